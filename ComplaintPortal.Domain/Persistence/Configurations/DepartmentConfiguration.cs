@@ -1,0 +1,20 @@
+using ComplaintPortal.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintPortal.Domain.Persistence.Configurations;
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.ToTable("Departments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Code).HasMaxLength(Department.CodeMaxLength).IsRequired();
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired();
+        builder.Property(d => d.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired();
+        builder.Property(d => d.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired();
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+    }
+}

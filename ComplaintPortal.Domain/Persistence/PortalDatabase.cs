@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Domain.Persistence;
+
+/// <summary>Registers the provider-specific context behind the shared <see cref="PortalDbContext"/> service.</summary>
+public static class PortalDatabase
+{
+    /// <summary>Identity store schema 3 (with passkeys); the host's IdentityOptions must use the same.</summary>
+    public static Version IdentitySchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                $"Database:ConnectionString is empty; set it for provider {options.Provider}.");
+        }
+
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
+        }
+
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // A busy timeout lets concurrent writers wait for the file lock instead of failing at once.
+        var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
+        builder.UseSqlite(csb.ToString(), s => s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName));
+    }
+
+    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSqlServer(connectionString, s =>
+        {
+            s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName);
+            s.EnableRetryOnFailure();
+        });
+    }
+}

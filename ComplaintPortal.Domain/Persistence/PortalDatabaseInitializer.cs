@@ -1,0 +1,45 @@
+using ComplaintPortal.Domain.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Persistence;
+
+/// <summary>Brings a database to the current schema and makes sure the reference data exists.</summary>
+public static class PortalDatabaseInitializer
+{
+    public static async Task MigrateAndSeedAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (boards, reports) run while a writer commits.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await SeedRolesAsync(db, cancellationToken);
+        await SeedDepartmentsAsync(db, cancellationToken);
+    }
+
+    private static async Task SeedRolesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in PortalRoles.All.Where(r => !existing.Contains(r)))
+        {
+            db.Roles.Add(new IdentityRole(role)
+            {
+                NormalizedName = role.ToUpperInvariant(),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task SeedDepartmentsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
+        db.Departments.AddRange(DepartmentCatalog.Seed().Where(d => !existing.Contains(d.Code)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

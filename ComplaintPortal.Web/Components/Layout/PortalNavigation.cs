@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using ComplaintPortal.Domain.Organisation;
+
+namespace ComplaintPortal.Web.Components.Layout;
+
+/// <summary>
+/// Every entry of the main navigation and who may see it. The menu, the role home pages and the
+/// route-by-route authorization tests all read this one table.
+/// </summary>
+public static class PortalNavigation
+{
+    public static IReadOnlyList<NavEntry> Entries { get; } =
+    [
+        new("/", nameof(Resources.UiText.Nav_Home), "bi-house", PortalRoles.All),
+        new("/admin/users", nameof(Resources.UiText.Nav_Users), "bi-people", [PortalRoles.Administrator]),
+    ];
+
+    public static IEnumerable<NavEntry> For(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Entries.Where(e => e.Roles.Any(user.IsInRole));
+    }
+}
+
+/// <param name="Href">Absolute path of the page.</param>
+/// <param name="TitleKey">Key of the title in <see cref="Resources.UiText"/>.</param>
+/// <param name="Icon">Bootstrap Icons class.</param>
+/// <param name="Roles">Roles that see the entry (and may open the page).</param>
+public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles)
+{
+    public string Title => Resources.UiText.ResourceManager.GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
+}

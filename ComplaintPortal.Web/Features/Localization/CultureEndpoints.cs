@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace ComplaintPortal.Web.Features.Localization;
+
+internal static class CultureEndpoints
+{
+    public const string SetPath = "/culture/set";
+
+    /// <summary>Remembers the chosen language for a year and returns to the page the user was on (local paths only).</summary>
+    public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(SetPath, (HttpContext context, string? culture, string? returnUrl) =>
+        {
+            if (!PortalCultures.IsSupported(culture))
+            {
+                return Results.BadRequest();
+            }
+
+            context.Response.Cookies.Append(
+                PortalCultures.CookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    IsEssential = true,
+                    HttpOnly = true,
+                    Secure = context.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

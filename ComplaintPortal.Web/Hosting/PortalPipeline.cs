@@ -1,0 +1,38 @@
+using ComplaintPortal.Web.Components;
+using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Health;
+using ComplaintPortal.Web.Features.Localization;
+
+namespace ComplaintPortal.Web.Hosting;
+
+public static class PortalPipeline
+{
+    public static WebApplication UseComplaintPortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        if (app.Configuration.GetValue("Security:RequireHttps", true))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UsePortalLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>();
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoints();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Admin;
+using ComplaintPortal.Web.Features.Setup;
+using ComplaintPortal.Web.Features.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace ComplaintPortal.Web.Hosting;
+
+public static class PortalServices
+{
+    public static WebApplicationBuilder AddComplaintPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        // Razor otherwise writes CJK text as numeric entities (&#x...;).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<OrganisationOptions>(builder.Configuration.GetSection(OrganisationOptions.SectionName));
+        services.AddSingleton<OrganisationClock>();
+
+        // Cookies are Secure-only unless Security:RequireHttps is false (Development on http://localhost).
+        var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttps", true)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment));
+        services.AddPortalIdentity(cookieSecurity);
+        services.AddPortalLocalization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cp.af";
+            o.Cookie.SecurePolicy = cookieSecurity;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoAccounts>();
+        services.AddSingleton<FirstAdministratorSetup>();
+        return builder;
+    }
+
+    private static void AddPortalIdentity(this IServiceCollection services, CookieSecurePolicy cookieSecurity)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = cookieSecurity;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = AccountRoutes.Login;
+            o.LogoutPath = AccountRoutes.Logout;
+            o.AccessDeniedPath = AccountRoutes.AccessDenied;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        // Secure by default: anything that does not say otherwise needs one of the portal roles.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(PortalRoles.All).Build());
+    }
+}
