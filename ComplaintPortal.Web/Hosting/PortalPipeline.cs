@@ -1,5 +1,6 @@
 using ComplaintPortal.Web.Components;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
 
@@ -31,6 +32,7 @@ public static class PortalPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
+        app.MapCaseEndpoints();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;

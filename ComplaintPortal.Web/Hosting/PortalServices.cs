@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Admin;
+using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -43,6 +44,7 @@ public static class PortalServices
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddScoped<UserAdministration>();
+        services.AddCaseFeatures(builder.Configuration, builder.Environment);
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         return builder;

@@ -12,7 +12,12 @@ public static class PortalNavigation
     public static IReadOnlyList<NavEntry> Entries { get; } =
     [
         new("/", nameof(Resources.UiText.Nav_Home), "bi-house", PortalRoles.All),
+        new("/cases/new", nameof(Resources.CaseText.Nav_Intake), "bi-telephone-inbound", [PortalRoles.IntakeClerk], Resources.CaseText.ResourceManager),
+        new("/cases/queue", nameof(Resources.CaseText.Nav_Queue), "bi-inboxes",
+            [PortalRoles.IntakeClerk, PortalRoles.DepartmentHandler, PortalRoles.DepartmentHead, PortalRoles.Leadership], Resources.CaseText.ResourceManager),
+        new("/cases/search", nameof(Resources.CaseText.Nav_Search), "bi-search", PortalRoles.All, Resources.CaseText.ResourceManager),
         new("/admin/users", nameof(Resources.UiText.Nav_Users), "bi-people", [PortalRoles.Administrator]),
+        new("/admin/categories", nameof(Resources.CaseText.Nav_Categories), "bi-diagram-3", [PortalRoles.Administrator], Resources.CaseText.ResourceManager),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user)
@@ -26,7 +31,8 @@ public static class PortalNavigation
 /// <param name="TitleKey">Key of the title in <see cref="Resources.UiText"/>.</param>
 /// <param name="Icon">Bootstrap Icons class.</param>
 /// <param name="Roles">Roles that see the entry (and may open the page).</param>
-public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles)
+/// <param name="Strings">The resource holding the title (a feature's own resource); <see cref="Resources.UiText"/> when null.</param>
+public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles, System.Resources.ResourceManager? Strings = null)
 {
-    public string Title => Resources.UiText.ResourceManager.GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
+    public string Title => (Strings ?? Resources.UiText.ResourceManager).GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
 }
