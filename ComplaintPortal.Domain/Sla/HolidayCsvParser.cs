@@ -59,7 +59,7 @@ public static class HolidayCsvParser
             {
                 errors.Add(new HolidayCsvRowError(lineNumber, HolidayCsvErrorCode.UnterminatedQuote, line));
             }
-            else if (ReadRow(fields, expectedYear, days, out var day) is { } rejected)
+            else if (ReadRow(line, fields, expectedYear, days, out var day) is { } rejected)
             {
                 errors.Add(new HolidayCsvRowError(lineNumber, rejected.Code, rejected.Text));
             }
@@ -85,17 +85,18 @@ public static class HolidayCsvParser
         fields.Count > 0 && (fields[0].Equals("date", StringComparison.OrdinalIgnoreCase) || fields[0] == "日期");
 
     private static (HolidayCsvErrorCode Code, string Text)? ReadRow(
+        string line,
         List<string> fields, int? expectedYear, Dictionary<DateOnly, SpecialDay> seen, out SpecialDay? day)
     {
         day = null;
         if (fields.Count > 3)
         {
-            return (HolidayCsvErrorCode.TooManyFields, string.Join(',', fields));
+            return (HolidayCsvErrorCode.TooManyFields, line);
         }
 
         if (fields.Count < 3 || fields.Any(string.IsNullOrEmpty))
         {
-            return (HolidayCsvErrorCode.MissingField, string.Join(',', fields));
+            return (HolidayCsvErrorCode.MissingField, line);
         }
 
         if (!DateOnly.TryParseExact(fields[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
