@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class PortalDatabase
         // A busy timeout lets concurrent writers wait for the file lock instead of failing at once.
         var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
         builder.UseSqlite(csb.ToString(), s => s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName));
+        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance);
     }
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)
@@ -51,5 +53,6 @@ public static class PortalDatabase
             s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName);
             s.EnableRetryOnFailure();
         });
+        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance);
     }
 }

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public static class PortalDatabaseInitializer
 
         await SeedRolesAsync(db, cancellationToken);
         await SeedDepartmentsAsync(db, cancellationToken);
+        await SeedCategoriesAsync(db, cancellationToken);
     }
 
     private static async Task SeedRolesAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -41,5 +43,30 @@ public static class PortalDatabaseInitializer
         var existing = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
         db.Departments.AddRange(DepartmentCatalog.Seed().Where(d => !existing.Contains(d.Code)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds missing categories and, for categories added now, their default routing rules.</summary>
+    private static async Task SeedCategoriesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Categories.ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
+        var order = 0;
+        foreach (var seed in CategoryCatalog.Seed)
+        {
+            order += 10;
+            if (existing.ContainsKey(seed.Code))
+            {
+                continue;
+            }
+
+            int? parentId = seed.ParentCode is null ? null : existing[seed.ParentCode];
+            var category = new Category(seed.Code, seed.NameZhHans, seed.NameZhHant, seed.NameEn, parentId, order);
+            db.Categories.Add(category);
+            await db.SaveChangesAsync(cancellationToken);
+            existing[seed.Code] = category.Id;
+            // Rules are seeded only with a new category, so an administrator's later changes stay.
+            db.RoutingRules.AddRange(seed.DepartmentCodes.Select(code => new RoutingRule(category.Id, departments[code])));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

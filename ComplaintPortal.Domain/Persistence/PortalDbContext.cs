@@ -1,3 +1,6 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -13,6 +16,24 @@ public abstract class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
     public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<DepartmentTask> DepartmentTasks => Set<DepartmentTask>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    public DbSet<LedgerEvent> LedgerEvents => Set<LedgerEvent>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,7 +21,7 @@ public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    public void SetUtcNow(DateTimeOffset value)
+    public void Set(DateTimeOffset value)
     {
         lock (gate)
         {

@@ -1,0 +1,133 @@
+namespace ComplaintPortal.Domain.Cases;
+
+/// <summary>
+/// One complaint case: the registration record (客戶投訴登記表), the assessment and everything that
+/// follows. Its stage only changes through the workflow (<see cref="Workflow.ComplaintWorkflow"/>),
+/// which also writes the ledger; <see cref="Version"/> makes concurrent actions fail instead of merging.
+/// </summary>
+public sealed class Complaint
+{
+    public const int TextMaxLength = 4000;
+    public const int ShortTextMaxLength = 200;
+    public const int IdempotencyKeyMaxLength = 200;
+
+    private readonly List<DepartmentTask> tasks = [];
+    private readonly List<Evidence> evidence = [];
+
+    private Complaint()
+    {
+    }
+
+    public Complaint(string caseNumber, DateTimeOffset receivedAt, ComplaintChannel channel, Complainant complainant,
+        ComplaintSubject subject, string description, string? customerRequest, bool confirmedWithCaller,
+        string recordedByUserId, string recordedByName, DateTimeOffset recordedAt, string? idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(caseNumber);
+        CaseNumber = caseNumber;
+        ReceivedAt = receivedAt;
+        Channel = channel;
+        Complainant = complainant;
+        Subject = subject;
+        Description = description;
+        CustomerRequest = customerRequest;
+        ConfirmedWithCaller = confirmedWithCaller;
+        RecordedByUserId = recordedByUserId;
+        RecordedByName = recordedByName;
+        RecordedAt = recordedAt;
+        IdempotencyKey = idempotencyKey;
+        Stage = CaseStage.Registered;
+        Version = 1;
+    }
+
+    public int Id { get; private set; }
+
+    public string CaseNumber { get; private set; } = "";
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public ComplaintChannel Channel { get; private set; }
+
+    public Complainant Complainant { get; private set; } = new();
+
+    public ComplaintSubject Subject { get; private set; } = new();
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>What the customer asks for (客戶訴求).</summary>
+    public string? CustomerRequest { get; private set; }
+
+    /// <summary>The clerk repeated the record back to the caller (四清楚一報告).</summary>
+    public bool ConfirmedWithCaller { get; private set; }
+
+    public string RecordedByUserId { get; private set; } = "";
+
+    public string RecordedByName { get; private set; } = "";
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>Set by a form or an API caller so a retried submission finds this case instead of creating another.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    public CaseStage Stage { get; internal set; }
+
+    /// <summary>Concurrency token: every workflow action raises it by one.</summary>
+    public int Version { get; internal set; }
+
+    public int? CategoryId { get; internal set; }
+
+    public Category? Category { get; private set; }
+
+    public Severity? Severity { get; internal set; }
+
+    public Urgency? Urgency { get; internal set; }
+
+    public Priority Priority { get; internal set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; internal set; }
+
+    public DateTimeOffset? PromisedCompletionAt { get; internal set; }
+
+    public bool IsEscalated { get; internal set; }
+
+    public DateTimeOffset? EscalatedAt { get; internal set; }
+
+    public string? OnSiteInspectionOrder { get; internal set; }
+
+    public string? OtherOrganisation { get; internal set; }
+
+    /// <summary>The stage to return to when the customer answers (set while waiting).</summary>
+    public CaseStage? PausedFromStage { get; internal set; }
+
+    public DateTimeOffset? PausedAt { get; internal set; }
+
+    public int? DuplicateOfId { get; internal set; }
+
+    public ReplyChannel? ReplyChannel { get; internal set; }
+
+    public string? ReplyText { get; internal set; }
+
+    public DateTimeOffset? RepliedAt { get; internal set; }
+
+    public bool? SatisfiedWithResult { get; internal set; }
+
+    public bool? SatisfiedWithAttitude { get; internal set; }
+
+    public string? CallbackRemarks { get; internal set; }
+
+    public int ReopenCount { get; internal set; }
+
+    public string? ClosureReason { get; internal set; }
+
+    public DateTimeOffset? ClosedAt { get; internal set; }
+
+    public IReadOnlyList<DepartmentTask> Tasks => tasks;
+
+    public IReadOnlyList<Evidence> Evidence => evidence;
+
+    internal void AddTask(DepartmentTask task) => tasks.Add(task);
+
+    internal void AddEvidence(Evidence item) => evidence.Add(item);
+
+    /// <summary>True when the user's department has a task on this case.</summary>
+    public bool HasTaskFor(int? departmentId) => departmentId is not null && tasks.Any(t => t.DepartmentId == departmentId);
+}

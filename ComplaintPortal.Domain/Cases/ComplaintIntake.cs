@@ -1,0 +1,179 @@
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Cases;
+
+/// <summary>The registration record as entered by a clerk or sent by another system.</summary>
+public sealed record IntakeRequest
+{
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    public ComplaintChannel? Channel { get; init; }
+
+    public Complainant Complainant { get; init; } = new();
+
+    public ComplaintSubject Subject { get; init; } = new();
+
+    public string Description { get; init; } = "";
+
+    public string? CustomerRequest { get; init; }
+
+    public bool ConfirmedWithCaller { get; init; }
+
+    /// <summary>The same key again returns the case created the first time.</summary>
+    public string? IdempotencyKey { get; init; }
+}
+
+public enum IntakeError
+{
+    None = 0,
+    NotPermitted = 1,
+    NameRequired = 2,
+    ContactRequired = 3,
+    DescriptionRequired = 4,
+    ChannelRequired = 5,
+    ReceivedInFuture = 6,
+    TooLong = 7,
+}
+
+/// <param name="Created">False when an earlier submission with the same idempotency key already made the case.</param>
+public sealed record IntakeResult(Complaint? Complaint, bool Created, IReadOnlyList<IntakeError> Errors)
+{
+    public bool Succeeded => Complaint is not null;
+}
+
+/// <summary>Registers complaints (受理登記): validates, numbers, stores and writes the first ledger event.</summary>
+public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseNumberPolicy numbering)
+{
+    private const int MaxAttempts = 5;
+
+    public static IReadOnlyList<IntakeError> Validate(IntakeRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<IntakeError>();
+        var person = request.Complainant;
+        if (string.IsNullOrWhiteSpace(person.Name))
+        {
+            errors.Add(IntakeError.NameRequired);
+        }
+
+        if (string.IsNullOrWhiteSpace(person.Phone) && string.IsNullOrWhiteSpace(person.Email) && string.IsNullOrWhiteSpace(person.Address))
+        {
+            errors.Add(IntakeError.ContactRequired);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Description))
+        {
+            errors.Add(IntakeError.DescriptionRequired);
+        }
+
+        if (request.Channel is null || !Enum.IsDefined(request.Channel.Value))
+        {
+            errors.Add(IntakeError.ChannelRequired);
+        }
+
+        if (request.ReceivedAt > now.AddMinutes(5))
+        {
+            errors.Add(IntakeError.ReceivedInFuture);
+        }
+
+        if (TooLong(person.Name, Complainant.NameMaxLength) || TooLong(person.Phone, Complainant.PhoneMaxLength)
+            || TooLong(person.Email, Complainant.EmailMaxLength) || TooLong(person.Address, Complainant.AddressMaxLength)
+            || TooLong(person.CustomerGroup, Complainant.GroupMaxLength) || TooLong(request.Description, Complaint.TextMaxLength)
+            || TooLong(request.CustomerRequest, Complaint.TextMaxLength) || TooLong(request.IdempotencyKey, Complaint.IdempotencyKeyMaxLength)
+            || new[] { request.Subject.ProductModel, request.Subject.Batch, request.Subject.OrderNumber, request.Subject.Location, request.Subject.Facility }
+                .Any(f => TooLong(f, ComplaintSubject.FieldMaxLength)))
+        {
+            errors.Add(IntakeError.TooLong);
+        }
+
+        return errors;
+    }
+
+    public async Task<IntakeResult> RegisterAsync(IntakeRequest request, ActingUser clerk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clerk);
+        if (!clerk.IsInRole(PortalRoles.IntakeClerk))
+        {
+            return new(null, false, [IntakeError.NotPermitted]);
+        }
+
+        var now = time.GetUtcNow();
+        var errors = Validate(request, now);
+        if (errors.Count > 0)
+        {
+            return new(null, false, errors);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } existing)
+            {
+                return new(existing, false, []);
+            }
+
+            try
+            {
+                return new(await CreateAsync(request, clerk, now, cancellationToken), true, []);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another registration took the same number or the same idempotency key first:
+                // start again, which either finds that case or draws the next number.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Complaint> CreateAsync(IntakeRequest request, ActingUser clerk, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var year = TimeZoneInfo.ConvertTime(now, numbering.TimeZone).Year;
+        var counter = await db.CaseNumberCounters.FirstOrDefaultAsync(c => c.Year == year, ct);
+        if (counter is null)
+        {
+            counter = new CaseNumberCounter(year);
+            db.CaseNumberCounters.Add(counter);
+        }
+
+        var number = CaseNumber.Format(numbering.Prefix, year, counter.Next());
+        var complaint = new Complaint(number, request.ReceivedAt ?? now, request.Channel!.Value, Trim(request.Complainant),
+            request.Subject, request.Description.Trim(), request.CustomerRequest?.Trim(), request.ConfirmedWithCaller,
+            clerk.UserId, clerk.Name, now, request.IdempotencyKey);
+        db.Complaints.Add(complaint);
+        await db.SaveChangesAsync(ct);
+
+        var chain = await LedgerChain.OpenAsync(db, complaint.Id, ct);
+        chain.Append(now, clerk.UserId, clerk.Name, clerk.DepartmentId, nameof(WorkflowAction.Register), null,
+            nameof(CaseStage.Registered), $"{number}; channel={complaint.Channel}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return complaint;
+    }
+
+    private async Task<Complaint?> FindByKeyAsync(string? key, CancellationToken ct) =>
+        string.IsNullOrEmpty(key) ? null : await db.Complaints.FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
+
+    private static Complainant Trim(Complainant c) => c with
+    {
+        Name = c.Name.Trim(),
+        Phone = Blank(c.Phone),
+        Email = Blank(c.Email),
+        Address = Blank(c.Address),
+        CustomerGroup = Blank(c.CustomerGroup),
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool TooLong(string? value, int max) => value is not null && value.Length > max;
+}
+
+/// <summary>How case numbers look: prefix and the time zone whose calendar year starts a new sequence.</summary>
+public sealed record CaseNumberPolicy(string Prefix, TimeZoneInfo TimeZone)
+{
+    public static CaseNumberPolicy Default { get; } = new(CaseNumber.DefaultPrefix, TimeZoneInfo.Utc);
+}

@@ -1,0 +1,67 @@
+namespace ComplaintPortal.Domain.Cases;
+
+/// <summary>
+/// One department's share of a case (轉辦單): its own owner, deadline and progress, from the findings
+/// through the solution and its implementation to the feedback to customer service.
+/// </summary>
+public sealed class DepartmentTask
+{
+    private DepartmentTask()
+    {
+    }
+
+    internal DepartmentTask(int departmentId, string? ownerUserId, string? ownerName, DateTimeOffset deadline, DateTimeOffset assignedAt)
+    {
+        DepartmentId = departmentId;
+        OwnerUserId = ownerUserId;
+        OwnerName = ownerName;
+        Deadline = deadline;
+        AssignedAt = assignedAt;
+        Status = DepartmentTaskStatus.Assigned;
+    }
+
+    public int Id { get; private set; }
+
+    public int ComplaintId { get; private set; }
+
+    public int DepartmentId { get; private set; }
+
+    public Organisation.Department? Department { get; private set; }
+
+    public string? OwnerUserId { get; internal set; }
+
+    public string? OwnerName { get; internal set; }
+
+    public DateTimeOffset AssignedAt { get; private set; }
+
+    public DateTimeOffset Deadline { get; internal set; }
+
+    public DepartmentTaskStatus Status { get; internal set; }
+
+    /// <summary>Investigation findings (調查核實).</summary>
+    public string? Findings { get; internal set; }
+
+    /// <summary>Root cause (原因分析).</summary>
+    public string? RootCause { get; internal set; }
+
+    public string? SolutionMeasures { get; internal set; }
+
+    public string? SolutionResponsible { get; internal set; }
+
+    public DateOnly? SolutionDueDate { get; internal set; }
+
+    /// <summary>Record of the negotiation with the customer (溝通協商), when there was one.</summary>
+    public string? Negotiation { get; internal set; }
+
+    public string? Implementation { get; internal set; }
+
+    /// <summary>The department's report back to customer service (處理反饋).</summary>
+    public string? Feedback { get; internal set; }
+
+    public DateTimeOffset? ReportedAt { get; internal set; }
+
+    /// <summary>Why customer service or the customer sent it back, if it was.</summary>
+    public string? ReturnReason { get; internal set; }
+
+    public bool IsReported => Status == DepartmentTaskStatus.ReportedBack;
+}

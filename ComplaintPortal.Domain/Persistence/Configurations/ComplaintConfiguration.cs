@@ -1,0 +1,64 @@
+using ComplaintPortal.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintPortal.Domain.Persistence.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("Complaints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.CaseNumber).HasMaxLength(CaseNumber.MaxLength).IsRequired();
+        builder.HasIndex(c => c.CaseNumber).IsUnique();
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(Complaint.IdempotencyKeyMaxLength);
+        builder.HasIndex(c => c.IdempotencyKey).IsUnique();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.PausedFromStage).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Severity).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Priority).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ReplyChannel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Description).HasMaxLength(Complaint.TextMaxLength).IsRequired();
+        builder.Property(c => c.CustomerRequest).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.RecordedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.RecordedByName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired();
+        builder.Property(c => c.OnSiteInspectionOrder).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.OtherOrganisation).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.ReplyText).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.CallbackRemarks).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.ClosureReason).HasMaxLength(Complaint.TextMaxLength);
+
+        builder.ComplexProperty(c => c.Complainant, p =>
+        {
+            p.Property(x => x.Name).HasColumnName("ComplainantName").HasMaxLength(Complainant.NameMaxLength).IsRequired();
+            p.Property(x => x.Phone).HasColumnName("ComplainantPhone").HasMaxLength(Complainant.PhoneMaxLength);
+            p.Property(x => x.Email).HasColumnName("ComplainantEmail").HasMaxLength(Complainant.EmailMaxLength);
+            p.Property(x => x.Address).HasColumnName("ComplainantAddress").HasMaxLength(Complainant.AddressMaxLength);
+            p.Property(x => x.CustomerGroup).HasColumnName("CustomerGroup").HasMaxLength(Complainant.GroupMaxLength);
+        });
+        builder.ComplexProperty(c => c.Subject, p =>
+        {
+            p.Property(x => x.ProductModel).HasColumnName("ProductModel").HasMaxLength(ComplaintSubject.FieldMaxLength);
+            p.Property(x => x.Batch).HasColumnName("Batch").HasMaxLength(ComplaintSubject.FieldMaxLength);
+            p.Property(x => x.PurchaseDate).HasColumnName("PurchaseDate");
+            p.Property(x => x.OrderNumber).HasColumnName("OrderNumber").HasMaxLength(ComplaintSubject.FieldMaxLength);
+            p.Property(x => x.Location).HasColumnName("Location").HasMaxLength(ComplaintSubject.FieldMaxLength);
+            p.Property(x => x.Facility).HasColumnName("Facility").HasMaxLength(ComplaintSubject.FieldMaxLength);
+        });
+
+        // Searches and queues: by phone, by name, by stage in arrival order.
+        builder.HasIndex("Stage", nameof(Complaint.ReceivedAt));
+        builder.HasIndex(c => c.ReceivedAt);
+
+        builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,26 @@
+using ComplaintPortal.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintPortal.Domain.Persistence.Configurations;
+
+internal sealed class DepartmentTaskConfiguration : IEntityTypeConfiguration<DepartmentTask>
+{
+    public void Configure(EntityTypeBuilder<DepartmentTask> builder)
+    {
+        builder.ToTable("DepartmentTasks");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.OwnerUserId).HasMaxLength(450);
+        builder.Property(t => t.OwnerName).HasMaxLength(Complaint.ShortTextMaxLength);
+        foreach (var text in new[] { nameof(DepartmentTask.Findings), nameof(DepartmentTask.RootCause), nameof(DepartmentTask.SolutionMeasures),
+            nameof(DepartmentTask.Negotiation), nameof(DepartmentTask.Implementation), nameof(DepartmentTask.Feedback), nameof(DepartmentTask.ReturnReason) })
+        {
+            builder.Property(text).HasMaxLength(Complaint.TextMaxLength);
+        }
+
+        builder.Property(t => t.SolutionResponsible).HasMaxLength(Complaint.ShortTextMaxLength);
+        builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.DepartmentId, t.Status });
+    }
+}

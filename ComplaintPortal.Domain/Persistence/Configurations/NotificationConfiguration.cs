@@ -1,0 +1,35 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintPortal.Domain.Persistence.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("Notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.RecipientRole).HasMaxLength(64).IsRequired();
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength).IsRequired();
+        builder.HasIndex(n => new { n.RecipientRole, n.CreatedAt });
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(n => n.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(Complaint.TextMaxLength).IsRequired();
+        builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.HasIndex(m => m.SentAt);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(m => m.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

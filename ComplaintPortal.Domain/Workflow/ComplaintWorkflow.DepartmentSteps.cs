@@ -1,0 +1,137 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Workflow;
+
+/// <summary>Dispatch and the department's own work on its task.</summary>
+public sealed partial class ComplaintWorkflow
+{
+    /// <summary>Default task deadlines until time-limit policies exist: shorter for urgent complaints.</summary>
+    public static TimeSpan DefaultTaskTime(Priority priority) => priority switch
+    {
+        Priority.Urgent => TimeSpan.FromDays(1),
+        Priority.General => TimeSpan.FromDays(5),
+        _ => throw new ArgumentOutOfRangeException(nameof(priority)),
+    };
+
+    private async Task<WorkflowError> DispatchAsync(StepContext c, CancellationToken ct)
+    {
+        var ids = c.Input.DepartmentIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return WorkflowError.InputRequired;
+        }
+
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.IsActive)
+            .ToListAsync(ct);
+        if (departments.Count != ids.Count)
+        {
+            return WorkflowError.DepartmentNotFound;
+        }
+
+        var deadline = c.Input.Deadline ?? c.Now + DefaultTaskTime(c.Complaint.Priority);
+        if (deadline <= c.Now)
+        {
+            return WorkflowError.DateInPast;
+        }
+
+        foreach (var department in departments)
+        {
+            c.Complaint.AddTask(new DepartmentTask(department.Id, null, null, deadline, c.Now));
+            Notify(c, PortalRoles.DepartmentHead, department.Id, NotificationKind.TaskAssigned, department.Code);
+        }
+
+        c.LedgerNote = "departments=" + string.Join(",", departments.Select(d => d.Code))
+            + "; deadline=" + deadline.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)
+            + (c.Input.Note.IsBlank() ? "" : "; " + c.Input.Note);
+        return WorkflowError.None;
+    }
+
+    private async Task<WorkflowError> ReassignAsync(StepContext c, CancellationToken ct)
+    {
+        var task = c.RequiredTask;
+        if (task.IsReported)
+        {
+            return WorkflowError.TaskAlreadyReported;
+        }
+
+        if (c.Input.AssigneeUserId.IsBlank())
+        {
+            return WorkflowError.InputRequired;
+        }
+
+        var assignee = await db.Users.AsNoTracking()
+            .Where(u => u.Id == c.Input.AssigneeUserId && u.DepartmentId == task.DepartmentId)
+            .Select(u => new { u.Id, u.DisplayName })
+            .FirstOrDefaultAsync(ct);
+        if (assignee is null)
+        {
+            return WorkflowError.AssigneeNotInDepartment;
+        }
+
+        (task.OwnerUserId, task.OwnerName) = (assignee.Id, assignee.DisplayName);
+        c.LedgerNote = $"owner={assignee.DisplayName}" + (c.Input.Note.IsBlank() ? "" : "; " + c.Input.Note);
+        return WorkflowError.None;
+    }
+
+    private static WorkflowError RecordTaskWork(WorkflowAction action, StepContext c)
+    {
+        var task = c.RequiredTask;
+        var input = c.Input;
+        if (task.IsReported)
+        {
+            return WorkflowError.TaskAlreadyReported;
+        }
+
+        if (input.Note.IsBlank())
+        {
+            return WorkflowError.NoteRequired;
+        }
+
+        // Whoever records the first piece of work owns the task unless the head assigned someone.
+        if (task.OwnerUserId is null)
+        {
+            (task.OwnerUserId, task.OwnerName) = (c.Actor.UserId, c.Actor.Name);
+        }
+
+        switch (action)
+        {
+            case WorkflowAction.RecordFindings:
+                (task.Findings, task.RootCause, task.Status) = (input.Note, input.RootCause, DepartmentTaskStatus.Investigating);
+                c.LedgerNote = input.Note + (input.RootCause.IsBlank() ? "" : "; root cause: " + input.RootCause);
+                break;
+            case WorkflowAction.ProposeSolution:
+                if (input.ResponsiblePerson.IsBlank() || input.DueDate is null)
+                {
+                    return WorkflowError.InputRequired;
+                }
+
+                (task.SolutionMeasures, task.SolutionResponsible, task.SolutionDueDate, task.Status) =
+                    (input.Note, input.ResponsiblePerson, input.DueDate, DepartmentTaskStatus.SolutionProposed);
+                c.LedgerNote = $"{input.Note}; responsible: {input.ResponsiblePerson}; due {input.DueDate.Value.ToString("O", CultureInfo.InvariantCulture)}";
+                break;
+            case WorkflowAction.RecordNegotiation:
+                task.Negotiation = input.Note;
+                break;
+            case WorkflowAction.RecordImplementation:
+                (task.Implementation, task.Status) = (input.Note, DepartmentTaskStatus.Implemented);
+                break;
+            case WorkflowAction.ReportBack:
+                if (task.Findings.IsBlank())
+                {
+                    return WorkflowError.FindingsRequired;
+                }
+
+                (task.Feedback, task.Status, task.ReportedAt, task.ReturnReason) = (input.Note, DepartmentTaskStatus.ReportedBack, c.Now, null);
+                break;
+            default:
+                throw new InvalidOperationException($"{action} is not department work.");
+        }
+
+        return WorkflowError.None;
+    }
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Workflow;
+
+/// <summary>What each case-level step changes on the case.</summary>
+public sealed partial class ComplaintWorkflow
+{
+    private async Task<WorkflowError> ApplyAsync(WorkflowStep step, StepContext c, CancellationToken ct)
+    {
+        var complaint = c.Complaint;
+        var input = c.Input;
+        switch (step.Action)
+        {
+            case WorkflowAction.Register:
+                // Registration creates the case; it goes through ComplaintIntake, never through a step.
+                return WorkflowError.WrongStage;
+            case WorkflowAction.Assess:
+                return await AssessAsync(c, ct);
+            case WorkflowAction.Acknowledge:
+                return Acknowledge(c);
+            case WorkflowAction.Dispatch:
+                return await DispatchAsync(c, ct);
+            case WorkflowAction.ReassignTask:
+                return await ReassignAsync(c, ct);
+            case WorkflowAction.RecordFindings:
+            case WorkflowAction.ProposeSolution:
+            case WorkflowAction.RecordNegotiation:
+            case WorkflowAction.RecordImplementation:
+            case WorkflowAction.ReportBack:
+                return RecordTaskWork(step.Action, c);
+            case WorkflowAction.Approve:
+                return WorkflowError.None;
+            case WorkflowAction.ReturnToDepartment:
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                Reopen(c.RequiredTask, input.Note!);
+                Notify(c, PortalRoles.DepartmentHead, c.RequiredTask.DepartmentId, NotificationKind.ReturnedToDepartment, input.Note!);
+                return WorkflowError.None;
+            case WorkflowAction.Reply:
+                if (input.ReplyChannel is null || input.Note.IsBlank())
+                {
+                    return WorkflowError.InputRequired;
+                }
+
+                (complaint.ReplyChannel, complaint.ReplyText, complaint.RepliedAt) = (input.ReplyChannel, input.Note, c.Now);
+                c.LedgerNote = $"[{input.ReplyChannel}] {input.Note}";
+                return WorkflowError.None;
+            case WorkflowAction.CloseSatisfied:
+                RecordCallback(c, satisfied: true);
+                return WorkflowError.None;
+            case WorkflowAction.ReopenUnsatisfied:
+                RecordCallback(c, satisfied: false);
+                complaint.ReopenCount++;
+                foreach (var task in complaint.Tasks)
+                {
+                    Reopen(task, input.Note ?? "");
+                }
+
+                return WorkflowError.None;
+            case WorkflowAction.RequestUnsatisfiedClosure:
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                RecordCallback(c, satisfied: false);
+                Notify(c, PortalRoles.Leadership, null, NotificationKind.ClosureApprovalRequested, input.Note!);
+                return WorkflowError.None;
+            case WorkflowAction.ApproveUnsatisfiedClosure:
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                complaint.ClosureReason = input.Note;
+                return WorkflowError.None;
+            case WorkflowAction.RejectUnsatisfiedClosure:
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                complaint.ReopenCount++;
+                foreach (var task in complaint.Tasks)
+                {
+                    Reopen(task, input.Note!);
+                }
+
+                return WorkflowError.None;
+            case WorkflowAction.WaitForCustomer:
+                (complaint.PausedFromStage, complaint.PausedAt) = (complaint.Stage, c.Now);
+                return input.Note.IsBlank() ? WorkflowError.NoteRequired : WorkflowError.None;
+            case WorkflowAction.ResumeFromCustomer:
+                return WorkflowError.None;
+            case WorkflowAction.RecordOtherOrganisation:
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                complaint.OtherOrganisation = input.Note;
+                return WorkflowError.None;
+            case WorkflowAction.Withdraw:
+            case WorkflowAction.MarkInvalid:
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                complaint.ClosureReason = input.Note;
+                return WorkflowError.None;
+            case WorkflowAction.MarkDuplicate:
+                return await MarkDuplicateAsync(c, ct);
+            case WorkflowAction.Escalate:
+                if (complaint.IsEscalated)
+                {
+                    return WorkflowError.AlreadyEscalated;
+                }
+
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                Escalate(c, input.Note!);
+                return WorkflowError.None;
+            case WorkflowAction.OrderOnSiteInspection:
+                if (!complaint.IsEscalated)
+                {
+                    return WorkflowError.NotEscalated;
+                }
+
+                if (input.Note.IsBlank())
+                {
+                    return WorkflowError.NoteRequired;
+                }
+
+                complaint.OnSiteInspectionOrder = input.Note;
+                Notify(c, PortalRoles.IntakeClerk, null, NotificationKind.OnSiteInspectionOrdered, input.Note!);
+                return WorkflowError.None;
+            case WorkflowAction.AttachEvidence:
+                if (input.Evidence is not { } file)
+                {
+                    return WorkflowError.InputRequired;
+                }
+
+                complaint.AddEvidence(new Evidence(file.FileName, file.ContentType, file.SizeBytes, file.StoredName, file.Sha256, c.Actor.UserId, c.Now));
+                c.LedgerNote = string.Create(CultureInfo.InvariantCulture, $"{file.FileName} ({file.ContentType}, {file.SizeBytes} B, sha256 {file.Sha256})");
+                return WorkflowError.None;
+            default:
+                throw new InvalidOperationException($"No rule for step {step.Action}.");
+        }
+    }
+
+    private async Task<WorkflowError> AssessAsync(StepContext c, CancellationToken ct)
+    {
+        var input = c.Input;
+        if (input.CategoryId is null || input.Severity is null || input.Urgency is null)
+        {
+            return WorkflowError.InputRequired;
+        }
+
+        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(x => x.Id == input.CategoryId && x.IsActive, ct);
+        if (category is null)
+        {
+            return WorkflowError.CategoryNotFound;
+        }
+
+        var complaint = c.Complaint;
+        complaint.CategoryId = category.Id;
+        complaint.Severity = input.Severity;
+        complaint.Urgency = input.Urgency;
+        complaint.Priority = CaseStages.PriorityFor(input.Urgency.Value);
+        c.LedgerNote = $"category={category.Code}; severity={input.Severity}; urgency={input.Urgency}; priority={complaint.Priority}"
+            + (input.Note.IsBlank() ? "" : "; " + input.Note);
+        if (input.Urgency == Cases.Urgency.Urgent && input.Severity == Cases.Severity.Serious && !complaint.IsEscalated)
+        {
+            // The emergency procedure: serious urgent complaints go to leadership at once.
+            const string reason = "urgent + serious";
+            Escalate(c, reason);
+            // An escalation caused by another step gets its own ledger line after that step's.
+            c.FollowUps.Add(chain => chain.Append(c.Now, c.Actor.UserId, c.Actor.Name, c.Actor.DepartmentId,
+                nameof(WorkflowAction.Escalate), nameof(CaseStage.Assessed), nameof(CaseStage.Assessed), reason));
+        }
+
+        return WorkflowError.None;
+    }
+
+    private WorkflowError Acknowledge(StepContext c)
+    {
+        var input = c.Input;
+        if (input.PromisedCompletionAt is null || input.Note.IsBlank())
+        {
+            return WorkflowError.InputRequired;
+        }
+
+        if (input.PromisedCompletionAt <= c.Now)
+        {
+            return WorkflowError.DateInPast;
+        }
+
+        var complaint = c.Complaint;
+        complaint.PromisedCompletionAt = input.PromisedCompletionAt;
+        complaint.AcknowledgedAt = c.Now;
+        // Without an e-mail address the message goes to the pick-up adapter (letter, SMS gateway, counter).
+        var recipient = complaint.Complainant.Email ?? complaint.Complainant.Phone ?? "";
+        db.OutboxMessages.Add(new OutboxMessage(complaint.Id, recipient, complaint.CaseNumber, input.Note!, c.Now));
+        c.LedgerNote = $"promised={input.PromisedCompletionAt.Value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)}; {input.Note}";
+        return WorkflowError.None;
+    }
+
+    private async Task<WorkflowError> MarkDuplicateAsync(StepContext c, CancellationToken ct)
+    {
+        var number = c.Input.DuplicateOfCaseNumber?.Trim();
+        if (number.IsBlank())
+        {
+            return WorkflowError.InputRequired;
+        }
+
+        var originalId = await db.Complaints.AsNoTracking()
+            .Where(x => x.CaseNumber == number && x.Id != c.Complaint.Id)
+            .Select(x => (int?)x.Id)
+            .FirstOrDefaultAsync(ct);
+        if (originalId is null)
+        {
+            return WorkflowError.OriginalNotFound;
+        }
+
+        c.Complaint.DuplicateOfId = originalId;
+        c.LedgerNote = $"duplicate of {number}" + (c.Input.Note.IsBlank() ? "" : "; " + c.Input.Note);
+        return WorkflowError.None;
+    }
+
+    private void Escalate(StepContext c, string reason)
+    {
+        c.Complaint.IsEscalated = true;
+        c.Complaint.EscalatedAt = c.Now;
+        Notify(c, PortalRoles.Leadership, null, NotificationKind.Escalated, reason);
+    }
+
+    private static void RecordCallback(StepContext c, bool satisfied)
+    {
+        var complaint = c.Complaint;
+        complaint.SatisfiedWithResult = satisfied;
+        complaint.SatisfiedWithAttitude = c.Input.SatisfiedWithAttitude;
+        complaint.CallbackRemarks = c.Input.Note;
+        c.LedgerNote = $"satisfied={satisfied}; attitude={c.Input.SatisfiedWithAttitude?.ToString() ?? "-"}"
+            + (c.Input.Note.IsBlank() ? "" : "; " + c.Input.Note);
+    }
+
+    private static void Reopen(DepartmentTask task, string reason)
+    {
+        task.Status = DepartmentTaskStatus.Investigating;
+        task.ReportedAt = null;
+        task.ReturnReason = reason;
+    }
+}
