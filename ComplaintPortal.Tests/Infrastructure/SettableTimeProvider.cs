@@ -1,8 +1,9 @@
 namespace ComplaintPortal.Tests.Infrastructure;
 
-/// <summary>A clock the test sets and advances, so deadlines and ledger times are exact.</summary>
+/// <summary>A clock the test moves by hand (the framework's FakeTimeProvider package is not on the source here).</summary>
 public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    private readonly Lock gate = new();
     private DateTimeOffset now = start;
 
     public SettableTimeProvider()
@@ -10,9 +11,29 @@ public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
     {
     }
 
-    public override DateTimeOffset GetUtcNow() => now;
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (gate)
+        {
+            return now;
+        }
+    }
 
-    public void Set(DateTimeOffset value) => now = value;
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    public void Advance(TimeSpan by) => now += by;
+    public void Set(DateTimeOffset value)
+    {
+        lock (gate)
+        {
+            now = value;
+        }
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (gate)
+        {
+            now += by;
+        }
+    }
 }

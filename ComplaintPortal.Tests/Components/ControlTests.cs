@@ -1,0 +1,50 @@
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Components.Controls;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Tests.Components;
+
+public class ControlTests
+{
+    private static readonly DateTimeOffset Instant = new(2026, 2, 14, 1, 30, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("Asia/Shanghai", "2026-02-14 09:30")]
+    [InlineData("Asia/Taipei", "2026-02-14 09:30")]
+    [InlineData("Europe/London", "2026-02-14 01:30")]
+    public async Task LocalTime_shows_a_stored_utc_instant_in_the_organisation_zone(string zone, string expected)
+    {
+        var html = await ComponentRenderer.RenderAsync<LocalTime>(
+            "en",
+            s => s.AddSingleton(new OrganisationClock(TimeProvider.System, Options.Create(new OrganisationOptions { TimeZone = zone }))),
+            new Dictionary<string, object?> { ["Value"] = Instant, ["Format"] = "yyyy-MM-dd HH:mm" });
+
+        var time = html.QuerySelector("time")!;
+        Assert.Equal(expected, time.TextContent);
+        Assert.Equal("2026-02-14T01:30:00.0000000Z", time.GetAttribute("datetime"));
+    }
+
+    [Theory]
+    [InlineData(true, "alert-danger", "alert")]
+    [InlineData(false, "alert-success", "status")]
+    public async Task StatusMessage_marks_errors_as_alerts(bool isError, string cssClass, string role)
+    {
+        var html = await ComponentRenderer.RenderAsync<StatusMessage>(
+            "zh-Hans", parameters: new Dictionary<string, object?> { ["Message"] = "已保存。", ["IsError"] = isError });
+
+        var box = html.QuerySelector("[data-test=status-message]")!;
+        Assert.Contains(cssClass, box.ClassList);
+        Assert.Equal(role, box.GetAttribute("role"));
+        Assert.Equal("已保存。", box.TextContent);
+    }
+
+    [Fact]
+    public async Task StatusMessage_renders_nothing_without_a_message()
+    {
+        var html = await ComponentRenderer.RenderAsync<StatusMessage>("en");
+
+        Assert.Null(html.QuerySelector("[data-test=status-message]"));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ComplaintPortal.Tests.Infrastructure;
+
+/// <summary>
+/// Renders a Razor component to HTML with the framework's <see cref="HtmlRenderer"/> under a pinned
+/// culture and parses it with AngleSharp (bUnit cannot run on .NET 10 with the packages here).
+/// </summary>
+public static class ComponentRenderer
+{
+    public static async Task<IDocument> RenderAsync<TComponent>(
+        string culture,
+        Action<IServiceCollection>? services = null,
+        IDictionary<string, object?>? parameters = null)
+        where TComponent : IComponent
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        collection.AddLogging();
+        services?.Invoke(collection);
+        await using var provider = collection.BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
+
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var pinned = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentCulture = pinned;
+        CultureInfo.CurrentUICulture = pinned;
+        try
+        {
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var output = await renderer.RenderComponentAsync<TComponent>(
+                    parameters is null ? ParameterView.Empty : ParameterView.FromDictionary(parameters));
+                return output.ToHtmlString();
+            });
+            var context = BrowsingContext.New(Configuration.Default);
+            return await context.OpenAsync(req => req.Content(html));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+}

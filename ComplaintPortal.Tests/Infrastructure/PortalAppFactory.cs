@@ -1,0 +1,94 @@
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ComplaintPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal (its Program, pipeline and services) on its own SQLite file. Development mode
+/// gives the demo accounts; <see cref="Settings"/> adds or overrides configuration.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database = new();
+
+    public PortalAppFactory(string environment = "Development", TimeProvider? time = null)
+    {
+        Environment = environment;
+        Time = time ?? new SettableTimeProvider();
+    }
+
+    public string Environment { get; }
+
+    public TimeProvider Time { get; }
+
+    public TestDatabase Database => database;
+
+    private bool ServesOverLoopback { get; set; }
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", database.ConnectionString);
+        builder.UseSetting("Security:RequireHttps", ServesOverLoopback ? "false" : "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Outside Development, static assets are only mapped from the build manifest when asked for.
+        builder.UseStaticWebAssets();
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(Time);
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>
+    public HttpClient CreatePortalClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Starts the portal on a real loopback port (Kestrel) for a browser; returns its root address.</summary>
+    public Uri StartOnLoopback()
+    {
+        ServesOverLoopback = true; // plain http on localhost, as `dotnet run` serves it
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // Browse by name: browsers treat http://localhost as a secure context for cookies.
+        var port = new Uri(address).Port;
+        return new Uri($"http://localhost:{port}/");
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            database.Dispose();
+        }
+    }
+
+    internal static bool IsSqlite(PortalDbContext db) => db.Database.IsSqlite();
+}

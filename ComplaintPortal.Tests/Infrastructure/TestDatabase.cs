@@ -1,0 +1,56 @@
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Infrastructure;
+
+/// <summary>A real SQLite file in a fresh temp folder, deleted with the test.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    public TestDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "complaintportal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        FilePath = Path.Combine(Folder, "complaints.db");
+    }
+
+    public string Folder { get; }
+
+    public string FilePath { get; }
+
+    public string ConnectionString => $"Data Source={FilePath};Pooling=False";
+
+    /// <summary>A context on this file, configured as the portal configures it.</summary>
+    public SqlitePortalDbContext CreateContext()
+    {
+        var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
+        PortalDatabase.ConfigureSqlite(builder, ConnectionString);
+        builder.UseApplicationServiceProvider(IdentityServices);
+        return new SqlitePortalDbContext(builder.Options);
+    }
+
+    /// <summary>Creates the schema through the real migrations and seeds reference data.</summary>
+    public async Task<TestDatabase> MigrateAsync()
+    {
+        await using var db = CreateContext();
+        await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
+        return this;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing host is cleaned up with the temp folder later.
+        }
+    }
+
+    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion)
+        .BuildServiceProvider();
+}

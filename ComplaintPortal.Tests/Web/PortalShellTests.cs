@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using ComplaintPortal.Tests.Infrastructure;
+
+namespace ComplaintPortal.Tests.Web;
+
+public sealed class PortalShellTests : IClassFixture<PortalShellTests.App>
+{
+    private readonly App app;
+
+    public PortalShellTests(App app) => this.app = app;
+
+    [Fact]
+    public async Task Health_endpoint_reports_the_database_reachable_without_sign_in()
+    {
+        var response = await app.CreatePortalClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("reachable", json.RootElement.GetProperty("database").GetString());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "zh-Hans", "登录")]
+    [InlineData("zh-TW", "zh-Hant", "登入")]
+    [InlineData("zh-HK", "zh-Hant", "登入")]
+    [InlineData("en-US", "en", "Sign in")]
+    [InlineData("fr-FR", "zh-Hans", "登录")]
+    public async Task Language_follows_the_browser_and_chinese_is_written_as_text(string acceptLanguage, string lang, string title)
+    {
+        var client = app.CreatePortalClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var html = await client.GetStringAsync("/account/login");
+
+        Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{title}</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("&#x[0-9A-F]{4,};", html); // CJK would be 4+ hex digits
+    }
+
+    [Fact]
+    public async Task Chosen_language_is_remembered_in_a_cookie_over_the_browser_language()
+    {
+        var client = app.CreatePortalClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var switched = await client.GetAsync("/culture/set?culture=en&returnUrl=%2Faccount%2Flogin");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/account/login", switched.Headers.Location!.OriginalString);
+        Assert.Contains("<title>Sign in</title>", await client.GetStringAsync("/account/login"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task Language_switch_never_redirects_off_site(string returnUrl)
+    {
+        var response = await app.CreatePortalClient().GetAsync($"/culture/set?culture=zh-Hant&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Unsupported_language_is_refused()
+    {
+        var response = await app.CreatePortalClient().GetAsync("/culture/set?culture=de&returnUrl=%2F");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers()
+    {
+        var response = await app.CreatePortalClient().GetAsync("/account/login");
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_page_shows_the_friendly_not_found_page()
+    {
+        var client = await app.SignedInAsync("intake");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bootstrap_and_icons_are_served_from_the_npm_pipeline()
+    {
+        var client = app.CreatePortalClient();
+        var html = await client.GetStringAsync("/account/login");
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(lib/bootstrap/css/[^\"]+)\"").Groups[1].Value;
+
+        var response = await client.GetAsync("/" + css);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Bootstrap", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public sealed class App : PortalAppFactory;
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Components.Layout;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Web;
+
+/// <summary>Every route is checked: who may open it, and that nobody else can.</summary>
+public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTests.App>
+{
+    /// <summary>Public on purpose. Adding a route here is a decision; the test makes it visible.</summary>
+    private static readonly string[] PublicRoutes =
+    [
+        "/account/login", "/account/lockout", "/account/access-denied", "/Error", "/not-found", "/setup", "/healthz", "/culture/set",
+    ];
+
+    private readonly App app;
+
+    public RouteAuthorizationTests(App app) => this.app = app;
+
+    [Fact]
+    public void Only_the_listed_routes_allow_anonymous_visitors()
+    {
+        var anonymous = Routes().Where(r => r.AllowsAnonymous).Select(r => r.Path).Order(StringComparer.Ordinal);
+
+        Assert.Equal(PublicRoutes.Order(StringComparer.Ordinal), anonymous);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_sign_in_from_every_other_page()
+    {
+        var client = app.CreatePortalClient();
+        foreach (var route in Routes().Where(r => !r.AllowsAnonymous && r.Methods.Contains("GET")))
+        {
+            var response = await client.GetAsync(route.Sample);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{route.Path} answered {(int)response.StatusCode}");
+            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+        }
+    }
+
+    [Fact]
+    public void Every_protected_page_names_the_roles_that_may_use_it()
+    {
+        foreach (var route in Routes().Where(r => !r.AllowsAnonymous && r.Methods.Contains("GET")))
+        {
+            Assert.True(route.Roles.Count > 0, $"{route.Path} requires sign-in but names no role");
+        }
+    }
+
+    public static TheoryData<string> Roles() => new(PortalRoles.All);
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_opens_exactly_its_pages_and_is_refused_elsewhere(string role)
+    {
+        var client = await app.SignedInAsync(DemoAccounts.All.First(a => a.Role == role).UserName);
+        foreach (var route in Routes().Where(r => !r.AllowsAnonymous && r.Methods.Contains("GET")))
+        {
+            var response = await client.GetAsync(route.Sample);
+            if (route.Roles.Contains(role))
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{role} on {route.Path}: {(int)response.StatusCode}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} on {route.Path}: {(int)response.StatusCode}");
+                Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+            }
+        }
+    }
+
+    [Fact]
+    public void Navigation_entries_match_the_roles_their_pages_require()
+    {
+        var routes = Routes().ToDictionary(r => r.Path, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in PortalNavigation.Entries)
+        {
+            Assert.Equal(entry.Roles.Order(StringComparer.Ordinal), routes[entry.Href].Roles.Order(StringComparer.Ordinal));
+        }
+    }
+
+    private List<RouteInfo> Routes()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        return endpoints
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains('.', StringComparison.Ordinal) && !raw.StartsWith("/_", StringComparison.Ordinal)
+                && !raw.Contains(":file}", StringComparison.Ordinal))
+            .GroupBy(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Select(g => RouteInfo.From(g.Key, g.ToList()))
+            .ToList();
+    }
+
+    private sealed record RouteInfo(string Path, string Sample, bool AllowsAnonymous, IReadOnlyList<string> Roles, IReadOnlyList<string> Methods)
+    {
+        public static RouteInfo From(string path, List<RouteEndpoint> endpoints)
+        {
+            var metadata = endpoints.SelectMany(e => e.Metadata).ToList();
+            var roles = metadata.OfType<IAuthorizeData>()
+                .SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Distinct(StringComparer.Ordinal).ToList();
+            var methods = metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).Distinct().ToList();
+            if (methods.Count == 0)
+            {
+                methods = ["GET", "POST"];
+            }
+
+            // Route parameters get a value that names nothing, so pages answer 404 after authorization passes.
+            var sample = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "no-such-item");
+            return new RouteInfo(path, sample, metadata.OfType<IAllowAnonymous>().Any(), roles, methods);
+        }
+    }
+
+    public sealed class App : PortalAppFactory;
+}
