@@ -9,16 +9,20 @@ namespace ComplaintPortal.Tests.Ledger;
 
 public sealed class LedgerTests : IAsyncLifetime
 {
-    private SqliteTestDatabase database = default!;
+    private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteTestDatabase.CreateAsync();
+        database = await new TestDatabase().MigrateAsync();
         driver = await CaseDriver.CreateAsync(database);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Each_event_links_to_the_previous_one_of_its_case()

@@ -44,6 +44,7 @@ public static class PortalServices
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddScoped<UserAdministration>();
+        services.AddScoped<CategoryAdministration>();
         services.AddCaseFeatures(builder.Configuration, builder.Environment);
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();

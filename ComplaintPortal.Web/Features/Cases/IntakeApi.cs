@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComplaintPortal.Web.Features.Cases;
@@ -21,7 +22,7 @@ internal static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/complaints").RequireAuthorization(p => p.RequireRole(PortalRoles.IntakeClerk));
+        var group = endpoints.MapGroup("/api/complaints").RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.IntakeClerk });
         group.MapPost("/", RegisterAsync);
         return endpoints;
     }
