@@ -22,7 +22,10 @@ internal static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/complaints").RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.IntakeClerk });
+        var group = endpoints.MapGroup("/api/complaints")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.IntakeClerk })
+            // A JSON caller gets its 401/403/404 as is, not re-executed into an HTML page.
+            .WithMetadata(new SkipStatusCodePages());
         group.MapPost("/", RegisterAsync);
         return endpoints;
     }
@@ -72,3 +75,5 @@ internal static class IntakeApi
             : TypedResults.Ok(response);
     }
 }
+
+internal sealed class SkipStatusCodePages : Microsoft.AspNetCore.Http.Metadata.ISkipStatusCodePagesMetadata;
