@@ -38,6 +38,18 @@ public sealed class LedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Times_finer_than_the_database_keeps_still_verify()
+    {
+        driver.Time.Set(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero).AddTicks(1_234_567));
+        var id = (await driver.RegisterAsync()).Id;
+        driver.Time.Advance(TimeSpan.FromTicks(987_654_321));
+        await driver.AssessAsync(id);
+
+        await using var db = database.CreateContext();
+        Assert.True((await LedgerVerifier.VerifyCaseAsync(db, id)).IsIntact);
+    }
+
+    [Fact]
     public async Task The_application_cannot_change_or_delete_an_event()
     {
         var id = (await driver.RegisterAsync()).Id;
