@@ -75,13 +75,6 @@ internal sealed class BulkWriter
 
     public static async Task<BulkWriter> OpenAsync(SqliteConnection connection)
     {
-        // Generation only: a crash loses the batch, never corrupts committed ones (WAL).
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;";
-            await pragma.ExecuteNonQueryAsync();
-        }
-
         var counters = new Dictionary<int, int>();
         await using (var read = connection.CreateCommand())
         {
@@ -108,45 +101,73 @@ internal sealed class BulkWriter
         }
     }
 
-    public void Write(GeneratedCase c)
+    /// <summary>
+    /// Everything that does not touch the database: the row values and the ledger hashes. Runs on the
+    /// producer thread, so hashing overlaps with the inserts on the other core.
+    /// </summary>
+    public PreparedCase Prepare(GeneratedCase c)
     {
         var id = nextId++;
-        Set(complaints, id, c.CaseNumber, Instant.ConvertToProvider(c.ReceivedAt), c.Channel.ToString(), c.Description, c.Request, true, "gen-clerk",
+        var complaint = new object?[]
+        {
+            id, c.CaseNumber, Instant.ConvertToProvider(c.ReceivedAt), c.Channel.ToString(), c.Description, c.Request, true, "gen-clerk",
             "客服 值班员", Instant.ConvertToProvider(c.ReceivedAt.AddMinutes(3)), c.Stage.ToString(), c.Events.Count, c.CategoryId, c.Severity?.ToString(),
             c.Urgency?.ToString(), c.Priority.ToString(), Stored(c.AcknowledgedAt), Stored(c.PromisedAt), c.IsEscalated, Stored(c.EscalatedAt),
             c.PausedFrom?.ToString(), Stored(c.PausedAt), c.IsDuplicate && id > 1 ? id - 1 : null, c.ReplyChannel?.ToString(), c.ReplyText,
             Stored(c.RepliedAt), c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount, c.ClosureReason, Stored(c.ClosedAt), c.Group,
-            c.Email, c.Name, c.Phone, c.Batch, c.Facility, c.Location, c.OrderNumber, c.ProductModel);
-        complaints.ExecuteNonQuery();
-
-        foreach (var t in c.Tasks)
+            c.Email, c.Name, c.Phone, c.Batch, c.Facility, c.Location, c.OrderNumber, c.ProductModel,
+        };
+        var taskRows = c.Tasks.Select(t => new object?[]
         {
-            Set(tasks, id, t.DepartmentId, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause, t.Measures, t.Feedback, Stored(t.ReportedAt));
-            tasks.ExecuteNonQuery();
-            Tasks++;
-        }
-
+            id, t.DepartmentId, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause, t.Measures, t.Feedback, Stored(t.ReportedAt),
+        }).ToList();
+        var eventRows = new List<object?[]>(c.Events.Count);
         var previous = LedgerEvent.GenesisHash;
         var sequence = 0;
         foreach (var e in c.Events)
         {
             var ledger = new LedgerEvent(id, ++sequence, e.At, e.ActorId, e.ActorName, e.DepartmentId, e.Action, e.From, e.To, e.Note, previous);
-            pendingEvents.Add([id, ledger.Sequence, Stored(ledger.OccurredAt), ledger.ActorUserId, ledger.ActorName, ledger.DepartmentId, ledger.Action,
+            eventRows.Add([id, ledger.Sequence, Stored(ledger.OccurredAt), ledger.ActorUserId, ledger.ActorName, ledger.DepartmentId, ledger.Action,
                 ledger.FromStage, ledger.ToStage, ledger.Note, ledger.PreviousHash, ledger.Hash]);
+            previous = ledger.Hash;
+        }
+
+        var notification = c.IsEscalated ? new object?[] { "Leadership", null, id, "Escalated", c.CaseNumber + ": urgent + serious", Stored(c.EscalatedAt) } : null;
+        return new PreparedCase(complaint, taskRows, eventRows, notification);
+    }
+
+    /// <summary>Inserts one prepared case on the writing thread, inside the caller's transaction.</summary>
+    public void Write(PreparedCase c)
+    {
+        Set(complaints, c.Complaint);
+        complaints.ExecuteNonQuery();
+        foreach (var row in c.Tasks)
+        {
+            Set(tasks, row);
+            tasks.ExecuteNonQuery();
+            Tasks++;
+        }
+
+        foreach (var row in c.Events)
+        {
+            pendingEvents.Add(row);
+            Events++;
             if (pendingEvents.Count == EventBlockRows)
             {
-                Set(eventBlock, pendingEvents.SelectMany(row => row).ToArray());
+                var i = 0;
+                foreach (var value in pendingEvents.SelectMany(r => r))
+                {
+                    eventBlock.Parameters[i++].Value = value ?? DBNull.Value;
+                }
+
                 eventBlock.ExecuteNonQuery();
                 pendingEvents.Clear();
             }
-
-            previous = ledger.Hash;
-            Events++;
         }
 
-        if (c.IsEscalated)
+        if (c.Notification is not null)
         {
-            Set(notifications, "Leadership", null, id, "Escalated", c.CaseNumber + ": urgent + serious", Stored(c.EscalatedAt));
+            Set(notifications, c.Notification);
             notifications.ExecuteNonQuery();
         }
     }
@@ -200,3 +221,5 @@ internal sealed class BulkWriter
         return command;
     }
 }
+
+internal sealed record PreparedCase(object?[] Complaint, List<object?[]> Tasks, List<object?[]> Events, object?[]? Notification);

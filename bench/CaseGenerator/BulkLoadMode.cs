@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace CaseGenerator;
+
+/// <summary>
+/// The classic SQLite bulk-load set-up: no WAL or journal while loading, and the secondary indexes of
+/// the loaded tables dropped first and rebuilt afterwards (one sort each instead of millions of
+/// incremental B-tree inserts). The index definitions are read from the database itself, so the
+/// rebuilt schema is exactly the migrated one.
+/// </summary>
+internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Name, string Sql)> indexes)
+{
+    private static readonly string[] Tables = ["Complaints", "DepartmentTasks", "LedgerEvents"];
+
+    public static async Task<BulkLoadMode> EnterAsync(SqliteConnection connection)
+    {
+        await ExecuteAsync(connection, "PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
+        var indexes = new List<(string, string)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", Tables.Select(t => $"'{t}'"))})";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync(connection, $"DROP INDEX \"{name}\";");
+        }
+
+        return new BulkLoadMode(connection, indexes);
+    }
+
+    /// <summary>Rebuilds the indexes (unique ones check the generated data here) and returns to WAL.</summary>
+    public async Task LeaveAsync()
+    {
+        foreach (var (_, sql) in indexes)
+        {
+            await ExecuteAsync(connection, sql + ";");
+        }
+
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; ANALYZE;");
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
