@@ -112,5 +112,17 @@ public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
         Assert.Contains("data-ledger-action=\"Register\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Workflow_page_shows_every_row_of_the_table()
+    {
+        var handler = await app.SignedInAsync("handler.qa");
+        var page = await handler.GetStringAsync("/cases/workflow");
+
+        foreach (var step in ComplaintPortal.Domain.Workflow.WorkflowTable.Steps)
+        {
+            Assert.Contains($"data-action=\"{step.Action}\"", page, StringComparison.Ordinal);
+        }
+    }
+
     public sealed class App : PortalAppFactory;
 }
