@@ -1,5 +1,6 @@
 using ComplaintPortal.Web.Components;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
@@ -33,6 +34,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
+        app.MapBoardFeature();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;

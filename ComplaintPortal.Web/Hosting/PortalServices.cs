@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Admin;
+using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
@@ -32,7 +33,8 @@ public static class PortalServices
         var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttps", true)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
-        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment));
+        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
+            (sp, options) => options.AddInterceptors(sp.GetRequiredService<LedgerCommitSignal>()));
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalLocalization();
         services.AddAntiforgery(o =>
@@ -45,6 +47,7 @@ public static class PortalServices
 
         services.AddScoped<UserAdministration>();
         services.AddCaseFeatures(builder.Configuration, builder.Environment);
+        services.AddBoardFeature(builder.Configuration);
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         return builder;
