@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Account.EntraId;
 using ComplaintPortal.Web.Features.Admin;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
@@ -33,6 +34,7 @@ public static class PortalServices
             : CookieSecurePolicy.SameAsRequest;
         services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment));
         services.AddPortalIdentity(cookieSecurity);
+        services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();
         services.AddAntiforgery(o =>
         {
