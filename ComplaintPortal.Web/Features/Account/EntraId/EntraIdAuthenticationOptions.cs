@@ -19,6 +19,13 @@ public sealed class EntraIdAuthenticationOptions : RemoteAuthenticationOptions
     public EntraIdAuthenticationOptions()
     {
         CallbackPath = "/signin-oidc";
+        Events = new RemoteAuthenticationEvents();
+    }
+
+    public new RemoteAuthenticationEvents Events
+    {
+        get => (RemoteAuthenticationEvents)base.Events!;
+        set => base.Events = value;
     }
 
     /// <summary>The state parameter: the authentication properties, encrypted and signed by data protection.</summary>
