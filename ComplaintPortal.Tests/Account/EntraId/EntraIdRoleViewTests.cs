@@ -51,7 +51,10 @@ public sealed partial class EntraIdRoleViewTests : IClassFixture<EntraIdApp>
     {
         using var browser = app.CreateBrowser();
         await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.IntakeClerk));
-        var token = PortalClient.AntiforgeryToken(await (await browser.GetAsync("/")).Content.ReadAsStringAsync());
+        var home = await browser.GetAsync("/");
+        var token = PortalClient.AntiforgeryToken(await home.Content.ReadAsStringAsync());
+        // The sign-out form is answered by a redirect to Entra ID: the page's form-action must allow it.
+        Assert.Contains("form-action 'self' https://login.microsoftonline.com;", home.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/logout")
         {
@@ -79,6 +82,28 @@ public sealed partial class EntraIdRoleViewTests : IClassFixture<EntraIdApp>
         Assert.Contains("使用組織帳戶登入", html, StringComparison.Ordinal);
         Assert.DoesNotContain("type=\"password\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-test=\"entra-failed\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Password_sign_in_is_not_accepted_in_EntraId_mode()
+    {
+        using var browser = app.CreateBrowser();
+        var page = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
+        var form = new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.UserName"] = "anyone",
+            ["Input.Password"] = "Portal#2026",
+        };
+        if (page.Contains("__RequestVerificationToken", StringComparison.Ordinal))
+        {
+            form["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(page);
+        }
+
+        var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/login") { Content = new FormUrlEncodedContent(form) });
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(browser.HasSession);
     }
 
     [Fact]

@@ -70,6 +70,15 @@ public static class EntraIdRegistration
         return $"{settings.Authority.AbsoluteUri}oauth2/v2.0/logout?post_logout_redirect_uri={Uri.EscapeDataString(back)}";
     }
 
+    /// <summary>The origin of Entra ID's end-session endpoint in EntraId mode (for the content security policy), else null.</summary>
+    public static string? SignOutOrigin(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<IOptions<PortalAuthenticationSettings>>().Value.UsesEntraId
+            ? services.GetRequiredService<IOptions<EntraIdSettings>>().Value.Authority.GetLeftPart(UriPartial.Authority)
+            : null;
+    }
+
     /// <summary>A tampered or stale callback, or a failed redemption: logged, and the login page says so.</summary>
     private static Task OnRemoteFailureAsync(RemoteFailureContext context)
     {
