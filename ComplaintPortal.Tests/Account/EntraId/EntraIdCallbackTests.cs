@@ -45,6 +45,21 @@ public sealed class EntraIdCallbackTests : IClassFixture<EntraIdApp>
     }
 
     [Fact]
+    public async Task Callback_by_form_post_signs_in_too()
+    {
+        using var browser = app.CreateBrowser();
+        var authorize = await browser.StartSignInAsync();
+        var code = app.IdentityProvider.IssueCode(authorize, FakeEntraIdentityProvider.ClaimsFor(NewObjectId(), PortalRoles.ArchiveClerk));
+        var form = new Dictionary<string, string> { ["code"] = code, ["state"] = QueryHelpers.ParseQuery(authorize.Query)["state"].ToString() };
+
+        var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc") { Content = new FormUrlEncodedContent(form) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.True(browser.HasSession);
+    }
+
+    [Fact]
     public async Task Return_address_off_the_site_is_replaced_by_the_home_page()
     {
         using var browser = app.CreateBrowser();

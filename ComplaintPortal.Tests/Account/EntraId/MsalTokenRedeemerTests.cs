@@ -1,6 +1,10 @@
+using System.Reflection;
+using System.Security.Claims;
+using System.Text;
 using ComplaintPortal.Web.Features.Account.EntraId;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
 
 namespace ComplaintPortal.Tests.Account.EntraId;
 
@@ -31,6 +35,36 @@ public sealed class MsalTokenRedeemerTests
         Assert.Equal(FakeEntraIdentityProvider.Challenge(request.CodeVerifier), query["code_challenge"].ToString());
     }
 
+    /// <summary>
+    /// The mapping relies on how MSAL turns an ID token into claims (JWT names, one claim per array
+    /// element). MSAL's parser is internal, so it is reached by reflection: if an upgrade renames it,
+    /// this test fails and says so, rather than roles silently disappearing in production.
+    /// </summary>
+    [Fact]
+    public void Claims_MSAL_makes_from_an_ID_token_map_to_portal_roles_and_department_group()
+    {
+        var idTokenType = typeof(ConfidentialClientApplicationBuilder).Assembly.GetTypes().Single(t => t.Name == "IdToken");
+        var payload = $$"""
+            {"aud":"{{FakeEntraIdentityProvider.ClientId}}","tid":"{{FakeEntraIdentityProvider.TenantId}}","oid":"o-1",
+             "name":"王芳","preferred_username":"wang.fang@contoso.example",
+             "roles":["IntakeClerk","Supervisor","Reader"],"groups":["g-qa","g-other"]}
+            """;
+        var jwt = string.Join('.', Encode("""{"alg":"RS256","typ":"JWT"}"""), Encode(payload), "signature");
+        var idToken = idTokenType.GetMethod("Parse", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.Invoke(null, [jwt])!;
+        var principal = (ClaimsPrincipal)idTokenType.GetProperty("ClaimsPrincipal", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(idToken)!;
+        var settings = new EntraIdSettings { TenantId = FakeEntraIdentityProvider.TenantId, ClientId = FakeEntraIdentityProvider.ClientId };
+        settings.DepartmentGroups["g-qa"] = "QA";
+        var claims = principal.Claims.ToList();
+
+        var account = EntraIdClaimMapping.Map(claims, settings);
+
+        Assert.Null(EntraIdClaimMapping.ProblemWith(claims, settings));
+        Assert.Equal(["IntakeClerk", "Supervisor"], account.Roles);
+        Assert.Equal(["Reader"], account.UnmappedAppRoles);
+        Assert.Equal("QA", account.DepartmentCode);
+        Assert.Equal(("o-1", "王芳", "wang.fang@contoso.example"), (account.ObjectId, account.DisplayName, account.UserName));
+    }
+
     [Fact]
     public void Handler_replaces_whatever_state_the_library_chose_with_its_own()
     {
@@ -43,4 +77,6 @@ public sealed class MsalTokenRedeemerTests
         Assert.Equal("c", query["client_id"].ToString());
         Assert.Equal("x", query["code_challenge"].ToString());
     }
+
+    private static string Encode(string json) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(json));
 }
