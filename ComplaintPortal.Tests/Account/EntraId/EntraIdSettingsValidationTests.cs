@@ -92,6 +92,18 @@ public sealed class EntraIdSettingsValidationTests
     }
 
     [Fact]
+    public void Certificate_file_that_does_not_exist_is_named()
+    {
+        var error = Failure(v =>
+        {
+            v.Remove("AzureAd:ClientSecret");
+            v["AzureAd:CertificatePath"] = "/nonexistent/entra.pfx";
+        });
+
+        Assert.Contains(error.Failures, f => f.StartsWith("AzureAd:CertificatePath names a file that does not exist", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Role_map_to_something_that_is_not_a_portal_role_is_refused()
     {
         var error = Failure(v => v["AzureAd:RoleMap:Complaints.Boss"] = "Boss");

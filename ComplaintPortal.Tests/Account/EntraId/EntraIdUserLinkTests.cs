@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplaintPortal.Tests.Account.EntraId;
 
 /// <summary>The portal's own record of an Entra ID user: created, linked, kept in step with the token.</summary>
-public sealed class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
+public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
 {
     private readonly EntraIdApp app;
 
@@ -55,6 +55,42 @@ public sealed class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         Assert.Equal(engineering.Id, again.DepartmentId);
         Assert.Equal([PortalRoles.DepartmentHead], roles);
         Assert.Contains("工程部", await (await second.GetAsync("/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administrator_sets_the_department_on_the_user_page_and_it_survives_the_next_sign_in()
+    {
+        var handlerOid = Guid.NewGuid().ToString();
+        using (var first = app.CreateBrowser())
+        {
+            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
+        }
+
+        var handlerId = (await FindLinkedAsync(handlerOid)).User.Id;
+        var quality = await app.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == DepartmentCatalog.Quality));
+        using var admin = app.CreateBrowser();
+        await admin.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.Administrator));
+        var page = await (await admin.GetAsync("/admin/users/" + handlerId)).Content.ReadAsStringAsync();
+
+        var saved = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/users/" + handlerId)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "save-user",
+                ["__RequestVerificationToken"] = Infrastructure.PortalClient.AntiforgeryToken(page),
+                ["Input.ConcurrencyStamp"] = ConcurrencyStamp().Match(page).Groups[1].Value,
+                ["Input.DisplayName"] = "质量部 新同事",
+                ["Input.DepartmentId"] = quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["roles"] = PortalRoles.DepartmentHandler,
+            }),
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        using var again = app.CreateBrowser();
+        await again.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
+
+        Assert.Equal(quality.Id, (await FindLinkedAsync(handlerOid)).User.DepartmentId);
+        Assert.Contains("质量部", await (await again.GetAsync("/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,6 +202,9 @@ public sealed class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         return found!.Value;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"Input.ConcurrencyStamp\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ConcurrencyStamp();
 
     private async Task WithUsersAsync(Func<UserManager<PortalUser>, Task> action)
     {

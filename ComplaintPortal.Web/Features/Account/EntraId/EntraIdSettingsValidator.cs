@@ -50,6 +50,11 @@ public sealed class EntraIdSettingsValidator : IValidateOptions<EntraIdSettings>
             errors.Add("Set either AzureAd:CertificatePath or AzureAd:CertificateThumbprint, not both.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.CertificatePath) && !File.Exists(options.CertificatePath))
+        {
+            errors.Add($"AzureAd:CertificatePath names a file that does not exist: {options.CertificatePath}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.CallbackPath) || options.CallbackPath[0] != '/')
         {
             errors.Add("AzureAd:CallbackPath must be a path on this site starting with '/', e.g. /signin-oidc.");
