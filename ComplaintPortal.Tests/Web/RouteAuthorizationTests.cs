@@ -16,7 +16,7 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
     /// <summary>Public on purpose. Adding a route here is a decision; the test makes it visible.</summary>
     private static readonly string[] PublicRoutes =
     [
-        "/account/login", "/account/lockout", "/account/access-denied", "/Error", "/not-found", "/setup", "/healthz", "/culture/set",
+        "/account/login", "/account/lockout", "/account/access-denied", "/account/no-access", "/Error", "/not-found", "/setup", "/healthz", "/culture/set",
     ];
 
     private readonly App app;

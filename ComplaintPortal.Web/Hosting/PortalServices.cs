@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Account.EntraId;
 using ComplaintPortal.Web.Features.Admin;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
@@ -36,6 +37,7 @@ public static class PortalServices
         services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
             (sp, options) => options.AddInterceptors(sp.GetRequiredService<LedgerCommitSignal>()));
         services.AddPortalIdentity(cookieSecurity);
+        services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();
         services.AddAntiforgery(o =>
         {
