@@ -46,6 +46,8 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Plain-http requests are sent to this port (443 unless the site says otherwise), never served.
+        services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);
 
         services.AddScoped<UserAdministration>();
         services.AddCaseFeatures(builder.Configuration, builder.Environment);
