@@ -28,7 +28,7 @@ public sealed class LedgerEvent
     {
         ComplaintId = complaintId;
         Sequence = sequence;
-        OccurredAt = occurredAt.ToUniversalTime();
+        OccurredAt = StorablePrecision(occurredAt);
         ActorUserId = actorUserId;
         ActorName = actorName;
         DepartmentId = departmentId;
@@ -66,6 +66,16 @@ public sealed class LedgerEvent
     public string PreviousHash { get; private set; } = "";
 
     public string Hash { get; private set; } = "";
+
+    /// <summary>
+    /// UTC, cut to whole milliseconds: SQLite keeps instants to 0.1 ms, so a finer time would read back
+    /// different from what was hashed and the chain would look broken.
+    /// </summary>
+    public static DateTimeOffset StorablePrecision(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
 
     /// <summary>SHA-256 over every field but the hash itself, in a fixed, culture-free layout.</summary>
     public string ComputeHash()

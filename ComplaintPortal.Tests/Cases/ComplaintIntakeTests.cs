@@ -9,16 +9,20 @@ namespace ComplaintPortal.Tests.Cases;
 
 public sealed class ComplaintIntakeTests : IAsyncLifetime
 {
-    private SqliteTestDatabase database = default!;
+    private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteTestDatabase.CreateAsync();
+        database = await new TestDatabase().MigrateAsync();
         driver = await CaseDriver.CreateAsync(database);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Registration_numbers_cases_in_sequence_and_starts_a_new_sequence_each_year()

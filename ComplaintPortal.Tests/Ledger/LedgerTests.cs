@@ -9,16 +9,20 @@ namespace ComplaintPortal.Tests.Ledger;
 
 public sealed class LedgerTests : IAsyncLifetime
 {
-    private SqliteTestDatabase database = default!;
+    private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteTestDatabase.CreateAsync();
+        database = await new TestDatabase().MigrateAsync();
         driver = await CaseDriver.CreateAsync(database);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Each_event_links_to_the_previous_one_of_its_case()
@@ -31,6 +35,18 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal(LedgerEvent.GenesisHash, events[0].PreviousHash);
         Assert.All(events.Skip(1).Zip(events), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
         Assert.Equal(LedgerVerification.Intact(events.Count), LedgerVerifier.Verify(events));
+    }
+
+    [Fact]
+    public async Task Times_finer_than_the_database_keeps_still_verify()
+    {
+        driver.Time.Set(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero).AddTicks(1_234_567));
+        var id = (await driver.RegisterAsync()).Id;
+        driver.Time.Advance(TimeSpan.FromTicks(987_654_321));
+        await driver.AssessAsync(id);
+
+        await using var db = database.CreateContext();
+        Assert.True((await LedgerVerifier.VerifyCaseAsync(db, id)).IsIntact);
     }
 
     [Fact]

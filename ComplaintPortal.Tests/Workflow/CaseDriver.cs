@@ -16,7 +16,7 @@ public sealed class CaseDriver
     private readonly Dictionary<string, int> departments;
     private readonly Dictionary<string, int> categories;
 
-    private CaseDriver(SqliteTestDatabase database, SettableTimeProvider time, Dictionary<string, int> departments, Dictionary<string, int> categories)
+    private CaseDriver(TestDatabase database, SettableTimeProvider time, Dictionary<string, int> departments, Dictionary<string, int> categories)
     {
         Database = database;
         Time = time;
@@ -27,7 +27,7 @@ public sealed class CaseDriver
         Outsider = new("u-supervisor", "监督小组 吴静", departments[DepartmentCatalog.Supervision], Roles(PortalRoles.Supervisor));
     }
 
-    public SqliteTestDatabase Database { get; }
+    public TestDatabase Database { get; }
 
     public SettableTimeProvider Time { get; }
 
@@ -37,7 +37,7 @@ public sealed class CaseDriver
 
     public ActingUser Outsider { get; }
 
-    public static async Task<CaseDriver> CreateAsync(SqliteTestDatabase database, SettableTimeProvider? time = null)
+    public static async Task<CaseDriver> CreateAsync(TestDatabase database, SettableTimeProvider? time = null)
     {
         await using var db = database.CreateContext();
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id);

@@ -8,16 +8,20 @@ namespace ComplaintPortal.Tests.Workflow;
 /// <summary>Two people acting on one case at once: one wins, the other is told to reload; nothing is lost or doubled.</summary>
 public sealed class ConcurrencyTests : IAsyncLifetime
 {
-    private SqliteTestDatabase database = default!;
+    private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteTestDatabase.CreateAsync();
+        database = await new TestDatabase().MigrateAsync();
         driver = await CaseDriver.CreateAsync(database);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Action_on_a_version_someone_else_changed_is_refused()

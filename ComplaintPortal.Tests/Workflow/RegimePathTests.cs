@@ -11,16 +11,20 @@ namespace ComplaintPortal.Tests.Workflow;
 /// <summary>Whole lives of a complaint, one per source regime, from intake to close.</summary>
 public sealed class RegimePathTests : IAsyncLifetime
 {
-    private SqliteTestDatabase database = default!;
+    private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteTestDatabase.CreateAsync();
+        database = await new TestDatabase().MigrateAsync();
         driver = await CaseDriver.CreateAsync(database);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Manufacturer_product_quality_case_goes_through_rnd_production_and_quality_to_close()

@@ -8,7 +8,7 @@ namespace ComplaintPortal.Tests.Workflow;
 /// <summary>One database with one case parked in every stage; refused steps may reuse them because they change nothing.</summary>
 public sealed class WorkflowCases : IAsyncLifetime
 {
-    public SqliteTestDatabase Database { get; private set; } = default!;
+    public TestDatabase Database { get; private set; } = default!;
 
     public CaseDriver Driver { get; private set; } = default!;
 
@@ -16,7 +16,7 @@ public sealed class WorkflowCases : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await SqliteTestDatabase.CreateAsync();
+        Database = await new TestDatabase().MigrateAsync();
         Driver = await CaseDriver.CreateAsync(Database);
         foreach (var stage in Enum.GetValues<CaseStage>())
         {
@@ -24,7 +24,11 @@ public sealed class WorkflowCases : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await Database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
 
     /// <summary>Input that satisfies the step on this case.</summary>
     public static WorkflowInput ValidInput(WorkflowAction action, Complaint complaint, CaseDriver driver)

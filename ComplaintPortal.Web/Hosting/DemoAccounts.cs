@@ -22,6 +22,10 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, PortalDbContext 
         new("supervisor", "监督小组 吴静", PortalRoles.Supervisor, DepartmentCatalog.Supervision),
         new("archivist", "档案管理员 郑洁", PortalRoles.ArchiveClerk, DepartmentCatalog.Archive),
         new("admin", "系统管理员", PortalRoles.Administrator, null),
+        // The manufacturer's quality path (R&D + production + quality) and the telecom billing path need these.
+        new("handler.rnd", "研发部 孙浩", PortalRoles.DepartmentHandler, DepartmentCatalog.RnD),
+        new("handler.prod", "生产部 钱磊", PortalRoles.DepartmentHandler, DepartmentCatalog.Production),
+        new("handler.fin", "财务部 何丽", PortalRoles.DepartmentHandler, DepartmentCatalog.Finance),
     ];
 
     public async Task EnsureAsync()

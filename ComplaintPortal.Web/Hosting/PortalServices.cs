@@ -50,6 +50,7 @@ public static class PortalServices
         services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);
 
         services.AddScoped<UserAdministration>();
+        services.AddScoped<CategoryAdministration>();
         services.AddCaseFeatures(builder.Configuration, builder.Environment);
         services.AddBoardFeature(builder.Configuration);
         services.AddScoped<DemoAccounts>();

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComplaintPortal.Web.Features.Cases;
@@ -21,7 +22,10 @@ internal static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/complaints").RequireAuthorization(p => p.RequireRole(PortalRoles.IntakeClerk));
+        var group = endpoints.MapGroup("/api/complaints")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.IntakeClerk })
+            // A JSON caller gets its 401/403/404 as is, not re-executed into an HTML page.
+            .WithMetadata(new SkipStatusCodePages());
         group.MapPost("/", RegisterAsync);
         return endpoints;
     }
@@ -71,3 +75,5 @@ internal static class IntakeApi
             : TypedResults.Ok(response);
     }
 }
+
+internal sealed class SkipStatusCodePages : Microsoft.AspNetCore.Http.Metadata.ISkipStatusCodePagesMetadata;

@@ -1,0 +1,66 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Web.Features.Admin;
+
+/// <summary>One category with its depth in the tree and the departments its routing rules propose.</summary>
+public sealed record CategoryNode(Category Category, int Depth, IReadOnlyList<int> DepartmentIds);
+
+/// <summary>The administrator's view of the category tree and the routing rules.</summary>
+public sealed class CategoryAdministration(PortalDbContext db)
+{
+    public async Task<IReadOnlyList<CategoryNode>> TreeAsync(CancellationToken ct = default)
+    {
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+        var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
+        var result = new List<CategoryNode>();
+        void Walk(int? parentId, int depth)
+        {
+            foreach (var c in categories.Where(c => c.ParentId == parentId))
+            {
+                result.Add(new(c, depth, rules.Where(r => r.CategoryId == c.Id).Select(r => r.DepartmentId).ToList()));
+                Walk(c.Id, depth + 1);
+            }
+        }
+
+        Walk(null, 0);
+        return result;
+    }
+
+    public async Task<List<Department>> DepartmentsAsync(CancellationToken ct = default) =>
+        await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Id).ToListAsync(ct);
+
+    /// <returns>False when the code is taken.</returns>
+    public async Task<bool> AddAsync(string code, int? parentId, string zhHans, string zhHant, string en, CancellationToken ct = default)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        if (await db.Categories.AnyAsync(c => c.Code == normalized, ct))
+        {
+            return false;
+        }
+
+        var order = (await db.Categories.MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 10;
+        db.Categories.Add(new Category(normalized, zhHans.Trim(), zhHant.Trim(), en.Trim(), parentId, order));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> UpdateAsync(int id, string zhHans, string zhHant, string en, bool active, IReadOnlyCollection<int> departmentIds, CancellationToken ct = default)
+    {
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null)
+        {
+            return false;
+        }
+
+        category.Rename(zhHans.Trim(), zhHant.Trim(), en.Trim());
+        category.SetActive(active);
+        var rules = await db.RoutingRules.Where(r => r.CategoryId == id).ToListAsync(ct);
+        db.RoutingRules.RemoveRange(rules.Where(r => !departmentIds.Contains(r.DepartmentId)));
+        db.RoutingRules.AddRange(departmentIds.Except(rules.Select(r => r.DepartmentId)).Select(d => new RoutingRule(id, d)));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+using ComplaintPortal.Domain.Cases;
+
+namespace CaseGenerator;
+
+/// <summary>
+/// Makes plausible cases: received times spread over the last 24 months, categories from the seeded tree
+/// with their routed departments, and a life that stops in some stage (older cases are mostly closed).
+/// </summary>
+internal sealed partial class CaseFactory(ReferenceData reference, Random random, DateTimeOffset now)
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林"];
+    private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超"];
+    private static readonly string[] Complaints =
+    [
+        "产品使用两周后出现故障，无法正常开机", "收到的商品外包装破损，内有划痕", "说明书不清楚，不会设置定时功能",
+        "客服态度冷淡，多次来电无人回复", "商场停车场照明损坏，夜间看不清", "电梯门夹人，按钮失灵", "卫生间漏水，地面湿滑",
+        "保安阻拦正常进出，态度恶劣", "本月话费多扣，套餐外费用不明", "宽带经常掉线，报修后无人上门", "空调不制冷，要求维修",
+    ];
+
+    private static readonly CaseStage[] AllStages = Enum.GetValues<CaseStage>();
+
+    /// <summary>Sorted, so case numbers rise with the time a case was received.</summary>
+    public long[] ReceivedTimes(int count)
+    {
+        var start = now.AddMonths(-24).UtcTicks;
+        var span = now.AddHours(-1).UtcTicks - start;
+        var times = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            times[i] = start + (long)(random.NextDouble() * span);
+        }
+
+        Array.Sort(times);
+        return times;
+    }
+
+    public GeneratedCase Create(int index, long receivedTicks, Func<int, string> nextNumber)
+    {
+        var received = new DateTimeOffset(receivedTicks, TimeSpan.Zero);
+        var category = reference.Categories[random.Next(reference.Categories.Count)];
+        var channel = (ComplaintChannel)random.Next(5);
+        var name = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? Given[random.Next(Given.Length)] : "");
+        var product = category.Code.StartsWith("QUALITY", StringComparison.Ordinal) || category.Code == "USE";
+        var place = category.Code is "FACILITY" or "SECURITY" or "REPAIR";
+        var c = new GeneratedCase
+        {
+            CaseNumber = nextNumber(received.ToOffset(TimeSpan.FromHours(8)).Year),
+            ReceivedAt = received,
+            Channel = channel,
+            Name = name,
+            Phone = "1" + random.Next(30, 90).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + random.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture),
+            Email = random.Next(3) == 0 ? $"user{index}@example.cn" : null,
+            Group = place ? $"{(char)('A' + random.Next(4))}{random.Next(1, 5)}-{random.Next(1, 40):D2} 租户" : null,
+            ProductModel = product ? $"XP-{random.Next(100, 999)}" : null,
+            Batch = product ? $"B{received.Year}-{random.Next(1, 53):D2}" : null,
+            OrderNumber = category.Code == "BILLING" ? $"0755-{random.Next(1000, 9999)}" : null,
+            Location = place ? $"{(char)('A' + random.Next(4))}座 {random.Next(1, 6)} 层" : null,
+            Facility = place ? $"{random.Next(1, 9)}号电梯" : null,
+            Description = Complaints[random.Next(Complaints.Length)],
+            Request = random.Next(2) == 0 ? "尽快处理并给予答复" : null,
+        };
+        Live(c, category, FinalStage(index, received));
+        return c;
+    }
+
+    /// <summary>The first cases cover every stage; after that old cases are mostly finished, recent ones anywhere.</summary>
+    private CaseStage FinalStage(int index, DateTimeOffset received)
+    {
+        if (index < AllStages.Length)
+        {
+            return AllStages[index];
+        }
+
+        var roll = random.NextDouble();
+        if ((now - received).TotalDays > 60)
+        {
+            return roll switch
+            {
+                < 0.86 => CaseStage.Closed,
+                < 0.91 => CaseStage.Withdrawn,
+                < 0.95 => CaseStage.Invalid,
+                < 0.98 => CaseStage.Duplicate,
+                _ => AllStages[random.Next(AllStages.Length)],
+            };
+        }
+
+        return roll < 0.4 ? CaseStage.Closed : AllStages[random.Next(AllStages.Length)];
+    }
+}
