@@ -10,16 +10,20 @@ namespace ComplaintPortal.Tests.Board;
 public sealed class BoardQueryTests : IAsyncLifetime
 {
     private static readonly TimeSpan DueSoon = TimeSpan.FromHours(4);
-    private SqliteTestDatabase database = default!;
+    private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteTestDatabase.CreateAsync();
+        database = await new TestDatabase().MigrateAsync();
         driver = await CaseDriver.CreateAsync(database);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Department_sees_only_cases_it_has_a_task_on_and_customer_service_sees_all()
