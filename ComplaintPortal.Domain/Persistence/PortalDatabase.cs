@@ -11,7 +11,9 @@ public static class PortalDatabase
     /// <summary>Identity store schema 3 (with passkeys); the host's IdentityOptions must use the same.</summary>
     public static Version IdentitySchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;
 
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseOptions options)
+    /// <param name="configure">Host additions to every context, e.g. interceptors that observe commits.</param>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseOptions options,
+        Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -24,10 +26,18 @@ public static class PortalDatabase
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) =>
+                {
+                    ConfigureSqlite(o, options.ConnectionString);
+                    configure?.Invoke(sp, o);
+                });
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) =>
+                {
+                    ConfigureSqlServer(o, options.ConnectionString);
+                    configure?.Invoke(sp, o);
+                });
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {options.Provider}.");

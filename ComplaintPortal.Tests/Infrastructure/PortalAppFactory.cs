@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace ComplaintPortal.Tests.Infrastructure;
 
@@ -15,10 +16,19 @@ namespace ComplaintPortal.Tests.Infrastructure;
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
     public PortalAppFactory(string environment = "Development", TimeProvider? time = null)
+        : this(null, environment, time)
     {
+    }
+
+    /// <summary>A portal on an existing database file, e.g. a second instance of the same deployment.</summary>
+    public PortalAppFactory(TestDatabase? sharedDatabase, string environment = "Development", TimeProvider? time = null)
+    {
+        database = sharedDatabase ?? new TestDatabase();
+        ownsDatabase = sharedDatabase is null;
         Environment = environment;
         Time = time ?? new SettableTimeProvider();
     }
@@ -50,6 +60,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(Time);
+            // Open browser connections (live boards) must not hold a stopping test server for 30 s.
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         });
     }
 
@@ -62,15 +74,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     });
 
     /// <summary>Starts the portal on a real loopback port (Kestrel) for a browser; returns its root address.</summary>
-    public Uri StartOnLoopback()
+    public Uri StartOnLoopback(int port = 0)
     {
         ServesOverLoopback = true; // plain http on localhost, as `dotnet run` serves it
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         // Browse by name: browsers treat http://localhost as a secure context for cookies.
-        var port = new Uri(address).Port;
-        return new Uri($"http://localhost:{port}/");
+        return new Uri($"http://localhost:{new Uri(address).Port}/");
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
@@ -80,10 +91,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             database.Dispose();

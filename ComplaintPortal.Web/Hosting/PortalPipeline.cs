@@ -1,5 +1,6 @@
 using ComplaintPortal.Web.Components;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
@@ -11,6 +12,21 @@ public static class PortalPipeline
     public static WebApplication UseComplaintPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled"))
+        {
+            // Behind a TLS-terminating reverse proxy: take scheme and client address from it, so
+            // redirects (Entra ID callback, HTTPS redirection) use the public https address.
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost,
+            };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -23,7 +39,13 @@ public static class PortalPipeline
         }
 
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly pages for people browsing; API, hub and form-post callers keep the plain status code
+        // (re-executing a POST against a page would turn a 403 into a misleading 400).
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method)
+                && !context.Request.Path.StartsWithSegments("/api")
+                && !context.Request.Path.StartsWithSegments("/hubs"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -33,6 +55,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
+        app.MapBoardFeature();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;

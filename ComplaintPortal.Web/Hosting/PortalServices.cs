@@ -3,7 +3,9 @@ using System.Text.Unicode;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Account.EntraId;
 using ComplaintPortal.Web.Features.Admin;
+using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
@@ -32,8 +34,10 @@ public static class PortalServices
         var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttps", true)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
-        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment));
+        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
+            (sp, options) => options.AddInterceptors(sp.GetRequiredService<LedgerCommitSignal>()));
         services.AddPortalIdentity(cookieSecurity);
+        services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();
         services.AddAntiforgery(o =>
         {
@@ -42,10 +46,13 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Plain-http requests are sent to this port (443 unless the site says otherwise), never served.
+        services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);
 
         services.AddScoped<UserAdministration>();
         services.AddScoped<CategoryAdministration>();
         services.AddCaseFeatures(builder.Configuration, builder.Environment);
+        services.AddBoardFeature(builder.Configuration);
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         return builder;

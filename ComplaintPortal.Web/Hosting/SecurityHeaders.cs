@@ -1,3 +1,5 @@
+using ComplaintPortal.Web.Features.Account.EntraId;
+
 namespace ComplaintPortal.Web.Hosting;
 
 /// <summary>Headers every response carries: no framing, no sniffing, scripts and styles only from the portal itself.</summary>
@@ -7,8 +9,13 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // In EntraId mode the sign-out form is answered by a redirect to Entra ID, which form-action must allow.
+        var policy = EntraIdRegistration.SignOutOrigin(app.ApplicationServices) is { } origin
+            ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + origin, StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -18,9 +25,10 @@ internal static class SecurityHeaders
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 return Task.CompletedTask;
             });
             await next(context);
         });
+    }
 }

@@ -20,6 +20,14 @@ public sealed class FirstAdministratorSetup(IConfiguration configuration, TimePr
 
     public async Task InitialiseAsync(IServiceProvider services)
     {
+        if (Account.EntraId.PortalAuthenticationSettings.ReadMode(configuration) == Account.EntraId.PortalAuthenticationMode.EntraId)
+        {
+            // Administrators are whoever holds the Administrator app role in Entra ID; a local
+            // password account could never sign in, so there is nothing to set up here.
+            IsPending = false;
+            return;
+        }
+
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         if ((await users.GetUsersInRoleAsync(PortalRoles.Administrator)).Count > 0)
         {

@@ -1,0 +1,131 @@
+using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Workflow;
+
+namespace ComplaintPortal.Tests.Board;
+
+public sealed class BoardQueryTests : IAsyncLifetime
+{
+    private static readonly TimeSpan DueSoon = TimeSpan.FromHours(4);
+    private TestDatabase database = default!;
+    private CaseDriver driver = default!;
+
+    public async Task InitializeAsync()
+    {
+        database = await new TestDatabase().MigrateAsync();
+        driver = await CaseDriver.CreateAsync(database);
+    }
+
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Department_sees_only_cases_it_has_a_task_on_and_customer_service_sees_all()
+    {
+        var quality = await DispatchedAsync(DepartmentCatalog.Quality);
+        var engineering = await DispatchedAsync(DepartmentCatalog.Engineering);
+        var registered = await driver.RegisterAsync();
+
+        var qualityBoard = await OpenAsync(new BoardViewer(false, driver.DepartmentId(DepartmentCatalog.Quality)));
+        var clerkBoard = await OpenAsync(new BoardViewer(true, null));
+
+        Assert.Equal([quality.Id], qualityBoard.Select(r => r.ComplaintId));
+        Assert.Equal(new[] { quality.Id, engineering.Id, registered.Id }.Order(), clerkBoard.Select(r => r.ComplaintId).Order());
+        Assert.Empty(await OpenAsync(new BoardViewer(false, null)));
+    }
+
+    [Fact]
+    public async Task Closed_and_withdrawn_cases_leave_the_board()
+    {
+        var withdrawn = await driver.CaseInStageAsync(CaseStage.Withdrawn);
+        var open = await driver.RegisterAsync();
+
+        var rows = await OpenAsync(new BoardViewer(true, null));
+
+        Assert.Contains(rows, r => r.ComplaintId == open.Id);
+        Assert.DoesNotContain(rows, r => r.ComplaintId == withdrawn.Id);
+    }
+
+    [Fact]
+    public async Task Next_deadline_is_the_earliest_open_task_and_drives_due_soon_and_overdue()
+    {
+        var complaint = await DispatchedAsync(DepartmentCatalog.Quality);
+        var deadline = complaint.Tasks.Single().Deadline;
+        var viewer = new BoardViewer(true, null);
+
+        var early = Assert.Single(await OpenAsync(viewer, now: deadline - TimeSpan.FromHours(10)));
+        Assert.Equal(deadline, early.NextDeadline);
+        Assert.Equal(DeadlineState.OnTrack, early.DeadlineStateAt(deadline - TimeSpan.FromHours(10)));
+        Assert.Equal(DeadlineState.DueSoon, early.DeadlineStateAt(deadline - TimeSpan.FromHours(1)));
+        Assert.Equal(DeadlineState.Overdue, early.DeadlineStateAt(deadline));
+
+        Assert.Single(await OpenAsync(viewer, new BoardFilter { DueSoonOnly = true }, deadline - TimeSpan.FromHours(1)));
+        Assert.Empty(await OpenAsync(viewer, new BoardFilter { OverdueOnly = true }, deadline - TimeSpan.FromHours(1)));
+        Assert.Single(await OpenAsync(viewer, new BoardFilter { OverdueOnly = true }, deadline + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Case_waiting_for_the_customer_shows_no_countdown()
+    {
+        var complaint = await DispatchedAsync(DepartmentCatalog.Quality);
+        await driver.DoAsync(complaint.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, driver.Clerk);
+
+        var row = Assert.Single(await OpenAsync(new BoardViewer(true, null)));
+
+        Assert.Equal(CaseStage.WaitingForCustomer, row.Stage);
+        Assert.Null(row.NextDeadline);
+    }
+
+    [Fact]
+    public async Task Filters_by_stage_priority_and_department()
+    {
+        var quality = await DispatchedAsync(DepartmentCatalog.Quality);
+        var urgent = (await driver.RegisterAsync()).Id;
+        await driver.AssessAsync(urgent, urgency: Urgency.Urgent);
+        var viewer = new BoardViewer(true, null);
+
+        Assert.Equal([quality.Id], (await OpenAsync(viewer, new BoardFilter { Stage = CaseStage.InDepartments })).Select(r => r.ComplaintId));
+        Assert.Equal([urgent], (await OpenAsync(viewer, new BoardFilter { Priority = Priority.Urgent })).Select(r => r.ComplaintId));
+        Assert.Equal([quality.Id], (await OpenAsync(viewer, new BoardFilter { DepartmentId = driver.DepartmentId(DepartmentCatalog.Quality) })).Select(r => r.ComplaintId));
+    }
+
+    [Fact]
+    public async Task Time_in_stage_starts_when_the_case_entered_its_stage()
+    {
+        var complaint = await driver.RegisterAsync();
+        await driver.AssessAsync(complaint.Id);
+        var assessedAt = (await LedgerTimesAsync(complaint.Id)).Last();
+        await driver.DoAsync(complaint.Id, WorkflowAction.RecordOtherOrganisation, new() { Note = "涉及物流公司" }, driver.Clerk);
+
+        var row = Assert.Single(await OpenAsync(new BoardViewer(true, null)));
+
+        Assert.Equal(CaseStage.Assessed, row.Stage);
+        Assert.Equal(assessedAt, row.StageEnteredAt);
+    }
+
+    private async Task<List<DateTimeOffset>> LedgerTimesAsync(int complaintId)
+    {
+        await using var db = database.CreateContext();
+        return db.LedgerEvents.Where(e => e.ComplaintId == complaintId).OrderBy(e => e.Sequence).Select(e => e.OccurredAt).ToList();
+    }
+
+    private async Task<Complaint> DispatchedAsync(string department)
+    {
+        var id = (await driver.RegisterAsync()).Id;
+        await driver.AssessAsync(id);
+        await driver.AcknowledgeAsync(id);
+        return await driver.DispatchAsync(id, department);
+    }
+
+    private async Task<IReadOnlyList<BoardRow>> OpenAsync(BoardViewer viewer, BoardFilter? filter = null, DateTimeOffset? now = null)
+    {
+        await using var db = database.CreateContext();
+        return await new BoardQuery(db).OpenCasesAsync(viewer, filter ?? BoardFilter.None, now ?? driver.Time.GetUtcNow(), DueSoon);
+    }
+}

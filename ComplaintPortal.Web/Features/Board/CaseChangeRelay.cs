@@ -1,0 +1,84 @@
+using System.Threading.Channels;
+using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Web.Features.Board;
+
+/// <summary>
+/// Relays new ledger events from the database to this instance's board connections. A commit in this
+/// instance wakes it at once; changes committed through other instances sharing the database are picked
+/// up by polling. <see cref="LedgerCursor"/> makes sure no event is skipped or sent twice.
+/// </summary>
+public sealed class CaseChangeRelay(
+    IServiceScopeFactory scopes,
+    IHubContext<BoardHub> hub,
+    TimeProvider time,
+    IOptions<BoardOptions> options,
+    ILogger<CaseChangeRelay> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Called after this instance committed ledger events.</summary>
+    public void Wake() => wake.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LedgerCursor cursor;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            cursor = new LedgerCursor(await LedgerFeed.LatestEventIdAsync(db, stoppingToken), options.Value.GapPatience);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RelayAsync(cursor, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A busy or briefly unreachable database must not stop live updates for good.
+                logger.LogWarning(ex, "Relaying ledger events failed; retrying");
+            }
+
+            await WaitForWorkAsync(stoppingToken);
+        }
+    }
+
+    private async Task RelayAsync(LedgerCursor cursor, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        IReadOnlyList<CaseChange> changes;
+        do
+        {
+            changes = await LedgerFeed.ReadAfterAsync(db, cursor.ReadAfter, BatchSize, cancellationToken);
+            var fresh = cursor.Accept(changes.Select(c => c.EventId), time.GetUtcNow()).ToHashSet();
+            foreach (var change in changes.Where(c => fresh.Contains(c.EventId)).DistinctBy(c => c.ComplaintId))
+            {
+                await hub.Clients.Groups(BoardAudience.GroupsForCase(change.TaskDepartmentIds))
+                    .SendAsync(BoardHub.CaseChanged, change.ComplaintId, cancellationToken);
+            }
+        }
+        while (changes.Count == BatchSize);
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PollInterval);
+        try
+        {
+            await wake.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a local commit: look for other instances' changes.
+        }
+    }
+}
