@@ -57,14 +57,19 @@ public sealed class EvidenceStore(string rootPath)
         return (storedName, hash, read.Length);
     }
 
-    public Stream Open(string storedName)
+    public Stream Open(string storedName) => File.OpenRead(PathOf(storedName));
+
+    /// <summary>Removes a file that was saved but never attached (the attaching step was refused).</summary>
+    public void Discard(string storedName) => File.Delete(PathOf(storedName));
+
+    private string PathOf(string storedName)
     {
-        // Stored names are 32 hex digits we generated; anything else is not ours to open.
+        // Stored names are 32 hex digits we generated; anything else is not ours to touch.
         if (storedName.Length != 32 || !storedName.All(Uri.IsHexDigit))
         {
             throw new ArgumentException("Not an evidence name.", nameof(storedName));
         }
 
-        return File.OpenRead(Path.Combine(RootPath, storedName));
+        return Path.Combine(RootPath, storedName);
     }
 }

@@ -49,6 +49,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", database.ConnectionString);
         builder.UseSetting("Security:RequireHttps", ServesOverLoopback ? "false" : "true");
+        // Evidence and customer messages stay with the test's database, not in the Web project's App_Data.
+        builder.UseSetting("Cases:EvidencePath", Path.Combine(database.Folder, "evidence"));
+        builder.UseSetting("Cases:PickupPath", Path.Combine(database.Folder, "outbox"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

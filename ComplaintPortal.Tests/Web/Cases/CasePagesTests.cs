@@ -86,6 +86,12 @@ public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
         var attached = await clerk.PostAsync($"/cases/{number}/act", upload);
         Assert.EndsWith("?done=AttachEvidence", attached.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var evidenceId = await app.WithDbAsync(db => db.Evidence.Where(e => e.FileName == "receipt.pdf").Select(e => e.Id).FirstAsync());
+        var stored = Directory.GetFiles(Path.Combine(app.Database.Folder, "evidence")).Length;
+
+        // The same upload again on the old page: refused as stale, and its file is not kept.
+        var stale = await clerk.PostAsync($"/cases/{number}/act", upload);
+        Assert.EndsWith("?error=ConcurrencyConflict", stale.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(stored, Directory.GetFiles(Path.Combine(app.Database.Folder, "evidence")).Length);
 
         var supervisor = await app.SignedInAsync("supervisor");
         var search = await supervisor.GetStringAsync("/cases/search?q=" + number);

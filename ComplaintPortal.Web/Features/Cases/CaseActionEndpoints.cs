@@ -71,6 +71,11 @@ internal static class CaseActionEndpoints
         }
 
         var result = await workflow.ExecuteAsync(id.Value, version, action, input, user, ct);
+        if (!result.Succeeded && input.Evidence is { } orphan)
+        {
+            store.Discard(orphan.StoredName);
+        }
+
         return result.Succeeded ? Back(number, "done", action.ToString()) : Back(number, "error", result.Error.ToString());
     }
 
