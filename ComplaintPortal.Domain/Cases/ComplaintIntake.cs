@@ -120,7 +120,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
             {
                 return new(await CreateAsync(request, clerk, now, cancellationToken), true, []);
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && SaveConflicts.IsLostRace(ex))
             {
                 // Another registration took the same number or the same idempotency key first:
                 // start again, which either finds that case or draws the next number.

@@ -86,7 +86,7 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
         {
             // Either the Version check failed (DbUpdateConcurrencyException) or another writer took the
             // same ledger sequence first: both mean someone else acted on this case in the meantime.
