@@ -9,14 +9,6 @@ namespace ComplaintPortal.Domain.Workflow;
 /// <summary>Dispatch and the department's own work on its task.</summary>
 public sealed partial class ComplaintWorkflow
 {
-    /// <summary>Default task deadlines until time-limit policies exist: shorter for urgent complaints.</summary>
-    public static TimeSpan DefaultTaskTime(Priority priority) => priority switch
-    {
-        Priority.Urgent => TimeSpan.FromDays(1),
-        Priority.General => TimeSpan.FromDays(5),
-        _ => throw new ArgumentOutOfRangeException(nameof(priority)),
-    };
-
     private async Task<WorkflowError> DispatchAsync(StepContext c, CancellationToken ct)
     {
         var ids = c.Input.DepartmentIds.Distinct().ToList();
@@ -33,7 +25,9 @@ public sealed partial class ComplaintWorkflow
             return WorkflowError.DepartmentNotFound;
         }
 
-        var deadline = c.Input.Deadline ?? c.Now + DefaultTaskTime(c.Complaint.Priority);
+        // The dispatcher may set a deadline by hand; otherwise the time-limit policy sets it.
+        var plan = await deadlines.PlanTaskAsync(c.Complaint, c.Now, ct);
+        var deadline = c.Input.Deadline ?? plan.DueAt;
         if (deadline <= c.Now)
         {
             return WorkflowError.DateInPast;
@@ -41,7 +35,9 @@ public sealed partial class ComplaintWorkflow
 
         foreach (var department in departments)
         {
-            c.Complaint.AddTask(new DepartmentTask(department.Id, null, null, deadline, c.Now));
+            var task = new DepartmentTask(department.Id, null, null, deadline, c.Now);
+            c.Complaint.AddTask(task);
+            deadlines.TrackTask(c.Complaint, task, plan);
             Notify(c, PortalRoles.DepartmentHead, department.Id, NotificationKind.TaskAssigned, department.Code);
         }
 
