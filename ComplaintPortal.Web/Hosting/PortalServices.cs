@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Admin;
+using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -45,6 +46,7 @@ public static class PortalServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
+        services.AddPortalDeadlines(builder.Configuration);
         return builder;
     }
 

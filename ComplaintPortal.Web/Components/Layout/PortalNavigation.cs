@@ -13,6 +13,12 @@ public static class PortalNavigation
     [
         new("/", nameof(Resources.UiText.Nav_Home), "bi-house", PortalRoles.All),
         new("/admin/users", nameof(Resources.UiText.Nav_Users), "bi-people", [PortalRoles.Administrator]),
+        new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), "bi-stopwatch",
+            [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
+        new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), "bi-calendar-week", [PortalRoles.Administrator],
+            Resources.DeadlineText.ResourceManager),
+        new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), "bi-hourglass-split", [PortalRoles.Administrator],
+            Resources.DeadlineText.ResourceManager),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user)
@@ -26,7 +32,8 @@ public static class PortalNavigation
 /// <param name="TitleKey">Key of the title in <see cref="Resources.UiText"/>.</param>
 /// <param name="Icon">Bootstrap Icons class.</param>
 /// <param name="Roles">Roles that see the entry (and may open the page).</param>
-public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles)
+/// <param name="Text">The resources holding <paramref name="TitleKey"/> when a feature keeps its own (default <see cref="Resources.UiText"/>).</param>
+public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles, System.Resources.ResourceManager? Text = null)
 {
-    public string Title => Resources.UiText.ResourceManager.GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
+    public string Title => (Text ?? Resources.UiText.ResourceManager).GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
 }
