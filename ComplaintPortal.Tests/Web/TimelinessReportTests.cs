@@ -38,6 +38,24 @@ public sealed class TimelinessReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Department_head_sees_only_their_own_department()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var clerk = await db.Users.SingleAsync(u => u.UserName == "intake");
+            var actor = new ActingUser(clerk.Id, clerk.DisplayName, clerk.DepartmentId, new HashSet<string> { PortalRoles.IntakeClerk });
+            return await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor);
+        });
+        time.Advance(TimeSpan.FromDays(3));
+        var client = await app.SignedInAsync("head.qa");
+
+        var html = await client.GetStringAsync("/reports/timeliness?period=Month&year=2026&number=3");
+
+        Assert.DoesNotContain("data-department=\"CS\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-case=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Department_handler_may_not_open_the_report()
     {
         var client = await app.SignedInAsync("handler.qa");

@@ -25,6 +25,9 @@ public sealed partial class Timeliness
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
+    [CascadingParameter]
+    private HttpContext HttpContext { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "period")]
     private string? PeriodKind { get; set; }
 
@@ -44,8 +47,20 @@ public sealed partial class Timeliness
         Period = ResolvePeriod();
         range = Period.UtcRange(Clock.TimeZone);
         departments = await Db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id);
+        if (OnlyOwnDepartment)
+        {
+            // A department head sees the figures of their own department only.
+            var userName = HttpContext.User.Identity?.Name;
+            DepartmentId = await Db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.DepartmentId).FirstOrDefaultAsync() ?? -1;
+            departments = departments.Where(d => d.Key == DepartmentId).ToDictionary();
+        }
+
         result = await Report.ComputeAsync(Period, Clock.TimeZone, Clock.UtcNow, DepartmentId);
     }
+
+    private bool OnlyOwnDepartment =>
+        !HttpContext.User.IsInRole(PortalRoles.Leadership) && !HttpContext.User.IsInRole(PortalRoles.Supervisor)
+        && !HttpContext.User.IsInRole(PortalRoles.IntakeClerk);
 
     /// <summary>The period asked for, or the current month when the query names none or an impossible one.</summary>
     private ReportPeriod ResolvePeriod()
