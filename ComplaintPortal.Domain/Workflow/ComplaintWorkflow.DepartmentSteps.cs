@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,17 @@ namespace ComplaintPortal.Domain.Workflow;
 /// <summary>Dispatch and the department's own work on its task.</summary>
 public sealed partial class ComplaintWorkflow
 {
+    /// <summary>
+    /// A rough allowance for forms that suggest a date (e.g. the promised completion time): shorter for
+    /// urgent complaints. Task deadlines themselves come from the time-limit policies (<see cref="CaseDeadlines"/>).
+    /// </summary>
+    public static TimeSpan DefaultTaskTime(Priority priority) => priority switch
+    {
+        Priority.Urgent => TimeSpan.FromDays(1),
+        Priority.General => TimeSpan.FromDays(5),
+        _ => throw new ArgumentOutOfRangeException(nameof(priority)),
+    };
+
     private async Task<WorkflowError> DispatchAsync(StepContext c, CancellationToken ct)
     {
         var ids = c.Input.DepartmentIds.Distinct().ToList();

@@ -32,8 +32,8 @@ public static class PortalNavigation
 /// <param name="TitleKey">Key of the title in <see cref="Resources.UiText"/>.</param>
 /// <param name="Icon">Bootstrap Icons class.</param>
 /// <param name="Roles">Roles that see the entry (and may open the page).</param>
-/// <param name="Text">The resources holding <paramref name="TitleKey"/> when a feature keeps its own (default <see cref="Resources.UiText"/>).</param>
-public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles, System.Resources.ResourceManager? Text = null)
+/// <param name="Strings">The resource holding the title (a feature's own resource); <see cref="Resources.UiText"/> when null.</param>
+public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles, System.Resources.ResourceManager? Strings = null)
 {
-    public string Title => (Text ?? Resources.UiText.ResourceManager).GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
+    public string Title => (Strings ?? Resources.UiText.ResourceManager).GetString(TitleKey, System.Globalization.CultureInfo.CurrentUICulture) ?? TitleKey;
 }
