@@ -28,6 +28,9 @@ public sealed class DeadlineMonitor(PortalDbContext db)
     {
         var reached = await db.CaseDeadlines.AsNoTracking()
             .Where(d => d.MetAt == null && d.DueSoonAt <= now && !NotRunning.Contains(d.Complaint!.Stage))
+            // Nothing left to record: overdue already recorded, or due-soon recorded and not yet due.
+            .Where(d => !db.DeadlineTransitions.Any(t => t.CaseDeadlineId == d.Id && t.DueAt == d.DueAt
+                && (t.Level == DeadlineLevel.Overdue || d.DueAt > now)))
             .Select(d => new Candidate(d.Id, d.ComplaintId, d.Complaint!.CaseNumber, d.Complaint.Priority, d.Kind, d.DueAt, d.DueSoonAt,
                 d.Task == null ? null : d.Task.DepartmentId,
                 db.DeadlineTransitions.Where(t => t.CaseDeadlineId == d.Id && t.DueAt == d.DueAt).Select(t => t.Level).ToList()))

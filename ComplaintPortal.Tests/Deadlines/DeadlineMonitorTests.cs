@@ -92,6 +92,31 @@ public sealed class DeadlineMonitorTests
     }
 
     [Fact]
+    public async Task Task_deadline_moved_by_a_pause_is_flagged_again_at_its_new_instant()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var id = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(id);
+        await s.Driver.AcknowledgeAsync(id);
+        await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality);
+        var before = (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask);
+        s.Driver.Time.Set(before.DueSoonAt.AddMinutes(1));
+        await s.MonitorAsync(s.Driver.Time.GetUtcNow());
+
+        await s.Driver.DoAsync(id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户" }, s.Driver.Clerk);
+        s.Driver.Time.Advance(TimeSpan.FromDays(2));
+        await s.Driver.DoAsync(id, WorkflowAction.ResumeFromCustomer, new() { Note = "客户答复" }, s.Driver.Clerk);
+        var after = (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask);
+        Assert.True(after.DueAt > before.DueAt);
+        await s.MonitorAsync(after.DueSoonAt.AddMinutes(1));
+
+        await using var db = s.Database.CreateContext();
+        var flagged = await db.DeadlineTransitions.Where(t => t.CaseDeadlineId == before.Id).OrderBy(t => t.Id).Select(t => new { t.Level, t.DueAt }).ToListAsync();
+        Assert.Equal([(DeadlineLevel.DueSoon, before.DueAt), (DeadlineLevel.DueSoon, after.DueAt)], flagged.Select(f => (f.Level, f.DueAt)));
+    }
+
+    [Fact]
     public async Task Overdue_urgent_case_is_reported_to_leadership()
     {
         await using var s = await DeadlineScenario.CreateAsync();
