@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,6 +116,28 @@ public sealed class CaseDeadlineTests
         Assert.Equal("2026-03-02 13:30", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
         Assert.Equal("2026-03-03 09:30", await s.DueLocalAsync(id, DeadlineKind.SolutionPlan));
         Assert.All(await s.DeadlinesAsync(id), d => Assert.Equal("24X7", d.CalendarCode));
+    }
+
+    [Fact]
+    public async Task Category_on_the_Taiwan_calendar_skips_Lunar_New_Year_and_its_make_up_day_off()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using (var db = s.Database.CreateContext())
+        {
+            var values = new SlaPolicyValues(Priority.General, s.Driver.CategoryId(CategoryCatalog.Service), "TW",
+                SlaTarget.Days(1), SlaTarget.Days(3), SlaTarget.Days(7), 20);
+            Assert.Equal(SlaPolicySaveResult.Saved, await new SlaPolicyBook(db).SaveAsync(null, values, "u-admin", "admin", s.Driver.Time.GetUtcNow()));
+        }
+
+        s.SetLocal("2026-02-13 16:00");
+        var id = (await s.Driver.RegisterAsync()).Id;
+        s.SetLocal("2026-02-13 16:10");
+        await s.Driver.AssessAsync(id, CategoryCatalog.Service);
+
+        // Taipei and Shanghai share UTC+8. 8 working hours from Friday 16:00 (08:30–12:30, 13:30–17:30):
+        // 1.5 h on Friday, then 16–22 February are off (春節 and 除夕前一日補假) or weekend.
+        Assert.Equal("2026-02-23 16:00", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
+        Assert.All(await s.DeadlinesAsync(id), d => Assert.Equal("TW", d.CalendarCode));
     }
 
     [Fact]
