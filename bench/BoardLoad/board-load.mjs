@@ -128,6 +128,16 @@ function serverMemory() {
     return null;
   }
 }
+// utime + stime of the server (clock ticks of 10 ms), to see how much CPU each phase really cost it.
+function serverCpuMs() {
+  if (!SERVER_PID) return null;
+  try {
+    const f = readFileSync(`/proc/${SERVER_PID}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 const loadAvg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 // ---- statistics -------------------------------------------------------------------------------
@@ -191,10 +201,11 @@ try {
   await Promise.all(workers.map((w) => next(w, "hello", 30_000)));
   log(`${P} client processes up; opening ${N} connections (batches of ${BATCH} per process)`);
   const openStart = now();
+  const cpuBeforeOpen = serverCpuMs();
   const connectedMsgs = workers.map((w) => next(w, "connected", CONNECT_DEADLINE_MS));
   workers.forEach((w) => w.send({ type: "open" }));
   const connected = await Promise.all(connectedMsgs);
-  result.connectSeconds = r1((now() - openStart) / 100) / 10;
+  result.connectSeconds = Math.round((now() - openStart) / 10) / 100;
   result.ready = connected.reduce((n, m) => n + m.ready, 0);
   result.connectFailed = connected.reduce((n, m) => n + m.failed, 0);
   result.connectFailures = connected.flatMap((m) => m.failures).slice(0, 5);
@@ -205,6 +216,8 @@ try {
   result.loadAvgConnected = loadAvg();
 
   // Changes, one at a time, paced at RATE per second; t0 just before the request, t1 at its response.
+  const cpuBeforeChanges = serverCpuMs();
+  result.serverCpuSecondsOpening = (cpuBeforeChanges - cpuBeforeOpen) / 1000;
   const changes = [];
   const gap = 1000 / RATE;
   const changeStart = now();
@@ -222,6 +235,8 @@ try {
     }
     changes.push({ caseId, t0, t1: now() });
   }
+  result.changeSeconds = Math.round((now() - changeStart) / 10) / 100;
+  result.serverCpuSecondsChanges = (serverCpuMs() - cpuBeforeChanges) / 1000;
   const requestMs = stats([Float64Array.from(changes.map((c) => c.t1 - c.t0))]);
   log(`${M} changes made in ${r1((now() - changeStart) / 1000)} s; request p50 ${r1(requestMs.p50)} ms, max ${r1(requestMs.max)} ms`);
   await sleep(SETTLE_MS);
@@ -236,6 +251,19 @@ try {
   const lat = stats(reports.map((r) => r.fromStart));
   const latResp = stats(reports.map((r) => r.fromResponse));
   const expected = result.ready * M;
+  // Per change: first receipt anywhere − t0 (request + relay + first send) and last − first (fan-out spread).
+  const firstMs = [], spreadMs = [];
+  changes.forEach((c, k) => {
+    const f = Math.min(...reports.map((r) => r.first[k]));
+    const l = Math.max(...reports.map((r) => r.last[k]));
+    if (Number.isFinite(f)) {
+      firstMs.push(f - c.t0);
+      spreadMs.push(l - f);
+    }
+  });
+  const fst = stats([Float64Array.from(firstMs)]), spr = stats([Float64Array.from(spreadMs)]);
+  result.firstReceiptMs = { p50: r1(fst.p50), p99: r1(fst.p99), max: r1(fst.max) };
+  result.fanOutSpreadMs = { p50: r1(spr.p50), p99: r1(spr.p99), max: r1(spr.max) };
   Object.assign(result, {
     requestMs: { p50: r1(requestMs.p50), p99: r1(requestMs.p99), max: r1(requestMs.max) },
     receipts: lat.count,
@@ -245,6 +273,8 @@ try {
     unexpected: reports.reduce((n, r) => n + r.unexpected, 0),
     closedEarly: reports.reduce((n, r) => n + r.closedEarly, 0),
     stillOpen: reports.reduce((n, r) => n + r.open, 0),
+    clientCpuSecondsAfterConnect: reports.map((r) => Math.round(r.cpuMsSinceConnected / 10) / 100),
+    clientLoopDelayMs: reports.map((r) => ({ p99: r1(r.loopDelayMs.p99), max: r1(r.loopDelayMs.max) })),
     latencyFromRequestStartMs: { p50: r1(lat.p50), p90: r1(lat.p90), p99: r1(lat.p99), max: r1(lat.max) },
     latencyFromResponseMs: { p50: r1(latResp.p50), p90: r1(latResp.p90), p99: r1(latResp.p99), max: r1(latResp.max), min: r1(latResp.min) },
   });
@@ -278,8 +308,13 @@ row("receipts / expected / missed", `${result.receipts} / ${result.expectedRecei
 row("dup / unexpected / closed early", `${result.duplicates} / ${result.unexpected} / ${result.closedEarly}`);
 row("latency from request start p50/p99/max", `${L.p50} / ${L.p99} / ${L.max} ms`);
 row("latency from response p50/p99/max", `${R.p50} / ${R.p99} / ${R.max} ms`);
+row("per change: first receipt − t0 p50/p99", `${result.firstReceiptMs.p50} / ${result.firstReceiptMs.p99} ms`);
+row("per change: last − first receipt p50/p99", `${result.fanOutSpreadMs.p50} / ${result.fanOutSpreadMs.p99} ms`);
 row("server RSS idle / at N / after (MB)", `${result.serverRssIdleMB} / ${result.serverRssAtNMB} / ${result.serverRssAfterChangesMB}`);
 row("server peak RSS VmHWM (MB)", result.serverPeakRssMB);
+row("server CPU s: opening / changes", `${result.serverCpuSecondsOpening} / ${result.serverCpuSecondsChanges} (changes took ${result.changeSeconds} s wall)`);
+row("client CPU s after connect (per proc)", result.clientCpuSecondsAfterConnect.join(" "));
+row("client event-loop delay p99/max (ms)", result.clientLoopDelayMs.map((d) => `${d.p99}/${d.max}`).join(" "));
 row("load average start / connected / end", `${result.loadAvgStart} | ${result.loadAvgConnected} | ${result.loadAvgEnd}`);
 console.log("BOARDLOAD_RESULT " + JSON.stringify(result));
 process.exit(result.missed === 0 && result.ready === N ? 0 : 1);

@@ -2,7 +2,7 @@
 // records when each connection receives each caseChanged notice, and hands the receipts back.
 // Loopback only; every wait is bounded; the process exits when the parent says so or disappears.
 import * as signalR from "@microsoft/signalr";
-import { performance } from "node:perf_hooks";
+import { performance, monitorEventLoopDelay } from "node:perf_hooks";
 
 const now = () => performance.timeOrigin + performance.now(); // epoch ms, sub-ms, comparable across processes
 
@@ -15,6 +15,8 @@ let closedEarly = 0;
 let duplicates = 0; // the same case twice on one connection
 let stopping = false;
 const failures = new Map();
+const loop = monitorEventLoopDelay({ resolution: 10 }); // client saturation check, from "connected" on
+let cpuAtConnected = null;
 
 function send(msg) {
   if (process.connected) process.send(msg);
@@ -70,6 +72,8 @@ async function openAll() {
     for (let j = i; j < Math.min(count, i + batch); j++) slice.push(openOne(j));
     await Promise.all(slice);
   }
+  cpuAtConnected = process.cpuUsage();
+  loop.enable();
   send({ type: "connected", worker, ready, failed, failures: [...failures], ms: now() - started });
 }
 
@@ -81,8 +85,14 @@ process.on("message", async (msg) => {
     const fromStart = [];
     const fromResponse = [];
     let missed = 0;
-    for (const c of msg.changes) {
+    const first = new Float64Array(msg.changes.length).fill(Infinity);
+    const last = new Float64Array(msg.changes.length).fill(-Infinity);
+    for (const [k, c] of msg.changes.entries()) {
       const list = receipts.get(c.caseId) ?? [];
+      for (const t of list) {
+        first[k] = Math.min(first[k], t);
+        last[k] = Math.max(last[k], t);
+      }
       missed += Math.max(0, ready - list.length);
       for (const t of list) {
         fromStart.push(t - c.t0);
@@ -101,6 +111,10 @@ process.on("message", async (msg) => {
       duplicates,
       unexpected,
       missed,
+      cpuMsSinceConnected: cpuAtConnected ? (() => { const u = process.cpuUsage(cpuAtConnected); return (u.user + u.system) / 1000; })() : null,
+      loopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+      first,
+      last,
       fromStart: Float64Array.from(fromStart),
       fromResponse: Float64Array.from(fromResponse),
     });
