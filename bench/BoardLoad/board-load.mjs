@@ -214,6 +214,12 @@ try {
   const atN = serverMemory();
   result.serverRssAtNMB = atN && r1(atN.rssMB);
   result.loadAvgConnected = loadAvg();
+  const IDLE_MS = Number(env.BOARDLOAD_IDLE_MS ?? 0); // optional: server CPU of N idle connections (keep-alive pings)
+  if (IDLE_MS > 0) {
+    const c0 = serverCpuMs();
+    await sleep(IDLE_MS);
+    result.serverIdleCpuPerSecondMs = Math.round((serverCpuMs() - c0) / (IDLE_MS / 1000));
+  }
 
   // Changes, one at a time, paced at RATE per second; t0 just before the request, t1 at its response.
   const cpuBeforeChanges = serverCpuMs();
@@ -313,6 +319,7 @@ row("per change: last − first receipt p50/p99", `${result.fanOutSpreadMs.p50} 
 row("server RSS idle / at N / after (MB)", `${result.serverRssIdleMB} / ${result.serverRssAtNMB} / ${result.serverRssAfterChangesMB}`);
 row("server peak RSS VmHWM (MB)", result.serverPeakRssMB);
 row("server CPU s: opening / changes", `${result.serverCpuSecondsOpening} / ${result.serverCpuSecondsChanges} (changes took ${result.changeSeconds} s wall)`);
+if (result.serverIdleCpuPerSecondMs != null) row("server CPU idle with N open (ms per s)", result.serverIdleCpuPerSecondMs);
 row("client CPU s after connect (per proc)", result.clientCpuSecondsAfterConnect.join(" "));
 row("client event-loop delay p99/max (ms)", result.clientLoopDelayMs.map((d) => `${d.p99}/${d.max}`).join(" "));
 row("load average start / connected / end", `${result.loadAvgStart} | ${result.loadAvgConnected} | ${result.loadAvgEnd}`);
