@@ -7,9 +7,12 @@ namespace ComplaintPortal.Domain.Board;
 /// <summary>The open cases a viewer's board shows, filtered and sorted in SQL, capped at <c>max</c> rows.</summary>
 public sealed class BoardQuery(PortalDbContext db)
 {
-    /// <param name="dueSoonWindow">How long before a deadline a case counts as due soon.</param>
+    /// <summary>
+    /// The next deadline of a row is the earliest unmet deadline of the case or its tasks (first response,
+    /// solution plan, completion, each department's task), with the due-soon instant its policy set.
+    /// </summary>
     public async Task<IReadOnlyList<BoardRow>> OpenCasesAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now,
-        TimeSpan dueSoonWindow, int max = 300, int? onlyComplaintId = null, CancellationToken cancellationToken = default)
+        int max = 300, int? onlyComplaintId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
@@ -56,18 +59,19 @@ public sealed class BoardQuery(PortalDbContext db)
             // Waiting for the customer stops the clock, so a paused case shows no countdown.
             NextDeadline = c.Stage == CaseStage.WaitingForCustomer
                 ? null
-                : c.Tasks.Where(t => t.Status != DepartmentTaskStatus.ReportedBack).Min(t => (DateTimeOffset?)t.Deadline),
+                : db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null).Min(d => (DateTimeOffset?)d.DueAt),
+            NextDueSoonAt = db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null)
+                .OrderBy(d => d.DueAt).Select(d => (DateTimeOffset?)d.DueSoonAt).FirstOrDefault(),
             StageEnteredAt = db.LedgerEvents.Where(e => e.ComplaintId == c.Id && e.FromStage != e.ToStage).Max(e => (DateTimeOffset?)e.OccurredAt),
         });
 
-        var dueSoonFrom = now + dueSoonWindow;
         if (filter.OverdueOnly)
         {
             projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline <= now);
         }
         else if (filter.DueSoonOnly)
         {
-            projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline > now && c.NextDeadline <= dueSoonFrom);
+            projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline > now && c.NextDueSoonAt <= now);
         }
 
         projected = filter.Sort switch
@@ -90,7 +94,7 @@ public sealed class BoardQuery(PortalDbContext db)
 
         return rows.Select(r => new BoardRow(
                 r.Id, r.CaseNumber, r.CategoryId, r.Priority, r.Stage, r.ReceivedAt, r.StageEnteredAt ?? r.ReceivedAt,
-                tasks[r.Id].ToList(), r.NextDeadline, r.NextDeadline - dueSoonWindow))
+                tasks[r.Id].ToList(), r.NextDeadline, r.NextDeadline is null ? null : r.NextDueSoonAt))
             .ToList();
     }
 }

@@ -1,6 +1,8 @@
+using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -146,6 +148,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
             clerk.UserId, clerk.Name, now, request.IdempotencyKey);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);
+        await new CaseDeadlines(db, WorkingCalendarCache.Shared).StartAsync(complaint, ct);
 
         var chain = await LedgerChain.OpenAsync(db, complaint.Id, ct);
         chain.Append(now, clerk.UserId, clerk.Name, clerk.DepartmentId, nameof(WorkflowAction.Register), null,

@@ -45,4 +45,6 @@ public enum NotificationKind
     ReturnedToDepartment = 2,
     ClosureApprovalRequested = 3,
     OnSiteInspectionOrdered = 4,
+    DeadlineDueSoon = 5,
+    DeadlineOverdue = 6,
 }

@@ -8,8 +8,12 @@ namespace ComplaintPortal.Domain.Persistence;
 /// <summary>Brings a database to the current schema and makes sure the reference data exists.</summary>
 public static class PortalDatabaseInitializer
 {
-    public static async Task MigrateAndSeedAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    public static async Task MigrateAndSeedAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
+        await MigrateAndSeedAsync(db, TimeProvider.System, cancellationToken);
+
+    public static async Task MigrateAndSeedAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(db);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
@@ -21,6 +25,7 @@ public static class PortalDatabaseInitializer
         await SeedRolesAsync(db, cancellationToken);
         await SeedDepartmentsAsync(db, cancellationToken);
         await SeedCategoriesAsync(db, cancellationToken);
+        await SlaSeeds.SeedAsync(db, time.GetUtcNow(), cancellationToken);
     }
 
     private static async Task SeedRolesAsync(PortalDbContext db, CancellationToken cancellationToken)

@@ -1,7 +1,9 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Sla;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +36,16 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<WorkingCalendarRecord> WorkingCalendars => Set<WorkingCalendarRecord>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<SlaPolicyChange> SlaPolicyChanges => Set<SlaPolicyChange>();
+
+    public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+
+    public DbSet<DeadlineTransition> DeadlineTransitions => Set<DeadlineTransition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,10 @@ namespace ComplaintPortal.Domain.Workflow;
 /// <summary>Dispatch and the department's own work on its task.</summary>
 public sealed partial class ComplaintWorkflow
 {
-    /// <summary>Default task deadlines until time-limit policies exist: shorter for urgent complaints.</summary>
+    /// <summary>
+    /// A rough allowance for forms that suggest a date (e.g. the promised completion time): shorter for
+    /// urgent complaints. Task deadlines themselves come from the time-limit policies (<see cref="CaseDeadlines"/>).
+    /// </summary>
     public static TimeSpan DefaultTaskTime(Priority priority) => priority switch
     {
         Priority.Urgent => TimeSpan.FromDays(1),
@@ -33,7 +37,9 @@ public sealed partial class ComplaintWorkflow
             return WorkflowError.DepartmentNotFound;
         }
 
-        var deadline = c.Input.Deadline ?? c.Now + DefaultTaskTime(c.Complaint.Priority);
+        // The dispatcher may set a deadline by hand; otherwise the time-limit policy sets it.
+        var plan = await deadlines.PlanTaskAsync(c.Complaint, c.Now, ct);
+        var deadline = c.Input.Deadline ?? plan.DueAt;
         if (deadline <= c.Now)
         {
             return WorkflowError.DateInPast;
@@ -41,7 +47,9 @@ public sealed partial class ComplaintWorkflow
 
         foreach (var department in departments)
         {
-            c.Complaint.AddTask(new DepartmentTask(department.Id, null, null, deadline, c.Now));
+            var task = new DepartmentTask(department.Id, null, null, deadline, c.Now);
+            c.Complaint.AddTask(task);
+            deadlines.TrackTask(c.Complaint, task, plan);
             Notify(c, PortalRoles.DepartmentHead, department.Id, NotificationKind.TaskAssigned, department.Code);
         }
 

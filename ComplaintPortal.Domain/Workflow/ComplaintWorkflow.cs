@@ -1,8 +1,10 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Workflow;
@@ -11,15 +13,17 @@ namespace ComplaintPortal.Domain.Workflow;
 /// Takes one step of <see cref="WorkflowTable"/> on a case: checks the stage and the actor, applies the
 /// step, appends the ledger event(s) and saves, all or nothing. A refused step changes nothing.
 /// </summary>
-public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider time)
+public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider time, WorkingCalendarCache? calendars = null)
 {
+    private readonly CaseDeadlines deadlines = new(db, calendars ?? WorkingCalendarCache.Shared);
+
     /// <param name="expectedVersion">The <see cref="Complaint.Version"/> the actor saw; a different one means someone acted first.</param>
     public async Task<WorkflowResult> ExecuteAsync(int complaintId, int expectedVersion, WorkflowAction action,
         WorkflowInput input, ActingUser actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var complaint = await db.Complaints.Include(c => c.Tasks).Include(c => c.Evidence)
+        var complaint = await db.Complaints.Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == complaintId, cancellationToken);
         if (complaint is null)
         {
@@ -61,6 +65,8 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
             return Refuse(error);
         }
 
+        // Before the stage moves on: a resumption still knows when the pause began.
+        var deadlineNote = await deadlines.AfterStepAsync(complaint, action, context.Now, cancellationToken);
         var to = WorkflowTable.NextStage(step, from, complaint.Tasks.All(t => t.IsReported), complaint.PausedFromStage);
         if (step.Next == NextStageRule.BackToPausedStage)
         {
@@ -77,6 +83,11 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
         complaint.Version++;
         chain.Append(context.Now, actor.UserId, actor.Name, task?.DepartmentId ?? actor.DepartmentId,
             action.ToString(), from.ToString(), to.ToString(), context.LedgerNote ?? input.Note);
+        if (deadlineNote is not null)
+        {
+            chain.Append(context.Now, actor.UserId, actor.Name, actor.DepartmentId, CaseDeadlines.LedgerAction, to.ToString(), to.ToString(), deadlineNote);
+        }
+
         foreach (var follow in context.FollowUps)
         {
             follow(chain);

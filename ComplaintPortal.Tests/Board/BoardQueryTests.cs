@@ -9,7 +9,6 @@ namespace ComplaintPortal.Tests.Board;
 
 public sealed class BoardQueryTests : IAsyncLifetime
 {
-    private static readonly TimeSpan DueSoon = TimeSpan.FromHours(4);
     private TestDatabase database = default!;
     private CaseDriver driver = default!;
 
@@ -53,21 +52,43 @@ public sealed class BoardQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Next_deadline_is_the_earliest_open_task_and_drives_due_soon_and_overdue()
+    public async Task Next_deadline_is_the_earliest_unmet_one_and_its_policy_sets_due_soon()
     {
         var complaint = await DispatchedAsync(DepartmentCatalog.Quality);
-        var deadline = complaint.Tasks.Single().Deadline;
+        var next = (await UnmetDeadlinesAsync(complaint.Id)).OrderBy(d => d.DueAt).First();
         var viewer = new BoardViewer(true, null);
+        var beforeDueSoon = next.DueSoonAt - TimeSpan.FromMinutes(1);
 
-        var early = Assert.Single(await OpenAsync(viewer, now: deadline - TimeSpan.FromHours(10)));
-        Assert.Equal(deadline, early.NextDeadline);
-        Assert.Equal(DeadlineState.OnTrack, early.DeadlineStateAt(deadline - TimeSpan.FromHours(10)));
-        Assert.Equal(DeadlineState.DueSoon, early.DeadlineStateAt(deadline - TimeSpan.FromHours(1)));
-        Assert.Equal(DeadlineState.Overdue, early.DeadlineStateAt(deadline));
+        var row = Assert.Single(await OpenAsync(viewer, now: beforeDueSoon));
+        Assert.Equal(next.DueAt, row.NextDeadline);
+        Assert.Equal(next.DueSoonAt, row.DueSoonAt);
+        Assert.Equal(DeadlineState.OnTrack, row.DeadlineStateAt(beforeDueSoon));
+        Assert.Equal(DeadlineState.DueSoon, row.DeadlineStateAt(next.DueSoonAt));
+        Assert.Equal(DeadlineState.Overdue, row.DeadlineStateAt(next.DueAt));
 
-        Assert.Single(await OpenAsync(viewer, new BoardFilter { DueSoonOnly = true }, deadline - TimeSpan.FromHours(1)));
-        Assert.Empty(await OpenAsync(viewer, new BoardFilter { OverdueOnly = true }, deadline - TimeSpan.FromHours(1)));
-        Assert.Single(await OpenAsync(viewer, new BoardFilter { OverdueOnly = true }, deadline + TimeSpan.FromMinutes(1)));
+        Assert.Empty(await OpenAsync(viewer, new BoardFilter { DueSoonOnly = true }, beforeDueSoon));
+        Assert.Single(await OpenAsync(viewer, new BoardFilter { DueSoonOnly = true }, next.DueSoonAt));
+        Assert.Empty(await OpenAsync(viewer, new BoardFilter { OverdueOnly = true }, next.DueSoonAt));
+        Assert.Single(await OpenAsync(viewer, new BoardFilter { OverdueOnly = true }, next.DueAt));
+    }
+
+    [Fact]
+    public async Task Met_deadlines_no_longer_count_down()
+    {
+        var complaint = await DispatchedAsync(DepartmentCatalog.Quality);
+        var unmet = await UnmetDeadlinesAsync(complaint.Id);
+
+        var row = Assert.Single(await OpenAsync(new BoardViewer(true, null)));
+
+        // The first-response deadline was met by the acknowledgement, so it is not the one shown.
+        Assert.Equal(unmet.Min(d => d.DueAt), row.NextDeadline);
+        Assert.DoesNotContain(unmet, d => d.Kind == Domain.Deadlines.DeadlineKind.FirstResponse);
+    }
+
+    private async Task<List<Domain.Deadlines.CaseDeadline>> UnmetDeadlinesAsync(int complaintId)
+    {
+        await using var db = database.CreateContext();
+        return db.CaseDeadlines.Where(d => d.ComplaintId == complaintId && d.MetAt == null).ToList();
     }
 
     [Fact]
@@ -126,6 +147,6 @@ public sealed class BoardQueryTests : IAsyncLifetime
     private async Task<IReadOnlyList<BoardRow>> OpenAsync(BoardViewer viewer, BoardFilter? filter = null, DateTimeOffset? now = null)
     {
         await using var db = database.CreateContext();
-        return await new BoardQuery(db).OpenCasesAsync(viewer, filter ?? BoardFilter.None, now ?? driver.Time.GetUtcNow(), DueSoon);
+        return await new BoardQuery(db).OpenCasesAsync(viewer, filter ?? BoardFilter.None, now ?? driver.Time.GetUtcNow());
     }
 }

@@ -87,7 +87,8 @@ public sealed class RegimePathTests : IAsyncLifetime
 
         var complaint = await driver.DispatchAsync(id, DepartmentCatalog.Engineering);
         Assert.Equal(Priority.Urgent, complaint.Priority);
-        Assert.Equal(driver.Time.GetUtcNow().AddMinutes(-10) + ComplaintWorkflow.DefaultTaskTime(Priority.Urgent), complaint.Tasks[0].Deadline);
+        // Urgent: the completion target, 3 days on the 24/7 calendar, from dispatch.
+        Assert.Equal(driver.Time.GetUtcNow().AddMinutes(-10) + TimeSpan.FromDays(3), complaint.Tasks[0].Deadline);
 
         var engineer = driver.HandlerOf(DepartmentCatalog.Engineering);
         complaint = await driver.DoAsync(id, WorkflowAction.WaitForCustomer, new() { Note = "等待租户约定维修时间" }, engineer);

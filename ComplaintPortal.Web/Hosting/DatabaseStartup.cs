@@ -14,7 +14,7 @@ internal static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
-        await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
+        await PortalDatabaseInitializer.MigrateAndSeedAsync(db, services.GetRequiredService<TimeProvider>());
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:SeedAccounts"))
         {

@@ -39,13 +39,20 @@ public static class PortalPipeline
         }
 
         app.UseSecurityHeaders();
-        // Friendly pages for people browsing; API, hub and form-post callers keep the plain status code
-        // (re-executing a POST against a page would turn a 403 into a misleading 400).
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method)
-                && !context.Request.Path.StartsWithSegments("/api")
-                && !context.Request.Path.StartsWithSegments("/hubs"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly pages are for people browsing; API, hub and form-post callers keep the plain status
+        // code (re-executing a POST against a page would turn a 403 into a misleading 400).
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method)
+                || context.Request.Path.StartsWithSegments("/api")
+                || context.Request.Path.StartsWithSegments("/hubs"))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -7,6 +7,7 @@ using ComplaintPortal.Web.Features.Account.EntraId;
 using ComplaintPortal.Web.Features.Admin;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -55,6 +56,7 @@ public static class PortalServices
         services.AddBoardFeature(builder.Configuration);
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
+        services.AddPortalDeadlines(builder.Configuration);
         return builder;
     }
 

@@ -21,6 +21,12 @@ public static class PortalNavigation
         new("/cases/search", nameof(Resources.CaseText.Nav_Search), "bi-search", PortalRoles.All, Resources.CaseText.ResourceManager),
         new("/admin/users", nameof(Resources.UiText.Nav_Users), "bi-people", [PortalRoles.Administrator]),
         new("/admin/categories", nameof(Resources.CaseText.Nav_Categories), "bi-diagram-3", [PortalRoles.Administrator], Resources.CaseText.ResourceManager),
+        new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), "bi-stopwatch",
+            [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
+        new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), "bi-calendar-week", [PortalRoles.Administrator],
+            Resources.DeadlineText.ResourceManager),
+        new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), "bi-hourglass-split", [PortalRoles.Administrator],
+            Resources.DeadlineText.ResourceManager),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user)

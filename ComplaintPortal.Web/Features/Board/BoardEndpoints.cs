@@ -50,7 +50,7 @@ internal static class BoardEndpoints
         var viewer = await BoardViewers.ForAsync(context.User, db, ct);
         var now = time.GetUtcNow();
         var rows = await query.OpenCasesAsync(viewer, BoardQueryString.Parse(context.Request.Query), now,
-            options.DueSoonWindow, max ?? options.MaxRows, id, ct);
+            max ?? options.MaxRows, id, ct);
         return (rows, await BoardLookups.LoadAsync(db, ct), now);
     }
 }

@@ -11,9 +11,6 @@ public sealed class BoardOptions
     /// <summary>How long a missing ledger id is waited for before it is taken for a rolled-back transaction.</summary>
     public TimeSpan GapPatience { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long before a deadline a case shows as due soon.</summary>
-    public TimeSpan DueSoonWindow { get; set; } = TimeSpan.FromHours(4);
-
     /// <summary>Rows on one board; the rest are reached with filters.</summary>
     public int MaxRows { get; set; } = 300;
 }

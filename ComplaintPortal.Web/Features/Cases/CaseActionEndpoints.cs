@@ -83,7 +83,7 @@ internal static class CaseActionEndpoints
         string number, string evidenceId, HttpContext http, CaseUsers users, PortalDbContext db, EvidenceStore store, CancellationToken ct)
     {
         var user = await users.FindAsync(http.User, ct);
-        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks).Include(c => c.Evidence)
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.CaseNumber == number, ct);
         var item = int.TryParse(evidenceId, CultureInfo.InvariantCulture, out var itemId) ? complaint?.Evidence.FirstOrDefault(e => e.Id == itemId) : null;
         if (complaint is null || item is null)

@@ -51,10 +51,15 @@
     }
   }
 
+  const counter = board.querySelector("[data-row-count]");
+
   function updateEmpty() {
     const empty = tbody.querySelector("tr[data-empty]");
     if (empty && tbody.querySelector("tr[data-case]")) {
       empty.remove();
+    }
+    if (counter) {
+      counter.textContent = (counter.dataset.labelCount || "{0}").replace("{0}", tbody.querySelectorAll("tr[data-case]").length);
     }
   }
 
@@ -63,6 +68,7 @@
     const existing = tbody.querySelector(`tr[data-case="${CSS.escape(String(id))}"]`);
     if (response.status === 404) {
       existing?.remove();
+      updateEmpty();
       return;
     }
     if (!response.ok) {
@@ -89,6 +95,7 @@
     const response = await fetch(`/board/rows${query}`, { credentials: "same-origin" });
     if (response.ok) {
       tbody.innerHTML = await response.text();
+      updateEmpty();
       tick();
     }
   }

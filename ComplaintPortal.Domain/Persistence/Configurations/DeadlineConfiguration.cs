@@ -1,0 +1,40 @@
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintPortal.Domain.Persistence.Configurations;
+
+internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseDeadline>
+{
+    public void Configure(EntityTypeBuilder<CaseDeadline> builder)
+    {
+        builder.ToTable("CaseDeadlines");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.CalendarCode).HasMaxLength(WorkingCalendarRecord.CodeMaxLength).IsRequired();
+        builder.Property(d => d.PausedWorkingTime).HasConversion<long>();
+        builder.HasOne(d => d.Complaint).WithMany().HasForeignKey(d => d.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Task).WithMany().HasForeignKey(d => d.DepartmentTaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(d => d.PolicyId).OnDelete(DeleteBehavior.Restrict);
+        // The monitor's scan: open deadlines by threshold.
+        builder.HasIndex(d => new { d.MetAt, d.DueSoonAt });
+        builder.HasIndex(d => new { d.ComplaintId, d.Kind });
+        builder.Ignore(d => d.IsMet);
+        builder.Ignore(d => d.MetOnTime);
+    }
+}
+
+internal sealed class DeadlineTransitionConfiguration : IEntityTypeConfiguration<DeadlineTransition>
+{
+    public void Configure(EntityTypeBuilder<DeadlineTransition> builder)
+    {
+        builder.ToTable("DeadlineTransitions");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Level).HasConversion<string>().HasMaxLength(10);
+        // Exactly once per deadline instant and level, whichever run or instance gets there first.
+        builder.HasIndex(t => new { t.CaseDeadlineId, t.Level, t.DueAt }).IsUnique();
+        builder.HasIndex(t => t.ComplaintId);
+        builder.HasOne<CaseDeadline>().WithMany().HasForeignKey(t => t.CaseDeadlineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,41 @@
+namespace ComplaintPortal.Domain.Reporting;
+
+public enum ReportPeriodKind
+{
+    Month = 0,
+    Quarter = 1,
+    Year = 2,
+}
+
+/// <summary>A calendar month, quarter or year in the organisation's time zone, as a half-open UTC range.</summary>
+public sealed record ReportPeriod(ReportPeriodKind Kind, int Year, int Number)
+{
+    public static ReportPeriod Containing(ReportPeriodKind kind, DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return kind switch
+        {
+            ReportPeriodKind.Month => new(kind, local.Year, local.Month),
+            ReportPeriodKind.Quarter => new(kind, local.Year, ((local.Month - 1) / 3) + 1),
+            ReportPeriodKind.Year => new(kind, local.Year, 1),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+
+    public (DateTimeOffset From, DateTimeOffset To) UtcRange(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var (first, months) = Kind switch
+        {
+            ReportPeriodKind.Month => (new DateTime(Year, Number, 1), 1),
+            ReportPeriodKind.Quarter => (new DateTime(Year, ((Number - 1) * 3) + 1, 1), 3),
+            ReportPeriodKind.Year => (new DateTime(Year, 1, 1), 12),
+            _ => throw new ArgumentOutOfRangeException(nameof(zone)),
+        };
+        return (Utc(first, zone), Utc(first.AddMonths(months), zone));
+    }
+
+    private static DateTimeOffset Utc(DateTime local, TimeZoneInfo zone) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+}

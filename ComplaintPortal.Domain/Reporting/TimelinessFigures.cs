@@ -1,0 +1,62 @@
+using ComplaintPortal.Domain.Deadlines;
+
+namespace ComplaintPortal.Domain.Reporting;
+
+/// <summary>One deadline as the timeliness figures see it; case-level deadlines belong to customer service.</summary>
+/// <param name="WorkingTimeUsed">Working time from start to met, less pauses; null while unmet.</param>
+public sealed record DeadlineFact(int DepartmentId, int ComplaintId, string CaseNumber, DeadlineKind Kind, DateTimeOffset DueAt,
+    DateTimeOffset? MetAt, TimeSpan? WorkingTimeUsed);
+
+/// <summary>
+/// The figures of one department for one period.
+/// On-time rate (投訴處理及時率) = deadlines met on time / all deadlines met in the period × 100%.
+/// Resolution rate = deadlines falling due in the period that are met (on time or late) / all falling due × 100%.
+/// </summary>
+public sealed record DepartmentTimeliness(int DepartmentId, int Handled, int HandledOnTime, int DueInPeriod, int ResolvedOfDue,
+    IReadOnlyDictionary<DeadlineKind, TimeSpan> AverageWorkingTime)
+{
+    public decimal? OnTimeRate => Rate(HandledOnTime, Handled);
+
+    public decimal? ResolutionRate => Rate(ResolvedOfDue, DueInPeriod);
+
+    /// <summary>A percentage rounded to one decimal; null when there is nothing to divide by.</summary>
+    public static decimal? Rate(int part, int whole) =>
+        whole == 0 ? null : Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>A deadline that was missed: met after it, or still open past it.</summary>
+public sealed record MissedDeadline(int ComplaintId, string CaseNumber, int DepartmentId, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt);
+
+public sealed record TimelinessResult(IReadOnlyList<DepartmentTimeliness> Departments, IReadOnlyList<MissedDeadline> Missed);
+
+public static class TimelinessFigures
+{
+    /// <summary>Computes the figures for [<paramref name="from"/>, <paramref name="to"/>) as they stand at <paramref name="now"/>.</summary>
+    public static TimelinessResult Compute(IEnumerable<DeadlineFact> facts, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var all = facts.ToList();
+        bool In(DateTimeOffset t) => t >= from && t < to;
+        var departments = all
+            .Where(f => (f.MetAt is { } m && In(m)) || In(f.DueAt))
+            .GroupBy(f => f.DepartmentId)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var handled = g.Where(f => f.MetAt is { } m && In(m)).ToList();
+                var due = g.Where(f => In(f.DueAt)).ToList();
+                var averages = handled.Where(f => f.WorkingTimeUsed is not null)
+                    .GroupBy(f => f.Kind)
+                    .ToDictionary(k => k.Key, k => TimeSpan.FromTicks((long)k.Average(f => f.WorkingTimeUsed!.Value.Ticks)));
+                return new DepartmentTimeliness(g.Key, handled.Count, handled.Count(f => f.MetAt <= f.DueAt), due.Count,
+                    due.Count(f => f.MetAt is not null), averages);
+            })
+            .ToList();
+        var missed = all
+            .Where(f => f.MetAt is { } m ? In(m) && m > f.DueAt : In(f.DueAt) && f.DueAt < now)
+            .OrderBy(f => f.DueAt)
+            .Select(f => new MissedDeadline(f.ComplaintId, f.CaseNumber, f.DepartmentId, f.Kind, f.DueAt, f.MetAt))
+            .ToList();
+        return new(departments, missed);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Web;
+
+public sealed class TimelinessReportTests : IDisposable
+{
+    private readonly SettableTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero));
+    private readonly PortalAppFactory app;
+
+    public TimelinessReportTests() => app = new PortalAppFactory(time: time);
+
+    [Fact]
+    public async Task Report_lists_the_missed_first_response_and_the_rates()
+    {
+        var number = await app.WithDbAsync(async db =>
+        {
+            var clerk = await db.Users.SingleAsync(u => u.UserName == "intake");
+            var actor = new ActingUser(clerk.Id, clerk.DisplayName, clerk.DepartmentId, new HashSet<string> { PortalRoles.IntakeClerk });
+            var result = await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor);
+            return result.Complaint!.CaseNumber;
+        });
+        time.Advance(TimeSpan.FromDays(3));
+        // Signed in after the clock moved, so the sign-in cookie is still fresh.
+        var client = await app.SignedInAsync("leader");
+
+        var response = await client.GetAsync("/reports/timeliness?period=Month&year=2026&number=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"data-case=\"{number}\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-department=\"CS\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Department_head_sees_only_their_own_department()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var clerk = await db.Users.SingleAsync(u => u.UserName == "intake");
+            var actor = new ActingUser(clerk.Id, clerk.DisplayName, clerk.DepartmentId, new HashSet<string> { PortalRoles.IntakeClerk });
+            return await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor);
+        });
+        time.Advance(TimeSpan.FromDays(3));
+        var client = await app.SignedInAsync("head.qa");
+
+        var html = await client.GetStringAsync("/reports/timeliness?period=Month&year=2026&number=3");
+
+        Assert.DoesNotContain("data-department=\"CS\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-case=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Department_handler_may_not_open_the_report()
+    {
+        var client = await app.SignedInAsync("handler.qa");
+
+        var response = await client.GetAsync("/reports/timeliness");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    public void Dispose() => app.Dispose();
+}

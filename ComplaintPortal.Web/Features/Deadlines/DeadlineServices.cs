@@ -1,0 +1,30 @@
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Sla;
+
+namespace ComplaintPortal.Web.Features.Deadlines;
+
+public static class DeadlineServices
+{
+    public static IServiceCollection AddPortalDeadlines(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // The domain's shared cache, so the workflow (created without DI) and the pages see the same compiled calendars.
+        services.AddSingleton(WorkingCalendarCache.Shared);
+        services.AddScoped<WorkingCalendarBook>();
+        services.AddScoped<SlaPolicyBook>();
+        services.AddScoped<TimelinessReport>();
+        services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.SectionName));
+        services.AddHostedService<DeadlineMonitorService>();
+        return services;
+    }
+}
+
+public sealed class DeadlineMonitorOptions
+{
+    public const string SectionName = "Deadlines";
+
+    /// <summary>How often the monitor scans for due-soon and overdue deadlines.</summary>
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool MonitorEnabled { get; set; } = true;
+}
