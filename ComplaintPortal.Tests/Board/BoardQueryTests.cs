@@ -7,31 +7,16 @@ using ComplaintPortal.Tests.Workflow;
 
 namespace ComplaintPortal.Tests.Board;
 
-public sealed class BoardQueryTests : IAsyncLifetime
+public sealed class BoardQueryTests : CaseDatabaseTest
 {
-    private TestDatabase database = default!;
-    private CaseDriver driver = default!;
-
-    public async Task InitializeAsync()
-    {
-        database = await new TestDatabase().MigrateAsync();
-        driver = await CaseDriver.CreateAsync(database);
-    }
-
-    public Task DisposeAsync()
-    {
-        database.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Department_sees_only_cases_it_has_a_task_on_and_customer_service_sees_all()
     {
         var quality = await DispatchedAsync(DepartmentCatalog.Quality);
         var engineering = await DispatchedAsync(DepartmentCatalog.Engineering);
-        var registered = await driver.RegisterAsync();
+        var registered = await Driver.RegisterAsync();
 
-        var qualityBoard = await OpenAsync(new BoardViewer(false, driver.DepartmentId(DepartmentCatalog.Quality)));
+        var qualityBoard = await OpenAsync(new BoardViewer(false, Driver.DepartmentId(DepartmentCatalog.Quality)));
         var clerkBoard = await OpenAsync(new BoardViewer(true, null));
 
         Assert.Equal([quality.Id], qualityBoard.Select(r => r.ComplaintId));
@@ -42,8 +27,8 @@ public sealed class BoardQueryTests : IAsyncLifetime
     [Fact]
     public async Task Closed_and_withdrawn_cases_leave_the_board()
     {
-        var withdrawn = await driver.CaseInStageAsync(CaseStage.Withdrawn);
-        var open = await driver.RegisterAsync();
+        var withdrawn = await Driver.CaseInStageAsync(CaseStage.Withdrawn);
+        var open = await Driver.RegisterAsync();
 
         var rows = await OpenAsync(new BoardViewer(true, null));
 
@@ -87,7 +72,7 @@ public sealed class BoardQueryTests : IAsyncLifetime
 
     private async Task<List<Domain.Deadlines.CaseDeadline>> UnmetDeadlinesAsync(int complaintId)
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return db.CaseDeadlines.Where(d => d.ComplaintId == complaintId && d.MetAt == null).ToList();
     }
 
@@ -95,7 +80,7 @@ public sealed class BoardQueryTests : IAsyncLifetime
     public async Task Case_waiting_for_the_customer_shows_no_countdown()
     {
         var complaint = await DispatchedAsync(DepartmentCatalog.Quality);
-        await driver.DoAsync(complaint.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, driver.Clerk);
+        await Driver.DoAsync(complaint.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, Driver.Clerk);
 
         var row = Assert.Single(await OpenAsync(new BoardViewer(true, null)));
 
@@ -107,22 +92,22 @@ public sealed class BoardQueryTests : IAsyncLifetime
     public async Task Filters_by_stage_priority_and_department()
     {
         var quality = await DispatchedAsync(DepartmentCatalog.Quality);
-        var urgent = (await driver.RegisterAsync()).Id;
-        await driver.AssessAsync(urgent, urgency: Urgency.Urgent);
+        var urgent = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(urgent, urgency: Urgency.Urgent);
         var viewer = new BoardViewer(true, null);
 
         Assert.Equal([quality.Id], (await OpenAsync(viewer, new BoardFilter { Stage = CaseStage.InDepartments })).Select(r => r.ComplaintId));
         Assert.Equal([urgent], (await OpenAsync(viewer, new BoardFilter { Priority = Priority.Urgent })).Select(r => r.ComplaintId));
-        Assert.Equal([quality.Id], (await OpenAsync(viewer, new BoardFilter { DepartmentId = driver.DepartmentId(DepartmentCatalog.Quality) })).Select(r => r.ComplaintId));
+        Assert.Equal([quality.Id], (await OpenAsync(viewer, new BoardFilter { DepartmentId = Driver.DepartmentId(DepartmentCatalog.Quality) })).Select(r => r.ComplaintId));
     }
 
     [Fact]
     public async Task Time_in_stage_starts_when_the_case_entered_its_stage()
     {
-        var complaint = await driver.RegisterAsync();
-        await driver.AssessAsync(complaint.Id);
+        var complaint = await Driver.RegisterAsync();
+        await Driver.AssessAsync(complaint.Id);
         var assessedAt = (await LedgerTimesAsync(complaint.Id)).Last();
-        await driver.DoAsync(complaint.Id, WorkflowAction.RecordOtherOrganisation, new() { Note = "涉及物流公司" }, driver.Clerk);
+        await Driver.DoAsync(complaint.Id, WorkflowAction.RecordOtherOrganisation, new() { Note = "涉及物流公司" }, Driver.Clerk);
 
         var row = Assert.Single(await OpenAsync(new BoardViewer(true, null)));
 
@@ -132,21 +117,21 @@ public sealed class BoardQueryTests : IAsyncLifetime
 
     private async Task<List<DateTimeOffset>> LedgerTimesAsync(int complaintId)
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return db.LedgerEvents.Where(e => e.ComplaintId == complaintId).OrderBy(e => e.Sequence).Select(e => e.OccurredAt).ToList();
     }
 
     private async Task<Complaint> DispatchedAsync(string department)
     {
-        var id = (await driver.RegisterAsync()).Id;
-        await driver.AssessAsync(id);
-        await driver.AcknowledgeAsync(id);
-        return await driver.DispatchAsync(id, department);
+        var id = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(id);
+        await Driver.AcknowledgeAsync(id);
+        return await Driver.DispatchAsync(id, department);
     }
 
     private async Task<IReadOnlyList<BoardRow>> OpenAsync(BoardViewer viewer, BoardFilter? filter = null, DateTimeOffset? now = null)
     {
-        await using var db = database.CreateContext();
-        return await new BoardQuery(db).OpenCasesAsync(viewer, filter ?? BoardFilter.None, now ?? driver.Time.GetUtcNow());
+        await using var db = Database.CreateContext();
+        return await new BoardQuery(db).OpenCasesAsync(viewer, filter ?? BoardFilter.None, now ?? Driver.Time.GetUtcNow());
     }
 }

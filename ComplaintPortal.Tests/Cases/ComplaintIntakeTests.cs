@@ -7,37 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Cases;
 
-public sealed class ComplaintIntakeTests : IAsyncLifetime
+public sealed class ComplaintIntakeTests : CaseDatabaseTest
 {
-    private TestDatabase database = default!;
-    private CaseDriver driver = default!;
-
-    public async Task InitializeAsync()
-    {
-        database = await new TestDatabase().MigrateAsync();
-        driver = await CaseDriver.CreateAsync(database);
-    }
-
-    public Task DisposeAsync()
-    {
-        database.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Registration_numbers_cases_in_sequence_and_starts_a_new_sequence_each_year()
     {
-        driver.Time.Set(new DateTimeOffset(2026, 12, 31, 10, 0, 0, TimeSpan.Zero));
-        var first = await driver.RegisterAsync();
-        var second = await driver.RegisterAsync();
-        driver.Time.Set(new DateTimeOffset(2027, 1, 1, 10, 0, 0, TimeSpan.Zero));
-        var next = await driver.RegisterAsync();
+        Driver.Time.Set(new DateTimeOffset(2026, 12, 31, 10, 0, 0, TimeSpan.Zero));
+        var first = await Driver.RegisterAsync();
+        var second = await Driver.RegisterAsync();
+        Driver.Time.Set(new DateTimeOffset(2027, 1, 1, 10, 0, 0, TimeSpan.Zero));
+        var next = await Driver.RegisterAsync();
 
         Assert.Equal("KS-2026-000001", first.CaseNumber);
         Assert.Equal("KS-2026-000002", second.CaseNumber);
         Assert.Equal("KS-2027-000001", next.CaseNumber);
         Assert.Equal(CaseStage.Registered, first.Stage);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var register = await db.LedgerEvents.SingleAsync(e => e.ComplaintId == first.Id);
         Assert.Equal((nameof(WorkflowAction.Register), 1), (register.Action, register.Sequence));
     }
@@ -45,9 +30,9 @@ public sealed class ComplaintIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Same_idempotency_key_twice_creates_one_case()
     {
-        var first = await driver.RegisterAsync(CaseDriver.SampleIntake("form:abc"));
-        await using var db = database.CreateContext();
-        var again = await new ComplaintIntake(db, driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake("form:abc"), driver.Clerk);
+        var first = await Driver.RegisterAsync(CaseDriver.SampleIntake("form:abc"));
+        await using var db = Database.CreateContext();
+        var again = await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake("form:abc"), Driver.Clerk);
 
         Assert.False(again.Created);
         Assert.Equal(first.Id, again.Complaint!.Id);
@@ -59,15 +44,15 @@ public sealed class ComplaintIntakeTests : IAsyncLifetime
     {
         var attempts = Enumerable.Range(0, 4).Select(async _ =>
         {
-            await using var db = database.CreateContext();
-            return await new ComplaintIntake(db, driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake("api:retry-1"), driver.Clerk);
+            await using var db = Database.CreateContext();
+            return await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake("api:retry-1"), Driver.Clerk);
         });
         var results = await Task.WhenAll(attempts);
 
         Assert.All(results, r => Assert.True(r.Succeeded));
         Assert.Single(results.Select(r => r.Complaint!.Id).Distinct());
         Assert.Single(results, r => r.Created);
-        await using var check = database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(1, await check.Complaints.CountAsync());
         Assert.Equal(1, await check.LedgerEvents.CountAsync());
     }
@@ -77,8 +62,8 @@ public sealed class ComplaintIntakeTests : IAsyncLifetime
     {
         var attempts = Enumerable.Range(0, 6).Select(async _ =>
         {
-            await using var db = database.CreateContext();
-            return await new ComplaintIntake(db, driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), driver.Clerk);
+            await using var db = Database.CreateContext();
+            return await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), Driver.Clerk);
         });
         var results = await Task.WhenAll(attempts);
 
@@ -88,9 +73,9 @@ public sealed class ComplaintIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Incomplete_record_is_refused_with_every_reason()
     {
-        await using var db = database.CreateContext();
-        var result = await new ComplaintIntake(db, driver.Time, CaseNumberPolicy.Default).RegisterAsync(
-            new IntakeRequest { ReceivedAt = driver.Time.GetUtcNow().AddDays(1) }, driver.Clerk);
+        await using var db = Database.CreateContext();
+        var result = await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(
+            new IntakeRequest { ReceivedAt = Driver.Time.GetUtcNow().AddDays(1) }, Driver.Clerk);
 
         Assert.False(result.Succeeded);
         Assert.Equal(
@@ -102,15 +87,15 @@ public sealed class ComplaintIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Only_intake_clerks_register()
     {
-        await using var db = database.CreateContext();
-        var result = await new ComplaintIntake(db, driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), driver.Outsider);
+        await using var db = Database.CreateContext();
+        var result = await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), Driver.Outsider);
         Assert.Equal([IntakeError.NotPermitted], result.Errors);
     }
 
     [Fact]
     public async Task Seeding_twice_keeps_one_category_tree_and_its_routing()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var rules = await db.RoutingRules.CountAsync();
         await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
         Assert.Equal(CategoryCatalog.Seed.Count, await db.Categories.CountAsync());

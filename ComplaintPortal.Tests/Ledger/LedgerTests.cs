@@ -7,29 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Ledger;
 
-public sealed class LedgerTests : IAsyncLifetime
+public sealed class LedgerTests : CaseDatabaseTest
 {
-    private TestDatabase database = default!;
-    private CaseDriver driver = default!;
-
-    public async Task InitializeAsync()
-    {
-        database = await new TestDatabase().MigrateAsync();
-        driver = await CaseDriver.CreateAsync(database);
-    }
-
-    public Task DisposeAsync()
-    {
-        database.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Each_event_links_to_the_previous_one_of_its_case()
     {
-        var id = (await driver.CaseInStageAsync(CaseStage.Closed)).Id;
-        await driver.CaseInStageAsync(CaseStage.Assessed);
-        await using var db = database.CreateContext();
+        var id = (await Driver.CaseInStageAsync(CaseStage.Closed)).Id;
+        await Driver.CaseInStageAsync(CaseStage.Assessed);
+        await using var db = Database.CreateContext();
         var events = await db.LedgerEvents.Where(e => e.ComplaintId == id).OrderBy(e => e.Sequence).ToListAsync();
 
         Assert.Equal(LedgerEvent.GenesisHash, events[0].PreviousHash);
@@ -40,20 +25,20 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task Times_finer_than_the_database_keeps_still_verify()
     {
-        driver.Time.Set(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero).AddTicks(1_234_567));
-        var id = (await driver.RegisterAsync()).Id;
-        driver.Time.Advance(TimeSpan.FromTicks(987_654_321));
-        await driver.AssessAsync(id);
+        Driver.Time.Set(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero).AddTicks(1_234_567));
+        var id = (await Driver.RegisterAsync()).Id;
+        Driver.Time.Advance(TimeSpan.FromTicks(987_654_321));
+        await Driver.AssessAsync(id);
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.True((await LedgerVerifier.VerifyCaseAsync(db, id)).IsIntact);
     }
 
     [Fact]
     public async Task The_application_cannot_change_or_delete_an_event()
     {
-        var id = (await driver.RegisterAsync()).Id;
-        await using var db = database.CreateContext();
+        var id = (await Driver.RegisterAsync()).Id;
+        await using var db = Database.CreateContext();
         var e = await db.LedgerEvents.SingleAsync(x => x.ComplaintId == id);
 
         db.Entry(e).Property(x => x.Note).CurrentValue = "edited";
@@ -66,8 +51,8 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task The_database_refuses_updates_and_deletes_behind_the_application()
     {
-        var id = (await driver.RegisterAsync()).Id;
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        var id = (await Driver.RegisterAsync()).Id;
+        await using var connection = new SqliteConnection(Database.ConnectionString);
         await connection.OpenAsync();
 
         var update = Assert.Throws<SqliteException>(() => Execute(connection, $"UPDATE LedgerEvents SET Note = 'x' WHERE ComplaintId = {id}"));
@@ -78,22 +63,22 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task Verification_names_the_event_an_attacker_edited_in_the_file()
     {
-        var id = (await driver.CaseInStageAsync(CaseStage.UnderReview)).Id;
+        var id = (await Driver.CaseInStageAsync(CaseStage.UnderReview)).Id;
         long targetId;
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             targetId = await db.LedgerEvents.Where(e => e.ComplaintId == id && e.Sequence == 4).Select(e => e.Id).SingleAsync();
         }
 
         // An attacker with the file: drop the trigger, rewrite one note, keep everything else.
-        await using (var connection = new SqliteConnection(database.ConnectionString))
+        await using (var connection = new SqliteConnection(Database.ConnectionString))
         {
             await connection.OpenAsync();
             Execute(connection, "DROP TRIGGER LedgerEvents_NoUpdate");
             Execute(connection, $"UPDATE LedgerEvents SET Note = '客户已满意' WHERE Id = {targetId}");
         }
 
-        await using var check = database.CreateContext();
+        await using var check = Database.CreateContext();
         var result = await LedgerVerifier.VerifyCaseAsync(check, id);
 
         Assert.False(result.IsIntact);
@@ -105,15 +90,15 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task Verification_notices_a_removed_event()
     {
-        var id = (await driver.CaseInStageAsync(CaseStage.Acknowledged)).Id;
-        await using (var connection = new SqliteConnection(database.ConnectionString))
+        var id = (await Driver.CaseInStageAsync(CaseStage.Acknowledged)).Id;
+        await using (var connection = new SqliteConnection(Database.ConnectionString))
         {
             await connection.OpenAsync();
             Execute(connection, "DROP TRIGGER LedgerEvents_NoDelete");
             Execute(connection, $"DELETE FROM LedgerEvents WHERE ComplaintId = {id} AND Sequence = 2");
         }
 
-        await using var check = database.CreateContext();
+        await using var check = Database.CreateContext();
         var result = await LedgerVerifier.VerifyCaseAsync(check, id);
 
         Assert.Equal((false, 3, LedgerBreak.SequenceGap), (result.IsIntact, result.BrokenSequence, result.Break));

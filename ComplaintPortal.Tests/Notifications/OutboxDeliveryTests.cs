@@ -6,40 +6,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Notifications;
 
-public sealed class OutboxDeliveryTests : IAsyncLifetime
+public sealed class OutboxDeliveryTests : CaseDatabaseTest
 {
-    private TestDatabase database = default!;
-    private CaseDriver driver = default!;
-
-    public async Task InitializeAsync()
-    {
-        database = await new TestDatabase().MigrateAsync();
-        driver = await CaseDriver.CreateAsync(database);
-    }
-
-    public Task DisposeAsync()
-    {
-        database.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Acknowledgement_waits_in_the_outbox_and_the_pickup_adapter_writes_it_once()
     {
-        var complaint = await driver.CaseInStageAsync(CaseStage.Acknowledged);
-        var folder = Path.Combine(database.Folder, "pickup");
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Acknowledged);
+        var folder = Path.Combine(Database.Folder, "pickup");
         var sender = new FilePickupMessageSender(folder);
 
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
-            Assert.Equal(1, await OutboxDelivery.DeliverPendingAsync(db, sender, driver.Time));
+            Assert.Equal(1, await OutboxDelivery.DeliverPendingAsync(db, sender, Driver.Time));
         }
 
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
-            Assert.Equal(0, await OutboxDelivery.DeliverPendingAsync(db, sender, driver.Time));
+            Assert.Equal(0, await OutboxDelivery.DeliverPendingAsync(db, sender, Driver.Time));
             var message = await db.OutboxMessages.SingleAsync(m => m.ComplaintId == complaint.Id);
-            Assert.Equal(driver.Time.GetUtcNow(), message.SentAt);
+            Assert.Equal(Driver.Time.GetUtcNow(), message.SentAt);
             Assert.Equal("wang@example.cn", message.Recipient);
         }
 
@@ -51,10 +36,10 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_adapter_leaves_the_message_for_the_next_round()
     {
-        await driver.CaseInStageAsync(CaseStage.Acknowledged);
-        await using var db = database.CreateContext();
+        await Driver.CaseInStageAsync(CaseStage.Acknowledged);
+        await using var db = Database.CreateContext();
 
-        Assert.Equal(0, await OutboxDelivery.DeliverPendingAsync(db, new FailingSender(), driver.Time));
+        Assert.Equal(0, await OutboxDelivery.DeliverPendingAsync(db, new FailingSender(), Driver.Time));
 
         var message = await db.OutboxMessages.SingleAsync();
         Assert.Null(message.SentAt);
