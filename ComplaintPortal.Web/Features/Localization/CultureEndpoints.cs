@@ -9,7 +9,7 @@ internal static class CultureEndpoints
     /// <summary>Remembers the chosen language for a year and returns to the page the user was on (local paths only).</summary>
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(SetPath, (HttpContext context, string? culture, string? returnUrl) =>
+        endpoints.MapGet(SetPath, (HttpContext context, TimeProvider time, string? culture, string? returnUrl) =>
         {
             if (!PortalCultures.IsSupported(culture))
             {
@@ -21,7 +21,7 @@ internal static class CultureEndpoints
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
                 new CookieOptions
                 {
-                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    Expires = time.GetUtcNow().AddYears(1),
                     IsEssential = true,
                     HttpOnly = true,
                     Secure = context.Request.IsHttps,
