@@ -11,6 +11,7 @@ using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace ComplaintPortal.Web.Hosting;
@@ -46,6 +47,12 @@ public static class PortalServices
             o.Cookie.SecurePolicy = cookieSecurity;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // Every instance must read the others' cookies and antiforgery tokens: one key ring for all of
+        // them, in a folder they share (default: next to the SQLite file).
+        var keys = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured ? configured : "App_Data/keys";
+        services.AddDataProtection()
+            .SetApplicationName("ComplaintPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keys)));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Plain-http requests are sent to this port (443 unless the site says otherwise), never served.
         services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);

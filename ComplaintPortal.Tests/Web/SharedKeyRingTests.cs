@@ -1,0 +1,30 @@
+using System.Net;
+using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ComplaintPortal.Tests.Web;
+
+public class SharedKeyRingTests
+{
+    [Fact]
+    public async Task Second_instance_of_a_deployment_accepts_the_sign_in_of_the_first()
+    {
+        using var first = new PortalAppFactory();
+        using var second = new PortalAppFactory(first.Database);
+        var other = second.CreatePortalClient();
+
+        var response = await first.CreatePortalClient().PostFormAsync("/account/login", "login", new()
+        {
+            ["Input.UserName"] = "intake",
+            ["Input.Password"] = ComplaintPortal.Web.Hosting.DemoAccounts.Password,
+        });
+        var authCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cp.auth=", StringComparison.Ordinal)).Split(';')[0];
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", authCookie);
+
+        var home = await other.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(first.Database.Folder, "keys"), "key-*.xml").Any());
+    }
+}
