@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Domain.Persistence;
 
@@ -13,7 +11,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     {
         var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         PortalDatabase.ConfigureSqlite(builder, "Data Source=design-time.db");
-        DesignTime.UseIdentitySchema(builder);
+        builder.UseIdentitySchema();
         return new SqlitePortalDbContext(builder.Options);
     }
 }
@@ -24,19 +22,7 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     {
         var builder = new DbContextOptionsBuilder<SqlServerPortalDbContext>();
         PortalDatabase.ConfigureSqlServer(builder, "Server=localhost;Database=ComplaintPortal;Trusted_Connection=True;TrustServerCertificate=True");
-        DesignTime.UseIdentitySchema(builder);
+        builder.UseIdentitySchema();
         return new SqlServerPortalDbContext(builder.Options);
     }
-}
-
-internal static class DesignTime
-{
-    /// <summary>
-    /// The Identity model depends on <see cref="StoreOptions.SchemaVersion"/>, which the context reads
-    /// from the host's services. Outside the host, give it the same value the portal uses.
-    /// </summary>
-    public static void UseIdentitySchema(DbContextOptionsBuilder builder) =>
-        builder.UseApplicationServiceProvider(new ServiceCollection()
-            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion)
-            .BuildServiceProvider());
 }

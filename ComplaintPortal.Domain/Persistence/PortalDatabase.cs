@@ -11,6 +11,21 @@ public static class PortalDatabase
     /// <summary>Identity store schema 3 (with passkeys); the host's IdentityOptions must use the same.</summary>
     public static Version IdentitySchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;
 
+    private static readonly IServiceProvider IdentitySchemaServices = new ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersion)
+        .BuildServiceProvider();
+
+    /// <summary>
+    /// The Identity model depends on the store schema version, which a context reads from its host's
+    /// services. Contexts built outside the web host (design-time tools, tests, the bench generator) get
+    /// the same value the portal uses from here.
+    /// </summary>
+    public static DbContextOptionsBuilder UseIdentitySchema(this DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseApplicationServiceProvider(IdentitySchemaServices);
+    }
+
     /// <param name="configure">Host additions to every context, e.g. interceptors that observe commits.</param>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseOptions options,
         Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)

@@ -1,7 +1,5 @@
 using ComplaintPortal.Domain.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Infrastructure;
 
@@ -26,7 +24,7 @@ public sealed class TestDatabase : IDisposable
     {
         var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         PortalDatabase.ConfigureSqlite(builder, ConnectionString);
-        builder.UseApplicationServiceProvider(IdentityServices);
+        builder.UseIdentitySchema();
         return new SqlitePortalDbContext(builder.Options);
     }
 
@@ -49,8 +47,4 @@ public sealed class TestDatabase : IDisposable
             // A file still held open by a finishing host is cleaned up with the temp folder later.
         }
     }
-
-    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
-        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion)
-        .BuildServiceProvider();
 }

@@ -1,9 +1,7 @@
 using ComplaintPortal.Domain.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Ledger;
 
@@ -15,9 +13,7 @@ public sealed class LedgerMigrationTests
     {
         var builder = new DbContextOptionsBuilder<SqlServerPortalDbContext>();
         PortalDatabase.ConfigureSqlServer(builder, "Server=localhost;Database=Unused;Trusted_Connection=True;TrustServerCertificate=True");
-        builder.UseApplicationServiceProvider(new ServiceCollection()
-            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion)
-            .BuildServiceProvider());
+        builder.UseIdentitySchema();
         using var db = new SqlServerPortalDbContext(builder.Options);
 
         var script = db.GetService<IMigrator>().GenerateScript();

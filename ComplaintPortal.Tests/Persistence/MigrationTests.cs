@@ -1,11 +1,9 @@
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Persistence;
 
@@ -72,9 +70,7 @@ public class MigrationTests
     {
         var builder = new DbContextOptionsBuilder<SqlServerPortalDbContext>();
         PortalDatabase.ConfigureSqlServer(builder, "Server=localhost;Database=Unused;Trusted_Connection=True;TrustServerCertificate=True");
-        builder.UseApplicationServiceProvider(new ServiceCollection()
-            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion)
-            .BuildServiceProvider());
+        builder.UseIdentitySchema();
         return new SqlServerPortalDbContext(builder.Options);
     }
 }

@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Threading.Channels;
 using CaseGenerator;
 using ComplaintPortal.Domain.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 // Fills a portal SQLite database with N realistic cases spread over the last 24 months, every stage,
 // department and category, with real hash-chained ledgers. Usage:
@@ -24,10 +22,7 @@ Say("WARNING: Debug build; run with -c Release for meaningful figures.");
 var total = Stopwatch.StartNew();
 var options = new DbContextOptionsBuilder<SqlitePortalDbContext>();
 PortalDatabase.ConfigureSqlite(options, connectionString);
-// The same Identity schema the portal uses (see DesignTimeFactories.DesignTime).
-options.UseApplicationServiceProvider(new ServiceCollection()
-    .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = PortalDatabase.IdentitySchemaVersion)
-    .BuildServiceProvider());
+options.UseIdentitySchema(); // the same Identity schema the portal uses
 await using (var db = new SqlitePortalDbContext(options.Options))
 {
     await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
