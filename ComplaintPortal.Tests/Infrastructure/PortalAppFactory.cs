@@ -112,6 +112,4 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             database.Dispose();
         }
     }
-
-    internal static bool IsSqlite(PortalDbContext db) => db.Database.IsSqlite();
 }

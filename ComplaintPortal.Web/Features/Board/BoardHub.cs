@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Organisation;
-using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Board;
 
@@ -13,7 +12,7 @@ namespace ComplaintPortal.Web.Features.Board;
 /// a notice carries nothing but the case id, and the page fetches the row through the same authorization.
 /// </summary>
 [Authorize(Roles = BoardHub.Roles)]
-public sealed class BoardHub(PortalDbContext db, TimeProvider time) : Hub
+public sealed class BoardHub(CaseUsers users, TimeProvider time) : Hub
 {
     public const string Path = "/hubs/board";
 
@@ -29,10 +28,7 @@ public sealed class BoardHub(PortalDbContext db, TimeProvider time) : Hub
     public override async Task OnConnectedAsync()
     {
         var user = Context.User ?? new ClaimsPrincipal();
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var departmentId = userId is null
-            ? null
-            : await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).FirstOrDefaultAsync(Context.ConnectionAborted);
+        var departmentId = (await users.FindAsync(user, Context.ConnectionAborted))?.DepartmentId;
         foreach (var group in BoardAudience.GroupsFor(user.IsInRole, departmentId))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);

@@ -1,21 +1,17 @@
 using System.Security.Claims;
 using ComplaintPortal.Domain.Board;
-using ComplaintPortal.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
+using ComplaintPortal.Web.Features.Cases;
 
 namespace ComplaintPortal.Web.Features.Board;
 
 /// <summary>Turns the signed-in user into the board audience rule (all cases, or one department's).</summary>
 public static class BoardViewers
 {
-    public static async Task<BoardViewer> ForAsync(ClaimsPrincipal user, PortalDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<BoardViewer> ForAsync(ClaimsPrincipal user, CaseUsers users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(db);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var departmentId = userId is null
-            ? null
-            : await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).FirstOrDefaultAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(users);
+        var departmentId = (await users.FindAsync(user, cancellationToken))?.DepartmentId;
         return new BoardViewer(
             BoardAudience.SeesEveryCase(user.IsInRole),
             BoardAudience.SeesDepartmentCases(user.IsInRole) ? departmentId : null);

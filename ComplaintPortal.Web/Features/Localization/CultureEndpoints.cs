@@ -1,3 +1,4 @@
+using ComplaintPortal.Web.Features.Account;
 using Microsoft.AspNetCore.Localization;
 
 namespace ComplaintPortal.Web.Features.Localization;
@@ -27,11 +28,8 @@ internal static class CultureEndpoints
                     Secure = context.Request.IsHttps,
                     SameSite = SameSiteMode.Lax,
                 });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
+            return Results.LocalRedirect(AccountRoutes.SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
         return endpoints;
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
