@@ -93,16 +93,22 @@ public sealed class PortalShellTests : IClassFixture<PortalShellTests.App>
     }
 
     [Fact]
-    public async Task Bootstrap_and_icons_are_served_from_the_npm_pipeline()
+    public async Task Every_stylesheet_and_script_the_page_links_is_served_without_sign_in()
     {
         var client = app.CreatePortalClient();
         var html = await client.GetStringAsync("/account/login");
-        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(lib/bootstrap/css/[^\"]+)\"").Groups[1].Value;
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"")
+            .Select(m => m.Groups[1].Value).ToList();
 
-        var response = await client.GetAsync("/" + css);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Bootstrap", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(links, l => l.Contains("MudBlazor.min", StringComparison.Ordinal) && l.EndsWith(".css", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Contains("blazor.web", StringComparison.Ordinal));
+        Assert.DoesNotContain(links, l => l.Contains("bootstrap", StringComparison.OrdinalIgnoreCase));
+        foreach (var link in links)
+        {
+            var response = await client.GetAsync("/" + link.TrimStart('/'));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)response.StatusCode}");
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{link} is empty");
+        }
     }
 
     public sealed class App : PortalAppFactory;

@@ -59,7 +59,7 @@ public static class PortalPipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
         app.MapBoardFeature();

@@ -11,6 +11,10 @@ using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using ComplaintPortal.Web.Components.Layout;
+using MudBlazor;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -23,8 +27,17 @@ public static class PortalServices
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        services.AddRazorComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, PortalRevalidatingAuthenticationStateProvider>();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddSingleton<CurrentUserSummary>();
         // Razor otherwise writes CJK text as numeric entities (&#x...;).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

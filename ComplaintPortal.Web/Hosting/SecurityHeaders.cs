@@ -5,8 +5,10 @@ namespace ComplaintPortal.Web.Hosting;
 /// <summary>Headers every response carries: no framing, no sniffing, scripts and styles only from the portal itself.</summary>
 internal static class SecurityHeaders
 {
+    // MudBlazor positions popovers and sizes components with inline style attributes, so styles allow
+    // 'unsafe-inline'; scripts never do (no inline script, no eval).
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)

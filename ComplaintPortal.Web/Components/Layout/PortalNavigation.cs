@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ComplaintPortal.Domain.Organisation;
+using MudBlazor;
 
 namespace ComplaintPortal.Web.Components.Layout;
 
@@ -11,21 +12,21 @@ public static class PortalNavigation
 {
     public static IReadOnlyList<NavEntry> Entries { get; } =
     [
-        new("/", nameof(Resources.UiText.Nav_Home), "bi-house", PortalRoles.All),
-        new("/cases/new", nameof(Resources.CaseText.Nav_Intake), "bi-telephone-inbound", [PortalRoles.IntakeClerk], Resources.CaseText.ResourceManager),
-        new("/cases/queue", nameof(Resources.CaseText.Nav_Queue), "bi-inboxes",
+        new("/", nameof(Resources.UiText.Nav_Home), Icons.Material.Outlined.Home, PortalRoles.All),
+        new("/cases/new", nameof(Resources.CaseText.Nav_Intake), Icons.Material.Outlined.AddIcCall, [PortalRoles.IntakeClerk], Resources.CaseText.ResourceManager),
+        new("/cases/queue", nameof(Resources.CaseText.Nav_Queue), Icons.Material.Outlined.Inbox,
             [PortalRoles.IntakeClerk, PortalRoles.DepartmentHandler, PortalRoles.DepartmentHead, PortalRoles.Leadership], Resources.CaseText.ResourceManager),
-        new("/board", nameof(Resources.BoardText.Nav_Board), "bi-kanban",
+        new("/board", nameof(Resources.BoardText.Nav_Board), Icons.Material.Outlined.Dashboard,
             [PortalRoles.IntakeClerk, PortalRoles.DepartmentHandler, PortalRoles.DepartmentHead, PortalRoles.Leadership, PortalRoles.Supervisor],
             Resources.BoardText.ResourceManager),
-        new("/cases/search", nameof(Resources.CaseText.Nav_Search), "bi-search", PortalRoles.All, Resources.CaseText.ResourceManager),
-        new("/admin/users", nameof(Resources.UiText.Nav_Users), "bi-people", [PortalRoles.Administrator]),
-        new("/admin/categories", nameof(Resources.CaseText.Nav_Categories), "bi-diagram-3", [PortalRoles.Administrator], Resources.CaseText.ResourceManager),
-        new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), "bi-stopwatch",
+        new("/cases/search", nameof(Resources.CaseText.Nav_Search), Icons.Material.Outlined.Search, PortalRoles.All, Resources.CaseText.ResourceManager),
+        new("/admin/users", nameof(Resources.UiText.Nav_Users), Icons.Material.Outlined.People, [PortalRoles.Administrator]),
+        new("/admin/categories", nameof(Resources.CaseText.Nav_Categories), Icons.Material.Outlined.AccountTree, [PortalRoles.Administrator], Resources.CaseText.ResourceManager),
+        new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), Icons.Material.Outlined.Timer,
             [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
-        new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), "bi-calendar-week", [PortalRoles.Administrator],
+        new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), Icons.Material.Outlined.CalendarMonth, [PortalRoles.Administrator],
             Resources.DeadlineText.ResourceManager),
-        new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), "bi-hourglass-split", [PortalRoles.Administrator],
+        new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), Icons.Material.Outlined.HourglassBottom, [PortalRoles.Administrator],
             Resources.DeadlineText.ResourceManager),
     ];
 
@@ -38,7 +39,7 @@ public static class PortalNavigation
 
 /// <param name="Href">Absolute path of the page.</param>
 /// <param name="TitleKey">Key of the title in <see cref="Resources.UiText"/>.</param>
-/// <param name="Icon">Bootstrap Icons class.</param>
+/// <param name="Icon">MudBlazor (Material) icon.</param>
 /// <param name="Roles">Roles that see the entry (and may open the page).</param>
 /// <param name="Strings">The resource holding the title (a feature's own resource); <see cref="Resources.UiText"/> when null.</param>
 public sealed record NavEntry(string Href, string TitleKey, string Icon, IReadOnlyList<string> Roles, System.Resources.ResourceManager? Strings = null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Web.Resources;
+using MudBlazor;
 
 namespace ComplaintPortal.Web.Features.Home;
 
@@ -13,14 +14,14 @@ public static class RoleGuide
 
     public static string Icon(string role) => role switch
     {
-        PortalRoles.IntakeClerk => "bi-headset",
-        PortalRoles.DepartmentHandler => "bi-tools",
-        PortalRoles.DepartmentHead => "bi-diagram-3",
-        PortalRoles.Leadership => "bi-award",
-        PortalRoles.Supervisor => "bi-clipboard-check",
-        PortalRoles.ArchiveClerk => "bi-archive",
-        PortalRoles.Administrator => "bi-gear",
-        _ => "bi-person",
+        PortalRoles.IntakeClerk => Icons.Material.Outlined.HeadsetMic,
+        PortalRoles.DepartmentHandler => Icons.Material.Outlined.Build,
+        PortalRoles.DepartmentHead => Icons.Material.Outlined.SupervisorAccount,
+        PortalRoles.Leadership => Icons.Material.Outlined.WorkspacePremium,
+        PortalRoles.Supervisor => Icons.Material.Outlined.FactCheck,
+        PortalRoles.ArchiveClerk => Icons.Material.Outlined.Inventory2,
+        PortalRoles.Administrator => Icons.Material.Outlined.Settings,
+        _ => Icons.Material.Outlined.Person,
     };
 
     private static string? Text(string key) => UiText.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace ComplaintPortal.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context for portal components: MudBlazor's services, loose JS interop (MudBlazor calls into
+/// its own script, which is not there), an interactive renderer, and the culture pinned for the test's
+/// lifetime so localized text is deterministic.
+/// </summary>
+public class PortalComponentContext : BunitContext
+{
+    private readonly (CultureInfo Culture, CultureInfo UiCulture) previous;
+
+    public PortalComponentContext(string culture = "en")
+    {
+        previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var pinned = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentCulture = pinned;
+        CultureInfo.CurrentUICulture = pinned;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging();
+        Authorization = AddAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Anonymous until <see cref="SignIn"/>.</summary>
+    public BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs a user in with the given roles (none: anonymous).</summary>
+    public BunitAuthorizationContext SignIn(string? userName, params string[] roles)
+    {
+        if (userName is not null)
+        {
+            Authorization.SetAuthorized(userName);
+            Authorization.SetRoles(roles);
+        }
+
+        return Authorization;
+    }
+
+    /// <summary>Renders <paramref name="fragment"/> inside MudBlazor's providers (popovers, dialogs, snackbars).</summary>
+    public IRenderedComponent<IComponent> RenderWithProviders(RenderFragment fragment) =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudBlazor.MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<MudBlazor.MudSnackbarProvider>(2);
+            builder.CloseComponent();
+            builder.AddContent(3, fragment);
+        });
+
+    protected override void Dispose(bool disposing)
+    {
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        base.Dispose(disposing);
+    }
+}

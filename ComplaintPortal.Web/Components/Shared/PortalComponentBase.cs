@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace ComplaintPortal.Web.Components.Shared;
+
+/// <summary>
+/// Base for interactive pages. A circuit lives for hours, so a page never holds one DbContext for its
+/// lifetime: each load or action runs in its own DI scope (<see cref="InScopeAsync{T}"/>), and the
+/// signed-in user is read from the circuit's authentication state (which is revalidated), never from
+/// an HttpContext (there is none after the first render).
+/// </summary>
+public abstract class PortalComponentBase : ComponentBase
+{
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>Set only while the page is prerendered on the first request (status codes can be set then).</summary>
+    [CascadingParameter]
+    protected HttpContext? HttpContext { get; set; }
+
+    protected async Task<ClaimsPrincipal> PrincipalAsync() =>
+        AuthenticationState is null ? new ClaimsPrincipal(new ClaimsIdentity()) : (await AuthenticationState).User;
+
+    /// <summary>The signed-in user as the workflow sees them (department from the account), or null.</summary>
+    protected async Task<ActingUser?> ActingUserAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await PrincipalAsync();
+        return await InScopeAsync(sp => sp.GetRequiredService<CaseUsers>().FindAsync(principal, cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="work"/> with services from a fresh scope (its own DbContext).</summary>
+    protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    protected async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Scopes.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>During prerender, answers the first request with this status (404, 403) as well as the page.</summary>
+    protected void SetStatusCode(int statusCode)
+    {
+        if (HttpContext is { Response.HasStarted: false } http)
+        {
+            http.Response.StatusCode = statusCode;
+        }
+    }
+}
