@@ -27,6 +27,9 @@ public sealed class CaseQueries(PortalDbContext db)
         [CaseStage.Registered, CaseStage.Assessed, CaseStage.Acknowledged, CaseStage.UnderReview, CaseStage.Approved, CaseStage.AwaitingCallback, CaseStage.WaitingForCustomer];
 
     /// <summary>What waits for the viewer now; by default urgent first, then oldest first.</summary>
+    /// <summary>Stages whose deadlines do not run: waiting for the customer, and every final stage.</summary>
+    private static readonly CaseStage[] StoppedStages = [CaseStage.WaitingForCustomer, .. Enum.GetValues<CaseStage>().Where(s => s.IsFinal())];
+
     public async Task<CaseRowPage> QueueAsync(ActingUser user, CaseListRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -81,6 +84,7 @@ public sealed class CaseQueries(PortalDbContext db)
     {
         var worksAll = CaseAccess.WorksEveryCase(user);
         var department = CaseAccess.DepartmentOf(user);
+        var stopped = StoppedStages;
         return query.Select(c => new RowData
         {
             Id = c.Id,
@@ -93,8 +97,8 @@ public sealed class CaseQueries(PortalDbContext db)
             Phone = c.Complainant.Phone,
             Description = c.Description,
             ViewerWorksIt = worksAll || (department != null && c.Tasks.Any(t => t.DepartmentId == department)),
-            // Waiting for the customer stops the clock, so a paused case shows no countdown (as on the board).
-            NextDue = c.Stage == CaseStage.WaitingForCustomer
+            // Waiting for the customer stops the clock and an ended case has none: no countdown (as on the board).
+            NextDue = stopped.Contains(c.Stage)
                 ? null
                 : db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null).Min(d => (DateTimeOffset?)d.DueAt),
             NextDueSoon = db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null)

@@ -16,10 +16,13 @@ public static class EvidenceText
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>"1.5 MB", "320.0 KB" in the current culture.</summary>
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? string.Format(CultureInfo.CurrentCulture, "{0:N1} MB", bytes / 1024.0 / 1024.0)
-        : string.Format(CultureInfo.CurrentCulture, "{0:N1} KB", bytes / 1024.0);
+    /// <summary>"1.5 MB", "320 KB", "52 B" in the current culture.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Format(CultureInfo.CurrentCulture, "{0:0.#} MB", bytes / 1024.0 / 1024.0),
+        >= 1024 => string.Format(CultureInfo.CurrentCulture, "{0:0.#} KB", bytes / 1024.0),
+        _ => string.Format(CultureInfo.CurrentCulture, "{0} B", bytes),
+    };
 
     /// <summary>The accepted types for the file picker (".jpg,.png,...").</summary>
     public static string Accept => string.Join(',', EvidencePolicy.Extensions);
