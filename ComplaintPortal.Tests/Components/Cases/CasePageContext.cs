@@ -25,6 +25,8 @@ public sealed class CasePageContext : PortalComponentContext
     {
         Database = database;
         Driver = driver;
+        // Pages read a real database: on a busy machine that takes longer than bUnit's one-second default.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
     }
 
     private static void AddCaseServices(IServiceCollection services, TestDatabase database, CaseDriver driver)
