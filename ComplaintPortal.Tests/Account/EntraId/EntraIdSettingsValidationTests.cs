@@ -12,8 +12,8 @@ public sealed class EntraIdSettingsValidationTests
     private static Dictionary<string, string?> Complete() => new(StringComparer.Ordinal)
     {
         ["Authentication:Mode"] = "EntraId",
-        ["AzureAd:TenantId"] = FakeEntraIdentityProvider.TenantId,
-        ["AzureAd:ClientId"] = FakeEntraIdentityProvider.ClientId,
+        ["AzureAd:TenantId"] = LocalEntraAuthority.TenantId,
+        ["AzureAd:ClientId"] = LocalEntraAuthority.ClientId,
         ["AzureAd:ClientSecret"] = "from-user-secrets",
     };
 
@@ -38,7 +38,7 @@ public sealed class EntraIdSettingsValidationTests
         var settings = Resolve(Complete());
 
         Assert.Equal("/signin-oidc", settings.CallbackPath);
-        Assert.Equal(new Uri($"https://login.microsoftonline.com/{FakeEntraIdentityProvider.TenantId}/"), settings.Authority);
+        Assert.Equal(new Uri($"https://login.microsoftonline.com/{LocalEntraAuthority.TenantId}/"), settings.Authority);
     }
 
     [Fact]
