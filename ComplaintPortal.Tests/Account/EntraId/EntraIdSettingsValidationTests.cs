@@ -41,6 +41,16 @@ public sealed class EntraIdSettingsValidationTests
         Assert.Equal(new Uri($"https://login.microsoftonline.com/{LocalEntraAuthority.TenantId}/"), settings.Authority);
     }
 
+    [Theory]
+    [InlineData("http://login.microsoftonline.com/")]
+    [InlineData("login.microsoftonline.com")]
+    public void Instance_that_is_not_an_https_address_is_refused(string instance)
+    {
+        var error = Failure(v => v["AzureAd:Instance"] = instance);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("AzureAd:Instance must be an absolute https address", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Missing_tenant_id_is_named()
     {
