@@ -2,7 +2,12 @@ using System.Net;
 using System.Security.Claims;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Account.EntraId;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Tests.Account.EntraId;
 
@@ -54,6 +59,26 @@ public sealed class EntraIdCallbackTests : IClassFixture<EntraIdApp>
         Assert.DoesNotContain(browser.Cookies.Keys, k => k.StartsWith(EntraIdBrowser.CorrelationCookiePrefix, StringComparison.Ordinal));
         Assert.DoesNotContain(browser.Cookies.Keys, k => k.StartsWith(EntraIdBrowser.NonceCookiePrefix, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_is_the_portal_users_Identity_principal_with_security_stamp_and_table_roles()
+    {
+        var oid = NewObjectId();
+        using var browser = app.CreateBrowser();
+
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Supervisor, PortalRoles.ArchiveClerk));
+
+        var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var principal = cookie.TicketDataFormat.Unprotect(browser.Cookies["cp.auth"])!.Principal;
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await users.FindByLoginAsync(EntraIdUserLink.LoginProvider, oid))!;
+        // What security-stamp checks and circuit revalidation read: the portal's user id and stamp, roles from the table.
+        Assert.Equal(user.Id, principal.FindFirstValue(ClaimTypes.NameIdentifier));
+        Assert.Equal(await users.GetSecurityStampAsync(user), principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType));
+        Assert.Equal([PortalRoles.ArchiveClerk, PortalRoles.Supervisor], principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(principal.Claims, c => c.Type is "oid" or "tid" or "roles");
     }
 
     [Fact]
