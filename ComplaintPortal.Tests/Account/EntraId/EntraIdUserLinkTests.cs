@@ -22,7 +22,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using var browser = app.CreateBrowser();
 
-        await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.IntakeClerk, PortalRoles.Supervisor));
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.IntakeClerk, PortalRoles.Supervisor));
 
         var (user, roles) = await FindLinkedAsync(oid);
         Assert.Equal(oid + "@contoso.example", user.UserName);
@@ -37,7 +37,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.DepartmentHandler));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.DepartmentHandler));
         }
 
         var engineering = await app.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == DepartmentCatalog.Engineering));
@@ -49,7 +49,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
 
         using var second = app.CreateBrowser();
-        await second.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.DepartmentHead));
+        await second.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.DepartmentHead));
 
         var (again, roles) = await FindLinkedAsync(oid);
         Assert.Equal(engineering.Id, again.DepartmentId);
@@ -63,13 +63,13 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var handlerOid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
         }
 
         var handlerId = (await FindLinkedAsync(handlerOid)).User.Id;
         var quality = await app.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == DepartmentCatalog.Quality));
         using var admin = app.CreateBrowser();
-        await admin.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.Administrator));
+        await admin.SignInAsync(LocalEntraAuthority.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.Administrator));
         var page = await (await admin.GetAsync("/admin/users/" + handlerId)).Content.ReadAsStringAsync();
 
         var saved = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/users/" + handlerId)
@@ -87,7 +87,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
         using var again = app.CreateBrowser();
-        await again.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
+        await again.SignInAsync(LocalEntraAuthority.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
 
         Assert.Equal(quality.Id, (await FindLinkedAsync(handlerOid)).User.DepartmentId);
         Assert.Contains("质量部", await (await again.GetAsync("/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -98,9 +98,9 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
     {
         var byClaim = Guid.NewGuid().ToString();
         var byGroup = Guid.NewGuid().ToString();
-        var claims = FakeEntraIdentityProvider.ClaimsFor(byClaim, PortalRoles.DepartmentHandler);
+        var claims = LocalEntraAuthority.ClaimsFor(byClaim, PortalRoles.DepartmentHandler);
         claims.Add(new Claim("extension_department", DepartmentCatalog.Engineering));
-        var groupClaims = FakeEntraIdentityProvider.ClaimsFor(byGroup, PortalRoles.DepartmentHandler);
+        var groupClaims = LocalEntraAuthority.ClaimsFor(byGroup, PortalRoles.DepartmentHandler);
         groupClaims.Add(new Claim("groups", EntraIdApp.QualityGroup));
 
         using var browser = app.CreateBrowser();
@@ -119,7 +119,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using var browser = app.CreateBrowser();
 
-        var response = await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, "Reader"));
+        var response = await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, "Reader"));
 
         Assert.Equal(AccountRoutes.NoAccess, EntraIdBrowser.Target(response).AbsolutePath);
         Assert.False(browser.HasSession);
@@ -137,11 +137,11 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Administrator));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Administrator));
         }
 
         using var second = app.CreateBrowser();
-        var response = await second.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid));
+        var response = await second.SignInAsync(LocalEntraAuthority.ClaimsFor(oid));
 
         Assert.Equal(AccountRoutes.NoAccess, EntraIdBrowser.Target(response).AbsolutePath);
         Assert.Empty((await FindLinkedAsync(oid)).Roles);
@@ -158,7 +158,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         using var browser = app.CreateBrowser();
 
-        await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Leadership));
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Leadership));
 
         var (user, _) = await FindLinkedAsync(oid);
         Assert.Equal("entra-" + oid, user.UserName);
@@ -175,7 +175,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Supervisor));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Supervisor));
         }
 
         await WithUsersAsync(async users =>
@@ -185,7 +185,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         using var browser = app.CreateBrowser();
 
-        var response = await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Supervisor));
+        var response = await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Supervisor));
 
         Assert.Equal(AccountRoutes.Lockout, EntraIdBrowser.Target(response).AbsolutePath);
         Assert.False(browser.HasSession);
