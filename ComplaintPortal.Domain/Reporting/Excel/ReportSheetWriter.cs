@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 
 namespace ComplaintPortal.Domain.Reporting.Excel;
 
-/// <summary>Fills one worksheet: title block, blank line, header row, data rows; then formats, freezes, filters and sizes.</summary>
+/// <summary>Fills one worksheet: title block, blank line, header row, data rows; then styles the header, freezes it, filters and sizes.</summary>
 internal sealed class ReportSheetWriter(IXLWorksheet sheet, TimeZoneInfo timeZone)
 {
     private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
@@ -17,6 +17,16 @@ internal sealed class ReportSheetWriter(IXLWorksheet sheet, TimeZoneInfo timeZon
     public void Write<TRow>(ReportHeading heading, IReadOnlyList<ReportColumn<TRow>> columns, IEnumerable<TRow> rows)
     {
         widths = new int[Math.Max(columns.Count, 2)];
+        // Number formats go on whole columns before any cell exists (one style per column, not one per
+        // cell); the text of the title block and header is unaffected, and the generated-at cell sets its own.
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (NumberFormat(columns[c]) is { } format)
+            {
+                sheet.Column(c + 1).Style.NumberFormat.Format = format;
+            }
+        }
+
         var headerRow = WriteHeading(heading) + 1;
         for (var c = 0; c < columns.Count; c++)
         {
@@ -39,14 +49,6 @@ internal sealed class ReportSheetWriter(IXLWorksheet sheet, TimeZoneInfo timeZon
         headerCells.Style.Font.Bold = true;
         headerCells.Style.Fill.BackgroundColor = XLColor.FromArgb(0xE7, 0xEC, 0xF2);
         headerCells.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        for (var c = 0; c < columns.Count; c++)
-        {
-            if (last > headerRow && NumberFormat(columns[c]) is { } format)
-            {
-                sheet.Range(headerRow + 1, c + 1, last, c + 1).Style.NumberFormat.Format = format;
-            }
-        }
-
         sheet.Range(headerRow, 1, last, columns.Count).SetAutoFilter();
         sheet.SheetView.FreezeRows(headerRow);
         for (var c = 0; c < widths.Length; c++)

@@ -12,24 +12,11 @@ internal static class BoardExport
 
     public static async Task WriteAsync(Stream output, BoardView view, CancellationToken cancellationToken)
     {
-        using var workbook = Build(view);
-        await workbook.SaveAsync(output, cancellationToken);
-    }
-
-    public static ReportWorkbook Build(BoardView view)
-    {
         ArgumentNullException.ThrowIfNull(view);
         var heading = new ReportHeading(BoardText.Board_Title, UiText.Report_GeneratedAt, view.Now) { Lines = FilterLines(view) };
-        var workbook = new ReportWorkbook(view.TimeZone);
-        try
-        {
-            return workbook.AddSheet(heading, BoardColumns.For(view.Lookups, view.Now), view.Rows);
-        }
-        catch
-        {
-            workbook.Dispose();
-            throw;
-        }
+        using var workbook = new ReportWorkbook(view.TimeZone);
+        workbook.AddSheet(heading, BoardColumns.For(view.Lookups, view.Now), view.Rows);
+        await workbook.SaveAsync(output, cancellationToken);
     }
 
     private static ReportLine[] FilterLines(BoardView view)
