@@ -62,7 +62,7 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(plan);
         var deadline = new CaseDeadline(complaint, task, DeadlineKind.DepartmentTask, plan.Policy.Id, plan.Policy.CalendarCode, plan.From);
-        deadline.Schedule(plan.Calendar, task.Deadline, plan.Policy.Completion, plan.Policy.DueSoonPercent);
+        deadline.Schedule(plan.Calendar, task.Deadline, plan.Policy.Completion, plan.Policy.DueSoonPercent, setByHand: task.Deadline != plan.DueAt);
         db.CaseDeadlines.Add(deadline);
     }
 
@@ -144,7 +144,7 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
             var policy = await db.SlaPolicies.AsNoTracking().FirstAsync(p => p.Id == deadline.PolicyId, ct);
             var due = DeadlineClock.DeadlineAfterPause(calendar, deadline.DueAt, pausedAt, now);
             deadline.PausedWorkingTime += calendar.WorkingTimeBetween(pausedAt, now);
-            deadline.Schedule(calendar, due, policy.TargetFor(deadline.Kind), policy.DueSoonPercent);
+            deadline.Schedule(calendar, due, deadline.Target ?? policy.TargetFor(deadline.Kind), policy.DueSoonPercent, setByHand: deadline.Target is null);
             note.Append("; ").Append(deadline.Kind);
             if (complaint.Tasks.FirstOrDefault(t => t.Id == deadline.DepartmentTaskId) is { } task)
             {

@@ -38,8 +38,8 @@ public sealed class SlaPolicyBookTests
 
         var after = (await s.Driver.RegisterAsync()).Id;
 
-        Assert.Equal("2026-03-03 09:30", await s.DueLocalAsync(before, DeadlineKind.FirstResponse));
-        Assert.Equal("2026-03-04 09:30", await s.DueLocalAsync(after, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-03-03 18:00", await s.DueLocalAsync(before, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-03-04 18:00", await s.DueLocalAsync(after, DeadlineKind.FirstResponse));
         await using var check = s.Database.CreateContext();
         var change = await check.SlaPolicyChanges.OrderByDescending(c => c.Id).FirstAsync();
         Assert.Equal(("u-admin", "CN 1d/3d/7d due-soon 20%", "CN 2d/3d/7d due-soon 25%"), (change.ChangedByUserId, change.Before, change.After));
@@ -64,5 +64,30 @@ public sealed class SlaPolicyBookTests
         await s.Driver.AssessAsync(id, CategoryCatalog.Repair);
 
         Assert.Equal("2026-03-02 17:30", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
+    }
+
+    [Fact]
+    public async Task A_target_can_choose_the_same_clock_time_reading_and_the_log_says_so()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using (var db = s.Database.CreateContext())
+        {
+            var general = await db.SlaPolicies.SingleAsync(p => p.Priority == Priority.General && p.CategoryId == null);
+            var result = await new SlaPolicyBook(db).SaveAsync(general.Id,
+                new(Priority.General, null, "CN", SlaTarget.Days(1, DayCounting.SameClockTime), SlaTarget.Days(3), SlaTarget.Days(7), 20),
+                "u-admin", "管理员", s.Driver.Time.GetUtcNow());
+            Assert.Equal(SlaPolicySaveResult.Saved, result);
+            var reloaded = await new SlaPolicyBook(db).ListAsync();
+            Assert.Equal(DayCounting.SameClockTime, reloaded.Single(p => p.Id == general.Id).FirstResponse.Counting);
+        }
+
+        s.SetLocal("2026-03-02 09:30");
+        var id = (await s.Driver.RegisterAsync()).Id;
+
+        Assert.Equal("2026-03-03 09:30", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-03-05 18:00", await s.DueLocalAsync(id, DeadlineKind.SolutionPlan));
+        await using var check = s.Database.CreateContext();
+        var change = await check.SlaPolicyChanges.OrderByDescending(c => c.Id).FirstAsync();
+        Assert.Equal("CN 1d-clock/3d/7d due-soon 20%", change.After);
     }
 }
