@@ -46,7 +46,7 @@ public sealed class DeadlineMonitorTests
         var levels = await db.DeadlineTransitions.OrderBy(t => t.Id).Select(t => t.Level).ToListAsync();
         Assert.Equal([DeadlineLevel.DueSoon, DeadlineLevel.Overdue], levels);
         var ledger = await db.LedgerEvents.Where(e => e.ComplaintId == id).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
-        Assert.Equal(["Register", "DeadlineDueSoon", "DeadlineOverdue"], ledger);
+        Assert.Equal(["Register", "DeadlineDueSoon", "DeadlineOverdue", "Escalate"], ledger);
     }
 
     [Fact]

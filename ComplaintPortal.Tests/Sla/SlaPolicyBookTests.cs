@@ -90,4 +90,59 @@ public sealed class SlaPolicyBookTests
         var change = await check.SlaPolicyChanges.OrderByDescending(c => c.Id).FirstAsync();
         Assert.Equal("CN 1d-clock/3d/7d due-soon 20%", change.After);
     }
+
+    [Fact]
+    public async Task Category_override_applies_to_its_sub_categories_and_the_most_specific_wins()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using (var db = s.Database.CreateContext())
+        {
+            var book = new SlaPolicyBook(db);
+            await book.SaveAsync(null, Override(s, CategoryCatalog.ProductQuality, 8), "u-admin", "管理员", s.Driver.Time.GetUtcNow());
+            await book.SaveAsync(null, Override(s, "QUALITY.DEFECT", 2), "u-admin", "管理员", s.Driver.Time.GetUtcNow());
+        }
+
+        s.SetLocal("2026-03-02 09:30");
+        var fault = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(fault, "QUALITY.FAULT");
+        var defect = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(defect, "QUALITY.DEFECT");
+        var service = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(service, CategoryCatalog.Service);
+
+        Assert.Equal("2026-03-02 17:30", await s.DueLocalAsync(fault, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-03-02 11:40", await s.DueLocalAsync(defect, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-03-03 18:00", await s.DueLocalAsync(service, DeadlineKind.FirstResponse));
+    }
+
+    [Fact]
+    public async Task Deleted_override_stops_applying_is_logged_and_can_be_added_again()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using var db = s.Database.CreateContext();
+        var book = new SlaPolicyBook(db);
+        var now = s.Driver.Time.GetUtcNow();
+        await book.SaveAsync(null, Override(s, CategoryCatalog.ProductQuality, 8), "u-admin", "管理员", now);
+        Assert.Equal(SlaPolicySaveResult.Saved, await book.SaveAsync(null, Override(s, "QUALITY.DEFECT", 2), "u-admin", "管理员", now));
+        var defect = (await book.ListAsync()).Single(p => p.CategoryId == s.Driver.CategoryId("QUALITY.DEFECT"));
+        var general = (await book.ListAsync()).Single(p => p.CategoryId == null && p.Priority == Priority.General);
+
+        Assert.Equal(SlaPolicyDeleteResult.Deleted, await book.DeleteAsync(defect.Id, "u-admin", "管理员", now));
+        Assert.Equal(SlaPolicyDeleteResult.NotFound, await book.DeleteAsync(defect.Id, "u-admin", "管理员", now));
+        Assert.Equal(SlaPolicyDeleteResult.DefaultPolicy, await book.DeleteAsync(general.Id, "u-admin", "管理员", now));
+
+        Assert.DoesNotContain(await book.ListAsync(), p => p.Id == defect.Id);
+        var deadlines = new CaseDeadlines(db, WorkingCalendarCache.Shared);
+        Assert.Equal(8, (await deadlines.PolicyForAsync(Priority.General, s.Driver.CategoryId("QUALITY.DEFECT"))).FirstResponseAmount);
+        var log = await db.SlaPolicyChanges.Where(c => c.PolicyId == defect.Id).OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal([(null, "24X7 2h/24h/48h due-soon 20%"), ("24X7 2h/24h/48h due-soon 20%", SlaPolicyBook.DeletedSummary)],
+            log.Select(c => (c.Before, c.After)));
+
+        Assert.Equal(SlaPolicySaveResult.Saved, await book.SaveAsync(null, Override(s, "QUALITY.DEFECT", 3), "u-admin", "管理员", now));
+        var revived = (await book.ListAsync()).Single(p => p.CategoryId == s.Driver.CategoryId("QUALITY.DEFECT"));
+        Assert.Equal((defect.Id, 3), (revived.Id, revived.FirstResponseAmount));
+    }
+
+    private static SlaPolicyValues Override(DeadlineScenario s, string category, int firstResponseHours) =>
+        new(Priority.General, s.Driver.CategoryId(category), "24X7", SlaTarget.Hours(firstResponseHours), SlaTarget.Hours(24), SlaTarget.Hours(48), 20);
 }
