@@ -9,7 +9,7 @@ namespace ComplaintPortal.Domain.Sla;
 /// <see cref="SlaPolicyChange"/>. Saving changes only the policy: deadlines already set are stored instants
 /// and stay as they were. A category override applies to the category and its sub-categories.
 /// </summary>
-public sealed class SlaPolicyBook(PortalDbContext db)
+public sealed class SlaPolicyBook(PortalDbContext db, WorkingCalendarCache? calendars = null)
 {
     /// <summary>Summary written to the change log when an override is deleted.</summary>
     public const string DeletedSummary = "deleted";
@@ -37,6 +37,12 @@ public sealed class SlaPolicyBook(PortalDbContext db)
         if (!await db.WorkingCalendars.AnyAsync(c => c.Code == values.CalendarCode, cancellationToken))
         {
             return SlaPolicySaveResult.UnknownCalendar;
+        }
+
+        var calendar = await (calendars ?? WorkingCalendarCache.Shared).GetAsync(db, values.CalendarCode, cancellationToken);
+        if (values.Check(calendar) is { } refused)
+        {
+            return refused;
         }
 
         SlaPolicy policy;
@@ -121,7 +127,27 @@ public sealed class SlaPolicyBook(PortalDbContext db)
 
 /// <summary>What an administrator enters for a policy (priority and category only count for a new override).</summary>
 public sealed record SlaPolicyValues(Priority Priority, int? CategoryId, string CalendarCode, SlaTarget FirstResponse, SlaTarget SolutionPlan,
-    SlaTarget Completion, int DueSoonPercent);
+    SlaTarget Completion, int DueSoonPercent)
+{
+    /// <summary>
+    /// The stages must come in order: the first response no later than the solution plan, the plan no later
+    /// than completion. Targets are compared on one basis, their working time on the policy's calendar (a day
+    /// is its standard working day, e.g. 7.5 h on the mainland calendar, 24 h on 24/7), so 50 h for the plan
+    /// against 48 h for completion is refused. Null when the order is right.
+    /// </summary>
+    public SlaPolicySaveResult? Check(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (FirstResponse.WorkingTimeOn(calendar) > SolutionPlan.WorkingTimeOn(calendar))
+        {
+            return SlaPolicySaveResult.FirstResponseAfterSolutionPlan;
+        }
+
+        return SolutionPlan.WorkingTimeOn(calendar) > Completion.WorkingTimeOn(calendar)
+            ? SlaPolicySaveResult.SolutionPlanAfterCompletion
+            : null;
+    }
+}
 
 public enum SlaPolicyDeleteResult
 {
@@ -138,4 +164,10 @@ public enum SlaPolicySaveResult
     Invalid,
     UnknownCalendar,
     AlreadyExists,
+
+    /// <summary>The first response would be due after the solution plan.</summary>
+    FirstResponseAfterSolutionPlan,
+
+    /// <summary>The solution plan would be due after completion.</summary>
+    SolutionPlanAfterCompletion,
 }

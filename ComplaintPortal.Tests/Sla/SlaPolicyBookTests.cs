@@ -143,6 +143,31 @@ public sealed class SlaPolicyBookTests
         Assert.Equal((defect.Id, 3), (revived.Id, revived.FirstResponseAmount));
     }
 
+    [Theory]
+    // 50 h for the plan before 48 h for completion (the order the issue found accepted).
+    [InlineData("24X7", 4, SlaTargetUnit.Hours, 50, SlaTargetUnit.Hours, 48, SlaTargetUnit.Hours, SlaPolicySaveResult.SolutionPlanAfterCompletion)]
+    // 1 day on the mainland calendar is 7.5 working hours, less than a first response of 8 h.
+    [InlineData("CN", 8, SlaTargetUnit.Hours, 1, SlaTargetUnit.Days, 3, SlaTargetUnit.Days, SlaPolicySaveResult.FirstResponseAfterSolutionPlan)]
+    // On 24/7 a day is 24 h, so 1 day for the plan and 30 h for completion is in order.
+    [InlineData("24X7", 4, SlaTargetUnit.Hours, 1, SlaTargetUnit.Days, 30, SlaTargetUnit.Hours, SlaPolicySaveResult.Saved)]
+    [InlineData("CN", 1, SlaTargetUnit.Days, 1, SlaTargetUnit.Days, 1, SlaTargetUnit.Days, SlaPolicySaveResult.Saved)]
+    public async Task Stages_out_of_order_are_refused_with_the_reason(string calendar, int first, SlaTargetUnit firstUnit, int plan, SlaTargetUnit planUnit,
+        int completion, SlaTargetUnit completionUnit, SlaPolicySaveResult expected)
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using var db = s.Database.CreateContext();
+        var book = new SlaPolicyBook(db);
+        var urgent = (await book.ListAsync()).Single(p => p.Priority == Priority.Urgent);
+
+        var result = await book.SaveAsync(urgent.Id, new(Priority.Urgent, null, calendar, new(first, firstUnit), new(plan, planUnit),
+            new(completion, completionUnit), 20), "u-admin", "管理员", s.Driver.Time.GetUtcNow());
+
+        Assert.Equal(expected, result);
+        await using var check = s.Database.CreateContext();
+        var saved = (await new SlaPolicyBook(check).ListAsync()).Single(p => p.Id == urgent.Id);
+        Assert.Equal(expected == SlaPolicySaveResult.Saved, saved.CalendarCode == calendar && saved.CompletionAmount == completion);
+    }
+
     private static SlaPolicyValues Override(DeadlineScenario s, string category, int firstResponseHours) =>
         new(Priority.General, s.Driver.CategoryId(category), "24X7", SlaTarget.Hours(firstResponseHours), SlaTarget.Hours(24), SlaTarget.Hours(48), 20);
 }
