@@ -35,6 +35,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<WorkingCalendarRecord> WorkingCalendars => Set<WorkingCalendarRecord>();

@@ -8,13 +8,26 @@ public sealed record DeadlineFact(int DepartmentId, int ComplaintId, string Case
     DateTimeOffset? MetAt, TimeSpan? WorkingTimeUsed);
 
 /// <summary>
-/// The figures of one department for one period.
-/// On-time rate (投訴處理及時率) = deadlines met on time / all deadlines met in the period × 100%.
-/// Resolution rate = deadlines falling due in the period that are met (on time or late) / all falling due × 100%.
+/// The per-deadline figures of one department for one period (the drill-down under the seed's per-complaint
+/// rate, <see cref="ComplaintTimeliness"/>); every figure can list the deadlines, and so the cases, behind it.
+/// On-time share = deadlines met on time / all deadlines met in the period × 100%.
+/// Resolution share = deadlines falling due in the period that are met (on time or late) / all falling due × 100%.
 /// </summary>
-public sealed record DepartmentTimeliness(int DepartmentId, int Handled, int HandledOnTime, int DueInPeriod, int ResolvedOfDue,
+public sealed record DepartmentTimeliness(int DepartmentId, IReadOnlyList<DeadlineFact> HandledDeadlines, IReadOnlyList<DeadlineFact> DueDeadlines,
     IReadOnlyDictionary<DeadlineKind, TimeSpan> AverageWorkingTime)
 {
+    public IReadOnlyList<DeadlineFact> HandledOnTimeDeadlines => [.. HandledDeadlines.Where(f => f.MetAt <= f.DueAt)];
+
+    public IReadOnlyList<DeadlineFact> ResolvedOfDueDeadlines => [.. DueDeadlines.Where(f => f.MetAt is not null)];
+
+    public int Handled => HandledDeadlines.Count;
+
+    public int HandledOnTime => HandledOnTimeDeadlines.Count;
+
+    public int DueInPeriod => DueDeadlines.Count;
+
+    public int ResolvedOfDue => ResolvedOfDueDeadlines.Count;
+
     public decimal? OnTimeRate => Rate(HandledOnTime, Handled);
 
     public decimal? ResolutionRate => Rate(ResolvedOfDue, DueInPeriod);
@@ -48,8 +61,7 @@ public static class TimelinessFigures
                 var averages = handled.Where(f => f.WorkingTimeUsed is not null)
                     .GroupBy(f => f.Kind)
                     .ToDictionary(k => k.Key, k => TimeSpan.FromTicks((long)k.Average(f => f.WorkingTimeUsed!.Value.Ticks)));
-                return new DepartmentTimeliness(g.Key, handled.Count, handled.Count(f => f.MetAt <= f.DueAt), due.Count,
-                    due.Count(f => f.MetAt is not null), averages);
+                return new DepartmentTimeliness(g.Key, handled, due, averages);
             })
             .ToList();
         var missed = all

@@ -177,6 +177,18 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
         db.Notifications.Add(new Notification(role, departmentId, context.Complaint.Id, kind,
             $"{context.Complaint.CaseNumber}: {text}".Truncate(Notification.TextMaxLength), context.Now));
 
+    /// <summary>A notice to the named owner of a task, and to its department's head (who always hears of it).</summary>
+    private void NotifyTaskOwner(StepContext context, DepartmentTask task, NotificationKind kind, string text)
+    {
+        if (task.OwnerUserId is { } owner)
+        {
+            db.Notifications.Add(Notification.ToPerson(owner, context.Complaint.Id, kind,
+                $"{context.Complaint.CaseNumber}: {text}".Truncate(Notification.TextMaxLength), context.Now));
+        }
+
+        Notify(context, PortalRoles.DepartmentHead, task.DepartmentId, kind, text);
+    }
+
     /// <summary>What one step works with; steps add ledger follow-ups (e.g. an automatic escalation).</summary>
     private sealed class StepContext(Complaint complaint, DepartmentTask? task, WorkflowInput input, ActingUser actor, DateTimeOffset now, LedgerChain chain)
     {

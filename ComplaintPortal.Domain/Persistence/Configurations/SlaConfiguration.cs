@@ -34,6 +34,12 @@ internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolic
             builder.Property(unit).HasConversion<string>().HasMaxLength(10);
         }
 
+        foreach (var counting in new[] { nameof(SlaPolicy.FirstResponseCounting), nameof(SlaPolicy.SolutionPlanCounting), nameof(SlaPolicy.CompletionCounting) })
+        {
+            builder.Property(counting).HasConversion<string>().HasMaxLength(20);
+        }
+
+        builder.Ignore(p => p.IsRetired);
         builder.Ignore(p => p.FirstResponse);
         builder.Ignore(p => p.SolutionPlan);
         builder.Ignore(p => p.Completion);

@@ -483,6 +483,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueSoonAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -500,11 +503,26 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("TargetAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TargetCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TargetUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentTaskId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("CalendarCode", "IsProvisional");
 
                     b.HasIndex("ComplaintId", "Kind");
 
@@ -646,6 +664,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -657,7 +679,38 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("NotificationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NotificationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.OutboxMessage", b =>
@@ -850,6 +903,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("CompletionAmount")
                         .HasColumnType("int");
 
+                    b.Property<string>("CompletionCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("CompletionUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -861,6 +919,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("FirstResponseAmount")
                         .HasColumnType("int");
 
+                    b.Property<string>("FirstResponseCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("FirstResponseUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -871,8 +934,16 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("SolutionPlanAmount")
                         .HasColumnType("int");
+
+                    b.Property<string>("SolutionPlanCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("SolutionPlanUnit")
                         .IsRequired()
@@ -1245,6 +1316,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -465,6 +465,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("DueSoonAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -482,11 +485,26 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TargetAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentTaskId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("CalendarCode", "IsProvisional");
 
                     b.HasIndex("ComplaintId", "Kind");
 
@@ -622,6 +640,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -633,7 +655,36 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NotificationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.OutboxMessage", b =>
@@ -819,6 +870,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("CompletionAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CompletionCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompletionUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -830,6 +886,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("FirstResponseAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FirstResponseCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstResponseUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -840,8 +901,16 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SolutionPlanAmount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SolutionPlanCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SolutionPlanUnit")
                         .IsRequired()
@@ -1204,6 +1273,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -97,6 +97,8 @@ public sealed partial class SlaPolicies
             SlaPolicySaveResult.Invalid => (DeadlineText.Policies_Invalid, true),
             SlaPolicySaveResult.UnknownCalendar => (DeadlineText.Policies_UnknownCalendar, true),
             SlaPolicySaveResult.AlreadyExists => (DeadlineText.Policies_AlreadyExists, true),
+            SlaPolicySaveResult.FirstResponseAfterSolutionPlan => (DeadlineText.Policies_FirstResponseAfterSolutionPlan, true),
+            SlaPolicySaveResult.SolutionPlanAfterCompletion => (DeadlineText.Policies_SolutionPlanAfterCompletion, true),
             _ => throw new InvalidOperationException($"Unknown result {result}."),
         };
         await LoadAsync();
