@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Account.EntraId;
@@ -50,7 +51,9 @@ public static class PortalServices
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
         services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
-            (sp, options) => options.AddInterceptors(sp.GetRequiredService<LedgerCommitSignal>()));
+            (sp, options) => options.AddInterceptors(
+                sp.GetRequiredService<LedgerCommitSignal>(),
+                new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>())));
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();
