@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Ledger;
@@ -36,8 +37,13 @@ public sealed class LedgerChain
     public LedgerEvent Append(DateTimeOffset at, string actorUserId, string actorName, int? departmentId,
         string action, string? fromStage, string? toStage, string? note)
     {
-        var e = new LedgerEvent(complaintId, ++sequence, at, actorUserId, actorName, departmentId, action, fromStage, toStage,
-            note is { Length: > LedgerEvent.NoteMaxLength } ? note[..LedgerEvent.NoteMaxLength] : note, previousHash);
+        // The ledger keeps what happened whole: a note that does not fit is refused, never cut.
+        if (note is { Length: > LedgerEvent.NoteMaxLength })
+        {
+            throw new InputRefusedException([new FieldError(nameof(LedgerEvent.Note), InputProblem.TooLong, LedgerEvent.NoteMaxLength)]);
+        }
+
+        var e = new LedgerEvent(complaintId, ++sequence, at, actorUserId, actorName, departmentId, action, fromStage, toStage, note, previousHash);
         previousHash = e.Hash;
         db.LedgerEvents.Add(e);
         return e;

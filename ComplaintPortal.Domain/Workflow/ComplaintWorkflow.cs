@@ -5,6 +5,7 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Workflow;
@@ -23,6 +24,16 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!Enum.IsDefined(action))
+        {
+            return new WorkflowResult(WorkflowError.InputRefused, null, new FieldError("action", InputProblem.NotDefined));
+        }
+
+        if (WorkflowInputRules.Check(input) is { } refused)
+        {
+            return new WorkflowResult(WorkflowError.InputRefused, null, refused);
+        }
+
         var complaint = await db.Complaints.Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == complaintId, cancellationToken);
         if (complaint is null)
@@ -80,9 +91,16 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
             complaint.ClosedAt = context.Now;
         }
 
+        var ledgerNote = context.LedgerNote ?? input.Note;
+        if (WorkflowInputRules.CheckLedgerNote(ledgerNote) is { } tooLong)
+        {
+            db.ChangeTracker.Clear();
+            return new WorkflowResult(WorkflowError.InputRefused, null, tooLong);
+        }
+
         complaint.Version++;
         chain.Append(context.Now, actor.UserId, actor.Name, task?.DepartmentId ?? actor.DepartmentId,
-            action.ToString(), from.ToString(), to.ToString(), context.LedgerNote ?? input.Note);
+            action.ToString(), from.ToString(), to.ToString(), ledgerNote);
         if (deadlineNote is not null)
         {
             chain.Append(context.Now, actor.UserId, actor.Name, actor.DepartmentId, CaseDeadlines.LedgerAction, to.ToString(), to.ToString(), deadlineNote);

@@ -107,6 +107,7 @@ public static class PortalServices
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddUserValidator<PortalUserValidator>()
             .AddDefaultTokenProviders();
 
         // Secure by default: anything that does not say otherwise needs one of the portal roles.

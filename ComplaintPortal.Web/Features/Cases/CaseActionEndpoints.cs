@@ -50,7 +50,8 @@ internal static class CaseActionEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!Enum.TryParse<WorkflowAction>(form["action"], out var action) || !int.TryParse(form["version"], CultureInfo.InvariantCulture, out var version))
+        if (!Enum.TryParse<WorkflowAction>(form["action"], out var action) || !Enum.IsDefined(action)
+            || !int.TryParse(form["version"], CultureInfo.InvariantCulture, out var version))
         {
             return Back(number, "error", nameof(WorkflowError.InputRequired));
         }
@@ -74,6 +75,12 @@ internal static class CaseActionEndpoints
         if (!result.Succeeded && input.Evidence is { } orphan)
         {
             store.Discard(orphan.StoredName);
+        }
+
+        if (result.Refused is { } refused)
+        {
+            // The page names the field and the problem (CaseLabels.Refused); the limit follows from the field.
+            return TypedResults.Redirect($"{CasePath(number)}?error={result.Error}&field={Uri.EscapeDataString(refused.Field)}&problem={refused.Problem}");
         }
 
         return result.Succeeded ? Back(number, "done", action.ToString()) : Back(number, "error", result.Error.ToString());
