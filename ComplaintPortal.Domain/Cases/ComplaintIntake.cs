@@ -183,7 +183,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         await db.SaveChangesAsync(ct);
         await new CaseDeadlines(db, WorkingCalendarCache.Shared).StartAsync(complaint, ct);
 
-        var chain = await LedgerChain.OpenAsync(db, complaint.Id, ct);
+        var chain = LedgerChain.Open(db, complaint);
         chain.Append(now, clerk.UserId, clerk.Name, clerk.DepartmentId, nameof(WorkflowAction.Register), null,
             nameof(CaseStage.Registered), $"{number}; channel={complaint.Channel}");
         await db.SaveChangesAsync(ct);

@@ -18,9 +18,27 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
 {
     private readonly CaseDeadlines deadlines = new(db, calendars ?? WorkingCalendarCache.Shared);
 
+    private const int MaxAttempts = 5;
+
     /// <param name="expectedVersion">The <see cref="Complaint.Version"/> the actor saw; a different one means someone acted first.</param>
     public async Task<WorkflowResult> ExecuteAsync(int complaintId, int expectedVersion, WorkflowAction action,
         WorkflowInput input, ActingUser actor, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ExecuteOnceAsync(complaintId, expectedVersion, action, input, actor, cancellationToken);
+            // A race lost to a writer on another case (the same global ledger position, a busy file) is not
+            // this case's conflict: the case is still as the actor saw it, so the step is simply taken again.
+            if (result.Error != WorkflowError.ConcurrencyConflict || attempt == MaxAttempts
+                || !await db.Complaints.AsNoTracking().AnyAsync(c => c.Id == complaintId && c.Version == expectedVersion, cancellationToken))
+            {
+                return result;
+            }
+        }
+    }
+
+    private async Task<WorkflowResult> ExecuteOnceAsync(int complaintId, int expectedVersion, WorkflowAction action,
+        WorkflowInput input, ActingUser actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -67,7 +85,7 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
             return Refuse(WorkflowError.NotPermitted);
         }
 
-        var chain = await LedgerChain.OpenAsync(db, complaint.Id, cancellationToken);
+        var chain = LedgerChain.Open(db, complaint);
         var context = new StepContext(complaint, task, input, actor, time.GetUtcNow(), chain);
         var from = complaint.Stage;
         var error = await ApplyAsync(step, context, cancellationToken);

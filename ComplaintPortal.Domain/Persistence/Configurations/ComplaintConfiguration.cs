@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,6 +32,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.ReplyText).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.CallbackRemarks).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ClosureReason).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.LedgerHeadHash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsSingleLine();
 
         builder.ComplexProperty(c => c.Complainant, p =>
         {

@@ -13,6 +13,7 @@ internal sealed class LedgerEventConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
         builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => e.Position).IsUnique();
         builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired().IsSingleLine();
         builder.Property(e => e.ActorName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
         builder.Property(e => e.Action).HasMaxLength(LedgerEvent.ActionMaxLength).IsRequired().IsSingleLine();
