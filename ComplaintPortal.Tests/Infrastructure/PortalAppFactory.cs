@@ -54,6 +54,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Evidence and customer messages stay with the test's database, not in the Web project's App_Data.
         builder.UseSetting("Cases:EvidencePath", Path.Combine(database.Folder, "evidence"));
         builder.UseSetting("Cases:PickupPath", Path.Combine(database.Folder, "outbox"));
+        builder.UseSetting("Ledger:DigestPath", Path.Combine(database.Folder, "ledger-digests"));
+        builder.UseSetting("Ledger:DigestKeyPath", Path.Combine(database.Folder, "ledger-key", "digest-signing-key.pem"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -8,6 +8,7 @@ using ComplaintPortal.Web.Features.Admin;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
+using ComplaintPortal.Web.Features.Ledger;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -64,6 +65,7 @@ public static class PortalServices
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddPortalDeadlines(builder.Configuration);
+        services.AddLedgerDigests(builder.Configuration, builder.Environment);
         return builder;
     }
 

@@ -31,7 +31,8 @@ public static class CaseLabels
 
     public static string ReplyChannel(ReplyChannel value) => Text("ReplyChannel_", value.ToString());
 
-    public static string LedgerBreak(LedgerBreak value) => Text("LedgerBreak_", value.ToString());
+    public static string LedgerBreak(LedgerBreak value) =>
+        LedgerText.ResourceManager.GetString("LedgerBreak_" + value, CultureInfo.CurrentUICulture) ?? Text("LedgerBreak_", value.ToString());
 
     public static string Notification(Domain.Notifications.NotificationKind value) => Text("Notification_", value.ToString());
 
