@@ -112,6 +112,9 @@ public static class PortalServices
             .AddUserValidator<PortalUserValidator>()
             .AddDefaultTokenProviders();
 
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownNameLockouts>();
+
         // Secure by default: anything that does not say otherwise needs one of the portal roles.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(PortalRoles.All).Build());
