@@ -12,7 +12,6 @@ using ComplaintPortal.Web.Features.Ledger;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace ComplaintPortal.Web.Hosting;
@@ -37,7 +36,8 @@ public static class PortalServices
         var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttps", true)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
-        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
+        var database = DatabaseSettings.Resolve(builder.Configuration, builder.Environment);
+        services.AddPortalDatabase(database,
             (sp, options) => options.AddInterceptors(sp.GetRequiredService<LedgerCommitSignal>()));
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
@@ -49,11 +49,8 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         // Every instance must read the others' cookies and antiforgery tokens: one key ring for all of
-        // them, in a folder they share (default: next to the SQLite file).
-        var keys = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured ? configured : "App_Data/keys";
-        services.AddDataProtection()
-            .SetApplicationName("ComplaintPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keys)));
+        // them, in the database they share.
+        services.AddPortalKeyRing(database, builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Plain-http requests are sent to this port (443 unless the site says otherwise), never served.
         services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);
