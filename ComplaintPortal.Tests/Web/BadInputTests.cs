@@ -48,6 +48,19 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.App>
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_value_answers_400_with_a_problem_document()
+    {
+        byte[] body = [.. "{\"channel\": \"Online\", \"description\": \""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var response = await (await app.SignedInAsync("intake")).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Deeply_nested_json_is_refused_before_binding()
     {
         var body = "{\"complainant\": " + string.Concat(Enumerable.Repeat("{\"a\": ", 5000)) + "1" + new string('}', 5000) + "}";

@@ -55,6 +55,11 @@ internal static class IntakeApiBody
             // A value of the wrong type: the path names the field, e.g. $.complainant.name.
             return (null, Problem(ex.Path, Malformed(ex)));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // Text that is not UTF-8 inside a string value.
+            return (null, Problem("$", InputText.Json_NotUtf8));
+        }
     }
 
     /// <summary>Syntax and depth, checked by walking the tokens once before anything is bound.</summary>
