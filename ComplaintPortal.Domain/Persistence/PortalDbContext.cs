@@ -49,6 +49,9 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DeadlineTransition> DeadlineTransitions => Set<DeadlineTransition>();
 
+    /// <summary>The web host's data-protection key ring (see <see cref="KeyRingEntry"/>).</summary>
+    public DbSet<KeyRingEntry> KeyRing => Set<KeyRingEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -9,6 +9,7 @@ using ComplaintPortal.Web.Features.Admin;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
+using ComplaintPortal.Web.Features.Ledger;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -50,7 +51,8 @@ public static class PortalServices
         var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttps", true)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
-        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
+        var database = DatabaseSettings.Resolve(builder.Configuration, builder.Environment);
+        services.AddPortalDatabase(database,
             (sp, options) => options.AddInterceptors(
                 sp.GetRequiredService<LedgerCommitSignal>(),
                 new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>())));
@@ -64,11 +66,8 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         // Every instance must read the others' cookies and antiforgery tokens: one key ring for all of
-        // them, in a folder they share (default: next to the SQLite file).
-        var keys = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured ? configured : "App_Data/keys";
-        services.AddDataProtection()
-            .SetApplicationName("ComplaintPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keys)));
+        // them, in the database they share.
+        services.AddPortalKeyRing(database, builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Plain-http requests are sent to this port (443 unless the site says otherwise), never served.
         services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);
@@ -80,6 +79,7 @@ public static class PortalServices
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddPortalDeadlines(builder.Configuration);
+        services.AddLedgerDigests(builder.Configuration, builder.Environment);
         return builder;
     }
 
@@ -123,7 +123,11 @@ public static class PortalServices
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddUserValidator<PortalUserValidator>()
             .AddDefaultTokenProviders();
+
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownNameLockouts>();
 
         // Secure by default: anything that does not say otherwise needs one of the portal roles.
         services.AddAuthorizationBuilder()

@@ -40,7 +40,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("OutboxMessages");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength).IsRequired();
+        builder.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength).IsRequired().IsSingleLine();
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength).IsRequired();
         builder.Property(m => m.Body).HasMaxLength(Complaint.TextMaxLength).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(500);

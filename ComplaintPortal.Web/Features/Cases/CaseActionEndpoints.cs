@@ -10,11 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Cases;
 
-/// <summary>Who may open a case at all: those who work it, and the supervision committee that spot-checks.</summary>
+/// <summary>Who may open a case at all: the domain's one rule (<see cref="CaseVisibility"/>).</summary>
 public static class CaseAccess
 {
-    public static bool MaySee(Complaint complaint, ActingUser user) =>
-        ComplaintWorkflow.WorksTheCase(complaint, user) || user.IsInRole(PortalRoles.Supervisor);
+    public static bool MaySee(Complaint complaint, ActingUser user) => CaseVisibility.MaySee(complaint, user);
 }
 
 /// <summary>
@@ -39,18 +38,21 @@ internal static class CaseActionEndpoints
         EvidenceStore store, OrganisationClock clock, CancellationToken ct)
     {
         var user = await users.FindAsync(http.User, ct);
-        var id = await db.Complaints.AsNoTracking().Where(c => c.CaseNumber == number).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         if (user is null)
         {
             return TypedResults.Forbid();
         }
 
+        // A case the user may not see answers exactly as one that does not exist.
+        var id = await db.Complaints.AsNoTracking().Where(c => c.CaseNumber == number).Where(CaseVisibility.For(user))
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!Enum.TryParse<WorkflowAction>(form["action"], out var action) || !int.TryParse(form["version"], CultureInfo.InvariantCulture, out var version))
+        if (!Enum.TryParse<WorkflowAction>(form["action"], out var action) || !Enum.IsDefined(action)
+            || !int.TryParse(form["version"], CultureInfo.InvariantCulture, out var version))
         {
             return Back(number, "error", nameof(WorkflowError.InputRequired));
         }
@@ -76,24 +78,26 @@ internal static class CaseActionEndpoints
             store.Discard(orphan.StoredName);
         }
 
+        if (result.Refused is { } refused)
+        {
+            // The page names the field and the problem (CaseLabels.Refused); the limit follows from the field.
+            return TypedResults.Redirect($"{CasePath(number)}?error={result.Error}&field={Uri.EscapeDataString(refused.Field)}&problem={refused.Problem}");
+        }
+
         return result.Succeeded ? Back(number, "done", action.ToString()) : Back(number, "error", result.Error.ToString());
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> DownloadAsync(
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(
         string number, string evidenceId, HttpContext http, CaseUsers users, PortalDbContext db, EvidenceStore store, CancellationToken ct)
     {
         var user = await users.FindAsync(http.User, ct);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.CaseNumber == number, ct);
         var item = int.TryParse(evidenceId, CultureInfo.InvariantCulture, out var itemId) ? complaint?.Evidence.FirstOrDefault(e => e.Id == itemId) : null;
-        if (complaint is null || item is null)
+        // Forbidden answers exactly as missing, so the address tells nobody that the file exists.
+        if (complaint is null || item is null || user is null || !CaseAccess.MaySee(complaint, user))
         {
             return TypedResults.NotFound();
-        }
-
-        if (user is null || !CaseAccess.MaySee(complaint, user))
-        {
-            return TypedResults.Forbid();
         }
 
         return TypedResults.File(store.Open(item.StoredName), item.ContentType, item.FileName);

@@ -13,7 +13,7 @@ public sealed record CaseRow(int Id, string CaseNumber, CaseStage Stage, Priorit
     string Name, string? Phone, string Description, bool ViewerWorksIt);
 
 /// <summary>Read side of the case pages: queues, search, one case with its ledger.</summary>
-public sealed class CaseQueries(PortalDbContext db)
+public sealed class CaseQueries(PortalDbContext db, LedgerDigestArchive digests)
 {
     public const int PageSize = 200;
 
@@ -61,7 +61,10 @@ public sealed class CaseQueries(PortalDbContext db)
     public async Task<(IReadOnlyList<LedgerEvent> Events, LedgerVerification Verification)> LedgerAsync(int complaintId, CancellationToken ct = default)
     {
         var events = await db.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == complaintId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return (events, LedgerVerifier.Verify(events));
+        var head = await db.Complaints.AsNoTracking().Where(c => c.Id == complaintId)
+            .Select(c => new { c.LedgerEventCount, c.LedgerHeadHash }).FirstOrDefaultAsync(ct);
+        // Checked against the case's head and the signed digests, not only against itself.
+        return (events, LedgerAudit.VerifyCase(events, head?.LedgerEventCount ?? 0, head?.LedgerHeadHash, digests.LeavesOf(complaintId)));
     }
 
     public async Task<List<Department>> DepartmentsAsync(CancellationToken ct = default) =>
