@@ -42,6 +42,14 @@ public sealed record MissedDeadline(int ComplaintId, string CaseNumber, int Depa
 
 public sealed record TimelinessResult(IReadOnlyList<DepartmentTimeliness> Departments, IReadOnlyList<MissedDeadline> Missed);
 
+/// <summary>The figures of one month, all departments of the report together: the points of a trend.</summary>
+public sealed record MonthlyTimeliness(int Year, int Month, int Handled, int HandledOnTime, int DueInPeriod, int ResolvedOfDue)
+{
+    public decimal? OnTimeRate => DepartmentTimeliness.Rate(HandledOnTime, Handled);
+
+    public decimal? ResolutionRate => DepartmentTimeliness.Rate(ResolvedOfDue, DueInPeriod);
+}
+
 public static class TimelinessFigures
 {
     /// <summary>Computes the figures for [<paramref name="from"/>, <paramref name="to"/>) as they stand at <paramref name="now"/>.</summary>
@@ -70,5 +78,21 @@ public static class TimelinessFigures
             .Select(f => new MissedDeadline(f.ComplaintId, f.CaseNumber, f.DepartmentId, f.Kind, f.DueAt, f.MetAt))
             .ToList();
         return new(departments, missed);
+    }
+
+    /// <summary>Each month's figures, counted as <see cref="Compute"/> counts them and summed over departments.</summary>
+    public static IReadOnlyList<MonthlyTimeliness> Monthly(IEnumerable<DeadlineFact> facts, IEnumerable<ReportPeriod> months, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(months);
+        var all = facts as IReadOnlyCollection<DeadlineFact> ?? facts.ToList();
+        return months.Select(month =>
+            {
+                var (from, to) = month.UtcRange(zone);
+                var figures = Compute(all, from, to, now).Departments;
+                return new MonthlyTimeliness(month.Year, month.Number, figures.Sum(d => d.Handled), figures.Sum(d => d.HandledOnTime),
+                    figures.Sum(d => d.DueInPeriod), figures.Sum(d => d.ResolvedOfDue));
+            })
+            .ToList();
     }
 }

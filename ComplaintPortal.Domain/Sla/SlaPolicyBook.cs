@@ -23,6 +23,15 @@ public sealed class SlaPolicyBook(PortalDbContext db, WorkingCalendarCache? cale
         await db.SlaPolicyChanges.AsNoTracking().OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(take)
             .ToListAsync(cancellationToken);
 
+    /// <summary>One page of the change log, newest first, and how long the whole log is.</summary>
+    public async Task<(IReadOnlyList<SlaPolicyChange> Changes, int Total)> ChangesPageAsync(int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var total = await db.SlaPolicyChanges.CountAsync(cancellationToken);
+        var changes = await db.SlaPolicyChanges.AsNoTracking().OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Skip(Math.Max(0, skip)).Take(take).ToListAsync(cancellationToken);
+        return (changes, total);
+    }
+
     /// <summary>Updates the policy <paramref name="policyId"/>, or adds one when it is null (a category override).</summary>
     public async Task<SlaPolicySaveResult> SaveAsync(int? policyId, SlaPolicyValues values, string userId, string userName, DateTimeOffset now,
         CancellationToken cancellationToken = default)

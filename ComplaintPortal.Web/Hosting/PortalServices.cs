@@ -24,6 +24,9 @@ namespace ComplaintPortal.Web.Hosting;
 
 public static class PortalServices
 {
+    /// <summary>How long a session may go on with a security stamp that has since changed.</summary>
+    public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromSeconds(30);
+
     public static WebApplicationBuilder AddComplaintPortal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -39,6 +42,8 @@ public static class PortalServices
             o.SnackbarConfiguration.PreventDuplicates = false;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
+        // MudBlazor's own strings (pager, filters, dialogs, pickers, upload) in the portal's languages.
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddSingleton<CurrentUserSummary>();
         // Razor otherwise writes CJK text as numeric entities (&#x...;).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -128,6 +133,15 @@ public static class PortalServices
 
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<UnknownNameLockouts>();
+        // The sign-in cookie re-reads the user's security stamp every 30 s (on the injected clock), so a
+        // lock, a role or department change or a new password ends the rights of every open session
+        // within that interval; open circuits are re-checked by PortalRevalidatingAuthenticationStateProvider.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<TimeProvider>((o, time) =>
+            {
+                o.ValidationInterval = SecurityStampInterval;
+                o.TimeProvider = time;
+            });
 
         // Secure by default: anything that does not say otherwise needs one of the portal roles.
         services.AddAuthorizationBuilder()

@@ -70,21 +70,17 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var quality = await app.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == DepartmentCatalog.Quality));
         using var admin = app.CreateBrowser();
         await admin.SignInAsync(LocalEntraAuthority.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.Administrator));
-        var page = await (await admin.GetAsync("/admin/users/" + handlerId)).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users/" + handlerId)).StatusCode);
 
-        var saved = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/users/" + handlerId)
+        // The user page (interactive) saves through UserAdministration, as here.
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "save-user",
-                ["__RequestVerificationToken"] = Infrastructure.PortalClient.AntiforgeryToken(page),
-                ["Input.ConcurrencyStamp"] = ConcurrencyStamp().Match(page).Groups[1].Value,
-                ["Input.DisplayName"] = "质量部 新同事",
-                ["Input.DepartmentId"] = quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["roles"] = PortalRoles.DepartmentHandler,
-            }),
-        });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            var administration = scope.ServiceProvider.GetRequiredService<ComplaintPortal.Web.Features.Admin.UserAdministration>();
+            var loaded = (await administration.FindAsync(handlerId))!;
+            var saved = await administration.UpdateAsync(handlerId,
+                new(loaded.ConcurrencyStamp, "质量部 新同事", null, quality.Id, [PortalRoles.DepartmentHandler]), actingUserId: "");
+            Assert.True(saved.Succeeded);
+        }
 
         using var again = app.CreateBrowser();
         await again.SignInAsync(LocalEntraAuthority.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
@@ -202,9 +198,6 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         return found!.Value;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("name=\"Input.ConcurrencyStamp\" value=\"([^\"]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex ConcurrencyStamp();
 
     private async Task WithUsersAsync(Func<UserManager<PortalUser>, Task> action)
     {
