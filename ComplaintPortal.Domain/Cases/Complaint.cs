@@ -120,6 +120,15 @@ public sealed class Complaint
 
     public DateTimeOffset? ClosedAt { get; internal set; }
 
+    /// <summary>
+    /// How many events the case's ledger holds, written in the same transaction as each append
+    /// (<see cref="Ledger.LedgerChain"/>): a ledger shorter than this was truncated.
+    /// </summary>
+    public int LedgerEventCount { get; internal set; }
+
+    /// <summary>The hash of the case's last ledger event, written with <see cref="LedgerEventCount"/>.</summary>
+    public string? LedgerHeadHash { get; internal set; }
+
     public IReadOnlyList<DepartmentTask> Tasks => tasks;
 
     public IReadOnlyList<Evidence> Evidence => evidence;

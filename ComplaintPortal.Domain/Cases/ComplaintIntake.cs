@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Domain.Validation;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,10 +40,14 @@ public enum IntakeError
     ChannelRequired = 5,
     ReceivedInFuture = 6,
     TooLong = 7,
+    ControlCharacters = 8,
 }
 
+/// <summary>One reason a registration was refused, and the field (as the JSON API names it) it concerns.</summary>
+public sealed record IntakeProblem(IntakeError Error, string Field, int? MaxLength = null);
+
 /// <param name="Created">False when an earlier submission with the same idempotency key already made the case.</param>
-public sealed record IntakeResult(Complaint? Complaint, bool Created, IReadOnlyList<IntakeError> Errors)
+public sealed record IntakeResult(Complaint? Complaint, bool Created, IReadOnlyList<IntakeProblem> Errors)
 {
     public bool Succeeded => Complaint is not null;
 }
@@ -52,46 +57,74 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
 {
     private const int MaxAttempts = 5;
 
-    public static IReadOnlyList<IntakeError> Validate(IntakeRequest request, DateTimeOffset now)
+    /// <summary>Field names as the JSON API spells them; the intake page maps them to its labels.</summary>
+    public static class Fields
+    {
+        public const string ReceivedAt = "receivedAt";
+        public const string Channel = "channel";
+        public const string Complainant = "complainant";
+        public const string Name = "complainant.name";
+        public const string Phone = "complainant.phone";
+        public const string Email = "complainant.email";
+        public const string Address = "complainant.address";
+        public const string CustomerGroup = "complainant.customerGroup";
+        public const string ProductModel = "subject.productModel";
+        public const string Batch = "subject.batch";
+        public const string OrderNumber = "subject.orderNumber";
+        public const string Location = "subject.location";
+        public const string Facility = "subject.facility";
+        public const string Description = "description";
+        public const string CustomerRequest = "customerRequest";
+        public const string IdempotencyKey = "idempotencyKey";
+    }
+
+    public static IReadOnlyList<IntakeProblem> Validate(IntakeRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new List<IntakeError>();
-        var person = request.Complainant;
+        var errors = new List<IntakeProblem>();
+        var person = request.Complainant ?? new();
+        var subject = request.Subject ?? new();
         if (string.IsNullOrWhiteSpace(person.Name))
         {
-            errors.Add(IntakeError.NameRequired);
+            errors.Add(new(IntakeError.NameRequired, Fields.Name));
         }
 
         if (string.IsNullOrWhiteSpace(person.Phone) && string.IsNullOrWhiteSpace(person.Email) && string.IsNullOrWhiteSpace(person.Address))
         {
-            errors.Add(IntakeError.ContactRequired);
+            errors.Add(new(IntakeError.ContactRequired, Fields.Complainant));
         }
 
         if (string.IsNullOrWhiteSpace(request.Description))
         {
-            errors.Add(IntakeError.DescriptionRequired);
+            errors.Add(new(IntakeError.DescriptionRequired, Fields.Description));
         }
 
         if (request.Channel is null || !Enum.IsDefined(request.Channel.Value))
         {
-            errors.Add(IntakeError.ChannelRequired);
+            errors.Add(new(IntakeError.ChannelRequired, Fields.Channel));
         }
 
         if (request.ReceivedAt > now.AddMinutes(5))
         {
-            errors.Add(IntakeError.ReceivedInFuture);
+            errors.Add(new(IntakeError.ReceivedInFuture, Fields.ReceivedAt));
         }
 
-        if (TooLong(person.Name, Complainant.NameMaxLength) || TooLong(person.Phone, Complainant.PhoneMaxLength)
-            || TooLong(person.Email, Complainant.EmailMaxLength) || TooLong(person.Address, Complainant.AddressMaxLength)
-            || TooLong(person.CustomerGroup, Complainant.GroupMaxLength) || TooLong(request.Description, Complaint.TextMaxLength)
-            || TooLong(request.CustomerRequest, Complaint.TextMaxLength) || TooLong(request.IdempotencyKey, Complaint.IdempotencyKeyMaxLength)
-            || new[] { request.Subject.ProductModel, request.Subject.Batch, request.Subject.OrderNumber, request.Subject.Location, request.Subject.Facility }
-                .Any(f => TooLong(f, ComplaintSubject.FieldMaxLength)))
-        {
-            errors.Add(IntakeError.TooLong);
-        }
-
+        var text = new List<FieldError>();
+        TextRules.Check(text, Fields.Name, person.Name, Complainant.NameMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Phone, person.Phone, Complainant.PhoneMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Email, person.Email, Complainant.EmailMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Address, person.Address, Complainant.AddressMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.CustomerGroup, person.CustomerGroup, Complainant.GroupMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.ProductModel, subject.ProductModel, ComplaintSubject.FieldMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Batch, subject.Batch, ComplaintSubject.FieldMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.OrderNumber, subject.OrderNumber, ComplaintSubject.FieldMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Location, subject.Location, ComplaintSubject.FieldMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Facility, subject.Facility, ComplaintSubject.FieldMaxLength, TextShape.SingleLine);
+        TextRules.Check(text, Fields.Description, request.Description, Complaint.TextMaxLength, TextShape.MultiLine);
+        TextRules.Check(text, Fields.CustomerRequest, request.CustomerRequest, Complaint.TextMaxLength, TextShape.MultiLine);
+        TextRules.Check(text, Fields.IdempotencyKey, request.IdempotencyKey, Complaint.IdempotencyKeyMaxLength, TextShape.SingleLine);
+        errors.AddRange(text.Select(f => new IntakeProblem(
+            f.Problem == InputProblem.TooLong ? IntakeError.TooLong : IntakeError.ControlCharacters, f.Field, f.MaxLength)));
         return errors;
     }
 
@@ -101,7 +134,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         ArgumentNullException.ThrowIfNull(clerk);
         if (!clerk.IsInRole(PortalRoles.IntakeClerk))
         {
-            return new(null, false, [IntakeError.NotPermitted]);
+            return new(null, false, [new(IntakeError.NotPermitted, "")]);
         }
 
         var now = time.GetUtcNow();
@@ -150,7 +183,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         await db.SaveChangesAsync(ct);
         await new CaseDeadlines(db, WorkingCalendarCache.Shared).StartAsync(complaint, ct);
 
-        var chain = await LedgerChain.OpenAsync(db, complaint.Id, ct);
+        var chain = LedgerChain.Open(db, complaint);
         chain.Append(now, clerk.UserId, clerk.Name, clerk.DepartmentId, nameof(WorkflowAction.Register), null,
             nameof(CaseStage.Registered), $"{number}; channel={complaint.Channel}");
         await db.SaveChangesAsync(ct);
@@ -171,8 +204,6 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static bool TooLong(string? value, int max) => value is not null && value.Length > max;
 }
 
 /// <summary>How case numbers look: prefix and the time zone whose calendar year starts a new sequence.</summary>

@@ -22,13 +22,33 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
 
     private static readonly DeadlineKind[] CaseKinds = [DeadlineKind.FirstResponse, DeadlineKind.SolutionPlan, DeadlineKind.Completion];
 
-    /// <summary>The category's own policy for the priority, else the priority's default.</summary>
+    /// <summary>
+    /// The policy for a priority and category: the override of the category itself, else of its nearest
+    /// ancestor (an override applies to the whole subtree and the most specific wins), else the priority's
+    /// default. Deleted (retired) overrides no longer apply.
+    /// </summary>
     public async Task<SlaPolicy> PolicyForAsync(Priority priority, int? categoryId, CancellationToken cancellationToken = default)
     {
         var candidates = await db.SlaPolicies.AsNoTracking()
-            .Where(p => p.Priority == priority && (p.CategoryId == null || p.CategoryId == categoryId))
+            .Where(p => p.Priority == priority && p.RetiredAt == null)
             .ToListAsync(cancellationToken);
-        return candidates.OrderBy(p => p.CategoryId is null ? 1 : 0).FirstOrDefault()
+        if (categoryId is not null && candidates.Any(p => p.CategoryId is not null))
+        {
+            var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+            // Walk up from the category; the step count stops a (corrupt) cycle.
+            int? id = categoryId;
+            for (int steps = 0; id is not null && steps <= parents.Count; steps++)
+            {
+                if (candidates.FirstOrDefault(p => p.CategoryId == id) is { } own)
+                {
+                    return own;
+                }
+
+                id = parents.GetValueOrDefault(id.Value);
+            }
+        }
+
+        return candidates.FirstOrDefault(p => p.CategoryId is null)
             ?? throw new InvalidOperationException($"No time-limit policy for priority {priority}.");
     }
 
@@ -62,7 +82,7 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(plan);
         var deadline = new CaseDeadline(complaint, task, DeadlineKind.DepartmentTask, plan.Policy.Id, plan.Policy.CalendarCode, plan.From);
-        deadline.Schedule(plan.Calendar, task.Deadline, plan.Policy.Completion, plan.Policy.DueSoonPercent);
+        deadline.Schedule(plan.Calendar, task.Deadline, plan.Policy.Completion, plan.Policy.DueSoonPercent, setByHand: task.Deadline != plan.DueAt);
         db.CaseDeadlines.Add(deadline);
     }
 
@@ -98,10 +118,11 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
             case WorkflowAction.Reply:
                 Meet(Of(DeadlineKind.Completion), now);
                 return null;
-            case WorkflowAction.ReturnToDepartment:
             case WorkflowAction.ReopenUnsatisfied:
             case WorkflowAction.RejectUnsatisfiedClosure:
-                // A task sent back runs on against its own deadline again.
+                return await RestartAsync(complaint, deadlines, now, cancellationToken);
+            case WorkflowAction.ReturnToDepartment:
+                // A task sent back by customer service runs on against its own deadline again.
                 foreach (var d in deadlines.Where(d => d.DepartmentTaskId is { } id && complaint.Tasks.Any(t => t.Id == id && !t.IsReported)))
                 {
                     d.MetAt = null;
@@ -135,6 +156,39 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
         return note.ToString();
     }
 
+    /// <summary>
+    /// A case reopened after an unsatisfied callback (or a refused closure) starts a new round: its completion
+    /// deadline and the deadline of every reopened task count again from now, on the policy that applies now.
+    /// </summary>
+    private async Task<string?> RestartAsync(Complaint complaint, List<CaseDeadline> deadlines, DateTimeOffset now, CancellationToken ct)
+    {
+        var policy = await PolicyForAsync(complaint.Priority, complaint.CategoryId, ct);
+        var calendar = await calendars.GetAsync(db, policy.CalendarCode, ct);
+        var target = policy.Completion;
+        var due = target.DeadlineFrom(calendar, now);
+        var note = new StringBuilder("reopened; policy=" + policy.Summary());
+        var restarted = deadlines
+            .Where(d => d.Kind == DeadlineKind.Completion
+                || (d.DepartmentTaskId is { } id && complaint.Tasks.Any(t => t.Id == id && !t.IsReported)))
+            .OrderBy(d => d.Kind).ThenBy(d => d.DepartmentTaskId);
+        foreach (var deadline in restarted)
+        {
+            deadline.Restart(now);
+            (deadline.PolicyId, deadline.CalendarCode) = (policy.Id, policy.CalendarCode);
+            deadline.Schedule(calendar, due, target, policy.DueSoonPercent);
+            note.Append("; ").Append(deadline.Kind);
+            if (complaint.Tasks.FirstOrDefault(t => t.Id == deadline.DepartmentTaskId) is { } task)
+            {
+                task.Deadline = due;
+                note.Append('#').Append(task.DepartmentId.ToString(CultureInfo.InvariantCulture));
+            }
+
+            note.Append('=').Append(Format(due));
+        }
+
+        return note.ToString();
+    }
+
     private async Task<string?> ResumeAsync(Complaint complaint, IEnumerable<CaseDeadline> open, DateTimeOffset pausedAt, DateTimeOffset now, CancellationToken ct)
     {
         var note = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"paused {Format(pausedAt)} to {Format(now)}"));
@@ -144,7 +198,7 @@ public sealed class CaseDeadlines(PortalDbContext db, WorkingCalendarCache calen
             var policy = await db.SlaPolicies.AsNoTracking().FirstAsync(p => p.Id == deadline.PolicyId, ct);
             var due = DeadlineClock.DeadlineAfterPause(calendar, deadline.DueAt, pausedAt, now);
             deadline.PausedWorkingTime += calendar.WorkingTimeBetween(pausedAt, now);
-            deadline.Schedule(calendar, due, policy.TargetFor(deadline.Kind), policy.DueSoonPercent);
+            deadline.Schedule(calendar, due, deadline.Target ?? policy.TargetFor(deadline.Kind), policy.DueSoonPercent, setByHand: deadline.Target is null);
             note.Append("; ").Append(deadline.Kind);
             if (complaint.Tasks.FirstOrDefault(t => t.Id == deadline.DepartmentTaskId) is { } task)
             {

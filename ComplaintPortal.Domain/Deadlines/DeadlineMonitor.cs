@@ -10,10 +10,12 @@ namespace ComplaintPortal.Domain.Deadlines;
 
 /// <summary>
 /// Finds open deadlines that have become due-soon or overdue and records each such transition once:
-/// a <see cref="DeadlineTransition"/> row, a ledger line and notices to the owner side and the department
-/// head (and leadership for an overdue urgent case). It scans state rather than reacting to timers, so a
-/// run after a restart catches up on everything missed; the unique index on the transitions makes a
-/// second run, or a second instance, record nothing twice.
+/// a <see cref="DeadlineTransition"/> row and a ledger line each, and one notice per case and level to each
+/// person concerned (<see cref="DeadlineNotices"/>). The first time a case is overdue it is marked escalated,
+/// with one ledger line, and so appears in leadership's escalation list (<see cref="Escalations"/>).
+/// It scans state rather than reacting to timers, so a run after a restart catches up on everything missed;
+/// the unique index on the transitions and the case's ledger sequence make a second run, or a second
+/// instance, record nothing twice.
 /// </summary>
 public sealed class DeadlineMonitor(PortalDbContext db)
 {
@@ -31,69 +33,33 @@ public sealed class DeadlineMonitor(PortalDbContext db)
             // Nothing left to record: overdue already recorded, or due-soon recorded and not yet due.
             .Where(d => !db.DeadlineTransitions.Any(t => t.CaseDeadlineId == d.Id && t.DueAt == d.DueAt
                 && (t.Level == DeadlineLevel.Overdue || d.DueAt > now)))
-            .Select(d => new Candidate(d.Id, d.ComplaintId, d.Complaint!.CaseNumber, d.Complaint.Priority, d.Kind, d.DueAt, d.DueSoonAt,
+            .Select(d => new ReachedDeadline(d.Id, d.ComplaintId, d.Complaint!.CaseNumber, d.Kind, d.DueAt,
                 d.Task == null ? null : d.Task.DepartmentId,
+                d.Task == null ? null : d.Task.Department!.Code,
+                d.Task == null ? null : d.Task.OwnerUserId,
+                d.Task == null ? null : d.Task.OwnerName,
+                db.Users.Any(u => u.Id == d.Complaint.RecordedByUserId) ? d.Complaint.RecordedByUserId : null,
+                d.Complaint.RecordedByName,
                 db.DeadlineTransitions.Where(t => t.CaseDeadlineId == d.Id && t.DueAt == d.DueAt).Select(t => t.Level).ToList()))
             .ToListAsync(cancellationToken);
         var customerService = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.CustomerService)
             .Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
 
         var recorded = 0;
-        foreach (var candidate in reached.OrderBy(c => c.ComplaintId).ThenBy(c => c.DeadlineId))
+        foreach (var group in reached.GroupBy(r => r.ComplaintId).OrderBy(g => g.Key))
         {
-            foreach (var level in LevelsReached(candidate, now).Where(l => !candidate.Recorded.Contains(l)))
+            // In order, so a catch-up after downtime shows due-soon before overdue.
+            var pending = group
+                .SelectMany(r => LevelsReached(r, now).Where(l => !r.Recorded.Contains(l)).Select(l => (Deadline: r, Level: l)))
+                .OrderBy(p => p.Level).ThenBy(p => p.Deadline.DeadlineId)
+                .ToList();
+            if (pending.Count > 0 && await TryRecordCaseAsync(group.Key, pending, now, customerService, cancellationToken))
             {
-                if (await TryRecordAsync(candidate, level, now, customerService, cancellationToken))
-                {
-                    recorded++;
-                }
+                recorded += pending.Count;
             }
         }
 
         return recorded;
-    }
-
-    private static IEnumerable<DeadlineLevel> LevelsReached(Candidate c, DateTimeOffset now)
-    {
-        // In order, so a catch-up after downtime shows due-soon before overdue.
-        yield return DeadlineLevel.DueSoon;
-        if (c.DueAt <= now)
-        {
-            yield return DeadlineLevel.Overdue;
-        }
-    }
-
-    private async Task<bool> TryRecordAsync(Candidate c, DeadlineLevel level, DateTimeOffset now, int? customerService, CancellationToken ct)
-    {
-        db.DeadlineTransitions.Add(new DeadlineTransition(c.DeadlineId, c.ComplaintId, level, c.DueAt, now));
-        var chain = await LedgerChain.OpenAsync(db, c.ComplaintId, ct);
-        var due = c.DueAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-        var subject = c.TaskDepartmentId is { } dept ? $"{c.Kind}#{dept.ToString(CultureInfo.InvariantCulture)}" : c.Kind.ToString();
-        var text = $"{subject} due {due}";
-        chain.Append(now, ActorId, ActorName, c.TaskDepartmentId, LedgerActionFor(level), null, null, text);
-
-        var kind = level == DeadlineLevel.Overdue ? NotificationKind.DeadlineOverdue : NotificationKind.DeadlineDueSoon;
-        var notice = $"{c.CaseNumber}: {text}".Truncate(Notification.TextMaxLength);
-        foreach (var (role, department) in Recipients(c, level, customerService))
-        {
-            db.Notifications.Add(new Notification(role, department, c.ComplaintId, kind, notice, now));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another run recorded this transition (unique index) or wrote to the ledger first: either way
-            // nothing of this attempt is kept, and the next run sees the state as it now is.
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 
     /// <summary>Ledger action names for the two levels (stored: never rename).</summary>
@@ -104,34 +70,78 @@ public sealed class DeadlineMonitor(PortalDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
-    /// <summary>
-    /// Notices address roles (optionally within a department): a task's owner side is its department's
-    /// handlers, a case deadline's is customer service; the head of that department always hears of it.
-    /// </summary>
-    private static IEnumerable<(string Role, int? Department)> Recipients(Candidate c, DeadlineLevel level, int? customerService)
+    private static IEnumerable<DeadlineLevel> LevelsReached(ReachedDeadline d, DateTimeOffset now)
     {
-        if (c.TaskDepartmentId is { } department)
+        yield return DeadlineLevel.DueSoon;
+        if (d.DueAt <= now)
         {
-            yield return (PortalRoles.DepartmentHandler, department);
-            yield return (PortalRoles.DepartmentHead, department);
-        }
-        else
-        {
-            yield return (PortalRoles.IntakeClerk, null);
-            yield return (PortalRoles.DepartmentHead, customerService);
-        }
-
-        if (level == DeadlineLevel.Overdue && c.Priority == Priority.Urgent)
-        {
-            yield return (PortalRoles.Leadership, null);
+            yield return DeadlineLevel.Overdue;
         }
     }
 
-    private sealed record Candidate(int DeadlineId, int ComplaintId, string CaseNumber, Priority Priority, DeadlineKind Kind,
-        DateTimeOffset DueAt, DateTimeOffset DueSoonAt, int? TaskDepartmentId, List<DeadlineLevel> Recorded);
+    /// <summary>One case's transitions, ledger lines, escalation and notices: saved together or not at all.</summary>
+    private async Task<bool> TryRecordCaseAsync(int complaintId, List<(ReachedDeadline Deadline, DeadlineLevel Level)> pending, DateTimeOffset now,
+        int? customerService, CancellationToken ct)
+    {
+        var chain = await LedgerChain.OpenAsync(db, complaintId, ct);
+        foreach (var (d, level) in pending)
+        {
+            db.DeadlineTransitions.Add(new DeadlineTransition(d.DeadlineId, complaintId, level, d.DueAt, now));
+            chain.Append(now, ActorId, ActorName, d.TaskDepartmentId, LedgerActionFor(level), null, null, d.Describe());
+        }
+
+        var overdue = pending.Where(p => p.Level == DeadlineLevel.Overdue).Select(p => p.Deadline).ToList();
+        if (overdue.Count > 0)
+        {
+            var complaint = await db.Complaints.FirstAsync(c => c.Id == complaintId, ct);
+            if (!complaint.IsEscalated)
+            {
+                complaint.IsEscalated = true;
+                complaint.EscalatedAt = now;
+                chain.Append(now, ActorId, ActorName, null, EscalationLedgerAction, complaint.Stage.ToString(), complaint.Stage.ToString(),
+                    "overdue: " + string.Join(", ", overdue.Select(d => d.Subject)));
+            }
+        }
+
+        foreach (var notice in DeadlineNotices.For(pending, customerService, now))
+        {
+            db.Notifications.Add(notice);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another run recorded these transitions (unique index), wrote to the ledger first or changed the case:
+            // nothing of this attempt is kept, and the next run sees the state as it now is.
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The ledger action of the monitor's escalation: the workflow's own "Escalate".</summary>
+    public const string EscalationLedgerAction = "Escalate";
 }
 
-file static class TextExtensions
+/// <summary>A deadline the monitor found past a threshold, with whoever owns it.</summary>
+/// <param name="CaseOwnerId">The clerk who registered the case, when that is a portal account (case deadlines are theirs).</param>
+internal sealed record ReachedDeadline(int DeadlineId, int ComplaintId, string CaseNumber, DeadlineKind Kind, DateTimeOffset DueAt,
+    int? TaskDepartmentId, string? TaskDepartmentCode, string? TaskOwnerId, string? TaskOwnerName, string? CaseOwnerId, string CaseOwnerName,
+    List<DeadlineLevel> Recorded)
 {
-    public static string Truncate(this string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>Invariant: <c>FirstResponse</c>, or <c>DepartmentTask#3</c> for a task of department 3.</summary>
+    public string Subject => TaskDepartmentId is { } dept ? $"{Kind}#{dept.ToString(CultureInfo.InvariantCulture)}" : Kind.ToString();
+
+    public string Describe() => $"{Subject} due {DueAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Whose it is, for leadership: department code and owner (or "no owner").</summary>
+    public string Whose => TaskDepartmentId is null
+        ? $"{DepartmentCatalog.CustomerService} {CaseOwnerName}"
+        : $"{TaskDepartmentCode} {TaskOwnerName ?? "no owner"}";
 }

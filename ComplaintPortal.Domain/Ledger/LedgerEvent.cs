@@ -14,7 +14,8 @@ public sealed class LedgerEvent
     public const int ActionMaxLength = 40;
     public const int StageMaxLength = 40;
     public const int HashLength = 64;
-    public const int NoteMaxLength = 4000;
+    /// <summary>Room for the longest summary a step writes: two 4,000-character texts and their labels.</summary>
+    public const int NoteMaxLength = 10_000;
 
     /// <summary>The previous hash of a case's first event.</summary>
     public static readonly string GenesisHash = new('0', HashLength);
@@ -42,6 +43,13 @@ public sealed class LedgerEvent
 
     public long Id { get; private set; }
 
+    /// <summary>
+    /// 1, 2, 3… over every event of every case, without gaps, in commit order (<see cref="LedgerSequencer"/>).
+    /// Periodic signed digests cover ranges of positions, so a removed or rewritten event shows against them.
+    /// Not part of <see cref="Hash"/>: the digests bind position and hash together.
+    /// </summary>
+    public long Position { get; private set; }
+
     public int ComplaintId { get; private set; }
 
     /// <summary>1, 2, 3… within the case; unique with the case id, so two writers cannot both append event n.</summary>
@@ -66,6 +74,8 @@ public sealed class LedgerEvent
     public string PreviousHash { get; private set; } = "";
 
     public string Hash { get; private set; } = "";
+
+    internal void PlaceAt(long position) => Position = position;
 
     /// <summary>
     /// UTC, cut to whole milliseconds: SQLite keeps instants to 0.1 ms, so a finer time would read back

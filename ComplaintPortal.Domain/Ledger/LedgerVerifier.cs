@@ -21,6 +21,18 @@ public enum LedgerBreak
 
     /// <summary>Sequence numbers skip or repeat: an event was removed or inserted.</summary>
     SequenceGap = 3,
+
+    /// <summary>The ledger ends before the case's head or a signed digest says it does: its last events were removed.</summary>
+    Truncated = 4,
+
+    /// <summary>The last event is not the one the case's head names.</summary>
+    HeadMismatch = 5,
+
+    /// <summary>The event differs from what a signed digest recorded: edited, with the following hashes recomputed.</summary>
+    ChangedSinceSealed = 6,
+
+    /// <summary>A signed digest recorded this event; it is gone.</summary>
+    RemovedSinceSealed = 7,
 }
 
 public static class LedgerVerifier

@@ -1,8 +1,9 @@
 namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>
-/// An in-app notice for everyone holding a role, optionally only within one department
-/// (e.g. "urgent and serious: escalated" to all of leadership).
+/// An in-app notice, addressed either to one named person (the owner of a task or case) or, for what has no
+/// owner, to everyone holding a role, optionally only within one department (e.g. "urgent and serious:
+/// escalated" to all of leadership). Who has read it is kept in <see cref="NotificationRead"/>.
 /// </summary>
 public sealed class Notification
 {
@@ -22,11 +23,22 @@ public sealed class Notification
         CreatedAt = createdAt;
     }
 
+    /// <summary>A notice to one named person.</summary>
+    public static Notification ToPerson(string userId, int complaintId, NotificationKind kind, string text, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return new Notification("", null, complaintId, kind, text, createdAt) { RecipientUserId = userId };
+    }
+
     public int Id { get; private set; }
 
+    /// <summary>The role addressed; empty for a notice to a person.</summary>
     public string RecipientRole { get; private set; } = "";
 
     public int? RecipientDepartmentId { get; private set; }
+
+    /// <summary>The person addressed; null for a notice to a role.</summary>
+    public string? RecipientUserId { get; private set; }
 
     public int ComplaintId { get; private set; }
 
@@ -36,6 +48,29 @@ public sealed class Notification
     public string Text { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
+}
+
+/// <summary>One person has read one notice (a notice to a role is read by each of its holders separately).</summary>
+public sealed class NotificationRead
+{
+    private NotificationRead()
+    {
+    }
+
+    public NotificationRead(int notificationId, string userId, DateTimeOffset readAt)
+    {
+        NotificationId = notificationId;
+        UserId = userId;
+        ReadAt = readAt;
+    }
+
+    public long Id { get; private set; }
+
+    public int NotificationId { get; private set; }
+
+    public string UserId { get; private set; } = "";
+
+    public DateTimeOffset ReadAt { get; private set; }
 }
 
 public enum NotificationKind

@@ -35,6 +35,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<WorkingCalendarRecord> WorkingCalendars => Set<WorkingCalendarRecord>();
@@ -46,6 +48,9 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
 
     public DbSet<DeadlineTransition> DeadlineTransitions => Set<DeadlineTransition>();
+
+    /// <summary>The web host's data-protection key ring (see <see cref="KeyRingEntry"/>).</summary>
+    public DbSet<KeyRingEntry> KeyRing => Set<KeyRingEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

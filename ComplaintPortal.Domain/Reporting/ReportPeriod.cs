@@ -23,6 +23,20 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, int Year, int Number)
         };
     }
 
+    /// <summary>The <paramref name="count"/> months that end with this period's last month, oldest first.</summary>
+    public IReadOnlyList<ReportPeriod> MonthsEndingHere(int count)
+    {
+        var last = Kind switch
+        {
+            ReportPeriodKind.Month => new DateOnly(Year, Number, 1),
+            ReportPeriodKind.Quarter => new DateOnly(Year, Number * 3, 1),
+            ReportPeriodKind.Year => new DateOnly(Year, 12, 1),
+            _ => throw new InvalidOperationException($"Unknown period kind {Kind}."),
+        };
+        return Enumerable.Range(0, count).Reverse().Select(back => last.AddMonths(-back))
+            .Select(d => new ReportPeriod(ReportPeriodKind.Month, d.Year, d.Month)).ToList();
+    }
+
     public (DateTimeOffset From, DateTimeOffset To) UtcRange(TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);

@@ -8,13 +8,26 @@ public sealed record DeadlineFact(int DepartmentId, int ComplaintId, string Case
     DateTimeOffset? MetAt, TimeSpan? WorkingTimeUsed);
 
 /// <summary>
-/// The figures of one department for one period.
-/// On-time rate (投訴處理及時率) = deadlines met on time / all deadlines met in the period × 100%.
-/// Resolution rate = deadlines falling due in the period that are met (on time or late) / all falling due × 100%.
+/// The per-deadline figures of one department for one period (the drill-down under the seed's per-complaint
+/// rate, <see cref="ComplaintTimeliness"/>); every figure can list the deadlines, and so the cases, behind it.
+/// On-time share = deadlines met on time / all deadlines met in the period × 100%.
+/// Resolution share = deadlines falling due in the period that are met (on time or late) / all falling due × 100%.
 /// </summary>
-public sealed record DepartmentTimeliness(int DepartmentId, int Handled, int HandledOnTime, int DueInPeriod, int ResolvedOfDue,
+public sealed record DepartmentTimeliness(int DepartmentId, IReadOnlyList<DeadlineFact> HandledDeadlines, IReadOnlyList<DeadlineFact> DueDeadlines,
     IReadOnlyDictionary<DeadlineKind, TimeSpan> AverageWorkingTime)
 {
+    public IReadOnlyList<DeadlineFact> HandledOnTimeDeadlines => [.. HandledDeadlines.Where(f => f.MetAt <= f.DueAt)];
+
+    public IReadOnlyList<DeadlineFact> ResolvedOfDueDeadlines => [.. DueDeadlines.Where(f => f.MetAt is not null)];
+
+    public int Handled => HandledDeadlines.Count;
+
+    public int HandledOnTime => HandledOnTimeDeadlines.Count;
+
+    public int DueInPeriod => DueDeadlines.Count;
+
+    public int ResolvedOfDue => ResolvedOfDueDeadlines.Count;
+
     public decimal? OnTimeRate => Rate(HandledOnTime, Handled);
 
     public decimal? ResolutionRate => Rate(ResolvedOfDue, DueInPeriod);
@@ -28,6 +41,14 @@ public sealed record DepartmentTimeliness(int DepartmentId, int Handled, int Han
 public sealed record MissedDeadline(int ComplaintId, string CaseNumber, int DepartmentId, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt);
 
 public sealed record TimelinessResult(IReadOnlyList<DepartmentTimeliness> Departments, IReadOnlyList<MissedDeadline> Missed);
+
+/// <summary>The figures of one month, all departments of the report together: the points of a trend.</summary>
+public sealed record MonthlyTimeliness(int Year, int Month, int Handled, int HandledOnTime, int DueInPeriod, int ResolvedOfDue)
+{
+    public decimal? OnTimeRate => DepartmentTimeliness.Rate(HandledOnTime, Handled);
+
+    public decimal? ResolutionRate => DepartmentTimeliness.Rate(ResolvedOfDue, DueInPeriod);
+}
 
 public static class TimelinessFigures
 {
@@ -48,8 +69,7 @@ public static class TimelinessFigures
                 var averages = handled.Where(f => f.WorkingTimeUsed is not null)
                     .GroupBy(f => f.Kind)
                     .ToDictionary(k => k.Key, k => TimeSpan.FromTicks((long)k.Average(f => f.WorkingTimeUsed!.Value.Ticks)));
-                return new DepartmentTimeliness(g.Key, handled.Count, handled.Count(f => f.MetAt <= f.DueAt), due.Count,
-                    due.Count(f => f.MetAt is not null), averages);
+                return new DepartmentTimeliness(g.Key, handled, due, averages);
             })
             .ToList();
         var missed = all
@@ -58,5 +78,21 @@ public static class TimelinessFigures
             .Select(f => new MissedDeadline(f.ComplaintId, f.CaseNumber, f.DepartmentId, f.Kind, f.DueAt, f.MetAt))
             .ToList();
         return new(departments, missed);
+    }
+
+    /// <summary>Each month's figures, counted as <see cref="Compute"/> counts them and summed over departments.</summary>
+    public static IReadOnlyList<MonthlyTimeliness> Monthly(IEnumerable<DeadlineFact> facts, IEnumerable<ReportPeriod> months, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(months);
+        var all = facts as IReadOnlyCollection<DeadlineFact> ?? facts.ToList();
+        return months.Select(month =>
+            {
+                var (from, to) = month.UtcRange(zone);
+                var figures = Compute(all, from, to, now).Departments;
+                return new MonthlyTimeliness(month.Year, month.Number, figures.Sum(d => d.Handled), figures.Sum(d => d.HandledOnTime),
+                    figures.Sum(d => d.DueInPeriod), figures.Sum(d => d.ResolvedOfDue));
+            })
+            .ToList();
     }
 }

@@ -14,6 +14,29 @@ public sealed class TimelinessReport(PortalDbContext db, WorkingCalendarCache ca
     {
         ArgumentNullException.ThrowIfNull(period);
         var (from, to) = period.UtcRange(zone);
+        var facts = await FactsAsync(from, to, departmentId, withWorkingTime: true, cancellationToken);
+        return TimelinessFigures.Compute(facts, from, to, now);
+    }
+
+    /// <summary>The trend: each of <paramref name="months"/> (consecutive, oldest first), from one read of their deadlines.</summary>
+    public async Task<IReadOnlyList<MonthlyTimeliness>> MonthlyAsync(IReadOnlyList<ReportPeriod> months, TimeZoneInfo zone, DateTimeOffset now,
+        int? departmentId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        var from = months[0].UtcRange(zone).From;
+        var to = months[^1].UtcRange(zone).To;
+        var facts = await FactsAsync(from, to, departmentId, withWorkingTime: false, cancellationToken);
+        return TimelinessFigures.Monthly(facts, months, zone, now);
+    }
+
+    private async Task<List<DeadlineFact>> FactsAsync(DateTimeOffset from, DateTimeOffset to, int? departmentId, bool withWorkingTime,
+        CancellationToken cancellationToken)
+    {
         var customerService = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.CustomerService)
             .Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
         var rows = await db.CaseDeadlines.AsNoTracking()
@@ -41,7 +64,7 @@ public sealed class TimelinessReport(PortalDbContext db, WorkingCalendarCache ca
             }
 
             TimeSpan? used = null;
-            if (row.MetAt is { } met)
+            if (withWorkingTime && row.MetAt is { } met)
             {
                 var calendar = await calendars.GetAsync(db, row.CalendarCode, cancellationToken);
                 used = DeadlineClock.WorkingTimeUsed(calendar, row.StartedAt, met, row.PausedWorkingTime);
@@ -50,6 +73,6 @@ public sealed class TimelinessReport(PortalDbContext db, WorkingCalendarCache ca
             facts.Add(new DeadlineFact(department, row.ComplaintId, row.CaseNumber, row.Kind, row.DueAt, row.MetAt, used));
         }
 
-        return TimelinessFigures.Compute(facts, from, to, now);
+        return facts;
     }
 }

@@ -17,6 +17,8 @@ public static partial class CalendarSeeds
         Name = "臺灣工作日曆",
         TimeZoneId = "Asia/Taipei",
         WeeklyPeriods = MondayToFriday((new(8, 30), new(12, 30)), (new(13, 30), new(17, 30))),
+        // The notice itself says 2026 has no make-up working days, so the year is complete as entered.
+        ConfirmedYears = [2026],
         SpecialDays =
         [
             DayOff("中華民國開國紀念日", new(2026, 1, 1)),

@@ -32,10 +32,22 @@ public static class DeadlineClock
     }
 
     /// <summary>
+    /// The deadline of a target counted from <paramref name="startedAt"/> when <paramref name="pausedWorkingTime"/>
+    /// of working time was spent waiting for the customer: the target's own deadline, moved on by the pause.
+    /// Used to re-compute a deadline from its stored rule (e.g. once a year's holidays are entered).
+    /// </summary>
+    public static DateTimeOffset DeadlineFor(WorkingCalendar calendar, SlaTarget target, DateTimeOffset startedAt, TimeSpan pausedWorkingTime = default)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkingTime(target.DeadlineFrom(calendar, startedAt), pausedWorkingTime);
+    }
+
+    /// <summary>
     /// The deadline after the target changes mid-way (e.g. the priority is raised to urgent): the new target
     /// counts from the original start, so what is left is the new target less the working time already used,
     /// counted on from <paramref name="changedAt"/>. When the new target is already used up the deadline
-    /// lies in the past, by the working time it was exceeded.
+    /// lies in the past, by the working time it was exceeded. A target in whole days still falls at the close
+    /// of the Nth working day after the start (moved on by any pause), wherever the change happens.
     /// </summary>
     public static DateTimeOffset DeadlineAfterTargetChange(
         WorkingCalendar calendar,
@@ -45,6 +57,11 @@ public static class DeadlineClock
         TimeSpan pausedWorkingTime = default)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        if (newTarget.CountsWholeDays)
+        {
+            return DeadlineFor(calendar, newTarget, startedAt, pausedWorkingTime);
+        }
+
         var remaining = newTarget.WorkingTimeOn(calendar) - WorkingTimeUsed(calendar, startedAt, changedAt, pausedWorkingTime);
         return calendar.AddWorkingTime(changedAt, remaining);
     }

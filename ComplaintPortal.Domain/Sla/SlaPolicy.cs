@@ -39,13 +39,27 @@ public sealed class SlaPolicy
 
     public SlaTargetUnit FirstResponseUnit { get; private set; }
 
+    public DayCounting FirstResponseCounting { get; private set; }
+
     public int SolutionPlanAmount { get; private set; }
 
     public SlaTargetUnit SolutionPlanUnit { get; private set; }
 
+    public DayCounting SolutionPlanCounting { get; private set; }
+
     public int CompletionAmount { get; private set; }
 
     public SlaTargetUnit CompletionUnit { get; private set; }
+
+    public DayCounting CompletionCounting { get; private set; }
+
+    /// <summary>
+    /// When an administrator deleted this category override. Deadlines already computed from it keep their
+    /// reference, so the row stays; a retired override no longer applies, and adding it again revives it.
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
 
     /// <summary>
     /// A deadline becomes due-soon when this share of its target's working time is left (20 = the last 20%).
@@ -53,11 +67,11 @@ public sealed class SlaPolicy
     /// </summary>
     public int DueSoonPercent { get; private set; }
 
-    public SlaTarget FirstResponse => new(FirstResponseAmount, FirstResponseUnit);
+    public SlaTarget FirstResponse => new(FirstResponseAmount, FirstResponseUnit, FirstResponseCounting);
 
-    public SlaTarget SolutionPlan => new(SolutionPlanAmount, SolutionPlanUnit);
+    public SlaTarget SolutionPlan => new(SolutionPlanAmount, SolutionPlanUnit, SolutionPlanCounting);
 
-    public SlaTarget Completion => new(CompletionAmount, CompletionUnit);
+    public SlaTarget Completion => new(CompletionAmount, CompletionUnit, CompletionCounting);
 
     /// <summary>The target of one kind of deadline; a department task has the completion target, counted from dispatch.</summary>
     public SlaTarget TargetFor(DeadlineKind kind) => kind switch
@@ -74,16 +88,28 @@ public sealed class SlaPolicy
         ArgumentOutOfRangeException.ThrowIfLessThan(dueSoonPercent, MinDueSoonPercent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(dueSoonPercent, MaxDueSoonPercent);
         CalendarCode = calendarCode;
-        (FirstResponseAmount, FirstResponseUnit) = (firstResponse.Amount, firstResponse.Unit);
-        (SolutionPlanAmount, SolutionPlanUnit) = (solutionPlan.Amount, solutionPlan.Unit);
-        (CompletionAmount, CompletionUnit) = (completion.Amount, completion.Unit);
+        (FirstResponseAmount, FirstResponseUnit, FirstResponseCounting) = (firstResponse.Amount, firstResponse.Unit, firstResponse.Counting);
+        (SolutionPlanAmount, SolutionPlanUnit, SolutionPlanCounting) = (solutionPlan.Amount, solutionPlan.Unit, solutionPlan.Counting);
+        (CompletionAmount, CompletionUnit, CompletionCounting) = (completion.Amount, completion.Unit, completion.Counting);
         DueSoonPercent = dueSoonPercent;
+        RetiredAt = null;
     }
 
-    /// <summary>Invariant one-line summary for the change log, e.g. <c>CN 1d/3d/7d due-soon 20%</c>.</summary>
-    public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{CalendarCode} {Short(FirstResponse)}/{Short(SolutionPlan)}/{Short(Completion)} due-soon {DueSoonPercent}%");
+    /// <summary>Deletes a category override (see <see cref="RetiredAt"/>); a priority's default policy cannot go.</summary>
+    public void Retire(DateTimeOffset at)
+    {
+        if (CategoryId is null)
+        {
+            throw new InvalidOperationException("A priority's default policy cannot be deleted.");
+        }
 
-    private static string Short(SlaTarget target) => string.Create(CultureInfo.InvariantCulture,
-        $"{target.Amount}{(target.Unit == SlaTargetUnit.Hours ? "h" : "d")}");
+        RetiredAt = at;
+    }
+
+    /// <summary>
+    /// Invariant one-line summary for the change log, e.g. <c>CN 1d/3d/7d due-soon 20%</c>
+    /// (<c>3d-clock</c> for a target counted as the same clock time).
+    /// </summary>
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"{CalendarCode} {FirstResponse.ToShortString()}/{SolutionPlan.ToShortString()}/{Completion.ToShortString()} due-soon {DueSoonPercent}%");
 }

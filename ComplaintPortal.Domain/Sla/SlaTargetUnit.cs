@@ -2,9 +2,9 @@ namespace ComplaintPortal.Domain.Sla;
 
 public enum SlaTargetUnit
 {
-    /// <summary>Working hours on the calendar.</summary>
+    /// <summary>Working hours on the calendar: elapsed working time.</summary>
     Hours,
 
-    /// <summary>Working days, each <see cref="WorkingCalendar.StandardWorkingDay"/> long.</summary>
+    /// <summary>Working days, counted as <see cref="SlaTarget.Counting"/> says.</summary>
     Days,
 }

@@ -23,12 +23,16 @@ public sealed class WorkingCalendar
     private readonly long[][] _periodsByWeekday;
     private readonly Dictionary<DateOnly, SpecialDay> _specialDays;
     private readonly ConcurrentDictionary<int, WorkingYear> _years = new();
+    private readonly HashSet<int> _yearsWithDaysOff;
+    private readonly HashSet<int> _yearsWithMakeUpDays;
 
     private WorkingCalendar(WorkingCalendarDefinition definition, TimeZoneInfo zone)
     {
         Definition = definition;
         _zone = new CalendarZone(zone);
         _specialDays = definition.SpecialDays.ToDictionary(d => d.Date);
+        _yearsWithDaysOff = [.. definition.SpecialDays.Where(d => d.Kind == SpecialDayKind.DayOff).Select(d => d.Date.Year)];
+        _yearsWithMakeUpDays = [.. definition.SpecialDays.Where(d => d.Kind == SpecialDayKind.WorkingDay).Select(d => d.Date.Year)];
         _periodsByWeekday = new long[7][];
         for (int day = 0; day < 7; day++)
         {
@@ -115,12 +119,67 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
-    /// Adds whole working days, each <see cref="StandardWorkingDay"/> long. Days are converted to working time
-    /// rather than counted as dates (as business-hours SLAs in help-desk tools do), so a case opened at 16:00
-    /// with one day to go is due at 16:00 on the next working day, and short or split days do not distort it.
+    /// Adds working days as the same clock time N working days later (<see cref="DayCounting.SameClockTime"/>):
+    /// each day is <see cref="StandardWorkingDay"/> of working time, so a case opened at 16:00 with one day to
+    /// go is due at 16:00 on the next working day.
     /// </summary>
     public DateTimeOffset AddWorkingDays(DateTimeOffset startUtc, int days) =>
         AddWorkingTime(startUtc, StandardWorkingDay * days);
+
+    /// <summary>
+    /// "Within N working days" as Chinese practice counts it (<see cref="DayCounting.WholeDays"/>): the close of
+    /// the Nth working day after the local date of <paramref name="receivedUtc"/>, the receipt day itself never
+    /// counting (received Friday at 10:00 with 1 day: the close of the next working day, maybe a make-up
+    /// Saturday). The close is the end of that day's last working period; on a 24/7 calendar, midnight.
+    /// </summary>
+    public DateTimeOffset CloseOfWorkingDaysAfter(DateTimeOffset receivedUtc, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        var date = DateOnly.FromDateTime(_zone.ToLocal(receivedUtc.UtcTicks));
+        var year = Year(date.Year);
+        int target = year.WorkingDaysThrough(date.DayOfYear - 1) + days;
+        while (target > year.WorkingDays)
+        {
+            target -= year.WorkingDays;
+            year = Year(year.Year + 1);
+        }
+
+        return new DateTimeOffset(year.CloseOfWorkingDay(target), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Whether this calendar knows a year's days off: a 24/7 calendar always does; otherwise the year needs
+    /// holidays entered and either make-up working days or an administrator's confirmation that it has none
+    /// (<see cref="WorkingCalendarDefinition.ConfirmedYears"/>). An unknown year is counted on the weekly pattern.
+    /// </summary>
+    public CalendarYearStatus StatusOf(int year) =>
+        IsRoundTheClock ? CalendarYearStatus.Final
+        : !_yearsWithDaysOff.Contains(year) ? CalendarYearStatus.NoHolidays
+        : _yearsWithMakeUpDays.Contains(year) || Definition.ConfirmedYears.Contains(year) ? CalendarYearStatus.Final
+        : CalendarYearStatus.AwaitingConfirmation;
+
+    /// <summary>
+    /// Whether a deadline counted from <paramref name="fromUtc"/> to <paramref name="toUtc"/> touches a local year
+    /// whose days off are not known yet, so it may move when they are entered.
+    /// </summary>
+    public bool IsProvisionalBetween(DateTimeOffset fromUtc, DateTimeOffset toUtc)
+    {
+        if (IsRoundTheClock)
+        {
+            return false;
+        }
+
+        var (first, last) = (LocalYear(fromUtc), LocalYear(toUtc));
+        for (int year = Math.Min(first, last); year <= Math.Max(first, last); year++)
+        {
+            if (StatusOf(year) != CalendarYearStatus.Final)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Working time elapsed between two instants. A reversed interval gives the negated amount, so
@@ -177,6 +236,8 @@ public sealed class WorkingCalendar
 
     public bool TryGetSpecialDay(DateOnly localDate, [NotNullWhen(true)] out SpecialDay? specialDay) =>
         _specialDays.TryGetValue(localDate, out specialDay);
+
+    private int LocalYear(DateTimeOffset instant) => YearContaining(instant.UtcTicks).Year;
 
     private DateTimeOffset LocalMidnight(DateOnly localDate) =>
         new(_zone.ToUtcTicks(localDate.ToDateTime(TimeOnly.MinValue)), TimeSpan.Zero);

@@ -28,6 +28,12 @@ public sealed record WorkingCalendarDefinition
 
     public IReadOnlyList<SpecialDay> SpecialDays { get; init; } = [];
 
+    /// <summary>
+    /// Years an administrator confirmed as complete although they have holidays but no make-up working days
+    /// (Taiwan has had none since 2025); see <see cref="WorkingCalendar.StatusOf"/>.
+    /// </summary>
+    public IReadOnlyList<int> ConfirmedYears { get; init; } = [];
+
     /// <summary>Every problem that would stop this definition compiling; empty when it is valid.</summary>
     public IReadOnlyList<CalendarDefinitionProblem> Validate()
     {

@@ -12,13 +12,28 @@ internal sealed class WorkingYear
     // _workedThrough[i] = working ticks from the start of the year to the end of interval i.
     private readonly long[] _workedThrough;
 
-    private WorkingYear(int year, long startUtc, long endUtc, List<long> starts, List<long> ends)
+    // Per local day of the year (0 = 1 January): the UTC close of its last working period (0 on a day off),
+    // and how many working days the year has up to and including it.
+    private readonly long[] _dayClose;
+    private readonly int[] _workingDaysThrough;
+
+    private WorkingYear(int year, long startUtc, long endUtc, List<long> starts, List<long> ends, long[] dayClose)
     {
         Year = year;
         StartUtc = startUtc;
         EndUtc = endUtc;
         _starts = [.. starts];
         _ends = [.. ends];
+        _dayClose = dayClose;
+        _workingDaysThrough = new int[dayClose.Length];
+        int days = 0;
+        for (int d = 0; d < dayClose.Length; d++)
+        {
+            days += dayClose[d] != 0 ? 1 : 0;
+            _workingDaysThrough[d] = days;
+        }
+
+        WorkingDays = days;
         _workedThrough = new long[_starts.Length];
         long total = 0;
         for (int i = 0; i < _starts.Length; i++)
@@ -39,6 +54,9 @@ internal sealed class WorkingYear
 
     public long TotalTicks { get; }
 
+    /// <summary>How many local dates of the year have working time.</summary>
+    public int WorkingDays { get; }
+
     /// <param name="periodsOn">Working periods of a local date as [start, end) tick pairs since local midnight.</param>
     public static WorkingYear Compile(int year, CalendarZone zone, Func<DateOnly, long[]> periodsOn)
     {
@@ -46,10 +64,13 @@ internal sealed class WorkingYear
         var ends = new List<long>(600);
         var firstDay = new DateOnly(year, 1, 1);
         var nextYear = firstDay.AddYears(1);
+        var dayClose = new long[nextYear.DayNumber - firstDay.DayNumber];
         for (var date = firstDay; date < nextYear; date = date.AddDays(1))
         {
             long midnight = date.ToDateTime(TimeOnly.MinValue).Ticks;
             long[] periods = periodsOn(date);
+            int intervalsBefore = ends.Count;
+            long lastEndBefore = intervalsBefore > 0 ? ends[^1] : 0;
             for (int p = 0; p < periods.Length; p += 2)
             {
                 long start = zone.ToUtcTicks(new DateTime(midnight + periods[p]));
@@ -69,11 +90,16 @@ internal sealed class WorkingYear
                     ends.Add(end);
                 }
             }
+
+            if (ends.Count > intervalsBefore || (ends.Count > 0 && ends[^1] != lastEndBefore))
+            {
+                dayClose[date.DayNumber - firstDay.DayNumber] = ends[^1];
+            }
         }
 
         long startUtc = zone.ToUtcTicks(firstDay.ToDateTime(TimeOnly.MinValue));
         long endUtc = zone.ToUtcTicks(nextYear.ToDateTime(TimeOnly.MinValue));
-        return new WorkingYear(year, startUtc, endUtc, starts, ends);
+        return new WorkingYear(year, startUtc, endUtc, starts, ends, dayClose);
     }
 
     /// <summary>Working ticks from the start of the year up to <paramref name="utc"/>.</summary>
@@ -93,6 +119,31 @@ internal sealed class WorkingYear
         }
 
         return _ends[i] - (_workedThrough[i] - worked);
+    }
+
+    /// <summary>Working days from 1 January up to and including day <paramref name="dayOfYear"/> (0-based; -1 gives 0).</summary>
+    public int WorkingDaysThrough(int dayOfYear) => dayOfYear < 0 ? 0 : _workingDaysThrough[dayOfYear];
+
+    /// <summary>The close (end of the last working period) of the <paramref name="n"/>th working day of the year (1-based).</summary>
+    public long CloseOfWorkingDay(int n)
+    {
+        // The first day whose running count reaches n; counts repeat over days off, so search for the lowest.
+        int low = 0;
+        int high = _workingDaysThrough.Length - 1;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (_workingDaysThrough[middle] >= n)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return _dayClose[low];
     }
 
     public bool IsWorking(long utc)

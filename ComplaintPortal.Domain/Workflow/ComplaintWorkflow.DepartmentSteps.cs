@@ -82,6 +82,8 @@ public sealed partial class ComplaintWorkflow
         }
 
         (task.OwnerUserId, task.OwnerName) = (assignee.Id, assignee.DisplayName);
+        db.Notifications.Add(Notification.ToPerson(assignee.Id, c.Complaint.Id, NotificationKind.TaskAssigned,
+            $"{c.Complaint.CaseNumber}: owner {assignee.DisplayName}".Truncate(Notification.TextMaxLength), c.Now));
         c.LedgerNote = $"owner={assignee.DisplayName}" + (c.Input.Note.IsBlank() ? "" : "; " + c.Input.Note);
         return WorkflowError.None;
     }

@@ -41,7 +41,7 @@ public sealed partial class ComplaintWorkflow
                 }
 
                 Reopen(c.RequiredTask, input.Note!);
-                Notify(c, PortalRoles.DepartmentHead, c.RequiredTask.DepartmentId, NotificationKind.ReturnedToDepartment, input.Note!);
+                NotifyTaskOwner(c, c.RequiredTask, NotificationKind.ReturnedToDepartment, input.Note!);
                 return WorkflowError.None;
             case WorkflowAction.Reply:
                 if (input.ReplyChannel is null || input.Note.IsBlank())
@@ -61,6 +61,7 @@ public sealed partial class ComplaintWorkflow
                 foreach (var task in complaint.Tasks)
                 {
                     Reopen(task, input.Note ?? "");
+                    NotifyTaskOwner(c, task, NotificationKind.ReturnedToDepartment, input.Note ?? "callback: unsatisfied");
                 }
 
                 return WorkflowError.None;
@@ -91,6 +92,7 @@ public sealed partial class ComplaintWorkflow
                 foreach (var task in complaint.Tasks)
                 {
                     Reopen(task, input.Note!);
+                    NotifyTaskOwner(c, task, NotificationKind.ReturnedToDepartment, input.Note!);
                 }
 
                 return WorkflowError.None;

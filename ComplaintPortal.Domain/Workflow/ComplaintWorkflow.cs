@@ -5,6 +5,7 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Workflow;
@@ -17,12 +18,40 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
 {
     private readonly CaseDeadlines deadlines = new(db, calendars ?? WorkingCalendarCache.Shared);
 
+    private const int MaxAttempts = 5;
+
     /// <param name="expectedVersion">The <see cref="Complaint.Version"/> the actor saw; a different one means someone acted first.</param>
     public async Task<WorkflowResult> ExecuteAsync(int complaintId, int expectedVersion, WorkflowAction action,
         WorkflowInput input, ActingUser actor, CancellationToken cancellationToken = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ExecuteOnceAsync(complaintId, expectedVersion, action, input, actor, cancellationToken);
+            // A race lost to a writer on another case (the same global ledger position, a busy file) is not
+            // this case's conflict: the case is still as the actor saw it, so the step is simply taken again.
+            if (result.Error != WorkflowError.ConcurrencyConflict || attempt == MaxAttempts
+                || !await db.Complaints.AsNoTracking().AnyAsync(c => c.Id == complaintId && c.Version == expectedVersion, cancellationToken))
+            {
+                return result;
+            }
+        }
+    }
+
+    private async Task<WorkflowResult> ExecuteOnceAsync(int complaintId, int expectedVersion, WorkflowAction action,
+        WorkflowInput input, ActingUser actor, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!Enum.IsDefined(action))
+        {
+            return new WorkflowResult(WorkflowError.InputRefused, null, new FieldError("action", InputProblem.NotDefined));
+        }
+
+        if (WorkflowInputRules.Check(input) is { } refused)
+        {
+            return new WorkflowResult(WorkflowError.InputRefused, null, refused);
+        }
+
         var complaint = await db.Complaints.Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == complaintId, cancellationToken);
         if (complaint is null)
@@ -56,7 +85,7 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
             return Refuse(WorkflowError.NotPermitted);
         }
 
-        var chain = await LedgerChain.OpenAsync(db, complaint.Id, cancellationToken);
+        var chain = LedgerChain.Open(db, complaint);
         var context = new StepContext(complaint, task, input, actor, time.GetUtcNow(), chain);
         var from = complaint.Stage;
         var error = await ApplyAsync(step, context, cancellationToken);
@@ -80,9 +109,16 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
             complaint.ClosedAt = context.Now;
         }
 
+        var ledgerNote = context.LedgerNote ?? input.Note;
+        if (WorkflowInputRules.CheckLedgerNote(ledgerNote) is { } tooLong)
+        {
+            db.ChangeTracker.Clear();
+            return new WorkflowResult(WorkflowError.InputRefused, null, tooLong);
+        }
+
         complaint.Version++;
         chain.Append(context.Now, actor.UserId, actor.Name, task?.DepartmentId ?? actor.DepartmentId,
-            action.ToString(), from.ToString(), to.ToString(), context.LedgerNote ?? input.Note);
+            action.ToString(), from.ToString(), to.ToString(), ledgerNote);
         if (deadlineNote is not null)
         {
             chain.Append(context.Now, actor.UserId, actor.Name, actor.DepartmentId, CaseDeadlines.LedgerAction, to.ToString(), to.ToString(), deadlineNote);
@@ -176,6 +212,18 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
     private void Notify(StepContext context, string role, int? departmentId, NotificationKind kind, string text) =>
         db.Notifications.Add(new Notification(role, departmentId, context.Complaint.Id, kind,
             $"{context.Complaint.CaseNumber}: {text}".Truncate(Notification.TextMaxLength), context.Now));
+
+    /// <summary>A notice to the named owner of a task, and to its department's head (who always hears of it).</summary>
+    private void NotifyTaskOwner(StepContext context, DepartmentTask task, NotificationKind kind, string text)
+    {
+        if (task.OwnerUserId is { } owner)
+        {
+            db.Notifications.Add(Notification.ToPerson(owner, context.Complaint.Id, kind,
+                $"{context.Complaint.CaseNumber}: {text}".Truncate(Notification.TextMaxLength), context.Now));
+        }
+
+        Notify(context, PortalRoles.DepartmentHead, task.DepartmentId, kind, text);
+    }
 
     /// <summary>What one step works with; steps add ledger follow-ups (e.g. an automatic escalation).</summary>
     private sealed class StepContext(Complaint complaint, DepartmentTask? task, WorkflowInput input, ActingUser actor, DateTimeOffset now, LedgerChain chain)

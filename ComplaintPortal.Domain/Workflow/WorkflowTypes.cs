@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Validation;
 
 namespace ComplaintPortal.Domain.Workflow;
 
@@ -85,6 +86,9 @@ public enum WorkflowError
     NotEscalated = 14,
     OriginalNotFound = 15,
     DateInPast = 16,
+
+    /// <summary>A value was refused at the door (too long, control characters, undefined); <see cref="WorkflowResult.Refused"/> names it.</summary>
+    InputRefused = 17,
 }
 
 /// <summary>The person acting, as the workflow sees them (the Web builds it from the signed-in user).</summary>
@@ -133,7 +137,8 @@ public sealed record WorkflowInput
     public NewEvidence? Evidence { get; init; }
 }
 
-public sealed record WorkflowResult(WorkflowError Error, Complaint? Complaint)
+/// <param name="Refused">With <see cref="WorkflowError.InputRefused"/>: the field and why.</param>
+public sealed record WorkflowResult(WorkflowError Error, Complaint? Complaint, FieldError? Refused = null)
 {
     public bool Succeeded => Error == WorkflowError.None;
 

@@ -80,7 +80,7 @@ public sealed class ComplaintIntakeTests : CaseDatabaseTest
         Assert.False(result.Succeeded);
         Assert.Equal(
             [IntakeError.NameRequired, IntakeError.ContactRequired, IntakeError.DescriptionRequired, IntakeError.ChannelRequired, IntakeError.ReceivedInFuture],
-            result.Errors);
+            result.Errors.Select(e => e.Error));
         Assert.Equal(0, await db.Complaints.CountAsync());
     }
 
@@ -89,7 +89,7 @@ public sealed class ComplaintIntakeTests : CaseDatabaseTest
     {
         await using var db = Database.CreateContext();
         var result = await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), Driver.Outsider);
-        Assert.Equal([IntakeError.NotPermitted], result.Errors);
+        Assert.Equal([IntakeError.NotPermitted], result.Errors.Select(e => e.Error));
     }
 
     [Fact]

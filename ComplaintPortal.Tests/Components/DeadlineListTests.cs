@@ -16,7 +16,7 @@ public sealed class DeadlineListTests
         s.SetLocal("2026-03-02 09:30");
         var id = (await s.Driver.RegisterAsync()).Id;
         var deadlines = await s.DeadlinesAsync(id);
-        var now = s.SetLocal("2026-03-02 17:10");
+        var now = s.SetLocal("2026-03-03 17:10");
         var clock = new OrganisationClock(new SettableTimeProvider(now), Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }));
         await using var ctx = new PortalComponentContext("zh-Hans", services => services.AddSingleton(clock));
 
@@ -26,11 +26,11 @@ public sealed class DeadlineListTests
         Assert.Equal("DueSoon", first.GetAttribute("data-state"));
         Assert.Contains("首次响应", first.TextContent, StringComparison.Ordinal);
         Assert.Contains("即将到期", first.TextContent, StringComparison.Ordinal);
-        Assert.Equal("2026-03-03T01:30:00.0000000Z", first.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal("2026-03-03T10:00:00.0000000Z", first.QuerySelector("time")!.GetAttribute("datetime"));
         var countdown = first.QuerySelector("portal-countdown")!;
-        Assert.Equal("2026-03-03T01:30:00.0000000Z", countdown.GetAttribute("due"));
+        Assert.Equal("2026-03-03T10:00:00.0000000Z", countdown.GetAttribute("due"));
         Assert.Equal(now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), countdown.GetAttribute("now"));
-        Assert.Equal("剩余16小时20分", countdown.TextContent);
+        Assert.Equal("剩余50分0秒", countdown.TextContent);
         Assert.Equal("Running", cut.Find("[data-kind=Completion]").GetAttribute("data-state"));
     }
 

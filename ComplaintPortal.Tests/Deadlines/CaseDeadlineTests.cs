@@ -11,17 +11,18 @@ namespace ComplaintPortal.Tests.Deadlines;
 public sealed class CaseDeadlineTests
 {
     [Fact]
-    public async Task Registration_before_Spring_Festival_counts_make_up_Saturdays_and_lunch_breaks()
+    public async Task Registration_before_Spring_Festival_counts_whole_days_after_receipt_and_make_up_Saturdays()
     {
         await using var s = await DeadlineScenario.CreateAsync();
         s.SetLocal("2026-02-13 16:00");
 
         var id = (await s.Driver.RegisterAsync()).Id;
 
-        // General: 1 / 3 / 7 working days of 7.5 h on the mainland calendar, from receipt.
-        Assert.Equal("2026-02-14 16:00", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
-        Assert.Equal("2026-02-25 16:00", await s.DueLocalAsync(id, DeadlineKind.SolutionPlan));
-        Assert.Equal("2026-03-02 16:00", await s.DueLocalAsync(id, DeadlineKind.Completion));
+        // General: 1 / 3 / 7 whole working days after the day of receipt, each due at the close of the day.
+        Assert.Equal("2026-02-14 18:00", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-02-25 18:00", await s.DueLocalAsync(id, DeadlineKind.SolutionPlan));
+        Assert.Equal("2026-03-02 18:00", await s.DueLocalAsync(id, DeadlineKind.Completion));
+        Assert.All(await s.DeadlinesAsync(id), d => Assert.Equal(DayCounting.WholeDays, d.Target!.Value.Counting));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class CaseDeadlineTests
 
         var id = (await s.Driver.RegisterAsync()).Id;
 
-        // A day's work that ends exactly at 18:00 is due at 18:00, not at 09:00 the next morning.
+        // The first working day after 30 September is 8 October.
         Assert.Equal("2026-10-08 18:00", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
     }
 
@@ -49,7 +50,8 @@ public sealed class CaseDeadlineTests
         var complaint = await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality);
 
         var task = Assert.Single(complaint.Tasks);
-        Assert.Equal("2026-05-13 17:00", DeadlineScenario.Local(task.Deadline));
+        // Seven whole working days after 30 April: 6, 7, 8, the make-up Saturday 9, 11, 12 and 13 May.
+        Assert.Equal("2026-05-13 18:00", DeadlineScenario.Local(task.Deadline));
         var tracked = (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask);
         Assert.Equal((task.Id, task.Deadline), (tracked.DepartmentTaskId!.Value, tracked.DueAt));
     }
@@ -68,7 +70,9 @@ public sealed class CaseDeadlineTests
             new() { DepartmentIds = [s.Driver.DepartmentId(DepartmentCatalog.Quality)], Deadline = chosen }, s.Driver.Clerk);
 
         Assert.Equal(chosen, complaint.Tasks[0].Deadline);
-        Assert.Equal(chosen, (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask).DueAt);
+        var tracked = (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask);
+        Assert.Equal(chosen, tracked.DueAt);
+        Assert.Null(tracked.Target);
     }
 
     [Fact]
@@ -81,7 +85,7 @@ public sealed class CaseDeadlineTests
         await s.Driver.AcknowledgeAsync(id);
         s.SetLocal("2026-04-01 09:00");
         var complaint = await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality);
-        Assert.Equal("2026-04-10 18:00", DeadlineScenario.Local(complaint.Tasks[0].Deadline));
+        Assert.Equal("2026-04-13 18:00", DeadlineScenario.Local(complaint.Tasks[0].Deadline));
         var handler = s.Driver.HandlerOf(DepartmentCatalog.Quality);
 
         s.SetLocal("2026-04-02 10:00");
@@ -89,8 +93,8 @@ public sealed class CaseDeadlineTests
         s.SetLocal("2026-04-07 10:00");
         complaint = await s.Driver.DoAsync(id, WorkflowAction.ResumeFromCustomer, new() { Note = "样品已收到" }, handler);
 
-        // 44 working hours were left at the pause; they count again from Tuesday 10:00 after Qingming (4–6 April).
-        Assert.Equal("2026-04-14 18:00", DeadlineScenario.Local(complaint.Tasks[0].Deadline));
+        // 51.5 working hours were left at the pause; they count again from Tuesday 10:00 after Qingming (4–6 April).
+        Assert.Equal("2026-04-15 18:00", DeadlineScenario.Local(complaint.Tasks[0].Deadline));
         var task = (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask);
         Assert.Equal(complaint.Tasks[0].Deadline, task.DueAt);
         Assert.Equal(TimeSpan.FromHours(6.5 + 7.5 + 1), task.PausedWorkingTime);
@@ -107,14 +111,15 @@ public sealed class CaseDeadlineTests
         await using var s = await DeadlineScenario.CreateAsync();
         s.SetLocal("2026-03-02 09:30");
         var id = (await s.Driver.RegisterAsync()).Id;
-        Assert.Equal("2026-03-03 09:30", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
+        Assert.Equal("2026-03-03 18:00", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
 
         s.SetLocal("2026-03-02 11:30");
         await s.Driver.AssessAsync(id, CategoryCatalog.ProductQuality, Severity.Moderate, Urgency.Urgent);
 
-        // Urgent: 4 working hours on 24/7, of which the 2 hours since receipt are used.
+        // Urgent: 4 working hours on 24/7, of which the 2 hours since receipt are used; the plan's 1 whole
+        // day is the day after receipt, which on 24/7 closes at midnight.
         Assert.Equal("2026-03-02 13:30", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
-        Assert.Equal("2026-03-03 09:30", await s.DueLocalAsync(id, DeadlineKind.SolutionPlan));
+        Assert.Equal("2026-03-04 00:00", await s.DueLocalAsync(id, DeadlineKind.SolutionPlan));
         Assert.All(await s.DeadlinesAsync(id), d => Assert.Equal("24X7", d.CalendarCode));
     }
 
@@ -134,9 +139,9 @@ public sealed class CaseDeadlineTests
         s.SetLocal("2026-02-13 16:10");
         await s.Driver.AssessAsync(id, CategoryCatalog.Service);
 
-        // Taipei and Shanghai share UTC+8. 8 working hours from Friday 16:00 (08:30–12:30, 13:30–17:30):
-        // 1.5 h on Friday, then 16–22 February are off (春節 and 除夕前一日補假) or weekend.
-        Assert.Equal("2026-02-23 16:00", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
+        // Taipei and Shanghai share UTC+8. The first working day after Friday 13 February: 14–22 February are
+        // weekend or off (春節 and 除夕前一日補假), so the close of Monday 23 February (08:30–12:30, 13:30–17:30).
+        Assert.Equal("2026-02-23 17:30", await s.DueLocalAsync(id, DeadlineKind.FirstResponse));
         Assert.All(await s.DeadlinesAsync(id), d => Assert.Equal("TW", d.CalendarCode));
     }
 

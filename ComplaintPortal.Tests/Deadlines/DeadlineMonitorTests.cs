@@ -16,11 +16,10 @@ public sealed class DeadlineMonitorTests
         s.SetLocal("2026-03-02 09:30");
         var id = (await s.Driver.RegisterAsync()).Id;
 
-        // First response due 03-03 09:30; due-soon with the last 20% (1.5 working hours) left:
-        // half an hour on the morning of 03-03 and the last hour of 03-02, so from 03-02 17:00.
-        Assert.Equal(0, await s.MonitorAsync(s.SetLocal("2026-03-02 16:59")));
-        Assert.Equal(1, await s.MonitorAsync(s.SetLocal("2026-03-02 17:00")));
-        Assert.Equal(0, await s.MonitorAsync(s.SetLocal("2026-03-02 17:45")));
+        // First response due at the close of 03-03 (18:00); due-soon with the last 20% (1.5 working hours) left.
+        Assert.Equal(0, await s.MonitorAsync(s.SetLocal("2026-03-03 16:29")));
+        Assert.Equal(1, await s.MonitorAsync(s.SetLocal("2026-03-03 16:30")));
+        Assert.Equal(0, await s.MonitorAsync(s.SetLocal("2026-03-03 17:45")));
 
         await using var db = s.Database.CreateContext();
         var transition = await db.DeadlineTransitions.SingleAsync();
@@ -38,8 +37,8 @@ public sealed class DeadlineMonitorTests
         var id = (await s.Driver.RegisterAsync()).Id;
         Assert.Equal(0, await s.MonitorAsync(s.SetLocal("2026-03-02 10:00")));
 
-        // "Restart" a day later: first response is past due-soon and overdue; the others not yet.
-        var later = s.SetLocal("2026-03-03 12:00");
+        // "Restart" two days later: first response is past due-soon and overdue; the others not yet.
+        var later = s.SetLocal("2026-03-04 12:00");
         Assert.Equal(2, await s.MonitorAsync(later));
         Assert.Equal(0, await s.MonitorAsync(later));
 
@@ -47,7 +46,7 @@ public sealed class DeadlineMonitorTests
         var levels = await db.DeadlineTransitions.OrderBy(t => t.Id).Select(t => t.Level).ToListAsync();
         Assert.Equal([DeadlineLevel.DueSoon, DeadlineLevel.Overdue], levels);
         var ledger = await db.LedgerEvents.Where(e => e.ComplaintId == id).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
-        Assert.Equal(["Register", "DeadlineDueSoon", "DeadlineOverdue"], ledger);
+        Assert.Equal(["Register", "DeadlineDueSoon", "DeadlineOverdue", "Escalate"], ledger);
     }
 
     [Fact]

@@ -48,12 +48,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", database.ConnectionString);
-        // Instances of one deployment share a key ring; tests keep theirs with their database.
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(database.Folder, "keys"));
         builder.UseSetting("Security:RequireHttps", ServesOverLoopback ? "false" : "true");
         // Evidence and customer messages stay with the test's database, not in the Web project's App_Data.
         builder.UseSetting("Cases:EvidencePath", Path.Combine(database.Folder, "evidence"));
         builder.UseSetting("Cases:PickupPath", Path.Combine(database.Folder, "outbox"));
+        builder.UseSetting("Ledger:DigestPath", Path.Combine(database.Folder, "ledger-digests"));
+        builder.UseSetting("Ledger:DigestKeyPath", Path.Combine(database.Folder, "ledger-key", "digest-signing-key.pem"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

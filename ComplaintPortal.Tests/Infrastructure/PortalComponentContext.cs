@@ -25,6 +25,8 @@ public class PortalComponentContext : BunitContext
         CultureInfo.CurrentUICulture = pinned;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // MudBlazor's own strings in the portal's languages, as the portal registers them.
+        Services.AddTransient<MudBlazor.MudLocalizer, ComplaintPortal.Web.Features.Localization.PortalMudLocalizer>();
         Services.AddLogging();
         services?.Invoke(Services);
         Authorization = AddAuthorization();
@@ -63,5 +65,12 @@ public class PortalComponentContext : BunitContext
     {
         (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         base.Dispose(disposing);
+    }
+
+    /// <summary>MudBlazor registers services that only dispose asynchronously: tests that render them use <c>await using</c>.</summary>
+    protected override ValueTask DisposeAsyncCore()
+    {
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        return base.DisposeAsyncCore();
     }
 }

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Tests.Infrastructure;
 
@@ -19,12 +20,17 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={FilePath};Pooling=False";
 
-    /// <summary>A context on this file, configured as the portal configures it.</summary>
-    public SqlitePortalDbContext CreateContext()
+    /// <summary>A context on this file, configured as the portal configures it (plus any host interceptors).</summary>
+    public SqlitePortalDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         PortalDatabase.ConfigureSqlite(builder, ConnectionString);
         builder.UseIdentitySchema();
+        if (interceptors.Length > 0)
+        {
+            builder.AddInterceptors(interceptors);
+        }
+
         return new SqlitePortalDbContext(builder.Options);
     }
 

@@ -10,8 +10,8 @@ public class DeadlineClockTests
     [Fact]
     public void Pause_spanning_national_day_carries_the_remaining_working_time_over()
     {
-        // 5 days = 37.5 h from Mon Sep 21 09:00: Sep 21–24 (30 h), 中秋 Sep 25 off, weekend, Mon Sep 28 (7.5 h).
-        var deadline = SlaTarget.Days(5).DeadlineFrom(Calendar, Calendar.At("2026-09-21 09:00"));
+        // 5 days at the same clock time = 37.5 h from Mon Sep 21 09:00: Sep 21–24 (30 h), 中秋 Sep 25 off, weekend, Mon Sep 28 (7.5 h).
+        var deadline = SlaTarget.Days(5, DayCounting.SameClockTime).DeadlineFrom(Calendar, Calendar.At("2026-09-21 09:00"));
         Assert.Equal("2026-09-28 18:00", Calendar.Local(deadline));
 
         // Left at the pause: Sep 23 15–18 (3 h) + Sep 24 (7.5 h) + Sep 28 (7.5 h) = 18 h.
@@ -49,14 +49,14 @@ public class DeadlineClockTests
             Calendar, Calendar.At("2026-03-04 18:00"), Calendar.At("2026-03-03 10:00"), Calendar.At("2026-03-03 09:00")));
 
     [Theory]
-    // Started Mon Mar 2 09:00 with 3 days (due Wed Mar 4 18:00); raised to urgent (4 h) at...
+    // Started Mon Mar 2 09:00 with 3 days at the same clock time (due Wed Mar 4 18:00); raised to urgent (4 h) at...
     [InlineData("2026-03-02 10:00", "2026-03-02 14:30")]   // 1 h used, 3 h left: 10–12, 13:30–14:30
     [InlineData("2026-03-02 16:00", "2026-03-02 14:30")]   // 5.5 h used: already 1.5 h overdue
     [InlineData("2026-03-03 10:00", "2026-03-02 14:30")]   // 8.5 h used: overdue since Monday 14:30
     public void Priority_raised_mid_way_counts_the_new_target_from_the_original_start(string changedAt, string expected)
     {
         var start = Calendar.At("2026-03-02 09:00");
-        Assert.Equal("2026-03-04 18:00", Calendar.Local(SlaTarget.Days(3).DeadlineFrom(Calendar, start)));
+        Assert.Equal("2026-03-04 18:00", Calendar.Local(SlaTarget.Days(3, DayCounting.SameClockTime).DeadlineFrom(Calendar, start)));
 
         var deadline = DeadlineClock.DeadlineAfterTargetChange(Calendar, SlaTarget.Hours(4), start, Calendar.At(changedAt));
 
@@ -76,8 +76,21 @@ public class DeadlineClockTests
         var changedAt = Calendar.At("2026-03-03 14:00");
         Assert.Equal(TimeSpan.FromHours(3.5), DeadlineClock.WorkingTimeUsed(Calendar, start, changedAt, paused));
 
-        var deadline = DeadlineClock.DeadlineAfterTargetChange(Calendar, SlaTarget.Days(1), start, changedAt, paused);
+        var deadline = DeadlineClock.DeadlineAfterTargetChange(Calendar, SlaTarget.Days(1, DayCounting.SameClockTime), start, changedAt, paused);
 
         Assert.Equal("2026-03-03 18:00", Calendar.Local(deadline));
+    }
+
+    [Fact]
+    public void Whole_day_target_after_a_change_falls_at_the_close_of_its_day_moved_on_by_the_pause()
+    {
+        var start = Calendar.At("2026-03-02 09:00");
+        var paused = Calendar.WorkingTimeBetween(Calendar.At("2026-03-02 11:00"), Calendar.At("2026-03-03 11:00"));
+
+        // 1 whole day: the close of Tue 3 March, then the 7.5 h paused: the close of Wed 4 March.
+        var deadline = DeadlineClock.DeadlineAfterTargetChange(Calendar, SlaTarget.Days(1), start, Calendar.At("2026-03-03 14:00"), paused);
+
+        Assert.Equal("2026-03-04 18:00", Calendar.Local(deadline));
+        Assert.Equal(deadline, DeadlineClock.DeadlineFor(Calendar, SlaTarget.Days(1), start, paused));
     }
 }

@@ -24,7 +24,9 @@ public class RoundTheClockCalendarTests
 
         Assert.Equal(TimeSpan.FromHours(24), Calendar.StandardWorkingDay);
         Assert.Equal(start.AddHours(72), Calendar.AddWorkingDays(start, 3));
-        Assert.Equal(start.AddHours(72), SlaTarget.Days(3).DeadlineFrom(Calendar, start));
+        Assert.Equal(start.AddHours(72), SlaTarget.Days(3, DayCounting.SameClockTime).DeadlineFrom(Calendar, start));
+        // Whole days: 2, 3 and 4 May, closing at midnight.
+        Assert.Equal("2026-05-05 00:00", Calendar.Local(SlaTarget.Days(3).DeadlineFrom(Calendar, start)));
     }
 
     [Fact]

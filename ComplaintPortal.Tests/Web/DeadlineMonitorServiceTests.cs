@@ -20,14 +20,14 @@ public sealed class DeadlineMonitorServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Hosted_monitor_flags_an_overdue_first_response_and_notifies_customer_service()
+    public async Task Hosted_monitor_flags_an_overdue_first_response_and_notifies_the_clerk_who_registered_it()
     {
         _ = app.Services; // starts the host and its background services
-        var id = await app.WithDbAsync(async db =>
+        var (id, clerkId) = await app.WithDbAsync(async db =>
         {
             var clerk = await db.Users.SingleAsync(u => u.UserName == "intake");
             var actor = new ActingUser(clerk.Id, clerk.DisplayName, clerk.DepartmentId, new HashSet<string> { PortalRoles.IntakeClerk });
-            return (await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor)).Complaint!.Id;
+            return ((await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor)).Complaint!.Id, clerk.Id);
         });
 
         time.Advance(TimeSpan.FromDays(2));
@@ -40,7 +40,7 @@ public sealed class DeadlineMonitorServiceTests : IDisposable
         }
 
         Assert.Equal([DeadlineLevel.DueSoon, DeadlineLevel.Overdue], levels.Order());
-        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ComplaintId == id && n.RecipientRole == PortalRoles.IntakeClerk)));
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ComplaintId == id && n.RecipientUserId == clerkId)));
     }
 
     public void Dispose() => app.Dispose();

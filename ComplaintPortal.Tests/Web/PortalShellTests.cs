@@ -80,6 +80,26 @@ public sealed class PortalShellTests : IClassFixture<PortalShellTests.App>
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/account/login", null)]
+    [InlineData("/", "intake")]
+    [InlineData("/", "admin")]
+    public async Task Pages_carry_no_inline_script_and_the_policy_forbids_it(string path, string? user)
+    {
+        var client = user is null ? app.CreatePortalClient() : await app.SignedInAsync(user);
+
+        var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        var scriptSrc = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src", StringComparison.Ordinal));
+        Assert.Equal("script-src 'self'", scriptSrc);
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script\\b[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, tag => Assert.Contains(" src=", tag, StringComparison.Ordinal));
+        Assert.DoesNotMatch("\\son[a-z]+=\"", html);
+    }
+
     [Fact]
     public async Task Unknown_page_shows_the_friendly_not_found_page()
     {

@@ -106,6 +106,24 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Sign_in_and_portal_pages_link_no_scoped_stylesheet_and_no_bootstrap()
+    {
+        var anonymous = app.CreatePortalClient();
+        var admin = await app.SignedInAsync("admin");
+
+        foreach (var html in new[]
+        {
+            await anonymous.GetStringAsync("/account/login"), await anonymous.GetStringAsync("/account/lockout"),
+            await admin.GetStringAsync("/admin/users"), await admin.GetStringAsync("/account/password"),
+        })
+        {
+            Assert.DoesNotContain(".styles.css", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("bootstrap", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("form-control", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Demo_accounts_exist_one_per_role()
     {
         _ = app.Server;

@@ -72,8 +72,9 @@ public sealed class RegimePathTests : CaseDatabaseTest
 
         var complaint = await Driver.DispatchAsync(id, DepartmentCatalog.Engineering);
         Assert.Equal(Priority.Urgent, complaint.Priority);
-        // Urgent: the completion target, 3 days on the 24/7 calendar, from dispatch.
-        Assert.Equal(Driver.Time.GetUtcNow().AddMinutes(-10) + TimeSpan.FromDays(3), complaint.Tasks[0].Deadline);
+        // Urgent: the completion target, 3 whole days on the 24/7 calendar after the day of dispatch (2 March),
+        // so midnight at the end of 5 March in Shanghai.
+        Assert.Equal(new DateTimeOffset(2026, 3, 5, 16, 0, 0, TimeSpan.Zero), complaint.Tasks[0].Deadline);
 
         var engineer = Driver.HandlerOf(DepartmentCatalog.Engineering);
         complaint = await Driver.DoAsync(id, WorkflowAction.WaitForCustomer, new() { Note = "等待租户约定维修时间" }, engineer);

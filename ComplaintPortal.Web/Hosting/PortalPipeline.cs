@@ -56,6 +56,8 @@ public static class PortalPipeline
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Reads an oversized form before antiforgery could mistake it for a missing token.
+        app.UseBadRequestResponses();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

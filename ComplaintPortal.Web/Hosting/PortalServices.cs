@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Account.EntraId;
@@ -8,6 +9,7 @@ using ComplaintPortal.Web.Features.Admin;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
+using ComplaintPortal.Web.Features.Ledger;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +24,9 @@ namespace ComplaintPortal.Web.Hosting;
 
 public static class PortalServices
 {
+    /// <summary>How long a session may go on with a security stamp that has since changed.</summary>
+    public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromSeconds(30);
+
     public static WebApplicationBuilder AddComplaintPortal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,6 +42,8 @@ public static class PortalServices
             o.SnackbarConfiguration.PreventDuplicates = false;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
+        // MudBlazor's own strings (pager, filters, dialogs, pickers, upload) in the portal's languages.
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddSingleton<CurrentUserSummary>();
         // Razor otherwise writes CJK text as numeric entities (&#x...;).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -49,8 +56,11 @@ public static class PortalServices
         var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttps", true)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
-        services.AddPortalDatabase(DatabaseSettings.Resolve(builder.Configuration, builder.Environment),
-            (sp, options) => options.AddInterceptors(sp.GetRequiredService<LedgerCommitSignal>()));
+        var database = DatabaseSettings.Resolve(builder.Configuration, builder.Environment);
+        services.AddPortalDatabase(database,
+            (sp, options) => options.AddInterceptors(
+                sp.GetRequiredService<LedgerCommitSignal>(),
+                new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>())));
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();
@@ -61,11 +71,8 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         // Every instance must read the others' cookies and antiforgery tokens: one key ring for all of
-        // them, in a folder they share (default: next to the SQLite file).
-        var keys = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured ? configured : "App_Data/keys";
-        services.AddDataProtection()
-            .SetApplicationName("ComplaintPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keys)));
+        // them, in the database they share.
+        services.AddPortalKeyRing(database, builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Plain-http requests are sent to this port (443 unless the site says otherwise), never served.
         services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort") ?? 443);
@@ -77,6 +84,7 @@ public static class PortalServices
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddPortalDeadlines(builder.Configuration);
+        services.AddLedgerDigests(builder.Configuration, builder.Environment);
         return builder;
     }
 
@@ -120,7 +128,20 @@ public static class PortalServices
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddUserValidator<PortalUserValidator>()
             .AddDefaultTokenProviders();
+
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownNameLockouts>();
+        // The sign-in cookie re-reads the user's security stamp every 30 s (on the injected clock), so a
+        // lock, a role or department change or a new password ends the rights of every open session
+        // within that interval; open circuits are re-checked by PortalRevalidatingAuthenticationStateProvider.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<TimeProvider>((o, time) =>
+            {
+                o.ValidationInterval = SecurityStampInterval;
+                o.TimeProvider = time;
+            });
 
         // Secure by default: anything that does not say otherwise needs one of the portal roles.
         services.AddAuthorizationBuilder()

@@ -22,6 +22,7 @@ internal sealed class BulkWriter
         "PromisedCompletionAt", "IsEscalated", "EscalatedAt", "PausedFromStage", "PausedAt", "DuplicateOfId", "ReplyChannel", "ReplyText",
         "RepliedAt", "SatisfiedWithResult", "SatisfiedWithAttitude", "ReopenCount", "ClosureReason", "ClosedAt", "CustomerGroup",
         "ComplainantEmail", "ComplainantName", "ComplainantPhone", "Batch", "Facility", "Location", "OrderNumber", "ProductModel",
+        "LedgerEventCount", "LedgerHeadHash",
     ];
 
     private static readonly string[] TaskColumns =
@@ -31,7 +32,7 @@ internal sealed class BulkWriter
 
     private static readonly string[] EventColumns =
     [
-        "ComplaintId", "Sequence", "OccurredAt", "ActorUserId", "ActorName", "DepartmentId", "Action", "FromStage", "ToStage", "Note", "PreviousHash", "Hash",
+        "ComplaintId", "Sequence", "OccurredAt", "ActorUserId", "ActorName", "DepartmentId", "Action", "FromStage", "ToStage", "Note", "PreviousHash", "Hash", "Position",
     ];
 
     /// <summary>Ledger rows per INSERT: most rows are ledger events, and one statement per row costs more than the row.</summary>
@@ -48,12 +49,14 @@ internal sealed class BulkWriter
     private readonly List<object?[]> pendingEvents = [];
     private readonly SqliteCommand notifications;
     private int nextId;
+    private long lastPosition;
 
-    private BulkWriter(SqliteConnection connection, Dictionary<int, int> counters, int nextId)
+    private BulkWriter(SqliteConnection connection, Dictionary<int, int> counters, int nextId, long lastPosition)
     {
         this.connection = connection;
         this.counters = counters;
         this.nextId = nextId;
+        this.lastPosition = lastPosition;
         complaints = Insert("Complaints", ComplaintColumns);
         tasks = Insert("DepartmentTasks", TaskColumns);
         events = Insert("LedgerEvents", EventColumns);
@@ -89,7 +92,11 @@ internal sealed class BulkWriter
         await using var max = connection.CreateCommand();
         max.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Complaints";
         var last = Convert.ToInt32(await max.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        return new BulkWriter(connection, counters, last + 1);
+        // Ledger positions continue the portal's gap-free global sequence (cases are written in prepared order).
+        await using var position = connection.CreateCommand();
+        position.CommandText = "SELECT COALESCE(MAX(Position), 0) FROM LedgerEvents";
+        var lastPosition = Convert.ToInt64(await position.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        return new BulkWriter(connection, counters, last + 1, lastPosition);
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -108,6 +115,17 @@ internal sealed class BulkWriter
     public PreparedCase Prepare(GeneratedCase c)
     {
         var id = nextId++;
+        var eventRows = new List<object?[]>(c.Events.Count);
+        var previous = LedgerEvent.GenesisHash;
+        var sequence = 0;
+        foreach (var e in c.Events)
+        {
+            var ledger = new LedgerEvent(id, ++sequence, e.At, e.ActorId, e.ActorName, e.DepartmentId, e.Action, e.From, e.To, e.Note, previous);
+            eventRows.Add([id, ledger.Sequence, Stored(ledger.OccurredAt), ledger.ActorUserId, ledger.ActorName, ledger.DepartmentId, ledger.Action,
+                ledger.FromStage, ledger.ToStage, ledger.Note, ledger.PreviousHash, ledger.Hash, ++lastPosition]);
+            previous = ledger.Hash;
+        }
+
         var complaint = new object?[]
         {
             id, c.CaseNumber, Instant.ConvertToProvider(c.ReceivedAt), c.Channel.ToString(), c.Description, c.Request, true, "gen-clerk",
@@ -116,22 +134,12 @@ internal sealed class BulkWriter
             c.PausedFrom?.ToString(), Stored(c.PausedAt), c.IsDuplicate && id > 1 ? id - 1 : null, c.ReplyChannel?.ToString(), c.ReplyText,
             Stored(c.RepliedAt), c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount, c.ClosureReason, Stored(c.ClosedAt), c.Group,
             c.Email, c.Name, c.Phone, c.Batch, c.Facility, c.Location, c.OrderNumber, c.ProductModel,
+            sequence, sequence == 0 ? null : previous,
         };
         var taskRows = c.Tasks.Select(t => new object?[]
         {
             id, t.DepartmentId, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause, t.Measures, t.Feedback, Stored(t.ReportedAt),
         }).ToList();
-        var eventRows = new List<object?[]>(c.Events.Count);
-        var previous = LedgerEvent.GenesisHash;
-        var sequence = 0;
-        foreach (var e in c.Events)
-        {
-            var ledger = new LedgerEvent(id, ++sequence, e.At, e.ActorId, e.ActorName, e.DepartmentId, e.Action, e.From, e.To, e.Note, previous);
-            eventRows.Add([id, ledger.Sequence, Stored(ledger.OccurredAt), ledger.ActorUserId, ledger.ActorName, ledger.DepartmentId, ledger.Action,
-                ledger.FromStage, ledger.ToStage, ledger.Note, ledger.PreviousHash, ledger.Hash]);
-            previous = ledger.Hash;
-        }
-
         var notification = c.IsEscalated ? new object?[] { "Leadership", null, id, "Escalated", c.CaseNumber + ": urgent + serious", Stored(c.EscalatedAt) } : null;
         return new PreparedCase(complaint, taskRows, eventRows, notification);
     }

@@ -10,11 +10,11 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         builder.ToTable("Categories");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Code).HasMaxLength(Category.CodeMaxLength).IsRequired();
+        builder.Property(c => c.Code).HasMaxLength(Category.CodeMaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(c => c.Code).IsUnique();
-        builder.Property(c => c.NameZhHans).HasMaxLength(Category.NameMaxLength).IsRequired();
-        builder.Property(c => c.NameZhHant).HasMaxLength(Category.NameMaxLength).IsRequired();
-        builder.Property(c => c.NameEn).HasMaxLength(Category.NameMaxLength).IsRequired();
+        builder.Property(c => c.NameZhHans).HasMaxLength(Category.NameMaxLength).IsRequired().IsSingleLine();
+        builder.Property(c => c.NameZhHant).HasMaxLength(Category.NameMaxLength).IsRequired().IsSingleLine();
+        builder.Property(c => c.NameEn).HasMaxLength(Category.NameMaxLength).IsRequired().IsSingleLine();
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

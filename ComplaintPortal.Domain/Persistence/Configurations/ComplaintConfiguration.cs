@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,9 +11,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     {
         builder.ToTable("Complaints");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.CaseNumber).HasMaxLength(CaseNumber.MaxLength).IsRequired();
+        builder.Property(c => c.CaseNumber).HasMaxLength(CaseNumber.MaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(c => c.CaseNumber).IsUnique();
-        builder.Property(c => c.IdempotencyKey).HasMaxLength(Complaint.IdempotencyKeyMaxLength);
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(Complaint.IdempotencyKeyMaxLength).IsSingleLine();
         builder.HasIndex(c => c.IdempotencyKey).IsUnique();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
@@ -24,30 +25,31 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.ReplyChannel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Description).HasMaxLength(Complaint.TextMaxLength).IsRequired();
         builder.Property(c => c.CustomerRequest).HasMaxLength(Complaint.TextMaxLength);
-        builder.Property(c => c.RecordedByUserId).HasMaxLength(450).IsRequired();
-        builder.Property(c => c.RecordedByName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired();
+        builder.Property(c => c.RecordedByUserId).HasMaxLength(450).IsRequired().IsSingleLine();
+        builder.Property(c => c.RecordedByName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
         builder.Property(c => c.OnSiteInspectionOrder).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.OtherOrganisation).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ReplyText).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.CallbackRemarks).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ClosureReason).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.LedgerHeadHash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsSingleLine();
 
         builder.ComplexProperty(c => c.Complainant, p =>
         {
-            p.Property(x => x.Name).HasColumnName("ComplainantName").HasMaxLength(Complainant.NameMaxLength).IsRequired();
-            p.Property(x => x.Phone).HasColumnName("ComplainantPhone").HasMaxLength(Complainant.PhoneMaxLength);
-            p.Property(x => x.Email).HasColumnName("ComplainantEmail").HasMaxLength(Complainant.EmailMaxLength);
-            p.Property(x => x.Address).HasColumnName("ComplainantAddress").HasMaxLength(Complainant.AddressMaxLength);
-            p.Property(x => x.CustomerGroup).HasColumnName("CustomerGroup").HasMaxLength(Complainant.GroupMaxLength);
+            p.Property(x => x.Name).HasColumnName("ComplainantName").HasMaxLength(Complainant.NameMaxLength).IsRequired().IsSingleLine();
+            p.Property(x => x.Phone).HasColumnName("ComplainantPhone").HasMaxLength(Complainant.PhoneMaxLength).IsSingleLine();
+            p.Property(x => x.Email).HasColumnName("ComplainantEmail").HasMaxLength(Complainant.EmailMaxLength).IsSingleLine();
+            p.Property(x => x.Address).HasColumnName("ComplainantAddress").HasMaxLength(Complainant.AddressMaxLength).IsSingleLine();
+            p.Property(x => x.CustomerGroup).HasColumnName("CustomerGroup").HasMaxLength(Complainant.GroupMaxLength).IsSingleLine();
         });
         builder.ComplexProperty(c => c.Subject, p =>
         {
-            p.Property(x => x.ProductModel).HasColumnName("ProductModel").HasMaxLength(ComplaintSubject.FieldMaxLength);
-            p.Property(x => x.Batch).HasColumnName("Batch").HasMaxLength(ComplaintSubject.FieldMaxLength);
+            p.Property(x => x.ProductModel).HasColumnName("ProductModel").HasMaxLength(ComplaintSubject.FieldMaxLength).IsSingleLine();
+            p.Property(x => x.Batch).HasColumnName("Batch").HasMaxLength(ComplaintSubject.FieldMaxLength).IsSingleLine();
             p.Property(x => x.PurchaseDate).HasColumnName("PurchaseDate");
-            p.Property(x => x.OrderNumber).HasColumnName("OrderNumber").HasMaxLength(ComplaintSubject.FieldMaxLength);
-            p.Property(x => x.Location).HasColumnName("Location").HasMaxLength(ComplaintSubject.FieldMaxLength);
-            p.Property(x => x.Facility).HasColumnName("Facility").HasMaxLength(ComplaintSubject.FieldMaxLength);
+            p.Property(x => x.OrderNumber).HasColumnName("OrderNumber").HasMaxLength(ComplaintSubject.FieldMaxLength).IsSingleLine();
+            p.Property(x => x.Location).HasColumnName("Location").HasMaxLength(ComplaintSubject.FieldMaxLength).IsSingleLine();
+            p.Property(x => x.Facility).HasColumnName("Facility").HasMaxLength(ComplaintSubject.FieldMaxLength).IsSingleLine();
         });
 
         // Searches and queues: by phone, by name, by stage in arrival order.

@@ -14,6 +14,10 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.CalendarCode).HasMaxLength(WorkingCalendarRecord.CodeMaxLength).IsRequired();
         builder.Property(d => d.PausedWorkingTime).HasConversion<long>();
+        builder.Property(d => d.TargetUnit).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.TargetCounting).HasConversion<string>().HasMaxLength(20);
+        // Re-computing a calendar's provisional deadlines when its holidays arrive.
+        builder.HasIndex(d => new { d.CalendarCode, d.IsProvisional });
         builder.HasOne(d => d.Complaint).WithMany().HasForeignKey(d => d.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Task).WithMany().HasForeignKey(d => d.DepartmentTaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(d => d.PolicyId).OnDelete(DeleteBehavior.Restrict);
@@ -22,6 +26,7 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         builder.HasIndex(d => new { d.ComplaintId, d.Kind });
         builder.Ignore(d => d.IsMet);
         builder.Ignore(d => d.MetOnTime);
+        builder.Ignore(d => d.Target);
     }
 }
 

@@ -10,11 +10,11 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     {
         builder.ToTable("Departments");
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.Code).HasMaxLength(Department.CodeMaxLength).IsRequired();
+        builder.Property(d => d.Code).HasMaxLength(Department.CodeMaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(d => d.Code).IsUnique();
-        builder.Property(d => d.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired();
-        builder.Property(d => d.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired();
-        builder.Property(d => d.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired();
+        builder.Property(d => d.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
+        builder.Property(d => d.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
+        builder.Property(d => d.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -11,15 +11,15 @@ internal sealed class DepartmentTaskConfiguration : IEntityTypeConfiguration<Dep
         builder.ToTable("DepartmentTasks");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.OwnerUserId).HasMaxLength(450);
-        builder.Property(t => t.OwnerName).HasMaxLength(Complaint.ShortTextMaxLength);
+        builder.Property(t => t.OwnerUserId).HasMaxLength(450).IsSingleLine();
+        builder.Property(t => t.OwnerName).HasMaxLength(Complaint.ShortTextMaxLength).IsSingleLine();
         foreach (var text in new[] { nameof(DepartmentTask.Findings), nameof(DepartmentTask.RootCause), nameof(DepartmentTask.SolutionMeasures),
             nameof(DepartmentTask.Negotiation), nameof(DepartmentTask.Implementation), nameof(DepartmentTask.Feedback), nameof(DepartmentTask.ReturnReason) })
         {
             builder.Property(text).HasMaxLength(Complaint.TextMaxLength);
         }
 
-        builder.Property(t => t.SolutionResponsible).HasMaxLength(Complaint.ShortTextMaxLength);
+        builder.Property(t => t.SolutionResponsible).HasMaxLength(Complaint.ShortTextMaxLength).IsSingleLine();
         builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.DepartmentId, t.Status });
     }

@@ -13,11 +13,12 @@ internal sealed class LedgerEventConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
         builder.HasIndex(e => e.OccurredAt);
-        builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired();
-        builder.Property(e => e.ActorName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired();
-        builder.Property(e => e.Action).HasMaxLength(LedgerEvent.ActionMaxLength).IsRequired();
-        builder.Property(e => e.FromStage).HasMaxLength(LedgerEvent.StageMaxLength);
-        builder.Property(e => e.ToStage).HasMaxLength(LedgerEvent.StageMaxLength);
+        builder.HasIndex(e => e.Position).IsUnique();
+        builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired().IsSingleLine();
+        builder.Property(e => e.ActorName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
+        builder.Property(e => e.Action).HasMaxLength(LedgerEvent.ActionMaxLength).IsRequired().IsSingleLine();
+        builder.Property(e => e.FromStage).HasMaxLength(LedgerEvent.StageMaxLength).IsSingleLine();
+        builder.Property(e => e.ToStage).HasMaxLength(LedgerEvent.StageMaxLength).IsSingleLine();
         builder.Property(e => e.Note).HasMaxLength(LedgerEvent.NoteMaxLength);
         builder.Property(e => e.PreviousHash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsRequired();

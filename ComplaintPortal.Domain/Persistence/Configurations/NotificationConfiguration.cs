@@ -12,10 +12,25 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.ToTable("Notifications");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.RecipientRole).HasMaxLength(64).IsRequired();
+        builder.Property(n => n.RecipientUserId).HasMaxLength(450);
+        builder.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength).IsRequired();
         builder.HasIndex(n => new { n.RecipientRole, n.CreatedAt });
         builder.HasOne<Complaint>().WithMany().HasForeignKey(n => n.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationReadConfiguration : IEntityTypeConfiguration<NotificationRead>
+{
+    public void Configure(EntityTypeBuilder<NotificationRead> builder)
+    {
+        builder.ToTable("NotificationReads");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.UserId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(r => new { r.NotificationId, r.UserId }).IsUnique();
+        builder.HasIndex(r => r.UserId);
+        builder.HasOne<Notification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -25,7 +40,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("OutboxMessages");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength).IsRequired();
+        builder.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength).IsRequired().IsSingleLine();
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength).IsRequired();
         builder.Property(m => m.Body).HasMaxLength(Complaint.TextMaxLength).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(500);

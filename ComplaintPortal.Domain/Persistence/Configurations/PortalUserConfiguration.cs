@@ -8,7 +8,9 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
 {
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired().IsSingleLine();
+        builder.Property(u => u.UserName).IsSingleLine();
+        builder.Property(u => u.Email).IsSingleLine();
         builder.HasOne(u => u.Department)
             .WithMany()
             .HasForeignKey(u => u.DepartmentId)

@@ -11,12 +11,12 @@ internal sealed class WorkingCalendarRecordConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("WorkingCalendars");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Code).HasMaxLength(WorkingCalendarRecord.CodeMaxLength).IsRequired();
+        builder.Property(c => c.Code).HasMaxLength(WorkingCalendarRecord.CodeMaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(c => c.Code).IsUnique();
-        builder.Property(c => c.Name).HasMaxLength(WorkingCalendarRecord.NameMaxLength).IsRequired();
+        builder.Property(c => c.Name).HasMaxLength(WorkingCalendarRecord.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(c => c.DefinitionJson).IsRequired();
         builder.Property(c => c.Stamp).IsConcurrencyToken();
-        builder.Property(c => c.ChangedBy).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired();
+        builder.Property(c => c.ChangedBy).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
         builder.Ignore(c => c.Definition);
     }
 }
@@ -34,6 +34,12 @@ internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolic
             builder.Property(unit).HasConversion<string>().HasMaxLength(10);
         }
 
+        foreach (var counting in new[] { nameof(SlaPolicy.FirstResponseCounting), nameof(SlaPolicy.SolutionPlanCounting), nameof(SlaPolicy.CompletionCounting) })
+        {
+            builder.Property(counting).HasConversion<string>().HasMaxLength(20);
+        }
+
+        builder.Ignore(p => p.IsRetired);
         builder.Ignore(p => p.FirstResponse);
         builder.Ignore(p => p.SolutionPlan);
         builder.Ignore(p => p.Completion);
@@ -51,7 +57,7 @@ internal sealed class SlaPolicyChangeConfiguration : IEntityTypeConfiguration<Sl
         builder.ToTable("SlaPolicyChanges");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.ChangedByUserId).HasMaxLength(450).IsRequired();
-        builder.Property(c => c.ChangedByName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired();
+        builder.Property(c => c.ChangedByName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
         builder.Property(c => c.Before).HasMaxLength(SlaPolicyChange.SummaryMaxLength);
         builder.Property(c => c.After).HasMaxLength(SlaPolicyChange.SummaryMaxLength).IsRequired();
         builder.HasIndex(c => new { c.PolicyId, c.ChangedAt });

@@ -8,8 +8,8 @@ public sealed class EntraIdClaimMappingTests
 {
     private static EntraIdSettings Settings() => new()
     {
-        TenantId = FakeEntraIdentityProvider.TenantId,
-        ClientId = FakeEntraIdentityProvider.ClientId,
+        TenantId = LocalEntraAuthority.TenantId,
+        ClientId = LocalEntraAuthority.ClientId,
         ClientSecret = "secret",
     };
 
@@ -19,7 +19,7 @@ public sealed class EntraIdClaimMappingTests
     [MemberData(nameof(Roles))]
     public void App_role_with_the_portal_role_name_maps_to_that_role(string role)
     {
-        var account = EntraIdClaimMapping.Map(FakeEntraIdentityProvider.ClaimsFor("u1", role), Settings());
+        var account = EntraIdClaimMapping.Map(LocalEntraAuthority.ClaimsFor("u1", role), Settings());
 
         Assert.Equal([role], account.Roles);
         Assert.Empty(account.UnmappedAppRoles);
@@ -28,7 +28,7 @@ public sealed class EntraIdClaimMappingTests
     [Fact]
     public void All_seven_app_roles_map_to_all_seven_portal_roles_in_portal_order()
     {
-        var account = EntraIdClaimMapping.Map(FakeEntraIdentityProvider.ClaimsFor("u1", [.. PortalRoles.All.Reverse()]), Settings());
+        var account = EntraIdClaimMapping.Map(LocalEntraAuthority.ClaimsFor("u1", [.. PortalRoles.All.Reverse()]), Settings());
 
         Assert.Equal(PortalRoles.All, account.Roles);
     }
@@ -36,7 +36,7 @@ public sealed class EntraIdClaimMappingTests
     [Fact]
     public void Token_without_a_roles_claim_maps_to_no_role()
     {
-        var account = EntraIdClaimMapping.Map(FakeEntraIdentityProvider.ClaimsFor("u1"), Settings());
+        var account = EntraIdClaimMapping.Map(LocalEntraAuthority.ClaimsFor("u1"), Settings());
 
         Assert.Empty(account.Roles);
         Assert.Empty(account.UnmappedAppRoles);
@@ -48,7 +48,7 @@ public sealed class EntraIdClaimMappingTests
     [InlineData("")]
     public void Unknown_app_role_grants_nothing_and_is_reported(string appRole)
     {
-        var account = EntraIdClaimMapping.Map(FakeEntraIdentityProvider.ClaimsFor("u1", appRole, PortalRoles.Supervisor), Settings());
+        var account = EntraIdClaimMapping.Map(LocalEntraAuthority.ClaimsFor("u1", appRole, PortalRoles.Supervisor), Settings());
 
         Assert.Equal([PortalRoles.Supervisor], account.Roles);
         Assert.Equal([appRole], account.UnmappedAppRoles);
@@ -62,7 +62,7 @@ public sealed class EntraIdClaimMappingTests
         settings.RoleMap["Complaints.Admin"] = PortalRoles.Administrator;
 
         var account = EntraIdClaimMapping.Map(
-            FakeEntraIdentityProvider.ClaimsFor("u1", "Complaints.Intake", "Complaints.Admin", PortalRoles.Leadership), settings);
+            LocalEntraAuthority.ClaimsFor("u1", "Complaints.Intake", "Complaints.Admin", PortalRoles.Leadership), settings);
 
         Assert.Equal([PortalRoles.IntakeClerk, PortalRoles.Administrator], account.Roles);
         Assert.Equal([PortalRoles.Leadership], account.UnmappedAppRoles);
@@ -71,10 +71,10 @@ public sealed class EntraIdClaimMappingTests
     [Fact]
     public void Identity_comes_from_oid_name_and_preferred_username()
     {
-        var account = EntraIdClaimMapping.Map(FakeEntraIdentityProvider.ClaimsFor("0a1b", PortalRoles.Leadership), Settings());
+        var account = EntraIdClaimMapping.Map(LocalEntraAuthority.ClaimsFor("0a1b", PortalRoles.Leadership), Settings());
 
         Assert.Equal("0a1b", account.ObjectId);
-        Assert.Equal(FakeEntraIdentityProvider.TenantId, account.TenantId);
+        Assert.Equal(LocalEntraAuthority.TenantId, account.TenantId);
         Assert.Equal("0a1b@contoso.example", account.UserName);
         Assert.Equal("0a1b@contoso.example", account.Email);
         Assert.Equal("测试用户 0a1b", account.DisplayName);
@@ -86,7 +86,7 @@ public sealed class EntraIdClaimMappingTests
         var settings = Settings();
         settings.DepartmentClaim = "extension_department";
         settings.DepartmentGroups["g-eng"] = DepartmentCatalog.Engineering;
-        var claims = FakeEntraIdentityProvider.ClaimsFor("u1", PortalRoles.DepartmentHandler);
+        var claims = LocalEntraAuthority.ClaimsFor("u1", PortalRoles.DepartmentHandler);
         claims.Add(new Claim("groups", "g-eng"));
 
         Assert.Equal(DepartmentCatalog.Engineering, EntraIdClaimMapping.Map(claims, settings).DepartmentCode);
@@ -101,7 +101,7 @@ public sealed class EntraIdClaimMappingTests
         var settings = Settings();
         settings.DepartmentClaim = "extension_department";
         settings.DepartmentGroups["g-eng"] = DepartmentCatalog.Engineering;
-        var claims = FakeEntraIdentityProvider.ClaimsFor("u1", PortalRoles.DepartmentHandler);
+        var claims = LocalEntraAuthority.ClaimsFor("u1", PortalRoles.DepartmentHandler);
         claims.Add(new Claim("groups", "g-unrelated"));
 
         Assert.Null(EntraIdClaimMapping.Map(claims, settings).DepartmentCode);
@@ -110,7 +110,7 @@ public sealed class EntraIdClaimMappingTests
     [Fact]
     public void Token_for_this_tenant_and_application_has_no_problem()
     {
-        Assert.Null(EntraIdClaimMapping.ProblemWith(FakeEntraIdentityProvider.ClaimsFor("u1", PortalRoles.Supervisor), Settings()));
+        Assert.Null(EntraIdClaimMapping.ProblemWith(LocalEntraAuthority.ClaimsFor("u1", PortalRoles.Supervisor), Settings()));
     }
 
     [Theory]
@@ -119,7 +119,7 @@ public sealed class EntraIdClaimMappingTests
     [InlineData("oid", "", "object id")]
     public void Token_from_another_tenant_or_for_another_app_or_without_object_id_is_refused(string claim, string value, string expected)
     {
-        var claims = FakeEntraIdentityProvider.ClaimsFor("u1", PortalRoles.Supervisor)
+        var claims = LocalEntraAuthority.ClaimsFor("u1", PortalRoles.Supervisor)
             .Select(c => c.Type == claim ? new Claim(claim, value) : c).ToList();
 
         Assert.Contains(expected, EntraIdClaimMapping.ProblemWith(claims, Settings()), StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class EntraIdClaimMappingTests
     [Fact]
     public void Token_without_tenant_is_refused()
     {
-        var claims = FakeEntraIdentityProvider.ClaimsFor("u1", PortalRoles.Supervisor).Where(c => c.Type != "tid").ToList();
+        var claims = LocalEntraAuthority.ClaimsFor("u1", PortalRoles.Supervisor).Where(c => c.Type != "tid").ToList();
 
         Assert.NotNull(EntraIdClaimMapping.ProblemWith(claims, Settings()));
     }

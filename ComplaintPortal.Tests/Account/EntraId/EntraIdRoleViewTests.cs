@@ -22,7 +22,7 @@ public sealed partial class EntraIdRoleViewTests : IClassFixture<EntraIdApp>
     public async Task User_with_one_app_role_sees_exactly_that_roles_navigation_and_is_refused_elsewhere(string role)
     {
         using var browser = app.CreateBrowser();
-        await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(Guid.NewGuid().ToString(), role));
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(Guid.NewGuid().ToString(), role));
 
         var home = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
@@ -47,14 +47,15 @@ public sealed partial class EntraIdRoleViewTests : IClassFixture<EntraIdApp>
     }
 
     [Fact]
-    public async Task Sign_out_ends_the_session_and_goes_to_the_Entra_ID_end_session_endpoint()
+    public async Task Sign_out_ends_the_session_and_goes_through_the_Entra_ID_end_session_endpoint_back_to_the_login_page()
     {
         using var browser = app.CreateBrowser();
-        await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.IntakeClerk));
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.IntakeClerk));
         var home = await browser.GetAsync("/");
         var token = PortalClient.AntiforgeryToken(await home.Content.ReadAsStringAsync());
         // The sign-out form is answered by a redirect to Entra ID: the page's form-action must allow it.
-        Assert.Contains("form-action 'self' https://login.microsoftonline.com;", home.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var origin = app.Authority.Instance.GetLeftPart(UriPartial.Authority);
+        Assert.Contains($"form-action 'self' {origin};", home.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/logout")
         {
@@ -62,11 +63,19 @@ public sealed partial class EntraIdRoleViewTests : IClassFixture<EntraIdApp>
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(
-            $"https://login.microsoftonline.com/{FakeEntraIdentityProvider.TenantId}/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Flocalhost%2Faccount%2Flogin",
-            response.Headers.Location!.AbsoluteUri);
+        var endSession = response.Headers.Location!;
+        Assert.Equal(app.Authority.EndSessionEndpoint.AbsoluteUri, endSession.GetLeftPart(UriPartial.Path));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(endSession.Query);
+        Assert.Equal("https://localhost/signout-callback-oidc", query["post_logout_redirect_uri"].ToString());
         Assert.False(browser.HasSession);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
+
+        // Entra ID ends its session and sends the browser back; the portal shows the login page.
+        using var authority = new HttpClient(app.Authority.CreateTrustingHandler());
+        var back = (await authority.GetAsync(endSession)).Headers.Location!;
+        var landing = await browser.GetAsync(back.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
+        Assert.Equal("/account/login", landing.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public sealed class EntraIdSettingsValidationTests
     private static Dictionary<string, string?> Complete() => new(StringComparer.Ordinal)
     {
         ["Authentication:Mode"] = "EntraId",
-        ["AzureAd:TenantId"] = FakeEntraIdentityProvider.TenantId,
-        ["AzureAd:ClientId"] = FakeEntraIdentityProvider.ClientId,
+        ["AzureAd:TenantId"] = LocalEntraAuthority.TenantId,
+        ["AzureAd:ClientId"] = LocalEntraAuthority.ClientId,
         ["AzureAd:ClientSecret"] = "from-user-secrets",
     };
 
@@ -38,7 +38,17 @@ public sealed class EntraIdSettingsValidationTests
         var settings = Resolve(Complete());
 
         Assert.Equal("/signin-oidc", settings.CallbackPath);
-        Assert.Equal(new Uri($"https://login.microsoftonline.com/{FakeEntraIdentityProvider.TenantId}/"), settings.Authority);
+        Assert.Equal(new Uri($"https://login.microsoftonline.com/{LocalEntraAuthority.TenantId}/"), settings.Authority);
+    }
+
+    [Theory]
+    [InlineData("http://login.microsoftonline.com/")]
+    [InlineData("login.microsoftonline.com")]
+    public void Instance_that_is_not_an_https_address_is_refused(string instance)
+    {
+        var error = Failure(v => v["AzureAd:Instance"] = instance);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("AzureAd:Instance must be an absolute https address", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using var browser = app.CreateBrowser();
 
-        await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.IntakeClerk, PortalRoles.Supervisor));
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.IntakeClerk, PortalRoles.Supervisor));
 
         var (user, roles) = await FindLinkedAsync(oid);
         Assert.Equal(oid + "@contoso.example", user.UserName);
@@ -37,7 +37,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.DepartmentHandler));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.DepartmentHandler));
         }
 
         var engineering = await app.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == DepartmentCatalog.Engineering));
@@ -49,7 +49,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
 
         using var second = app.CreateBrowser();
-        await second.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.DepartmentHead));
+        await second.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.DepartmentHead));
 
         var (again, roles) = await FindLinkedAsync(oid);
         Assert.Equal(engineering.Id, again.DepartmentId);
@@ -63,31 +63,27 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var handlerOid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
         }
 
         var handlerId = (await FindLinkedAsync(handlerOid)).User.Id;
         var quality = await app.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == DepartmentCatalog.Quality));
         using var admin = app.CreateBrowser();
-        await admin.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.Administrator));
-        var page = await (await admin.GetAsync("/admin/users/" + handlerId)).Content.ReadAsStringAsync();
+        await admin.SignInAsync(LocalEntraAuthority.ClaimsFor(Guid.NewGuid().ToString(), PortalRoles.Administrator));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users/" + handlerId)).StatusCode);
 
-        var saved = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/users/" + handlerId)
+        // The user page (interactive) saves through UserAdministration, as here.
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "save-user",
-                ["__RequestVerificationToken"] = Infrastructure.PortalClient.AntiforgeryToken(page),
-                ["Input.ConcurrencyStamp"] = ConcurrencyStamp().Match(page).Groups[1].Value,
-                ["Input.DisplayName"] = "质量部 新同事",
-                ["Input.DepartmentId"] = quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["roles"] = PortalRoles.DepartmentHandler,
-            }),
-        });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            var administration = scope.ServiceProvider.GetRequiredService<ComplaintPortal.Web.Features.Admin.UserAdministration>();
+            var loaded = (await administration.FindAsync(handlerId))!;
+            var saved = await administration.UpdateAsync(handlerId,
+                new(loaded.ConcurrencyStamp, "质量部 新同事", null, quality.Id, [PortalRoles.DepartmentHandler]), actingUserId: "");
+            Assert.True(saved.Succeeded);
+        }
 
         using var again = app.CreateBrowser();
-        await again.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
+        await again.SignInAsync(LocalEntraAuthority.ClaimsFor(handlerOid, PortalRoles.DepartmentHandler));
 
         Assert.Equal(quality.Id, (await FindLinkedAsync(handlerOid)).User.DepartmentId);
         Assert.Contains("质量部", await (await again.GetAsync("/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -98,9 +94,9 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
     {
         var byClaim = Guid.NewGuid().ToString();
         var byGroup = Guid.NewGuid().ToString();
-        var claims = FakeEntraIdentityProvider.ClaimsFor(byClaim, PortalRoles.DepartmentHandler);
+        var claims = LocalEntraAuthority.ClaimsFor(byClaim, PortalRoles.DepartmentHandler);
         claims.Add(new Claim("extension_department", DepartmentCatalog.Engineering));
-        var groupClaims = FakeEntraIdentityProvider.ClaimsFor(byGroup, PortalRoles.DepartmentHandler);
+        var groupClaims = LocalEntraAuthority.ClaimsFor(byGroup, PortalRoles.DepartmentHandler);
         groupClaims.Add(new Claim("groups", EntraIdApp.QualityGroup));
 
         using var browser = app.CreateBrowser();
@@ -119,7 +115,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using var browser = app.CreateBrowser();
 
-        var response = await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, "Reader"));
+        var response = await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, "Reader"));
 
         Assert.Equal(AccountRoutes.NoAccess, EntraIdBrowser.Target(response).AbsolutePath);
         Assert.False(browser.HasSession);
@@ -137,11 +133,11 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Administrator));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Administrator));
         }
 
         using var second = app.CreateBrowser();
-        var response = await second.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid));
+        var response = await second.SignInAsync(LocalEntraAuthority.ClaimsFor(oid));
 
         Assert.Equal(AccountRoutes.NoAccess, EntraIdBrowser.Target(response).AbsolutePath);
         Assert.Empty((await FindLinkedAsync(oid)).Roles);
@@ -158,7 +154,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         using var browser = app.CreateBrowser();
 
-        await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Leadership));
+        await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Leadership));
 
         var (user, _) = await FindLinkedAsync(oid);
         Assert.Equal("entra-" + oid, user.UserName);
@@ -175,7 +171,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         var oid = Guid.NewGuid().ToString();
         using (var first = app.CreateBrowser())
         {
-            await first.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Supervisor));
+            await first.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Supervisor));
         }
 
         await WithUsersAsync(async users =>
@@ -185,7 +181,7 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         using var browser = app.CreateBrowser();
 
-        var response = await browser.SignInAsync(FakeEntraIdentityProvider.ClaimsFor(oid, PortalRoles.Supervisor));
+        var response = await browser.SignInAsync(LocalEntraAuthority.ClaimsFor(oid, PortalRoles.Supervisor));
 
         Assert.Equal(AccountRoutes.Lockout, EntraIdBrowser.Target(response).AbsolutePath);
         Assert.False(browser.HasSession);
@@ -202,9 +198,6 @@ public sealed partial class EntraIdUserLinkTests : IClassFixture<EntraIdApp>
         });
         return found!.Value;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("name=\"Input.ConcurrencyStamp\" value=\"([^\"]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex ConcurrencyStamp();
 
     private async Task WithUsersAsync(Func<UserManager<PortalUser>, Task> action)
     {

@@ -16,10 +16,10 @@ public sealed class CaseActionsTests : CasePageTest
         ctx.RenderPage<CaseActions>(
             (nameof(CaseActions.Complaint), complaint),
             (nameof(CaseActions.Steps), ComplaintWorkflow.AvailableSteps(complaint, viewer)),
-            (nameof(CaseActions.Execute), (Func<StepSubmission, Task<WorkflowError>>)(s =>
+            (nameof(CaseActions.Execute), (Func<StepSubmission, Task<WorkflowResult>>)(s =>
             {
                 taken.Add(s);
-                return Task.FromResult(WorkflowError.None);
+                return Task.FromResult(new WorkflowResult(WorkflowError.None, complaint));
             })));
 
     [Fact]

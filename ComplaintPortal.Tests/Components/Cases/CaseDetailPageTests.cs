@@ -78,7 +78,7 @@ public sealed class CaseDetailPageTests : CasePageTest
     }
 
     [Fact]
-    public async Task Another_departments_handler_cannot_open_the_case()
+    public async Task Another_departments_case_looks_exactly_like_a_missing_one()
     {
         var ctx = Open();
         var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
@@ -86,7 +86,8 @@ public sealed class CaseDetailPageTests : CasePageTest
 
         var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
 
-        cut.WaitForElement("[data-test=case-forbidden]");
+        cut.WaitForElement("[data-test=case-not-found]");
         Assert.Empty(cut.FindAll("[data-test=case-record]"));
+        Assert.DoesNotContain(complaint.Complainant.Name, cut.Markup, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Workflow;
@@ -41,6 +42,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddSingleton<OrganisationClock>();
         services.AddSingleton(new EvidenceStore(Path.Combine(database.Folder, "evidence")));
         services.AddSingleton(CaseNumberPolicy.Default);
+        services.AddSingleton(new LedgerDigestArchive(Path.Combine(database.Folder, "digests")));
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();

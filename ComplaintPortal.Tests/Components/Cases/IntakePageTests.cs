@@ -59,6 +59,25 @@ public sealed class IntakePageTests : CasePageTest
     }
 
     [Fact]
+    public async Task An_over_long_description_is_refused_on_its_field_naming_the_limit_and_nothing_is_stored()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+
+        cut.Find("#name").Change("王小明");
+        cut.Find("#phone").Change("13812345678");
+        cut.Find("#description").Change(new string('y', 100_000));
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.Hotline));
+        cut.Find("[data-test=register]").Click();
+
+        var expected = string.Format(System.Globalization.CultureInfo.CurrentCulture, ComplaintPortal.Web.Resources.InputText.Input_TooLong, CaseText.Field_Description,
+            Complaint.TextMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+        Assert.Contains(expected, cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()));
+        Assert.Equal(0, await ctx.WithDbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    [Fact]
     public void A_21_MB_file_is_refused_as_too_large_naming_the_limit()
     {
         var ctx = Open();

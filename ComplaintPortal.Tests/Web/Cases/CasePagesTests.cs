@@ -40,7 +40,7 @@ public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
     }
 
     [Fact]
-    public async Task Unknown_case_answers_404_and_another_departments_case_403()
+    public async Task Unknown_case_and_another_departments_case_both_answer_404()
     {
         var complaint = await Actions.AcknowledgedCaseAsync();
         await Actions.DispatchAsync(complaint.Id, DepartmentCatalog.Quality);
@@ -50,7 +50,7 @@ public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
         var unknown = await engineer.GetAsync("/cases/KS-1999-999999");
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.GetAsync("/cases/" + complaint.CaseNumber)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await engineer.GetAsync("/cases/" + complaint.CaseNumber)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await quality.GetAsync("/cases/" + complaint.CaseNumber)).StatusCode);
     }
 
@@ -92,7 +92,7 @@ public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
         Assert.Contains("frame-ancestors 'self'", inline.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("%PDF-1.4 receipt", await inline.Content.ReadAsStringAsync());
-        Assert.NotEqual(HttpStatusCode.OK, (await engineer.GetAsync(address)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await engineer.GetAsync(address)).StatusCode);
         Assert.Equal("DENY", (await clerk.GetAsync("/cases/" + complaint.CaseNumber)).Headers.GetValues("X-Frame-Options").Single());
     }
 

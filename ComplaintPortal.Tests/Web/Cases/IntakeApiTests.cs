@@ -47,9 +47,10 @@ public sealed class IntakeApiTests : IClassFixture<IntakeApiTests.App>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("NameRequired", text, StringComparison.Ordinal);
-        Assert.Contains("ChannelRequired", text, StringComparison.Ordinal);
-        Assert.Contains("DescriptionRequired", text, StringComparison.Ordinal);
+        var errors = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.Equal(
+            ["channel", "complainant", "complainant.name", "description"],
+            errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

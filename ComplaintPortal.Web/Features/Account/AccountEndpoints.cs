@@ -16,7 +16,7 @@ internal static class AccountEndpoints
             await signInManager.SignOutAsync();
             // In EntraId mode the Entra ID session ends too, or the next sign-in would be silent.
             return authentication.Value.UsesEntraId
-                ? TypedResults.Redirect(EntraIdRegistration.EndSessionUrl(context))
+                ? await EntraIdRegistration.SignOutAsync(context)
                 : TypedResults.LocalRedirect(AccountRoutes.Login);
         }).RequireAuthorization(p => p.RequireAuthenticatedUser());
         endpoints.MapEntraIdEndpoints();

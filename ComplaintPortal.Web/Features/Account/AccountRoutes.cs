@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ComplaintPortal.Web.Features.Account;
 
 public static class AccountRoutes
@@ -15,10 +17,37 @@ public static class AccountRoutes
     /// <summary>Query flag on the login page after an Entra ID sign-in failed.</summary>
     public const string EntraIdFailedFlag = "failed";
 
-    /// <summary>Only a path on this site may be a return target (no open redirects).</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/'
-        && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            ? returnUrl
-            : "/";
+    /// <summary>
+    /// Only a path on this site may be a return target (no open redirects). Whitespace and control
+    /// characters are refused, because browsers drop tabs and line breaks (<c>/\t/evil.example</c> would
+    /// become <c>//evil.example</c>); other non-ASCII text is percent-encoded so it fits a Location header.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl[0] != '/'
+            || (returnUrl.Length > 1 && (returnUrl[1] == '/' || returnUrl[1] == '\\')))
+        {
+            return "/";
+        }
+
+        var safe = new StringBuilder(returnUrl.Length);
+        foreach (var rune in returnUrl.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune) || Rune.IsWhiteSpace(rune) || rune.Value == '\\' || rune == Rune.ReplacementChar)
+            {
+                return "/";
+            }
+
+            if (rune.IsAscii)
+            {
+                safe.Append((char)rune.Value);
+            }
+            else
+            {
+                safe.Append(Uri.EscapeDataString(rune.ToString()));
+            }
+        }
+
+        return safe.ToString();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
@@ -8,9 +9,59 @@ namespace ComplaintPortal.Web.Features.Admin;
 /// <summary>One category with its depth in the tree and the departments its routing rules propose.</summary>
 public sealed record CategoryNode(Category Category, int Depth, IReadOnlyList<int> DepartmentIds);
 
+/// <summary>What the category list asks for; without a sort column the rows keep the tree's order.</summary>
+public sealed record CategoryQuery(string? Search = null, bool IncludeInactive = true, CategorySort SortBy = CategorySort.Tree,
+    bool Descending = false, int Page = 0, int PageSize = 25);
+
+public enum CategorySort
+{
+    Tree = 0,
+    Code = 1,
+    Name = 2,
+}
+
+public sealed record CategoryPage(IReadOnlyList<CategoryNode> Rows, int Total);
+
 /// <summary>The administrator's view of the category tree and the routing rules.</summary>
 public sealed class CategoryAdministration(PortalDbContext db)
 {
+    /// <summary>
+    /// One page of the tree, filtered by code or a name in any language. The tree is a few dozen rows,
+    /// so it is filtered and paged here on the server rather than in the database.
+    /// </summary>
+    public async Task<CategoryPage> PageAsync(CategoryQuery query, CultureInfo culture, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(culture);
+        IEnumerable<CategoryNode> rows = await TreeAsync(ct);
+        if (!query.IncludeInactive)
+        {
+            rows = rows.Where(n => n.Category.IsActive);
+        }
+
+        if (query.Search?.Trim() is { Length: > 0 } text)
+        {
+            rows = rows.Where(n => new[] { n.Category.Code, n.Category.NameZhHans, n.Category.NameZhHant, n.Category.NameEn }
+                .Any(v => v.Contains(text, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var names = StringComparer.Create(culture, ignoreCase: true);
+        rows = (query.SortBy, query.Descending) switch
+        {
+            (CategorySort.Code, false) => rows.OrderBy(n => n.Category.Code, StringComparer.Ordinal),
+            (CategorySort.Code, true) => rows.OrderByDescending(n => n.Category.Code, StringComparer.Ordinal),
+            (CategorySort.Name, false) => rows.OrderBy(n => n.Category.DisplayName(culture), names),
+            (CategorySort.Name, true) => rows.OrderByDescending(n => n.Category.DisplayName(culture), names),
+            (CategorySort.Tree, _) => rows,
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
+        var all = rows.ToList();
+        return new CategoryPage(all.Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize).ToList(), all.Count);
+    }
+
+    public async Task<CategoryNode?> FindAsync(int id, CancellationToken ct = default) =>
+        (await TreeAsync(ct)).FirstOrDefault(n => n.Category.Id == id);
+
     public async Task<IReadOnlyList<CategoryNode>> TreeAsync(CancellationToken ct = default)
     {
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);

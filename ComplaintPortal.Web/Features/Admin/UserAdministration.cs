@@ -6,23 +6,74 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Admin;
 
-/// <summary>What an administrator does to accounts: create, assign department and roles, lock and unlock.</summary>
+/// <summary>
+/// What an administrator does to accounts: find, create, assign department and roles, lock and unlock,
+/// set a new password. Every change to what a user may do renews their security stamp, so their open
+/// sessions (cookie and circuit) are re-checked and lose the old rights within the validation interval.
+/// </summary>
 public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbContext db, TimeProvider time)
 {
-    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The error code of a new or edited account without any role.</summary>
+    public const string RoleRequiredCode = "RoleRequired";
+
+    /// <summary>One page of accounts matching <paramref name="query"/>, and how many match in all.</summary>
+    public async Task<UserPage> PageAsync(UserQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var now = time.GetUtcNow();
-        var rows = await db.Users.AsNoTracking()
-            .OrderBy(u => u.UserName)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, Department = u.Department, u.LockoutEnd })
+        var matching = db.Users.AsNoTracking();
+        if (query.Search is { Length: > 0 } search)
+        {
+            // User names and e-mail addresses match in any case (Identity's normalized columns); names as typed.
+            var text = search.Trim();
+            var upper = text.ToUpperInvariant();
+            matching = matching.Where(u => u.NormalizedUserName!.Contains(upper) || u.DisplayName.Contains(text)
+                || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(upper)));
+        }
+
+        if (query.DepartmentId is { } departmentId)
+        {
+            matching = matching.Where(u => u.DepartmentId == departmentId);
+        }
+
+        if (query.Role is { } role && PortalRoles.IsKnown(role))
+        {
+            var roleId = db.Roles.Where(r => r.Name == role).Select(r => r.Id);
+            matching = matching.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)));
+        }
+
+        matching = query.Status switch
+        {
+            UserStatusFilter.Active => matching.Where(u => u.LockoutEnd == null || u.LockoutEnd <= now),
+            UserStatusFilter.Locked => matching.Where(u => u.LockoutEnd != null && u.LockoutEnd > now),
+            UserStatusFilter.All => matching,
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
+
+        var total = await matching.CountAsync(cancellationToken);
+        var ordered = (query.SortBy, query.Descending) switch
+        {
+            (UserSort.DisplayName, false) => matching.OrderBy(u => u.DisplayName).ThenBy(u => u.UserName),
+            (UserSort.DisplayName, true) => matching.OrderByDescending(u => u.DisplayName).ThenBy(u => u.UserName),
+            (UserSort.Department, false) => matching.OrderBy(u => u.Department!.Code).ThenBy(u => u.UserName),
+            (UserSort.Department, true) => matching.OrderByDescending(u => u.Department!.Code).ThenBy(u => u.UserName),
+            (UserSort.UserName, true) => matching.OrderByDescending(u => u.UserName),
+            (UserSort.UserName, false) => matching.OrderBy(u => u.UserName),
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
+        var page = await ordered
+            .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email, u.Department, u.LockoutEnd })
             .ToListAsync(cancellationToken);
-        var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name ?? "", cancellationToken);
-        var userRoles = (await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken))
-            .ToLookup(ur => ur.UserId, ur => roleNames[ur.RoleId]);
-        return rows.Select(u => new UserRow(
-                u.Id, u.UserName ?? "", u.DisplayName, u.Department, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(),
-                u.LockoutEnd is { } end && end > now))
+        var ids = page.Select(u => u.Id).ToList();
+        var roles = (await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.UserId, x => x.Name ?? "");
+        var rows = page.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.Department,
+                roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd is { } end && end > now))
             .ToList();
+        return new UserPage(rows, total);
     }
 
     public Task<List<Department>> DepartmentsAsync(CancellationToken cancellationToken = default) =>
@@ -31,27 +82,22 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
     public async Task<IdentityResult> CreateAsync(NewUser input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var unknown = input.Roles.Where(r => !PortalRoles.IsKnown(r)).ToList();
-        if (unknown.Count > 0)
+        if (RolesProblem(input.Roles) is { } problem)
         {
-            return Failed(UiText.Admin_UnknownRole);
+            return problem;
         }
 
         var user = new PortalUser
         {
             UserName = input.UserName.Trim(),
             DisplayName = input.DisplayName.Trim(),
+            // The e-mail address is optional: an empty field means none.
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             DepartmentId = input.DepartmentId,
             CreatedAt = time.GetUtcNow(),
         };
         var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded)
-        {
-            return created;
-        }
-
-        return input.Roles.Count == 0 ? created : await users.AddToRolesAsync(user, input.Roles.Distinct());
+        return created.Succeeded ? await users.AddToRolesAsync(user, input.Roles.Distinct()) : created;
     }
 
     public async Task<UserDetails?> FindAsync(string id)
@@ -64,50 +110,55 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
 
         var roles = await users.GetRolesAsync(user);
         return new UserDetails(user.Id, user.UserName ?? "", user.DisplayName, user.Email, user.DepartmentId,
-            roles.ToList(), user.LockoutEnd is { } end && end > time.GetUtcNow(), user.ConcurrencyStamp ?? "");
+            roles.Order(StringComparer.Ordinal).ToList(), user.LockoutEnd is { } end && end > time.GetUtcNow(), user.ConcurrencyStamp ?? "");
     }
 
     /// <summary>
     /// Saves the profile only if nobody changed the account since the form was loaded
     /// (Identity's concurrency stamp), so two administrators never overwrite each other silently.
+    /// A change of roles or department ends the user's other sessions' old rights (security stamp).
     /// </summary>
-    public async Task<IdentityResult> UpdateAsync(string id, string concurrencyStamp, string displayName, int? departmentId, IReadOnlyCollection<string> roles, string actingUserId)
+    public async Task<IdentityResult> UpdateAsync(string id, UserChanges changes, string actingUserId)
     {
-        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(changes);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
             return Failed(UiText.Common_NotFound);
         }
 
-        if (!string.Equals(user.ConcurrencyStamp, concurrencyStamp, StringComparison.Ordinal))
+        if (!string.Equals(user.ConcurrencyStamp, changes.ConcurrencyStamp, StringComparison.Ordinal))
         {
             return Failed(UiText.Common_ConcurrencyConflict, nameof(IdentityErrorDescriber.ConcurrencyFailure));
         }
 
-        if (roles.Any(r => !PortalRoles.IsKnown(r)))
+        if (RolesProblem(changes.Roles) is { } problem)
         {
-            return Failed(UiText.Admin_UnknownRole);
+            return problem;
         }
 
         var current = await users.GetRolesAsync(user);
-        if (id == actingUserId && current.Contains(PortalRoles.Administrator) && !roles.Contains(PortalRoles.Administrator))
+        if (id == actingUserId && current.Contains(PortalRoles.Administrator) && !changes.Roles.Contains(PortalRoles.Administrator))
         {
             return Failed(UiText.Admin_CannotDropOwnAdmin);
         }
 
-        user.DisplayName = displayName.Trim();
-        user.DepartmentId = departmentId;
+        var rightsChange = user.DepartmentId != changes.DepartmentId || !current.ToHashSet(StringComparer.Ordinal).SetEquals(changes.Roles);
+        user.DisplayName = changes.DisplayName.Trim();
+        user.Email = string.IsNullOrWhiteSpace(changes.Email) ? null : changes.Email.Trim();
+        user.DepartmentId = changes.DepartmentId;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
             return updated;
         }
 
-        var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
-        return removed.Succeeded ? await users.AddToRolesAsync(user, roles.Except(current)) : removed;
+        var removed = await users.RemoveFromRolesAsync(user, current.Except(changes.Roles));
+        var result = removed.Succeeded ? await users.AddToRolesAsync(user, changes.Roles.Except(current)) : removed;
+        return result.Succeeded && rightsChange ? await users.UpdateSecurityStampAsync(user) : result;
     }
 
+    /// <summary>Locks (indefinitely) or unlocks an account; either way the user's open sessions are re-checked.</summary>
     public async Task<IdentityResult> SetLockedAsync(string id, bool locked, string actingUserId)
     {
         if (locked && id == actingUserId)
@@ -128,28 +179,41 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
             await users.ResetAccessFailedCountAsync(user);
         }
 
+        return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+    }
+
+    /// <summary>
+    /// Sets a new password chosen by an administrator (it must meet the policy). Identity renews the
+    /// security stamp, so every session the user has open ends at its next check.
+    /// </summary>
+    public async Task<IdentityResult> ResetPasswordAsync(string id, string newPassword, string actingUserId)
+    {
+        if (id == actingUserId)
+        {
+            return Failed(UiText.Admin_ResetOwnPassword);
+        }
+
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return Failed(UiText.Common_NotFound);
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
         return result;
     }
 
+    private static IdentityResult? RolesProblem(IReadOnlyCollection<string> roles) =>
+        roles.Count == 0 ? Failed(UiText.Admin_RoleRequired, RoleRequiredCode)
+        : roles.Any(r => !PortalRoles.IsKnown(r)) ? Failed(UiText.Admin_UnknownRole)
+        : null;
+
     private static IdentityResult Failed(string description, string code = "Admin") =>
         IdentityResult.Failed(new IdentityError { Code = code, Description = description });
-}
-
-public sealed record UserRow(string Id, string UserName, string DisplayName, Department? Department, IReadOnlyList<string> Roles, bool IsLocked);
-
-public sealed record UserDetails(string Id, string UserName, string DisplayName, string? Email, int? DepartmentId, IReadOnlyList<string> Roles, bool IsLocked, string ConcurrencyStamp);
-
-public sealed class NewUser
-{
-    public string UserName { get; set; } = "";
-
-    public string DisplayName { get; set; } = "";
-
-    public string? Email { get; set; }
-
-    public int? DepartmentId { get; set; }
-
-    public string Password { get; set; } = "";
-
-    public List<string> Roles { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting.Excel;
 using ComplaintPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -37,8 +38,9 @@ internal static class BoardEndpoints
             var (rows, lookups, now) = await LoadAsync(context, db, users, query, time, options.Value, null, ct, max: BoardExport.MaxRows);
             var fileName = "board-" + clock.ToLocal(now).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture) + ".xlsx";
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-            context.Response.ContentType = BoardExport.ContentType;
-            await BoardExport.WriteAsync(context.Response.Body, rows, lookups, now, clock, ct);
+            context.Response.ContentType = ReportWorkbook.ContentType;
+            var view = new BoardView(rows, BoardQueryString.Parse(context.Request.Query), lookups, now, clock.TimeZone);
+            await BoardExport.WriteAsync(context.Response.Body, view, ct);
             return Results.Empty;
         });
         return endpoints;

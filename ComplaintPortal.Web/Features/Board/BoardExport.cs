@@ -1,89 +1,39 @@
-using System.Globalization;
 using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Domain.Reporting.Excel;
 using ComplaintPortal.Web.Features.Cases;
-using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ComplaintPortal.Web.Features.Board;
 
-/// <summary>
-/// The board's current view as an .xlsx sheet: the same rows, columns and filters as on screen. Rows are
-/// streamed with <see cref="OpenXmlWriter"/> as inline strings (no shared-string table to hold in memory).
-/// </summary>
+/// <summary>The board's current view as an .xlsx sheet: the viewer's rows and filters, the columns of <see cref="BoardColumns"/>.</summary>
 internal static class BoardExport
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const int MaxRows = 50_000;
 
-    public static async Task WriteAsync(Stream output, IReadOnlyList<BoardRow> rows, BoardLookups lookups, DateTimeOffset now, OrganisationClock clock, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream output, BoardView view, CancellationToken cancellationToken)
     {
-        // The Open XML SDK 2.20 needs a seekable stream; the response body is not.
-        await using var buffer = new MemoryStream();
-        Write(buffer, rows, lookups, now, clock);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, cancellationToken);
+        ArgumentNullException.ThrowIfNull(view);
+        var heading = new ReportHeading(BoardText.Board_Title, UiText.Report_GeneratedAt, view.Now) { Lines = FilterLines(view) };
+        using var workbook = new ReportWorkbook(view.TimeZone);
+        workbook.AddSheet(heading, BoardColumns.For(view.Lookups, view.Now), view.Rows);
+        await workbook.SaveAsync(output, cancellationToken);
     }
 
-    public static void Write(Stream stream, IReadOnlyList<BoardRow> rows, BoardLookups lookups, DateTimeOffset now, OrganisationClock? clock = null)
+    private static ReportLine[] FilterLines(BoardView view)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(lookups);
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
-        {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, [BoardText.Board_Column_Number, BoardText.Board_Column_Category, BoardText.Board_Column_Priority,
-                BoardText.Board_Column_Stage, BoardText.Board_Column_Departments, BoardText.Board_Column_StageSince,
-                BoardText.Board_Column_Deadline, BoardText.Board_Column_State]);
-            foreach (var row in rows)
-            {
-                WriteRow(writer,
-                [
-                    row.CaseNumber,
-                    lookups.Category(row.CategoryId),
-                    CaseLabels.Priority(row.Priority),
-                    CaseLabels.Stage(row.Stage),
-                    string.Join("; ", row.Tasks.Select(t => lookups.Department(t.DepartmentId) + (t.OwnerName is null ? "" : " · " + t.OwnerName))),
-                    Local(row.StageEnteredAt, clock),
-                    row.NextDeadline is { } d ? Local(d, clock) : "",
-                    StateName(row.DeadlineStateAt(now)),
-                ]);
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = BoardText.Board_Title }));
-        workbook.Workbook.Save();
-    }
-
-    public static string StateName(DeadlineState state) => state switch
-    {
-        DeadlineState.None => "",
-        DeadlineState.OnTrack => BoardText.Board_State_OnTrack,
-        DeadlineState.DueSoon => BoardText.Board_State_DueSoon,
-        DeadlineState.Overdue => BoardText.Board_State_Overdue,
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
-
-    private static string Local(DateTimeOffset instant, OrganisationClock? clock) =>
-        (clock?.ToLocal(instant) ?? instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> values)
-    {
-        writer.WriteStartElement(new Row());
-        foreach (var value in values)
-        {
-            writer.WriteElement(new Cell(new InlineString(new Text(value))) { DataType = CellValues.InlineString });
-        }
-
-        writer.WriteEndElement();
+        var filter = view.Filter;
+        var all = BoardText.Board_All;
+        var due = filter.OverdueOnly ? BoardText.Board_State_Overdue : filter.DueSoonOnly ? BoardText.Board_State_DueSoon : all;
+        return
+        [
+            new(UiText.Admin_Department, filter.DepartmentId is { } id ? view.Lookups.Department(id) : all),
+            new(BoardText.Board_Column_Stage, filter.Stage is { } stage ? CaseLabels.Stage(stage) : all),
+            new(BoardText.Board_Column_Priority, filter.Priority is { } priority ? CaseLabels.Priority(priority) : all),
+            new(BoardText.Board_Column_State, due),
+            new(BoardText.Board_Sort, BoardLabels.Sort(filter.Sort)),
+        ];
     }
 }
+
+/// <summary>What one viewer's board shows at one instant: the rows, the filters that chose them, and the names to show.</summary>
+internal sealed record BoardView(IReadOnlyList<BoardRow> Rows, BoardFilter Filter, BoardLookups Lookups, DateTimeOffset Now, TimeZoneInfo TimeZone);

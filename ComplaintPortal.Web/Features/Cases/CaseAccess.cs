@@ -5,33 +5,18 @@ using ComplaintPortal.Domain.Workflow;
 namespace ComplaintPortal.Web.Features.Cases;
 
 /// <summary>
-/// Who may open a case at all: those who work it, and the supervision committee that spot-checks. One rule
-/// in two forms: <see cref="MaySee"/> for a loaded case (the case page, evidence downloads) and
-/// <see cref="VisibleTo"/> as a query filter for lists (queue, search), so a list never shows a case
-/// whose page would be refused.
+/// Who may open a case at all: the domain's one rule (<see cref="CaseVisibility"/>), in the two forms the
+/// case pages use: <see cref="MaySee"/> for a loaded case (the case page, evidence) and <see cref="VisibleTo"/>
+/// as the filter of every list (queue, search), so a list never shows a case whose page answers "not found".
 /// </summary>
 public static class CaseAccess
 {
-    public static bool MaySee(Complaint complaint, ActingUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return ComplaintWorkflow.WorksTheCase(complaint, user) || user.IsInRole(PortalRoles.Supervisor);
-    }
+    public static bool MaySee(Complaint complaint, ActingUser user) => CaseVisibility.MaySee(complaint, user);
 
     /// <summary>The cases <see cref="MaySee"/> admits, as a filter the database applies.</summary>
-    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> cases, ActingUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (WorksEveryCase(user) || user.IsInRole(PortalRoles.Supervisor))
-        {
-            return cases;
-        }
+    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> cases, ActingUser user) => cases.Where(CaseVisibility.For(user));
 
-        var department = DepartmentOf(user);
-        return department is null ? cases.Where(c => false) : cases.Where(c => c.Tasks.Any(t => t.DepartmentId == department));
-    }
-
-    /// <summary>Customer service and leadership work every case (<see cref="ComplaintWorkflow.WorksTheCase"/>).</summary>
+    /// <summary>Customer service and leadership work every case (<see cref="ComplaintWorkflow.WorksTheCase"/>): they see personal data unmasked.</summary>
     public static bool WorksEveryCase(ActingUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -15,7 +15,7 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// </summary>
 public partial class CaseDetail
 {
-    private CaseViewStatus status;
+    private bool loaded;
     private CaseView? view;
     private bool conflict;
 
@@ -30,19 +30,16 @@ public partial class CaseDetail
     private async Task LoadAsync()
     {
         var principal = await PrincipalAsync();
-        (status, view) = await InScopeAsync(async sp =>
+        view = await InScopeAsync(async sp =>
         {
             var viewer = await sp.GetRequiredService<CaseUsers>().FindAsync(principal);
             return await sp.GetRequiredService<CaseViewReader>().ReadAsync(Number, viewer);
         });
-        conflict = false;
-        SetStatusCode(status switch
+        (loaded, conflict) = (true, false);
+        if (view is null)
         {
-            CaseViewStatus.Found => StatusCodes.Status200OK,
-            CaseViewStatus.NotFound => StatusCodes.Status404NotFound,
-            CaseViewStatus.Forbidden => StatusCodes.Status403Forbidden,
-            _ => throw new InvalidOperationException(),
-        });
+            SetStatusCode(StatusCodes.Status404NotFound);
+        }
     }
 
     private async Task ReloadAsync()
@@ -55,54 +52,56 @@ public partial class CaseDetail
         view.Lookups.Departments.ToDictionary(d => d.Id, d => d.DisplayName(CultureInfo.CurrentUICulture));
 
     /// <summary>Takes one step (or, for evidence, one step per file) as the signed-in user.</summary>
-    private async Task<WorkflowError> ExecuteAsync(StepSubmission submission)
+    private async Task<WorkflowResult> ExecuteAsync(StepSubmission submission)
     {
         if (view is null)
         {
-            return WorkflowError.CaseNotFound;
+            return WorkflowResult.Fail(WorkflowError.CaseNotFound);
         }
 
         // Only a step the page offered: the same AvailableSteps that drew the menu (the workflow checks again).
         if (!view.Steps.Any(s => s.Step.Action == submission.Action && s.Task?.Id == submission.Input.TaskId))
         {
-            return await ReportAsync(submission.Action, WorkflowError.NotPermitted);
+            return await ReportAsync(submission.Action, WorkflowResult.Fail(WorkflowError.NotPermitted));
         }
 
         var principal = await PrincipalAsync();
         var (id, version) = (view.Complaint.Id, view.Complaint.Version);
-        var error = await InScopeAsync(async sp =>
+        var outcome = await InScopeAsync(async sp =>
         {
             var actor = await sp.GetRequiredService<CaseUsers>().FindAsync(principal);
             if (actor is null)
             {
-                return WorkflowError.NotPermitted;
+                return WorkflowResult.Fail(WorkflowError.NotPermitted);
             }
 
             var workflow = sp.GetRequiredService<ComplaintWorkflow>();
             if (submission.Action != WorkflowAction.AttachEvidence)
             {
-                return (await workflow.ExecuteAsync(id, version, submission.Action, submission.Input, actor)).Error;
+                return await workflow.ExecuteAsync(id, version, submission.Action, submission.Input, actor);
             }
 
+            var last = WorkflowResult.Fail(WorkflowError.InputRequired);
             foreach (var file in submission.Files.ToList())
             {
-                var result = await workflow.ExecuteAsync(id, version, WorkflowAction.AttachEvidence, submission.Input with { Evidence = file.ToNewEvidence() }, actor);
-                if (!result.Succeeded)
+                last = await workflow.ExecuteAsync(id, version, WorkflowAction.AttachEvidence, submission.Input with { Evidence = file.ToNewEvidence() }, actor);
+                if (!last.Succeeded)
                 {
-                    return result.Error;
+                    return last;
                 }
 
                 submission.Files.Remove(file);
-                version = result.Complaint!.Version;
+                version = last.Complaint!.Version;
             }
 
-            return WorkflowError.None;
+            return last;
         });
-        return await ReportAsync(submission.Action, error);
+        return await ReportAsync(submission.Action, outcome);
     }
 
-    private async Task<WorkflowError> ReportAsync(WorkflowAction action, WorkflowError error)
+    private async Task<WorkflowResult> ReportAsync(WorkflowAction action, WorkflowResult outcome)
     {
+        var error = outcome.Error;
         if (error == WorkflowError.None)
         {
             Snackbar.Add(string.Format(CultureInfo.CurrentCulture, CaseText.Detail_ActionDone, CaseLabels.Action(action)), MudBlazor.Severity.Success);
@@ -117,9 +116,9 @@ public partial class CaseDetail
         }
         else if (StepDialog.IsAboutTheCase(error))
         {
-            Snackbar.Add(CaseLabels.Error(error), MudBlazor.Severity.Error);
+            Snackbar.Add(CaseLabels.Error(outcome), MudBlazor.Severity.Error);
         }
 
-        return error;
+        return outcome;
     }
 }

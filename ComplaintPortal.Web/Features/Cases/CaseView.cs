@@ -47,17 +47,13 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
         Categories.FirstOrDefault(c => c.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
 }
 
-public enum CaseViewStatus
+/// <summary>
+/// Reads a <see cref="CaseView"/>, applying <see cref="CaseAccess.MaySee"/> before reading anything else: a case
+/// the viewer may not see is answered exactly like one that does not exist (null).
+/// </summary>
+public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, LedgerDigestArchive digests)
 {
-    Found = 0,
-    NotFound = 1,
-    Forbidden = 2,
-}
-
-/// <summary>Reads a <see cref="CaseView"/>, applying <see cref="CaseAccess.MaySee"/> before reading anything else.</summary>
-public sealed class CaseViewReader(PortalDbContext db, TimeProvider time)
-{
-    public async Task<(CaseViewStatus Status, CaseView? View)> ReadAsync(string caseNumber, ActingUser? viewer, CancellationToken ct = default)
+    public async Task<CaseView?> ReadAsync(string caseNumber, ActingUser? viewer, CancellationToken ct = default)
     {
         var complaint = await db.Complaints.AsNoTracking()
             .Include(c => c.Category)
@@ -65,14 +61,9 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time)
             .Include(c => c.Tasks).ThenInclude(t => t.Department)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.CaseNumber == caseNumber, ct);
-        if (complaint is null || viewer is null)
+        if (complaint is null || viewer is null || !CaseAccess.MaySee(complaint, viewer))
         {
-            return (CaseViewStatus.NotFound, null);
-        }
-
-        if (!CaseAccess.MaySee(complaint, viewer))
-        {
-            return (CaseViewStatus.Forbidden, null);
+            return null;
         }
 
         var steps = ComplaintWorkflow.AvailableSteps(complaint, viewer);
@@ -92,7 +83,9 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time)
             people[task.DepartmentId] = await db.Users.AsNoTracking().Where(u => u.DepartmentId == task.DepartmentId).OrderBy(u => u.UserName).ToListAsync(ct);
         }
 
-        return (CaseViewStatus.Found, new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
-            events, LedgerVerifier.Verify(events), deadlines, new CaseLookups(departments, categories), proposed, people, time.GetUtcNow()));
+        // Checked against the case's head and the signed digests, not only against itself.
+        var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));
+        return new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
+            events, verification, deadlines, new CaseLookups(departments, categories), proposed, people, time.GetUtcNow());
     }
 }

@@ -46,7 +46,7 @@ public partial class Intake
                 var clerk = await sp.GetRequiredService<CaseUsers>().FindAsync(principal);
                 if (clerk is null)
                 {
-                    return (new IntakeResult(null, false, [IntakeError.NotPermitted]), WorkflowError.None);
+                    return (new IntakeResult(null, false, [new IntakeProblem(IntakeError.NotPermitted, "")]), WorkflowError.None);
                 }
 
                 var registered = await sp.GetRequiredService<ComplaintIntake>().RegisterAsync(request, clerk);
@@ -93,39 +93,43 @@ public partial class Intake
         return WorkflowError.None;
     }
 
-    /// <summary>Each refusal on the field it is about.</summary>
-    private void Show(IEnumerable<IntakeError> errors)
+    /// <summary>The form field each of the domain's field names belongs to (the contact rule marks all three).</summary>
+    private static readonly Dictionary<string, string[]> FormFields = new(StringComparer.Ordinal)
     {
-        foreach (var error in errors)
+        [ComplaintIntake.Fields.Name] = [nameof(IntakeInput.Name)],
+        [ComplaintIntake.Fields.Complainant] = [nameof(IntakeInput.Phone), nameof(IntakeInput.Email), nameof(IntakeInput.Address)],
+        [ComplaintIntake.Fields.Phone] = [nameof(IntakeInput.Phone)],
+        [ComplaintIntake.Fields.Email] = [nameof(IntakeInput.Email)],
+        [ComplaintIntake.Fields.Address] = [nameof(IntakeInput.Address)],
+        [ComplaintIntake.Fields.CustomerGroup] = [nameof(IntakeInput.CustomerGroup)],
+        [ComplaintIntake.Fields.ProductModel] = [nameof(IntakeInput.ProductModel)],
+        [ComplaintIntake.Fields.Batch] = [nameof(IntakeInput.Batch)],
+        [ComplaintIntake.Fields.OrderNumber] = [nameof(IntakeInput.OrderNumber)],
+        [ComplaintIntake.Fields.Location] = [nameof(IntakeInput.Location)],
+        [ComplaintIntake.Fields.Facility] = [nameof(IntakeInput.Facility)],
+        [ComplaintIntake.Fields.Description] = [nameof(IntakeInput.Description)],
+        [ComplaintIntake.Fields.CustomerRequest] = [nameof(IntakeInput.CustomerRequest)],
+        [ComplaintIntake.Fields.Channel] = [nameof(IntakeInput.Channel)],
+        [ComplaintIntake.Fields.ReceivedAt] = [nameof(IntakeInput.ReceivedAt)],
+    };
+
+    /// <summary>Each refusal on the field it is about; only what belongs to no field (permission) shows above the form.</summary>
+    private void Show(IEnumerable<IntakeProblem> problems)
+    {
+        foreach (var problem in problems)
         {
-            var text = CaseLabels.Error(error);
-            switch (error)
+            var text = CaseLabels.Error(problem);
+            if (FormFields.TryGetValue(problem.Field, out var fields))
             {
-                case IntakeError.NameRequired:
-                    fieldErrors[nameof(IntakeInput.Name)] = text;
-                    break;
-                case IntakeError.ContactRequired:
-                    // One message, on the first of the three; the other two are marked.
-                    fieldErrors[nameof(IntakeInput.Phone)] = text;
-                    fieldErrors[nameof(IntakeInput.Email)] = text;
-                    fieldErrors[nameof(IntakeInput.Address)] = text;
-                    break;
-                case IntakeError.DescriptionRequired:
-                    fieldErrors[nameof(IntakeInput.Description)] = text;
-                    break;
-                case IntakeError.ChannelRequired:
-                    fieldErrors[nameof(IntakeInput.Channel)] = text;
-                    break;
-                case IntakeError.ReceivedInFuture:
-                    fieldErrors[nameof(IntakeInput.ReceivedAt)] = text;
-                    break;
-                case IntakeError.None:
-                    break;
-                case IntakeError.NotPermitted:
-                case IntakeError.TooLong:
-                default:
-                    formError = text;
-                    break;
+                // One message on the first field; the others of a shared rule (phone, e-mail or address) are only marked.
+                foreach (var field in fields)
+                {
+                    fieldErrors.TryAdd(field, field == fields[0] ? text : "");
+                }
+            }
+            else
+            {
+                formError = text;
             }
         }
     }

@@ -1,7 +1,6 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComplaintPortal.Web.Features.Cases;
 
@@ -25,13 +24,15 @@ internal static class IntakeApi
         var group = endpoints.MapGroup("/api/complaints")
             .RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.IntakeClerk })
             // A JSON caller gets its 401/403/404 as is, not re-executed into an HTML page.
-            .WithMetadata(new SkipStatusCodePages());
+            .WithMetadata(new SkipStatusCodePages())
+            // The body is read by hand (IntakeApiBody), so the framework no longer sees a JSON API here:
+            // say so, or a refused caller would be redirected to the sign-in page instead of getting 401/403.
+            .DisableCookieRedirect();
         group.MapPost("/", RegisterAsync);
         return endpoints;
     }
 
-    private static async Task<Results<Created<IntakeApiResponse>, Ok<IntakeApiResponse>, ValidationProblem, ForbidHttpResult>> RegisterAsync(
-        IntakeApiRequest body, HttpContext http, CaseUsers users, ComplaintIntake intake, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(HttpContext http, CaseUsers users, ComplaintIntake intake, CancellationToken ct)
     {
         var user = await users.FindAsync(http.User, ct);
         if (user is null)
@@ -39,10 +40,17 @@ internal static class IntakeApi
             return TypedResults.Forbid();
         }
 
+        var read = await IntakeApiBody.ReadAsync<IntakeApiRequest>(http.Request, ct);
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var body = read.Value!;
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         if (key.Length > 100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = [Resources.CaseText.Api_IdempotencyKeyTooLong] });
+            return ValidationProblem(new() { [IdempotencyHeader] = [Resources.CaseText.Api_IdempotencyKeyTooLong] });
         }
 
         var request = new IntakeRequest
@@ -60,12 +68,14 @@ internal static class IntakeApi
         var result = await intake.RegisterAsync(request, user, ct);
         if (!result.Succeeded)
         {
-            if (result.Errors.Contains(IntakeError.NotPermitted))
+            if (result.Errors.Any(e => e.Error == IntakeError.NotPermitted))
             {
                 return TypedResults.Forbid();
             }
 
-            return TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.ToString(), e => new[] { CaseLabels.Error(e) }));
+            return ValidationProblem(result.Errors
+                .GroupBy(e => e.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => CaseLabels.Error(e)).ToArray()));
         }
 
         var complaint = result.Complaint!;
@@ -74,6 +84,10 @@ internal static class IntakeApi
             ? TypedResults.Created(CaseRoutes.Case(complaint.CaseNumber), response)
             : TypedResults.Ok(response);
     }
+
+    /// <summary>A problem document whose <c>errors</c> are keyed by the refused field, in the caller's language.</summary>
+    public static IResult ValidationProblem(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: Resources.InputText.Problem_Title);
 }
 
 internal sealed class SkipStatusCodePages : Microsoft.AspNetCore.Http.Metadata.ISkipStatusCodePagesMetadata;

@@ -1,3 +1,5 @@
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Sla;
 
@@ -13,6 +15,11 @@ public static class DeadlineServices
         services.AddScoped<WorkingCalendarBook>();
         services.AddScoped<SlaPolicyBook>();
         services.AddScoped<TimelinessReport>();
+        services.AddScoped<ComplaintTimelinessReport>();
+        services.AddScoped<Escalations>();
+        // Notices to people: one in-process feed that the bell of every open page watches.
+        services.AddSingleton<INoticeFeed, NoticeFeed>();
+        services.AddScoped<NoticeBook>();
         services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.SectionName));
         services.AddHostedService<DeadlineMonitorService>();
         return services;

@@ -10,23 +10,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Reports;
 
+/// <summary>What the page shows for one choice of period and department; kept from the prerender so the circuit does not load it again.</summary>
+public sealed record TimelinessView(string Key, TimelinessResult Result, IReadOnlyList<MonthlyTimeliness> Trend);
+
 public sealed partial class Timeliness
 {
+    /// <summary>How many months the trend chart shows, ending with the chosen period.</summary>
+    private const int TrendMonths = 12;
+
+    private static readonly int[] PageSizes = [10, 25, 50];
+
     private Dictionary<int, Department> departments = [];
-    private TimelinessResult result = new([], []);
+    private bool onlyOwnDepartment;
+    private int? ownDepartment;
+    private bool loading;
     private (DateTimeOffset From, DateTimeOffset To) range;
 
-    [Inject]
-    private TimelinessReport Report { get; set; } = default!;
-
-    [Inject]
-    private PortalDbContext Db { get; set; } = default!;
+    // The filter as chosen on screen; applied (into the address) with Show.
+    private ReportPeriodKind kind;
+    private int year;
+    private int number;
+    private int? chosenDepartment;
 
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
-    [CascadingParameter]
-    private HttpContext HttpContext { get; set; } = default!;
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "period")]
     private string? PeriodKind { get; set; }
@@ -40,43 +50,71 @@ public sealed partial class Timeliness
     [SupplyParameterFromQuery(Name = "department")]
     private int? DepartmentId { get; set; }
 
-    private ReportPeriod Period { get; set; } = new(ReportPeriodKind.Month, 2000, 1);
+    [PersistentState]
+    public TimelinessView? View { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        Period = ResolvePeriod();
-        range = Period.UtcRange(Clock.TimeZone);
-        departments = await Db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id);
-        if (OnlyOwnDepartment)
+        departments = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Departments.AsNoTracking().ToDictionaryAsync(d => d.Id));
+        var principal = await PrincipalAsync();
+        // A department head sees the figures of their own department only.
+        onlyOwnDepartment = !principal.IsInRole(PortalRoles.Leadership) && !principal.IsInRole(PortalRoles.Supervisor)
+            && !principal.IsInRole(PortalRoles.IntakeClerk);
+        if (onlyOwnDepartment)
         {
-            // A department head sees the figures of their own department only.
-            var userName = HttpContext.User.Identity?.Name;
-            DepartmentId = await Db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.DepartmentId).FirstOrDefaultAsync() ?? -1;
-            departments = departments.Where(d => d.Key == DepartmentId).ToDictionary();
+            ownDepartment = (await ActingUserAsync())?.DepartmentId ?? -1;
+            departments = departments.Where(d => d.Key == ownDepartment).ToDictionary();
         }
-
-        result = await Report.ComputeAsync(Period, Clock.TimeZone, Clock.UtcNow, DepartmentId);
     }
 
-    private bool OnlyOwnDepartment =>
-        !HttpContext.User.IsInRole(PortalRoles.Leadership) && !HttpContext.User.IsInRole(PortalRoles.Supervisor)
-        && !HttpContext.User.IsInRole(PortalRoles.IntakeClerk);
+    protected override async Task OnParametersSetAsync()
+    {
+        var period = ResolvePeriod();
+        var department = onlyOwnDepartment ? ownDepartment : DepartmentId is { } id && departments.ContainsKey(id) ? id : null;
+        (kind, year, number, chosenDepartment) = (period.Kind, period.Year, period.Number, department);
+        range = period.UtcRange(Clock.TimeZone);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.Year}/{period.Number}/{department}");
+        if (View?.Key == key)
+        {
+            return;
+        }
 
-    /// <summary>The period asked for, or the current month when the query names none or an impossible one.</summary>
+        loading = true;
+        var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
+        var result = await InScopeAsync(sp => sp.GetRequiredService<TimelinessReport>().ComputeAsync(period, zone, now, department));
+        var trend = await InScopeAsync(sp => sp.GetRequiredService<TimelinessReport>().MonthlyAsync(period.MonthsEndingHere(TrendMonths), zone, now, department));
+        View = new TimelinessView(key, result, trend);
+        loading = false;
+    }
+
+    /// <summary>Puts the chosen filter into the address, so it can be bookmarked and the page loads it.</summary>
+    private void Show()
+    {
+        var query = new Dictionary<string, object?>
+        {
+            ["period"] = kind.ToString(),
+            ["year"] = year,
+            ["number"] = kind == ReportPeriodKind.Year ? null : number,
+            ["department"] = onlyOwnDepartment ? null : chosenDepartment,
+        };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
+    }
+
+    /// <summary>The period asked for, or the current one when the query names none or an impossible one.</summary>
     private ReportPeriod ResolvePeriod()
     {
-        var kind = Enum.TryParse<ReportPeriodKind>(PeriodKind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : ReportPeriodKind.Month;
-        var current = ReportPeriod.Containing(kind, Clock.UtcNow, Clock.TimeZone);
-        var max = kind switch
+        var periodKind = Enum.TryParse<ReportPeriodKind>(PeriodKind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : ReportPeriodKind.Month;
+        var current = ReportPeriod.Containing(periodKind, Clock.UtcNow, Clock.TimeZone);
+        var max = periodKind switch
         {
             ReportPeriodKind.Month => 12,
             ReportPeriodKind.Quarter => 4,
             ReportPeriodKind.Year => 1,
-            _ => throw new InvalidOperationException($"Unknown period {kind}."),
+            _ => throw new InvalidOperationException($"Unknown period {periodKind}."),
         };
-        var year = Year is >= 2000 and <= 2100 ? Year.Value : current.Year;
-        var number = kind == ReportPeriodKind.Year ? 1 : Number is { } n && n >= 1 && n <= max ? n : current.Number;
-        return new(kind, year, number);
+        var chosenYear = Year is >= 2000 and <= 2100 ? Year.Value : current.Year;
+        var chosenNumber = periodKind == ReportPeriodKind.Year ? 1 : Number is { } n && n >= 1 && n <= max ? n : current.Number;
+        return new(periodKind, chosenYear, chosenNumber);
     }
 
     private string DepartmentName(int id) =>
@@ -84,11 +122,15 @@ public sealed partial class Timeliness
 
     private string DepartmentCode(int id) => departments.TryGetValue(id, out var d) ? d.Code : "";
 
-    private static string Percent(decimal? rate) => rate is { } r ? r.ToString("0.0", CultureInfo.CurrentCulture) + "%" : "–";
+    internal static string Percent(decimal? rate) => rate is { } r ? r.ToString("0.0", CultureInfo.CurrentCulture) + "%" : "–";
 
     private static string KindName(DeadlineKind kind) =>
         DeadlineText.ResourceManager.GetString("Kind_" + kind, CultureInfo.CurrentUICulture) ?? kind.ToString();
 
     private static string PeriodName(ReportPeriodKind kind) =>
         DeadlineText.ResourceManager.GetString("Period_" + kind, CultureInfo.CurrentUICulture) ?? kind.ToString();
+
+    private static string NumberName(ReportPeriodKind kind, int value) => kind == ReportPeriodKind.Month
+        ? CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(value)
+        : string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_QuarterName, value);
 }

@@ -48,7 +48,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -56,17 +57,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHans")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHant")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("int");
@@ -102,7 +106,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int?>("CategoryId")
                         .HasColumnType("int");
@@ -139,10 +144,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("IsEscalated")
                         .HasColumnType("bit");
+
+                    b.Property<int>("LedgerEventCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LedgerHeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength()
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("OnSiteInspectionOrder")
                         .HasMaxLength(4000)
@@ -176,12 +191,14 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("RecordedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("RecordedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("int");
@@ -227,28 +244,33 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                             b1.Property<string>("Address")
                                 .HasMaxLength(300)
                                 .HasColumnType("nvarchar(300)")
-                                .HasColumnName("ComplainantAddress");
+                                .HasColumnName("ComplainantAddress")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("CustomerGroup")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("CustomerGroup");
+                                .HasColumnName("CustomerGroup")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")
-                                .HasColumnName("ComplainantEmail");
+                                .HasColumnName("ComplainantEmail")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("ComplainantName");
+                                .HasColumnName("ComplainantName")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)")
-                                .HasColumnName("ComplainantPhone");
+                                .HasColumnName("ComplainantPhone")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "ComplaintPortal.Domain.Cases.Complaint.Subject#ComplaintSubject", b1 =>
@@ -258,27 +280,32 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                             b1.Property<string>("Batch")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("Batch");
+                                .HasColumnName("Batch")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Facility")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("Facility");
+                                .HasColumnName("Facility")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Location")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("Location");
+                                .HasColumnName("Location")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("OrderNumber")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("OrderNumber");
+                                .HasColumnName("OrderNumber")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("ProductModel")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
-                                .HasColumnName("ProductModel");
+                                .HasColumnName("ProductModel")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<DateOnly?>("PurchaseDate")
                                 .HasColumnType("date")
@@ -343,11 +370,13 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("OwnerUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<DateTimeOffset?>("ReportedAt")
                         .HasColumnType("datetimeoffset");
@@ -369,7 +398,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("SolutionResponsible")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -399,17 +429,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
@@ -417,7 +450,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("StoredName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("datetimeoffset");
@@ -425,7 +459,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("UploadedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
@@ -483,6 +518,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueSoonAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -500,11 +538,26 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("TargetAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TargetCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TargetUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentTaskId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("CalendarCode", "IsProvisional");
 
                     b.HasIndex("ComplaintId", "Kind");
 
@@ -559,17 +612,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("ActorUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int>("ComplaintId")
                         .HasColumnType("int");
@@ -579,7 +635,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("FromStage")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -588,11 +645,14 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsFixedLength();
 
                     b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
@@ -605,13 +665,17 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("ToStage")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Position")
+                        .IsUnique();
 
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
@@ -646,6 +710,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -657,7 +725,38 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("NotificationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NotificationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.OutboxMessage", b =>
@@ -689,7 +788,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
@@ -719,7 +819,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -732,17 +833,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHans")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHant")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
@@ -773,11 +877,13 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
@@ -814,7 +920,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
@@ -829,6 +936,25 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Persistence.KeyRingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
@@ -850,6 +976,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("CompletionAmount")
                         .HasColumnType("int");
 
+                    b.Property<string>("CompletionCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("CompletionUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -861,6 +992,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("FirstResponseAmount")
                         .HasColumnType("int");
 
+                    b.Property<string>("FirstResponseCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("FirstResponseUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -871,8 +1007,16 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("SolutionPlanAmount")
                         .HasColumnType("int");
+
+                    b.Property<string>("SolutionPlanCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("SolutionPlanUnit")
                         .IsRequired()
@@ -915,7 +1059,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("ChangedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("ChangedByUserId")
                         .IsRequired()
@@ -946,12 +1091,14 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("ChangedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
@@ -960,7 +1107,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<Guid>("Stamp")
                         .IsConcurrencyToken()
@@ -1245,6 +1393,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -41,7 +41,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -49,17 +50,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHans")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHant")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
@@ -93,7 +97,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
@@ -130,10 +135,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("IsEscalated")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("LedgerEventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LedgerHeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength()
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("OnSiteInspectionOrder")
                         .HasMaxLength(4000)
@@ -167,12 +182,14 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("RecordedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("RecordedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
@@ -218,28 +235,33 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                             b1.Property<string>("Address")
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ComplainantAddress");
+                                .HasColumnName("ComplainantAddress")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("CustomerGroup")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("CustomerGroup");
+                                .HasColumnName("CustomerGroup")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ComplainantEmail");
+                                .HasColumnName("ComplainantEmail")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ComplainantName");
+                                .HasColumnName("ComplainantName")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ComplainantPhone");
+                                .HasColumnName("ComplainantPhone")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "ComplaintPortal.Domain.Cases.Complaint.Subject#ComplaintSubject", b1 =>
@@ -249,27 +271,32 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                             b1.Property<string>("Batch")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("Batch");
+                                .HasColumnName("Batch")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Facility")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("Facility");
+                                .HasColumnName("Facility")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("Location")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("Location");
+                                .HasColumnName("Location")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("OrderNumber")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("OrderNumber");
+                                .HasColumnName("OrderNumber")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<string>("ProductModel")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ProductModel");
+                                .HasColumnName("ProductModel")
+                                .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                             b1.Property<DateOnly?>("PurchaseDate")
                                 .HasColumnType("TEXT")
@@ -331,11 +358,13 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("OwnerUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<long?>("ReportedAt")
                         .HasColumnType("INTEGER");
@@ -357,7 +386,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("SolutionResponsible")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -385,17 +415,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
@@ -403,7 +436,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("StoredName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");
@@ -411,7 +445,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("UploadedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
@@ -465,6 +500,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("DueSoonAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -482,11 +520,26 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TargetAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentTaskId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("CalendarCode", "IsProvisional");
 
                     b.HasIndex("ComplaintId", "Kind");
 
@@ -537,17 +590,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("ActorUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int>("ComplaintId")
                         .HasColumnType("INTEGER");
@@ -557,7 +613,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("FromStage")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -566,10 +623,13 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .IsFixedLength();
 
                     b.Property<string>("Note")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PreviousHash")
@@ -583,13 +643,17 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ToStage")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Position")
+                        .IsUnique();
 
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
@@ -622,6 +686,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -633,7 +701,36 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NotificationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.OutboxMessage", b =>
@@ -663,7 +760,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -691,7 +789,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -704,17 +803,20 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHans")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("NameZhHant")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
@@ -745,11 +847,13 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
@@ -786,7 +890,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.HasKey("Id");
 
@@ -800,6 +905,23 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Persistence.KeyRingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
@@ -819,6 +941,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("CompletionAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CompletionCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompletionUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -830,6 +957,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("FirstResponseAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FirstResponseCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstResponseUnit")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -840,8 +972,16 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SolutionPlanAmount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SolutionPlanCounting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SolutionPlanUnit")
                         .IsRequired()
@@ -881,7 +1021,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("ChangedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("ChangedByUserId")
                         .IsRequired()
@@ -910,12 +1051,14 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("ChangedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
@@ -924,7 +1067,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<Guid>("Stamp")
                         .IsConcurrencyToken()
@@ -1204,6 +1348,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -14,13 +14,18 @@ public sealed class LedgerNoteReaderTests : CaseDatabaseTest
     {
         var (complaint, events, _) = await LedgerScenario.WalkAsync(Driver);
         LedgerFacts Facts(string action, int nth = 0) => events.Where(e => e.Action == action).Select(e => LedgerNoteReader.Read(e.Action, e.Note)).ElementAt(nth);
+        var escalations = events.Where(e => e.Action == "Escalate").Select(e => LedgerNoteReader.Read(e.Action, e.Note)).ToList();
 
         Assert.Equal(complaint.CaseNumber, Facts("Register").CaseNumber);
         Assert.Equal(ComplaintChannel.Hotline, Facts("Register").Channel);
         var assess = Facts("Assess");
-        Assert.Equal((CategoryCatalog.ProductQuality, Severity.Serious, Urgency.Urgent, Priority.Urgent, "底座有烧痕"),
+        Assert.Equal((CategoryCatalog.ProductQuality, Severity.Moderate, Urgency.Urgent, Priority.Urgent, "底座有烧痕"),
             (assess.CategoryCode, assess.Severity, assess.Urgency, assess.Priority, assess.Text));
-        Assert.True(Facts("Escalate").AutomaticEscalation);
+        // The monitor escalated the first case for its overdue deadline; the emergency procedure the second.
+        Assert.Contains(escalations, f => f.OverdueEscalation && f.Deadlines.Count > 0 && f.Deadlines.All(d => d.DueAt is null));
+        Assert.Contains(escalations, f => f.AutomaticEscalation);
+        Assert.Contains(events.Where(e => e.Action == LedgerNoteReader.DeadlinesAction).Select(e => LedgerNoteReader.Read(e.Action, e.Note)),
+            f => f.Reopened && f.Deadlines.Any(d => d.Kind == DeadlineKind.Completion));
         var retargeted = Facts(LedgerNoteReader.DeadlinesAction);
         Assert.Equal([DeadlineKind.FirstResponse, DeadlineKind.SolutionPlan, DeadlineKind.Completion], retargeted.Deadlines.Select(d => d.Kind));
         Assert.Null(retargeted.PausedFrom);
@@ -44,6 +49,22 @@ public sealed class LedgerNoteReaderTests : CaseDatabaseTest
         Assert.Equal((complaint.CaseNumber, "同一客户重复来电"), (Facts("MarkDuplicate").DuplicateOf, Facts("MarkDuplicate").Text));
         // Whatever is left as text is what a person wrote: no key=value or instants leak through.
         Assert.All(events.Select(e => LedgerNoteReader.Read(e.Action, e.Note).Text), text => Assert.DoesNotMatch(@"=|\d{4}-\d{2}-\d{2}T", text ?? ""));
+    }
+
+    [Fact]
+    public void A_calendar_re_computation_reads_back_where_the_deadline_was_and_is()
+    {
+        // The shape ProvisionalDeadlines writes when a calendar's days off change.
+        var facts = LedgerNoteReader.Read(LedgerNoteReader.DeadlinesAction,
+            "calendar CN re-computed: DepartmentTask#3 (5d) 2027-01-04T10:00Z -> 2027-01-05T10:00Z (still provisional)");
+
+        Assert.True(facts.Recomputed);
+        Assert.True(facts.StillProvisional);
+        var moved = Assert.Single(facts.Deadlines);
+        Assert.Equal((DeadlineKind.DepartmentTask, 3), (moved.Kind, moved.DepartmentId!.Value));
+        Assert.Equal(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero), moved.Before);
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero), moved.DueAt);
+        Assert.Null(facts.Text);
     }
 
     [Theory]

@@ -11,10 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintPortal.Tests.Web.Cases.Timeline;
 
 /// <summary>
-/// A case whose ledger holds every kind of line the domain writes: registration, evidence, an
-/// assessment that escalates by itself and re-targets the deadlines, dispatch, a pause and resumption
-/// that move a task deadline, due-soon and overdue lines from the monitor, department work, the
-/// callback, leadership's closure, and a second case marked as its duplicate.
+/// A case whose ledger holds every kind of line the domain writes: registration, evidence, an urgent
+/// assessment that re-targets the deadlines, dispatch, a pause and resumption that move a task deadline,
+/// due-soon and overdue lines and the escalation from the monitor, department work, a callback that
+/// reopens the case and restarts its deadlines, leadership's closure, and a second case, escalated by the
+/// emergency procedure, marked as its duplicate.
 /// </summary>
 public static class LedgerScenario
 {
@@ -26,7 +27,7 @@ public static class LedgerScenario
         await driver.DoAsync(id, WorkflowAction.AttachEvidence, new() { Evidence = new("发票.pdf", "application/pdf", 2048, new string('a', 32), new string('b', 64)) }, clerk);
         await driver.DoAsync(id, WorkflowAction.Assess, new()
         {
-            CategoryId = driver.CategoryId(CategoryCatalog.ProductQuality), Severity = Severity.Serious, Urgency = Urgency.Urgent, Note = "底座有烧痕",
+            CategoryId = driver.CategoryId(CategoryCatalog.ProductQuality), Severity = Severity.Moderate, Urgency = Urgency.Urgent, Note = "底座有烧痕",
         }, clerk);
         await driver.DoAsync(id, WorkflowAction.Acknowledge, new() { PromisedCompletionAt = driver.Time.GetUtcNow().AddDays(3), Note = "您的投诉已受理" }, clerk);
         var complaint = await driver.DoAsync(id, WorkflowAction.Dispatch, new() { DepartmentIds = [driver.DepartmentId(DepartmentCatalog.Quality)], Note = "请尽快核查" }, clerk);
@@ -51,10 +52,18 @@ public static class LedgerScenario
         await driver.DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, handler);
         await driver.DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, clerk);
         await driver.DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Sms, Note = "已短信回复" }, clerk);
+        await driver.DoAsync(id, WorkflowAction.ReopenUnsatisfied, new() { SatisfiedWithAttitude = false, Note = "仍有异味" }, clerk);
+        await driver.DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "再次更换" }, handler);
+        await driver.DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, clerk);
+        await driver.DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复" }, clerk);
         await driver.DoAsync(id, WorkflowAction.RequestUnsatisfiedClosure, new() { SatisfiedWithAttitude = true, Note = "诉求超出政策" }, clerk);
         complaint = await driver.DoAsync(id, WorkflowAction.ApproveUnsatisfiedClosure, new() { Note = "同意结案" }, driver.Leader);
 
         var copy = (await driver.RegisterAsync()).Id;
+        await driver.DoAsync(copy, WorkflowAction.Assess, new()
+        {
+            CategoryId = driver.CategoryId(CategoryCatalog.ProductQuality), Severity = Severity.Serious, Urgency = Urgency.Urgent,
+        }, clerk);
         await driver.DoAsync(copy, WorkflowAction.MarkDuplicate, new() { DuplicateOfCaseNumber = complaint.CaseNumber, Note = "同一客户重复来电" }, clerk);
 
         await using var read = driver.Database.CreateContext();

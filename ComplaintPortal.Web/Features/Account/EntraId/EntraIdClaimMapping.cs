@@ -10,7 +10,7 @@ namespace ComplaintPortal.Web.Features.Account.EntraId;
 /// </summary>
 public static class EntraIdClaimMapping
 {
-    // MSAL passes JWT names through; long names cover a principal that went through a claims mapper.
+    // The handler keeps JWT names (MapInboundClaims = false); long names cover a principal that went through a claims mapper.
     private static readonly string[] ObjectIdTypes = ["oid", "http://schemas.microsoft.com/identity/claims/objectidentifier"];
     private static readonly string[] TenantIdTypes = ["tid", "http://schemas.microsoft.com/identity/claims/tenantid"];
     private static readonly string[] RoleTypes = ["roles", "role", ClaimTypes.Role];
@@ -20,8 +20,9 @@ public static class EntraIdClaimMapping
     private static readonly string[] EmailTypes = ["email", ClaimTypes.Email];
 
     /// <summary>
-    /// Defence in depth on top of the client library: the token must be for this app and this tenant.
-    /// Returns what is wrong, or null.
+    /// Defence in depth on top of the handler's token validation: the token must name a user, be from
+    /// this tenant (the issuer check alone would accept any tenant of a multi-tenant template), and, when
+    /// the audience is still present, be for this app. Returns what is wrong, or null.
     /// </summary>
     public static string? ProblemWith(IReadOnlyCollection<Claim> claims, EntraIdSettings settings)
     {

@@ -1,16 +1,25 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ComplaintPortal.Web.Features.Account.EntraId;
 
 public static class EntraIdRegistration
 {
+    /// <summary>The OpenID Connect scheme Microsoft.Identity.Web registers; it only ever signs in to Identity's cookie.</summary>
+    public const string Scheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    public const string DisplayName = "Microsoft Entra ID";
+
     /// <summary>
     /// Reads <c>Authentication:Mode</c>. In Local mode nothing else is registered; in EntraId mode the
-    /// <c>AzureAd</c> settings (validated at start-up), the remote scheme and its services.
+    /// <c>AzureAd</c> settings (validated at start-up) and Microsoft.Identity.Web's OpenID Connect
+    /// scheme, adjusted so that a sign-in ends in the portal's own session (see <see cref="EntraIdSignIn"/>).
     /// </summary>
     public static IServiceCollection AddPortalEntraId(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,23 +31,38 @@ public static class EntraIdRegistration
             return services;
         }
 
-        services.AddOptions<EntraIdSettings>().Bind(configuration.GetSection(EntraIdSettings.SectionName)).ValidateOnStart();
+        var section = configuration.GetSection(EntraIdSettings.SectionName);
+        services.AddOptions<EntraIdSettings>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntraIdSettings>, EntraIdSettingsValidator>());
-        services.TryAddSingleton<IEntraTokenRedeemer, MsalTokenRedeemer>();
         services.AddScoped<EntraIdUserLink>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<EntraIdAuthenticationOptions>, EntraIdPostConfigureOptions>());
-        services.AddOptions<EntraIdAuthenticationOptions>(EntraIdDefaults.AuthenticationScheme)
-            .Configure<IOptions<EntraIdSettings>>((o, settings) => o.CallbackPath = settings.Value.CallbackPath);
+        services.TryAddSingleton<EntraIdClientCertificate>();
 
+        // No cookie scheme of its own (cookieScheme: null): the session is Identity's application cookie.
         services.AddAuthentication()
-            .AddRemoteScheme<EntraIdAuthenticationOptions, EntraIdAuthenticationHandler>(
-                EntraIdDefaults.AuthenticationScheme, EntraIdDefaults.DisplayName, o =>
-                {
-                    // The portal's normal session: the Identity application cookie.
-                    o.SignInScheme = IdentityConstants.ApplicationScheme;
-                    o.AccessDeniedPath = AccountRoutes.NoAccess;
-                    o.Events.OnRemoteFailure = OnRemoteFailureAsync;
-                });
+            .AddMicrosoftIdentityWebApp(section, Scheme, cookieScheme: null, displayName: DisplayName);
+
+        // Registered after Microsoft.Identity.Web's own configuration, so these settings win.
+        services.AddOptions<OpenIdConnectOptions>(Scheme).Configure<IOptions<EntraIdSettings>>((o, settings) =>
+        {
+            o.SignInScheme = IdentityConstants.ApplicationScheme;
+            o.SignOutScheme = IdentityConstants.ApplicationScheme;
+            // Authorization code with PKCE, answered by form post: no token in the address bar, and the
+            // code is redeemed with the app's credential (ID tokens under "implicit grant" stay off).
+            o.ResponseType = OpenIdConnectResponseType.Code;
+            o.ResponseMode = OpenIdConnectResponseMode.FormPost;
+            o.UsePkce = true;
+            o.CallbackPath = settings.Value.CallbackPath;
+            // Claims keep their JWT names (roles, oid, tid, groups), which the role map is written in.
+            o.MapInboundClaims = false;
+            // The portal keeps no Entra ID tokens after sign-in.
+            o.SaveTokens = false;
+            o.AccessDeniedPath = AccountRoutes.NoAccess;
+            o.SignedOutRedirectUri = AccountRoutes.Login;
+            // Front-channel sign-out cannot reach the SameSite=Lax session cookie from Entra ID's
+            // iframe, and unauthenticated GETs that end sessions are better not offered at all.
+            o.RemoteSignOutPath = PathString.Empty;
+            EntraIdSignIn.Attach(o.Events);
+        });
         return services;
     }
 
@@ -55,19 +79,30 @@ public static class EntraIdRegistration
         endpoints.MapGet(AccountRoutes.EntraIdSignIn, ([FromQuery] string? returnUrl) =>
                 TypedResults.Challenge(
                     new AuthenticationProperties { RedirectUri = AccountRoutes.SafeReturnUrl(returnUrl) },
-                    [EntraIdDefaults.AuthenticationScheme]))
+                    [Scheme]))
             .AllowAnonymous();
         return endpoints;
     }
 
-    /// <summary>Where sign-out ends: Entra ID's end-session endpoint, which then returns to the login page.</summary>
-    public static string EndSessionUrl(HttpContext context)
+    /// <summary>
+    /// After the portal session has ended: sends the browser to Entra ID's end-session endpoint (from
+    /// the discovery document), which returns it through the signed-out callback to the login page.
+    /// If Entra ID cannot be reached, the portal session is still over and the login page is shown.
+    /// </summary>
+    public static async Task<IResult> SignOutAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = context.RequestServices.GetRequiredService<IOptions<EntraIdSettings>>().Value;
-        var request = context.Request;
-        var back = $"{request.Scheme}://{request.Host}{request.PathBase}{AccountRoutes.Login}";
-        return $"{settings.Authority.AbsoluteUri}oauth2/v2.0/logout?post_logout_redirect_uri={Uri.EscapeDataString(back)}";
+        try
+        {
+            await context.SignOutAsync(Scheme, new AuthenticationProperties { RedirectUri = AccountRoutes.Login });
+            return TypedResults.Empty;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EntraIdRegistration))
+                .LogWarning(exception, "Entra ID end-session endpoint unavailable; the portal session ended without it");
+            return TypedResults.LocalRedirect(AccountRoutes.Login);
+        }
     }
 
     /// <summary>The origin of Entra ID's end-session endpoint in EntraId mode (for the content security policy), else null.</summary>
@@ -77,15 +112,5 @@ public static class EntraIdRegistration
         return services.GetRequiredService<IOptions<PortalAuthenticationSettings>>().Value.UsesEntraId
             ? services.GetRequiredService<IOptions<EntraIdSettings>>().Value.Authority.GetLeftPart(UriPartial.Authority)
             : null;
-    }
-
-    /// <summary>A tampered or stale callback, or a failed redemption: logged, and the login page says so.</summary>
-    private static Task OnRemoteFailureAsync(RemoteFailureContext context)
-    {
-        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EntraIdAuthenticationHandler));
-        logger.LogWarning(context.Failure, "Entra ID sign-in refused: {Reason}", context.Failure?.Message);
-        context.Response.Redirect($"{AccountRoutes.Login}?{AccountRoutes.EntraIdFailedFlag}=1");
-        context.HandleResponse();
-        return Task.CompletedTask;
     }
 }

@@ -31,7 +31,7 @@ public sealed class EntraIdUserLink(
         }
 
         var user = await users.FindByLoginAsync(LoginProvider, account.ObjectId) ?? await CreateAsync(account);
-        user.DisplayName = Truncate(account.DisplayName, PortalUser.DisplayNameMaxLength);
+        user.DisplayName = Domain.Validation.TextRules.ToOneLine(account.DisplayName, PortalUser.DisplayNameMaxLength);
         user.Email = account.Email;
         await ApplyDepartmentAsync(user, account.DepartmentCode, cancellationToken);
         Check(await users.UpdateAsync(user), account);
@@ -62,7 +62,7 @@ public sealed class EntraIdUserLink(
         var user = new PortalUser
         {
             UserName = await FreeUserNameAsync(account),
-            DisplayName = Truncate(account.DisplayName, PortalUser.DisplayNameMaxLength),
+            DisplayName = Domain.Validation.TextRules.ToOneLine(account.DisplayName, PortalUser.DisplayNameMaxLength),
             Email = account.Email,
             CreatedAt = time.GetUtcNow(),
         };
@@ -118,8 +118,6 @@ public sealed class EntraIdUserLink(
                 $"Entra ID user {account.ObjectId} could not be saved: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
 public enum EntraIdSignInStatus

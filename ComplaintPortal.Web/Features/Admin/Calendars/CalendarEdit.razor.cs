@@ -2,106 +2,97 @@ using System.Globalization;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace ComplaintPortal.Web.Features.Admin.Calendars;
 
 public sealed partial class CalendarEdit
 {
-    private const int MaxCsvBytes = 256 * 1024;
-
+    private MudForm form = default!;
     private WorkingCalendarRecord? record;
     private WorkingCalendarDefinition? definition;
-    private string? status;
-    private bool isError;
+    private CalendarForm input = new();
     private List<string> errors = [];
+    private bool conflict;
+    private bool loading = true;
+    private bool busy;
 
     [Parameter]
     public string Code { get; set; } = "";
 
-    [CascadingParameter]
-    private HttpContext HttpContext { get; set; } = default!;
-
-    [SupplyParameterFromForm(FormName = "save-calendar")]
-    private CalendarForm Input { get; set; } = default!;
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     private string Title => string.Format(CultureInfo.CurrentCulture, DeadlineText.Calendar_EditTitle, Code);
 
-    private int DefaultYear => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), record?.Definition is { } d ? FindZone(d.TimeZoneId) : TimeZoneInfo.Utc).Year + 1;
+    private List<BreadcrumbItem> Crumbs => [new(DeadlineText.Calendars_Title, "/admin/calendars"), new(Code, null, disabled: true)];
 
-    private string UserName => HttpContext.User.Identity?.Name ?? "";
+    /// <summary>Next year in the calendar's own zone: the year whose holidays are usually published next.</summary>
+    private int DefaultYear => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), definition is { } d ? FindZone(d.TimeZoneId) : TimeZoneInfo.Utc).Year + 1;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        loading = true;
         await LoadAsync();
+        loading = false;
         if (record is null)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
+            SetStatusCode(StatusCodes.Status404NotFound);
         }
-
-        Input ??= CalendarForm.From(record);
     }
 
     private async Task LoadAsync()
     {
-        record = await Book.FindAsync(Code);
+        record = await InScopeAsync(sp => sp.GetRequiredService<WorkingCalendarBook>().FindAsync(Code));
         definition = record?.Definition;
+        if (record is not null)
+        {
+            input = CalendarForm.From(record);
+        }
     }
+
+    private static string? ZoneProblem(string? zone) =>
+        string.IsNullOrWhiteSpace(zone) || TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _) ? null : DeadlineText.Problem_UnknownTimeZone;
 
     private async Task SaveAsync()
     {
-        if (record is null || definition is null)
+        await form.ValidateAsync();
+        if (record is null || definition is null || !form.IsValid)
         {
             return;
         }
 
-        var (edited, problems) = Input.ToDefinition(definition);
+        var (edited, problems) = input.ToDefinition(definition);
+        errors = [.. problems];
+        conflict = false;
         if (edited is null || problems.Count > 0)
         {
-            errors = [.. problems];
             return;
         }
 
-        var result = await Book.SaveAsync(Code, Guid.TryParse(Input.Stamp, out var stamp) ? stamp : Guid.Empty, edited, UserName, Time.GetUtcNow());
-        await ReportAsync(result, DeadlineText.Calendar_Saved);
-    }
-
-    private async Task ImportAsync()
-    {
-        var form = HttpContext.Request.Form;
-        var file = form.Files.GetFile("csv");
-        if (record is null || file is null || file.Length == 0 || file.Length > MaxCsvBytes
-            || !int.TryParse(form["year"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        busy = true;
+        try
         {
-            (status, isError) = (DeadlineText.Calendar_Import_NoFile, true);
-            return;
+            var userName = (await PrincipalAsync()).Identity?.Name ?? "";
+            var stamp = Guid.TryParse(input.Stamp, out var s) ? s : Guid.Empty;
+            var now = Time.GetUtcNow();
+            var result = await InScopeAsync(sp => sp.GetRequiredService<WorkingCalendarBook>().SaveAsync(Code, stamp, edited, userName, now));
+            errors = [.. result.Problems.Select(CalendarForm.ProblemText), .. result.CsvErrors.Select(CalendarForm.CsvErrorText)];
+            conflict = result.IsConflict;
+            if (result.Succeeded)
+            {
+                Snackbar.Add(DeadlineText.Calendar_Saved, Severity.Success);
+                await LoadAsync();
+            }
         }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var result = await Book.ImportHolidaysAsync(Code, year, buffer.ToArray(), UserName, Time.GetUtcNow());
-        await ReportAsync(result, string.Format(CultureInfo.CurrentCulture, DeadlineText.Calendar_Import_Done, year));
-        if (result.CsvErrors.Count > 0)
+        finally
         {
-            status = DeadlineText.Calendar_Import_Rejected;
+            busy = false;
         }
     }
 
-    private async Task ReportAsync(CalendarSaveResult result, string success)
-    {
-        errors = [.. result.Problems.Select(CalendarForm.ProblemText), .. result.CsvErrors.Select(CalendarForm.CsvErrorText)];
-        (status, isError) = result switch
-        {
-            { Succeeded: true } => (success, false),
-            { IsConflict: true } => (DeadlineText.Calendar_Conflict, true),
-            _ => (null, true),
-        };
-        if (result.Succeeded)
-        {
-            await LoadAsync();
-            Input = CalendarForm.From(record!);
-        }
-    }
+    /// <summary>An import replaced a year's special days: show them (and the new stamp) in the form.</summary>
+    private Task ImportedAsync() => LoadAsync();
 
     private static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;

@@ -68,6 +68,30 @@ public sealed class CalendarForm
         _ => throw new ArgumentOutOfRangeException(nameof(day)),
     };
 
+    public void Set(DayOfWeek day, string? value)
+    {
+        switch (day)
+        {
+            case DayOfWeek.Monday: Monday = value; break;
+            case DayOfWeek.Tuesday: Tuesday = value; break;
+            case DayOfWeek.Wednesday: Wednesday = value; break;
+            case DayOfWeek.Thursday: Thursday = value; break;
+            case DayOfWeek.Friday: Friday = value; break;
+            case DayOfWeek.Saturday: Saturday = value; break;
+            case DayOfWeek.Sunday: Sunday = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(day));
+        }
+    }
+
+    /// <summary>The inline message for one weekday's field, or null when it reads as periods.</summary>
+    public static string? HoursProblem(DayOfWeek day, string? text) =>
+        TryParsePeriods(day, text, []) ? null
+            : string.Format(CultureInfo.CurrentCulture, DeadlineText.Calendar_InvalidHours, CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day), text);
+
+    /// <summary>The inline messages for the special-days field (one per bad line).</summary>
+    public static IReadOnlyList<string> SpecialDaysProblems(string? text) =>
+        HolidayCsvParser.Parse(text ?? "").Errors.Where(e => e.Code != HolidayCsvErrorCode.NoRows).Select(CsvErrorText).ToList();
+
     /// <summary>The definition this form describes, or the localized reasons it does not describe one.</summary>
     public (WorkingCalendarDefinition? Definition, IReadOnlyList<string> Errors) ToDefinition(WorkingCalendarDefinition current)
     {
@@ -76,11 +100,9 @@ public sealed class CalendarForm
         var periods = new List<WeeklyWorkingPeriod>();
         foreach (var day in Week)
         {
-            var text = Get(day);
-            if (!TryParsePeriods(day, text, periods))
+            if (!TryParsePeriods(day, Get(day), periods))
             {
-                errors.Add(string.Format(CultureInfo.CurrentCulture, DeadlineText.Calendar_InvalidHours,
-                    CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day), text));
+                errors.Add(HoursProblem(day, Get(day))!);
             }
         }
 
@@ -114,21 +136,6 @@ public sealed class CalendarForm
     {
         ArgumentNullException.ThrowIfNull(problem);
         return DeadlineText.ResourceManager.GetString("Problem_" + problem.Code, CultureInfo.CurrentUICulture) ?? problem.Code.ToString();
-    }
-
-    private void Set(DayOfWeek day, string value)
-    {
-        switch (day)
-        {
-            case DayOfWeek.Monday: Monday = value; break;
-            case DayOfWeek.Tuesday: Tuesday = value; break;
-            case DayOfWeek.Wednesday: Wednesday = value; break;
-            case DayOfWeek.Thursday: Thursday = value; break;
-            case DayOfWeek.Friday: Friday = value; break;
-            case DayOfWeek.Saturday: Saturday = value; break;
-            case DayOfWeek.Sunday: Sunday = value; break;
-            default: throw new ArgumentOutOfRangeException(nameof(day));
-        }
     }
 
     private static bool TryParsePeriods(DayOfWeek day, string? text, List<WeeklyWorkingPeriod> periods)

@@ -7,99 +7,98 @@ using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 
 namespace ComplaintPortal.Web.Features.Admin.TimeLimits;
 
 public sealed partial class SlaPolicies
 {
+    private static readonly int[] PageSizes = [10, 25, 50];
+
+    private MudDataGrid<SlaPolicy> policyGrid = default!;
+    private MudDataGrid<SlaPolicyChange> logGrid = default!;
     private IReadOnlyList<SlaPolicy> policies = [];
-    private IReadOnlyList<SlaPolicyChange> changes = [];
     private List<Category> categories = [];
     private IReadOnlyList<WorkingCalendarRecord> calendars = [];
-    private string? status;
-    private bool isError;
 
     [Inject]
-    private SlaPolicyBook Book { get; set; } = default!;
+    private IDialogService DialogService { get; set; } = default!;
 
     [Inject]
-    private WorkingCalendarBook Calendars { get; set; } = default!;
-
-    [Inject]
-    private PortalDbContext Db { get; set; } = default!;
-
-    [Inject]
-    private UserManager<PortalUser> Users { get; set; } = default!;
+    private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    [CascadingParameter]
-    private HttpContext HttpContext { get; set; } = default!;
-
-    [SupplyParameterFromQuery(Name = "edit")]
-    private int? EditId { get; set; }
-
-    [SupplyParameterFromForm(FormName = "save-policy")]
-    private PolicyForm Input { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        await LoadAsync();
-        if (Input is null)
-        {
-            var editing = policies.FirstOrDefault(p => p.Id == EditId);
-            Input = editing is not null
-                ? PolicyForm.From(editing)
-                : new PolicyForm
-                {
-                    CalendarCode = CalendarSeeds.ChinaMainland2026.Code,
-                    FirstResponseAmount = 1,
-                    FirstResponseUnit = SlaTargetUnit.Days,
-                    SolutionPlanAmount = 3,
-                    SolutionPlanUnit = SlaTargetUnit.Days,
-                    CompletionAmount = 7,
-                    CompletionUnit = SlaTargetUnit.Days,
-                };
-        }
+        categories = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Categories.AsNoTracking()
+            .Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync());
+        calendars = await InScopeAsync(sp => sp.GetRequiredService<WorkingCalendarBook>().ListAsync());
     }
 
-    private async Task LoadAsync()
+    // A handful of policies (two priorities and the overrides): paged here on the server.
+    private async Task<GridData<SlaPolicy>> LoadPoliciesAsync(GridState<SlaPolicy> state, CancellationToken cancellationToken)
     {
-        policies = await Book.ListAsync();
-        changes = await Book.ChangesAsync(50);
-        calendars = await Calendars.ListAsync();
-        categories = await Db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync();
+        policies = await InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>().ListAsync(cancellationToken));
+        return new GridData<SlaPolicy> { Items = policies.Skip(state.Page * state.PageSize).Take(state.PageSize).ToList(), TotalItems = policies.Count };
     }
 
-    private async Task SaveAsync()
+    private async Task<GridData<SlaPolicyChange>> LoadChangesAsync(GridState<SlaPolicyChange> state, CancellationToken cancellationToken)
     {
-        var existing = policies.FirstOrDefault(p => p.Id == Input.PolicyId);
-        if (Input.PolicyId is not null && existing is null)
-        {
-            (status, isError) = (UiText.Common_NotFound, true);
-            return;
-        }
+        var (changes, total) = await InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>()
+            .ChangesPageAsync(state.Page * state.PageSize, state.PageSize, cancellationToken));
+        return new GridData<SlaPolicyChange> { Items = changes, TotalItems = total };
+    }
 
-        if (existing is not null)
+    private async Task EditAsync(SlaPolicy? policy)
+    {
+        var input = policy is not null
+            ? PolicyForm.From(policy)
+            : new PolicyForm
+            {
+                CalendarCode = CalendarSeeds.ChinaMainland2026.Code,
+                FirstResponseAmount = 1,
+                FirstResponseUnit = SlaTargetUnit.Days,
+                SolutionPlanAmount = 3,
+                SolutionPlanUnit = SlaTargetUnit.Days,
+                CompletionAmount = 7,
+                CompletionUnit = SlaTargetUnit.Days,
+            };
+        var parameters = new DialogParameters<PolicyDialog>
         {
-            // Disabled selects are not posted: an existing policy keeps its priority and category.
-            (Input.Priority, Input.CategoryId) = (existing.Priority, existing.CategoryId);
-        }
-
-        var values = Input.ToValues();
-        var result = values is null
-            ? SlaPolicySaveResult.Invalid
-            : await Book.SaveAsync(Input.PolicyId, values, Users.GetUserId(HttpContext.User) ?? "", HttpContext.User.Identity?.Name ?? "", Time.GetUtcNow());
-        (status, isError) = result switch
-        {
-            SlaPolicySaveResult.Saved => (DeadlineText.Policies_Saved, false),
-            SlaPolicySaveResult.Invalid => (DeadlineText.Policies_Invalid, true),
-            SlaPolicySaveResult.UnknownCalendar => (DeadlineText.Policies_UnknownCalendar, true),
-            SlaPolicySaveResult.AlreadyExists => (DeadlineText.Policies_AlreadyExists, true),
-            _ => throw new InvalidOperationException($"Unknown result {result}."),
+            { d => d.Input, input },
+            { d => d.Categories, categories },
+            { d => d.Calendars, calendars },
+            { d => d.Save, SaveAsync },
         };
-        await LoadAsync();
+        var title = policy is null ? DeadlineText.Policies_NewOverride : DeadlineText.Policies_EditTitle;
+        var dialog = await DialogService.ShowAsync<PolicyDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(DeadlineText.Policies_Saved, MudBlazor.Severity.Success);
+            await policyGrid.ReloadServerData();
+            await logGrid.ReloadServerData();
+        }
+    }
+
+    /// <summary>Saves as the signed-in administrator; an existing policy keeps its priority and category.</summary>
+    private async Task<SlaPolicySaveResult> SaveAsync(PolicyForm input)
+    {
+        if (input.PolicyId is { } id && policies.FirstOrDefault(p => p.Id == id) is { } existing)
+        {
+            (input.Priority, input.CategoryId) = (existing.Priority, existing.CategoryId);
+        }
+
+        if (input.ToValues() is not { } values)
+        {
+            return SlaPolicySaveResult.Invalid;
+        }
+
+        var principal = await PrincipalAsync();
+        var now = Time.GetUtcNow();
+        return await InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>().SaveAsync(input.PolicyId, values,
+            sp.GetRequiredService<UserManager<PortalUser>>().GetUserId(principal) ?? "", principal.Identity?.Name ?? "", now));
     }
 
     private string CategoryName(int? id) =>

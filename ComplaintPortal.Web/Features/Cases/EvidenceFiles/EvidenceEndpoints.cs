@@ -26,7 +26,7 @@ internal static class EvidenceEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> DownloadAsync(
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(
         string number, string evidenceId, bool? download, HttpContext http, CaseUsers users, PortalDbContext db, EvidenceStore store,
         CancellationToken ct)
     {
@@ -34,14 +34,10 @@ internal static class EvidenceEndpoints
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.CaseNumber == number, ct);
         var item = int.TryParse(evidenceId, CultureInfo.InvariantCulture, out var itemId) ? complaint?.Evidence.FirstOrDefault(e => e.Id == itemId) : null;
-        if (complaint is null || item is null)
+        // Forbidden answers exactly as missing, so the address tells nobody that the file exists.
+        if (complaint is null || item is null || user is null || !CaseAccess.MaySee(complaint, user))
         {
             return TypedResults.NotFound();
-        }
-
-        if (user is null || !CaseAccess.MaySee(complaint, user))
-        {
-            return TypedResults.Forbid();
         }
 
         var inline = download != true && EvidenceKinds.Of(item.ContentType) != EvidenceKind.Other;

@@ -46,7 +46,7 @@ public partial class StepDialog
 
     /// <summary>Takes the step (the page's handler); the dialog stays open on errors in its own fields.</summary>
     [Parameter, EditorRequired]
-    public Func<StepSubmission, Task<WorkflowError>> Execute { get; set; } = default!;
+    public Func<StepSubmission, Task<WorkflowResult>> Execute { get; set; } = default!;
 
     public StepForm Form { get; } = new();
 
@@ -115,7 +115,7 @@ public partial class StepDialog
         }
 
         busy = true;
-        WorkflowError result;
+        WorkflowResult result;
         try
         {
             result = await Execute(new StepSubmission(Step.Action, Form.ToInput(ForTask?.Id, Clock), Form.Files));
@@ -125,25 +125,33 @@ public partial class StepDialog
             busy = false;
         }
 
-        if (result == WorkflowError.None || IsAboutTheCase(result))
+        if (result.Succeeded || IsAboutTheCase(result.Error))
         {
-            Dialog.Close(DialogResult.Ok(result));
+            Dialog.Close(DialogResult.Ok(result.Error));
             return;
         }
 
-        switch (result)
+        // The refusal goes on the field it is about; what belongs to no field shows above the form.
+        var message = CaseLabels.Error(result);
+        switch (result.Error)
         {
             case WorkflowError.NoteRequired:
-                noteError = CaseLabels.Error(result);
+                noteError = message;
                 break;
             case WorkflowError.DateInPast:
-                dateError = CaseLabels.Error(result);
+                dateError = message;
                 break;
             case WorkflowError.OriginalNotFound:
-                duplicateError = CaseLabels.Error(result);
+                duplicateError = message;
+                break;
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Note:
+                noteError = message;
+                break;
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.DuplicateOf:
+                duplicateError = message;
                 break;
             default:
-                error = CaseLabels.Error(result);
+                error = message;
                 break;
         }
     }

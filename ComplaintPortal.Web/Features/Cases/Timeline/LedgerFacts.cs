@@ -59,9 +59,23 @@ public sealed record LedgerFacts
 
     /// <summary>The emergency procedure escalated the case by itself (urgent and serious).</summary>
     public bool AutomaticEscalation { get; init; }
+
+    /// <summary>The deadline monitor escalated the case because these deadlines were overdue (<see cref="Deadlines"/>, without instants).</summary>
+    public bool OverdueEscalation { get; init; }
+
+    /// <summary>The deadlines started again because the case was reopened.</summary>
+    public bool Reopened { get; init; }
+
+    /// <summary>A calendar's new days off moved a deadline (each <see cref="DeadlineFact.Before"/> is where it was).</summary>
+    public bool Recomputed { get; init; }
+
+    /// <summary>After a re-computation the deadline still reaches a year whose days off are not known.</summary>
+    public bool StillProvisional { get; init; }
 }
 
 public sealed record EvidenceFact(string FileName, string ContentType, long SizeBytes, string Sha256);
 
 /// <param name="DepartmentId">The task's department, for a department task deadline.</param>
-public sealed record DeadlineFact(DeadlineKind Kind, int? DepartmentId, DateTimeOffset DueAt);
+/// <param name="DueAt">When it falls due (not named by an escalation).</param>
+/// <param name="Before">Where a re-computation moved it from.</param>
+public sealed record DeadlineFact(DeadlineKind Kind, int? DepartmentId, DateTimeOffset? DueAt, DateTimeOffset? Before = null);

@@ -69,12 +69,23 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
 
         if (action == LedgerNoteReader.DeadlinesAction)
         {
-            return facts.PausedFrom is null ? CaseText.Timeline_DeadlinesSet : CaseText.Timeline_DeadlinesMoved;
+            return facts switch
+            {
+                { Recomputed: true } => CaseText.Timeline_DeadlinesRecomputed,
+                { Reopened: true } => CaseText.Timeline_DeadlinesRestarted,
+                { PausedFrom: not null } => CaseText.Timeline_DeadlinesMoved,
+                _ => CaseText.Timeline_DeadlinesSet,
+            };
         }
 
         if (facts.AutomaticEscalation)
         {
             return CaseText.Timeline_AutomaticEscalation;
+        }
+
+        if (facts.OverdueEscalation)
+        {
+            return CaseText.Timeline_OverdueEscalation;
         }
 
         return Enum.TryParse<WorkflowAction>(action, out var step) ? CaseLabels.Action(step) : CaseText.Timeline_OtherEntry;
@@ -86,6 +97,13 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
             : null;
 
     private static string Actor(LedgerEvent e) => e.ActorUserId == DeadlineMonitor.ActorId ? CaseText.Timeline_DeadlineMonitor : e.ActorName;
+
+    private string? When(DeadlineFact d) => d switch
+    {
+        { DueAt: { } due, Before: { } before } => string.Format(CultureInfo.CurrentCulture, CaseText.Timeline_Moved, clock.Format(before), clock.Format(due)),
+        { DueAt: { } due } => clock.Format(due),
+        _ => CaseText.Deadlines_OverdueShort,
+    };
 
     private void Describe(LedgerFacts f, List<LedgerDetail> details)
     {
@@ -128,7 +146,12 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
 
         foreach (var d in f.Deadlines)
         {
-            Add(Deadline(d), clock.Format(d.DueAt));
+            Add(Deadline(d), When(d));
+        }
+
+        if (f.StillProvisional)
+        {
+            Add(CaseText.Timeline_Provisional, CaseText.Timeline_ProvisionalExplained);
         }
     }
 

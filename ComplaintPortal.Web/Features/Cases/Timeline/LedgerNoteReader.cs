@@ -19,6 +19,8 @@ public static partial class LedgerNoteReader
 
     private const string AutomaticEscalationNote = "urgent + serious";
 
+    private const string OverduePrefix = "overdue: ";
+
     public static LedgerFacts Read(string action, string? note)
     {
         if (string.IsNullOrEmpty(note))
@@ -52,7 +54,7 @@ public static partial class LedgerNoteReader
         WorkflowAction.CloseSatisfied or WorkflowAction.ReopenUnsatisfied or WorkflowAction.RequestUnsatisfiedClosure => Callback(note),
         WorkflowAction.MarkDuplicate => Duplicate(note),
         WorkflowAction.AttachEvidence => File(note),
-        WorkflowAction.Escalate => note == AutomaticEscalationNote ? new() { AutomaticEscalation = true } : new() { Text = note },
+        WorkflowAction.Escalate => Escalation(note),
         _ => new() { Text = note },
     };
 
@@ -172,11 +174,46 @@ public static partial class LedgerNoteReader
             : null;
     }
 
+    // "urgent + serious" (the emergency procedure), "overdue: FirstResponse, DepartmentTask#3" (the deadline
+    // monitor), or the reason a person gave.
+    private static LedgerFacts Escalation(string note)
+    {
+        if (note == AutomaticEscalationNote)
+        {
+            return new() { AutomaticEscalation = true };
+        }
+
+        if (!note.StartsWith(OverduePrefix, StringComparison.Ordinal))
+        {
+            return new() { Text = note };
+        }
+
+        var subjects = note[OverduePrefix.Length..].Split(", ").Select(s => SubjectPattern().Match(s)).ToList();
+        return subjects.All(m => m.Success && Enum.TryParse<DeadlineKind>(m.Groups["kind"].Value, out _))
+            ? new() { OverdueEscalation = true, Deadlines = subjects.Select(m => new DeadlineFact(Enum.Parse<DeadlineKind>(m.Groups["kind"].Value), Department(m), null)).ToList() }
+            : new() { Text = note };
+    }
+
     // "policy={summary}; FirstResponse={Z}; ..." after an assessment,
-    // "paused {Z} to {Z}; FirstResponse={Z}; DepartmentTask#{departmentId}={Z}; ..." after a pause.
+    // "reopened; policy={summary}; Completion={Z}; DepartmentTask#{departmentId}={Z}" after a reopening,
+    // "paused {Z} to {Z}; FirstResponse={Z}; DepartmentTask#{departmentId}={Z}; ..." after a pause,
+    // "calendar {code} re-computed: {Kind}[#{departmentId}] ({target}) {Z} -> {Z}[ (still provisional)]" after a calendar edit.
     private static LedgerFacts Deadlines(string note)
     {
-        var facts = new LedgerFacts();
+        var recomputed = RecomputedPattern().Match(note);
+        if (recomputed.Success)
+        {
+            return Enum.TryParse<DeadlineKind>(recomputed.Groups["kind"].Value, out var kind)
+                ? new()
+                {
+                    Recomputed = true,
+                    StillProvisional = recomputed.Groups["provisional"].Success,
+                    Deadlines = [new(kind, Department(recomputed), Instant(recomputed.Groups["to"].Value), Instant(recomputed.Groups["from"].Value))],
+                }
+                : new() { Text = note };
+        }
+
+        var facts = new LedgerFacts { Reopened = note.StartsWith("reopened;", StringComparison.Ordinal) };
         var deadlines = new List<DeadlineFact>();
         foreach (var part in note.Split("; "))
         {
@@ -203,8 +240,11 @@ public static partial class LedgerNoteReader
 
     private static DeadlineFact? Deadline(Match match) =>
         Enum.TryParse<DeadlineKind>(match.Groups["kind"].Value, out var kind) && Instant(match.Groups["due"].Value) is { } due
-            ? new(kind, int.TryParse(match.Groups["dept"].Value, CultureInfo.InvariantCulture, out var dept) ? dept : null, due)
+            ? new(kind, Department(match), due)
             : null;
+
+    private static int? Department(Match match) =>
+        int.TryParse(match.Groups["dept"].Value, CultureInfo.InvariantCulture, out var dept) ? dept : null;
 
     private static (string Value, string? Remainder)? Prefixed(string note, string prefix)
     {
@@ -242,4 +282,10 @@ public static partial class LedgerNoteReader
 
     [GeneratedRegex(@"^(?<kind>[A-Za-z]+)(#(?<dept>\d+))? due (?<due>\S+)$")]
     private static partial Regex TransitionPattern();
+
+    [GeneratedRegex(@"^(?<kind>[A-Za-z]+)(#(?<dept>\d+))?$")]
+    private static partial Regex SubjectPattern();
+
+    [GeneratedRegex(@"^calendar \S+ re-computed: (?<kind>[A-Za-z]+)(#(?<dept>\d+))? \([^)]*\) (?<from>\S+) -> (?<to>\S+)(?<provisional> \(still provisional\))?$")]
+    private static partial Regex RecomputedPattern();
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Deadlines;
+
+/// <summary>
+/// Deadlines counted into a year whose days off the calendar did not know yet are marked provisional;
+/// once the year is known (holidays imported, or a year without make-up days confirmed) each is computed
+/// again from its stored rule, start and paused time, with a ledger line on its case, and loses the mark
+/// unless it still reaches an unknown year.
+/// </summary>
+public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCache calendars)
+{
+    public const string ActorId = "system:calendar";
+
+    /// <summary>Re-computes every provisional deadline on the calendar; returns how many were re-computed.</summary>
+    /// <remarks>
+    /// One case at a time, each in its own save: a case someone acts on at the same moment loses nothing, its
+    /// deadlines simply stay provisional until the next run (any later save of the calendar runs this again).
+    /// </remarks>
+    public async Task<ProvisionalRecomputation> RecomputeAsync(string calendarCode, string changedBy, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        var calendar = await calendars.GetAsync(db, calendarCode, cancellationToken);
+        var cases = await db.CaseDeadlines.AsNoTracking()
+            .Where(d => d.CalendarCode == calendarCode && d.IsProvisional)
+            .Select(d => d.ComplaintId).Distinct().OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+        var dueSoon = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DueSoonPercent, cancellationToken);
+        int recomputed = 0;
+        int left = 0;
+        foreach (var complaintId in cases)
+        {
+            var (done, skipped) = await RecomputeCaseAsync(calendar, complaintId, dueSoon, changedBy, now, cancellationToken);
+            recomputed += done;
+            left += skipped;
+        }
+
+        return new(recomputed, left);
+    }
+
+    private async Task<(int Done, int Skipped)> RecomputeCaseAsync(WorkingCalendar calendar, int complaintId, Dictionary<int, int> dueSoon,
+        string changedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var deadlines = await db.CaseDeadlines.Include(d => d.Task)
+            .Where(d => d.ComplaintId == complaintId && d.CalendarCode == calendar.Code && d.IsProvisional)
+            .OrderBy(d => d.Id)
+            .ToListAsync(ct);
+        var stage = await db.Complaints.AsNoTracking().Where(c => c.Id == complaintId).Select(c => c.Stage).FirstAsync(ct);
+        var chain = await LedgerChain.OpenAsync(db, complaintId, ct);
+        foreach (var deadline in deadlines)
+        {
+            if (deadline.Target is not { } target)
+            {
+                continue;
+            }
+
+            var before = deadline.DueAt;
+            var due = DeadlineClock.DeadlineFor(calendar, target, deadline.StartedAt, deadline.PausedWorkingTime);
+            deadline.Schedule(calendar, due, target, dueSoon.GetValueOrDefault(deadline.PolicyId, 20));
+            if (deadline.Task is { } task)
+            {
+                task.Deadline = due;
+            }
+
+            var subject = deadline.Task is { } t ? $"{deadline.Kind}#{t.DepartmentId.ToString(CultureInfo.InvariantCulture)}" : deadline.Kind.ToString();
+            chain.Append(now, ActorId, changedBy, deadline.Task?.DepartmentId, CaseDeadlines.LedgerAction, stage.ToString(), stage.ToString(),
+                $"calendar {calendar.Code} re-computed: {subject} ({target.ToShortString()}) {Format(before)} -> {Format(due)}"
+                + (deadline.IsProvisional ? " (still provisional)" : ""));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (deadlines.Count, 0);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsLostRace(e))
+        {
+            return (0, deadlines.Count);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static string Format(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>How many provisional deadlines were re-computed, and how many were left for the next run (a lost race).</summary>
+public sealed record ProvisionalRecomputation(int Recomputed, int Left);

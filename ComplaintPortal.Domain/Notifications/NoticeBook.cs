@@ -1,0 +1,110 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Notifications;
+
+/// <summary>One notice as a person's list shows it.</summary>
+public sealed record NoticeView(int Id, int ComplaintId, string CaseNumber, CaseStage CaseStage, NotificationKind Kind, string Text,
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead);
+
+/// <summary>
+/// A person's notices: those addressed to them by name and those addressed to a role they hold (within their
+/// department when the notice names one). Unread are the ones they have not marked read whose case is still
+/// open: a closed (or withdrawn, invalid, duplicate) case leaves the unread list. Reading publishes to the
+/// <see cref="INoticeFeed"/> so the person's other open pages re-count.
+/// </summary>
+public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
+{
+    public async Task<int> CountUnreadAsync(ActingUser reader, CancellationToken cancellationToken = default) =>
+        await Unread(reader).CountAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
+        await ViewsAsync(Unread(reader), reader, take, cancellationToken);
+
+    /// <summary>All the person's notices, read or not, newest first (for the list page).</summary>
+    public async Task<IReadOnlyList<NoticeView>> ListAsync(ActingUser reader, int take = 100, CancellationToken cancellationToken = default) =>
+        await ViewsAsync(AddressedTo(reader), reader, take, cancellationToken);
+
+    /// <summary>Marks one notice read; false when it is not addressed to the reader.</summary>
+    public async Task<bool> MarkReadAsync(ActingUser reader, int notificationId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!await AddressedTo(reader).AnyAsync(n => n.Id == notificationId, cancellationToken))
+        {
+            return false;
+        }
+
+        if (!await db.NotificationReads.AnyAsync(r => r.NotificationId == notificationId && r.UserId == reader.UserId, cancellationToken))
+        {
+            await SaveReadsAsync(reader, [notificationId], now, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Marks every unread notice of the reader read; returns how many.</summary>
+    public async Task<int> MarkAllReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var ids = await Unread(reader).Select(n => n.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            await SaveReadsAsync(reader, ids, now, cancellationToken);
+        }
+
+        return ids.Count;
+    }
+
+    private async Task SaveReadsAsync(ActingUser reader, IReadOnlyList<int> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        db.NotificationReads.AddRange(ids.Select(id => new NotificationRead(id, reader.UserId, now)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsLostRace(e))
+        {
+            // The same person marked it read from another page at the same moment: it is read either way.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        feed?.Publish(new NoticesChanged([new NoticeAddress(reader.UserId, null, null)], []));
+    }
+
+    private IQueryable<Notification> AddressedTo(ActingUser reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var roles = reader.Roles.ToList();
+        var userId = reader.UserId;
+        var department = reader.DepartmentId;
+        return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId
+            || (n.RecipientUserId == null && roles.Contains(n.RecipientRole)
+                && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department)));
+    }
+
+    private IQueryable<Notification> Unread(ActingUser reader)
+    {
+        var open = CaseStages.Open.ToList();
+        var userId = reader.UserId;
+        return AddressedTo(reader)
+            .Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId))
+            .Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
+    }
+
+    private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IQueryable<Notification> notices, ActingUser reader, int take, CancellationToken ct)
+    {
+        var userId = reader.UserId;
+        var rows = await notices
+            .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { Notice = n, c.CaseNumber, c.Stage })
+            .OrderByDescending(x => x.Notice.CreatedAt).ThenByDescending(x => x.Notice.Id)
+            .Take(take)
+            .Select(x => new { x.Notice, x.CaseNumber, x.Stage, IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId) })
+            .ToListAsync(ct);
+        return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,
+            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead)).ToList();
+    }
+}

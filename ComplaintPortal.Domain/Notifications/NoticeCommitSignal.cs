@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using ComplaintPortal.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ComplaintPortal.Domain.Notifications;
+
+/// <summary>
+/// Publishes to the <see cref="INoticeFeed"/> once a save that added notices, or closed cases, has committed,
+/// so every writer (workflow, deadline monitor) feeds the bell without knowing of it. Add it to the
+/// contexts of a host: <c>options.AddInterceptors(new NoticeCommitSignal(feed))</c>.
+/// </summary>
+public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, NoticesChanged> Pending = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Publish(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Publish(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Discard(eventData.Context);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Collect(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var addresses = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added)
+            .Select(e => NoticeAddress.Of(e.Entity)).Distinct().ToList();
+        var closed = context.ChangeTracker.Entries<Complaint>()
+            .Where(e => e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified && e.Entity.Stage.IsFinal())
+            .Select(e => e.Entity.Id).ToList();
+        if (addresses.Count > 0 || closed.Count > 0)
+        {
+            Pending.AddOrUpdate(context, new NoticesChanged(addresses, closed));
+        }
+    }
+
+    private void Publish(DbContext? context)
+    {
+        if (context is not null && Pending.TryGetValue(context, out var change))
+        {
+            Pending.Remove(context);
+            feed.Publish(change);
+        }
+    }
+
+    private static void Discard(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
+        }
+    }
+}

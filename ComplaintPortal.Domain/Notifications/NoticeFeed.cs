@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using ComplaintPortal.Domain.Workflow;
+
+namespace ComplaintPortal.Domain.Notifications;
+
+/// <summary>Whom a notice is addressed to: one person, or a role (optionally within one department).</summary>
+public sealed record NoticeAddress(string? UserId, string? Role, int? DepartmentId)
+{
+    public static NoticeAddress Of(Notification notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice.RecipientUserId is { } user ? new(user, null, null) : new(null, notice.RecipientRole, notice.RecipientDepartmentId);
+    }
+
+    public bool Reaches(ActingUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return UserId is not null
+            ? UserId == user.UserId
+            : Role is not null && user.IsInRole(Role) && (DepartmentId is null || DepartmentId == user.DepartmentId);
+    }
+}
+
+/// <summary>
+/// Something that changes someone's unread count: notices committed (to these addresses), notices read by a
+/// person, or cases closed (their notices leave the unread lists).
+/// </summary>
+public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds)
+{
+    /// <summary>Whether a viewer's count may have changed; a closed case concerns whoever had notices on it, so it always asks for a recount.</summary>
+    public bool Concerns(ActingUser user) => ClosedComplaintIds.Count > 0 || Addresses.Any(a => a.Reaches(user));
+}
+
+/// <summary>
+/// In-process feed of notice changes, one per host (register it as a singleton): the save interceptor
+/// (<see cref="NoticeCommitSignal"/>) and <see cref="NoticeBook"/> publish, live components (the bell)
+/// subscribe and re-count. Each instance only hears of its own commits; other instances' notices show at
+/// the next count (a page load or a later change).
+/// </summary>
+public interface INoticeFeed
+{
+    void Publish(NoticesChanged change);
+
+    /// <summary>Calls <paramref name="listener"/> for every later change until the subscription is disposed.</summary>
+    IDisposable Subscribe(Action<NoticesChanged> listener);
+
+    /// <summary>The later changes as a stream, ending when <paramref name="cancellationToken"/> is cancelled.</summary>
+    IAsyncEnumerable<NoticesChanged> WatchAsync(CancellationToken cancellationToken);
+}
+
+public sealed class NoticeFeed : INoticeFeed
+{
+    private readonly Lock gate = new();
+    private ImmutableListeners listeners = new([]);
+
+    public void Publish(NoticesChanged change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        foreach (var listener in listeners.Items)
+        {
+            listener(change);
+        }
+    }
+
+    public IDisposable Subscribe(Action<NoticesChanged> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (gate)
+        {
+            listeners = new([.. listeners.Items, listener]);
+        }
+
+        return new Subscription(() =>
+        {
+            lock (gate)
+            {
+                listeners = new([.. listeners.Items.Where(l => l != listener)]);
+            }
+        });
+    }
+
+    public async IAsyncEnumerable<NoticesChanged> WatchAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Bounded so a reader that stops reading cannot hold memory; a dropped change only delays a recount.
+        var channel = Channel.CreateBounded<NoticesChanged>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+        using var subscription = Subscribe(change => channel.Writer.TryWrite(change));
+        while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (channel.Reader.TryRead(out var change))
+            {
+                yield return change;
+            }
+        }
+    }
+
+    // Copy-on-write, so publishing never holds the lock while listeners run.
+    private sealed record ImmutableListeners(Action<NoticesChanged>[] Items);
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref dispose, null)?.Invoke();
+    }
+}

@@ -1,0 +1,42 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Reporting;
+
+/// <summary>
+/// Loads the complaints received in a period with their deadlines and computes the seed's per-complaint rate
+/// (<see cref="ComplaintTimeliness"/>), with today's per-deadline figures (<see cref="TimelinessReport"/>) as the
+/// drill-down.
+/// </summary>
+public sealed class ComplaintTimelinessReport(PortalDbContext db, TimelinessReport perDeadline)
+{
+    public async Task<ComplaintTimelinessResult> ComputeAsync(ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now, int? departmentId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (from, to) = period.UtcRange(zone);
+        var customerService = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.CustomerService)
+            .Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        var complaints = await db.Complaints.AsNoTracking()
+            .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.Stage != CaseStage.Duplicate)
+            .Select(c => new { c.Id, c.CaseNumber, c.Stage, c.ClosedAt, c.PausedAt })
+            .ToListAsync(cancellationToken);
+        var deadlines = (await db.CaseDeadlines.AsNoTracking()
+                .Where(d => d.Complaint!.ReceivedAt >= from && d.Complaint.ReceivedAt < to && d.Complaint.Stage != CaseStage.Duplicate)
+                .Select(d => new { d.ComplaintId, d.Complaint!.CaseNumber, Department = d.Task == null ? (int?)null : d.Task.DepartmentId, d.Kind, d.DueAt, d.MetAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.ComplaintId, d => new DeadlineFact(d.Department ?? customerService, d.ComplaintId, d.CaseNumber, d.Kind, d.DueAt, d.MetAt, null));
+        var facts = complaints.Select(c => new ComplaintFact(c.Id, c.CaseNumber, c.Stage, c.ClosedAt, c.PausedAt, deadlines[c.Id].ToList()));
+        var (overall, departments) = ComplaintTimeliness.Compute(facts, now);
+        if (departmentId is not null)
+        {
+            // One department's view (a department head): its own row stands in for the whole.
+            departments = [.. departments.Where(d => d.DepartmentId == departmentId)];
+            overall = departments.FirstOrDefault() ?? new ComplaintTimelinessRow(departmentId, []);
+        }
+
+        return new(overall, departments, await perDeadline.ComputeAsync(period, zone, now, departmentId, cancellationToken));
+    }
+}

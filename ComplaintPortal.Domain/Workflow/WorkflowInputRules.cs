@@ -1,0 +1,68 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Validation;
+
+namespace ComplaintPortal.Domain.Workflow;
+
+/// <summary>
+/// The limits every action's input meets before any step reads it: texts no longer than the columns
+/// they end up in (refused, never cut), no control characters, enumerations defined. Field names are
+/// the case page's form field names, so a form can show the message next to the field.
+/// </summary>
+public static class WorkflowInputRules
+{
+    public static class Fields
+    {
+        public const string Note = "note";
+        public const string RootCause = "rootCause";
+        public const string ResponsiblePerson = "responsiblePerson";
+        public const string AssigneeUserId = "assigneeUserId";
+        public const string DuplicateOf = "duplicateOf";
+        public const string Severity = "severity";
+        public const string Urgency = "urgency";
+        public const string ReplyChannel = "replyChannel";
+        public const string File = "file";
+    }
+
+    private const int UserIdMaxLength = 450;
+
+    private static readonly Dictionary<string, int> MaxLengths = new(StringComparer.Ordinal)
+    {
+        [Fields.Note] = Complaint.TextMaxLength,
+        [Fields.RootCause] = Complaint.TextMaxLength,
+        [Fields.ResponsiblePerson] = Complaint.ShortTextMaxLength,
+        [Fields.AssigneeUserId] = UserIdMaxLength,
+        [Fields.DuplicateOf] = CaseNumber.MaxLength,
+        [Fields.File] = Evidence.FileNameMaxLength,
+    };
+
+    /// <summary>The longest value a text field takes, or null for fields that are not text.</summary>
+    public static int? MaxLengthOf(string field) => MaxLengths.TryGetValue(field, out var max) ? max : null;
+
+    /// <summary>The first refused value, or null when the input may go to the step.</summary>
+    public static FieldError? Check(WorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        TextRules.Check(errors, Fields.Note, input.Note, MaxLengths[Fields.Note], TextShape.MultiLine);
+        TextRules.Check(errors, Fields.RootCause, input.RootCause, MaxLengths[Fields.RootCause], TextShape.MultiLine);
+        TextRules.Check(errors, Fields.ResponsiblePerson, input.ResponsiblePerson, MaxLengths[Fields.ResponsiblePerson], TextShape.SingleLine);
+        TextRules.Check(errors, Fields.AssigneeUserId, input.AssigneeUserId, MaxLengths[Fields.AssigneeUserId], TextShape.SingleLine);
+        TextRules.Check(errors, Fields.DuplicateOf, input.DuplicateOfCaseNumber, MaxLengths[Fields.DuplicateOf], TextShape.SingleLine);
+        TextRules.CheckDefined(errors, Fields.Severity, input.Severity);
+        TextRules.CheckDefined(errors, Fields.Urgency, input.Urgency);
+        TextRules.CheckDefined(errors, Fields.ReplyChannel, input.ReplyChannel);
+        if (input.Evidence is { } file)
+        {
+            TextRules.Check(errors, Fields.File, file.FileName, MaxLengths[Fields.File], TextShape.SingleLine);
+        }
+
+        return errors.Count == 0 ? null : errors[0];
+    }
+
+    /// <summary>The ledger keeps a step's summary whole; a summary that would not fit refuses the step.</summary>
+    public static FieldError? CheckLedgerNote(string? note) =>
+        note is { Length: > LedgerEvent.NoteMaxLength }
+            ? new FieldError(Fields.Note, InputProblem.TooLong, LedgerEvent.NoteMaxLength)
+            : null;
+}

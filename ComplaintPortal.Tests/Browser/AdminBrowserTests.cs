@@ -1,0 +1,97 @@
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Playwright;
+
+namespace ComplaintPortal.Tests.Browser;
+
+/// <summary>The administrator's users list and the timeliness report, walked in Chromium over the live circuit.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
+{
+    private readonly SettableTimeProvider time = new(new DateTimeOffset(2026, 1, 6, 1, 0, 0, TimeSpan.Zero));
+    private PortalAppFactory? app;
+
+    [Fact]
+    public async Task Administrator_creates_a_user_in_the_dialog_and_the_list_shows_them()
+    {
+        var root = Start();
+        var page = await SignInAsync(root, "admin");
+
+        await page.GotoAsync("/admin/users");
+        // The grid's rows come over the circuit (server data), so a row means the page is interactive.
+        await page.WaitForSelectorAsync("[data-user=intake]");
+        await page.ClickAsync("[data-test=new-user]");
+        await page.WaitForSelectorAsync("[data-test=create-user-dialog]");
+        await Input(page, "new-username").FillAsync("liu.yang");
+        await Input(page, "new-display").FillAsync("质量部 刘洋");
+        await Input(page, "new-password").FillAsync("Strong#Pass2026");
+        await page.ClickAsync("[data-test=create-user]");
+        await page.Locator("[data-test=roles-field]").GetByText("请至少选择一个角色。").WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-create-user.png") });
+
+        await page.Locator("[data-role-option=DepartmentHandler]").Locator("xpath=descendant-or-self::input").First.CheckAsync();
+        await page.Locator("[data-test=new-department]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "质量部" }).ClickAsync();
+        await page.ClickAsync("[data-test=create-user]");
+
+        await page.WaitForSelectorAsync("[data-user='liu.yang']");
+        var row = page.Locator("tr", new() { Has = page.Locator("[data-user='liu.yang']") });
+        Assert.Contains("质量部", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("部门处理人", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-test=create-user-dialog]").CountAsync());
+        Assert.Contains("liu.yang", await page.InnerTextAsync(".mud-snackbar"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Leader_reads_the_quarter_in_figures_and_charts()
+    {
+        var root = Start();
+        var actions = new AppActions(app!.Services);
+        await actions.AcknowledgedCaseAsync();
+        await actions.RegisterAsync();
+        time.Set(new DateTimeOffset(2026, 2, 10, 1, 0, 0, TimeSpan.Zero));
+        await actions.AcknowledgedCaseAsync();
+        await actions.AcknowledgedCaseAsync();
+        time.Set(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
+        var dispatched = await actions.AcknowledgedCaseAsync();
+        await actions.DispatchAsync(dispatched.Id, "QA");
+        time.Set(new DateTimeOffset(2026, 3, 25, 1, 0, 0, TimeSpan.Zero));
+        var page = await SignInAsync(root, "leader");
+
+        await page.GotoAsync("/reports/timeliness?period=Quarter&year=2026&number=1");
+        await page.WaitForSelectorAsync("[data-test=chart-trend] svg");
+
+        Assert.Equal(1, await page.Locator("[data-test=timeliness] [data-department=CS]").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-test=chart-departments] svg").CountAsync());
+        Assert.NotEqual(0, await page.Locator("[data-test=missed] [data-case]").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
+    }
+
+    private Uri Start()
+    {
+        app = new PortalAppFactory(time: time);
+        return app.StartOnLoopback();
+    }
+
+    /// <summary>The text box of a MudBlazor field, wherever the field put its data-test attribute.</summary>
+    private static ILocator Input(IPage page, string field) =>
+        page.Locator($"[data-test={field}]").Locator("xpath=descendant-or-self::input").First;
+
+    private async Task<IPage> SignInAsync(Uri root, string userName)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public void Dispose() => app?.Dispose();
+}

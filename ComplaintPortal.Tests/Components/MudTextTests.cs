@@ -1,0 +1,35 @@
+using ComplaintPortal.Tests.Infrastructure;
+using MudBlazor;
+
+namespace ComplaintPortal.Tests.Components;
+
+/// <summary>MudBlazor's own strings (here the data grid's pager) follow the user's language.</summary>
+public sealed class MudTextTests
+{
+    [Theory]
+    [InlineData("zh-Hans", "每页行数：", "第 1-3 条，共 3 条")]
+    [InlineData("zh-Hant", "每頁列數：", "第 1-3 筆，共 3 筆")]
+    [InlineData("en", "Rows per page:", "1-3 of 3")]
+    public async Task Data_grid_pager_speaks_the_users_language(string culture, string rowsPerPage, string info)
+    {
+        await using var ctx = new PortalComponentContext(culture);
+
+        var grid = ctx.Render<MudDataGrid<string>>(p => p
+            .Add(g => g.Items, ["甲", "乙", "丙"])
+            .Add(g => g.PagerContent, b =>
+            {
+                b.OpenComponent<MudDataGridPager<string>>(0);
+                b.CloseComponent();
+            })
+            .Add(g => g.Columns, b =>
+            {
+                b.OpenComponent<PropertyColumn<string, string>>(0);
+                b.AddAttribute(1, nameof(PropertyColumn<string, string>.Property), (System.Linq.Expressions.Expression<Func<string, string>>)(s => s));
+                b.CloseComponent();
+            }));
+
+        var pager = grid.Find(".mud-table-pagination").TextContent;
+        Assert.Contains(rowsPerPage, pager, StringComparison.Ordinal);
+        Assert.Contains(info, pager, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Tests.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Deadlines;
+
+/// <summary>Deadlines reaching a year without holidays are provisional until the year is entered or confirmed.</summary>
+public sealed class ProvisionalDeadlineTests
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task Deadline_reaching_a_year_without_holidays_is_provisional_and_moves_when_they_are_imported()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-12-30 10:00");
+        var id = (await s.Driver.RegisterAsync()).Id;
+
+        // 2027 unknown: Friday 1 January counts as a working day on the weekly pattern.
+        var before = await s.DeadlinesAsync(id);
+        Assert.Equal(("2026-12-31 18:00", false), Of(before, DeadlineKind.FirstResponse));
+        Assert.Equal(("2027-01-04 18:00", true), Of(before, DeadlineKind.SolutionPlan));
+        Assert.Equal(("2027-01-08 18:00", true), Of(before, DeadlineKind.Completion));
+
+        await using (var db = s.Database.CreateContext())
+        {
+            var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n2027-02-06,off,春节\n2027-02-14,work,春节调休上班\n");
+            Assert.True((await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
+        }
+
+        var after = await s.DeadlinesAsync(id);
+        Assert.Equal(("2026-12-31 18:00", false), Of(after, DeadlineKind.FirstResponse));
+        Assert.Equal(("2027-01-05 18:00", false), Of(after, DeadlineKind.SolutionPlan));
+        Assert.Equal(("2027-01-11 18:00", false), Of(after, DeadlineKind.Completion));
+        await using var check = s.Database.CreateContext();
+        var lines = await check.LedgerEvents.Where(e => e.ComplaintId == id && e.Action == CaseDeadlines.LedgerAction).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("SolutionPlan (3d) 2027-01-04T10:00Z -> 2027-01-05T10:00Z", lines[0].Note, StringComparison.Ordinal);
+        Assert.Contains("Completion (7d)", lines[1].Note, StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.Equal("管理员", l.ActorName));
+    }
+
+    [Fact]
+    public async Task Task_deadline_moves_with_its_task_and_a_deadline_set_by_hand_is_never_provisional()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-12-24 10:00");
+        var id = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(id);
+        await s.Driver.AcknowledgeAsync(id);
+        var complaint = await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality);
+        var byHand = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(byHand);
+        await s.Driver.AcknowledgeAsync(byHand);
+        await s.Driver.DoAsync(byHand, Domain.Workflow.WorkflowAction.Dispatch,
+            new() { DepartmentIds = [s.Driver.DepartmentId(DepartmentCatalog.Quality)], Deadline = SlaCalendars.Mainland.At("2027-01-06 12:00") }, s.Driver.Clerk);
+
+        // 7 working days after Thursday 24 December on the weekly pattern: 25, 28–31 December, 1 and 4 January.
+        Assert.Equal("2027-01-04 18:00", DeadlineScenario.Local(complaint.Tasks[0].Deadline));
+        Assert.True((await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask).IsProvisional);
+        Assert.False((await s.DeadlinesAsync(byHand)).Single(d => d.Kind == DeadlineKind.DepartmentTask).IsProvisional);
+
+        await using (var db = s.Database.CreateContext())
+        {
+            var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n2027-01-04,off,元旦\n2027-02-14,work,春节调休上班\n");
+            await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow());
+        }
+
+        var task = (await s.Driver.LoadAsync(id)).Tasks[0];
+        Assert.Equal("2027-01-06 18:00", DeadlineScenario.Local(task.Deadline));
+        Assert.Equal(task.Deadline, (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask).DueAt);
+        Assert.Equal("2027-01-06 12:00", DeadlineScenario.Local((await s.Driver.LoadAsync(byHand)).Tasks[0].Deadline));
+    }
+
+    [Fact]
+    public async Task Year_with_holidays_but_no_make_up_days_stays_provisional_until_an_administrator_confirms_it()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using (var db = s.Database.CreateContext())
+        {
+            var values = new SlaPolicyValues(Priority.General, s.Driver.CategoryId(CategoryCatalog.Service), "TW",
+                SlaTarget.Days(1), SlaTarget.Days(3), SlaTarget.Days(7), 20);
+            Assert.Equal(SlaPolicySaveResult.Saved, await new SlaPolicyBook(db).SaveAsync(null, values, "u-admin", "admin", s.Driver.Time.GetUtcNow()));
+        }
+
+        s.SetLocal("2026-12-30 10:00");
+        var id = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(id, CategoryCatalog.Service);
+        await using var db2 = s.Database.CreateContext();
+        var book = new WorkingCalendarBook(db2, WorkingCalendarCache.Shared);
+        Assert.Equal(CalendarYearConfirmation.NoHolidays, await book.ConfirmYearAsync("TW", 2027, "admin", s.Driver.Time.GetUtcNow()));
+        Assert.Equal(CalendarYearConfirmation.AlreadyFinal, await book.ConfirmYearAsync("TW", 2026, "admin", s.Driver.Time.GetUtcNow()));
+        Assert.True((await book.ImportHolidaysAsync("TW", 2027, Encoding.UTF8.GetBytes("2027-01-01,off,開國紀念日\n"), "admin", s.Driver.Time.GetUtcNow())).Succeeded);
+
+        // Holidays known, but without make-up days the calendar cannot tell the year is complete.
+        var imported = await s.DeadlinesAsync(id);
+        Assert.Equal(("2027-01-05 17:30", true), Of(imported, DeadlineKind.SolutionPlan, SlaCalendars.Taiwan));
+
+        Assert.Equal(CalendarYearConfirmation.Confirmed, await book.ConfirmYearAsync("TW", 2027, "admin", s.Driver.Time.GetUtcNow()));
+
+        var confirmed = await s.DeadlinesAsync(id);
+        Assert.Equal(("2027-01-05 17:30", false), Of(confirmed, DeadlineKind.SolutionPlan, SlaCalendars.Taiwan));
+        Assert.All(confirmed, d => Assert.False(d.IsProvisional));
+        Assert.Equal(CalendarYearStatus.Final, (await WorkingCalendarCache.Shared.GetAsync(db2, "TW")).StatusOf(2027));
+    }
+
+    [Fact]
+    public async Task Calendars_lacking_next_years_holidays_are_listed_from_the_first_of_November()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        await using var db = s.Database.CreateContext();
+        var book = new WorkingCalendarBook(db, WorkingCalendarCache.Shared);
+
+        Assert.Empty(await book.YearsLackingHolidaysAsync(SlaCalendars.Mainland.At("2026-10-31 23:59"), Shanghai));
+        var november = await book.YearsLackingHolidaysAsync(SlaCalendars.Mainland.At("2026-11-01 00:00"), Shanghai);
+        Assert.Equal([("CN", 2027, CalendarYearStatus.NoHolidays), ("TW", 2027, CalendarYearStatus.NoHolidays)],
+            november.Select(g => (g.Code, g.Year, g.Status)));
+
+        var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n2027-02-14,work,春节调休上班\n");
+        await book.ImportHolidaysAsync("CN", 2027, csv, "admin", s.Driver.Time.GetUtcNow());
+
+        Assert.Equal(["TW"], (await book.YearsLackingHolidaysAsync(SlaCalendars.Mainland.At("2026-12-01 09:00"), Shanghai)).Select(g => g.Code));
+    }
+
+    [Fact]
+    public void Year_status_tells_known_unknown_and_unconfirmed_years_apart()
+    {
+        var taiwanUnconfirmed = WorkingCalendar.Create(CalendarSeeds.Taiwan2026 with { ConfirmedYears = [] });
+
+        Assert.Equal(CalendarYearStatus.Final, SlaCalendars.Mainland.StatusOf(2026));
+        Assert.Equal(CalendarYearStatus.NoHolidays, SlaCalendars.Mainland.StatusOf(2027));
+        Assert.Equal(CalendarYearStatus.Final, SlaCalendars.Taiwan.StatusOf(2026));
+        Assert.Equal(CalendarYearStatus.AwaitingConfirmation, taiwanUnconfirmed.StatusOf(2026));
+        Assert.Equal(CalendarYearStatus.Final, SlaCalendars.RoundTheClock.StatusOf(2031));
+        Assert.True(SlaCalendars.Mainland.IsProvisionalBetween(SlaCalendars.Mainland.At("2026-12-30 10:00"), SlaCalendars.Mainland.At("2027-01-04 18:00")));
+        Assert.False(SlaCalendars.Mainland.IsProvisionalBetween(SlaCalendars.Mainland.At("2026-12-30 10:00"), SlaCalendars.Mainland.At("2026-12-31 18:00")));
+    }
+
+    private static (string Due, bool Provisional) Of(List<CaseDeadline> deadlines, DeadlineKind kind, WorkingCalendar? calendar = null)
+    {
+        var d = deadlines.Single(x => x.Kind == kind);
+        return ((calendar ?? SlaCalendars.Mainland).Local(d.DueAt), d.IsProvisional);
+    }
+}

@@ -1,0 +1,130 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Deadlines;
+
+namespace ComplaintPortal.Tests.Notifications;
+
+/// <summary>Notices reach the named person who owns the work (and the department head), with read state and a live feed.</summary>
+public sealed class NoticeBookTests
+{
+    [Fact]
+    public async Task Notice_reaches_the_named_owner_only_and_the_feed_tells_their_bell_at_once()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var id = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(id);
+        await s.Driver.AcknowledgeAsync(id);
+        var complaint = await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality, DepartmentCatalog.Production);
+        var qualityTask = complaint.Tasks.Single(t => t.DepartmentId == s.Driver.DepartmentId(DepartmentCatalog.Quality));
+        var owner = s.Driver.HandlerOf(DepartmentCatalog.Quality);
+        var colleague = owner with { UserId = "u-h2-QA", Name = "handler2 QA" };
+        var head = s.Driver.HeadOf(DepartmentCatalog.Quality);
+        var production = s.Driver.HandlerOf(DepartmentCatalog.Production);
+        var feed = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var subscription = feed.Subscribe(heard.Add);
+        var signal = new NoticeCommitSignal(feed);
+
+        await using (var db = s.Database.CreateContext(signal))
+        {
+            var result = await new ComplaintWorkflow(db, s.Driver.Time).ExecuteAsync(id, complaint.Version, WorkflowAction.ReassignTask,
+                new() { TaskId = qualityTask.Id, AssigneeUserId = owner.UserId }, head);
+            Assert.True(result.Succeeded);
+        }
+
+        var assigned = Assert.Single(heard);
+        Assert.Equal((true, false, false), (assigned.Concerns(owner), assigned.Concerns(colleague), assigned.Concerns(production)));
+        await using var read = s.Database.CreateContext();
+        var book = new NoticeBook(read, feed);
+        Assert.Equal((1, 0, 0, 1), (await book.CountUnreadAsync(owner), await book.CountUnreadAsync(colleague),
+            await book.CountUnreadAsync(production), await book.CountUnreadAsync(head)));
+
+        await using (var db = s.Database.CreateContext(signal))
+        {
+            await new DeadlineMonitor(db).RunOnceAsync(s.SetLocal("2026-03-20 12:00"));
+        }
+
+        // The owner hears of their task going due-soon and overdue; the colleague does not; Production's task has
+        // no owner yet, so its handlers hear of it as a role; each head hears of their department's task.
+        Assert.True(heard[^1].Concerns(owner));
+        Assert.Equal((3, 0, 2, 3), (await book.CountUnreadAsync(owner), await book.CountUnreadAsync(colleague),
+            await book.CountUnreadAsync(production), await book.CountUnreadAsync(head)));
+        var unread = await book.UnreadAsync(owner);
+        Assert.All(unread, n => Assert.True(n.IsPersonal));
+        Assert.Equal([NotificationKind.DeadlineOverdue, NotificationKind.DeadlineDueSoon, NotificationKind.TaskAssigned], unread.Select(n => n.Kind));
+        var leadership = s.Driver.Leader;
+        var toLeadership = Assert.Single(await book.UnreadAsync(leadership));
+        Assert.Contains($"(QA {owner.Name})", toLeadership.Text, StringComparison.Ordinal);
+        Assert.Contains("(PROD no owner)", toLeadership.Text, StringComparison.Ordinal);
+
+        Assert.False(await book.MarkReadAsync(colleague, unread[0].Id, s.Driver.Time.GetUtcNow()));
+        Assert.True(await book.MarkReadAsync(owner, unread[0].Id, s.Driver.Time.GetUtcNow()));
+        Assert.True(heard[^1].Concerns(owner));
+        Assert.Equal(2, await book.CountUnreadAsync(owner));
+        Assert.Equal(2, await book.MarkAllReadAsync(owner, s.Driver.Time.GetUtcNow()));
+        Assert.Equal(0, await book.CountUnreadAsync(owner));
+        Assert.All(await book.ListAsync(owner), n => Assert.True(n.IsRead));
+    }
+
+    [Fact]
+    public async Task Notices_of_a_closed_case_leave_the_unread_list_but_stay_in_the_list()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var complaint = await s.Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var head = s.Driver.HeadOf(DepartmentCatalog.Quality);
+        var feed = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var subscription = feed.Subscribe(heard.Add);
+        await using var read = s.Database.CreateContext();
+        var book = new NoticeBook(read, feed);
+        Assert.Equal(1, await book.CountUnreadAsync(head));
+
+        await using (var db = s.Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            var result = await new ComplaintWorkflow(db, s.Driver.Time).ExecuteAsync(complaint.Id, complaint.Version, WorkflowAction.Withdraw,
+                new() { Note = "客户撤诉" }, s.Driver.Clerk);
+            Assert.True(result.Succeeded);
+        }
+
+        Assert.Equal([complaint.Id], Assert.Single(heard).ClosedComplaintIds);
+        Assert.True(heard[0].Concerns(head));
+        Assert.Equal(0, await book.CountUnreadAsync(head));
+        var listed = Assert.Single(await book.ListAsync(head));
+        Assert.Equal((CaseStage.Withdrawn, false), (listed.CaseStage, listed.IsRead));
+    }
+
+    [Fact]
+    public async Task Feed_stream_delivers_published_changes_and_ends_when_cancelled()
+    {
+        var feed = new NoticeFeed();
+        using var cancel = new CancellationTokenSource();
+        var received = new List<NoticesChanged>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var change in feed.WatchAsync(cancel.Token))
+            {
+                received.Add(change);
+                if (received.Count == 2)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        // Publish until the reader has subscribed, taken two changes and been cancelled.
+        while (!reading.IsCompleted)
+        {
+            feed.Publish(new NoticesChanged([new NoticeAddress("u-1", null, null)], []));
+            await Task.Delay(10);
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        Assert.True(received.Count >= 2);
+        Assert.All(received, c => Assert.Equal("u-1", c.Addresses[0].UserId));
+    }
+}

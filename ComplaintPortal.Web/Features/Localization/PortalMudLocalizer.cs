@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Resources;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Localization;
+
+/// <summary>
+/// MudBlazor's own strings (grid pager and filters, dialogs, date pickers, file upload, …) from
+/// Resources/MudText.resx in the user's language. A key the portal does not translate falls back to
+/// MudBlazor's English.
+/// </summary>
+public sealed class PortalMudLocalizer : MudLocalizer
+{
+    private static readonly ResourceManager Text = new("ComplaintPortal.Web.Resources.MudText", typeof(PortalMudLocalizer).Assembly);
+
+    public override LocalizedString this[string key]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var value = Text.GetString(key, CultureInfo.CurrentUICulture);
+            return value is null ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, value);
+        }
+    }
+
+    public override LocalizedString this[string key, params object[] arguments]
+    {
+        get
+        {
+            var format = this[key];
+            return format.ResourceNotFound
+                ? format
+                : new LocalizedString(key, string.Format(CultureInfo.CurrentCulture, format.Value, arguments));
+        }
+    }
+}
