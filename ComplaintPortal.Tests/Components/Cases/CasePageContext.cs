@@ -48,6 +48,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseViewReader>();
         services.AddScoped<CaseUsers>();
+        services.AddScoped<Domain.Notifications.NoticeBook>();
     }
 
     public TestDatabase Database { get; }

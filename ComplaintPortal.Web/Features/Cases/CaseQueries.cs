@@ -1,5 +1,4 @@
 using ComplaintPortal.Domain.Cases;
-using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Workflow;
@@ -56,19 +55,6 @@ public sealed class CaseQueries(PortalDbContext db)
     /// <summary>Active categories in their order, for filters.</summary>
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken ct = default) =>
         await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
-
-    public async Task<IReadOnlyList<(Notification Notice, string CaseNumber)>> NotificationsAsync(ActingUser user, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var roles = user.Roles.ToList();
-        var rows = await db.Notifications.AsNoTracking()
-            .Where(n => roles.Contains(n.RecipientRole) && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == user.DepartmentId))
-            .OrderByDescending(n => n.CreatedAt)
-            .Take(20)
-            .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { n, c.CaseNumber })
-            .ToListAsync(ct);
-        return rows.Select(r => (r.n, r.CaseNumber)).ToList();
-    }
 
     private async Task<CaseRowPage> PageAsync(IQueryable<Complaint> query, ActingUser user, CaseListRequest request,
         Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder, CancellationToken ct)

@@ -1,0 +1,25 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Web.Features.Cases;
+
+namespace ComplaintPortal.Tests.Components.Cases;
+
+public sealed class QueuePageTests : CasePageTest
+{
+    [Fact]
+    public async Task Department_queue_lists_its_task_with_the_next_deadline_and_its_notices_in_words()
+    {
+        var ctx = Open();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        ctx.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+
+        var cut = ctx.RenderPage<Queue>();
+
+        cut.WaitForElement($"[data-case='{complaint.CaseNumber}']");
+        Assert.Single(cut.FindAll("[data-test=case-table] portal-countdown"));
+        var notice = cut.WaitForElement("[data-notice=TaskAssigned]").TextContent;
+        Assert.Contains("部门新任务", notice, StringComparison.Ordinal);
+        Assert.Contains(complaint.CaseNumber, notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("TaskAssigned", notice, StringComparison.Ordinal);
+    }
+}
