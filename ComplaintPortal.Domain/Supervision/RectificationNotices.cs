@@ -64,9 +64,9 @@ public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<OpenNotice>> OpenNoticesForAsync(int departmentId, CancellationToken cancellationToken = default) =>
         await db.RectificationNotices.AsNoTracking()
             .Where(n => n.DepartmentId == departmentId && n.Status != NoticeStatus.Closed)
+            .OrderBy(n => n.DueAt).ThenBy(n => n.Id)
             .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new OpenNotice(n.Id, n.ComplaintId, c.CaseNumber, n.Status, n.IssuedAt, n.DueAt,
                 n.EscalatedAt != null))
-            .OrderBy(n => n.DueAt).ThenBy(n => n.NoticeId)
             .ToListAsync(cancellationToken);
 
     /// <summary>The notice page, or null when there is no such notice or the viewer may not see it.</summary>
@@ -177,9 +177,9 @@ public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
     }
 
     private IQueryable<NoticeRow> Rows(IQueryable<RectificationNotice> notices) =>
-        notices.Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new NoticeRow(n.Id, n.ComplaintId, c.CaseNumber, n.DepartmentId, n.Status,
-                n.IssuedAt, n.DueAt, n.EscalatedAt, n.Findings.Count, n.ReturnCount))
-            .OrderBy(n => n.DueAt).ThenBy(n => n.Id);
+        notices.OrderBy(n => n.DueAt).ThenBy(n => n.Id)
+            .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new NoticeRow(n.Id, n.ComplaintId, c.CaseNumber, n.DepartmentId, n.Status,
+                n.IssuedAt, n.DueAt, n.EscalatedAt, n.Findings.Count, n.ReturnCount));
 
     private async Task NotifyAsync(RectificationNotice notice, string role, int? departmentId, NotificationKind kind, string what, DateTimeOffset now,
         CancellationToken ct)
