@@ -1,11 +1,12 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Reporting;
 
 namespace ComplaintPortal.Domain.Supervision;
 
 /// <summary>A pending check in a committee member's queue.</summary>
-public sealed record CheckQueueRow(int SampledCaseId, int DrawId, string PeriodKey, int ComplaintId, string CaseNumber, int DrawOrder,
+public sealed record CheckQueueRow(int SampledCaseId, int DrawId, ReportPeriod Period, int ComplaintId, string CaseNumber, int DrawOrder,
     int? DepartmentId, int? CategoryId, CaseRisk Risk, string CheckerName, DateTimeOffset DrawnAt);
 
 /// <summary>What the checker sees about the case without leaving the check page.</summary>

@@ -31,7 +31,7 @@ public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingC
             .Join(db.Complaints, s => s.ComplaintId, c => c.Id, (s, c) => new { s, c.CaseNumber, s.Draw })
             .OrderBy(x => x.s.SampleDrawId).ThenBy(x => x.s.DrawOrder)
             .ToListAsync(cancellationToken);
-        return rows.Select(x => new CheckQueueRow(x.s.Id, x.s.SampleDrawId, SampleDraw.PeriodKey(x.Draw!.Period), x.s.ComplaintId, x.CaseNumber,
+        return rows.Select(x => new CheckQueueRow(x.s.Id, x.s.SampleDrawId, x.Draw!.Period, x.s.ComplaintId, x.CaseNumber,
             x.s.DrawOrder, x.s.StratumDepartmentId, x.s.StratumCategoryId, x.s.Risk, x.s.CheckerName, x.Draw.DrawnAt)).ToList();
     }
 

@@ -9,6 +9,7 @@ using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Setup;
+using ComplaintPortal.Web.Features.Supervision;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -77,6 +78,7 @@ public static class PortalServices
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddPortalDeadlines(builder.Configuration);
+        services.AddSupervisionFeature(builder.Configuration);
         return builder;
     }
 
