@@ -16,7 +16,8 @@ public class PortalComponentContext : BunitContext
 {
     private readonly (CultureInfo Culture, CultureInfo UiCulture) previous;
 
-    public PortalComponentContext(string culture = "en")
+    /// <param name="services">The component's own services (e.g. a clock), added before anything is resolved.</param>
+    public PortalComponentContext(string culture = "en", Action<IServiceCollection>? services = null)
     {
         previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var pinned = CultureInfo.GetCultureInfo(culture);
@@ -25,6 +26,7 @@ public class PortalComponentContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging();
+        services?.Invoke(Services);
         Authorization = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -51,7 +51,7 @@ public static class SupervisionLabels
         ArgumentNullException.ThrowIfNull(draw);
         var format = draw.SizeMode == SampleSizeMode.Rate ? SupervisionText.Draw_ParametersRate : SupervisionText.Draw_ParametersCount;
         var text = string.Format(CultureInfo.CurrentCulture, format, draw.RequestedSize, draw.MinimumPerStratum, draw.CandidateCount, draw.Cases.Count);
-        return draw.RiskWeighted ? text + "; " + SupervisionText.Draw_RiskWeighted : text;
+        return draw.RiskWeighted ? text + SupervisionText.Common_Separator + SupervisionText.Draw_RiskWeighted : text;
     }
 
     /// <summary>"2 d 3 h left" or "overdue by 5 h 10 min" for an open notice; waiting for verification once answered.</summary>
