@@ -16,7 +16,8 @@ public class PortalComponentContext : BunitContext
 {
     private readonly (CultureInfo Culture, CultureInfo UiCulture) previous;
 
-    public PortalComponentContext(string culture = "en")
+    /// <param name="services">The component's own services (e.g. a clock), added before anything is resolved.</param>
+    public PortalComponentContext(string culture = "en", Action<IServiceCollection>? services = null)
     {
         previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var pinned = CultureInfo.GetCultureInfo(culture);
@@ -27,6 +28,7 @@ public class PortalComponentContext : BunitContext
         // MudBlazor's own strings in the portal's languages, as the portal registers them.
         Services.AddTransient<MudBlazor.MudLocalizer, ComplaintPortal.Web.Features.Localization.PortalMudLocalizer>();
         Services.AddLogging();
+        services?.Invoke(Services);
         Authorization = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
