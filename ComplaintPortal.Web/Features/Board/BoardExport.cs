@@ -1,6 +1,4 @@
-using System.Globalization;
 using ComplaintPortal.Domain.Board;
-using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using DocumentFormat.OpenXml;
@@ -10,8 +8,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace ComplaintPortal.Web.Features.Board;
 
 /// <summary>
-/// The board's current view as an .xlsx sheet: the same rows, columns and filters as on screen. Rows are
-/// streamed with <see cref="OpenXmlWriter"/> as inline strings (no shared-string table to hold in memory).
+/// The board's current view as an .xlsx sheet: the same rows and filters as on screen, the columns of
+/// <see cref="BoardColumns"/>. Rows are streamed with <see cref="OpenXmlWriter"/> as inline strings.
 /// </summary>
 internal static class BoardExport
 {
@@ -38,22 +36,10 @@ internal static class BoardExport
         {
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetData());
-            WriteRow(writer, [BoardText.Board_Column_Number, BoardText.Board_Column_Category, BoardText.Board_Column_Priority,
-                BoardText.Board_Column_Stage, BoardText.Board_Column_Departments, BoardText.Board_Column_StageSince,
-                BoardText.Board_Column_Deadline, BoardText.Board_Column_State]);
+            WriteRow(writer, BoardColumns.All.Select(BoardColumns.Header));
             foreach (var row in rows)
             {
-                WriteRow(writer,
-                [
-                    row.CaseNumber,
-                    lookups.Category(row.CategoryId),
-                    CaseLabels.Priority(row.Priority),
-                    CaseLabels.Stage(row.Stage),
-                    string.Join("; ", row.Tasks.Select(t => lookups.Department(t.DepartmentId) + (t.OwnerName is null ? "" : " · " + t.OwnerName))),
-                    Local(row.StageEnteredAt, clock),
-                    row.NextDeadline is { } d ? Local(d, clock) : "",
-                    StateName(row.DeadlineStateAt(now)),
-                ]);
+                WriteRow(writer, BoardColumns.All.Select(c => BoardColumns.Text(c, row, lookups, now, clock)));
             }
 
             writer.WriteEndElement();
@@ -64,19 +50,7 @@ internal static class BoardExport
         workbook.Workbook.Save();
     }
 
-    public static string StateName(DeadlineState state) => state switch
-    {
-        DeadlineState.None => "",
-        DeadlineState.OnTrack => BoardText.Board_State_OnTrack,
-        DeadlineState.DueSoon => BoardText.Board_State_DueSoon,
-        DeadlineState.Overdue => BoardText.Board_State_Overdue,
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
-
-    private static string Local(DateTimeOffset instant, OrganisationClock? clock) =>
-        (clock?.ToLocal(instant) ?? instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> values)
+    private static void WriteRow(OpenXmlWriter writer, IEnumerable<string> values)
     {
         writer.WriteStartElement(new Row());
         foreach (var value in values)
