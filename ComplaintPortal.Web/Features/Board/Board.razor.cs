@@ -121,8 +121,16 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     {
         if (firstRender)
         {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", Assets["js/board-countdown.js"]);
-            await module.InvokeVoidAsync("ready");
+            try
+            {
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/board-countdown.js"]);
+                await module.InvokeVoidAsync("ready");
+            }
+            catch (JSException)
+            {
+                // Without the script the board still shows and updates its rows; only the countdowns stand still.
+            }
+
             interactiveReady = true;
             StateHasChanged();
         }

@@ -15,7 +15,7 @@ public sealed class BoardOptions
     public int PageSize { get; set; } = 200;
 
     /// <summary>Rows on one page of the wall display (large type, no scrolling).</summary>
-    public int WallPageSize { get; set; } = 14;
+    public int WallPageSize { get; set; } = 16;
 
     /// <summary>How long the wall display shows a page before it turns to the next.</summary>
     public TimeSpan WallPageTime { get; set; } = TimeSpan.FromSeconds(15);
