@@ -54,7 +54,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         Assert.Equal("on-track", state.GetAttribute("data-state"));
         Assert.NotNull(state.QuerySelector(".board-state-icon"));
         Assert.Equal("On track", state.QuerySelector(".board-state-word")!.TextContent);
-        Assert.NotNull(row.QuerySelector("portal-countdown[due]"));
+        Assert.NotNull(row.QuerySelector("board-countdown[due]"));
         Assert.Equal("On track 2", board.Find("[data-test=total-on-track]").TextContent.Trim());
         Assert.Equal(BoardColumns.All.Select(BoardColumns.Header), board.FindAll("thead th").Select(th => th.TextContent));
     }
@@ -72,7 +72,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         var state = board.Find(".board-state-cell [data-state]");
         Assert.Equal("paused", state.GetAttribute("data-state"));
         Assert.Equal("Paused", state.TextContent.Trim());
-        Assert.Empty(board.FindAll("tbody portal-countdown"));
+        Assert.Empty(board.FindAll("tbody board-countdown"));
         Assert.Equal("Paused 1", board.Find("[data-test=total-paused]").TextContent.Trim());
     }
 

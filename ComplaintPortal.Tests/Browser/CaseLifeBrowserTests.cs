@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace ComplaintPortal.Tests.Browser;
 
-/// <summary>One plaza repair complaint walked from intake to close by the clerk, the engineering head and its handler.</summary>
+/// <summary>
+/// One plaza repair complaint walked from intake to close through the real UI (forms, menus and step
+/// dialogs over the circuit) by the clerk, the engineering head and its handler.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
 {
@@ -14,69 +17,132 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
     public async Task Repair_complaint_goes_from_intake_to_close_across_the_roles()
     {
         var root = app.StartOnLoopback();
+        var photo = Path.Combine(app.Database.Folder, "door.png");
+        await File.WriteAllBytesAsync(photo, Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=="));
         var clerk = await SignInAsync(root, "intake");
 
-        await clerk.GotoAsync("/cases/new");
+        await OpenAsync(clerk, "/cases/new");
         await clerk.FillAsync("#name", "李女士");
         await clerk.FillAsync("#phone", "13900001111");
         await clerk.FillAsync("#group", "B1-12 租户");
         await clerk.FillAsync("#location", "B1 停车场");
         await clerk.FillAsync("#facility", "3号电梯");
-        await clerk.SelectOptionAsync("#channel", "WalkIn");
         await clerk.FillAsync("#description", "3号电梯门夹人，按钮失灵");
-        await clerk.CheckAsync("#confirmed");
+        await clerk.SetInputFilesAsync("[data-test=evidence-picker] input[type=file]", photo);
+        await clerk.WaitForSelectorAsync("[data-test=staged-evidence]");
+        await clerk.ClickAsync("[data-test=register]");
+        // The missing channel is said on its field; the photo stays picked.
+        await clerk.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error");
+        Assert.Equal(1, await clerk.Locator("[data-test=staged-evidence]").CountAsync());
+        await PickAsync(clerk, "intake-channel", "营业厅");
+        await clerk.ClickAsync("[data-test=intake-confirmed]");
         await clerk.ClickAsync("[data-test=register]");
         await clerk.WaitForSelectorAsync("[data-stage=Registered]");
         var number = await clerk.InnerTextAsync("[data-test=case-number]");
+        Assert.Equal(1, await clerk.Locator("[data-test=evidence] [data-evidence='door.png']").CountAsync());
 
-        await clerk.SelectOptionAsync("form[data-action=Assess] select[name=categoryId]", new SelectOptionValue { Label = "报修" });
-        await ActAsync(clerk, "Assess", "Assessed");
+        // A step that ends the case asks first and names the consequence; cancelling changes nothing.
+        await clerk.ClickAsync("[data-test=more-actions] button");
+        await clerk.ClickAsync(".mud-popover-open [data-action=Withdraw]");
+        Assert.Contains(number, await clerk.InnerTextAsync("[data-test=consequence]"), StringComparison.Ordinal);
+        await clerk.ClickAsync("[data-test=cancel-step]");
+        await clerk.WaitForSelectorAsync("[data-test=step-dialog]", new() { State = WaitForSelectorState.Detached });
+
+        await ActAsync(clerk, "Assess", "Assessed", fill: async () =>
+        {
+            await PickAsync(clerk, "step-category", "报修");
+            await PickAsync(clerk, "step-severity", "较重");
+            await PickAsync(clerk, "step-urgency", "普通");
+        });
         await ActAsync(clerk, "Acknowledge", "Acknowledged");
-        Assert.True(await clerk.IsCheckedAsync("form[data-action=Dispatch] input[data-code=ENG]"));
-        await ActAsync(clerk, "Dispatch", "InDepartments");
+        await ActAsync(clerk, "Dispatch", "InDepartments", fill: async () =>
+            Assert.True(await clerk.IsCheckedAsync("input[data-code=ENG]")));
 
         var head = await SignInAsync(root, "head.eng");
-        await head.GotoAsync("/cases/queue");
-        await head.ClickAsync($"[data-case='{number}'] a");
-        await head.SelectOptionAsync("form[data-action=ReassignTask] select[name=assigneeUserId]", new SelectOptionValue { Label = "工程部 陈刚" });
-        await ActAsync(head, "ReassignTask", "InDepartments");
+        await OpenAsync(head, "/cases/queue");
+        await head.ClickAsync($"[data-case='{number}']");
+        await head.WaitForSelectorAsync("[data-test=case-stage]");
+        await WaitForCircuitAsync(head);
+        await ActAsync(head, "ReassignTask", "InDepartments", fill: () => PickAsync(head, "step-assignee", "工程部 陈刚"));
 
         var engineer = await SignInAsync(root, "handler.eng");
-        await engineer.GotoAsync("/cases/" + number);
+        await OpenAsync(engineer, "/cases/" + number);
         Assert.Contains("13900001111", await engineer.InnerTextAsync("[data-test=complainant-phone]"), StringComparison.Ordinal);
-        await engineer.FillAsync("form[data-action=RecordFindings] input[name=rootCause]", "门机板老化");
-        await ActAsync(engineer, "RecordFindings", "InDepartments", "现场检查：门机板故障");
-        await engineer.FillAsync("form[data-action=ProposeSolution] input[name=responsiblePerson]", "陈刚");
-        await engineer.FillAsync("form[data-action=ProposeSolution] input[name=dueDate]", "2026-03-05");
-        await ActAsync(engineer, "ProposeSolution", "InDepartments", "更换门机板，免费维修");
+        await ActAsync(engineer, "RecordFindings", "InDepartments", "现场检查：门机板故障",
+            () => engineer.FillAsync("[data-test=step-root-cause]", "门机板老化"));
+        await engineer.SetViewportSizeAsync(1440, 900);
+        await engineer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("case-page.png"), FullPage = true });
+        await ActAsync(engineer, "ProposeSolution", "InDepartments", "更换门机板，免费维修", async () =>
+        {
+            await engineer.FillAsync("[data-test=step-responsible]", "陈刚");
+            await engineer.FillAsync("[data-test=step-due-date]", "2026-03-05");
+        });
         await ActAsync(engineer, "RecordImplementation", "InDepartments", "已更换并试运行");
         await ActAsync(engineer, "ReportBack", "UnderReview", "维修完毕，租户已确认");
 
-        await clerk.GotoAsync("/cases/" + number);
+        await OpenAsync(clerk, "/cases/" + number);
         await ActAsync(clerk, "Approve", "Approved", "同意");
-        await clerk.SelectOptionAsync("form[data-action=Reply] select[name=replyChannel]", "Phone");
         await ActAsync(clerk, "Reply", "AwaitingCallback", "电梯已修复，感谢您的反馈，给您带来不便深表歉意");
         await ActAsync(clerk, "CloseSatisfied", "Closed", "满意");
 
         Assert.Equal("True", await clerk.GetAttributeAsync("[data-test=ledger-verification]", "data-intact"));
-        // Twelve workflow steps; deadline lines (re-targeted at assessment) come on top of them.
-        Assert.Equal(12, await clerk.Locator("[data-ledger-action]:not([data-ledger-action=Deadlines]):not([data-ledger-action^=Deadline])").CountAsync());
+        // Twelve workflow steps and the photo; deadline lines (re-targeted at assessment) come on top of them.
+        Assert.Equal(13, await clerk.Locator("[data-ledger-action]:not([data-kind=Deadlines])").CountAsync());
+        Assert.Equal(0, await clerk.Locator("[data-test=case-actions] [data-test=primary-action]").CountAsync());
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("case-closed-zh-Hans.png"), FullPage = true });
     }
 
-    /// <summary>Fills the step's text (when given), submits its form and waits for the case page in the expected stage.</summary>
-    private static async Task ActAsync(IPage page, string action, string expectedStage, string? note = null)
+    /// <summary>Opens the step (primary button or menu), fills its dialog, confirms and waits for the page in the expected stage.</summary>
+    private static async Task ActAsync(IPage page, string action, string expectedStage, string? note = null, Func<Task>? fill = null)
     {
-        var form = $"form[data-action={action}]";
-        if (note is not null)
+        var primary = page.Locator($"[data-test=primary-action][data-action={action}]");
+        if (await primary.CountAsync() > 0)
         {
-            await page.FillAsync($"{form} textarea[name=note]", note);
+            await primary.ClickAsync();
+        }
+        else
+        {
+            await page.ClickAsync("[data-test=more-actions] button");
+            await page.ClickAsync($".mud-popover-open [data-action={action}]");
         }
 
-        await page.ClickAsync($"{form} [data-test=act]");
-        await page.WaitForURLAsync(url => url.Contains("done=" + action, StringComparison.Ordinal) || url.Contains("error=", StringComparison.Ordinal));
-        Assert.DoesNotContain("error=", page.Url, StringComparison.Ordinal);
-        Assert.Equal(expectedStage, await page.GetAttributeAsync("[data-test=case-stage]", "data-stage"));
+        await page.WaitForSelectorAsync($"[data-test=step-dialog][data-action={action}]");
+        if (fill is not null)
+        {
+            await fill();
+        }
+
+        if (note is not null)
+        {
+            await page.FillAsync("[data-test=step-note]", note);
+        }
+
+        await page.ClickAsync("[data-test=confirm-step]");
+        await page.WaitForSelectorAsync("[data-test=step-dialog]", new() { State = WaitForSelectorState.Detached });
+        await page.WaitForSelectorAsync($"[data-test=case-stage][data-stage={expectedStage}]");
+        Assert.Equal(0, await page.Locator("[data-test=conflict]").CountAsync());
+    }
+
+    /// <summary>Chooses an option of a MudSelect (its list opens in a popover).</summary>
+    private static async Task PickAsync(IPage page, string select, string option)
+    {
+        await page.ClickAsync($"[data-test={select}]", new() { Force = true });
+        await page.ClickAsync($".mud-popover-open .mud-list-item:has-text(\"{option}\")");
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
+
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>The page reacts only once its circuit is up.</summary>
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-test=drawer-toggle]')");
+        await page.WaitForTimeoutAsync(1000);
     }
 
     private async Task<IPage> SignInAsync(Uri root, string userName)

@@ -100,8 +100,8 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         await actions.DoAsync(waiting.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, "intake");
 
         var desk = await BoardAsync(root, "intake", new() { Width = 1366, Height = 800 });
-        await desk.Locator("tbody portal-countdown[data-state]").First.WaitForAsync();
-        Assert.Matches(@"^-?\d", await desk.Locator(".board-deadline portal-countdown").First.InnerTextAsync());
+        await desk.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.Matches(@"^-?\d", await desk.Locator(".board-deadline board-countdown").First.InnerTextAsync());
         Assert.Equal("5", await desk.GetAttributeAsync("[data-test=row-count]", "data-open"));
         await desk.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board.png") });
 
@@ -110,7 +110,7 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         Assert.Equal(0, await wall.Locator("[data-test=board-filters]").CountAsync());
         Assert.Equal(5, await wall.Locator("tbody tr[data-case]").CountAsync());
         Assert.True(await wall.Locator("[data-state=paused] .board-state-icon").IsVisibleAsync());
-        await wall.Locator("tbody portal-countdown[data-state]").First.WaitForAsync();
+        await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
         await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-wall.png") });
 
         var phone = await BoardAsync(root, "intake", new() { Width = 390, Height = 844 });

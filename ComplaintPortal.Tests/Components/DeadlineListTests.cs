@@ -10,22 +10,40 @@ namespace ComplaintPortal.Tests.Components;
 public sealed class DeadlineListTests
 {
     [Fact]
-    public async Task Shows_each_deadline_in_the_organisation_zone_with_its_state()
+    public async Task Shows_each_deadline_in_the_organisation_zone_with_its_state_and_a_countdown_from_the_servers_now()
     {
         await using var s = await DeadlineScenario.CreateAsync();
         s.SetLocal("2026-03-02 09:30");
         var id = (await s.Driver.RegisterAsync()).Id;
         var deadlines = await s.DeadlinesAsync(id);
-        var clock = new OrganisationClock(new SettableTimeProvider(s.SetLocal("2026-03-03 17:10")), Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }));
+        var now = s.SetLocal("2026-03-03 17:10");
+        var clock = new OrganisationClock(new SettableTimeProvider(now), Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }));
+        await using var ctx = new PortalComponentContext("zh-Hans", services => services.AddSingleton(clock));
 
-        var html = await ComponentRenderer.RenderAsync<DeadlineList>(
-            "zh-Hans", services => services.AddSingleton(clock), new Dictionary<string, object?> { ["Deadlines"] = deadlines });
+        var cut = ctx.Render<DeadlineList>(p => p.Add(d => d.Deadlines, deadlines));
 
-        var first = html.QuerySelector("[data-kind=FirstResponse]")!;
+        var first = cut.Find("[data-kind=FirstResponse]");
         Assert.Equal("DueSoon", first.GetAttribute("data-state"));
         Assert.Contains("首次响应", first.TextContent, StringComparison.Ordinal);
         Assert.Contains("即将到期", first.TextContent, StringComparison.Ordinal);
         Assert.Equal("2026-03-03T10:00:00.0000000Z", first.QuerySelector("time")!.GetAttribute("datetime"));
-        Assert.Equal("Running", html.QuerySelector("[data-kind=Completion]")!.GetAttribute("data-state"));
+        var countdown = first.QuerySelector("portal-countdown")!;
+        Assert.Equal("2026-03-03T10:00:00.0000000Z", countdown.GetAttribute("due"));
+        Assert.Equal(now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), countdown.GetAttribute("now"));
+        Assert.Equal("剩余50分0秒", countdown.TextContent);
+        Assert.Equal("Running", cut.Find("[data-kind=Completion]").GetAttribute("data-state"));
+    }
+
+    [Theory]
+    [InlineData("en", 0, 75, "1 min 15 s left")]
+    [InlineData("en", 2, 3 * 3600 + 59, "2 d 3 h left")]
+    [InlineData("zh-Hans", -1, 0, "已超期1天0小时")]
+    [InlineData("zh-Hant", 0, -(5 * 60 + 12), "已逾期5分12秒")]
+    public void Countdown_says_the_two_largest_parts_as_the_browser_does(string culture, int days, int seconds, string expected)
+    {
+        using var ctx = new PortalComponentContext(culture);
+        var now = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(expected, CountdownText.Format(now.AddDays(days).AddSeconds(seconds), now));
     }
 }

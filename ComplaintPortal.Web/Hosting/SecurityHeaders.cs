@@ -23,14 +23,21 @@ internal static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                // Evidence files are previewed in a frame on the case page: the portal itself may frame them.
+                var sameOrigin = context.GetEndpoint()?.Metadata.GetMetadata<SameOriginFraming>() is not null;
+                headers.XFrameOptions = sameOrigin ? "SAMEORIGIN" : "DENY";
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = policy;
+                headers.ContentSecurityPolicy = sameOrigin
+                    ? policy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal)
+                    : policy;
                 return Task.CompletedTask;
             });
             await next(context);
         });
     }
 }
+
+/// <summary>Endpoint metadata: the response may be shown in a frame of a portal page (never of another site).</summary>
+internal sealed class SameOriginFraming;

@@ -1,122 +1,124 @@
 using System.Net;
-using System.Net.Http.Headers;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
-using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Web.Cases;
 
-/// <summary>The case pages and endpoints through the real pipeline: forms, antiforgery, roles, masking, evidence.</summary>
+/// <summary>
+/// The case pages through the real pipeline: what the prerendered page says and answers (status codes,
+/// masking), the evidence endpoint, and that no form endpoint for case steps is left.
+/// </summary>
 public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
 {
     private readonly App app;
 
     public CasePagesTests(App app) => this.app = app;
 
+    private AppActions Actions => new(app.Services);
+
     [Fact]
-    public async Task Intake_form_posted_twice_creates_one_case()
+    public async Task Case_page_is_prerendered_with_its_stage_ledger_and_deadlines()
     {
+        var complaint = await Actions.RegisterAsync();
         var clerk = await app.SignedInAsync("intake");
-        var key = Guid.NewGuid().ToString("N");
 
-        var first = await CaseHttp.RegisterAsync(clerk, key);
-        var second = await CaseHttp.RegisterAsync(clerk, key);
+        var response = await clerk.GetAsync("/cases/" + complaint.CaseNumber);
+        var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(first, second);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Complaints.CountAsync(c => c.CaseNumber == first)));
-        var page = await clerk.GetStringAsync("/cases/" + first);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-stage=\"Registered\"", page, StringComparison.Ordinal);
         Assert.Contains("13812345678", page, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Clerk_assesses_through_the_action_form_and_a_stale_page_is_told_to_reload()
-    {
-        var clerk = await app.SignedInAsync("intake");
-        var number = await CaseHttp.RegisterAsync(clerk, Guid.NewGuid().ToString("N"));
-        var stalePage = await clerk.GetStringAsync("/cases/" + number);
-        var categoryId = await app.WithDbAsync(db => db.Categories.Where(c => c.Code == CategoryCatalog.Repair).Select(c => c.Id).SingleAsync());
-
-        var done = await CaseHttp.ActAsync(clerk, number, "Assess", new() { ["categoryId"] = categoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["severity"] = "Minor", ["urgency"] = "Normal" });
-        var stale = await CaseHttp.ActAsync(clerk, number, "MarkInvalid", new() { ["note"] = "无效" }, CaseHttp.VersionOn(stalePage));
-
-        Assert.EndsWith("?done=Assess", done, StringComparison.Ordinal);
-        Assert.EndsWith("?error=ConcurrencyConflict", stale, StringComparison.Ordinal);
-        var page = await clerk.GetStringAsync(stale);
-        Assert.Contains("data-stage=\"Assessed\"", page, StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(UiText.ResourceManager.GetString(nameof(UiText.Common_ConcurrencyConflict), new System.Globalization.CultureInfo("zh-Hans"))!), page, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Someone_the_table_does_not_name_is_refused_and_nothing_changes()
-    {
-        var clerk = await app.SignedInAsync("intake");
-        var number = await CaseHttp.RegisterAsync(clerk, Guid.NewGuid().ToString("N"));
-        var version = CaseHttp.VersionOn(await clerk.GetStringAsync("/cases/" + number));
-        var engineer = await app.SignedInAsync("handler.eng");
-
-        // The handler cannot open the case (not working it), so it takes the token from its queue page.
-        var token = PortalClient.AntiforgeryToken(await engineer.GetStringAsync("/cases/search?q=x"));
-        var response = await engineer.PostAsync($"/cases/{number}/act", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["action"] = "MarkInvalid", ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["note"] = "x", ["__RequestVerificationToken"] = token,
-        }));
-
-        // A case the handler may not see answers as if it did not exist.
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(CaseStage.Registered, await app.WithDbAsync(db => db.Complaints.Where(c => c.CaseNumber == number).Select(c => c.Stage).SingleAsync()));
-    }
-
-    [Fact]
-    public async Task People_who_do_not_work_the_case_see_masked_personal_data_and_no_evidence()
-    {
-        var clerk = await app.SignedInAsync("intake");
-        var number = await CaseHttp.RegisterAsync(clerk, Guid.NewGuid().ToString("N"));
-        var page = await clerk.GetStringAsync("/cases/" + number);
-        using var upload = new MultipartFormDataContent
-        {
-            { new StringContent("AttachEvidence"), "action" },
-            { new StringContent(CaseHttp.VersionOn(page).ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
-            { new StringContent(PortalClient.AntiforgeryToken(page)), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent("%PDF-1.4 receipt"u8.ToArray());
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        upload.Add(file, "file", "receipt.pdf");
-        var attached = await clerk.PostAsync($"/cases/{number}/act", upload);
-        Assert.EndsWith("?done=AttachEvidence", attached.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        var evidenceId = await app.WithDbAsync(db => db.Evidence.Where(e => e.FileName == "receipt.pdf").Select(e => e.Id).FirstAsync());
-        var stored = Directory.GetFiles(Path.Combine(app.Database.Folder, "evidence")).Length;
-
-        // The same upload again on the old page: refused as stale, and its file is not kept.
-        var stale = await clerk.PostAsync($"/cases/{number}/act", upload);
-        Assert.EndsWith("?error=ConcurrencyConflict", stale.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.Equal(stored, Directory.GetFiles(Path.Combine(app.Database.Folder, "evidence")).Length);
-
-        var supervisor = await app.SignedInAsync("supervisor");
-        var search = await supervisor.GetStringAsync("/cases/search?q=" + number);
-        var supervisorPage = await supervisor.GetStringAsync("/cases/" + number);
-        var engineer = await app.SignedInAsync("handler.eng");
-
-        Assert.Contains("138****5678", search, StringComparison.Ordinal);
-        Assert.Contains("王**", search, StringComparison.Ordinal);
-        Assert.DoesNotContain("13812345678", supervisorPage, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/cases/{number}/evidence/{evidenceId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await engineer.GetAsync("/cases/" + number)).StatusCode);
-        var download = await engineer.GetAsync($"/cases/{number}/evidence/{evidenceId}");
-        Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
-    }
-
-    [Fact]
-    public async Task Case_page_shows_the_ledger_and_its_verification()
-    {
-        var clerk = await app.SignedInAsync("intake");
-        var number = await CaseHttp.RegisterAsync(clerk, Guid.NewGuid().ToString("N"));
-        var page = await clerk.GetStringAsync("/cases/" + number);
-
         Assert.Contains("data-intact=\"True\"", page, StringComparison.Ordinal);
         Assert.Contains("data-ledger-action=\"Register\"", page, StringComparison.Ordinal);
+        Assert.Contains("<portal-countdown", page, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"Assess\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_case_and_another_departments_case_both_answer_404()
+    {
+        var complaint = await Actions.AcknowledgedCaseAsync();
+        await Actions.DispatchAsync(complaint.Id, DepartmentCatalog.Quality);
+        var engineer = await app.SignedInAsync("handler.eng");
+        var quality = await app.SignedInAsync("handler.qa");
+
+        var unknown = await engineer.GetAsync("/cases/KS-1999-999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await engineer.GetAsync("/cases/" + complaint.CaseNumber)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await quality.GetAsync("/cases/" + complaint.CaseNumber)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Supervisor_sees_the_case_with_personal_data_masked()
+    {
+        var complaint = await Actions.RegisterAsync();
+        var supervisor = await app.SignedInAsync("supervisor");
+
+        var page = await supervisor.GetStringAsync("/cases/" + complaint.CaseNumber);
+
+        Assert.Contains("138****5678", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", page, StringComparison.Ordinal);
+        Assert.Contains("data-test=\"masked-note\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evidence_is_shown_inline_to_those_who_may_see_the_case_and_refused_to_others()
+    {
+        var complaint = await Actions.RegisterAsync();
+        var store = app.Services.GetRequiredService<EvidenceStore>();
+        var saved = await store.SaveAsync(new MemoryStream("%PDF-1.4 receipt"u8.ToArray()));
+        await Actions.DoAsync(complaint.Id, WorkflowAction.AttachEvidence,
+            new() { Evidence = new("发票.pdf", "application/pdf", saved.Size, saved.StoredName, saved.Sha256) }, "intake");
+        var id = await app.WithDbAsync(db => db.Evidence.Where(e => e.ComplaintId == complaint.Id).Select(e => e.Id).SingleAsync());
+        var clerk = await app.SignedInAsync("intake");
+        var engineer = await app.SignedInAsync("handler.eng");
+        var address = $"/cases/{complaint.CaseNumber}/evidence/{id}";
+
+        var inline = await clerk.GetAsync(address);
+        var download = await clerk.GetAsync(address + "?download=true");
+
+        Assert.Equal(HttpStatusCode.OK, inline.StatusCode);
+        Assert.Equal("application/pdf", inline.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("inline", inline.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("发票.pdf", inline.Content.Headers.ContentDisposition.FileNameStar);
+        // The case page may frame it (PDF preview); no other site may.
+        Assert.Equal("SAMEORIGIN", inline.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'self'", inline.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("%PDF-1.4 receipt", await inline.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await engineer.GetAsync(address)).StatusCode);
+        Assert.Equal("DENY", (await clerk.GetAsync("/cases/" + complaint.CaseNumber)).Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public void Case_steps_have_no_form_endpoint_any_more()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "").ToList();
+
+        Assert.DoesNotContain(routes, r => r.EndsWith("/act", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.Contains("/evidence/", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.StartsWith("/api/complaints", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("intake", "/cases/new", "data-test=\"register\"")]
+    [InlineData("handler.qa", "/cases/queue", "data-test=\"case-table\"")]
+    [InlineData("archivist", "/cases/search", "data-test=\"search-text\"")]
+    public async Task Case_list_and_intake_pages_prerender_for_their_roles(string user, string path, string marker)
+    {
+        var client = await app.SignedInAsync(user);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class CasePagesTests : IClassFixture<CasePagesTests.App>
         var handler = await app.SignedInAsync("handler.qa");
         var page = await handler.GetStringAsync("/cases/workflow");
 
-        foreach (var step in ComplaintPortal.Domain.Workflow.WorkflowTable.Steps)
+        foreach (var step in WorkflowTable.Steps)
         {
             Assert.Contains($"data-action=\"{step.Action}\"", page, StringComparison.Ordinal);
         }

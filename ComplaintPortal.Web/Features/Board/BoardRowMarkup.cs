@@ -133,7 +133,7 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
                 Time(html, row.StageEnteredAt);
                 break;
             case BoardColumn.Deadline when row.NextDeadline is { } due:
-                html.Append("<portal-countdown").Append(Instants(row)).Append("></portal-countdown><div class=\"board-due\">");
+                html.Append("<board-countdown").Append(Instants(row)).Append("></board-countdown><div class=\"board-due\">");
                 Time(html, due);
                 html.Append("</div>");
                 break;
@@ -142,10 +142,10 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
                 break;
             case BoardColumn.State:
                 // The word and icon as of now; the script turns them over when the row falls due soon or overdue.
-                html.Append(row.NextDeadline is null ? "<span class=\"board-state\"" : "<portal-countdown show=\"state\"" + Instants(row))
+                html.Append(row.NextDeadline is null ? "<span class=\"board-state\"" : "<board-countdown show=\"state\"" + Instants(row))
                     .Append(" data-state=\"").Append(state).Append("\"><i class=\"board-state-icon\" aria-hidden=\"true\"></i><span class=\"board-state-word\">")
                     .Append(Encoder.Encode(BoardColumns.StateName(row, now))).Append("</span>")
-                    .Append(row.NextDeadline is null ? "</span>" : "</portal-countdown>");
+                    .Append(row.NextDeadline is null ? "</span>" : "</board-countdown>");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(column));

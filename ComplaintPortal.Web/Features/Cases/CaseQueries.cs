@@ -1,5 +1,4 @@
 using ComplaintPortal.Domain.Cases;
-using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
@@ -9,79 +8,54 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintPortal.Web.Features.Cases;
 
 /// <summary>One line of a queue or a search result; personal data is masked by the page when needed.</summary>
+/// <param name="NextDue">The earliest unmet deadline of the case or its tasks; none while waiting for the customer.</param>
 public sealed record CaseRow(int Id, string CaseNumber, CaseStage Stage, Priority Priority, bool IsEscalated, DateTimeOffset ReceivedAt,
-    string Name, string? Phone, string Description, bool ViewerWorksIt);
+    string Name, string? Phone, string Description, bool ViewerWorksIt, DateTimeOffset? NextDue, DateTimeOffset? NextDueSoon);
 
-/// <summary>Read side of the case pages: queues, search, one case with its ledger.</summary>
-public sealed class CaseQueries(PortalDbContext db, LedgerDigestArchive digests)
+/// <summary>One page of a case list, sorted by a <see cref="CaseRow"/> property name.</summary>
+public sealed record CaseListRequest(int Page, int PageSize, string? SortBy = null, bool Descending = false);
+
+public sealed record CaseRowPage(IReadOnlyList<CaseRow> Rows, int Total);
+
+/// <summary>Read side of the case lists: the viewer's queue and search, paged and sorted in SQL.</summary>
+public sealed class CaseQueries(PortalDbContext db)
 {
-    public const int PageSize = 200;
+    public const int MaxPageSize = 100;
 
     /// <summary>Stages in which customer service has the next move.</summary>
     private static readonly CaseStage[] ClerkStages =
         [CaseStage.Registered, CaseStage.Assessed, CaseStage.Acknowledged, CaseStage.UnderReview, CaseStage.Approved, CaseStage.AwaitingCallback, CaseStage.WaitingForCustomer];
 
-    public async Task<IReadOnlyList<CaseRow>> QueueAsync(ActingUser user, CancellationToken ct = default)
+    /// <summary>What waits for the viewer now; by default urgent first, then oldest first.</summary>
+    /// <summary>Stages whose deadlines do not run: waiting for the customer, and every final stage.</summary>
+    private static readonly CaseStage[] StoppedStages = [CaseStage.WaitingForCustomer, .. Enum.GetValues<CaseStage>().Where(s => s.IsFinal())];
+
+    public async Task<CaseRowPage> QueueAsync(ActingUser user, CaseListRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var clerk = user.IsInRole(PortalRoles.IntakeClerk);
         var leader = user.IsInRole(PortalRoles.Leadership);
-        var department = user.IsInRole(PortalRoles.DepartmentHandler) || user.IsInRole(PortalRoles.DepartmentHead) ? user.DepartmentId : null;
-        var query = db.Complaints.AsNoTracking().Where(c =>
+        var department = CaseAccess.DepartmentOf(user);
+        var query = db.Complaints.AsNoTracking().VisibleTo(user).Where(c =>
             (clerk && ClerkStages.Contains(c.Stage))
             || (leader && (c.Stage == CaseStage.AwaitingClosureApproval || (c.IsEscalated && c.ClosedAt == null)))
             || (department != null && (c.Stage == CaseStage.InDepartments || c.Stage == CaseStage.WaitingForCustomer)
                 && c.Tasks.Any(t => t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)));
-        return await ToRowsAsync(query.OrderByDescending(c => c.Priority).ThenBy(c => c.ReceivedAt), user, ct);
+        return await PageAsync(query, user, request, rows => rows.OrderByDescending(r => r.Priority).ThenBy(r => r.ReceivedAt), ct);
     }
 
-    /// <summary>By exact case number, phone number, or the start of the name; newest first.</summary>
-    public async Task<IReadOnlyList<CaseRow>> SearchAsync(string text, ActingUser user, CancellationToken ct = default)
+    /// <summary>The cases matching <paramref name="search"/> that the viewer may open; newest first by default.</summary>
+    public async Task<CaseRowPage> SearchAsync(CaseSearch search, ActingUser user, CaseListRequest request, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(user);
-        var q = text.Trim();
-        if (q.Length == 0)
-        {
-            return [];
-        }
-
-        var query = db.Complaints.AsNoTracking().Where(c =>
-            c.CaseNumber == q || c.Complainant.Phone == q || c.Complainant.Name.StartsWith(q));
-        return await ToRowsAsync(query.OrderByDescending(c => c.ReceivedAt), user, ct);
+        var query = search.Apply(db.Complaints.AsNoTracking().VisibleTo(user));
+        return await PageAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct);
     }
 
-    public async Task<Complaint?> FindAsync(string caseNumber, CancellationToken ct = default) =>
-        await db.Complaints.AsNoTracking()
-            .Include(c => c.Category)
-            .Include(c => c.Evidence)
-            .Include(c => c.Tasks).ThenInclude(t => t.Department)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.CaseNumber == caseNumber, ct);
-
-    public async Task<(IReadOnlyList<LedgerEvent> Events, LedgerVerification Verification)> LedgerAsync(int complaintId, CancellationToken ct = default)
-    {
-        var events = await db.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == complaintId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var head = await db.Complaints.AsNoTracking().Where(c => c.Id == complaintId)
-            .Select(c => new { c.LedgerEventCount, c.LedgerHeadHash }).FirstOrDefaultAsync(ct);
-        // Checked against the case's head and the signed digests, not only against itself.
-        return (events, LedgerAudit.VerifyCase(events, head?.LedgerEventCount ?? 0, head?.LedgerHeadHash, digests.LeavesOf(complaintId)));
-    }
-
-    public async Task<List<Department>> DepartmentsAsync(CancellationToken ct = default) =>
-        await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
-
-    public async Task<List<Category>> CategoriesAsync(CancellationToken ct = default) =>
-        await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
-
-    public async Task<IReadOnlyList<int>> ProposedDepartmentsAsync(int? categoryId, CancellationToken ct = default) =>
-        await RoutingProposal.ForCategoryAsync(db, categoryId, ct);
-
-    /// <summary>Accounts a department head may assign the task to.</summary>
-    public async Task<List<PortalUser>> PeopleInAsync(int departmentId, CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().Where(u => u.DepartmentId == departmentId).OrderBy(u => u.UserName).ToListAsync(ct);
-
-    public async Task<string?> CaseNumberOfAsync(int? complaintId, CancellationToken ct = default) =>
-        complaintId is null ? null : await db.Complaints.AsNoTracking().Where(c => c.Id == complaintId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct);
+    /// <summary>Active categories in their order, for filters.</summary>
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken ct = default) =>
+        await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
 
     public async Task<IReadOnlyList<(Notification Notice, string CaseNumber)>> NotificationsAsync(ActingUser user, CancellationToken ct = default)
     {
@@ -96,14 +70,85 @@ public sealed class CaseQueries(PortalDbContext db, LedgerDigestArchive digests)
         return rows.Select(r => (r.n, r.CaseNumber)).ToList();
     }
 
-    private static async Task<IReadOnlyList<CaseRow>> ToRowsAsync(IQueryable<Complaint> query, ActingUser user, CancellationToken ct)
+    private async Task<CaseRowPage> PageAsync(IQueryable<Complaint> query, ActingUser user, CaseListRequest request,
+        Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder, CancellationToken ct)
     {
-        var department = user.DepartmentId;
-        var worksAll = user.IsInRole(PortalRoles.IntakeClerk) || user.IsInRole(PortalRoles.Leadership);
-        var inDepartment = user.IsInRole(PortalRoles.DepartmentHandler) || user.IsInRole(PortalRoles.DepartmentHead);
-        return await query.Take(PageSize)
-            .Select(c => new CaseRow(c.Id, c.CaseNumber, c.Stage, c.Priority, c.IsEscalated, c.ReceivedAt, c.Complainant.Name, c.Complainant.Phone,
-                c.Description, worksAll || (inDepartment && c.Tasks.Any(t => t.DepartmentId == department))))
-            .ToListAsync(ct);
+        var total = await query.CountAsync(ct);
+        var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
+        return new CaseRowPage(page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
+            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon)).ToList(), total);
+    }
+
+    private IQueryable<RowData> Rows(IQueryable<Complaint> query, ActingUser user)
+    {
+        var worksAll = CaseAccess.WorksEveryCase(user);
+        var department = CaseAccess.DepartmentOf(user);
+        var stopped = StoppedStages;
+        return query.Select(c => new RowData
+        {
+            Id = c.Id,
+            CaseNumber = c.CaseNumber,
+            Stage = c.Stage,
+            Priority = c.Priority,
+            IsEscalated = c.IsEscalated,
+            ReceivedAt = c.ReceivedAt,
+            Name = c.Complainant.Name,
+            Phone = c.Complainant.Phone,
+            Description = c.Description,
+            ViewerWorksIt = worksAll || (department != null && c.Tasks.Any(t => t.DepartmentId == department)),
+            // Waiting for the customer stops the clock and an ended case has none: no countdown (as on the board).
+            NextDue = stopped.Contains(c.Stage)
+                ? null
+                : db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null).Min(d => (DateTimeOffset?)d.DueAt),
+            NextDueSoon = db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null)
+                .OrderBy(d => d.DueAt).Select(d => (DateTimeOffset?)d.DueSoonAt).FirstOrDefault(),
+        });
+    }
+
+    private static IQueryable<RowData> Sort(IQueryable<RowData> rows, CaseListRequest request, Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder)
+    {
+        var d = request.Descending;
+        var sorted = request.SortBy switch
+        {
+            nameof(CaseRow.CaseNumber) => d ? rows.OrderByDescending(r => r.CaseNumber) : rows.OrderBy(r => r.CaseNumber),
+            nameof(CaseRow.ReceivedAt) => d ? rows.OrderByDescending(r => r.ReceivedAt) : rows.OrderBy(r => r.ReceivedAt),
+            // Stored by name: "Urgent" sorts after "General", so descending puts urgent cases first.
+            nameof(CaseRow.Priority) => d ? rows.OrderByDescending(r => r.Priority) : rows.OrderBy(r => r.Priority),
+            // Cases without a running deadline go last either way.
+            nameof(CaseRow.NextDue) => d
+                ? rows.OrderBy(r => r.NextDue == null).ThenByDescending(r => r.NextDue)
+                : rows.OrderBy(r => r.NextDue == null).ThenBy(r => r.NextDue),
+            _ => defaultOrder(rows),
+        };
+        return sorted.ThenBy(r => r.Id);
+    }
+
+    /// <summary>The row as SQL sorts it (a member-init projection EF can order by).</summary>
+    private sealed class RowData
+    {
+        public int Id { get; init; }
+
+        public string CaseNumber { get; init; } = "";
+
+        public CaseStage Stage { get; init; }
+
+        public Priority Priority { get; init; }
+
+        public bool IsEscalated { get; init; }
+
+        public DateTimeOffset ReceivedAt { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string? Phone { get; init; }
+
+        public string Description { get; init; } = "";
+
+        public bool ViewerWorksIt { get; init; }
+
+        public DateTimeOffset? NextDue { get; init; }
+
+        public DateTimeOffset? NextDueSoon { get; init; }
     }
 }

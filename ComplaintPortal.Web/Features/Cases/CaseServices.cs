@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases.EvidenceFiles;
 using ComplaintPortal.Web.Hosting;
 
 namespace ComplaintPortal.Web.Features.Cases;
@@ -40,6 +41,7 @@ public static class CaseServices
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseViewReader>();
         services.AddScoped<CaseUsers>();
         services.AddHostedService<OutboxDeliveryService>();
         return services;
@@ -47,7 +49,7 @@ public static class CaseServices
 
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapCaseActionEndpoints();
+        endpoints.MapEvidenceEndpoints();
         endpoints.MapIntakeApi();
         return endpoints;
     }

@@ -81,7 +81,7 @@ internal static class IntakeApi
         var complaint = result.Complaint!;
         var response = new IntakeApiResponse(complaint.Id, complaint.CaseNumber, complaint.Stage.ToString());
         return result.Created
-            ? TypedResults.Created(CaseActionEndpoints.CasePath(complaint.CaseNumber), response)
+            ? TypedResults.Created(CaseRoutes.Case(complaint.CaseNumber), response)
             : TypedResults.Ok(response);
     }
 

@@ -3,10 +3,10 @@ using ComplaintPortal.Web.Hosting;
 
 namespace ComplaintPortal.Web.Features.Cases;
 
-/// <summary>The intake form's fields; the domain validates (the same rules as the JSON API).</summary>
+/// <summary>The intake form's fields; the domain validates (the same rules as the JSON API). Times are wall-clock in the organisation's zone.</summary>
 public sealed class IntakeInput
 {
-    /// <summary>Generated when the form is first shown; a second post of the same form finds the first case.</summary>
+    /// <summary>Generated when the form is first shown; a second submission of the same form finds the first case.</summary>
     public string Key { get; set; } = "";
 
     public string? Name { get; set; }
@@ -23,7 +23,7 @@ public sealed class IntakeInput
 
     public string? Batch { get; set; }
 
-    public DateOnly? PurchaseDate { get; set; }
+    public DateTime? PurchaseDate { get; set; }
 
     public string? OrderNumber { get; set; }
 
@@ -46,16 +46,20 @@ public sealed class IntakeInput
         ArgumentNullException.ThrowIfNull(clock);
         return new()
         {
-            ReceivedAt = ReceivedAt is { } local
-                ? new DateTimeOffset(local, clock.TimeZone.GetUtcOffset(local)).ToUniversalTime()
-                : null,
+            ReceivedAt = WallClock.ToInstant(ReceivedAt, clock),
             Channel = Channel,
             Complainant = new() { Name = Name ?? "", Phone = Phone, Email = Email, Address = Address, CustomerGroup = CustomerGroup },
-            Subject = new() { ProductModel = ProductModel, Batch = Batch, PurchaseDate = PurchaseDate, OrderNumber = OrderNumber, Location = Location, Facility = Facility },
+            Subject = new()
+            {
+                ProductModel = Blank(ProductModel), Batch = Blank(Batch), PurchaseDate = PurchaseDate is { } bought ? DateOnly.FromDateTime(bought) : null,
+                OrderNumber = Blank(OrderNumber), Location = Blank(Location), Facility = Blank(Facility),
+            },
             Description = Description ?? "",
-            CustomerRequest = CustomerRequest,
+            CustomerRequest = Blank(CustomerRequest),
             ConfirmedWithCaller = Confirmed,
             IdempotencyKey = string.IsNullOrEmpty(Key) ? null : "form:" + Key,
         };
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

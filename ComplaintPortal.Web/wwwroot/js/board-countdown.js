@@ -1,6 +1,7 @@
 // Countdowns that tick in the browser, so the server renders nothing per second.
+// The board has its own element (board-countdown): the case pages' <portal-countdown> (countdown.js) is loaded on every page and takes other attributes.
 //
-// <portal-countdown due="ISO" [due-soon="ISO"] [now="ISO"] [show="time"|"state"] [label-*]>
+// <board-countdown due="ISO" [due-soon="ISO"] [now="ISO"] [show="time"|"state"] [label-*]>
 //   show="time" (default): the time left (or overdue, with a minus sign), in "hh:mm:ss" or the
 //   label-days template ("{0}{1} d {2} h": sign, days, hours) beyond a day.
 //   show="state": the word for the state (label-on-track, label-due-soon, label-overdue) in a
@@ -62,7 +63,7 @@ class PortalClock extends HTMLElement {
   }
 }
 
-class PortalCountdown extends HTMLElement {
+class BoardCountdown extends HTMLElement {
   static observedAttributes = ["due", "due-soon", "now"];
 
   connectedCallback() {
@@ -122,8 +123,8 @@ class PortalCountdown extends HTMLElement {
 if (!customElements.get("portal-clock")) {
   customElements.define("portal-clock", PortalClock);
 }
-if (!customElements.get("portal-countdown")) {
-  customElements.define("portal-countdown", PortalCountdown);
+if (!customElements.get("board-countdown")) {
+  customElements.define("board-countdown", BoardCountdown);
 }
 
 // Imported by the board page (Blazor: import()), which needs nothing else from the module.

@@ -1,0 +1,93 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Components.Cases;
+
+/// <summary>The case page taking steps in-process: the workflow, its version check and its ledger, through the dialogs.</summary>
+public sealed class CaseDetailPageTests : CasePageTest
+{
+
+    private static void Take(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, WorkflowAction action, string note)
+    {
+        cut.Find("[data-test=more-actions] button").Click();
+        cut.Find($".mud-popover-open [data-action={action}]").Click();
+        cut.WaitForElement("[data-test=step-note]").Change(note);
+        cut.Find("[data-test=confirm-step]").Click();
+    }
+
+    [Fact]
+    public async Task A_step_from_the_dialog_runs_the_workflow_and_the_page_shows_the_new_ledger_line()
+    {
+        var ctx = Open();
+        var complaint = await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        cut.WaitForElement("[data-test=primary-action]");
+
+        Take(cut, WorkflowAction.Escalate, "客户情绪激动，要求领导处理");
+
+        cut.WaitForElement("[data-test=escalated]");
+        var stored = await ctx.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.Id == complaint.Id));
+        Assert.True(stored.IsEscalated);
+        Assert.Equal(complaint.Version + 1, stored.Version);
+        Assert.Single(cut.FindAll("[data-ledger-action=Escalate]"));
+        Assert.Contains("上报公司领导", cut.Find("[data-ledger-action=Escalate]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_opened_before_someone_else_acted_is_refused_and_offers_a_reload()
+    {
+        var ctx = Open();
+        var complaint = await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        cut.WaitForElement("[data-test=primary-action]");
+        await Driver.AssessAsync(complaint.Id);
+
+        Take(cut, WorkflowAction.Escalate, "重复来电");
+
+        cut.WaitForElement("[data-test=conflict]");
+        Assert.Equal("Registered", cut.Find("[data-test=case-stage]").GetAttribute("data-stage"));
+        Assert.False(await ctx.WithDbAsync(db => db.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.IsEscalated).SingleAsync()));
+        Assert.Empty(cut.FindAll("[data-test=case-actions]"));
+
+        cut.Find("[data-test=reload]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Assessed", cut.Find("[data-test=case-stage]").GetAttribute("data-stage")));
+        Assert.Empty(cut.FindAll("[data-test=conflict]"));
+        Assert.Equal(nameof(WorkflowAction.Acknowledge), cut.Find("[data-test=primary-action]").GetAttribute("data-action"));
+    }
+
+    [Fact]
+    public async Task Case_page_shows_the_deadlines_counting_down_from_the_servers_now()
+    {
+        var ctx = Open();
+        var complaint = await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+
+        var countdowns = cut.WaitForElements("[data-test=deadlines] portal-countdown");
+        Assert.Equal(3, countdowns.Count);
+        var now = Driver.Time.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(countdowns, c => Assert.Equal(now, c.GetAttribute("now")));
+        Assert.All(countdowns, c => Assert.Contains("剩余", c.TextContent, StringComparison.Ordinal));
+        Assert.All(countdowns, c => Assert.Equal("{0}天", c.GetAttribute("unit-day")));
+    }
+
+    [Fact]
+    public async Task Another_departments_case_looks_exactly_like_a_missing_one()
+    {
+        var ctx = Open();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        ctx.SignInAs(Driver.HandlerOf(Domain.Organisation.DepartmentCatalog.Engineering));
+
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+
+        cut.WaitForElement("[data-test=case-not-found]");
+        Assert.Empty(cut.FindAll("[data-test=case-record]"));
+        Assert.DoesNotContain(complaint.Complainant.Name, cut.Markup, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Workflow;
+using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Cases;
+
+/// <summary>
+/// bUnit with the case pages' real services on a migrated SQLite file: pages load and act through
+/// their own scopes as in the portal, and a <see cref="CaseDriver"/> arranges cases on the same file.
+/// </summary>
+public sealed class CasePageContext : PortalComponentContext
+{
+    /// <remarks>Create it in the test method itself: the culture it pins does not flow out of an async method.</remarks>
+    public CasePageContext(string culture, TestDatabase database, CaseDriver driver)
+        : base(culture, services => AddCaseServices(services, database, driver))
+    {
+        Database = database;
+        Driver = driver;
+        // Pages read a real database: on a busy machine that takes longer than bUnit's one-second default.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
+    private static void AddCaseServices(IServiceCollection services, TestDatabase database, CaseDriver driver)
+    {
+        services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
+        {
+            PortalDatabase.ConfigureSqlite(o, database.ConnectionString);
+            o.UseIdentitySchema();
+        });
+        services.AddSingleton<TimeProvider>(driver.Time);
+        services.Configure<OrganisationOptions>(o => o.TimeZone = "Asia/Shanghai");
+        services.AddSingleton<OrganisationClock>();
+        services.AddSingleton(new EvidenceStore(Path.Combine(database.Folder, "evidence")));
+        services.AddSingleton(CaseNumberPolicy.Default);
+        services.AddSingleton(new LedgerDigestArchive(Path.Combine(database.Folder, "digests")));
+        services.AddScoped<ComplaintIntake>();
+        services.AddScoped<ComplaintWorkflow>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseViewReader>();
+        services.AddScoped<CaseUsers>();
+    }
+
+    public TestDatabase Database { get; }
+
+    public CaseDriver Driver { get; }
+
+    public string EvidenceFolder => Path.Combine(Database.Folder, "evidence");
+
+    /// <summary>Signs in as one of the driver's people (the page finds the account by its id).</summary>
+    public void SignInAs(ActingUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        SignIn(user.Name, [.. user.Roles]).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.UserId));
+    }
+
+    public IRenderedComponent<IComponent> RenderPage<TPage>(params (string Name, object? Value)[] parameters)
+        where TPage : IComponent =>
+        RenderWithProviders(builder =>
+        {
+            builder.OpenComponent<TPage>(0);
+            builder.AddMultipleAttributes(1, parameters.Select(p => new KeyValuePair<string, object>(p.Name, p.Value!)));
+            builder.CloseComponent();
+        });
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = Database.CreateContext();
+        return await query(db);
+    }
+}
+
+/// <summary>A test class on its own migrated database with accounts for the driver's people; <see cref="Open"/> gives the bUnit context.</summary>
+public abstract class CasePageTest : IAsyncLifetime
+{
+    private CasePageContext? context;
+
+    protected TestDatabase Database { get; private set; } = default!;
+
+    protected CaseDriver Driver { get; private set; } = default!;
+
+    /// <summary>The bUnit context for this test (call it first thing in the test, so its culture holds there).</summary>
+    protected CasePageContext Open(string culture = "zh-Hans") => context = new CasePageContext(culture, Database, Driver);
+
+    public async Task InitializeAsync()
+    {
+        Database = await new TestDatabase().MigrateAsync();
+        Driver = await CaseDriver.CreateAsync(Database);
+        // The driver's clerk, leader and supervisor act without accounts; pages look the viewer up.
+        await using var db = Database.CreateContext();
+        foreach (var user in new[] { Driver.Clerk, Driver.Leader, Driver.Outsider })
+        {
+            db.Users.Add(new PortalUser { Id = user.UserId, UserName = user.UserId, DisplayName = user.Name, DepartmentId = user.DepartmentId });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        // MudBlazor's services dispose only asynchronously.
+        if (context is not null)
+        {
+            await context.DisposeAsync();
+        }
+
+        Database.Dispose();
+    }
+}

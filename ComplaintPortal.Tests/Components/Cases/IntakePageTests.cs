@@ -1,0 +1,113 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ComplaintPortal.Tests.Components.Cases;
+
+/// <summary>The registration form: the domain's refusals on their fields, picked files kept through corrections.</summary>
+public sealed class IntakePageTests : CasePageTest
+{
+
+    [Fact]
+    public void Missing_fields_are_said_on_the_fields_and_a_picked_file_stays()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary("%PDF-1.4 receipt"u8.ToArray(), "receipt.pdf"));
+        cut.WaitForElement("[data-test=staged-evidence]");
+
+        cut.Find("[data-test=register]").Click();
+
+        var helpers = cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Contains(CaseText.IntakeError_NameRequired, helpers);
+        Assert.Contains(CaseText.IntakeError_ContactRequired, helpers);
+        Assert.Contains(CaseText.IntakeError_DescriptionRequired, helpers);
+        Assert.Contains(CaseText.IntakeError_ChannelRequired, helpers);
+        Assert.Empty(cut.FindAll("[data-test=intake-error]"));
+        Assert.Contains("receipt.pdf", cut.Find("[data-test=staged-evidence]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Corrected_form_registers_the_case_with_the_file_picked_before_the_correction()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary("%PDF-1.4 receipt"u8.ToArray(), "receipt.pdf"));
+        cut.WaitForElement("[data-test=staged-evidence]");
+        cut.Find("[data-test=register]").Click();
+
+        cut.Find("#name").Change("李女士");
+        cut.Find("#phone").Change("13900001111");
+        cut.Find("#description").Change("3号电梯门夹人");
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.WalkIn));
+        cut.Find("[data-test=register]").Click();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("/cases/KS-", navigation.Uri, StringComparison.Ordinal));
+        var number = Uri.UnescapeDataString(navigation.Uri[(navigation.Uri.IndexOf("/cases/", StringComparison.Ordinal) + "/cases/".Length)..]);
+        var stored = await ctx.WithDbAsync(db => db.Complaints.AsNoTracking().Include(c => c.Evidence).SingleAsync(c => c.CaseNumber == number));
+        Assert.Equal(ComplaintChannel.WalkIn, stored.Channel);
+        Assert.Equal("receipt.pdf", Assert.Single(stored.Evidence).FileName);
+        Assert.True(File.Exists(Path.Combine(ctx.EvidenceFolder, stored.Evidence[0].StoredName)));
+    }
+
+    [Fact]
+    public async Task An_over_long_description_is_refused_on_its_field_naming_the_limit_and_nothing_is_stored()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+
+        cut.Find("#name").Change("王小明");
+        cut.Find("#phone").Change("13812345678");
+        cut.Find("#description").Change(new string('y', 100_000));
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.Hotline));
+        cut.Find("[data-test=register]").Click();
+
+        var expected = string.Format(System.Globalization.CultureInfo.CurrentCulture, ComplaintPortal.Web.Resources.InputText.Input_TooLong, CaseText.Field_Description,
+            Complaint.TextMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+        Assert.Contains(expected, cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()));
+        Assert.Equal(0, await ctx.WithDbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    [Fact]
+    public void A_21_MB_file_is_refused_as_too_large_naming_the_limit()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[21 * 1024 * 1024], "scan.pdf"));
+
+        var refusal = cut.WaitForElement("[data-test=evidence-error]").TextContent;
+        Assert.Contains("scan.pdf", refusal, StringComparison.Ordinal);
+        Assert.Contains("过大", refusal, StringComparison.Ordinal);
+        Assert.Contains("20 MB", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain(CaseText.Error_InputRequired, cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-test=staged-evidence]"));
+        Assert.False(Directory.Exists(ctx.EvidenceFolder) && Directory.EnumerateFiles(ctx.EvidenceFolder).Any());
+    }
+
+    [Fact]
+    public async Task Files_picked_but_never_attached_are_discarded_when_the_form_goes_away()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([1, 2, 3], "photo.png"));
+        cut.WaitForElement("[data-test=staged-evidence]");
+        var staged = Directory.EnumerateFiles(ctx.EvidenceFolder).Count();
+
+        await ctx.DisposeComponentsAsync();
+
+        Assert.Equal(1, staged);
+        Assert.Empty(Directory.EnumerateFiles(ctx.EvidenceFolder));
+    }
+}

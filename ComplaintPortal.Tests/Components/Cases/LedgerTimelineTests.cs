@@ -1,0 +1,76 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Web.Cases.Timeline;
+using ComplaintPortal.Tests.Workflow;
+using ComplaintPortal.Web.Features.Cases.Timeline;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Tests.Components.Cases;
+
+public sealed class LedgerTimelineTests : CaseDatabaseTest
+{
+    private static readonly OrganisationClock Clock = new(TimeProvider.System, Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }));
+
+    /// <summary>Every name the ledger stores in machine form: none of them may reach a person.</summary>
+    private static IEnumerable<string> MachineNames() =>
+        Enum.GetNames<WorkflowAction>().Concat(Enum.GetNames<CaseStage>()).Concat(Enum.GetNames<DeadlineKind>())
+            .Concat(Enum.GetNames<Severity>()).Concat(Enum.GetNames<Urgency>()).Concat(Enum.GetNames<Priority>())
+            .Concat(Enum.GetNames<ReplyChannel>()).Concat(Enum.GetNames<ComplaintChannel>())
+            .Concat(["Deadlines", "DeadlineDueSoon", "DeadlineOverdue", "Deadline monitor", "QUALITY", "True", "False", "image/jpeg", "application/pdf"]);
+
+    [Theory]
+    [InlineData("zh-Hans", "初步评估", "已登记 → 已评估", "期限监控（系统）", "产品质量问题", "质量部")]
+    [InlineData("zh-Hant", "初步評估", "已登記 → 已評估", "期限監控（系統）", "產品質量問題", "質量部")]
+    [InlineData("en", "Assess", "Registered → Assessed", "Time-limit monitor (system)", "Product quality", "Quality")]
+    public async Task Every_line_is_said_in_the_viewers_language_with_names_and_local_times(string culture, string assess, string stageChange,
+        string monitor, string category, string department)
+    {
+        var (_, events, lookups) = await LedgerScenario.WalkAsync(Driver);
+        var ledger = events.Where(e => e.ComplaintId == events[0].ComplaintId).ToList();
+        await using var ctx = new PortalComponentContext(culture, services => services.AddSingleton(Clock));
+
+        var cut = ctx.Render<LedgerTimeline>(p => p.Add(t => t.Events, ledger).Add(t => t.Verification, LedgerVerifier.Verify(ledger)).Add(t => t.Lookups, lookups));
+
+        var text = cut.Find("[data-test=ledger]").TextContent;
+        Assert.Contains(assess, text, StringComparison.Ordinal);
+        Assert.Contains(stageChange, text, StringComparison.Ordinal);
+        Assert.Contains(monitor, text, StringComparison.Ordinal);
+        Assert.Contains(category, text, StringComparison.Ordinal);
+        Assert.Contains(department, text, StringComparison.Ordinal);
+        Assert.Contains(Clock.Format(ledger[0].OccurredAt), text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T|\d{2}:\d{2}Z|=|#\d|sha256", text);
+        if (culture != "en")
+        {
+            // English shares words with the enum names ("Assess"); Chinese must show none of them.
+            Assert.All(MachineNames(), name => Assert.DoesNotContain(name, text, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Lines_of_a_kind_hide_and_show_again_from_the_filter_and_the_chain_is_verified()
+    {
+        var (_, events, lookups) = await LedgerScenario.WalkAsync(Driver);
+        var ledger = events.Where(e => e.ComplaintId == events[0].ComplaintId).ToList();
+        await using var ctx = new PortalComponentContext("zh-Hans", services => services.AddSingleton(Clock));
+        var cut = ctx.Render<LedgerTimeline>(p => p.Add(t => t.Events, ledger).Add(t => t.Verification, LedgerVerifier.Verify(ledger)).Add(t => t.Lookups, lookups));
+        var deadlineLines = cut.FindAll("[data-ledger-action][data-kind=Deadlines]").Count;
+
+        cut.Find(".mud-chip[data-kind=Deadlines]").Click();
+        var hidden = cut.FindAll("[data-ledger-action]").Count;
+        var deadlinesWhileHidden = cut.FindAll("[data-ledger-action][data-kind=Deadlines]").Count;
+        cut.Find(".mud-chip[data-kind=Deadlines]").Click();
+
+        Assert.True(deadlineLines >= 3, $"{deadlineLines} deadline lines");
+        Assert.Equal(0, deadlinesWhileHidden);
+        Assert.Equal(ledger.Count - deadlineLines, hidden);
+        Assert.Equal(ledger.Count, cut.FindAll("[data-ledger-action]").Count);
+        Assert.Equal("True", cut.Find("[data-test=ledger-verification]").GetAttribute("data-intact"));
+        Assert.Contains(ledger.Count.ToString(CultureInfo.InvariantCulture), cut.Find("[data-test=ledger-verification]").TextContent, StringComparison.Ordinal);
+    }
+}

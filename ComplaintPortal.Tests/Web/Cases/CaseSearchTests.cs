@@ -1,0 +1,153 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Web.Cases;
+
+/// <summary>Search and queue queries on a real database: what a word matches, the filters, paging, sorting and who sees what.</summary>
+public sealed class CaseSearchTests : CaseDatabaseTest
+{
+    private static readonly CaseListRequest FirstPage = new(0, 50);
+
+    private async Task<Complaint> RegisterAsync(string phone, string description, string? product = null, ComplaintChannel channel = ComplaintChannel.Hotline) =>
+        await Driver.RegisterAsync(new IntakeRequest
+        {
+            Channel = channel,
+            Complainant = new() { Name = "赵六", Phone = phone },
+            Subject = new() { ProductModel = product },
+            Description = description,
+        });
+
+    private async Task<IReadOnlyList<string>> FindAsync(CaseSearch search, ActingUser? viewer = null)
+    {
+        await using var db = Database.CreateContext();
+        var page = await new CaseQueries(db).SearchAsync(search, viewer ?? Driver.Clerk, FirstPage);
+        return page.Rows.Select(r => r.CaseNumber).ToList();
+    }
+
+    [Fact]
+    public async Task A_word_finds_part_of_a_case_number_the_last_four_phone_digits_and_words_of_the_complaint_or_product()
+    {
+        var kettle = await RegisterAsync("13812345678", "电水壶底座漏电", "XP-200");
+        var lift = await RegisterAsync("13900001111", "电梯门夹人");
+
+        Assert.Equal([kettle.CaseNumber], await FindAsync(new() { Text = "5678" }));
+        Assert.Equal([lift.CaseNumber], await FindAsync(new() { Text = "1111" }));
+        Assert.Equal([kettle.CaseNumber], await FindAsync(new() { Text = kettle.CaseNumber[^4..] }));
+        Assert.Equal([lift.CaseNumber], await FindAsync(new() { Text = lift.CaseNumber[3..] }));
+        Assert.Equal([kettle.CaseNumber], await FindAsync(new() { Text = "漏电" }));
+        Assert.Equal([kettle.CaseNumber], await FindAsync(new() { Text = "xp-200" }));
+        Assert.Equal([lift.CaseNumber], await FindAsync(new() { Text = "赵 电梯" }));
+        Assert.Empty(await FindAsync(new() { Text = "漏电 电梯" }));
+        Assert.Empty(await FindAsync(new() { Text = "100%" }));
+    }
+
+    [Fact]
+    public async Task Filters_narrow_by_stage_channel_category_with_its_children_and_received_date()
+    {
+        var online = await RegisterAsync("13800000001", "网上投诉", channel: ComplaintChannel.Online);
+        var assessed = await RegisterAsync("13800000002", "热线投诉");
+        await Driver.DoAsync(assessed.Id, WorkflowAction.Assess, new() { CategoryId = Driver.CategoryId("QUALITY.DEFECT"), Severity = Severity.Minor, Urgency = Urgency.Normal }, Driver.Clerk);
+        var quality = Driver.CategoryId(CategoryCatalog.ProductQuality);
+        await using var db = Database.CreateContext();
+        var children = await db.Categories.Where(c => c.Id == quality || c.ParentId == quality).Select(c => c.Id).ToListAsync();
+        var received = assessed.ReceivedAt;
+
+        Assert.Equal([online.CaseNumber], await FindAsync(new() { Channel = ComplaintChannel.Online }));
+        Assert.Equal([assessed.CaseNumber], await FindAsync(new() { Stage = CaseStage.Assessed }));
+        Assert.Equal([assessed.CaseNumber], await FindAsync(new() { CategoryIds = children }));
+        Assert.Equal(2, (await FindAsync(new() { ReceivedFrom = received.AddDays(-1), ReceivedBefore = received.AddDays(1) })).Count);
+        Assert.Empty(await FindAsync(new() { ReceivedFrom = received.AddDays(1) }));
+    }
+
+    [Fact]
+    public async Task Pages_come_from_the_server_with_the_total_and_sort_by_the_next_deadline()
+    {
+        var cases = new List<Complaint>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await RegisterAsync("1380000000" + i, "投诉" + i));
+        }
+
+        await Driver.DoAsync(cases[0].Id, WorkflowAction.Withdraw, new() { Note = "撤诉" }, Driver.Clerk);
+        await using var db = Database.CreateContext();
+        var queries = new CaseQueries(db);
+
+        var second = await queries.SearchAsync(new(), Driver.Clerk, new CaseListRequest(1, 2, nameof(CaseRow.CaseNumber)));
+        var byDeadline = await queries.SearchAsync(new(), Driver.Clerk, new CaseListRequest(0, 10, nameof(CaseRow.NextDue)));
+
+        Assert.Equal(5, second.Total);
+        Assert.Equal([cases[2].CaseNumber, cases[3].CaseNumber], second.Rows.Select(r => r.CaseNumber));
+        // The withdrawn case has no running deadline: it sorts last; the others by their first deadline.
+        Assert.Equal(cases[0].CaseNumber, byDeadline.Rows[^1].CaseNumber);
+        Assert.Null(byDeadline.Rows[^1].NextDue);
+        Assert.True(byDeadline.Rows.Take(4).Select(r => r.NextDue!.Value).SequenceEqual(byDeadline.Rows.Take(4).Select(r => r.NextDue!.Value).Order()));
+    }
+
+    [Fact]
+    public async Task The_list_filter_admits_exactly_the_cases_the_case_page_admits()
+    {
+        var quality = (await Driver.CaseInStageAsync(CaseStage.InDepartments)).Id; // QA and PROD
+        var engineering = await RegisterAsync("13800000009", "电梯");
+        await Driver.AssessAsync(engineering.Id);
+        await Driver.AcknowledgeAsync(engineering.Id);
+        await Driver.DispatchAsync(engineering.Id, DepartmentCatalog.Engineering);
+        var fresh = (await RegisterAsync("13800000010", "新登记")).Id;
+        var archivist = new ActingUser("u-archive", "档案", null, new HashSet<string>([PortalRoles.ArchiveClerk]));
+        var viewers = new[]
+        {
+            Driver.Clerk, Driver.Leader, Driver.Outsider, archivist, Driver.HandlerOf(DepartmentCatalog.Quality),
+            Driver.HeadOf(DepartmentCatalog.Engineering), Driver.HandlerOf(DepartmentCatalog.Sales),
+        };
+        await using var db = Database.CreateContext();
+        var all = await db.Complaints.AsNoTracking().Include(c => c.Tasks).ToListAsync();
+
+        foreach (var viewer in viewers)
+        {
+            var listed = await db.Complaints.AsNoTracking().VisibleTo(viewer).Select(c => c.Id).OrderBy(id => id).ToListAsync();
+            Assert.Equal(all.Where(c => CaseAccess.MaySee(c, viewer)).Select(c => c.Id).Order(), listed);
+        }
+
+        var engineer = Driver.HeadOf(DepartmentCatalog.Engineering);
+        Assert.DoesNotContain(quality, await db.Complaints.VisibleTo(engineer).Select(c => c.Id).ToListAsync());
+        Assert.DoesNotContain(fresh, await db.Complaints.VisibleTo(engineer).Select(c => c.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Search_never_shows_a_case_of_another_department_and_masks_what_the_viewer_does_not_work()
+    {
+        var quality = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var engineering = await Driver.RegisterAsync();
+        await Driver.AssessAsync(engineering.Id);
+        await Driver.AcknowledgeAsync(engineering.Id);
+        await Driver.DispatchAsync(engineering.Id, DepartmentCatalog.Engineering);
+        await using var db = Database.CreateContext();
+        var queries = new CaseQueries(db);
+
+        var engineer = await queries.SearchAsync(new() { Text = "漏电" }, Driver.HandlerOf(DepartmentCatalog.Engineering), FirstPage);
+        var supervisor = await queries.SearchAsync(new() { Text = "漏电" }, Driver.Outsider, FirstPage);
+
+        Assert.Equal([engineering.CaseNumber], engineer.Rows.Select(r => r.CaseNumber));
+        Assert.True(engineer.Rows.Single().ViewerWorksIt);
+        Assert.Contains(quality.CaseNumber, supervisor.Rows.Select(r => r.CaseNumber));
+        Assert.All(supervisor.Rows, r => Assert.False(r.ViewerWorksIt));
+    }
+
+    [Fact]
+    public async Task Queue_of_a_department_holds_its_open_tasks_with_the_next_deadline()
+    {
+        var quality = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        await using var db = Database.CreateContext();
+
+        var page = await new CaseQueries(db).QueueAsync(Driver.HandlerOf(DepartmentCatalog.Quality), FirstPage);
+
+        var row = Assert.Single(page.Rows);
+        Assert.Equal(quality.CaseNumber, row.CaseNumber);
+        var due = await db.CaseDeadlines.Where(d => d.ComplaintId == quality.Id && d.MetAt == null).MinAsync(d => d.DueAt);
+        Assert.Equal(due, row.NextDue);
+        Assert.NotNull(row.NextDueSoon);
+    }
+}

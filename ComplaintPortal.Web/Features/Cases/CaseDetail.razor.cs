@@ -1,0 +1,124 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases.Steps;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Cases;
+
+/// <summary>
+/// The case page. Each workflow step runs here, in-process: the step dialog hands its input to
+/// <see cref="ExecuteAsync"/>, which calls the workflow in its own scope with the version the page
+/// was read at, so a step on a case someone else changed meanwhile is refused and the page offers a reload.
+/// </summary>
+public partial class CaseDetail
+{
+    private bool loaded;
+    private CaseView? view;
+    private bool conflict;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Parameter]
+    public string Number { get; set; } = "";
+
+    protected override async Task OnParametersSetAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var principal = await PrincipalAsync();
+        view = await InScopeAsync(async sp =>
+        {
+            var viewer = await sp.GetRequiredService<CaseUsers>().FindAsync(principal);
+            return await sp.GetRequiredService<CaseViewReader>().ReadAsync(Number, viewer);
+        });
+        (loaded, conflict) = (true, false);
+        if (view is null)
+        {
+            SetStatusCode(StatusCodes.Status404NotFound);
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        Snackbar.Add(CaseText.Detail_Reloaded, MudBlazor.Severity.Info);
+    }
+
+    private static Dictionary<int, string> TaskDepartments(CaseView view) =>
+        view.Lookups.Departments.ToDictionary(d => d.Id, d => d.DisplayName(CultureInfo.CurrentUICulture));
+
+    /// <summary>Takes one step (or, for evidence, one step per file) as the signed-in user.</summary>
+    private async Task<WorkflowResult> ExecuteAsync(StepSubmission submission)
+    {
+        if (view is null)
+        {
+            return WorkflowResult.Fail(WorkflowError.CaseNotFound);
+        }
+
+        // Only a step the page offered: the same AvailableSteps that drew the menu (the workflow checks again).
+        if (!view.Steps.Any(s => s.Step.Action == submission.Action && s.Task?.Id == submission.Input.TaskId))
+        {
+            return await ReportAsync(submission.Action, WorkflowResult.Fail(WorkflowError.NotPermitted));
+        }
+
+        var principal = await PrincipalAsync();
+        var (id, version) = (view.Complaint.Id, view.Complaint.Version);
+        var outcome = await InScopeAsync(async sp =>
+        {
+            var actor = await sp.GetRequiredService<CaseUsers>().FindAsync(principal);
+            if (actor is null)
+            {
+                return WorkflowResult.Fail(WorkflowError.NotPermitted);
+            }
+
+            var workflow = sp.GetRequiredService<ComplaintWorkflow>();
+            if (submission.Action != WorkflowAction.AttachEvidence)
+            {
+                return await workflow.ExecuteAsync(id, version, submission.Action, submission.Input, actor);
+            }
+
+            var last = WorkflowResult.Fail(WorkflowError.InputRequired);
+            foreach (var file in submission.Files.ToList())
+            {
+                last = await workflow.ExecuteAsync(id, version, WorkflowAction.AttachEvidence, submission.Input with { Evidence = file.ToNewEvidence() }, actor);
+                if (!last.Succeeded)
+                {
+                    return last;
+                }
+
+                submission.Files.Remove(file);
+                version = last.Complaint!.Version;
+            }
+
+            return last;
+        });
+        return await ReportAsync(submission.Action, outcome);
+    }
+
+    private async Task<WorkflowResult> ReportAsync(WorkflowAction action, WorkflowResult outcome)
+    {
+        var error = outcome.Error;
+        if (error == WorkflowError.None)
+        {
+            Snackbar.Add(string.Format(CultureInfo.CurrentCulture, CaseText.Detail_ActionDone, CaseLabels.Action(action)), MudBlazor.Severity.Success);
+            await LoadAsync();
+            StateHasChanged();
+        }
+        else if (error == WorkflowError.ConcurrencyConflict)
+        {
+            conflict = true;
+            Snackbar.Add(CaseText.Detail_Changed, MudBlazor.Severity.Warning);
+            StateHasChanged();
+        }
+        else if (StepDialog.IsAboutTheCase(error))
+        {
+            Snackbar.Add(CaseLabels.Error(outcome), MudBlazor.Severity.Error);
+        }
+
+        return outcome;
+    }
+}

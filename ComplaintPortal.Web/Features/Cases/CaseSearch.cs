@@ -1,0 +1,92 @@
+using ComplaintPortal.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Web.Features.Cases;
+
+/// <summary>
+/// What the search page asks for. <see cref="Text"/> is split at spaces and every word must match: a
+/// word matches part of a case number ("0042", "2026-00"), four digits also the end of the
+/// complainant's phone, and any word the whole phone, the start of the name, or part of the
+/// description, product model, location or facility. Filters narrow further; none of this widens what
+/// the viewer may see (<see cref="CaseAccess.VisibleTo"/> applies first).
+/// </summary>
+public sealed record CaseSearch
+{
+    public string? Text { get; init; }
+
+    public CaseStage? Stage { get; init; }
+
+    public ComplaintChannel? Channel { get; init; }
+
+    /// <summary>The category or any of its sub-categories.</summary>
+    public IReadOnlyList<int> CategoryIds { get; init; } = [];
+
+    /// <summary>Received at or after this instant.</summary>
+    public DateTimeOffset? ReceivedFrom { get; init; }
+
+    /// <summary>Received before this instant.</summary>
+    public DateTimeOffset? ReceivedBefore { get; init; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Stage is null && Channel is null && CategoryIds.Count == 0
+        && ReceivedFrom is null && ReceivedBefore is null;
+
+    public static IReadOnlyList<string> Words(string? text) =>
+        (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).ToList();
+
+    public IQueryable<Complaint> Apply(IQueryable<Complaint> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        foreach (var word in Words(Text))
+        {
+            var part = "%" + EscapeLike(word) + "%";
+            if (word.Length == 4 && word.All(char.IsAsciiDigit))
+            {
+                cases = cases.Where(c => EF.Functions.Like(c.CaseNumber, part, Escape)
+                    || (c.Complainant.Phone != null && c.Complainant.Phone.EndsWith(word)));
+                continue;
+            }
+
+            var start = EscapeLike(word) + "%";
+            cases = cases.Where(c => EF.Functions.Like(c.CaseNumber, part, Escape)
+                || c.Complainant.Phone == word
+                || EF.Functions.Like(c.Complainant.Name, start, Escape)
+                || EF.Functions.Like(c.Description, part, Escape)
+                || (c.Subject.ProductModel != null && EF.Functions.Like(c.Subject.ProductModel, part, Escape))
+                || (c.Subject.Location != null && EF.Functions.Like(c.Subject.Location, part, Escape))
+                || (c.Subject.Facility != null && EF.Functions.Like(c.Subject.Facility, part, Escape)));
+        }
+
+        if (Stage is { } stage)
+        {
+            cases = cases.Where(c => c.Stage == stage);
+        }
+
+        if (Channel is { } channel)
+        {
+            cases = cases.Where(c => c.Channel == channel);
+        }
+
+        if (CategoryIds.Count > 0)
+        {
+            var ids = CategoryIds.ToList();
+            cases = cases.Where(c => c.CategoryId != null && ids.Contains(c.CategoryId.Value));
+        }
+
+        if (ReceivedFrom is { } from)
+        {
+            cases = cases.Where(c => c.ReceivedAt >= from);
+        }
+
+        if (ReceivedBefore is { } before)
+        {
+            cases = cases.Where(c => c.ReceivedAt < before);
+        }
+
+        return cases;
+    }
+
+    private const string Escape = "\\";
+
+    private static string EscapeLike(string word) =>
+        word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,91 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Web.Features.Cases;
+
+/// <summary>Everything the case page shows of one case for one viewer, read in one scope.</summary>
+/// <param name="Steps">What the viewer may do now (<see cref="ComplaintWorkflow.AvailableSteps"/>).</param>
+/// <param name="Now">The server's now when this was read; countdowns correct the browser's clock by it.</param>
+public sealed record CaseView(
+    Complaint Complaint,
+    ActingUser Viewer,
+    bool WorksIt,
+    string? DuplicateOf,
+    IReadOnlyList<(WorkflowStep Step, DepartmentTask? Task)> Steps,
+    IReadOnlyList<LedgerEvent> Ledger,
+    LedgerVerification Verification,
+    IReadOnlyList<CaseDeadline> Deadlines,
+    CaseLookups Lookups,
+    IReadOnlyList<int> ProposedDepartments,
+    IReadOnlyDictionary<int, IReadOnlyList<PortalUser>> People,
+    DateTimeOffset Now);
+
+/// <summary>Names for ids and codes (departments, categories, other cases), so nothing shows an id.</summary>
+public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnlyList<Category> categories, IReadOnlyDictionary<int, string>? caseNumbers = null)
+{
+    public static CaseLookups Empty { get; } = new([], []);
+
+    public IReadOnlyList<Department> Departments { get; } = departments;
+
+    /// <summary>Every category, inactive ones too (old ledger lines name them).</summary>
+    public IReadOnlyList<Category> Categories { get; } = categories;
+
+    public IReadOnlyDictionary<int, string> CaseNumbers { get; } = caseNumbers ?? new Dictionary<int, string>();
+
+    public string Department(int? id) =>
+        Departments.FirstOrDefault(d => d.Id == id)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? "";
+
+    public string DepartmentByCode(string code) =>
+        Departments.FirstOrDefault(d => d.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
+
+    public string CategoryByCode(string code) =>
+        Categories.FirstOrDefault(c => c.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
+}
+
+/// <summary>
+/// Reads a <see cref="CaseView"/>, applying <see cref="CaseAccess.MaySee"/> before reading anything else: a case
+/// the viewer may not see is answered exactly like one that does not exist (null).
+/// </summary>
+public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, LedgerDigestArchive digests)
+{
+    public async Task<CaseView?> ReadAsync(string caseNumber, ActingUser? viewer, CancellationToken ct = default)
+    {
+        var complaint = await db.Complaints.AsNoTracking()
+            .Include(c => c.Category)
+            .Include(c => c.Evidence)
+            .Include(c => c.Tasks).ThenInclude(t => t.Department)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.CaseNumber == caseNumber, ct);
+        if (complaint is null || viewer is null || !CaseAccess.MaySee(complaint, viewer))
+        {
+            return null;
+        }
+
+        var steps = ComplaintWorkflow.AvailableSteps(complaint, viewer);
+        var events = await db.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == complaint.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var deadlines = await db.CaseDeadlines.AsNoTracking().Include(d => d.Task).Where(d => d.ComplaintId == complaint.Id).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+        var duplicateOf = complaint.DuplicateOfId is { } originalId
+            ? await db.Complaints.AsNoTracking().Where(c => c.Id == originalId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct)
+            : null;
+        var proposed = steps.Any(s => s.Step.Action == WorkflowAction.Dispatch)
+            ? await RoutingProposal.ForCategoryAsync(db, complaint.CategoryId, ct)
+            : [];
+        var people = new Dictionary<int, IReadOnlyList<PortalUser>>();
+        foreach (var task in steps.Where(s => s.Step.Action == WorkflowAction.ReassignTask).Select(s => s.Task!))
+        {
+            people[task.DepartmentId] = await db.Users.AsNoTracking().Where(u => u.DepartmentId == task.DepartmentId).OrderBy(u => u.UserName).ToListAsync(ct);
+        }
+
+        // Checked against the case's head and the signed digests, not only against itself.
+        var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));
+        return new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
+            events, verification, deadlines, new CaseLookups(departments, categories), proposed, people, time.GetUtcNow());
+    }
+}

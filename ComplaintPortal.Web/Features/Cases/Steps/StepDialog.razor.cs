@@ -1,0 +1,158 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Cases.Steps;
+
+public partial class StepDialog
+{
+    private MudForm? form;
+    private bool busy;
+    private string? error;
+    private string? noteError;
+    private string? dateError;
+    private string? duplicateError;
+    private string? departmentsError;
+    private string? filesError;
+
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public WorkflowStep Step { get; set; } = default!;
+
+    /// <summary>The department task a task step acts on.</summary>
+    [Parameter]
+    public DepartmentTask? ForTask { get; set; }
+
+    [Parameter, EditorRequired]
+    public string CaseNumber { get; set; } = "";
+
+    [Parameter]
+    public Priority Priority { get; set; }
+
+    [Parameter]
+    public CaseLookups Lookups { get; set; } = CaseLookups.Empty;
+
+    [Parameter]
+    public IReadOnlyList<int> Proposed { get; set; } = [];
+
+    [Parameter]
+    public IReadOnlyList<PortalUser> People { get; set; } = [];
+
+    /// <summary>Takes the step (the page's handler); the dialog stays open on errors in its own fields.</summary>
+    [Parameter, EditorRequired]
+    public Func<StepSubmission, Task<WorkflowResult>> Execute { get; set; } = default!;
+
+    public StepForm Form { get; } = new();
+
+    private bool Ends => CaseNextStep.Ends(Step);
+
+    private string Consequence => string.Format(CultureInfo.CurrentCulture,
+        CaseText.ResourceManager.GetString("Consequence_" + Step.Action, CultureInfo.CurrentUICulture) ?? CaseText.Consequence_Closed, CaseNumber);
+
+    /// <summary>Errors that are about the case, not about what was typed: the page says them, the dialog closes.</summary>
+    public static bool IsAboutTheCase(WorkflowError error) => error is WorkflowError.CaseNotFound or WorkflowError.WrongStage
+        or WorkflowError.NotPermitted or WorkflowError.ConcurrencyConflict or WorkflowError.TaskNotFound or WorkflowError.TaskAlreadyReported
+        or WorkflowError.AlreadyEscalated or WorkflowError.NotEscalated;
+
+    protected override void OnInitialized()
+    {
+        switch (Step.Action)
+        {
+            case WorkflowAction.Acknowledge:
+                var promised = Clock.UtcNow + ComplaintWorkflow.DefaultTaskTime(Priority) + TimeSpan.FromDays(2);
+                Form.PromisedCompletionAt = WallClock.ToLocal(promised, Clock);
+                Form.Note = string.Format(CultureInfo.CurrentCulture, CaseText.Detail_AcknowledgementTemplate, CaseNumber, Clock.Format(promised));
+                break;
+            case WorkflowAction.Dispatch:
+                Form.DepartmentIds.UnionWith(Proposed);
+                break;
+            case WorkflowAction.Reply:
+                Form.ReplyChannel = ReplyChannel.Phone;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Choose(int departmentId, bool chosen)
+    {
+        departmentsError = null;
+        if (chosen)
+        {
+            Form.DepartmentIds.Add(departmentId);
+        }
+        else
+        {
+            Form.DepartmentIds.Remove(departmentId);
+        }
+    }
+
+    private void Cancel() => Dialog.Cancel();
+
+    private async Task SubmitAsync()
+    {
+        (error, noteError, dateError, duplicateError, departmentsError, filesError) = (null, null, null, null, null, null);
+        await form!.ValidateAsync();
+        if (Step.Action == WorkflowAction.Dispatch && Form.DepartmentIds.Count == 0)
+        {
+            departmentsError = CaseText.Step_ChooseDepartment;
+        }
+
+        if (Step.Action == WorkflowAction.AttachEvidence && Form.Files.Count == 0)
+        {
+            filesError = CaseText.Step_ChooseFile;
+        }
+
+        if (!form.IsValid || departmentsError is not null || filesError is not null)
+        {
+            return;
+        }
+
+        busy = true;
+        WorkflowResult result;
+        try
+        {
+            result = await Execute(new StepSubmission(Step.Action, Form.ToInput(ForTask?.Id, Clock), Form.Files));
+        }
+        finally
+        {
+            busy = false;
+        }
+
+        if (result.Succeeded || IsAboutTheCase(result.Error))
+        {
+            Dialog.Close(DialogResult.Ok(result.Error));
+            return;
+        }
+
+        // The refusal goes on the field it is about; what belongs to no field shows above the form.
+        var message = CaseLabels.Error(result);
+        switch (result.Error)
+        {
+            case WorkflowError.NoteRequired:
+                noteError = message;
+                break;
+            case WorkflowError.DateInPast:
+                dateError = message;
+                break;
+            case WorkflowError.OriginalNotFound:
+                duplicateError = message;
+                break;
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Note:
+                noteError = message;
+                break;
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.DuplicateOf:
+                duplicateError = message;
+                break;
+            default:
+                error = message;
+                break;
+        }
+    }
+}
