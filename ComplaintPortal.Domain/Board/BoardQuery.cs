@@ -4,15 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Board;
 
-/// <summary>The open cases a viewer's board shows, filtered and sorted in SQL, capped at <c>max</c> rows.</summary>
+/// <summary>The open cases a viewer's board shows, filtered, sorted and paged in SQL, and their totals per deadline state.</summary>
 public sealed class BoardQuery(PortalDbContext db)
 {
     /// <summary>
     /// The next deadline of a row is the earliest unmet deadline of the case or its tasks (first response,
     /// solution plan, completion, each department's task), with the due-soon instant its policy set.
     /// </summary>
-    public async Task<IReadOnlyList<BoardRow>> OpenCasesAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now,
-        int max = 300, int? onlyComplaintId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BoardRow>> OpenCasesAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now,
+        int max = 300, int? onlyComplaintId = null, CancellationToken cancellationToken = default) =>
+        PageAsync(viewer, filter, now, 0, max, onlyComplaintId, cancellationToken);
+
+    /// <summary>One page of the viewer's board: <paramref name="take"/> rows after the first <paramref name="skip"/>.</summary>
+    public async Task<IReadOnlyList<BoardRow>> PageAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now,
+        int skip, int take, int? onlyComplaintId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
@@ -21,6 +26,79 @@ public sealed class BoardQuery(PortalDbContext db)
             return [];
         }
 
+        var projected = Sorted(Filtered(viewer, filter, now, onlyComplaintId), filter.Sort);
+        var rows = await projected.Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var tasks = (await db.DepartmentTasks.AsNoTracking()
+                .Where(t => ids.Contains(t.ComplaintId))
+                .OrderBy(t => t.Id)
+                .Select(t => new { t.ComplaintId, Task = new BoardTask(t.DepartmentId, t.OwnerName, t.Status, t.Deadline) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.ComplaintId, t => t.Task);
+
+        return rows.Select(r => new BoardRow(
+                r.Id, r.CaseNumber, r.CategoryId, r.Priority, r.Stage, r.ReceivedAt, r.StageEnteredAt ?? r.ReceivedAt,
+                tasks[r.Id].ToList(), r.NextDeadline, r.NextDeadline is null ? null : r.NextDueSoonAt, r.Version))
+            .ToList();
+    }
+
+    /// <summary>One case as this viewer's board would show it, or null when it is closed or not theirs to see.</summary>
+    public async Task<BoardRow?> RowAsync(BoardViewer viewer, int complaintId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await PageAsync(viewer, BoardFilter.None, now, 0, 1, complaintId, cancellationToken)).SingleOrDefault();
+
+    /// <summary>How many open cases the viewer's filtered board holds, per deadline state at <paramref name="now"/>.</summary>
+    public async Task<BoardTotals> TotalsAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (viewer.SeesNothing)
+        {
+            return BoardTotals.Empty;
+        }
+
+        var counts = await Filtered(viewer, filter, now, null)
+            .Select(c => c.Paused ? PausedState
+                : c.NextDeadline == null ? (int)DeadlineState.None
+                : c.NextDeadline <= now ? (int)DeadlineState.Overdue
+                : c.NextDueSoonAt != null && c.NextDueSoonAt <= now ? (int)DeadlineState.DueSoon
+                : (int)DeadlineState.OnTrack)
+            .GroupBy(state => state)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
+        int Count(int state) => counts.GetValueOrDefault(state);
+        return new BoardTotals(counts.Values.Sum(), Count((int)DeadlineState.Overdue), Count((int)DeadlineState.DueSoon),
+            Count((int)DeadlineState.OnTrack), Count(PausedState));
+    }
+
+    private const int PausedState = 4;
+
+    private sealed class Projection
+    {
+        public int Id { get; init; }
+
+        public string CaseNumber { get; init; } = "";
+
+        public int? CategoryId { get; init; }
+
+        public Priority Priority { get; init; }
+
+        public CaseStage Stage { get; init; }
+
+        public DateTimeOffset ReceivedAt { get; init; }
+
+        public int Version { get; init; }
+
+        public bool Paused { get; init; }
+
+        public DateTimeOffset? NextDeadline { get; init; }
+
+        public DateTimeOffset? NextDueSoonAt { get; init; }
+
+        public DateTimeOffset? StageEnteredAt { get; init; }
+    }
+
+    private IQueryable<Projection> Filtered(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, int? onlyComplaintId)
+    {
         var open = CaseStages.Open.ToList();
         var cases = db.Complaints.AsNoTracking().Where(c => open.Contains(c.Stage));
         if (onlyComplaintId is { } id)
@@ -48,14 +126,16 @@ public sealed class BoardQuery(PortalDbContext db)
             cases = cases.Where(c => c.Priority == priority);
         }
 
-        var projected = cases.Select(c => new
+        var projected = cases.Select(c => new Projection
         {
-            c.Id,
-            c.CaseNumber,
-            c.CategoryId,
-            c.Priority,
-            c.Stage,
-            c.ReceivedAt,
+            Id = c.Id,
+            CaseNumber = c.CaseNumber,
+            CategoryId = c.CategoryId,
+            Priority = c.Priority,
+            Stage = c.Stage,
+            ReceivedAt = c.ReceivedAt,
+            Version = c.Version,
+            Paused = c.Stage == CaseStage.WaitingForCustomer,
             // Waiting for the customer stops the clock, so a paused case shows no countdown.
             NextDeadline = c.Stage == CaseStage.WaitingForCustomer
                 ? null
@@ -74,27 +154,15 @@ public sealed class BoardQuery(PortalDbContext db)
             projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline > now && c.NextDueSoonAt <= now);
         }
 
-        projected = filter.Sort switch
-        {
-            BoardSort.Deadline => projected.OrderBy(c => c.NextDeadline == null).ThenBy(c => c.NextDeadline).ThenBy(c => c.Id),
-            BoardSort.Received => projected.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
-            BoardSort.CaseNumber => projected.OrderBy(c => c.CaseNumber),
-            BoardSort.TimeInStage => projected.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id),
-            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
-        };
-
-        var rows = await projected.Take(max).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
-        var tasks = (await db.DepartmentTasks.AsNoTracking()
-                .Where(t => ids.Contains(t.ComplaintId))
-                .OrderBy(t => t.Id)
-                .Select(t => new { t.ComplaintId, Task = new BoardTask(t.DepartmentId, t.OwnerName, t.Status, t.Deadline) })
-                .ToListAsync(cancellationToken))
-            .ToLookup(t => t.ComplaintId, t => t.Task);
-
-        return rows.Select(r => new BoardRow(
-                r.Id, r.CaseNumber, r.CategoryId, r.Priority, r.Stage, r.ReceivedAt, r.StageEnteredAt ?? r.ReceivedAt,
-                tasks[r.Id].ToList(), r.NextDeadline, r.NextDeadline is null ? null : r.NextDueSoonAt))
-            .ToList();
+        return projected;
     }
+
+    private static IQueryable<Projection> Sorted(IQueryable<Projection> projected, BoardSort sort) => sort switch
+    {
+        BoardSort.Deadline => projected.OrderBy(c => c.NextDeadline == null).ThenBy(c => c.NextDeadline).ThenBy(c => c.Id),
+        BoardSort.Received => projected.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
+        BoardSort.CaseNumber => projected.OrderBy(c => c.CaseNumber).ThenBy(c => c.Id),
+        BoardSort.TimeInStage => projected.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+    };
 }

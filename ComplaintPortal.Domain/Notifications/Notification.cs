@@ -82,4 +82,16 @@ public enum NotificationKind
     OnSiteInspectionOrdered = 4,
     DeadlineDueSoon = 5,
     DeadlineOverdue = 6,
+
+    /// <summary>A rectification notice (限期整改) was issued to the department.</summary>
+    RectificationIssued = 7,
+
+    /// <summary>The department answered a rectification notice; the committee verifies.</summary>
+    RectificationAnswered = 8,
+
+    /// <summary>The committee sent the department's answer back.</summary>
+    RectificationReturned = 9,
+
+    /// <summary>A rectification notice is unanswered past its deadline (escalated to leadership).</summary>
+    RectificationOverdue = 10,
 }

@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Supervision;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,7 @@ public static class PortalDatabase
         // A busy timeout lets concurrent writers wait for the file lock instead of failing at once.
         var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
         builder.UseSqlite(csb.ToString(), s => s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName));
-        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance);
+        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance);
     }
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)
@@ -78,6 +79,6 @@ public static class PortalDatabase
             s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName);
             s.EnableRetryOnFailure();
         });
-        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance);
+        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance);
     }
 }

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Supervision;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,7 @@ public static class PortalDatabaseInitializer
         await SeedDepartmentsAsync(db, cancellationToken);
         await SeedCategoriesAsync(db, cancellationToken);
         await SlaSeeds.SeedAsync(db, time.GetUtcNow(), cancellationToken);
+        await ChecklistBook.SeedAsync(db, time.GetUtcNow(), cancellationToken);
     }
 
     private static async Task SeedRolesAsync(PortalDbContext db, CancellationToken cancellationToken)

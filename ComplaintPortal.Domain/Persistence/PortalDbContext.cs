@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Domain.Supervision;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,24 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     /// <summary>The web host's data-protection key ring (see <see cref="KeyRingEntry"/>).</summary>
     public DbSet<KeyRingEntry> KeyRing => Set<KeyRingEntry>();
+
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+
+    public DbSet<ChecklistVersion> ChecklistVersions => Set<ChecklistVersion>();
+
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<SampleDraw> SampleDraws => Set<SampleDraw>();
+
+    public DbSet<SampledCase> SampledCases => Set<SampledCase>();
+
+    public DbSet<CheckResult> CheckResults => Set<CheckResult>();
+
+    public DbSet<RectificationNotice> RectificationNotices => Set<RectificationNotice>();
+
+    public DbSet<FiguresPublication> FiguresPublications => Set<FiguresPublication>();
+
+    public DbSet<SupervisionLogEntry> SupervisionLog => Set<SupervisionLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

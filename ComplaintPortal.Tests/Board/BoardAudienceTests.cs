@@ -1,32 +1,44 @@
+using System.Security.Claims;
 using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Web.Features.Board;
 
 namespace ComplaintPortal.Tests.Board;
 
 public class BoardAudienceTests
 {
     [Theory]
-    [InlineData(PortalRoles.IntakeClerk, 1, new[] { BoardAudience.EveryCaseGroup })]
-    [InlineData(PortalRoles.Leadership, 13, new[] { BoardAudience.EveryCaseGroup })]
-    [InlineData(PortalRoles.Supervisor, 11, new[] { BoardAudience.EveryCaseGroup })]
-    [InlineData(PortalRoles.DepartmentHandler, 4, new[] { "board:dept:4" })]
-    [InlineData(PortalRoles.DepartmentHead, 7, new[] { "board:dept:7" })]
-    [InlineData(PortalRoles.ArchiveClerk, 12, new string[0])]
-    [InlineData(PortalRoles.Administrator, null, new string[0])]
-    public void User_joins_only_the_groups_whose_cases_the_board_shows_them(string role, int? department, string[] expected)
+    [InlineData(PortalRoles.IntakeClerk, 1, true, null)]
+    [InlineData(PortalRoles.Leadership, 13, true, null)]
+    [InlineData(PortalRoles.Supervisor, 11, true, null)]
+    [InlineData(PortalRoles.DepartmentHandler, 4, false, 4)]
+    [InlineData(PortalRoles.DepartmentHead, 7, false, 7)]
+    [InlineData(PortalRoles.ArchiveClerk, 12, false, null)]
+    [InlineData(PortalRoles.Administrator, null, false, null)]
+    public void Each_role_is_the_audience_of_every_case_or_of_its_departments_cases(string role, int? department, bool everyCase, int? audienceDepartment)
     {
-        Assert.Equal(expected, BoardAudience.GroupsFor(r => r == role, department));
+        var viewer = BoardViewers.For(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test")), department);
+
+        Assert.Equal(new BoardViewer(everyCase, audienceDepartment), viewer);
     }
 
     [Fact]
-    public void Handler_without_a_department_joins_no_group()
+    public void Handler_without_a_department_sees_nothing()
     {
-        Assert.Empty(BoardAudience.GroupsFor(r => r == PortalRoles.DepartmentHandler, null));
+        var viewer = BoardViewers.For(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, PortalRoles.DepartmentHandler)], "test")), null);
+
+        Assert.True(viewer.SeesNothing);
+        Assert.False(viewer.MaySeeCaseOf([1, 2, 3]));
     }
 
     [Fact]
-    public void Case_change_goes_to_everyone_who_sees_all_and_to_each_task_department_once()
+    public void Department_sees_a_case_only_while_it_has_a_task_on_it()
     {
-        Assert.Equal([BoardAudience.EveryCaseGroup, "board:dept:2", "board:dept:4"], BoardAudience.GroupsForCase([4, 2, 4]));
+        var quality = new BoardViewer(false, 4);
+
+        Assert.True(quality.MaySeeCaseOf([2, 4]));
+        Assert.False(quality.MaySeeCaseOf([2, 7]));
+        Assert.False(quality.MaySeeCaseOf([]));
+        Assert.True(new BoardViewer(true, null).MaySeeCaseOf([]));
     }
 }

@@ -1,4 +1,3 @@
-using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
@@ -10,7 +9,7 @@ namespace ComplaintPortal.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDisposable
 {
-    // Well under the issue's "well under a second" goal is the aim; 2 s keeps a loaded CI machine honest.
+    // Well under a second is the aim; 2 s keeps a loaded CI machine honest.
     private const float LiveWithin = 2_000;
     private readonly List<IBrowserContext> contexts = [];
 
@@ -31,16 +30,14 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         await actions.DispatchAsync(complaint.Id, DepartmentCatalog.Quality);
 
         await quality.Locator(Row(complaint.Id)).WaitForAsync(new() { Timeout = LiveWithin });
-        Assert.Contains("1", await quality.InnerTextAsync("[data-row-count]"), StringComparison.Ordinal);
-        await clerk.Locator($"{Row(complaint.Id)}[data-stage=InDepartments]").WaitForAsync(new() { Timeout = LiveWithin });
-        await quality.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-quality-live.png"), FullPage = true });
+        await quality.Locator("[data-test=row-count][data-open='1']").WaitForAsync(new() { Timeout = LiveWithin });
+        await clerk.Locator($"{Row(complaint.Id)} [data-stage=InDepartments]").WaitForAsync(new() { Timeout = LiveWithin });
 
-        // The engineering board neither got the notice nor shows the row.
+        // The engineering board never had the row in its page at any moment, and shows none.
         await actions.DoAsync(complaint.Id, WorkflowAction.RecordOtherOrganisation, new() { Note = "涉及物流公司" }, "intake");
-        await EventuallyAsync(async () => await NoticesAsync(clerk, complaint.Id) >= 2);
-        Assert.Equal(0, await NoticesAsync(engineering, complaint.Id));
+        await Task.Delay(1_000);
+        Assert.DoesNotContain(complaint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), await SeenAsync(engineering));
         Assert.Equal(0, await engineering.Locator(Row(complaint.Id)).CountAsync());
-        Assert.Equal("connected", await engineering.GetAttributeAsync("[data-connection]", "data-connection"));
         Assert.Equal(1, await quality.EvaluateAsync<int>("performance.getEntriesByType('navigation').length"));
     }
 
@@ -60,7 +57,7 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
     }
 
     [Fact]
-    public async Task Board_catches_up_after_the_server_restarts()
+    public async Task Board_reloads_its_rows_after_the_server_restarts()
     {
         using var database = new TestDatabase();
         var port = PortalAppFactory.FreeLoopbackPort();
@@ -70,7 +67,7 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         var clerk = await BoardAsync(root, "intake");
         await RowShownAsync(clerk, complaint.Id);
         await first.DisposeAsync(); // the server goes away, as in a crash or a redeployment
-        await clerk.Locator("[data-connection=reconnecting], [data-connection=disconnected]").WaitForAsync(new() { Timeout = 10_000 });
+        await clerk.Locator("#components-reconnect-modal[open]").WaitForAsync(new() { Timeout = 15_000 });
 
         // While the board is disconnected, a change is made (here through a second portal on another port).
         await using (var meanwhile = new PortalAppFactory(database, time: TimeProvider.System))
@@ -81,32 +78,80 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
 
         await using var second = new PortalAppFactory(database, time: TimeProvider.System);
         second.StartOnLoopback(port);
-        await clerk.Locator("[data-connection=connected]").WaitForAsync(new() { Timeout = 30_000 });
-        await clerk.Locator($"{Row(complaint.Id)}[data-stage=InDepartments]").WaitForAsync(new() { Timeout = 5_000 });
+        await clerk.Locator($"{Row(complaint.Id)} [data-stage=InDepartments]").WaitForAsync(new() { Timeout = 45_000 });
+        await clerk.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task Board_shows_state_by_colour_icon_and_word_on_a_desk_a_wall_and_a_phone()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var actions = new AppActions(app.Services);
+        for (var i = 0; i < 3; i++)
+        {
+            var complaint = await actions.AcknowledgedCaseAsync();
+            await actions.DispatchAsync(complaint.Id, i == 0 ? DepartmentCatalog.Quality : DepartmentCatalog.Engineering);
+        }
+
+        await actions.RegisterAsync();
+        var waiting = await actions.AcknowledgedCaseAsync();
+        await actions.DispatchAsync(waiting.Id, DepartmentCatalog.Quality);
+        await actions.DoAsync(waiting.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, "intake");
+
+        var desk = await BoardAsync(root, "intake", new() { Width = 1366, Height = 800 });
+        await desk.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.Matches(@"^-?\d", await desk.Locator(".board-deadline board-countdown").First.InnerTextAsync());
+        Assert.Equal("5", await desk.GetAttributeAsync("[data-test=row-count]", "data-open"));
+        await desk.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board.png") });
+
+        var wall = await BoardAsync(root, "intake", new() { Width = 1920, Height = 1080 }, "/board?wall=1");
+        Assert.False(await wall.Locator(".portal-appbar").IsVisibleAsync());
+        Assert.Equal(0, await wall.Locator("[data-test=board-filters]").CountAsync());
+        Assert.Equal(5, await wall.Locator("tbody tr[data-case]").CountAsync());
+        Assert.True(await wall.Locator("[data-state=paused] .board-state-icon").IsVisibleAsync());
+        await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-wall.png") });
+
+        var phone = await BoardAsync(root, "intake", new() { Width = 390, Height = 844 });
+        Assert.False(await phone.Locator("thead").IsVisibleAsync());
+        Assert.Equal("block", await phone.Locator("tbody tr[data-case]").First.EvaluateAsync<string>("row => getComputedStyle(row).display"));
+        await phone.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone.png") });
     }
 
     private static string Row(int id) => $"tr[data-case='{id}']";
 
-    // Evaluated over the DevTools protocol: the page's CSP (no eval) stays on, as in production.
-    private static Task<int> NoticesAsync(IPage page, int id) =>
-        page.EvaluateAsync<int>($"window.complaintBoard.received.filter(id => id === {id}).length");
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(stopwatch.ElapsedMilliseconds < LiveWithin, "the board did not receive the notice in time");
-            await Task.Delay(50);
+    // Every case id the board's page ever held, recorded by a MutationObserver the test installs over
+    // the DevTools protocol (the page's CSP stays on, as in production).
+    private static Task InstallSeenRecorderAsync(IPage page) => page.EvaluateAsync(
+        """
+        () => {
+          window.boardSeen = new Set([...document.querySelectorAll('tbody tr[data-case]')].map(r => r.dataset.case));
+          new MutationObserver(records => {
+            for (const record of records) {
+              for (const node of record.addedNodes) {
+                if (node.nodeType === 1) {
+                  for (const row of [node, ...node.querySelectorAll('tr[data-case]')]) {
+                    if (row.dataset && row.dataset.case) { window.boardSeen.add(row.dataset.case); }
+                  }
+                }
+              }
+            }
+          }).observe(document.body, { childList: true, subtree: true });
         }
-    }
+        """);
+
+    private static async Task<string[]> SeenAsync(IPage page) => await page.EvaluateAsync<string[]>("[...window.boardSeen]");
 
     private static async Task RowShownAsync(IPage page, int id) =>
         await page.Locator(Row(id)).WaitForAsync(new() { Timeout = 5_000 });
 
-    private async Task<IPage> BoardAsync(Uri root, string userName)
+    private async Task<IPage> BoardAsync(Uri root, string userName, ViewportSize? viewport = null, string path = "/board")
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = root.ToString() });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 800 },
+        });
         contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
@@ -114,8 +159,10 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         await page.FillAsync("#password", DemoAccounts.Password);
         await page.ClickAsync("[data-test=login-submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
-        await page.GotoAsync("/board");
-        await page.Locator("[data-connection=connected]").WaitForAsync(new() { Timeout = 10_000 });
+        await page.GotoAsync(path);
+        // Interactive: the circuit is up, the board has joined the change feed and the countdown script is loaded.
+        await page.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+        await InstallSeenRecorderAsync(page);
         return page;
     }
 

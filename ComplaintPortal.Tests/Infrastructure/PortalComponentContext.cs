@@ -16,7 +16,7 @@ public class PortalComponentContext : BunitContext
 {
     private readonly (CultureInfo Culture, CultureInfo UiCulture) previous;
 
-    /// <param name="services">Adds the component's own services; bUnit accepts none once the context is set up.</param>
+    /// <param name="services">The component's own services (e.g. a clock), added before anything is resolved.</param>
     public PortalComponentContext(string culture = "en", Action<IServiceCollection>? services = null)
     {
         previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

@@ -90,6 +90,22 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         }
     }
 
+    [Theory]
+    [InlineData("/supervision/samples", new[] { PortalRoles.Supervisor })]
+    [InlineData("/supervision/checks", new[] { PortalRoles.Supervisor })]
+    [InlineData("/supervision/checks/{Id:int}", new[] { PortalRoles.Supervisor })]
+    [InlineData("/supervision/notices", new[] { PortalRoles.Supervisor, PortalRoles.Leadership })]
+    [InlineData("/supervision/notices/{Id:int}", new[] { PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead })]
+    [InlineData("/supervision/to-answer", new[] { PortalRoles.DepartmentHead })]
+    [InlineData("/supervision/figures", new[] { PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead })]
+    [InlineData("/admin/checklists", new[] { PortalRoles.Administrator })]
+    public void Supervision_pages_admit_the_committee_and_whom_the_regime_names(string path, string[] roles)
+    {
+        var route = Assert.Single(Routes(), r => string.Equals(r.Path, path, StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal(roles.Order(StringComparer.Ordinal), route.Roles.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>GET where the route answers GET; otherwise an empty POST (forms, hub negotiation).</summary>
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, RouteInfo route) =>
         route.Methods.Contains("GET") && !route.Path.EndsWith("/negotiate", StringComparison.Ordinal)

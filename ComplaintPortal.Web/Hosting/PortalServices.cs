@@ -11,6 +11,7 @@ using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Ledger;
 using ComplaintPortal.Web.Features.Setup;
+using ComplaintPortal.Web.Features.Supervision;
 using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -85,6 +86,7 @@ public static class PortalServices
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddPortalDeadlines(builder.Configuration);
         services.AddLedgerDigests(builder.Configuration, builder.Environment);
+        services.AddSupervisionFeature(builder.Configuration);
         return builder;
     }
 

@@ -28,6 +28,18 @@ public static class PortalNavigation
             Resources.DeadlineText.ResourceManager),
         new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), Icons.Material.Outlined.HourglassBottom, [PortalRoles.Administrator],
             Resources.DeadlineText.ResourceManager),
+        new("/supervision/samples", nameof(Resources.SupervisionText.Nav_Samples), Icons.Material.Outlined.Casino, [PortalRoles.Supervisor],
+            Resources.SupervisionText.ResourceManager),
+        new("/supervision/checks", nameof(Resources.SupervisionText.Nav_Checks), Icons.Material.Outlined.FactCheck, [PortalRoles.Supervisor],
+            Resources.SupervisionText.ResourceManager),
+        new("/supervision/notices", nameof(Resources.SupervisionText.Nav_Notices), Icons.Material.Outlined.Campaign,
+            [PortalRoles.Supervisor, PortalRoles.Leadership], Resources.SupervisionText.ResourceManager),
+        new("/supervision/to-answer", nameof(Resources.SupervisionText.Nav_ToAnswer), Icons.Material.Outlined.AssignmentLate, [PortalRoles.DepartmentHead],
+            Resources.SupervisionText.ResourceManager),
+        new("/supervision/figures", nameof(Resources.SupervisionText.Nav_Figures), Icons.Material.Outlined.Leaderboard,
+            [PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead], Resources.SupervisionText.ResourceManager),
+        new("/admin/checklists", nameof(Resources.SupervisionText.Nav_Checklists), Icons.Material.Outlined.Checklist, [PortalRoles.Administrator],
+            Resources.SupervisionText.ResourceManager),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user)

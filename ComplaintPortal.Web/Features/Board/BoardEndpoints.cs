@@ -1,59 +1,60 @@
 using ComplaintPortal.Domain.Board;
-using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Reporting.Excel;
 using ComplaintPortal.Web.Features.Cases;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Board;
 
 /// <summary>
-/// Server-rendered board rows for live updates: the page swaps in exactly what the board itself would
-/// render, through the same audience rule and filters, so a notice never leaks a row.
+/// The board's export (the viewer's rows through the same audience rule and filters as the page) and,
+/// when <see cref="BoardOptions.Diagnostics"/> is on, the figures a benchmark reads.
 /// </summary>
 internal static class BoardEndpoints
 {
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var board = endpoints.MapGroup("/board").RequireAuthorization(p => p.RequireRole(BoardHub.Roles.Split(',')));
+        var board = endpoints.MapGroup("/board");
+        board.MapGet("/export.xlsx", ExportAsync).RequireAuthorization(p => p.RequireRole(BoardAccess.Roles.Split(',')));
 
-        board.MapGet("/rows", async (HttpContext context, PortalDbContext db, CaseUsers users, BoardQuery query, TimeProvider time, IOptions<BoardOptions> options, CancellationToken ct) =>
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<BoardOptions>>().Value.Diagnostics)
         {
-            var (rows, lookups, now) = await LoadAsync(context, db, users, query, time, options.Value, null, ct);
-            return new RazorComponentResult<BoardRowsFragment>(new { Rows = rows, Lookups = lookups, Now = now });
-        });
+            board.MapGet("/diagnostics", (CircuitCount circuits, BoardChangeFeed feed, bool? collect) =>
+            {
+                if (collect == true)
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                }
 
-        board.MapGet("/rows/{id:int}", async Task<Results<RazorComponentResult<BoardRowsFragment>, NotFound>> (
-            int id, HttpContext context, PortalDbContext db, CaseUsers users, BoardQuery query, TimeProvider time, IOptions<BoardOptions> options, CancellationToken ct) =>
-        {
-            var (rows, lookups, now) = await LoadAsync(context, db, users, query, time, options.Value, id, ct);
-            // 404: closed, filtered out, or not the viewer's department: the page removes the row.
-            return rows.Count == 0
-                ? TypedResults.NotFound()
-                : new RazorComponentResult<BoardRowsFragment>(new { Rows = rows, Lookups = lookups, Now = now, ShowEmpty = false });
-        });
+                using var process = System.Diagnostics.Process.GetCurrentProcess();
+                return TypedResults.Ok(new
+                {
+                    circuits = circuits.Open,
+                    boards = feed.Subscribers,
+                    managedBytes = GC.GetTotalMemory(false),
+                    workingSetBytes = process.WorkingSet64,
+                    cpuMilliseconds = process.TotalProcessorTime.TotalMilliseconds,
+                });
+            }).RequireAuthorization(p => p.RequireRole(PortalRoles.Administrator));
+        }
 
-        board.MapGet("/export.xlsx", async (HttpContext context, PortalDbContext db, CaseUsers users, BoardQuery query, TimeProvider time, IOptions<BoardOptions> options, Hosting.OrganisationClock clock, CancellationToken ct) =>
-        {
-            var (rows, lookups, now) = await LoadAsync(context, db, users, query, time, options.Value, null, ct, max: BoardExport.MaxRows);
-            var fileName = "board-" + clock.ToLocal(now).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture) + ".xlsx";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-            context.Response.ContentType = ReportWorkbook.ContentType;
-            var view = new BoardView(rows, BoardQueryString.Parse(context.Request.Query), lookups, now, clock.TimeZone);
-            await BoardExport.WriteAsync(context.Response.Body, view, ct);
-            return Results.Empty;
-        });
         return endpoints;
     }
 
-    private static async Task<(IReadOnlyList<BoardRow> Rows, BoardLookups Lookups, DateTimeOffset Now)> LoadAsync(
-        HttpContext context, PortalDbContext db, CaseUsers users, BoardQuery query, TimeProvider time, BoardOptions options, int? id,
-        CancellationToken ct, int? max = null)
+    private static async Task<IResult> ExportAsync(HttpContext context, CaseUsers users, BoardQuery query, BoardRowMarkup markup,
+        TimeProvider time, Hosting.OrganisationClock clock, CancellationToken ct)
     {
         var viewer = await BoardViewers.ForAsync(context.User, users, ct);
         var now = time.GetUtcNow();
-        var rows = await query.OpenCasesAsync(viewer, BoardQueryString.Parse(context.Request.Query), now,
-            max ?? options.MaxRows, id, ct);
-        return (rows, await BoardLookups.LoadAsync(db, ct), now);
+        var rows = await query.OpenCasesAsync(viewer, BoardQueryString.Parse(context.Request.Query), now, BoardExport.MaxRows, null, ct);
+        var lookups = await markup.LookupsAsync(System.Globalization.CultureInfo.CurrentUICulture, ct);
+        var fileName = "board-" + clock.ToLocal(now).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture) + ".xlsx";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        context.Response.ContentType = ReportWorkbook.ContentType;
+        var view = new BoardView(rows, BoardQueryString.Parse(context.Request.Query), lookups, now, clock.TimeZone);
+        await BoardExport.WriteAsync(context.Response.Body, view, ct);
+        return Results.Empty;
     }
 }

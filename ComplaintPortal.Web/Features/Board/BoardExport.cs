@@ -15,7 +15,7 @@ internal static class BoardExport
         ArgumentNullException.ThrowIfNull(view);
         var heading = new ReportHeading(BoardText.Board_Title, UiText.Report_GeneratedAt, view.Now) { Lines = FilterLines(view) };
         using var workbook = new ReportWorkbook(view.TimeZone);
-        workbook.AddSheet(heading, BoardColumns.For(view.Lookups, view.Now), view.Rows);
+        workbook.AddSheet(heading, BoardExportColumns.For(view.Lookups, view.Now), view.Rows);
         await workbook.SaveAsync(output, cancellationToken);
     }
 

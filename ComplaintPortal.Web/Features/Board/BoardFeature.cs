@@ -1,4 +1,6 @@
 using ComplaintPortal.Domain.Board;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplaintPortal.Web.Features.Board;
 
@@ -6,18 +8,22 @@ public static class BoardFeature
 {
     public static IServiceCollection AddBoardFeature(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
         services.Configure<BoardOptions>(configuration.GetSection(BoardOptions.SectionName));
+        services.AddSingleton<IBoardRowSource, BoardRowSource>();
+        services.AddSingleton<BoardChangeFeed>();
+        services.AddSingleton<BoardRowMarkup>();
         services.AddSingleton<CaseChangeRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseChangeRelay>());
         services.AddSingleton<LedgerCommitSignal>();
+        services.AddSingleton<CircuitCount>();
+        services.AddScoped<BoardCircuitHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, BoardCircuitHandler>(sp => sp.GetRequiredService<BoardCircuitHandler>()));
         services.AddScoped<BoardQuery>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapBoardFeature(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<BoardHub>(BoardHub.Path);
         endpoints.MapBoardEndpoints();
         return endpoints;
     }

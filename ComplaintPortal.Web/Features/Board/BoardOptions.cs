@@ -11,6 +11,21 @@ public sealed class BoardOptions
     /// <summary>How long a missing ledger id is waited for before it is taken for a rolled-back transaction.</summary>
     public TimeSpan GapPatience { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Rows on one board; the rest are reached with filters.</summary>
-    public int MaxRows { get; set; } = 300;
+    /// <summary>Rows on one page of the board.</summary>
+    public int PageSize { get; set; } = 200;
+
+    /// <summary>Rows on one page of the wall display (large type, no scrolling).</summary>
+    public int WallPageSize { get; set; } = 16;
+
+    /// <summary>How long the wall display shows a page before it turns to the next.</summary>
+    public TimeSpan WallPageTime { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Totals of boards whose cases changed are recounted at most this often.</summary>
+    public TimeSpan TotalsInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Every board's totals are recounted this often, since deadlines fall due as time passes.</summary>
+    public TimeSpan TotalsRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Maps <c>/board/diagnostics</c> (administrators only): open circuits and boards, memory. For benchmarks.</summary>
+    public bool Diagnostics { get; set; }
 }

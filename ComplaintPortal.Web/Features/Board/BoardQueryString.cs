@@ -11,18 +11,28 @@ public static class BoardQueryString
     public static BoardFilter Parse(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return Parse(name => query[name].ToString());
+    }
+
+    public static BoardFilter Parse(Func<string, string?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
         return new BoardFilter
         {
-            DepartmentId = int.TryParse(query["dept"], NumberStyles.None, CultureInfo.InvariantCulture, out var dept) ? dept : null,
-            Stage = Enum.TryParse<CaseStage>(query["stage"], out var stage) && Enum.IsDefined(stage) ? stage : null,
-            Priority = Enum.TryParse<Priority>(query["priority"], out var priority) && Enum.IsDefined(priority) ? priority : null,
-            DueSoonOnly = query["due"] == "soon",
-            OverdueOnly = query["due"] == "overdue",
-            Sort = Enum.TryParse<BoardSort>(query["sort"], out var sort) && Enum.IsDefined(sort) ? sort : BoardSort.Deadline,
+            DepartmentId = int.TryParse(value("dept"), NumberStyles.None, CultureInfo.InvariantCulture, out var dept) ? dept : null,
+            Stage = Enum.TryParse<CaseStage>(value("stage"), out var stage) && Enum.IsDefined(stage) ? stage : null,
+            Priority = Enum.TryParse<Priority>(value("priority"), out var priority) && Enum.IsDefined(priority) ? priority : null,
+            DueSoonOnly = value("due") == "soon",
+            OverdueOnly = value("due") == "overdue",
+            Sort = Enum.TryParse<BoardSort>(value("sort"), out var sort) && Enum.IsDefined(sort) ? sort : BoardSort.Deadline,
         };
     }
 
-    public static string Format(BoardFilter filter, bool wall = false)
+    /// <summary>The zero-based page from the one-based <c>page</c> parameter.</summary>
+    public static int PageIndex(string? page) =>
+        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 1 ? number - 1 : 0;
+
+    public static string Format(BoardFilter filter, bool wall = false, int pageIndex = 0)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var values = new Dictionary<string, string?>
@@ -33,6 +43,7 @@ public static class BoardQueryString
             ["due"] = filter.OverdueOnly ? "overdue" : filter.DueSoonOnly ? "soon" : null,
             ["sort"] = filter.Sort == BoardSort.Deadline ? null : filter.Sort.ToString(),
             ["wall"] = wall ? "1" : null,
+            ["page"] = pageIndex > 0 ? (pageIndex + 1).ToString(CultureInfo.InvariantCulture) : null,
         };
         return QueryHelpers.AddQueryString("", values.Where(v => v.Value is not null)!);
     }

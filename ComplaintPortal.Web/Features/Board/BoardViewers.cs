@@ -11,9 +11,17 @@ public static class BoardViewers
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(users);
-        var departmentId = (await users.FindAsync(user, cancellationToken))?.DepartmentId;
-        return new BoardViewer(
-            BoardAudience.SeesEveryCase(user.IsInRole),
-            BoardAudience.SeesDepartmentCases(user.IsInRole) ? departmentId : null);
+        return For(user, (await users.FindAsync(user, cancellationToken))?.DepartmentId);
+    }
+
+    /// <summary>
+    /// The audience of a user with these roles and this account department. Whoever sees every case is one
+    /// audience whatever their department, so their boards share one row per change.
+    /// </summary>
+    public static BoardViewer For(ClaimsPrincipal user, int? departmentId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var everyCase = BoardAudience.SeesEveryCase(user.IsInRole);
+        return new BoardViewer(everyCase, !everyCase && BoardAudience.SeesDepartmentCases(user.IsInRole) ? departmentId : null);
     }
 }

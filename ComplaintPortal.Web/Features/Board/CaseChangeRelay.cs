@@ -1,20 +1,20 @@
 using System.Threading.Channels;
-using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Persistence;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Board;
 
 /// <summary>
-/// Relays new ledger events from the database to this instance's board connections. A commit in this
-/// instance wakes it at once; changes committed through other instances sharing the database are picked
-/// up by polling. <see cref="LedgerCursor"/> makes sure no event is skipped or sent twice.
+/// Relays new ledger events from the database to this instance's <see cref="BoardChangeFeed"/>. A commit in
+/// this instance wakes it at once (<see cref="LedgerCommitSignal"/>); changes committed through other
+/// instances sharing the database are picked up by polling. <see cref="LedgerCursor"/> makes sure no event
+/// is skipped or sent twice. Reading the ledger after the commit, rather than publishing from the saving
+/// context, means a board never reads a row of a transaction that has not committed yet.
 /// </summary>
 public sealed class CaseChangeRelay(
     IServiceScopeFactory scopes,
-    IHubContext<BoardHub> hub,
+    BoardChangeFeed feed,
     TimeProvider time,
     IOptions<BoardOptions> options,
     ILogger<CaseChangeRelay> logger) : BackgroundService
@@ -39,6 +39,7 @@ public sealed class CaseChangeRelay(
             try
             {
                 await RelayAsync(cursor, stoppingToken);
+                await feed.RefreshTotalsAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -59,11 +60,7 @@ public sealed class CaseChangeRelay(
         {
             changes = await LedgerFeed.ReadAfterAsync(db, cursor.ReadAfter, BatchSize, cancellationToken);
             var fresh = cursor.Accept(changes.Select(c => c.EventId), time.GetUtcNow()).ToHashSet();
-            foreach (var change in changes.Where(c => fresh.Contains(c.EventId)).DistinctBy(c => c.ComplaintId))
-            {
-                await hub.Clients.Groups(BoardAudience.GroupsForCase(change.TaskDepartmentIds))
-                    .SendAsync(BoardHub.CaseChanged, change.ComplaintId, cancellationToken);
-            }
+            await feed.PublishAsync(changes.Where(c => fresh.Contains(c.EventId)).ToList(), cancellationToken);
         }
         while (changes.Count == BatchSize);
     }

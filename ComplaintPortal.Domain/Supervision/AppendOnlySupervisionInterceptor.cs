@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ComplaintPortal.Domain.Supervision;
+
+/// <summary>
+/// Refuses any save that would change or delete a supervision log line or a published (frozen) set of
+/// figures. The triggers of the Supervision migration hold the same line for anything that bypasses EF Core.
+/// </summary>
+public sealed class AppendOnlySupervisionInterceptor : SaveChangesInterceptor
+{
+    public static AppendOnlySupervisionInterceptor Instance { get; } = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var tampering = context.ChangeTracker.Entries()
+            .Any(e => (e.Entity is SupervisionLogEntry or FiguresPublication) && e.State is EntityState.Modified or EntityState.Deleted);
+        if (tampering)
+        {
+            throw new SupervisionRecordFrozenException();
+        }
+    }
+}
+
+public sealed class SupervisionRecordFrozenException : InvalidOperationException
+{
+    public SupervisionRecordFrozenException()
+        : base("Supervision log lines and published figures are frozen: they cannot be changed or deleted.")
+    {
+    }
+
+    public SupervisionRecordFrozenException(string message)
+        : base(message)
+    {
+    }
+
+    public SupervisionRecordFrozenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

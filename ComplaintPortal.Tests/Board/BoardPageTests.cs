@@ -1,0 +1,153 @@
+using System.Security.Claims;
+using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Board;
+using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Hosting;
+using BoardPage = ComplaintPortal.Web.Features.Board.Board;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using MudBlazor.Services;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Tests.Board;
+
+/// <summary>The board page rendered with bUnit on a real database, fed by the real change feed.</summary>
+public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
+{
+    private readonly System.Globalization.CultureInfo previous = System.Globalization.CultureInfo.CurrentUICulture;
+
+    public BoardPageTests()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+    }
+
+    public void Dispose()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = previous;
+        System.Globalization.CultureInfo.CurrentUICulture = previous;
+    }
+
+    [Fact]
+    public async Task Board_counts_every_open_case_and_names_each_rows_state_with_icon_and_word()
+    {
+        var quality = await DispatchedAsync(DepartmentCatalog.Quality);
+        var registered = await Driver.RegisterAsync();
+        await Driver.CaseInStageAsync(CaseStage.Withdrawn);
+        await using var ctx = Context(PortalRoles.IntakeClerk, "u-clerk-board", pageSize: 1);
+
+        var board = ctx.Render<BoardPage>();
+
+        board.WaitForAssertion(() => Assert.Equal("2", board.Find("[data-test=row-count]").GetAttribute("data-open")));
+        Assert.Contains("2 open cases", board.Find("[data-test=row-count]").TextContent, StringComparison.Ordinal);
+        // Page size 1: one row on screen, the count still says two, and there is a second page.
+        var row = Assert.Single(board.FindAll("tbody tr[data-case]"));
+        Assert.Contains(row.GetAttribute("data-case"), new[] { quality.Id, registered.Id }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.NotNull(board.Find("[data-test=board-pages]"));
+        var state = row.QuerySelector(".board-state-cell [data-state]")!;
+        Assert.Equal("on-track", state.GetAttribute("data-state"));
+        Assert.NotNull(state.QuerySelector(".board-state-icon"));
+        Assert.Equal("On track", state.QuerySelector(".board-state-word")!.TextContent);
+        Assert.NotNull(row.QuerySelector("board-countdown[due]"));
+        Assert.Equal("On track 2", board.Find("[data-test=total-on-track]").TextContent.Trim());
+        Assert.Equal(BoardColumns.All.Select(BoardColumns.Header), board.FindAll("thead th").Select(th => th.TextContent));
+    }
+
+    [Fact]
+    public async Task Paused_case_shows_paused_in_words_and_no_countdown()
+    {
+        var complaint = await DispatchedAsync(DepartmentCatalog.Quality);
+        await Driver.DoAsync(complaint.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, Driver.Clerk);
+        await using var ctx = Context(PortalRoles.IntakeClerk, "u-clerk-board");
+
+        var board = ctx.Render<BoardPage>();
+
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody tr[data-case]")));
+        var state = board.Find(".board-state-cell [data-state]");
+        Assert.Equal("paused", state.GetAttribute("data-state"));
+        Assert.Equal("Paused", state.TextContent.Trim());
+        Assert.Empty(board.FindAll("tbody board-countdown"));
+        Assert.Equal("Paused 1", board.Find("[data-test=total-paused]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Change_to_a_case_updates_its_row_and_a_new_case_is_inserted_in_sort_order()
+    {
+        var first = await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var ctx = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/board?sort=" + nameof(BoardSort.CaseNumber));
+        var board = ctx.Render<BoardPage>();
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody tr[data-case]")));
+        var feed = ctx.Services.GetRequiredService<BoardChangeFeed>();
+
+        var second = await DispatchedAsync(DepartmentCatalog.Quality);
+        await Driver.DoAsync(first.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户" }, Driver.Clerk);
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        await feed.PublishAsync([new CaseChange(1, second.Id, [quality]), new CaseChange(2, first.Id, [quality])], CancellationToken.None);
+
+        board.WaitForAssertion(() => Assert.Equal(
+            new[] { first.CaseNumber, second.CaseNumber }.Order(StringComparer.Ordinal),
+            board.FindAll("tbody tr[data-case] .board-number a").Select(a => a.TextContent)));
+        Assert.Equal("WaitingForCustomer", board.Find($"tr[data-case='{first.Id}'] [data-stage]").GetAttribute("data-stage"));
+    }
+
+    [Fact]
+    public async Task Department_board_shows_only_its_cases()
+    {
+        await DispatchedAsync(DepartmentCatalog.Engineering);
+        var quality = await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var ctx = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
+
+        var board = ctx.Render<BoardPage>();
+
+        board.WaitForAssertion(() => Assert.Equal("1", board.Find("[data-test=row-count]").GetAttribute("data-open")));
+        Assert.Equal(quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(board.FindAll("tbody tr[data-case]")).GetAttribute("data-case"));
+    }
+
+    private BunitContext Context(string role, string userId, int pageSize = 200)
+    {
+        if (role == PortalRoles.IntakeClerk)
+        {
+            using var db = Database.CreateContext();
+            db.Users.Add(new PortalUser { Id = userId, UserName = userId, DisplayName = "clerk" });
+            db.SaveChanges();
+        }
+
+        // The board's services go in before anything is resolved; then what PortalComponentContext sets up.
+        var ctx = new BunitContext();
+        var services = ctx.Services;
+        services.AddScoped<PortalDbContext>(_ => Database.CreateContext());
+        services.AddScoped<BoardQuery>();
+        services.AddScoped<CaseUsers>();
+        services.AddSingleton<TimeProvider>(Driver.Time);
+        services.AddSingleton(Options.Create(new BoardOptions { PageSize = pageSize }));
+        services.AddSingleton(Options.Create(new OrganisationOptions()));
+        services.AddSingleton<OrganisationClock>();
+        services.AddSingleton<IBoardRowSource, BoardRowSource>();
+        services.AddSingleton<BoardChangeFeed>();
+        services.AddSingleton<BoardRowMarkup>();
+        services.AddSingleton<CircuitCount>();
+        services.AddScoped<BoardCircuitHandler>();
+        services.AddMudServices();
+        services.AddLogging();
+        var authorization = ctx.AddAuthorization();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        authorization.SetAuthorized("tester").SetRoles(role).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        return ctx;
+    }
+
+    private async Task<Complaint> DispatchedAsync(string department)
+    {
+        var id = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(id);
+        await Driver.AcknowledgeAsync(id);
+        return await Driver.DispatchAsync(id, department);
+    }
+}

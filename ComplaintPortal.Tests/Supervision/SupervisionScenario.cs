@@ -1,0 +1,125 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Sla;
+using ComplaintPortal.Tests.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Supervision;
+
+/// <summary>
+/// A real database with closed cases to supervise, the committee and department people, and the supervision
+/// services on fresh contexts (as separate requests would use them). The clock is set in Shanghai wall-clock time.
+/// </summary>
+public sealed class SupervisionScenario : IAsyncDisposable
+{
+    public static readonly ReportPeriod March = new(ReportPeriodKind.Month, 2026, 3);
+
+    private SupervisionScenario(TestDatabase database, CaseDriver driver)
+    {
+        Database = database;
+        Driver = driver;
+        Member = driver.Outsider;
+        OtherMember = new("u-supervisor-2", "监督小组 陈明", Member.DepartmentId, new HashSet<string> { PortalRoles.Supervisor });
+        Admin = new("u-admin", "系统管理员", null, new HashSet<string> { PortalRoles.Administrator });
+    }
+
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public TestDatabase Database { get; }
+
+    public CaseDriver Driver { get; }
+
+    /// <summary>A supervision committee member (監督小組).</summary>
+    public ActingUser Member { get; }
+
+    public ActingUser OtherMember { get; }
+
+    public ActingUser Admin { get; }
+
+    public static async Task<SupervisionScenario> CreateAsync()
+    {
+        var database = await new TestDatabase().MigrateAsync();
+        var scenario = new SupervisionScenario(database, await CaseDriver.CreateAsync(database));
+        scenario.SetLocal("2026-03-02 09:30");
+        return scenario;
+    }
+
+    public DateTimeOffset SetLocal(string local)
+    {
+        var instant = SlaCalendars.Mainland.At(local);
+        Driver.Time.Set(instant);
+        return instant;
+    }
+
+    /// <summary>A case taken through the whole regime to Closed, satisfied, on the given category and departments.</summary>
+    public async Task<int> CloseCaseAsync(string category = CategoryCatalog.ProductQuality, Urgency urgency = Urgency.Normal,
+        params string[] departments)
+    {
+        var id = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(id, category, Severity.Moderate, urgency);
+        await Driver.AcknowledgeAsync(id);
+        await Driver.DispatchAsync(id, departments.Length == 0 ? [DepartmentCatalog.Quality] : departments);
+        await Driver.WorkAllTasksAsync(id);
+        await Driver.DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, Driver.Clerk);
+        await Driver.DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复" }, Driver.Clerk);
+        await Driver.DoAsync(id, WorkflowAction.CloseSatisfied, new() { SatisfiedWithAttitude = true }, Driver.Clerk);
+        return id;
+    }
+
+    public async Task<T> WithAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        await using var db = Database.CreateContext();
+        return await work(db);
+    }
+
+    public Task<SupervisionResult<SampleDraw>> DrawAsync(SamplePlan plan, int? seed = null, ActingUser? actor = null, ReportPeriod? period = null) =>
+        WithAsync(db => new SampleDrawing(db, Driver.Time).DrawAsync(new SampleRequest(period ?? March, plan, seed), Zone, actor ?? Member));
+
+    public Task<SupervisionResult<SampleDraw>> DiscardAsync(int drawId, string? reason, ActingUser? actor = null) =>
+        WithAsync(db => new SampleDrawing(db, Driver.Time).DiscardAsync(drawId, reason, actor ?? Member));
+
+    public Task<CaseCheckView?> OpenCheckAsync(int sampledCaseId, ActingUser? actor = null) =>
+        WithAsync(db => new CaseChecking(db, Driver.Time, WorkingCalendarCache.Shared).OpenAsync(sampledCaseId, actor ?? Member));
+
+    /// <summary>Completes a check: every item passes except <paramref name="failing"/>, laid at <paramref name="responsible"/>.</summary>
+    public async Task<SupervisionResult<SampledCase>> CompleteCheckAsync(int sampledCaseId, string[] failing, string responsible = DepartmentCatalog.Quality,
+        int workingDays = 5, ActingUser? actor = null)
+    {
+        var view = await OpenCheckAsync(sampledCaseId) ?? throw new InvalidOperationException("No such check.");
+        var answers = view.Checklist.Items.Select(i => failing.Contains(i.Code)
+                ? new CheckAnswer(i.Id, CheckOutcome.Fail, "记录不全：" + i.Code, Driver.DepartmentId(responsible))
+                : new CheckAnswer(i.Id, CheckOutcome.Pass, null, null))
+            .ToList();
+        return await WithAsync(db => new CaseChecking(db, Driver.Time, WorkingCalendarCache.Shared)
+            .CompleteAsync(sampledCaseId, view.Sampled.Version, answers, workingDays, actor ?? Member));
+    }
+
+    /// <summary>
+    /// A closed Quality case drawn for March and checked on Thursday 2026-04-02 10:00 with "root cause credible"
+    /// failed against Quality: one notice due in <paramref name="workingDays"/> working days.
+    /// </summary>
+    public async Task<RectificationNotice> IssueNoticeAsync(int workingDays = 2)
+    {
+        await CloseCaseAsync(CategoryCatalog.ProductQuality, departments: DepartmentCatalog.Quality);
+        SetLocal("2026-04-01 09:00");
+        var draw = (await DrawAsync(new SamplePlan(SampleSizeMode.Rate, 100, 0, RiskWeighted: false))).Value!;
+        SetLocal("2026-04-02 10:00");
+        var checkedCase = await CompleteCheckAsync(draw.Cases[0].Id, ["RootCauseCredible"], DepartmentCatalog.Quality, workingDays);
+        Assert.True(checkedCase.Succeeded, checkedCase.Error.ToString());
+        return await WithAsync(db => db.RectificationNotices.AsNoTracking().SingleAsync());
+    }
+
+    public RectificationNotices Notices(PortalDbContext db) => new(db, Driver.Time);
+
+    public ValueTask DisposeAsync()
+    {
+        Database.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Security.Claims;
+using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Web.Components.Shared;
+using ComplaintPortal.Web.Features.Cases;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+
+namespace ComplaintPortal.Web.Features.Board;
+
+/// <summary>
+/// The live board. It joins the <see cref="BoardChangeFeed"/> before it loads its page of rows, so no change
+/// falls between loading and listening, and applies each change to that case's row only, at the place the
+/// chosen sort puts it. Rows are shared markup (<see cref="BoardRowMarkup"/>); countdowns tick in the browser.
+/// </summary>
+public sealed partial class Board : PortalComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource life = new();
+    private BoardFilter filter = BoardFilter.None;
+    private int pageIndex;
+    private bool wall;
+    private bool loaded;
+    private bool interactiveReady;
+    private BoardViewer viewer = new(false, null);
+    private List<BoardLine> lines = [];
+    private BoardTotals totals = BoardTotals.Empty;
+    private BoardLookups lookups = new(new Dictionary<int, string>(), new Dictionary<int, string>());
+    private List<BoardUpdate>? arrivedWhileLoading;
+    private BoardSubscription? subscription;
+    private CultureInfo culture = CultureInfo.CurrentUICulture;
+
+    [Inject]
+    private BoardChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private BoardRowMarkup Markup { get; set; } = default!;
+
+    [Inject]
+    private IOptions<BoardOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private BoardCircuitHandler Circuit { get; set; } = default!;
+
+    [Inject]
+    private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "wall")]
+    private string? WallValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "dept")]
+    private string? DepartmentValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "stage")]
+    private string? StageValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "priority")]
+    private string? PriorityValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "due")]
+    private string? DueValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    private string? SortValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    private string? PageValue { get; set; }
+
+    private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
+
+    private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);
+
+    private string ServerNow => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    protected override void OnInitialized()
+    {
+        culture = CultureInfo.CurrentUICulture;
+        Circuit.Reconnected += ReloadAfterReconnectAsync;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["dept"] = DepartmentValue, ["stage"] = StageValue, ["priority"] = PriorityValue, ["due"] = DueValue, ["sort"] = SortValue,
+        };
+        var nextFilter = BoardQueryString.Parse(name => values.GetValueOrDefault(name));
+        var nextWall = WallValue == "1";
+        var nextPage = nextWall ? 0 : BoardQueryString.PageIndex(PageValue);
+        if (loaded && nextFilter == filter && nextWall == wall && nextPage == pageIndex)
+        {
+            return;
+        }
+
+        (filter, wall, pageIndex) = (nextFilter, nextWall, nextPage);
+        if (RendererInfo.IsInteractive && subscription is null)
+        {
+            // Listen first, then load: what arrives meanwhile is applied after the load.
+            subscription = Feed.Subscribe(PrincipalForFeedAsync);
+            _ = ListenAsync(subscription, life.Token);
+            if (wall)
+            {
+                _ = TurnWallPagesAsync(life.Token);
+            }
+        }
+
+        await LoadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            try
+            {
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/board-countdown.js"]);
+                await module.InvokeVoidAsync("ready");
+            }
+            catch (JSException)
+            {
+                // Without the script the board still shows and updates its rows; only the countdowns stand still.
+            }
+
+            interactiveReady = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task<ClaimsPrincipal> PrincipalForFeedAsync() => (await Authentication.GetAuthenticationStateAsync()).User;
+
+    private async Task LoadAsync()
+    {
+        arrivedWhileLoading = [];
+        var principal = await PrincipalAsync();
+        var now = Time.GetUtcNow();
+        viewer = await InScopeAsync(sp => BoardViewers.ForAsync(principal, sp.GetRequiredService<CaseUsers>(), life.Token));
+        var (skip, take) = (pageIndex * PageSize, PageSize);
+        var rowsTask = InScopeAsync(sp => sp.GetRequiredService<BoardQuery>().PageAsync(viewer, filter, now, skip, take, null, life.Token));
+        var totalsTask = InScopeAsync(sp => sp.GetRequiredService<BoardQuery>().TotalsAsync(viewer, filter, now, life.Token));
+        var lookupsTask = Markup.LookupsAsync(culture, life.Token);
+        var rows = await rowsTask;
+        totals = await totalsTask;
+        lookups = await lookupsTask;
+        lines = rows.Select(r => Markup.Line(r, lookups, culture, now)).ToList();
+        loaded = true;
+        subscription?.CountTotalsFor(viewer, filter);
+        var arrived = arrivedWhileLoading;
+        arrivedWhileLoading = null;
+        foreach (var update in arrived)
+        {
+            Apply(update);
+        }
+
+        TellFeedWhatIsShown();
+    }
+
+    private async Task ListenAsync(BoardSubscription updates, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await updates.Updates.WaitToReadAsync(cancellationToken))
+            {
+                await InvokeAsync(() =>
+                {
+                    while (updates.Updates.TryRead(out var update))
+                    {
+                        if (arrivedWhileLoading is { } pending)
+                        {
+                            pending.Add(update);
+                        }
+                        else
+                        {
+                            Apply(update);
+                        }
+                    }
+
+                    TellFeedWhatIsShown();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The board closed.
+        }
+    }
+
+    private void Apply(BoardUpdate update)
+    {
+        switch (update)
+        {
+            case BoardTotalsChanged changed:
+                totals = changed.Totals;
+                break;
+            case BoardRowChanged changed:
+                ApplyRow(changed);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(update));
+        }
+    }
+
+    private void ApplyRow(BoardRowChanged changed)
+    {
+        var index = lines.FindIndex(l => l.Row.ComplaintId == changed.ComplaintId);
+        if (index >= 0)
+        {
+            lines.RemoveAt(index);
+        }
+
+        if (changed.Row is not { } row || !filter.Admits(row, changed.At))
+        {
+            return;
+        }
+
+        var line = Markup.Line(row, lookups, culture, changed.At);
+        var at = BoardPlacement.IndexFor(lines, row, BoardRowOrder.For(filter.Sort));
+        if (BoardPlacement.BelongsOnPage(at, lines.Count, PageSize, pageIndex, wasHere: index >= 0))
+        {
+            lines.Insert(at, line);
+            if (lines.Count > PageSize)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+        }
+    }
+
+    private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId).ToHashSet());
+
+    private Task FilterAsync(BoardFilter chosen)
+    {
+        Navigation.NavigateTo("/board" + BoardQueryString.Format(chosen, wall));
+        return Task.CompletedTask;
+    }
+
+    private Task PageAsync(int page)
+    {
+        Navigation.NavigateTo("/board" + BoardQueryString.Format(filter, wall, page - 1));
+        return Task.CompletedTask;
+    }
+
+    private async Task TurnWallPagesAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Options.Value.WallPageTime, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await InvokeAsync(async () =>
+                {
+                    if (Pages > 1)
+                    {
+                        pageIndex = (pageIndex + 1) % Pages;
+                        await LoadAsync();
+                        StateHasChanged();
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The board closed.
+        }
+    }
+
+    private Task ReloadAfterReconnectAsync() => InvokeAsync(async () =>
+    {
+        // Whatever this board showed may have changed while the browser was away.
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Circuit.Reconnected -= ReloadAfterReconnectAsync;
+        subscription?.Dispose();
+        life.Cancel();
+        life.Dispose();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Supervision;
+
+public sealed partial class Check
+{
+    private readonly Dictionary<int, AnswerForm> answers = [];
+    private CaseCheckView? view;
+    private SupervisionNames names = SupervisionNames.Empty;
+    private int workingDays = RectificationNotice.DefaultWorkingDays;
+    private bool loaded;
+    private bool busy;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private OrganisationClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private string Title => string.Format(CultureInfo.CurrentCulture, SupervisionText.Check_Title, view?.Case.CaseNumber);
+
+    protected override async Task OnParametersSetAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var actor = await ActingUserAsync();
+        (view, names) = actor is null
+            ? (null, SupervisionNames.Empty)
+            : await InScopeAsync(async sp => (await sp.GetRequiredService<CaseChecking>().OpenAsync(Id, actor),
+                await SupervisionNames.LoadAsync(sp.GetRequiredService<Domain.Persistence.PortalDbContext>())));
+        loaded = true;
+        if (view is null)
+        {
+            SetStatusCode(StatusCodes.Status404NotFound);
+            return;
+        }
+
+        foreach (var item in view.Checklist.Items)
+        {
+            answers.TryAdd(item.Id, new AnswerForm());
+        }
+    }
+
+    private async Task CompleteAsync()
+    {
+        if (view is null)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var actor = await ActingUserAsync();
+            var given = answers.Select(a => new CheckAnswer(a.Key, a.Value.Outcome, a.Value.Remark, a.Value.ResponsibleDepartmentId)).ToList();
+            var result = actor is null
+                ? SupervisionResult<SampledCase>.Fail(SupervisionError.NotPermitted)
+                : await InScopeAsync(sp => sp.GetRequiredService<CaseChecking>().CompleteAsync(Id, view.Sampled.Version, given, workingDays, actor));
+            if (result.Succeeded)
+            {
+                await LoadAsync();
+                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, SupervisionText.Check_Done, view.Notices.Count), Severity.Success);
+            }
+            else
+            {
+                Snackbar.Add(SupervisionLabels.Error(result.Error), Severity.Error);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private sealed class AnswerForm
+    {
+        public CheckOutcome? Outcome { get; set; }
+
+        public string? Remark { get; set; }
+
+        public int? ResponsibleDepartmentId { get; set; }
+    }
+}

@@ -1,0 +1,91 @@
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Supervision;
+
+public sealed partial class Figures
+{
+    private readonly BarChartOptions chartOptions = new() { ShowLegend = true };
+    private SampleForm form = new();
+    private FiguresView? view;
+    private IReadOnlyList<FiguresPublication> published = [];
+    private SupervisionNames names = SupervisionNames.Empty;
+    private List<ChartSeries<double>> chartSeries = [];
+    private string[] chartLabels = [];
+    private bool isMember;
+    private bool loaded;
+    private bool busy;
+
+    [Inject]
+    private OrganisationClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        form = SampleForm.LastMonth(Clock.UtcNow, Clock.TimeZone);
+        await LoadAsync();
+    }
+
+    private async Task ShowAsync(ReportPeriod period)
+    {
+        (form.Kind, form.Year, form.Number) = (period.Kind, period.Year, period.Number);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = await ActingUserAsync();
+        if (actor is null || !form.PeriodIsValid)
+        {
+            return;
+        }
+
+        isMember = Committee.IsMember(actor);
+        (view, published, names) = await InScopeAsync(async sp =>
+        {
+            var publishing = sp.GetRequiredService<FiguresPublishing>();
+            return (await publishing.GetAsync(form.Period, Clock.TimeZone, actor), await publishing.PublishedAsync(actor),
+                await SupervisionNames.LoadAsync(sp.GetRequiredService<PortalDbContext>()));
+        });
+        loaded = true;
+        BuildChart();
+    }
+
+    private async Task PublishAsync()
+    {
+        busy = true;
+        try
+        {
+            var actor = await ActingUserAsync();
+            var result = actor is null
+                ? SupervisionResult<FiguresPublication>.Fail(SupervisionError.NotPermitted)
+                : await InScopeAsync(sp => sp.GetRequiredService<FiguresPublishing>().PublishAsync(form.Period, Clock.TimeZone, actor));
+            Snackbar.Add(result.Succeeded ? SupervisionText.Figures_PublishedNow : SupervisionLabels.Error(result.Error),
+                result.Succeeded ? Severity.Success : Severity.Error);
+            await LoadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>On-time rate and spot-check pass rate per department (departments with neither are left out).</summary>
+    private void BuildChart()
+    {
+        var departments = view?.Figures.Departments.Where(d => d.Cases.OnTimeRate is not null || d.CheckPassRate is not null).ToList() ?? [];
+        chartLabels = departments.Select(d => names.Department(d.DepartmentId)).ToArray();
+        chartSeries =
+        [
+            new() { Name = SupervisionText.Col_OnTime, Data = departments.Select(d => (double)(d.Cases.OnTimeRate ?? 0)).ToArray() },
+            new() { Name = SupervisionText.Col_CheckPass, Data = departments.Select(d => (double)(d.CheckPassRate ?? 0)).ToArray() },
+        ];
+    }
+}

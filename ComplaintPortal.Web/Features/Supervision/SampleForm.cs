@@ -1,0 +1,45 @@
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Supervision;
+
+namespace ComplaintPortal.Web.Features.Supervision;
+
+/// <summary>What the draw form holds; the period defaults to the month before the current one.</summary>
+public sealed class SampleForm
+{
+    public ReportPeriodKind Kind { get; set; } = ReportPeriodKind.Month;
+
+    public int Year { get; set; }
+
+    public int Number { get; set; } = 1;
+
+    public SampleSizeMode Mode { get; set; } = SampleSizeMode.Count;
+
+    public int Size { get; set; } = 10;
+
+    public int Minimum { get; set; } = 1;
+
+    public bool RiskWeighted { get; set; } = true;
+
+    public int? Seed { get; set; }
+
+    public int? TemplateId { get; set; }
+
+    public ReportPeriod Period => new(Kind, Year, Kind == ReportPeriodKind.Year ? 1 : Number);
+
+    public SampleRequest ToRequest() => new(Period, new SamplePlan(Mode, Size, Minimum, RiskWeighted), Seed, TemplateId);
+
+    /// <summary>The period is valid for its kind (months 1–12, quarters 1–4).</summary>
+    public bool PeriodIsValid => Year is >= 2000 and <= 2100 && Kind switch
+    {
+        ReportPeriodKind.Month => Number is >= 1 and <= 12,
+        ReportPeriodKind.Quarter => Number is >= 1 and <= 4,
+        ReportPeriodKind.Year => true,
+        _ => false,
+    };
+
+    public static SampleForm LastMonth(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var last = ReportPeriod.Containing(ReportPeriodKind.Month, TimeZoneInfo.ConvertTime(now, zone).AddMonths(-1), zone);
+        return new SampleForm { Year = last.Year, Number = last.Number };
+    }
+}

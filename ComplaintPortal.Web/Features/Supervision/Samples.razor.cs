@@ -1,0 +1,127 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Supervision;
+
+public sealed partial class Samples
+{
+    private readonly Dictionary<int, string> discardReasons = [];
+    private readonly Dictionary<int, bool> reproductions = [];
+    private SampleForm form = new();
+    private IReadOnlyList<SampleDraw> draws = [];
+    private IReadOnlyList<ChecklistTemplate> templates = [];
+    private Dictionary<int, string> caseNumbers = [];
+    private SupervisionNames names = SupervisionNames.Empty;
+    private bool busy;
+
+    [Inject]
+    private OrganisationClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        form = SampleForm.LastMonth(Clock.UtcNow, Clock.TimeZone);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = await ActingUserAsync();
+        if (actor is null)
+        {
+            return;
+        }
+
+        (draws, templates, caseNumbers, names) = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var list = await sp.GetRequiredService<SampleDrawing>().ListAsync(actor);
+            var ids = list.SelectMany(d => d.Cases.Select(c => c.ComplaintId)).Distinct().ToList();
+            var numbers = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber);
+            return (list, await sp.GetRequiredService<ChecklistBook>().ListAsync(), numbers, await SupervisionNames.LoadAsync(db));
+        });
+        form.TemplateId ??= templates.FirstOrDefault(t => t.Code == ChecklistBook.DefaultTemplateCode)?.Id;
+        foreach (var draw in draws)
+        {
+            discardReasons.TryAdd(draw.Id, "");
+        }
+    }
+
+    private string CaseNumber(int complaintId) => caseNumbers.GetValueOrDefault(complaintId, "");
+
+    private async Task DrawAsync()
+    {
+        busy = true;
+        try
+        {
+            var actor = await ActingUserAsync();
+            var result = actor is null
+                ? SupervisionResult<SampleDraw>.Fail(SupervisionError.NotPermitted)
+                : await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().DrawAsync(form.ToRequest(), Clock.TimeZone, actor));
+            if (result.Succeeded)
+            {
+                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, SupervisionText.Samples_Drawn, result.Value!.Cases.Count, result.Value.Seed), Severity.Success);
+                form.Seed = null;
+                await LoadAsync();
+            }
+            else
+            {
+                Snackbar.Add(SupervisionLabels.Error(result.Error), Severity.Error);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task DiscardAsync(int drawId)
+    {
+        busy = true;
+        try
+        {
+            var actor = await ActingUserAsync();
+            var result = actor is null
+                ? SupervisionResult<SampleDraw>.Fail(SupervisionError.NotPermitted)
+                : await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().DiscardAsync(drawId, discardReasons.GetValueOrDefault(drawId), actor));
+            if (result.Succeeded)
+            {
+                Snackbar.Add(SupervisionText.Samples_Discarded, Severity.Success);
+                await LoadAsync();
+            }
+            else
+            {
+                Snackbar.Add(SupervisionLabels.Error(result.Error), Severity.Error);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task ReproduceAsync(int drawId)
+    {
+        busy = true;
+        try
+        {
+            var outcome = await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().ReproduceAsync(drawId));
+            if (outcome is not null)
+            {
+                reproductions[drawId] = outcome.Matches;
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+// Live board benchmark over real Blazor circuits: N headless Chromium pages each open /board (200 rows),
+// then M new cases are registered through the intake API, one at a time. Measures:
+//  - server memory per open board circuit: managed heap after a forced GC and process RSS, before and
+//    after opening the boards, divided by the circuits the server counts (CircuitHandler);
+//  - server CPU per change per open board: CPU of M changes with N boards open, minus the CPU of M
+//    changes with no board open, over M x N;
+//  - change-to-screen latency: from the intake response (the commit is before it) to the new row
+//    appearing in each page (MutationObserver, performance.timeOrigin + performance.now()).
+// Env: BASE (http://127.0.0.1:5195), BOARDS (100), CHANGES (30), RATE (changes/s, 2), SERVER_PID, BATCH (10).
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+
+const env = process.env;
+const base = env.BASE ?? "http://127.0.0.1:5195";
+const N = Number(env.BOARDS ?? 100);
+const M = Number(env.CHANGES ?? 30);
+const RATE = Number(env.RATE ?? 2);
+const BATCH = Number(env.BATCH ?? 10);
+const pid = Number(env.SERVER_PID);
+// PAGE=/ (with READY=.portal-appbar) measures the app shell alone, to tell the board's share of a circuit.
+const PAGE = env.PAGE ?? "/board";
+const READY = env.READY ?? "[data-board][data-ready=true]";
+if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(base)) {
+  console.error(`refusing a non-loopback base address: ${base}`);
+  process.exit(2);
+}
+setTimeout(() => { console.error("overall time limit reached"); process.exit(4); }, Number(env.MAX_MS ?? 1_500_000)).unref();
+
+const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now();
+const ticks = 100; // USER_HZ on Linux
+function serverCpuMs() {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks; // utime + stime
+}
+function serverRssKb() {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]);
+}
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+});
+
+async function signedIn(user) {
+  const context = await browser.newContext({ baseURL: base, locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/account/login");
+  await page.fill("#username", user);
+  await page.fill("#password", env.PASSWORD ?? "Portal#2026");
+  await page.click("[data-test=login-submit]");
+  await page.waitForURL(/\/$/);
+  await page.close();
+  return context;
+}
+
+const clerk = await signedIn("intake");
+const admin = await signedIn("admin");
+const diagnostics = async (collect) => (await admin.request.get(`/board/diagnostics?collect=${collect}`)).json();
+
+let serial = 0;
+async function register() {
+  const t0 = now();
+  const res = await clerk.request.post("/api/complaints", {
+    headers: { "Idempotency-Key": `circuits-${process.pid}-${++serial}` },
+    data: { channel: "Hotline", complainant: { name: "王", phone: "13800000000" }, description: `看板压测 ${serial}`, confirmedWithCaller: true },
+  });
+  const t1 = now();
+  if (res.status() !== 201) throw new Error(`registration failed: HTTP ${res.status()}`);
+  return { id: String((await res.json()).id), t0, t1 };
+}
+
+async function changes(count) {
+  const made = [];
+  const cpu0 = serverCpuMs();
+  const start = now();
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / RATE;
+    if (now() < due) await sleep(due - now());
+    made.push(await register());
+  }
+  await sleep(4000);
+  return { made, cpuMs: serverCpuMs() - cpu0, wallMs: now() - start };
+}
+
+// Phase A: the cost of the changes themselves, no board open.
+await changes(2); // warm up
+const idleCpu0 = serverCpuMs(); await sleep(5000); const idleCpuPerSec = (serverCpuMs() - idleCpu0) / 5;
+const alone = await changes(M);
+log(`phase A: ${M} changes with no board open: server CPU ${alone.cpuMs.toFixed(0)} ms`);
+
+const before = await diagnostics(true);
+const rssBefore = serverRssKb();
+log(`before: circuits ${before.circuits}, managed ${(before.managedBytes / 1048576).toFixed(1)} MB, RSS ${(rssBefore / 1024).toFixed(0)} MB`);
+
+// Open N boards, BATCH at a time; each must be interactive (circuit up, subscribed) with 200 rows.
+const pages = [];
+const openStart = now();
+for (let i = 0; i < N; i += BATCH) {
+  const opened = await Promise.all(Array.from({ length: Math.min(BATCH, N - i) }, async () => {
+    const page = await clerk.newPage();
+    await page.goto(PAGE, { timeout: 120_000 });
+    await page.locator(READY).first().waitFor({ timeout: 120_000 });
+    return page;
+  }));
+  pages.push(...opened);
+  log(`open boards: ${pages.length}`);
+}
+const openMs = now() - openStart;
+const rows = await pages[0].locator("tbody tr[data-case]").count();
+await sleep(10000);
+const after = await diagnostics(true);
+const rssAfter = serverRssKb();
+const circuits = after.circuits - before.circuits;
+log(`after: circuits ${after.circuits} (boards ${after.boards}), managed ${(after.managedBytes / 1048576).toFixed(1)} MB, RSS ${(rssAfter / 1024).toFixed(0)} MB`);
+
+for (const page of pages) {
+  await page.evaluate(() => {
+    window.benchSeen = {};
+    new MutationObserver((records) => {
+      const t = performance.timeOrigin + performance.now();
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1 && node.matches("tr[data-case]") && !(node.dataset.case in window.benchSeen)) {
+            window.benchSeen[node.dataset.case] = t;
+          }
+        }
+      }
+    }).observe(document.querySelector("tbody") ?? document.body, { childList: true });
+  });
+}
+
+// Phase B: the same number of changes with N boards open.
+const open = await changes(M);
+const seen = await Promise.all(pages.map((p) => p.evaluate(() => window.benchSeen)));
+const fromResponse = [];
+const fromRequest = [];
+let missed = 0;
+for (const change of open.made) {
+  for (const s of seen) {
+    if (s[change.id] === undefined) { missed++; continue; }
+    fromResponse.push(s[change.id] - change.t1);
+    fromRequest.push(s[change.id] - change.t0);
+  }
+}
+
+const extraCpuMs = open.cpuMs - alone.cpuMs; // both phases last as long (same M and RATE)
+const result = {
+  boards: N, rowsPerBoard: rows, circuits, openSeconds: +(openMs / 1000).toFixed(1), changes: M,
+  managedKbPerCircuit: +((after.managedBytes - before.managedBytes) / 1024 / circuits).toFixed(0),
+  rssKbPerCircuit: +((rssAfter - rssBefore) / circuits).toFixed(0),
+  serverCpuMsChangesAlone: +alone.cpuMs.toFixed(0), serverCpuMsChangesWithBoards: +open.cpuMs.toFixed(0),
+  cpuMsPerChangePerBoard: +(extraCpuMs / (M * N)).toFixed(4),
+  idleServerCpuMsPerSecond: +idleCpuPerSec.toFixed(1),
+  latencyFromResponseMs: { p50: +pct(fromResponse, 50).toFixed(0), p99: +pct(fromResponse, 99).toFixed(0), max: +Math.max(...fromResponse).toFixed(0) },
+  latencyFromRequestMs: { p50: +pct(fromRequest, 50).toFixed(0), p99: +pct(fromRequest, 99).toFixed(0) },
+  missed,
+  load: readFileSync("/proc/loadavg", "utf8").trim(),
+};
+console.log(JSON.stringify(result, null, 2));
+console.log("BOARDCIRCUITS_RESULT " + JSON.stringify(result));
+await browser.close();
