@@ -1,0 +1,57 @@
+using ComplaintPortal.Domain.Persistence;
+
+namespace ComplaintPortal.Web.Hosting;
+
+/// <summary>
+/// A background scan of the database: once at start-up (catching up on whatever fell due while the portal
+/// was down), then every <see cref="Interval"/> on the injected clock. Each pass gets its own scope; a failed
+/// pass is logged and retried at the next tick, which finds whatever it missed. Several instances may scan at
+/// once: each scan records what it finds once, whoever gets there first.
+/// </summary>
+internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
+{
+    protected abstract bool Enabled { get; }
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>One pass; returns how many things it recorded (logged when above zero).</summary>
+    protected abstract Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var recorded = await ScanAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), time.GetUtcNow(), stoppingToken);
+            if (recorded > 0)
+            {
+                LogRecorded(GetType().Name, recorded);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(GetType().Name, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Scan} recorded {Count} changes")]
+    private partial void LogRecorded(string scan, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Scan} pass failed; the next tick retries")]
+    private partial void LogFailed(string scan, Exception exception);
+}
