@@ -48,6 +48,8 @@ public sealed partial class LocalEntraAuthority
                 : group.Last().Value;
         }
 
+        // The real OpenID Connect handler checks token lifetimes against the wall clock (it takes no
+        // TimeProvider), so the test authority must issue on that clock too; no test asserts on time.
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
