@@ -6,15 +6,19 @@ namespace CaseGenerator;
 /// The classic SQLite bulk-load set-up: no WAL or journal while loading, and the secondary indexes of
 /// the loaded tables dropped first and rebuilt afterwards (one sort each instead of millions of
 /// incremental B-tree inserts). The index definitions are read from the database itself, so the
-/// rebuilt schema is exactly the migrated one.
+/// rebuilt schema is exactly the migrated one. Foreign keys are off while loading (rows go in blocks,
+/// a child's block can be written before its parent's) and checked once at the end for the tables
+/// whose keys the generator assigns itself.
 /// </summary>
 internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Name, string Sql)> indexes)
 {
-    private static readonly string[] Tables = ["Complaints", "DepartmentTasks", "LedgerEvents"];
+    private static readonly string[] Tables = ["Complaints", "DepartmentTasks", "LedgerEvents", "CaseDeadlines", "DeadlineTransitions", "Notifications"];
+
+    private static readonly string[] Checked = ["DepartmentTasks", "CaseDeadlines", "DeadlineTransitions"];
 
     public static async Task<BulkLoadMode> EnterAsync(SqliteConnection connection)
     {
-        await ExecuteAsync(connection, "PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
+        await ExecuteAsync(connection, "PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
         var indexes = new List<(string, string)>();
         await using (var read = connection.CreateCommand())
         {
@@ -42,7 +46,17 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
             await ExecuteAsync(connection, sql + ";");
         }
 
-        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; ANALYZE;");
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; ANALYZE;");
+        foreach (var table in Checked)
+        {
+            await using var check = connection.CreateCommand();
+            check.CommandText = $"PRAGMA foreign_key_check(\"{table}\")";
+            await using var reader = await check.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                throw new InvalidOperationException($"{table} row {reader.GetValue(1)} refers to a missing {reader.GetString(2)} row.");
+            }
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)

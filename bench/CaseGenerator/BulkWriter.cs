@@ -27,7 +27,7 @@ internal sealed class BulkWriter
 
     private static readonly string[] TaskColumns =
     [
-        "ComplaintId", "DepartmentId", "OwnerName", "AssignedAt", "Deadline", "Status", "Findings", "RootCause", "SolutionMeasures", "Feedback", "ReportedAt",
+        "Id", "ComplaintId", "DepartmentId", "OwnerName", "AssignedAt", "Deadline", "Status", "Findings", "RootCause", "SolutionMeasures", "Feedback", "ReportedAt",
     ];
 
     private static readonly string[] EventColumns =
@@ -35,38 +35,56 @@ internal sealed class BulkWriter
         "ComplaintId", "Sequence", "OccurredAt", "ActorUserId", "ActorName", "DepartmentId", "Action", "FromStage", "ToStage", "Note", "PreviousHash", "Hash", "Position",
     ];
 
-    /// <summary>Ledger rows per INSERT: most rows are ledger events, and one statement per row costs more than the row.</summary>
-    private const int EventBlockRows = 32;
+    private static readonly string[] DeadlineColumns =
+    [
+        "Id", "ComplaintId", "DepartmentTaskId", "Kind", "PolicyId", "CalendarCode", "StartedAt", "DueAt", "DueSoonAt", "PausedWorkingTime", "MetAt",
+        "IsProvisional", "TargetAmount", "TargetUnit", "TargetCounting",
+    ];
+
+    private static readonly string[] TransitionColumns = ["CaseDeadlineId", "ComplaintId", "Level", "DueAt", "RecordedAt"];
 
     private static readonly string[] NotificationColumns = ["RecipientRole", "RecipientDepartmentId", "ComplaintId", "Kind", "Text", "CreatedAt"];
 
     private readonly SqliteConnection connection;
     private readonly Dictionary<int, int> counters;
-    private readonly SqliteCommand complaints;
-    private readonly SqliteCommand tasks;
-    private readonly SqliteCommand events;
-    private readonly SqliteCommand eventBlock;
-    private readonly List<object?[]> pendingEvents = [];
-    private readonly SqliteCommand notifications;
+    private readonly BlockInsert complaints;
+    private readonly BlockInsert tasks;
+    private readonly BlockInsert events;
+    private readonly BlockInsert deadlines;
+    private readonly BlockInsert transitions;
+    private readonly BlockInsert notifications;
     private int nextId;
+    private int nextTaskId;
+    private int nextDeadlineId;
     private long lastPosition;
 
-    private BulkWriter(SqliteConnection connection, Dictionary<int, int> counters, int nextId, long lastPosition)
+    private BulkWriter(SqliteConnection connection, Dictionary<int, int> counters, int nextId, int nextTaskId, int nextDeadlineId, long lastPosition)
     {
         this.connection = connection;
         this.counters = counters;
         this.nextId = nextId;
+        this.nextTaskId = nextTaskId;
+        this.nextDeadlineId = nextDeadlineId;
         this.lastPosition = lastPosition;
-        complaints = Insert("Complaints", ComplaintColumns);
-        tasks = Insert("DepartmentTasks", TaskColumns);
-        events = Insert("LedgerEvents", EventColumns);
-        eventBlock = Insert("LedgerEvents", EventColumns, EventBlockRows);
-        notifications = Insert("Notifications", NotificationColumns);
+        complaints = new BlockInsert(connection, "Complaints", ComplaintColumns, 16);
+        tasks = new BlockInsert(connection, "DepartmentTasks", TaskColumns, 32);
+        events = new BlockInsert(connection, "LedgerEvents", EventColumns, 32);
+        deadlines = new BlockInsert(connection, "CaseDeadlines", DeadlineColumns, 32);
+        transitions = new BlockInsert(connection, "DeadlineTransitions", TransitionColumns, 32);
+        notifications = new BlockInsert(connection, "Notifications", NotificationColumns, 32);
     }
 
-    public long Events { get; private set; }
+    private IEnumerable<BlockInsert> All => [complaints, tasks, events, deadlines, transitions, notifications];
 
-    public long Tasks { get; private set; }
+    public long Events => events.Rows;
+
+    public long Tasks => tasks.Rows;
+
+    public long Deadlines => deadlines.Rows;
+
+    public long Transitions => transitions.Rows;
+
+    public long Notices => notifications.Rows;
 
     /// <summary>Draws the next never-used number of a year (continuing the portal's own counter).</summary>
     public Func<int, string> NextNumber => year =>
@@ -96,15 +114,15 @@ internal sealed class BulkWriter
         await using var position = connection.CreateCommand();
         position.CommandText = "SELECT COALESCE(MAX(Position), 0) FROM LedgerEvents";
         var lastPosition = Convert.ToInt64(await position.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        return new BulkWriter(connection, counters, last + 1, lastPosition);
+        return new BulkWriter(connection, counters, last + 1, await MaxIdAsync(connection, "DepartmentTasks") + 1,
+            await MaxIdAsync(connection, "CaseDeadlines") + 1, lastPosition);
     }
 
     public void Enlist(SqliteTransaction transaction)
     {
-        foreach (var command in new[] { complaints, tasks, events, eventBlock, notifications })
+        foreach (var table in All)
         {
-            command.Transaction = transaction;
-            command.Prepare();
+            table.Enlist(transaction);
         }
     }
 
@@ -138,58 +156,46 @@ internal sealed class BulkWriter
         };
         var taskRows = c.Tasks.Select(t => new object?[]
         {
-            id, t.DepartmentId, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause, t.Measures, t.Feedback, Stored(t.ReportedAt),
+            t.Id = nextTaskId++, id, t.DepartmentId, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause,
+            t.Measures, t.Feedback, Stored(t.ReportedAt),
         }).ToList();
-        var notification = c.IsEscalated ? new object?[] { "Leadership", null, id, "Escalated", c.CaseNumber + ": urgent + serious", Stored(c.EscalatedAt) } : null;
-        return new PreparedCase(complaint, taskRows, eventRows, notification);
+        var deadlineRows = c.Deadlines.Select(d => new object?[]
+        {
+            d.Id = nextDeadlineId++, id, d.Task?.Id, d.Kind.ToString(), d.PolicyId, d.CalendarCode, Stored(d.StartedAt), Stored(d.DueAt), Stored(d.DueSoonAt),
+            d.PausedWorkingTime.Ticks, Stored(d.MetAt), d.IsProvisional, d.Target.Amount, d.Target.Unit.ToString(), d.Target.Counting.ToString(),
+        }).ToList();
+        var transitionRows = c.Transitions.Select(t => new object?[] { t.Deadline.Id, id, t.Level.ToString(), Stored(t.DueAt), Stored(t.RecordedAt) }).ToList();
+        var noticeRows = c.Notices.Select(n => new object?[] { n.Role, n.DepartmentId, id, n.Kind, n.Text, Stored(n.CreatedAt) }).ToList();
+        return new PreparedCase(complaint, [.. taskRows, .. deadlineRows, .. transitionRows, .. eventRows, .. noticeRows],
+            taskRows.Count, deadlineRows.Count, transitionRows.Count, eventRows.Count);
     }
 
-    /// <summary>Inserts one prepared case on the writing thread, inside the caller's transaction.</summary>
+    /// <summary>Inserts one prepared case on the writing thread, inside the caller's transaction (parents before children).</summary>
     public void Write(PreparedCase c)
     {
-        Set(complaints, c.Complaint);
-        complaints.ExecuteNonQuery();
-        foreach (var row in c.Tasks)
+        complaints.Add(c.Complaint);
+        var i = 0;
+        foreach (var (table, count) in new[] { (tasks, c.TaskRows), (deadlines, c.DeadlineRows), (transitions, c.TransitionRows), (events, c.EventRows) })
         {
-            Set(tasks, row);
-            tasks.ExecuteNonQuery();
-            Tasks++;
-        }
-
-        foreach (var row in c.Events)
-        {
-            pendingEvents.Add(row);
-            Events++;
-            if (pendingEvents.Count == EventBlockRows)
+            for (var end = i + count; i < end; i++)
             {
-                var i = 0;
-                foreach (var value in pendingEvents.SelectMany(r => r))
-                {
-                    eventBlock.Parameters[i++].Value = value ?? DBNull.Value;
-                }
-
-                eventBlock.ExecuteNonQuery();
-                pendingEvents.Clear();
+                table.Add(c.Rows[i]);
             }
         }
 
-        if (c.Notification is not null)
+        for (; i < c.Rows.Count; i++)
         {
-            Set(notifications, c.Notification);
-            notifications.ExecuteNonQuery();
+            notifications.Add(c.Rows[i]);
         }
     }
 
-    /// <summary>Writes ledger rows still waiting for a full block; call before each commit.</summary>
+    /// <summary>Writes rows still waiting for a full block, parents first; call before each commit.</summary>
     public void Flush()
     {
-        foreach (var row in pendingEvents)
+        foreach (var table in All)
         {
-            Set(events, row);
-            events.ExecuteNonQuery();
+            table.Flush();
         }
-
-        pendingEvents.Clear();
     }
 
     public async Task SaveCountersAsync()
@@ -207,27 +213,13 @@ internal sealed class BulkWriter
 
     private static object? Stored(DateTimeOffset? instant) => instant is { } value ? Instant.ConvertToProvider(value) : null;
 
-    private static void Set(SqliteCommand command, params object?[] values)
+    private static async Task<int> MaxIdAsync(SqliteConnection connection, string table)
     {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    private SqliteCommand Insert(string table, string[] columns, int rows = 1)
-    {
-        var command = connection.CreateCommand();
-        var values = Enumerable.Range(0, rows).Select(r =>
-            "(" + string.Join(", ", columns.Select((_, c) => "$p" + (r * columns.Length + c).ToString(CultureInfo.InvariantCulture))) + ")");
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)}";
-        for (var i = 0; i < rows * columns.Length; i++)
-        {
-            command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
-        }
-
-        return command;
+        await using var max = connection.CreateCommand();
+        max.CommandText = $"SELECT COALESCE(MAX(Id), 0) FROM {table}";
+        return Convert.ToInt32(await max.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }
 
-internal sealed record PreparedCase(object?[] Complaint, List<object?[]> Tasks, List<object?[]> Events, object?[]? Notification);
+/// <summary>One case's rows: the complaint, then its tasks, deadlines, transitions, ledger events and notices in that order.</summary>
+internal sealed record PreparedCase(object?[] Complaint, List<object?[]> Rows, int TaskRows, int DeadlineRows, int TransitionRows, int EventRows);

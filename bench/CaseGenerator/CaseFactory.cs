@@ -4,9 +4,10 @@ namespace CaseGenerator;
 
 /// <summary>
 /// Makes plausible cases: received times spread over the last 24 months, categories from the seeded tree
-/// with their routed departments, and a life that stops in some stage (older cases are mostly closed).
+/// with their routed departments, and a life that stops in some stage (older cases are mostly closed), with the
+/// deadlines, monitor records and notices that life had.
 /// </summary>
-internal sealed partial class CaseFactory(ReferenceData reference, Random random, DateTimeOffset now)
+internal sealed partial class CaseFactory(ReferenceData reference, Random random, DateTimeOffset now, DeadlineBook book)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林"];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超"];
@@ -27,7 +28,8 @@ internal sealed partial class CaseFactory(ReferenceData reference, Random random
         var times = new long[count];
         for (var i = 0; i < count; i++)
         {
-            times[i] = start + (long)(random.NextDouble() * span);
+            // Whole seconds, like every instant the generator derives from it (the stored form keeps only 0.1 ms).
+            times[i] = (start + (long)(random.NextDouble() * span)) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond;
         }
 
         Array.Sort(times);

@@ -4,13 +4,15 @@ namespace CaseGenerator;
 
 internal sealed class GeneratedTask
 {
+    public int Id { get; set; }
+
     public required int DepartmentId { get; init; }
 
     public required string DepartmentCode { get; init; }
 
     public DateTimeOffset AssignedAt { get; init; }
 
-    public DateTimeOffset Deadline { get; init; }
+    public DateTimeOffset Deadline { get; set; }
 
     public string? OwnerName { get; set; }
 
@@ -103,4 +105,10 @@ internal sealed class GeneratedCase
     public List<GeneratedTask> Tasks { get; } = [];
 
     public List<GeneratedEvent> Events { get; } = [];
+
+    public List<GeneratedDeadline> Deadlines { get; } = [];
+
+    public List<GeneratedTransition> Transitions { get; } = [];
+
+    public List<GeneratedNotice> Notices { get; } = [];
 }

@@ -1,12 +1,29 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Workflow;
 
 namespace CaseGenerator;
 
 internal sealed record Actor(string Id, string Name, int? DepartmentId);
 
-/// <summary>The clock and stage of one generated case while its ledger is written.</summary>
-internal sealed class Life(GeneratedCase c, Random random, DateTimeOffset now, ReferenceData reference)
+/// <summary>How quickly the people on a case act: minutes between two steps.</summary>
+internal enum Pace
+{
+    /// <summary>Urgent cases: 5 minutes to 2½ hours.</summary>
+    Urgent,
+
+    /// <summary>Most cases: 10 minutes to 10 hours.</summary>
+    Normal,
+
+    /// <summary>About one case in twelve: 1 hour to 2 days, so limits are often missed.</summary>
+    Slow,
+}
+
+/// <summary>
+/// The clock and stage of one generated case while its ledger is written. Before each step the deadline
+/// monitor gets the time up to that step (<see cref="Monitor"/>), as the portal's periodic monitor would have.
+/// </summary>
+internal sealed partial class Life(GeneratedCase c, Random random, DateTimeOffset now, ReferenceData reference, DeadlineBook book, Pace pace)
 {
     public Actor Clerk { get; } = new("gen-clerk", "客服 值班员", reference.CustomerServiceId);
 
@@ -14,14 +31,37 @@ internal sealed class Life(GeneratedCase c, Random random, DateTimeOffset now, R
 
     public DateTimeOffset Now { get; private set; } = c.ReceivedAt;
 
+    public DeadlineBook Book => book;
+
     public void Step(WorkflowAction action, CaseStage? to, Actor actor, string? note, int? minutes = null)
     {
-        var from = c.Events.Count == 0 ? (CaseStage?)null : c.Stage;
-        var next = Now.AddMinutes(minutes ?? random.Next(10, 900));
-        Now = next > now ? now : next;
-        c.Stage = to ?? c.Stage;
-        c.Events.Add(new(Now, actor.Id, actor.Name, actor.DepartmentId, action.ToString(), from?.ToString(), c.Stage.ToString(), note));
+        Advance(minutes);
+        Record(action.ToString(), to, actor, note);
     }
+
+    /// <summary>Moves the clock to the next step (never past the generator's now), the monitor running meanwhile.</summary>
+    public void Advance(int? minutes = null)
+    {
+        var next = Now.AddMinutes(minutes ?? Gap());
+        next = next > now ? now : next;
+        if (c.Events.Count > 0)
+        {
+            Monitor(next);
+        }
+
+        Now = next;
+    }
+
+    /// <summary>A ledger line at the current time; the stage moves to <paramref name="to"/> when given.</summary>
+    public void Record(string action, CaseStage? to, Actor actor, string? note)
+    {
+        var from = c.Events.Count == 0 ? (CaseStage?)null : c.Stage;
+        c.Stage = to ?? c.Stage;
+        c.Events.Add(new(Now, actor.Id, actor.Name, actor.DepartmentId, action, from?.ToString(), c.Stage.ToString(), note));
+    }
+
+    /// <summary>The follow-up line a step writes when it set or moved deadlines.</summary>
+    public void DeadlineLine(Actor actor, string note) => Record(CaseDeadlines.LedgerAction, null, actor, note);
 
     public Actor Handler(GeneratedTask task) => new("gen-h-" + task.DepartmentCode, task.DepartmentCode + " 经办人", task.DepartmentId);
 
@@ -42,6 +82,7 @@ internal sealed class Life(GeneratedCase c, Random random, DateTimeOffset now, R
             task.Measures = "维修或更换，并加强培训";
             task.Status = DepartmentTaskStatus.SolutionProposed;
             Step(WorkflowAction.ProposeSolution, null, Handler(task), task.Measures);
+            DeadlineBook.MeetAfter(c, null, Now);
             task.Status = DepartmentTaskStatus.Implemented;
             Step(WorkflowAction.RecordImplementation, null, Handler(task), "已实施");
             task.Feedback = "处理完毕";
@@ -49,15 +90,25 @@ internal sealed class Life(GeneratedCase c, Random random, DateTimeOffset now, R
             task.ReportedAt = Now;
             var last = c.Tasks.All(t => t.Status == DepartmentTaskStatus.ReportedBack);
             Step(WorkflowAction.ReportBack, last ? CaseStage.UnderReview : null, Handler(task), task.Feedback);
+            DeadlineBook.MeetAfter(c, null, Now);
         }
     }
 
-    public void ApproveAndReply()
+    public void Approve() => Step(WorkflowAction.Approve, CaseStage.Approved, Clerk, "同意");
+
+    public void Reply()
     {
-        Step(WorkflowAction.Approve, CaseStage.Approved, Clerk, "同意");
         c.ReplyChannel = (ReplyChannel)random.Next(5);
         c.ReplyText = "已处理完毕，感谢您的反馈，给您带来不便深表歉意";
-        c.RepliedAt = Now;
         Step(WorkflowAction.Reply, CaseStage.AwaitingCallback, Clerk, $"[{c.ReplyChannel}] {c.ReplyText}");
+        c.RepliedAt = Now;
+        DeadlineBook.MeetAfter(c, DeadlineKind.Completion, Now);
     }
+
+    private int Gap() => pace switch
+    {
+        Pace.Urgent => random.Next(5, 150),
+        Pace.Slow => random.Next(60, 2880),
+        _ => random.Next(10, 600),
+    };
 }

@@ -23,9 +23,14 @@ var total = Stopwatch.StartNew();
 var options = new DbContextOptionsBuilder<SqlitePortalDbContext>();
 PortalDatabase.ConfigureSqlite(options, connectionString);
 options.UseIdentitySchema(); // the same Identity schema the portal uses
+DeadlineBook book;
 await using (var db = new SqlitePortalDbContext(options.Options))
 {
     await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
+    var years = await MainlandHolidays.EnterAsync(db, TimeProvider.System.GetUtcNow());
+    Say(years.Count == 0 ? "Mainland holidays for 2024 and 2025 known already" : "Mainland holidays imported for " + string.Join(", ", years));
+    // The seeded policies and calendars, read and compiled by the portal's own code.
+    book = await DeadlineBook.LoadAsync(db);
 }
 
 // Leaving WAL for the load needs the only connection to the file: close the pooled one EF used.
@@ -35,8 +40,9 @@ Say($"Database {dbPath} migrated and seeded in {total.Elapsed.TotalSeconds:F1} s
 await using var connection = new SqliteConnection(connectionString);
 await connection.OpenAsync();
 var reference = await ReferenceData.LoadAsync(connection);
-var now = TimeProvider.System.GetUtcNow();
-var factory = new CaseFactory(reference, new Random(seed), now);
+var wallClock = TimeProvider.System.GetUtcNow();
+var now = wallClock.AddTicks(-(wallClock.UtcTicks % TimeSpan.TicksPerSecond));
+var factory = new CaseFactory(reference, new Random(seed), now, book);
 var writer = await BulkWriter.OpenAsync(connection);
 // Generation only, on a database nobody else uses meanwhile: a crash mid-load leaves it unusable.
 var bulkLoad = await BulkLoadMode.EnterAsync(connection);
@@ -79,7 +85,7 @@ while (written < count)
     written = end;
     if (written % 100_000 == 0 || written == count)
     {
-        Say($"{written:N0} cases, {writer.Events:N0} ledger events, {writer.Tasks:N0} tasks — {generate.Elapsed.TotalSeconds:F1} s");
+        Say($"{written:N0} cases, {writer.Events:N0} ledger events, {writer.Tasks:N0} tasks, {writer.Deadlines:N0} deadlines — {generate.Elapsed.TotalSeconds:F1} s");
     }
 }
 
@@ -89,25 +95,16 @@ var indexing = Stopwatch.StartNew();
 await bulkLoad.LeaveAsync();
 indexing.Stop();
 generate.Stop();
-Say($"Generated {count:N0} cases ({writer.Events:N0} ledger events, {writer.Tasks:N0} department tasks) in {generate.Elapsed.TotalSeconds:F1} s"
+Say($"Generated {count:N0} cases ({writer.Events:N0} ledger events, {writer.Tasks:N0} department tasks, {writer.Deadlines:N0} deadlines,"
+    + $" {writer.Transitions:N0} deadline transitions, {writer.Notices:N0} notices) in {generate.Elapsed.TotalSeconds:F1} s"
     + $" = {count / generate.Elapsed.TotalSeconds:N0} cases/s; total {total.Elapsed.TotalSeconds:F1} s");
 Say($"  making and hashing cases (parallel to the inserts) {building.Elapsed.TotalSeconds:F1} s, commits {committing.Elapsed.TotalSeconds:F1} s, rebuilding indexes {indexing.Elapsed.TotalSeconds:F1} s");
 Say($"Database file: {new FileInfo(dbPath).Length / 1024.0 / 1024.0:N0} MB");
 
-// Read a sample back through the portal's own model and check each ledger chain.
+// Read a sample back through the portal's own model and check each ledger chain and deadline.
 await using (var db = new SqlitePortalDbContext(options.Options))
 {
-    var ids = await db.Complaints.OrderByDescending(c => c.Id).Select(c => c.Id).Take(count).ToListAsync();
-    var sample = ids.OrderBy(_ => Random.Shared.Next()).Take(200).ToList();
-    var broken = 0;
-    foreach (var id in sample)
-    {
-        broken += (await ComplaintPortal.Domain.Ledger.LedgerVerifier.VerifyCaseAsync(db, id)).IsIntact ? 0 : 1;
-    }
-
-    var stages = await db.Complaints.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-    Say($"Ledger check: {sample.Count - broken} of {sample.Count} sampled cases intact");
-    Say("Cases per stage: " + string.Join(", ", stages.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Count:N0}")));
+    await GeneratedDataCheck.RunAsync(db, count, now, Say);
 }
 
 int IntArg(string name, int fallback) =>
