@@ -80,19 +80,45 @@ public static class TimelinessFigures
         return new(departments, missed);
     }
 
-    /// <summary>Each month's figures, counted as <see cref="Compute"/> counts them and summed over departments.</summary>
+    /// <summary>
+    /// Each month's figures, counted as <see cref="Compute"/> counts them and summed over departments, in one pass
+    /// over the facts (each fact falls in at most one month by when it was met and one by when it fell due).
+    /// </summary>
     public static IReadOnlyList<MonthlyTimeliness> Monthly(IEnumerable<DeadlineFact> facts, IEnumerable<ReportPeriod> months, TimeZoneInfo zone, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(months);
-        var all = facts as IReadOnlyCollection<DeadlineFact> ?? facts.ToList();
-        return months.Select(month =>
+        var periods = months.ToList();
+        var starts = periods.Select(m => m.UtcRange(zone)).ToList();
+        var (handled, onTime, due, resolved) = (new int[periods.Count], new int[periods.Count], new int[periods.Count], new int[periods.Count]);
+        int MonthOf(DateTimeOffset instant)
+        {
+            for (var i = 0; i < starts.Count; i++)
             {
-                var (from, to) = month.UtcRange(zone);
-                var figures = Compute(all, from, to, now).Departments;
-                return new MonthlyTimeliness(month.Year, month.Number, figures.Sum(d => d.Handled), figures.Sum(d => d.HandledOnTime),
-                    figures.Sum(d => d.DueInPeriod), figures.Sum(d => d.ResolvedOfDue));
-            })
-            .ToList();
+                if (instant >= starts[i].From && instant < starts[i].To)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        foreach (var fact in facts)
+        {
+            if (fact.MetAt is { } met && MonthOf(met) is var m and >= 0)
+            {
+                handled[m]++;
+                onTime[m] += met <= fact.DueAt ? 1 : 0;
+            }
+
+            if (MonthOf(fact.DueAt) is var d and >= 0)
+            {
+                due[d]++;
+                resolved[d] += fact.MetAt is not null ? 1 : 0;
+            }
+        }
+
+        return periods.Select((month, i) => new MonthlyTimeliness(month.Year, month.Number, handled[i], onTime[i], due[i], resolved[i])).ToList();
     }
 }

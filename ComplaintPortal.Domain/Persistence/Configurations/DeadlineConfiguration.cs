@@ -24,6 +24,8 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         // The monitor's scan: open deadlines by threshold.
         builder.HasIndex(d => new { d.MetAt, d.DueSoonAt });
         builder.HasIndex(d => new { d.ComplaintId, d.Kind });
+        // The timeliness report: deadlines falling due in a period (those met in it come from the index above).
+        builder.HasIndex(d => d.DueAt);
         builder.Ignore(d => d.IsMet);
         builder.Ignore(d => d.MetOnTime);
         builder.Ignore(d => d.Target);
