@@ -325,9 +325,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Stage", "ReceivedAt");
+
+                    b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -554,6 +554,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentTaskId");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("PolicyId");
 

@@ -315,9 +315,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Stage", "ReceivedAt");
+
+                    b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -536,6 +536,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentTaskId");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("PolicyId");
 
