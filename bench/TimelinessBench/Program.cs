@@ -100,6 +100,22 @@ Say($"page total p50 {Percentile(totals, 50):F0} ms, p95 {Percentile(totals, 95)
     + $"CPU (all threads) p50 {Percentile(cpuTimes, 50):F0} / p95 {Percentile(cpuTimes, 95):F0} ms; load average {LoadAverage()}");
 Say($"fingerprint of the figures {fingerprint}");
 
+// For comparison: the same figures counted in SQL, without the lists behind them (see CountsInSql).
+var counted = new List<double>();
+for (var run = 0; run <= runs; run++)
+{
+    var (ms, summary) = await TimelinessBench.CountsInSql.RunAsync(dbPath, period, months, zone, now);
+    if (run == 0)
+    {
+        Say($"counts in SQL, warm-up {ms:F0} ms: {summary}");
+        continue;
+    }
+
+    counted.Add(ms);
+}
+
+Say($"counts in SQL (no lists): p50 {Percentile(counted, 50):F0} ms, p95 {Percentile(counted, 95):F0} ms (max {counted.Max():F0}); load average {LoadAverage()}");
+
 void Describe(ComplaintTimelinessResult result, IReadOnlyList<MonthlyTimeliness> trend)
 {
     var overall = result.Overall;
