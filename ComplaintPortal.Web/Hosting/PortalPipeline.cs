@@ -4,6 +4,8 @@ using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
+using ComplaintPortal.Web.Features.Privacy;
+using ComplaintPortal.Web.Features.Supervision;
 
 namespace ComplaintPortal.Web.Hosting;
 
