@@ -67,6 +67,8 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
         app.MapBoardFeature();
+        app.MapSupervisionFeature();
+        app.MapPrivacyFeature();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;
