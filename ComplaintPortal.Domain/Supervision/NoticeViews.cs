@@ -23,4 +23,7 @@ public sealed record NoticeView(RectificationNotice Notice, string CaseNumber, I
 {
     /// <summary>The files the department gave with its answers, oldest first.</summary>
     public IReadOnlyList<NoticeEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The working calendar's name as the administrator gave it (the notice stores its code).</summary>
+    public string? CalendarName { get; init; }
 }

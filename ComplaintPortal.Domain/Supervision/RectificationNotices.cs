@@ -91,7 +91,11 @@ public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         return new NoticeView(notice, caseNumber, findings, history,
             notice.Status == NoticeStatus.Open && Committee.MayAnswer(notice, viewer),
-            notice.Status == NoticeStatus.Answered && Committee.IsMember(viewer)) { Evidence = evidence };
+            notice.Status == NoticeStatus.Answered && Committee.IsMember(viewer))
+        {
+            Evidence = evidence,
+            CalendarName = await db.WorkingCalendars.AsNoTracking().Where(c => c.Code == notice.CalendarCode).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken),
+        };
     }
 
     /// <summary>One evidence file of a notice, or null when there is none or the viewer may not see the notice.</summary>

@@ -51,6 +51,23 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await failed.Locator(Field("remark")).FillAsync("原因分析只写“原材料”，没有检验数据");
         await failed.Locator("[data-test=responsible]").ClickAsync();
         await supervisor.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "质量部" }).ClickAsync();
+        // The chosen department shows by name in the field.
+        try
+        {
+            await supervisor.WaitForFunctionAsync(
+                """
+                () => [...document.querySelectorAll('[data-test=responsible]')].some(s => {
+                    const field = s.closest('.mud-input-control') ?? s;
+                    return s.value === '质量部' || [...field.querySelectorAll('input')].some(i => i.value === '质量部') || field.textContent.includes('质量部');
+                })
+                """, null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var html = await failed.Locator("[data-test=responsible]").EvaluateAsync<string>("s => (s.closest('.mud-input-control') ?? s).outerHTML");
+            Assert.Fail("The chosen responsible department is not shown: " + html);
+        }
+
         await supervisor.FillAsync(Field("working-days"), "2");
         await Shot(supervisor, "supervision-2-check.png");
         await supervisor.ClickAsync("[data-test=complete-check]");
@@ -115,8 +132,12 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await page.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(name), FullPage = true });
+    /// <summary>A full-page picture from the top (a scrolled page would draw its fixed app bar mid-page).</summary>
+    private static async Task Shot(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(name), FullPage = true });
+    }
 
     private async Task<IPage> SignInAsync(Uri root, string userName)
     {
