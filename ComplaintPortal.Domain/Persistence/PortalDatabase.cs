@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Supervision;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,7 @@ public static class PortalDatabase
         var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
         builder.UseSqlite(csb.ToString(), s => s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName));
         builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance);
+        builder.AddInterceptors(AppendOnlyPrivacyInterceptor.Instance);
     }
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)
@@ -80,5 +82,6 @@ public static class PortalDatabase
             s.EnableRetryOnFailure();
         });
         builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance);
+        builder.AddInterceptors(AppendOnlyPrivacyInterceptor.Instance);
     }
 }

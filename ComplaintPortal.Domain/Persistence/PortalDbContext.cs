@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Supervision;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +71,10 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<FiguresPublication> FiguresPublications => Set<FiguresPublication>();
 
     public DbSet<SupervisionLogEntry> SupervisionLog => Set<SupervisionLogEntry>();
+
+    public DbSet<NoticeEvidence> NoticeEvidence => Set<NoticeEvidence>();
+
+    public DbSet<PersonalDataView> PersonalDataViews => Set<PersonalDataView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,4 +19,11 @@ public sealed record NoticeFinding(ChecklistItem Item, string? Remark);
 
 /// <summary>The notice page: the notice, its findings, its history from the supervision log, and what the viewer may do.</summary>
 public sealed record NoticeView(RectificationNotice Notice, string CaseNumber, IReadOnlyList<NoticeFinding> Findings,
-    IReadOnlyList<SupervisionLogEntry> History, bool MayAnswer, bool MayVerify);
+    IReadOnlyList<SupervisionLogEntry> History, bool MayAnswer, bool MayVerify)
+{
+    /// <summary>The files the department gave with its answers, oldest first.</summary>
+    public IReadOnlyList<NoticeEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The working calendar's name as the administrator gave it (the notice stores its code).</summary>
+    public string? CalendarName { get; init; }
+}

@@ -25,6 +25,7 @@ public sealed class RectificationNotice
     public const int TextMaxLength = 2000;
     public const int MaxWorkingDays = 60;
     public const int DefaultWorkingDays = 5;
+    public const int MaxEvidencePerAnswer = 10;
 
     private readonly List<CheckResult> findings = [];
 

@@ -87,16 +87,40 @@ public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
         var history = await db.SupervisionLog.AsNoTracking()
             .Where(e => e.SubjectId == noticeId && NoticeActions.Contains(e.Action))
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var evidence = await db.NoticeEvidence.AsNoTracking().Where(e => e.RectificationNoticeId == noticeId)
+            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         return new NoticeView(notice, caseNumber, findings, history,
             notice.Status == NoticeStatus.Open && Committee.MayAnswer(notice, viewer),
-            notice.Status == NoticeStatus.Answered && Committee.IsMember(viewer));
+            notice.Status == NoticeStatus.Answered && Committee.IsMember(viewer))
+        {
+            Evidence = evidence,
+            CalendarName = await db.WorkingCalendars.AsNoTracking().Where(c => c.Code == notice.CalendarCode).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken),
+        };
     }
 
-    /// <summary>The head's answer: why it went wrong and what was changed. Evidence files are not attached here yet.</summary>
+    /// <summary>One evidence file of a notice, or null when there is none or the viewer may not see the notice.</summary>
+    public async Task<NoticeEvidence?> FindEvidenceAsync(int noticeId, int evidenceId, ActingUser viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var notice = await db.RectificationNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+        if (notice is null || !Committee.MaySee(notice, viewer))
+        {
+            return null;
+        }
+
+        return await db.NoticeEvidence.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == evidenceId && e.RectificationNoticeId == noticeId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The head's answer: why it went wrong and what was changed, with evidence files already put in the evidence
+    /// store (each must meet the case evidence limits, or the whole answer is refused).
+    /// </summary>
     public async Task<SupervisionResult<RectificationNotice>> AnswerAsync(int noticeId, int expectedVersion, string? cause, string? fix, ActingUser head,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<NewEvidence>? evidence = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(head);
+        evidence ??= [];
         var notice = await db.RectificationNotices.FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
         if (notice is null || !Committee.MaySee(notice, head))
         {
@@ -114,6 +138,7 @@ public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
             : notice.Version != expectedVersion ? SupervisionError.ConcurrencyConflict
             : string.IsNullOrEmpty(cause) || string.IsNullOrEmpty(fix) ? SupervisionError.InputRequired
             : cause.Length > RectificationNotice.TextMaxLength || fix.Length > RectificationNotice.TextMaxLength ? SupervisionError.TextTooLong
+            : evidence.Count > RectificationNotice.MaxEvidencePerAnswer || !evidence.All(NoticeEvidence.IsAcceptable) ? SupervisionError.EvidenceRefused
             : SupervisionError.None;
         if (problem != SupervisionError.None)
         {
@@ -122,9 +147,15 @@ public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         notice.Answer(cause!, fix!, head, now);
-        SupervisionRecord.Log(db, now, head, SupervisionAction.NoticeAnswered, notice.Id, $"cause={cause}\nfix={fix}");
+        foreach (var file in evidence)
+        {
+            db.NoticeEvidence.Add(new NoticeEvidence(notice.Id, file, head, now));
+        }
+
+        var files = string.Concat(evidence.Select(f => string.Create(CultureInfo.InvariantCulture, $"\nfile={f.FileName} ({f.ContentType}, {f.SizeBytes} B, sha256 {f.Sha256})")));
+        SupervisionRecord.Log(db, now, head, SupervisionAction.NoticeAnswered, notice.Id, $"cause={cause}\nfix={fix}{files}");
         await SupervisionRecord.LedgerAsync(db, notice.ComplaintId, now, head, SupervisionLedgerActions.RectificationAnswered,
-            $"notice={notice.Id.ToString(CultureInfo.InvariantCulture)}; cause={cause}; fix={fix}", cancellationToken);
+            $"notice={notice.Id.ToString(CultureInfo.InvariantCulture)}; cause={cause}; fix={fix}; files={evidence.Count.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         await NotifyAsync(notice, PortalRoles.Supervisor, null, NotificationKind.RectificationAnswered, "answered", now, cancellationToken);
         return await SaveAsync(notice, cancellationToken);
     }

@@ -23,6 +23,7 @@ public enum SupervisionError
     ChecklistNotFound = 17,
     ItemsRequired = 18,
     TextTooLong = 19,
+    EvidenceRefused = 20,
 }
 
 /// <summary>The outcome of a supervision action: the error, or what it produced.</summary>

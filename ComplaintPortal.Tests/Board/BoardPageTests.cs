@@ -134,6 +134,9 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         services.AddSingleton<BoardRowMarkup>();
         services.AddSingleton<CircuitCount>();
         services.AddScoped<BoardCircuitHandler>();
+        // The notices strip above the rows (supervision).
+        services.AddSingleton<ComplaintPortal.Web.Features.Supervision.RectificationNoticeSignal>();
+        services.AddScoped<ComplaintPortal.Domain.Supervision.RectificationNotices>();
         services.AddMudServices();
         services.AddLogging();
         var authorization = ctx.AddAuthorization();

@@ -1,7 +1,4 @@
-using ComplaintPortal.Domain.Cases;
-using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Supervision;
-using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Sla;
 using ComplaintPortal.Web.Hosting;
@@ -14,6 +11,10 @@ namespace ComplaintPortal.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposable
 {
+    /// <summary>A small PNG (a ruled sheet on green) standing in for a photographed test report.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAKAAAABkCAIAAACO1KzYAAAA3klEQVR42u3ZOxEAIAxEQRRRIAcROMABdmlSYYKCz848Bdm5Kin3oodLTgBYgAVYgAVYgAUYsD4Bjpg6PMCAAQMWYAEWYAEWYMCAAQMGLMACLMA6Abi2oS1ZsAADBgwYMGABFmABFmDAgAEDBizAAizvQu9CCxZgwIABC7AAC7AACzBgwIABAxZgAZZ3oXehBVswYMCAAQuwAAuwAAswYMCABViABVjehd6FFmzBgAEDBizAAizAAgwYMGDAgAVYgAVYgAUYMGDAzgdYNwPr9gADFmABFmABFmABBqxnWt0s0Z2w2jkVAAAAAElFTkSuQmCC");
+
     private readonly PortalAppFactory app = new();
 
     [Fact]
@@ -22,8 +23,8 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         var root = app.StartOnLoopback();
         var time = (SettableTimeProvider)app.Time;
         var actions = new AppActions(app.Services);
-        await CloseCaseAsync(actions);
-        await CloseCaseAsync(actions);
+        await actions.ClosedQualityCaseAsync();
+        await actions.ClosedQualityCaseAsync();
         time.Set(SlaCalendars.Mainland.At("2026-04-01 09:00"));
 
         var supervisor = await SignInAsync(root, "supervisor");
@@ -50,35 +51,74 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await failed.Locator(Field("remark")).FillAsync("原因分析只写“原材料”，没有检验数据");
         await failed.Locator("[data-test=responsible]").ClickAsync();
         await supervisor.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "质量部" }).ClickAsync();
+        // The chosen department shows by name in the field.
+        try
+        {
+            await supervisor.WaitForFunctionAsync(
+                """
+                () => [...document.querySelectorAll('[data-test=responsible]')].some(s => {
+                    const field = s.closest('.mud-input-control') ?? s;
+                    return s.value === '质量部' || [...field.querySelectorAll('input')].some(i => i.value === '质量部') || field.textContent.includes('质量部');
+                })
+                """, null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var html = await failed.Locator("[data-test=responsible]").EvaluateAsync<string>("s => (s.closest('.mud-input-control') ?? s).outerHTML");
+            Assert.Fail("The chosen responsible department is not shown: " + html);
+        }
+
         await supervisor.FillAsync(Field("working-days"), "2");
         await Shot(supervisor, "supervision-2-check.png");
         await supervisor.ClickAsync("[data-test=complete-check]");
         await supervisor.Locator("[data-test=check-completed]").WaitForAsync();
         var noticeId = await app.WithDbAsync(db => db.RectificationNotices.Select(n => n.Id).SingleAsync());
 
+        // The quality department's live board shows the notice counting down, and drops it live once it is closed.
+        var board = await SignInAsync(root, "handler.qa");
+        await board.GotoAsync("/board");
+        await board.Locator("[data-board][data-ready=true]").WaitForAsync();
+        var onBoard = board.Locator($"[data-test=board-notices] [data-notice-id='{noticeId}'][data-status=Open]");
+        await onBoard.WaitForAsync();
+        await board.Locator("[data-test=board-notices] board-countdown[data-state=on-track]").WaitForAsync();
+        await Shot(board, "supervision-3-board-notice.png");
+
         var head = await SignInAsync(root, "head.qa");
         await OpenAsync(head, "/supervision/to-answer");
         await head.Locator($"[data-test=notice-row][data-notice-id='{noticeId}']").WaitForAsync();
-        await Shot(head, "supervision-3-to-answer.png");
+        await Shot(head, "supervision-4-to-answer.png");
         await OpenAsync(head, $"/supervision/notices/{noticeId}");
         await head.FillAsync(Field("answer-cause", "textarea"), "仅凭经验判断，未做检验");
         await head.FillAsync(Field("answer-fix", "textarea"), "补做材料检验，报告 QA-2026-041 已存档");
+        await head.SetInputFilesAsync("[data-test=evidence-picker] input[type=file]", new FilePayload { Name = "检验报告.png", MimeType = "image/png", Buffer = Png });
+        await head.Locator("[data-test=staged-evidence]").WaitForAsync();
+        await Shot(head, "supervision-5-answer.png");
         await head.ClickAsync("[data-test=answer-submit]");
         await head.Locator("[data-test=notice-status][data-status=Answered]").WaitForAsync();
+        await board.Locator($"[data-test=board-notices] [data-notice-id='{noticeId}'][data-status=Answered]").WaitForAsync();
 
         await OpenAsync(supervisor, $"/supervision/notices/{noticeId}");
+        await supervisor.ClickAsync("[data-test=notice-evidence] [data-evidence='检验报告.png']");
+        var preview = supervisor.Locator("[data-test=notice-evidence-preview] img[data-test=preview-image]");
+        await preview.WaitForAsync();
+        await supervisor.WaitForFunctionAsync("() => document.querySelector('[data-test=notice-evidence-preview] img')?.naturalWidth > 0");
+        await Shot(supervisor, "supervision-6-evidence-preview.png");
+        await supervisor.Keyboard.PressAsync("Escape");
+        await preview.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await supervisor.ClickAsync("[data-test=verify-accept]");
         await supervisor.Locator("[data-test=notice-status][data-status=Closed]").WaitForAsync();
+        await board.Locator("[data-test=board-notices]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal(
             [SupervisionAction.NoticeIssued, SupervisionAction.NoticeAnswered, SupervisionAction.NoticeClosed],
             (await app.WithDbAsync(db => db.SupervisionLog.Where(e => e.SubjectId == noticeId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync()))
                 .Where(a => a.ToString().StartsWith("Notice", StringComparison.Ordinal)));
-        await Shot(supervisor, "supervision-4-verified.png");
+        await Shot(supervisor, "supervision-7-verified.png");
 
         await OpenAsync(supervisor, "/supervision/figures");
         await supervisor.ClickAsync("[data-test=figures-publish]");
         await supervisor.Locator("[data-test=figures-published]").WaitForAsync();
-        await Shot(supervisor, "supervision-5-figures.png");
+        await supervisor.Locator("[data-test=figures-export]").WaitForAsync();
+        await Shot(supervisor, "supervision-8-figures.png");
     }
 
     public void Dispose() => app.Dispose();
@@ -92,20 +132,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await page.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(name), FullPage = true });
-
-    private static async Task CloseCaseAsync(AppActions actions)
+    /// <summary>A full-page picture from the top (a scrolled page would draw its fixed app bar mid-page).</summary>
+    private static async Task Shot(IPage page, string name)
     {
-        var id = (await actions.AcknowledgedCaseAsync()).Id;
-        var task = (await actions.DispatchAsync(id, DepartmentCatalog.Quality)).Tasks.Single();
-        await actions.DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, "handler.qa");
-        await actions.DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 3, 20) }, "handler.qa");
-        await actions.DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, "handler.qa");
-        await actions.DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, "handler.qa");
-        await actions.DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, "intake");
-        await actions.DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复，致谢致歉" }, "intake");
-        await actions.DoAsync(id, WorkflowAction.CloseSatisfied, new() { SatisfiedWithAttitude = true }, "intake");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(name), FullPage = true });
     }
 
     private async Task<IPage> SignInAsync(Uri root, string userName)

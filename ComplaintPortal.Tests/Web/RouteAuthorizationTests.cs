@@ -99,6 +99,8 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
     [InlineData("/supervision/to-answer", new[] { PortalRoles.DepartmentHead })]
     [InlineData("/supervision/figures", new[] { PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead })]
     [InlineData("/admin/checklists", new[] { PortalRoles.Administrator })]
+    [InlineData("/supervision/notices/{noticeId:int}/evidence/{evidenceId:int}", new[] { PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead })]
+    [InlineData("/privacy/views", new[] { PortalRoles.ArchiveClerk, PortalRoles.Supervisor })]
     public void Supervision_pages_admit_the_committee_and_whom_the_regime_names(string path, string[] roles)
     {
         var route = Assert.Single(Routes(), r => string.Equals(r.Path, path, StringComparison.OrdinalIgnoreCase));

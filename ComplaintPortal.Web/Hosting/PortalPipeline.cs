@@ -4,6 +4,8 @@ using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
+using ComplaintPortal.Web.Features.Privacy;
+using ComplaintPortal.Web.Features.Supervision;
 
 namespace ComplaintPortal.Web.Hosting;
 
@@ -65,6 +67,8 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
         app.MapBoardFeature();
+        app.MapSupervisionFeature();
+        app.MapPrivacyFeature();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;

@@ -10,6 +10,7 @@ using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Ledger;
+using ComplaintPortal.Web.Features.Privacy;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Supervision;
 using ComplaintPortal.Web.Features.Localization;
@@ -61,7 +62,8 @@ public static class PortalServices
         services.AddPortalDatabase(database,
             (sp, options) => options.AddInterceptors(
                 sp.GetRequiredService<LedgerCommitSignal>(),
-                new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>())));
+                new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>()),
+                sp.GetRequiredService<RectificationNoticeCommitSignal>()));
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();
@@ -87,6 +89,7 @@ public static class PortalServices
         services.AddPortalDeadlines(builder.Configuration);
         services.AddLedgerDigests(builder.Configuration, builder.Environment);
         services.AddSupervisionFeature(builder.Configuration);
+        services.AddPrivacyFeature();
         return builder;
     }
 

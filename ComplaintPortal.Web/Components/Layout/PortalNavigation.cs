@@ -40,6 +40,8 @@ public static class PortalNavigation
             [PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead], Resources.SupervisionText.ResourceManager),
         new("/admin/checklists", nameof(Resources.SupervisionText.Nav_Checklists), Icons.Material.Outlined.Checklist, [PortalRoles.Administrator],
             Resources.SupervisionText.ResourceManager),
+        new("/privacy/views", nameof(Resources.PrivacyText.Nav_PersonalDataViews), Icons.Material.Outlined.PrivacyTip,
+            [PortalRoles.ArchiveClerk, PortalRoles.Supervisor], Resources.PrivacyText.ResourceManager),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user)

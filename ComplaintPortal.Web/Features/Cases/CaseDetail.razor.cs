@@ -1,7 +1,9 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Features.Cases.Steps;
+using ComplaintPortal.Web.Features.Privacy;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,6 +17,7 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// </summary>
 public partial class CaseDetail
 {
+    private readonly PageViewOnce personalDataViews = new();
     private bool loaded;
     private CaseView? view;
     private bool conflict;
@@ -25,6 +28,14 @@ public partial class CaseDetail
     [Parameter]
     public string Number { get; set; } = "";
 
+    /// <summary>The case whose unmasked view the prerender logged, so the interactive run does not log the same look again.</summary>
+    [PersistentState]
+    public string? PersonalDataLoggedAtPrerender
+    {
+        get => personalDataViews.Prerendered;
+        set => personalDataViews.Prerendered = value;
+    }
+
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
     private async Task LoadAsync()
@@ -33,7 +44,14 @@ public partial class CaseDetail
         view = await InScopeAsync(async sp =>
         {
             var viewer = await sp.GetRequiredService<CaseUsers>().FindAsync(principal);
-            return await sp.GetRequiredService<CaseViewReader>().ReadAsync(Number, viewer);
+            var read = await sp.GetRequiredService<CaseViewReader>().ReadAsync(Number, viewer);
+            if (read is { WorksIt: true } && viewer is not null && personalDataViews.IsNewView(Number, RendererInfo.IsInteractive))
+            {
+                await sp.GetRequiredService<PersonalDataViews>().RecordAsync(viewer, read.Complaint.Id, read.Complaint.CaseNumber,
+                    PersonalDataViewKind.CasePage, null, ViewerAddress.Of(sp));
+            }
+
+            return read;
         });
         (loaded, conflict) = (true, false);
         if (view is null)

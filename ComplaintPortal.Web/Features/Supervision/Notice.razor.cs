@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Features.Cases.EvidenceFiles;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -9,6 +10,7 @@ namespace ComplaintPortal.Web.Features.Supervision;
 
 public sealed partial class Notice
 {
+    private readonly List<StagedEvidence> staged = [];
     private NoticeView? view;
     private SupervisionNames names = SupervisionNames.Empty;
     private string? cause;
@@ -51,8 +53,10 @@ public sealed partial class Notice
 
     private async Task AnswerAsync()
     {
-        await ActAsync(async (sp, actor) => await sp.GetRequiredService<RectificationNotices>().AnswerAsync(Id, view!.Notice.Version, cause, fix, actor),
-            SupervisionText.Notice_Answered);
+        var files = staged.Select(f => f.ToNewEvidence()).ToList();
+        // Once attached, the picker must not discard the files when the answer form goes away.
+        await ActAsync(async (sp, actor) => await sp.GetRequiredService<RectificationNotices>().AnswerAsync(Id, view!.Notice.Version, cause, fix, actor, files),
+            SupervisionText.Notice_Answered, staged.Clear);
     }
 
     private async Task VerifyAsync(bool accept)
@@ -62,7 +66,8 @@ public sealed partial class Notice
         reason = null;
     }
 
-    private async Task ActAsync(Func<IServiceProvider, Domain.Workflow.ActingUser, Task<SupervisionResult<RectificationNotice>>> action, string done)
+    private async Task ActAsync(Func<IServiceProvider, Domain.Workflow.ActingUser, Task<SupervisionResult<RectificationNotice>>> action, string done,
+        Action? succeeded = null)
     {
         if (view is null)
         {
@@ -78,6 +83,7 @@ public sealed partial class Notice
                 : await InScopeAsync(sp => action(sp, actor));
             if (result.Succeeded)
             {
+                succeeded?.Invoke();
                 Snackbar.Add(done, Severity.Success);
                 await LoadAsync();
             }

@@ -14,6 +14,8 @@ public static class SupervisionFeature
         services.AddScoped<FiguresPublishing>();
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.SectionName));
         services.AddHostedService<RectificationNoticeMonitorService>();
+        services.AddSingleton<RectificationNoticeSignal>();
+        services.AddSingleton<RectificationNoticeCommitSignal>();
         return services;
     }
 }

@@ -959,6 +959,67 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Privacy.PersonalDataView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("ViewerDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("ViewerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.HasIndex("ViewerUserId", "At");
+
+                    b.ToTable("PersonalDataViews", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -1333,6 +1394,66 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("FiguresPublications", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Supervision.NoticeEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("RectificationNoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationNoticeId");
+
+                    b.ToTable("NoticeEvidence", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Supervision.RectificationNotice", b =>
@@ -2006,6 +2127,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Supervision.NoticeEvidence", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Supervision.RectificationNotice", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Supervision.RectificationNotice", b =>

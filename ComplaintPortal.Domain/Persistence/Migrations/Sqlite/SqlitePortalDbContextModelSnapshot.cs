@@ -926,6 +926,65 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Privacy.PersonalDataView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ViewerDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("ViewerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.HasIndex("ViewerUserId", "At");
+
+                    b.ToTable("PersonalDataViews", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -1283,6 +1342,64 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FiguresPublications", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Supervision.NoticeEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("RectificationNoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationNoticeId");
+
+                    b.ToTable("NoticeEvidence", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Supervision.RectificationNotice", b =>
@@ -1942,6 +2059,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Supervision.NoticeEvidence", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Supervision.RectificationNotice", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Supervision.RectificationNotice", b =>

@@ -2,6 +2,8 @@ using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Privacy;
+using ComplaintPortal.Web.Features.Privacy;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +30,7 @@ internal static class EvidenceEndpoints
 
     private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(
         string number, string evidenceId, bool? download, HttpContext http, CaseUsers users, PortalDbContext db, EvidenceStore store,
-        CancellationToken ct)
+        PersonalDataViews views, CancellationToken ct)
     {
         var user = await users.FindAsync(http.User, ct);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
@@ -38,6 +40,12 @@ internal static class EvidenceEndpoints
         if (complaint is null || item is null || user is null || !CaseAccess.MaySee(complaint, user))
         {
             return TypedResults.NotFound();
+        }
+
+        // Evidence is the customer's personal data: each look is logged once (a player's or PDF viewer's follow-up range requests are the same look).
+        if (!PersonalDataRequests.IsContinuation(http.Request))
+        {
+            await views.RecordAsync(user, complaint.Id, complaint.CaseNumber, PersonalDataViewKind.Evidence, item.FileName, ViewerAddress.Of(http), ct);
         }
 
         var inline = download != true && EvidenceKinds.Of(item.ContentType) != EvidenceKind.Other;
