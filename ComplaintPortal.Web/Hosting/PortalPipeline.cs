@@ -1,5 +1,6 @@
 using ComplaintPortal.Web.Components;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Archive;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
@@ -65,6 +66,7 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
         app.MapBoardFeature();
+        app.MapArchive();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;

@@ -55,6 +55,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // Searches and queues: by phone, by name, by stage in arrival order.
         builder.HasIndex("Stage", nameof(Complaint.ReceivedAt));
         builder.HasIndex(c => c.ReceivedAt);
+        // The archiver's scan: cases not archived yet, oldest closing first.
+        builder.HasIndex(c => new { c.ArchivedAt, c.ClosedAt });
 
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
