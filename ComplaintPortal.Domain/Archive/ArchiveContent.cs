@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Ledger;
 
@@ -15,7 +17,8 @@ public sealed record ArchiveContent(
     IReadOnlyList<ArchiveTask> Tasks,
     IReadOnlyList<EvidenceSeal> Evidence)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Chinese text stays readable in the stored file (and half the size) instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -64,7 +67,9 @@ public sealed record EvidenceSeal(int EvidenceId, string FileName, string Conten
 {
     public bool Matches => string.Equals(RecordedSha256, MeasuredSha256, StringComparison.Ordinal);
 
-    public static string ToJson(IReadOnlyList<EvidenceSeal> seals) => JsonSerializer.Serialize(seals);
+    public static string ToJson(IReadOnlyList<EvidenceSeal> seals) => JsonSerializer.Serialize(seals, Readable);
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static IReadOnlyList<EvidenceSeal> FromJson(string json) => JsonSerializer.Deserialize<List<EvidenceSeal>>(json) ?? [];
 }

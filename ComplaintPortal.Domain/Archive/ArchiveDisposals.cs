@@ -82,6 +82,7 @@ public sealed class ArchiveDisposals(PortalDbContext db, EvidenceStore evidence,
             version.Purge(now);
         }
 
+        db.Evidence.RemoveRange(complaint.Evidence.ToList());
         complaint.RemovePersonalData(now);
         file.State = ArchiveFileState.Disposed;
         file.DisposedAt = now;

@@ -146,7 +146,10 @@ public sealed class Complaint
 
     internal void AddEvidence(Evidence item) => evidence.Add(item);
 
-    /// <summary>Disposal after retention: the complainant and what they said go; type, department and dates stay for statistics.</summary>
+    /// <summary>
+    /// Disposal after retention: the complainant and what they said go; type, department and dates stay for
+    /// statistics. The evidence rows are removed by the caller (their relationship restricts deletes).
+    /// </summary>
     internal void RemovePersonalData(DateTimeOffset at)
     {
         Complainant = new Complainant();
@@ -155,7 +158,6 @@ public sealed class Complaint
         CustomerRequest = null;
         ReplyText = null;
         CallbackRemarks = null;
-        evidence.Clear();
         PersonalDataRemovedAt = at;
     }
 

@@ -115,7 +115,7 @@ public sealed class ArchiveAccessTests : ArchiveTest
     {
         var closed = await ArchivedCaseAsync();
         var withdrawn = await ArchivedCaseAsync(CaseStage.Withdrawn);
-        var scope = new AccessScope([], null, Driver.DepartmentId(DepartmentCatalog.Quality), 2026);
+        var scope = new AccessScope([], null, closed.DepartmentId, 2026);
         await ApprovedRequestAsync(Requester, scope, TimeSpan.FromDays(1));
 
         Assert.NotNull(await WithAccessAsync(a => a.ReadAsync(Requester, closed.ArchiveNumber, Viewer)));

@@ -14,7 +14,7 @@ public sealed class ArchiverTests : ArchiveTest
     {
         var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
 
-        Driver.Time.Advance(Options.QuietPeriod - TimeSpan.FromMinutes(1));
+        Driver.Time.Set(complaint.ClosedAt!.Value + Options.QuietPeriod - TimeSpan.FromMinutes(1));
         Assert.Equal(0, await ArchiveAsync());
         Driver.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await ArchiveAsync());
@@ -22,7 +22,7 @@ public sealed class ArchiverTests : ArchiveTest
         var file = await FileOfAsync(complaint.Id);
         Assert.Equal("DA-2026-000001", file.ArchiveNumber);
         Assert.Equal(complaint.CategoryId, file.CategoryId);
-        Assert.Equal(Driver.DepartmentId(DepartmentCatalog.Quality), file.DepartmentId);
+        Assert.Equal(complaint.Tasks.OrderBy(t => t.Id).First().DepartmentId, file.DepartmentId);
         Assert.Equal(2026, file.Year);
         Assert.Equal(1, file.CurrentVersion);
         Assert.Contains(Changes, c => c.Kind == ArchiveChangeKind.Archived);

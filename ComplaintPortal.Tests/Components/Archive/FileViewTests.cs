@@ -17,13 +17,14 @@ public sealed class FileViewTests : CaseDatabaseTest
 
     private CasePageContext NewContext()
     {
-        var context = new CasePageContext("zh-Hans", Database, Driver);
-        context.Services.AddSingleton(feed);
-        context.Services.AddScoped<ArchiveAccess>();
-        context.Services.AddScoped<ArchiveCatalog>();
-        context.Services.AddScoped<ArchiveViewers>();
-        context.Services.AddHttpContextAccessor();
-        return context;
+        return new CasePageContext("zh-Hans", Database, Driver, services =>
+        {
+            services.AddSingleton(feed);
+            services.AddScoped<ArchiveAccess>();
+            services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveViewers>();
+            services.AddHttpContextAccessor();
+        });
     }
 
     private async Task<string> ArchivedNumberAsync()
