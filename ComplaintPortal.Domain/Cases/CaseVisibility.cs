@@ -7,7 +7,8 @@ namespace ComplaintPortal.Domain.Cases;
 /// <summary>
 /// Who may see a case at all, in one place for pages, lists, searches, exports, counts and feeds: those
 /// who work it (customer service, leadership, the departments with a task on it) and the supervision
-/// committee that spot-checks. A case outside the rule is answered as if it did not exist.
+/// committee that spot-checks. A case outside the rule is answered as if it did not exist. An archived case
+/// is outside it for everyone: its file is read only through an approved archive access request.
 /// </summary>
 public static class CaseVisibility
 {
@@ -17,12 +18,12 @@ public static class CaseVisibility
         ArgumentNullException.ThrowIfNull(user);
         if (SeesEveryCase(user))
         {
-            return c => true;
+            return c => c.ArchivedAt == null;
         }
 
         if (SeesDepartmentCases(user) && user.DepartmentId is { } department)
         {
-            return c => c.Tasks.Any(t => t.DepartmentId == department);
+            return c => c.ArchivedAt == null && c.Tasks.Any(t => t.DepartmentId == department);
         }
 
         return c => false;
@@ -33,7 +34,8 @@ public static class CaseVisibility
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(user);
-        return SeesEveryCase(user) || (SeesDepartmentCases(user) && complaint.HasTaskFor(user.DepartmentId));
+        return complaint.ArchivedAt is null
+            && (SeesEveryCase(user) || (SeesDepartmentCases(user) && complaint.HasTaskFor(user.DepartmentId)));
     }
 
     private static bool SeesEveryCase(ActingUser user) =>

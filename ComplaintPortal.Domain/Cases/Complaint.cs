@@ -129,6 +129,15 @@ public sealed class Complaint
     /// <summary>The hash of the case's last ledger event, written with <see cref="LedgerEventCount"/>.</summary>
     public string? LedgerHeadHash { get; internal set; }
 
+    /// <summary>
+    /// Set while the case sits in the archive (<see cref="Archive.Archiver"/>): its content is then read only
+    /// through an approved archive access request, never through the case pages.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; internal set; }
+
+    /// <summary>When disposal removed the complainant's personal data and the case's free texts.</summary>
+    public DateTimeOffset? PersonalDataRemovedAt { get; private set; }
+
     public IReadOnlyList<DepartmentTask> Tasks => tasks;
 
     public IReadOnlyList<Evidence> Evidence => evidence;
@@ -136,6 +145,21 @@ public sealed class Complaint
     internal void AddTask(DepartmentTask task) => tasks.Add(task);
 
     internal void AddEvidence(Evidence item) => evidence.Add(item);
+
+    /// <summary>
+    /// Disposal after retention: the complainant and what they said go; type, department and dates stay for
+    /// statistics. The evidence rows are removed by the caller (their relationship restricts deletes).
+    /// </summary>
+    internal void RemovePersonalData(DateTimeOffset at)
+    {
+        Complainant = new Complainant();
+        Subject = Subject with { OrderNumber = null };
+        Description = "";
+        CustomerRequest = null;
+        ReplyText = null;
+        CallbackRemarks = null;
+        PersonalDataRemovedAt = at;
+    }
 
     /// <summary>True when the user's department has a task on this case.</summary>
     public bool HasTaskFor(int? departmentId) => departmentId is not null && tasks.Any(t => t.DepartmentId == departmentId);

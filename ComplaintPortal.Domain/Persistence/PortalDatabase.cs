@@ -69,7 +69,8 @@ public static class PortalDatabase
         // A busy timeout lets concurrent writers wait for the file lock instead of failing at once.
         var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
         builder.UseSqlite(csb.ToString(), s => s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName));
-        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance);
+        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
+            Archive.AppendOnlyArchiveInterceptor.Instance);
         builder.AddInterceptors(AppendOnlyPrivacyInterceptor.Instance);
     }
 
@@ -81,7 +82,8 @@ public static class PortalDatabase
             s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName);
             s.EnableRetryOnFailure();
         });
-        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance);
+        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
+            Archive.AppendOnlyArchiveInterceptor.Instance);
         builder.AddInterceptors(AppendOnlyPrivacyInterceptor.Instance);
     }
 }

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Ledger;
@@ -75,6 +76,24 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<NoticeEvidence> NoticeEvidence => Set<NoticeEvidence>();
 
     public DbSet<PersonalDataView> PersonalDataViews => Set<PersonalDataView>();
+
+    public DbSet<ArchivedFile> ArchivedFiles => Set<ArchivedFile>();
+
+    public DbSet<ArchiveFileVersion> ArchiveFileVersions => Set<ArchiveFileVersion>();
+
+    public DbSet<ArchiveNumberCounter> ArchiveNumberCounters => Set<ArchiveNumberCounter>();
+
+    public DbSet<ArchiveAccessRequest> ArchiveAccessRequests => Set<ArchiveAccessRequest>();
+
+    public DbSet<ArchiveAccessLogEntry> ArchiveAccessLog => Set<ArchiveAccessLogEntry>();
+
+    public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
+
+    public DbSet<RetentionRuleChange> RetentionRuleChanges => Set<RetentionRuleChange>();
+
+    public DbSet<ArchiveDisposal> ArchiveDisposals => Set<ArchiveDisposal>();
+
+    public DbSet<ArchiveInspection> ArchiveInspections => Set<ArchiveInspection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

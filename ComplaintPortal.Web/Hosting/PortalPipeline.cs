@@ -1,5 +1,6 @@
 using ComplaintPortal.Web.Components;
 using ComplaintPortal.Web.Features.Account;
+using ComplaintPortal.Web.Features.Archive;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Health;
@@ -69,6 +70,7 @@ public static class PortalPipeline
         app.MapBoardFeature();
         app.MapSupervisionFeature();
         app.MapPrivacyFeature();
+        app.MapArchive();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
         return app;

@@ -6,6 +6,7 @@ using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Account.EntraId;
 using ComplaintPortal.Web.Features.Admin;
+using ComplaintPortal.Web.Features.Archive;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
@@ -90,6 +91,7 @@ public static class PortalServices
         services.AddLedgerDigests(builder.Configuration, builder.Environment);
         services.AddSupervisionFeature(builder.Configuration);
         services.AddPrivacyFeature();
+        services.AddArchive(builder.Configuration);
         return builder;
     }
 

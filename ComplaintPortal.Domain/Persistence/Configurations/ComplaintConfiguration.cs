@@ -57,6 +57,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // Arrival order, and the timeliness report's read of a period's complaints answered from the index alone
         // (SQLite has no included columns, so the columns it reads follow the key).
         builder.HasIndex(c => new { c.ReceivedAt, c.Stage, c.ClosedAt, c.PausedAt, c.CaseNumber });
+        // The archiver's scan: cases not archived yet, oldest closing first.
+        builder.HasIndex(c => new { c.ArchivedAt, c.ClosedAt });
 
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);

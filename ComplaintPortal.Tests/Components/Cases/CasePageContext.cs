@@ -21,8 +21,13 @@ namespace ComplaintPortal.Tests.Components.Cases;
 public sealed class CasePageContext : PortalComponentContext
 {
     /// <remarks>Create it in the test method itself: the culture it pins does not flow out of an async method.</remarks>
-    public CasePageContext(string culture, TestDatabase database, CaseDriver driver)
-        : base(culture, services => AddCaseServices(services, database, driver))
+    /// <param name="more">A feature's own services, added with the case services before anything is resolved.</param>
+    public CasePageContext(string culture, TestDatabase database, CaseDriver driver, Action<IServiceCollection>? more = null)
+        : base(culture, services =>
+        {
+            AddCaseServices(services, database, driver);
+            more?.Invoke(services);
+        })
     {
         Database = database;
         Driver = driver;

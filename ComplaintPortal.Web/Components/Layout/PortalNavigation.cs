@@ -42,6 +42,15 @@ public static class PortalNavigation
             Resources.SupervisionText.ResourceManager),
         new("/privacy/views", nameof(Resources.PrivacyText.Nav_PersonalDataViews), Icons.Material.Outlined.PrivacyTip,
             [PortalRoles.ArchiveClerk, PortalRoles.Supervisor], Resources.PrivacyText.ResourceManager),
+        new("/archive", nameof(Resources.ArchiveText.Nav_Browser), Icons.Material.Outlined.Inventory2, PortalRoles.All, Resources.ArchiveText.ResourceManager),
+        new("/archive/requests", nameof(Resources.ArchiveText.Nav_Requests), Icons.Material.Outlined.RequestPage, PortalRoles.All, Resources.ArchiveText.ResourceManager),
+        new("/archive/approvals", nameof(Resources.ArchiveText.Nav_Approvals), Icons.Material.Outlined.Approval, [PortalRoles.Leadership],
+            Resources.ArchiveText.ResourceManager),
+        new("/archive/desk", nameof(Resources.ArchiveText.Nav_Desk), Icons.Material.Outlined.Inventory, [PortalRoles.ArchiveClerk], Resources.ArchiveText.ResourceManager),
+        new("/archive/log", nameof(Resources.ArchiveText.Nav_Log), Icons.Material.Outlined.ManageSearch, [PortalRoles.ArchiveClerk, PortalRoles.Leadership],
+            Resources.ArchiveText.ResourceManager),
+        new("/admin/retention", nameof(Resources.ArchiveText.Nav_Retention), Icons.Material.Outlined.AutoDelete, [PortalRoles.Administrator],
+            Resources.ArchiveText.ResourceManager),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user)

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ComplaintPortal.Domain.Archive;
+
+/// <summary>
+/// Keeps the archive's record whole: an archived version is never changed or deleted (disposal may only
+/// remove its content once), and access-register lines and retention-rule changes are append-only.
+/// </summary>
+public sealed class AppendOnlyArchiveInterceptor : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> PurgeProperties = [nameof(ArchiveFileVersion.Content), nameof(ArchiveFileVersion.PurgedAt)];
+
+    public static AppendOnlyArchiveInterceptor Instance { get; } = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var refused = entry.Entity switch
+            {
+                ArchiveAccessLogEntry or RetentionRuleChange => true,
+                ArchiveFileVersion version => entry.State == EntityState.Deleted || !IsPurge(entry, version),
+                _ => false,
+            };
+            if (refused)
+            {
+                throw new ArchiveRecordFrozenException();
+            }
+        }
+    }
+
+    /// <summary>The one change allowed: content removed, once, by disposal.</summary>
+    private static bool IsPurge(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, ArchiveFileVersion version) =>
+        version.Content is null && entry.Property(nameof(ArchiveFileVersion.PurgedAt)).OriginalValue is null
+        && entry.Properties.Where(p => p.IsModified).All(p => PurgeProperties.Contains(p.Metadata.Name));
+}
+
+public sealed class ArchiveRecordFrozenException : InvalidOperationException
+{
+    public ArchiveRecordFrozenException()
+        : base("Archived versions, the access register and retention changes cannot be changed or deleted.")
+    {
+    }
+
+    public ArchiveRecordFrozenException(string message)
+        : base(message)
+    {
+    }
+
+    public ArchiveRecordFrozenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,252 @@
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Archive;
+
+/// <summary>What an approved request lets its holder read now: the file, its latest version and the request it rests on.</summary>
+public sealed record ArchiveFileView(ArchivedFile File, ArchiveFileVersion Version, ArchiveContent? Content, ArchiveAccessRequest Request);
+
+/// <summary>
+/// Access to archived files (檔案查閱): requests, leadership's decision, the clerk's revocation and return,
+/// and the one door through which anybody reads a file: an approved request that is open now and covers it.
+/// Every read (and every refused attempt) goes to the access register.
+/// </summary>
+public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, ArchiveFeed feed)
+{
+    public async Task<(ArchiveError Error, ArchiveAccessRequest? Request)> RequestAsync(ActingUser user, string? purpose, AccessScope scope,
+        DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = time.GetUtcNow();
+        purpose = purpose?.Trim();
+        if (string.IsNullOrEmpty(purpose))
+        {
+            return (ArchiveError.PurposeRequired, null);
+        }
+
+        if (purpose.Length > ArchiveAccessRequest.PurposeMaxLength || (scope.NumbersText?.Length ?? 0) > ArchiveAccessRequest.NumbersMaxLength)
+        {
+            return (ArchiveError.TooLong, null);
+        }
+
+        if (scope.IsEmpty)
+        {
+            return (ArchiveError.ScopeRequired, null);
+        }
+
+        if (scope.IsByNumber)
+        {
+            var known = await db.ArchivedFiles.Where(f => scope.Numbers.Contains(f.ArchiveNumber)).CountAsync(ct);
+            if (known != scope.Numbers.Count)
+            {
+                return (ArchiveError.UnknownNumbers, null);
+            }
+        }
+
+        if (until <= from || until <= now)
+        {
+            return (ArchiveError.PeriodInvalid, null);
+        }
+
+        var request = new ArchiveAccessRequest(user.UserId, user.Name, user.DepartmentId, purpose, scope, from, until, now);
+        db.ArchiveAccessRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        feed.Publish(new ArchiveChange(ArchiveChangeKind.RequestFiled, request.Id));
+        return (ArchiveError.None, request);
+    }
+
+    /// <summary>A leader approves, possibly narrowing the files (<paramref name="numbers"/>, a subset of the scope) and the period.</summary>
+    public async Task<ArchiveError> ApproveAsync(ActingUser leader, int requestId, IReadOnlyList<string>? numbers, DateTimeOffset? from,
+        DateTimeOffset? until, string? reason, CancellationToken ct = default)
+    {
+        var (error, request) = await PendingForLeaderAsync(leader, requestId, ct);
+        if (request is null)
+        {
+            return error;
+        }
+
+        var grantedFrom = from ?? request.RequestedFrom;
+        var grantedUntil = until ?? request.RequestedUntil;
+        if (grantedFrom < request.RequestedFrom || grantedUntil > request.RequestedUntil || grantedUntil <= grantedFrom)
+        {
+            return ArchiveError.NotWithinRequest;
+        }
+
+        if (numbers is { Count: > 0 })
+        {
+            var files = await db.ArchivedFiles.AsNoTracking().Where(f => numbers.Contains(f.ArchiveNumber)).ToListAsync(ct);
+            if (files.Count != numbers.Distinct(StringComparer.Ordinal).Count() || !files.All(request.RequestedScope.Covers))
+            {
+                return ArchiveError.NotWithinRequest;
+            }
+
+            request.GrantedNumbers = string.Join(',', files.Select(f => f.ArchiveNumber).Order(StringComparer.Ordinal));
+        }
+
+        request.Status = AccessRequestStatus.Approved;
+        request.GrantedFrom = grantedFrom;
+        request.GrantedUntil = grantedUntil;
+        return await DecideAsync(request, leader, reason?.Trim(), ct);
+    }
+
+    public async Task<ArchiveError> RejectAsync(ActingUser leader, int requestId, string? reason, CancellationToken ct = default)
+    {
+        var (error, request) = await PendingForLeaderAsync(leader, requestId, ct);
+        if (request is null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ArchiveError.ReasonRequired;
+        }
+
+        request.Status = AccessRequestStatus.Rejected;
+        return await DecideAsync(request, leader, reason.Trim(), ct);
+    }
+
+    /// <summary>The clerk withdraws approved access at once; open views close.</summary>
+    public Task<ArchiveError> RevokeAsync(ActingUser clerk, int requestId, string? reason, CancellationToken ct = default) =>
+        EndAsync(clerk, requestId, AccessRequestStatus.Revoked, reason, ct);
+
+    /// <summary>The clerk records that the file came back (歸還); access ends with it.</summary>
+    public Task<ArchiveError> RecordReturnAsync(ActingUser clerk, int requestId, CancellationToken ct = default) =>
+        EndAsync(clerk, requestId, AccessRequestStatus.Returned, null, ct);
+
+    /// <summary>The request that lets <paramref name="user"/> read the file now, or null.</summary>
+    public async Task<ArchiveAccessRequest?> OpenGrantAsync(ActingUser user, ArchivedFile file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(file);
+        var now = time.GetUtcNow();
+        var open = await db.ArchiveAccessRequests.AsNoTracking()
+            .Where(r => r.RequesterUserId == user.UserId && r.Status == AccessRequestStatus.Approved && r.GrantedFrom <= now && r.GrantedUntil > now)
+            .ToListAsync(ct);
+        return open.Where(r => r.GrantedScope.Covers(file)).OrderByDescending(r => r.GrantedUntil).FirstOrDefault();
+    }
+
+    /// <summary>Opens a file for reading, logging the view; null (and a refused line) without an open, covering request.</summary>
+    public async Task<ArchiveFileView?> ReadAsync(ActingUser user, string archiveNumber, ViewerContext viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var file = await db.ArchivedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ArchiveNumber == archiveNumber, ct);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var grant = await OpenGrantAsync(user, file, ct);
+        Log(user, viewer, file.ArchiveNumber, grant?.Id, grant is null ? ArchiveAccessKind.Refused : ArchiveAccessKind.ViewFile, null);
+        await db.SaveChangesAsync(ct);
+        if (grant is null)
+        {
+            return null;
+        }
+
+        var version = await db.ArchiveFileVersions.AsNoTracking().Where(v => v.ArchivedFileId == file.Id).OrderByDescending(v => v.Version).FirstAsync(ct);
+        return new ArchiveFileView(file, version, ArchiveContent.FromJson(version.Content), grant);
+    }
+
+    /// <summary>An evidence file of a file the user may read now, for a watermarked preview; logged. Null otherwise.</summary>
+    public async Task<EvidenceSeal?> PreviewEvidenceAsync(ActingUser user, string archiveNumber, int evidenceId, ViewerContext viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var file = await db.ArchivedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ArchiveNumber == archiveNumber, ct);
+        if (file is null || file.State == ArchiveFileState.Disposed)
+        {
+            return null;
+        }
+
+        var grant = await OpenGrantAsync(user, file, ct);
+        var seals = await db.ArchiveFileVersions.AsNoTracking().Where(v => v.ArchivedFileId == file.Id).OrderByDescending(v => v.Version)
+            .Select(v => v.EvidenceSeals).FirstAsync(ct);
+        var seal = EvidenceSeal.FromJson(seals).FirstOrDefault(s => s.EvidenceId == evidenceId);
+        Log(user, viewer, file.ArchiveNumber, grant?.Id, grant is null ? ArchiveAccessKind.Refused : ArchiveAccessKind.PreviewEvidence, seal?.FileName);
+        await db.SaveChangesAsync(ct);
+        return grant is null ? null : seal;
+    }
+
+    private void Log(ActingUser user, ViewerContext viewer, string number, int? requestId, ArchiveAccessKind kind, string? detail) =>
+        db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(time.GetUtcNow(), user.UserId, user.Name, viewer.DepartmentName, number, requestId, kind, detail, viewer.Address));
+
+    private async Task<(ArchiveError, ArchiveAccessRequest?)> PendingForLeaderAsync(ActingUser leader, int requestId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        if (!leader.IsInRole(PortalRoles.Leadership))
+        {
+            return (ArchiveError.NotPermitted, null);
+        }
+
+        var request = await db.ArchiveAccessRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return (ArchiveError.NotFound, null);
+        }
+
+        if (request.Status != AccessRequestStatus.Pending)
+        {
+            return (ArchiveError.WrongState, null);
+        }
+
+        // Nobody approves their own access.
+        return request.RequesterUserId == leader.UserId ? (ArchiveError.OwnRequest, null) : (ArchiveError.None, request);
+    }
+
+    private async Task<ArchiveError> DecideAsync(ArchiveAccessRequest request, ActingUser leader, string? reason, CancellationToken ct)
+    {
+        if (reason is { Length: > ArchiveAccessRequest.ReasonMaxLength })
+        {
+            return ArchiveError.TooLong;
+        }
+
+        request.DeciderUserId = leader.UserId;
+        request.DeciderName = leader.Name;
+        request.DecidedAt = time.GetUtcNow();
+        request.DecisionReason = string.IsNullOrEmpty(reason) ? null : reason;
+        await db.SaveChangesAsync(ct);
+        feed.Publish(new ArchiveChange(ArchiveChangeKind.RequestDecided, request.Id));
+        return ArchiveError.None;
+    }
+
+    private async Task<ArchiveError> EndAsync(ActingUser clerk, int requestId, AccessRequestStatus end, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clerk);
+        if (!clerk.IsInRole(PortalRoles.ArchiveClerk))
+        {
+            return ArchiveError.NotPermitted;
+        }
+
+        var request = await db.ArchiveAccessRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return ArchiveError.NotFound;
+        }
+
+        if (request.Status != AccessRequestStatus.Approved)
+        {
+            return ArchiveError.WrongState;
+        }
+
+        if (reason is { Length: > ArchiveAccessRequest.ReasonMaxLength })
+        {
+            return ArchiveError.TooLong;
+        }
+
+        request.Status = end;
+        request.EndedAt = time.GetUtcNow();
+        request.EndedByName = clerk.Name;
+        request.EndReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        await db.SaveChangesAsync(ct);
+        feed.Publish(new ArchiveChange(ArchiveChangeKind.AccessEnded, request.Id));
+        return ArchiveError.None;
+    }
+}
+
+/// <summary>Who is looking, as the access register records it: the department's name and the network address.</summary>
+public sealed record ViewerContext(string? DepartmentName, string? Address);

@@ -1,0 +1,134 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Archive;
+
+/// <summary>Filters of the archive browser; metadata only, so anyone may browse.</summary>
+public sealed record ArchiveFilter(string? Number = null, int? CategoryId = null, int? DepartmentId = null, int? Year = null,
+    RetentionState? State = null);
+
+/// <summary>Where a file stands in its retention, as the browser shows it.</summary>
+public enum RetentionState
+{
+    Kept = 0,
+    PastRetention = 1,
+    LegalHold = 2,
+    Disposed = 3,
+}
+
+/// <summary>One row of the archive browser: the file's metadata, never its content.</summary>
+public sealed record ArchiveRow(int Id, string ArchiveNumber, string CaseNumber, int? CategoryId, int? DepartmentId, int Year,
+    DateTimeOffset ClosedAt, DateTimeOffset ArchivedAt, int CurrentVersion, ArchiveImportance Importance, bool LegalHold,
+    DateTimeOffset RetainUntil, ArchiveFileState State)
+{
+    public RetentionState RetentionAt(DateTimeOffset now) =>
+        State == ArchiveFileState.Disposed ? RetentionState.Disposed
+        : LegalHold ? RetentionState.LegalHold
+        : RetainUntil <= now ? RetentionState.PastRetention
+        : RetentionState.Kept;
+}
+
+/// <summary>The archive's lists (browser, requests, queues) and leadership's marks on a file.</summary>
+public sealed class ArchiveCatalog(PortalDbContext db, TimeProvider time, ArchiveFeed feed)
+{
+    public async Task<(IReadOnlyList<ArchiveRow> Rows, int Total)> PageAsync(ArchiveFilter filter, int page, int pageSize, bool newestFirst = true,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = db.ArchivedFiles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Number))
+        {
+            var n = filter.Number.Trim().ToUpperInvariant();
+            query = query.Where(f => f.ArchiveNumber.Contains(n) || f.CaseNumber.Contains(n));
+        }
+
+        query = filter.CategoryId is { } c ? query.Where(f => f.CategoryId == c) : query;
+        query = filter.DepartmentId is { } d ? query.Where(f => f.DepartmentId == d) : query;
+        query = filter.Year is { } y ? query.Where(f => f.Year == y) : query;
+        var now = time.GetUtcNow();
+        query = filter.State switch
+        {
+            null => query,
+            RetentionState.Disposed => query.Where(f => f.State == ArchiveFileState.Disposed),
+            RetentionState.LegalHold => query.Where(f => f.State == ArchiveFileState.Kept && f.LegalHold),
+            RetentionState.PastRetention => query.Where(f => f.State == ArchiveFileState.Kept && !f.LegalHold && f.RetainUntil <= now),
+            RetentionState.Kept => query.Where(f => f.State == ArchiveFileState.Kept && !f.LegalHold && f.RetainUntil > now),
+            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+        };
+        var total = await query.CountAsync(ct);
+        var ordered = newestFirst ? query.OrderByDescending(f => f.Id) : query.OrderBy(f => f.Id);
+        var rows = await ordered.Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(f => new ArchiveRow(f.Id, f.ArchiveNumber, f.CaseNumber, f.CategoryId, f.DepartmentId, f.Year, f.ClosedAt, f.ArchivedAt,
+                f.CurrentVersion, f.Importance, f.LegalHold, f.RetainUntil, f.State))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public Task<ArchivedFile?> FindAsync(string archiveNumber, CancellationToken ct = default) =>
+        db.ArchivedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ArchiveNumber == archiveNumber, ct);
+
+    public Task<List<ArchiveAccessRequest>> RequestsOfAsync(string userId, CancellationToken ct = default) =>
+        db.ArchiveAccessRequests.AsNoTracking().Where(r => r.RequesterUserId == userId).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+
+    public Task<List<ArchiveAccessRequest>> RequestsAsync(AccessRequestStatus? status, CancellationToken ct = default) =>
+        (status is { } s ? db.ArchiveAccessRequests.Where(r => r.Status == s) : db.ArchiveAccessRequests)
+            .AsNoTracking().OrderByDescending(r => r.Id).Take(500).ToListAsync(ct);
+
+    public Task<List<ArchiveDisposal>> DisposalsAsync(DisposalStatus status, CancellationToken ct = default) =>
+        db.ArchiveDisposals.AsNoTracking().Where(d => d.Status == status).OrderBy(d => d.RetainUntil).Take(500).ToListAsync(ct);
+
+    public Task<ArchiveInspection?> LatestInspectionAsync(CancellationToken ct = default) =>
+        db.ArchiveInspections.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Leadership marks a file important (kept longer) or general again; the retention end follows.</summary>
+    public Task<ArchiveError> SetImportanceAsync(ActingUser leader, string archiveNumber, ArchiveImportance importance, CancellationToken ct = default) =>
+        MarkAsync(leader, archiveNumber, "ArchiveImportance", importance.ToString(), async (file, years) =>
+        {
+            file.Importance = importance;
+            file.RetainUntil = years.RetainUntil(file.CategoryId, importance, file.ClosedAt);
+            await Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Leadership puts a file under legal hold (never disposed) or lifts it.</summary>
+    public Task<ArchiveError> SetLegalHoldAsync(ActingUser leader, string archiveNumber, bool hold, CancellationToken ct = default) =>
+        MarkAsync(leader, archiveNumber, "ArchiveLegalHold", hold ? "on" : "off", (file, _) =>
+        {
+            file.LegalHold = hold;
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task<ArchiveError> MarkAsync(ActingUser leader, string archiveNumber, string action, string value,
+        Func<ArchivedFile, RetentionYears, Task> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        if (!leader.IsInRole(PortalRoles.Leadership))
+        {
+            return ArchiveError.NotPermitted;
+        }
+
+        var file = await db.ArchivedFiles.FirstOrDefaultAsync(f => f.ArchiveNumber == archiveNumber, ct);
+        if (file is null)
+        {
+            return ArchiveError.NotFound;
+        }
+
+        if (file.State == ArchiveFileState.Disposed)
+        {
+            return ArchiveError.WrongState;
+        }
+
+        await change(file, await RetentionYears.LoadAsync(db, ct));
+        // The case's ledger says who marked the file; the archive has seen this line, so it is no reopening.
+        var complaint = await db.Complaints.FirstAsync(c => c.Id == file.ComplaintId, ct);
+        LedgerChain.Open(db, complaint).Append(time.GetUtcNow(), leader.UserId, leader.Name, leader.DepartmentId, action,
+            complaint.Stage.ToString(), complaint.Stage.ToString(), $"archive={file.ArchiveNumber}; {value}");
+        file.LedgerEventCountSeen = complaint.LedgerEventCount;
+        await db.SaveChangesAsync(ct);
+        feed.Publish(new ArchiveChange(ArchiveChangeKind.FileMarked));
+        return ArchiveError.None;
+    }
+}

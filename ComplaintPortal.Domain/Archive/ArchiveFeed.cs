@@ -1,0 +1,54 @@
+namespace ComplaintPortal.Domain.Archive;
+
+public enum ArchiveChangeKind
+{
+    Archived = 0,
+    RequestFiled = 1,
+    RequestDecided = 2,
+
+    /// <summary>Access ended early: revoked, or the return recorded. Open views of the request must close.</summary>
+    AccessEnded = 3,
+    DisposalsListed = 4,
+    DisposalDecided = 5,
+    Inspected = 6,
+    FileMarked = 7,
+}
+
+/// <param name="RequestId">The access request concerned, if any.</param>
+public sealed record ArchiveChange(ArchiveChangeKind Kind, int? RequestId = null);
+
+/// <summary>
+/// The archive's in-process signal (one per instance, a singleton): every committed archive change is
+/// published here and the open pages that show it (the clerk's desk, the approval queue, an open file view)
+/// re-read or close. Subscribers must unsubscribe when disposed.
+/// </summary>
+public sealed class ArchiveFeed
+{
+    public event Action<ArchiveChange>? Changed;
+
+    public void Publish(ArchiveChange change) => Changed?.Invoke(change);
+}
+
+/// <summary>The archive's settings (configuration section <c>Archive</c>).</summary>
+public sealed class ArchiveOptions
+{
+    public const string SectionName = "Archive";
+
+    /// <summary>How long a case stays at its final stage before it is archived (a late callback may still reopen it).</summary>
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the archiver looks for cases to archive.</summary>
+    public TimeSpan ArchiveInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often files past retention are listed for disposal (monthly).</summary>
+    public TimeSpan DisposalListInterval { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often every archived file is re-verified.</summary>
+    public TimeSpan InspectionInterval { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The background jobs run (off in tests that drive them by hand).</summary>
+    public bool JobsEnabled { get; set; } = true;
+
+    /// <summary>Cases archived per transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+}

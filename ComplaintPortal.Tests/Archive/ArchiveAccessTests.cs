@@ -1,0 +1,142 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Archive;
+
+public sealed class ArchiveAccessTests : ArchiveTest
+{
+    [Fact]
+    public async Task Nobody_reads_an_archived_file_without_approval_whatever_the_role_and_the_attempt_is_logged()
+    {
+        var file = await ArchivedCaseAsync();
+        var everyone = new[] { Driver.Clerk, Driver.Leader, Driver.Outsider, Requester, Driver.HeadOf(DepartmentCatalog.Quality), Archivist, Admin };
+
+        foreach (var user in everyone)
+        {
+            Assert.Null(await WithAccessAsync(a => a.ReadAsync(user, file.ArchiveNumber, Viewer)));
+        }
+
+        await using var db = Database.CreateContext();
+        var log = await db.ArchiveAccessLog.ToListAsync();
+        Assert.Equal(everyone.Length, log.Count);
+        Assert.All(log, e => Assert.Equal(ArchiveAccessKind.Refused, e.Kind));
+    }
+
+    [Fact]
+    public async Task Approval_grants_exactly_the_narrowed_files_and_period()
+    {
+        var one = await ArchivedCaseAsync();
+        var two = await ArchivedCaseAsync();
+        var now = Driver.Time.GetUtcNow();
+        var (_, request) = await WithAccessAsync(a => a.RequestAsync(Requester, "质量追溯", Numbers(one.ArchiveNumber, two.ArchiveNumber), now, now.AddDays(10)));
+
+        var error = await WithAccessAsync(a => a.ApproveAsync(Driver.Leader, request!.Id, [two.ArchiveNumber], now.AddDays(1), now.AddDays(3), "仅限一份"));
+
+        Assert.Equal(ArchiveError.None, error);
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, two.ArchiveNumber, Viewer)));
+        Driver.Time.Advance(TimeSpan.FromDays(1));
+        var view = await WithAccessAsync(a => a.ReadAsync(Requester, two.ArchiveNumber, Viewer));
+        Assert.NotNull(view);
+        Assert.Equal("王小明", view.Content!.Registration.ComplainantName);
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, one.ArchiveNumber, Viewer)));
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Driver.Outsider, two.ArchiveNumber, Viewer)));
+        Driver.Time.Advance(TimeSpan.FromDays(2));
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, two.ArchiveNumber, Viewer)));
+
+        await using var db = Database.CreateContext();
+        var viewed = Assert.Single(await db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ViewFile).ToListAsync());
+        Assert.Equal((Requester.UserId, two.ArchiveNumber, request!.Id, "10.0.0.7", "质量部"),
+            (viewed.UserId, viewed.ArchiveNumber, viewed.RequestId, viewed.Address, viewed.DepartmentName));
+    }
+
+    [Fact]
+    public async Task A_leader_cannot_widen_a_request_approve_their_own_or_reject_without_a_reason()
+    {
+        var one = await ArchivedCaseAsync();
+        var other = await ArchivedCaseAsync();
+        var now = Driver.Time.GetUtcNow();
+        var (_, request) = await WithAccessAsync(a => a.RequestAsync(Requester, "复核", Numbers(one.ArchiveNumber), now, now.AddDays(2)));
+        var (_, own) = await WithAccessAsync(a => a.RequestAsync(Driver.Leader, "复核", Numbers(one.ArchiveNumber), now, now.AddDays(2)));
+
+        Assert.Equal(ArchiveError.NotWithinRequest, await WithAccessAsync(a => a.ApproveAsync(Driver.Leader, request!.Id, [other.ArchiveNumber], null, null, null)));
+        Assert.Equal(ArchiveError.NotWithinRequest, await WithAccessAsync(a => a.ApproveAsync(Driver.Leader, request!.Id, null, null, now.AddDays(5), null)));
+        Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.ApproveAsync(Archivist, request!.Id, null, null, null, null)));
+        Assert.Equal(ArchiveError.OwnRequest, await WithAccessAsync(a => a.ApproveAsync(Driver.Leader, own!.Id, null, null, null, null)));
+        Assert.Equal(ArchiveError.ReasonRequired, await WithAccessAsync(a => a.RejectAsync(Driver.Leader, request!.Id, " ")));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RejectAsync(Driver.Leader, request!.Id, "理由不充分")));
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, one.ArchiveNumber, Viewer)));
+    }
+
+    [Fact]
+    public async Task A_request_needs_a_purpose_known_numbers_and_a_future_period()
+    {
+        var file = await ArchivedCaseAsync();
+        var now = Driver.Time.GetUtcNow();
+
+        Assert.Equal(ArchiveError.PurposeRequired, (await WithAccessAsync(a => a.RequestAsync(Requester, " ", Numbers(file.ArchiveNumber), now, now.AddDays(1)))).Error);
+        Assert.Equal(ArchiveError.UnknownNumbers, (await WithAccessAsync(a => a.RequestAsync(Requester, "p", Numbers("DA-2026-999999"), now, now.AddDays(1)))).Error);
+        Assert.Equal(ArchiveError.ScopeRequired, (await WithAccessAsync(a => a.RequestAsync(Requester, "p", Numbers(), now, now.AddDays(1)))).Error);
+        Assert.Equal(ArchiveError.PeriodInvalid, (await WithAccessAsync(a => a.RequestAsync(Requester, "p", Numbers(file.ArchiveNumber), now.AddDays(-3), now.AddDays(-1)))).Error);
+    }
+
+    [Fact]
+    public async Task Revocation_cuts_access_at_once_and_tells_open_views()
+    {
+        var file = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(3));
+        Assert.NotNull(await WithAccessAsync(a => a.ReadAsync(Requester, file.ArchiveNumber, Viewer)));
+
+        Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.RevokeAsync(Requester, request.Id, null)));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RevokeAsync(Archivist, request.Id, "用途已完成")));
+
+        Assert.Contains(Changes, c => c.Kind == ArchiveChangeKind.AccessEnded && c.RequestId == request.Id);
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, file.ArchiveNumber, Viewer)));
+    }
+
+    [Fact]
+    public async Task Recording_the_return_ends_access()
+    {
+        var file = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(3));
+
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RecordReturnAsync(Archivist, request.Id)));
+
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, file.ArchiveNumber, Viewer)));
+        await using var db = Database.CreateContext();
+        var returned = await db.ArchiveAccessRequests.SingleAsync(r => r.Id == request.Id);
+        Assert.Equal((AccessRequestStatus.Returned, Archivist.Name), (returned.Status, returned.EndedByName));
+    }
+
+    [Fact]
+    public async Task A_class_scope_covers_every_file_of_that_class_and_no_other()
+    {
+        var closed = await ArchivedCaseAsync();
+        var withdrawn = await ArchivedCaseAsync(CaseStage.Withdrawn);
+        var scope = new AccessScope([], null, closed.DepartmentId, 2026);
+        await ApprovedRequestAsync(Requester, scope, TimeSpan.FromDays(1));
+
+        Assert.NotNull(await WithAccessAsync(a => a.ReadAsync(Requester, closed.ArchiveNumber, Viewer)));
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, withdrawn.ArchiveNumber, Viewer)));
+    }
+
+    [Fact]
+    public async Task Evidence_preview_needs_the_same_approval_and_is_logged()
+    {
+        var (complaint, photo) = await WithdrawnCaseWithPhotoAsync();
+        Driver.Time.Advance(Options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await ArchiveAsync();
+        var file = await FileOfAsync(complaint.Id);
+        var evidenceId = ArchiveContent.FromJson(file.Versions[0].Content)!.Evidence[0].EvidenceId;
+
+        Assert.Null(await WithAccessAsync(a => a.PreviewEvidenceAsync(Requester, file.ArchiveNumber, evidenceId, Viewer)));
+        await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(1));
+        var seal = await WithAccessAsync(a => a.PreviewEvidenceAsync(Requester, file.ArchiveNumber, evidenceId, Viewer));
+
+        Assert.Equal(photo.StoredName, seal!.StoredName);
+        await using var db = Database.CreateContext();
+        Assert.Single(await db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.PreviewEvidence && e.Detail == photo.FileName).ToListAsync());
+    }
+}

@@ -1,0 +1,113 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Archive;
+
+public sealed class ArchiveDisposalTests : ArchiveTest
+{
+    private async Task<T> WithDisposalsAsync<T>(Func<ArchiveDisposals, Task<T>> work)
+    {
+        await using var db = Database.CreateContext();
+        return await work(new ArchiveDisposals(db, Store, Driver.Time, Feed));
+    }
+
+    private async Task<(ArchivedFile File, NewEvidencePath Photo)> PastRetentionWithPhotoAsync()
+    {
+        var (complaint, photo) = await WithdrawnCaseWithPhotoAsync();
+        Driver.Time.Advance(Options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await ArchiveAsync();
+        Driver.Time.Advance(TimeSpan.FromDays(366 * RetentionRule.DefaultGeneralYears));
+        return (await FileOfAsync(complaint.Id), new(Path.Combine(Store.RootPath, photo.StoredName)));
+    }
+
+    [Fact]
+    public async Task Listing_past_retention_removes_nothing_and_needs_leadership_to_dispose()
+    {
+        var (file, photo) = await PastRetentionWithPhotoAsync();
+
+        Assert.Equal(1, await WithDisposalsAsync(d => d.ListDueAsync()));
+        Assert.Equal(0, await WithDisposalsAsync(d => d.ListDueAsync()));
+        await using var db = Database.CreateContext();
+        var disposal = await db.ArchiveDisposals.SingleAsync();
+        Assert.Equal(ArchiveError.NotPermitted, await WithDisposalsAsync(d => d.ApproveAsync(Archivist, disposal.Id)));
+        Assert.Equal(ArchiveError.NotPermitted, await WithDisposalsAsync(d => d.ApproveAsync(Driver.Clerk, disposal.Id)));
+
+        Assert.True(File.Exists(photo.Path));
+        var complaint = await db.Complaints.Include(c => c.Evidence).SingleAsync(c => c.Id == file.ComplaintId);
+        Assert.Equal("王小明", complaint.Complainant.Name);
+        Assert.Single(complaint.Evidence);
+        Assert.NotNull((await db.ArchiveFileVersions.SingleAsync(v => v.ArchivedFileId == file.Id)).Content);
+    }
+
+    [Fact]
+    public async Task Approved_disposal_removes_personal_data_and_evidence_and_leaves_a_tombstone_in_the_ledger()
+    {
+        var (file, photo) = await PastRetentionWithPhotoAsync();
+        await WithDisposalsAsync(d => d.ListDueAsync());
+        await using var db = Database.CreateContext();
+        var disposal = await db.ArchiveDisposals.SingleAsync();
+
+        Assert.Equal(ArchiveError.None, await WithDisposalsAsync(d => d.ApproveAsync(Driver.Leader, disposal.Id)));
+
+        db.ChangeTracker.Clear();
+        var complaint = await db.Complaints.Include(c => c.Evidence).SingleAsync(c => c.Id == file.ComplaintId);
+        Assert.Equal("", complaint.Complainant.Name);
+        Assert.Null(complaint.Complainant.Phone);
+        Assert.Equal("", complaint.Description);
+        Assert.Empty(complaint.Evidence);
+        Assert.False(File.Exists(photo.Path));
+        Assert.All(await db.ArchiveFileVersions.Where(v => v.ArchivedFileId == file.Id).ToListAsync(), v => Assert.Null(v.Content));
+        var done = await db.ArchiveDisposals.SingleAsync();
+        Assert.Equal(DisposalStatus.Disposed, done.Status);
+
+        var ledger = await db.LedgerEvents.Where(e => e.ComplaintId == file.ComplaintId).OrderBy(e => e.Sequence).ToListAsync();
+        var tombstone = ledger[^1];
+        Assert.Equal(ArchiveDisposals.TombstoneAction, tombstone.Action);
+        Assert.Contains(file.ArchiveNumber, tombstone.Note, StringComparison.Ordinal);
+        Assert.Contains("removed-sha256=" + done.RemovedSha256, tombstone.Note, StringComparison.Ordinal);
+        Assert.Contains(Driver.Leader.Name, tombstone.Note, StringComparison.Ordinal);
+        Assert.True(LedgerVerifier.Verify(ledger).IsIntact);
+        Assert.Equal(ArchiveFileState.Disposed, (await db.ArchivedFiles.SingleAsync(f => f.Id == file.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_file_under_legal_hold_is_never_listed_and_important_files_are_kept_longer()
+    {
+        var held = await ArchivedCaseAsync();
+        var important = await ArchivedCaseAsync();
+        await using (var db = Database.CreateContext())
+        {
+            var catalog = new ArchiveCatalog(db, Driver.Time, Feed);
+            Assert.Equal(ArchiveError.NotPermitted, await catalog.SetLegalHoldAsync(Archivist, held.ArchiveNumber, true));
+            Assert.Equal(ArchiveError.None, await catalog.SetLegalHoldAsync(Driver.Leader, held.ArchiveNumber, true));
+            Assert.Equal(ArchiveError.None, await catalog.SetImportanceAsync(Driver.Leader, important.ArchiveNumber, ArchiveImportance.Important));
+        }
+
+        Driver.Time.Advance(TimeSpan.FromDays(366 * RetentionRule.DefaultGeneralYears));
+
+        Assert.Equal(0, await WithDisposalsAsync(d => d.ListDueAsync()));
+        Assert.Equal(important.ClosedAt.AddYears(RetentionRule.DefaultImportantYears), (await FileOfAsync(important.ComplaintId)).RetainUntil);
+        // Marking writes the case's ledger; the archive does not take it for a reopening.
+        Driver.Time.Advance(Options.QuietPeriod * 2);
+        Assert.Equal(0, await ArchiveAsync());
+    }
+
+    [Fact]
+    public async Task Retention_change_by_an_administrator_is_logged_and_re_dates_the_files()
+    {
+        var file = await ArchivedCaseAsync();
+        await using var db = Database.CreateContext();
+        var book = new RetentionBook(db, Driver.Time);
+
+        Assert.Equal(ArchiveError.NotPermitted, await book.SetAsync(Driver.Leader, null, 5, 10));
+        Assert.Equal(ArchiveError.RetentionYearsInvalid, await book.SetAsync(Admin, null, 5, 4));
+        Assert.Equal(ArchiveError.None, await book.SetAsync(Admin, file.CategoryId, 5, 12));
+
+        var change = Assert.Single(await db.RetentionRuleChanges.ToListAsync());
+        Assert.Equal((Admin.Name, file.CategoryId, (int?)null, 5, 12), (change.ActorName, change.CategoryId, change.OldGeneralYears, change.NewGeneralYears, change.NewImportantYears));
+        Assert.Equal(file.ClosedAt.AddYears(5), (await FileOfAsync(file.ComplaintId)).RetainUntil);
+    }
+
+    private sealed record NewEvidencePath(string Path);
+}

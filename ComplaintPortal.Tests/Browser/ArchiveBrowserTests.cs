@@ -1,0 +1,103 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ComplaintPortal.Tests.Browser;
+
+/// <summary>An archive access request from start to end: request, a leader's approval, the watermarked view, the clerk records the return and the open view closes.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
+{
+    private readonly PortalAppFactory app = NewApp();
+
+    private static PortalAppFactory NewApp()
+    {
+        var app = new PortalAppFactory();
+        app.Settings["Archive:JobsEnabled"] = "false";
+        return app;
+    }
+
+    [Fact]
+    public async Task Request_approval_watermarked_view_and_return()
+    {
+        var root = app.StartOnLoopback();
+        var time = (SettableTimeProvider)app.Time;
+        var actions = new AppActions(app.Services);
+        var complaint = await actions.RegisterAsync();
+        await actions.DoAsync(complaint.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, "intake");
+        time.Advance(TimeSpan.FromDays(8));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow());
+        }
+
+        var number = await app.WithDbAsync(db => db.ArchivedFiles.Select(f => f.ArchiveNumber).SingleAsync());
+
+        var handler = await SignInAsync(root, "handler.qa");
+        await OpenAsync(handler, "/archive/files/" + number);
+        await handler.Locator("[data-test=archive-refused]").WaitForAsync();
+        await OpenAsync(handler, "/archive/requests?numbers=" + number);
+        await handler.FillAsync(Field("purpose", "textarea"), "核查同一客户的重复投诉");
+        await handler.ClickAsync("[data-test=submit-request]");
+        await handler.Locator("[data-test=request-row][data-status=Pending]").WaitForAsync();
+        await Shot(handler, "archive-1-request.png");
+
+        var leader = await SignInAsync(root, "leader");
+        await OpenAsync(leader, "/archive/approvals");
+        await leader.ClickAsync("[data-test=decide]");
+        await leader.Locator("[data-test=decision-dialog]").WaitForAsync();
+        await Shot(leader, "archive-2-approval.png");
+        await leader.ClickAsync("[data-test=approve]");
+        await leader.Locator("[data-test=no-requests]").WaitForAsync();
+
+        await OpenAsync(handler, "/archive/requests");
+        await handler.ClickAsync($"[data-test=open-file][data-number={number}]");
+        var watermark = handler.Locator("[data-test=watermark]");
+        await watermark.WaitForAsync();
+        Assert.Contains("质量", await watermark.GetAttributeAsync("data-watermark"), StringComparison.Ordinal);
+        Assert.Contains("王小明", await handler.InnerTextAsync("[data-test=complainant]"), StringComparison.Ordinal);
+        await Shot(handler, "archive-3-watermarked-view.png");
+
+        var clerk = await SignInAsync(root, "archivist");
+        await OpenAsync(clerk, "/archive/desk");
+        await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
+        await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Shot(clerk, "archive-4-returned.png");
+
+        // The view that stayed open closes by itself.
+        await handler.Locator("[data-test=archive-closed]").WaitForAsync();
+        Assert.Equal(0, await handler.Locator("[data-test=complainant]").CountAsync());
+        await Shot(handler, "archive-5-view-closed.png");
+        var kinds = await app.WithDbAsync(db => db.ArchiveAccessLog.OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([ArchiveAccessKind.Refused, ArchiveAccessKind.ViewFile], kinds);
+    }
+
+    public void Dispose() => app.Dispose();
+
+    private static string Field(string test, string element = "input") => $"[data-test={test}] {element}, {element}[data-test={test}]";
+
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(name), FullPage = true });
+
+    private async Task<IPage> SignInAsync(Uri root, string userName)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+}

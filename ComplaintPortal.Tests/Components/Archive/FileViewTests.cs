@@ -1,0 +1,104 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Workflow;
+using ComplaintPortal.Web.Features.Archive;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Archive;
+
+/// <summary>The archive's file view over a real database: refused without approval, watermarked with it, closed the moment access ends.</summary>
+public sealed class FileViewTests : CaseDatabaseTest
+{
+    private readonly ArchiveFeed feed = new();
+    private readonly ArchiveOptions options = new();
+
+    private CasePageContext NewContext()
+    {
+        return new CasePageContext("zh-Hans", Database, Driver, services =>
+        {
+            services.AddSingleton(feed);
+            services.AddScoped<ArchiveAccess>();
+            services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveViewers>();
+            services.AddHttpContextAccessor();
+        });
+    }
+
+    private async Task<string> ArchivedNumberAsync()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using var db = Database.CreateContext();
+        await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options, feed).RunOnceAsync(Driver.Time.GetUtcNow());
+        return db.ArchivedFiles.Single(f => f.ComplaintId == complaint.Id).ArchiveNumber;
+    }
+
+    private async Task<int> ApproveAsync(string number, TimeSpan length)
+    {
+        await using var db = Database.CreateContext();
+        var access = new ArchiveAccess(db, Driver.Time, feed);
+        var now = Driver.Time.GetUtcNow();
+        var (_, request) = await access.RequestAsync(Driver.HandlerOf(DepartmentCatalog.Quality), "质量追溯", new AccessScope([number], null, null, null), now, now + length);
+        await access.ApproveAsync(Driver.Leader, request!.Id, null, null, null, null);
+        return request.Id;
+    }
+
+    [Fact]
+    public async Task Without_approval_the_page_refuses_and_shows_nothing_of_the_file()
+    {
+        var number = await ArchivedNumberAsync();
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+
+        var page = context.RenderPage<FileView>(("Number", number));
+
+        page.WaitForElement("[data-test=archive-refused]");
+        Assert.DoesNotContain("王小明", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-test=archive-file]"));
+    }
+
+    [Fact]
+    public async Task Approved_view_is_watermarked_and_closes_at_once_when_the_clerk_revokes()
+    {
+        var number = await ArchivedNumberAsync();
+        var requestId = await ApproveAsync(number, TimeSpan.FromDays(2));
+        await using var context = NewContext();
+        var viewer = Driver.HandlerOf(DepartmentCatalog.Quality);
+        context.SignInAs(viewer);
+
+        var page = context.RenderPage<FileView>(("Number", number));
+
+        var watermark = page.WaitForElement("[data-test=watermark]");
+        Assert.Contains(viewer.Name, watermark.GetAttribute("data-watermark"), StringComparison.Ordinal);
+        Assert.Contains("质量", watermark.GetAttribute("data-watermark"), StringComparison.Ordinal);
+        Assert.Contains("王小明", page.Find("[data-test=complainant]").TextContent, StringComparison.Ordinal);
+
+        await using (var db = Database.CreateContext())
+        {
+            var clerk = new Domain.Workflow.ActingUser("u-archivist", "档案员", null, new HashSet<string> { PortalRoles.ArchiveClerk });
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, feed).RevokeAsync(clerk, requestId, "用途已完成"));
+        }
+
+        page.WaitForElement("[data-test=archive-closed]");
+        Assert.DoesNotContain("王小明", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_view_closes_by_itself_when_the_approved_period_ends()
+    {
+        var number = await ArchivedNumberAsync();
+        await ApproveAsync(number, TimeSpan.FromSeconds(1));
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+
+        var page = context.RenderPage<FileView>(("Number", number));
+        page.WaitForElement("[data-test=archive-file]");
+        Driver.Time.Advance(TimeSpan.FromSeconds(2));
+
+        page.WaitForElement("[data-test=archive-closed]");
+        Assert.Empty(page.FindAll("[data-test=archive-file]"));
+    }
+}

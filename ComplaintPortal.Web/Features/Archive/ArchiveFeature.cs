@@ -1,0 +1,32 @@
+using ComplaintPortal.Domain.Archive;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Web.Features.Archive;
+
+/// <summary>The archive (檔案管理): its services, its three scheduled jobs and its endpoints.</summary>
+public static class ArchiveFeature
+{
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<ArchiveOptions>(configuration.GetSection(ArchiveOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ArchiveOptions>>().Value);
+        services.AddSingleton<ArchiveFeed>();
+        services.AddScoped<Archiver>();
+        services.AddScoped<ArchiveAccess>();
+        services.AddScoped<ArchiveCatalog>();
+        services.AddScoped<ArchiveDisposals>();
+        services.AddScoped<ArchiveInspector>();
+        services.AddScoped<RetentionBook>();
+        services.AddScoped<ArchiveViewers>();
+        services.AddScoped<ArchiveLogQuery>();
+        services.AddHttpContextAccessor();
+        services.AddHostedService<ArchivingService>();
+        services.AddHostedService<DisposalListingService>();
+        services.AddHostedService<ArchiveInspectionService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapArchive(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapArchiveEndpoints();
+}

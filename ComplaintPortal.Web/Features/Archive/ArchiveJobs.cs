@@ -1,0 +1,57 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Hosting;
+
+namespace ComplaintPortal.Web.Features.Archive;
+
+/// <summary>Archives the cases whose quiet period has passed, at start-up and every <see cref="ArchiveOptions.ArchiveInterval"/>.</summary>
+internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<ArchivingService> logger)
+    : PeriodicScan(scopes, time, logger)
+{
+    private readonly IServiceScopeFactory scopes = scopes;
+
+    protected override bool Enabled => options.JobsEnabled;
+
+    protected override TimeSpan Interval => options.ArchiveInterval;
+
+    protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, cancellationToken);
+    }
+}
+
+/// <summary>Lists the files past retention for leadership's decision, monthly (<see cref="ArchiveOptions.DisposalListInterval"/>).</summary>
+internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<DisposalListingService> logger)
+    : PeriodicScan(scopes, time, logger)
+{
+    private readonly IServiceScopeFactory scopes = scopes;
+
+    protected override bool Enabled => options.JobsEnabled;
+
+    protected override TimeSpan Interval => options.DisposalListInterval;
+
+    protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken);
+    }
+}
+
+/// <summary>Re-verifies every archived file (<see cref="ArchiveOptions.InspectionInterval"/>); the clerk's button runs the same pass.</summary>
+internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<ArchiveInspectionService> logger)
+    : PeriodicScan(scopes, time, logger)
+{
+    private readonly IServiceScopeFactory scopes = scopes;
+
+    protected override bool Enabled => options.JobsEnabled;
+
+    protected override TimeSpan Interval => options.InspectionInterval;
+
+    protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var inspection = await scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, cancellationToken);
+        return inspection.DamagedFiles;
+    }
+}

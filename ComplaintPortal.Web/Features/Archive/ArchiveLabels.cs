@@ -1,0 +1,50 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Web.Features.Archive;
+
+/// <summary>Localized words of the archive; keys are <c>{Kind}_{EnumName}</c> in <see cref="ArchiveText"/>.</summary>
+public static class ArchiveLabels
+{
+    public static string Error(ArchiveError error) => Text("Error_", error.ToString());
+
+    public static string AccessKind(ArchiveAccessKind kind) => Text("Access_", kind.ToString());
+
+    public static string RequestStatus(AccessRequestStatus status) => Text("Status_", status.ToString());
+
+    public static string Retention(RetentionState state) => Text("Retention_", state.ToString());
+
+    public static string Importance(ArchiveImportance importance) => Text("Importance_", importance.ToString());
+
+    public static string Disposal(DisposalStatus status) => Text("Disposal_", status.ToString());
+
+    public static string Problem(InspectionProblem problem) => Text("Problem_", problem.ToString());
+
+    public static string Stage(CaseStage stage) => Cases.CaseLabels.Stage(stage);
+
+    private static string Text(string prefix, string name) =>
+        ArchiveText.ResourceManager.GetString(prefix + name, CultureInfo.CurrentUICulture) ?? name;
+}
+
+/// <summary>Department and complaint-type names for the archive's class columns.</summary>
+public sealed record ArchiveNames(IReadOnlyDictionary<int, Department> Departments, IReadOnlyDictionary<int, Category> Categories)
+{
+    public static ArchiveNames Empty { get; } = new(new Dictionary<int, Department>(), new Dictionary<int, Category>());
+
+    public string Department(int? id) =>
+        id is { } d && Departments.TryGetValue(d, out var department) ? department.DisplayName(CultureInfo.CurrentUICulture) : ArchiveText.Common_None;
+
+    public string Category(int? id) =>
+        id is { } c && Categories.TryGetValue(c, out var category) ? category.DisplayName(CultureInfo.CurrentUICulture) : ArchiveText.Common_None;
+
+    public static async Task<ArchiveNames> LoadAsync(PortalDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new(await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id), await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id));
+    }
+}

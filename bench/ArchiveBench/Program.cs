@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+// Archives the backlog of a (copied!) portal database, runs one inspection pass and times the archive
+// browser's first page. Usage:
+//   dotnet run -c Release --project bench/ArchiveBench -- --db /work/bench-data/archive10.db [--minutes 15] [--batch 500]
+var dbPath = Arg("--db", "archive.db");
+var minutes = double.Parse(Arg("--minutes", "15"), CultureInfo.InvariantCulture);
+var batch = int.Parse(Arg("--batch", "500"), CultureInfo.InvariantCulture);
+var connectionString = new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString();
+#if DEBUG
+Say("WARNING: Debug build; run with -c Release for meaningful figures.");
+#endif
+
+var migrate = Stopwatch.StartNew();
+await using (var db = Context())
+{
+    await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
+}
+
+Say($"migrated in {migrate.Elapsed.TotalSeconds:F1} s");
+var options = new ArchiveOptions { BatchSize = batch };
+var evidence = new EvidenceStore(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "archive10-evidence"));
+var now = TimeProvider.System.GetUtcNow();
+long backlog;
+await using (var db = Context())
+{
+    var quietSince = now - options.QuietPeriod;
+    backlog = await db.Complaints.LongCountAsync(c => c.ArchivedAt == null && c.ClosedAt != null && c.ClosedAt <= quietSince);
+}
+
+Say($"backlog: {backlog:N0} final-stage cases past the quiet period; archiving for at most {minutes} min");
+var archive = Stopwatch.StartNew();
+using (var cap = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
+{
+    try
+    {
+        await using var db = Context();
+        await new Archiver(db, evidence, options).RunOnceAsync(now, cap.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        Say("time cap reached: the committed batches stay archived");
+    }
+}
+
+archive.Stop();
+int files;
+await using (var db = Context())
+{
+    files = await db.ArchivedFiles.CountAsync();
+}
+
+Say($"archived {files:N0} files in {archive.Elapsed.TotalSeconds:F1} s = {files / archive.Elapsed.TotalSeconds:F0} files/s; peak working set {PeakMb():F0} MB");
+
+var inspect = Stopwatch.StartNew();
+ArchiveInspection inspection;
+await using (var db = Context())
+{
+    inspection = await new ArchiveInspector(db, new Archiver(db, evidence, options), TimeProvider.System, new ArchiveFeed()).RunAsync("bench");
+}
+
+Say($"inspected {inspection.FilesChecked:N0} files in {inspect.Elapsed.TotalSeconds:F1} s = {inspection.FilesChecked / inspect.Elapsed.TotalSeconds:F0} files/s, " +
+    $"{inspection.DamagedFiles} damaged; peak working set {PeakMb():F0} MB");
+
+var times = new List<double>();
+for (var i = 0; i < 40; i++)
+{
+    await using var db = Context();
+    var page = Stopwatch.StartNew();
+    var (rows, total) = await new ArchiveCatalog(db, TimeProvider.System, new ArchiveFeed()).PageAsync(new ArchiveFilter(), 0, 25);
+    times.Add(page.Elapsed.TotalMilliseconds);
+    if (i == 0)
+    {
+        Say($"browser first page: {rows.Count} rows of {total:N0}");
+    }
+}
+
+var measured = times.Skip(5).Order().ToList();
+Say($"browser first page over {measured.Count} runs: median {measured[measured.Count / 2]:F1} ms, p95 {measured[(int)Math.Ceiling(measured.Count * 0.95) - 1]:F1} ms, max {measured[^1]:F1} ms");
+return;
+
+SqlitePortalDbContext Context()
+{
+    var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
+    PortalDatabase.ConfigureSqlite(builder, connectionString);
+    builder.UseIdentitySchema();
+    return new SqlitePortalDbContext(builder.Options);
+}
+
+static double PeakMb() => Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+
+static void Say(string line) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {line}"));
+
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
