@@ -24,6 +24,8 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         // The monitor's scan: open deadlines by threshold.
         builder.HasIndex(d => new { d.MetAt, d.DueSoonAt });
         builder.HasIndex(d => new { d.ComplaintId, d.Kind });
+        // The board's next deadline of each open case (earliest unmet due and its due-soon instant), from the index alone.
+        builder.HasIndex(d => new { d.ComplaintId, d.MetAt, d.DueAt, d.DueSoonAt });
         builder.Ignore(d => d.IsMet);
         builder.Ignore(d => d.MetOnTime);
         builder.Ignore(d => d.Target);
