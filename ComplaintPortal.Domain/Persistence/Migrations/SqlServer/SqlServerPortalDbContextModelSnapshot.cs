@@ -408,7 +408,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
+                    b.HasIndex("ComplaintId", "DepartmentId");
 
                     b.HasIndex("DepartmentId", "Status");
 
@@ -562,6 +562,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ComplaintId", "Kind");
 
                     b.HasIndex("MetAt", "DueSoonAt");
+
+                    b.HasIndex("ComplaintId", "MetAt", "DueAt", "DueSoonAt");
 
                     b.ToTable("CaseDeadlines", (string)null);
                 });

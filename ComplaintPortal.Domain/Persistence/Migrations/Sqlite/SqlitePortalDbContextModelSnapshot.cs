@@ -396,7 +396,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
+                    b.HasIndex("ComplaintId", "DepartmentId");
 
                     b.HasIndex("DepartmentId", "Status");
 
@@ -544,6 +544,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "Kind");
 
                     b.HasIndex("MetAt", "DueSoonAt");
+
+                    b.HasIndex("ComplaintId", "MetAt", "DueAt", "DueSoonAt");
 
                     b.ToTable("CaseDeadlines", (string)null);
                 });
