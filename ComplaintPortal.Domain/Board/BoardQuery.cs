@@ -26,9 +26,19 @@ public sealed class BoardQuery(PortalDbContext db)
             return [];
         }
 
-        var projected = Sorted(Filtered(viewer, filter, now, onlyComplaintId), filter.Sort);
-        var rows = await projected.Skip(skip).Take(take).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
+        // Two steps: the page's ids first, sorted by the one key the sort needs (SQLite computes every selected
+        // column of every matching row before it sorts, so the time-in-stage lookup over the ledger would run
+        // for all open cases), then the rows of those ids with everything the board shows.
+        var ids = await Sorted(Filtered(viewer, filter, now, onlyComplaintId), filter.Sort)
+            .Skip(skip).Take(take).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var place = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var rows = (await Projected(db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken))
+            .OrderBy(r => place[r.Id]).ToList();
         var tasks = (await db.DepartmentTasks.AsNoTracking()
                 .Where(t => ids.Contains(t.ComplaintId))
                 .OrderBy(t => t.Id)
@@ -126,7 +136,22 @@ public sealed class BoardQuery(PortalDbContext db)
             cases = cases.Where(c => c.Priority == priority);
         }
 
-        var projected = cases.Select(c => new Projection
+        var projected = Projected(cases);
+
+        if (filter.OverdueOnly)
+        {
+            projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline <= now);
+        }
+        else if (filter.DueSoonOnly)
+        {
+            projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline > now && c.NextDueSoonAt <= now);
+        }
+
+        return projected;
+    }
+
+    private IQueryable<Projection> Projected(IQueryable<Complaint> cases) =>
+        cases.Select(c => new Projection
         {
             Id = c.Id,
             CaseNumber = c.CaseNumber,
@@ -144,18 +169,6 @@ public sealed class BoardQuery(PortalDbContext db)
                 .OrderBy(d => d.DueAt).Select(d => (DateTimeOffset?)d.DueSoonAt).FirstOrDefault(),
             StageEnteredAt = db.LedgerEvents.Where(e => e.ComplaintId == c.Id && e.FromStage != e.ToStage).Max(e => (DateTimeOffset?)e.OccurredAt),
         });
-
-        if (filter.OverdueOnly)
-        {
-            projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline <= now);
-        }
-        else if (filter.DueSoonOnly)
-        {
-            projected = projected.Where(c => c.NextDeadline != null && c.NextDeadline > now && c.NextDueSoonAt <= now);
-        }
-
-        return projected;
-    }
 
     private static IQueryable<Projection> Sorted(IQueryable<Projection> projected, BoardSort sort) => sort switch
     {

@@ -1,12 +1,14 @@
 // Live board benchmark over real Blazor circuits: N headless Chromium pages each open /board (200 rows),
 // then M new cases are registered through the intake API, one at a time. Measures:
-//  - server memory per open board circuit: managed heap after a forced GC and process RSS, before and
-//    after opening the boards, divided by the circuits the server counts (CircuitHandler);
+//  - server memory per open board circuit: managed heap after a forced GC and process RSS, after the WARM
+//    first pages and after all N, difference divided by the circuits the server counts (CircuitHandler);
 //  - server CPU per change per open board: CPU of M changes with N boards open, minus the CPU of M
 //    changes with no board open, over M x N;
 //  - change-to-screen latency: from the intake response (the commit is before it) to the new row
 //    appearing in each page (MutationObserver, performance.timeOrigin + performance.now()).
-// Env: BASE (http://127.0.0.1:5195), BOARDS (100), CHANGES (30), RATE (changes/s, 2), SERVER_PID, BATCH (10).
+// Env: BASE (http://127.0.0.1:5195), BOARDS (100), CHANGES (30), RATE (changes/s, 2), SERVER_PID, BATCH (10),
+//      WARM (pages opened before memory is measured, BATCH), HOLD_MS (pause this long at each memory reading,
+//      e.g. for dotnet-dump).
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 
@@ -92,15 +94,28 @@ const idleCpu0 = serverCpuMs(); await sleep(5000); const idleCpuPerSec = (server
 const alone = await changes(M);
 log(`phase A: ${M} changes with no board open: server CPU ${alone.cpuMs.toFixed(0)} ms`);
 
-const before = await diagnostics(true);
-const rssBefore = serverRssKb();
-log(`before: circuits ${before.circuits}, managed ${(before.managedBytes / 1048576).toFixed(1)} MB, RSS ${(rssBefore / 1024).toFixed(0)} MB`);
+const zero = await diagnostics(true);
+const rssZero = serverRssKb();
+log(`no page open: circuits ${zero.circuits}, managed ${(zero.managedBytes / 1048576).toFixed(1)} MB, RSS ${(rssZero / 1024).toFixed(0)} MB`);
+const hold = async (when) => {
+  if (Number(env.HOLD_MS ?? 0) > 0) {
+    // Time to take a heap snapshot of the server (dotnet-dump collect -p SERVER_PID; compare two with dumpheap -stat).
+    log(`holding ${when} for ${env.HOLD_MS} ms (server pid ${pid})`);
+    await sleep(Number(env.HOLD_MS));
+  }
+};
 
 // Open N boards, BATCH at a time; each must be interactive (circuit up, subscribed) with 200 rows.
+// The first WARM pages pay the server's one-time costs (JIT, first render of each component type, EF query
+// cache, buffer pools); memory per circuit is measured over the pages opened after them.
+const WARM = Math.min(Number(env.WARM ?? BATCH), N - 1);
 const pages = [];
+let before = zero;
+let rssBefore = rssZero;
 const openStart = now();
-for (let i = 0; i < N; i += BATCH) {
-  const opened = await Promise.all(Array.from({ length: Math.min(BATCH, N - i) }, async () => {
+while (pages.length < N) {
+  const size = pages.length < WARM ? Math.min(BATCH, WARM - pages.length) : Math.min(BATCH, N - pages.length);
+  const opened = await Promise.all(Array.from({ length: size }, async () => {
     const page = await clerk.newPage();
     await page.goto(PAGE, { timeout: 120_000 });
     await page.locator(READY).first().waitFor({ timeout: 120_000 });
@@ -108,6 +123,13 @@ for (let i = 0; i < N; i += BATCH) {
   }));
   pages.push(...opened);
   log(`open boards: ${pages.length}`);
+  if (pages.length === WARM) {
+    await sleep(5000);
+    before = await diagnostics(true);
+    rssBefore = serverRssKb();
+    log(`after ${WARM} warm-up pages: circuits ${before.circuits}, managed ${(before.managedBytes / 1048576).toFixed(1)} MB, RSS ${(rssBefore / 1024).toFixed(0)} MB`);
+    await hold(`${WARM} open pages`);
+  }
 }
 const openMs = now() - openStart;
 const rows = await pages[0].locator("tbody tr[data-case]").count();
@@ -116,6 +138,7 @@ const after = await diagnostics(true);
 const rssAfter = serverRssKb();
 const circuits = after.circuits - before.circuits;
 log(`after: circuits ${after.circuits} (boards ${after.boards}), managed ${(after.managedBytes / 1048576).toFixed(1)} MB, RSS ${(rssAfter / 1024).toFixed(0)} MB`);
+await hold(`${N} open pages`);
 
 for (const page of pages) {
   await page.evaluate(() => {
@@ -150,8 +173,10 @@ for (const change of open.made) {
 const extraCpuMs = open.cpuMs - alone.cpuMs; // both phases last as long (same M and RATE)
 const result = {
   boards: N, rowsPerBoard: rows, circuits, openSeconds: +(openMs / 1000).toFixed(1), changes: M,
+  warmUpPages: WARM,
   managedKbPerCircuit: +((after.managedBytes - before.managedBytes) / 1024 / circuits).toFixed(0),
   rssKbPerCircuit: +((rssAfter - rssBefore) / circuits).toFixed(0),
+  managedKbPerCircuitFromZero: +((after.managedBytes - zero.managedBytes) / 1024 / (after.circuits - zero.circuits)).toFixed(0),
   serverCpuMsChangesAlone: +alone.cpuMs.toFixed(0), serverCpuMsChangesWithBoards: +open.cpuMs.toFixed(0),
   cpuMsPerChangePerBoard: +(extraCpuMs / (M * N)).toFixed(4),
   idleServerCpuMsPerSecond: +idleCpuPerSec.toFixed(1),

@@ -26,6 +26,8 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         builder.HasIndex(d => new { d.ComplaintId, d.Kind });
         // The timeliness report: deadlines falling due in a period (those met in it come from the index above).
         builder.HasIndex(d => d.DueAt);
+        // The board's next deadline of each open case (earliest unmet due and its due-soon instant), from the index alone.
+        builder.HasIndex(d => new { d.ComplaintId, d.MetAt, d.DueAt, d.DueSoonAt });
         builder.Ignore(d => d.IsMet);
         builder.Ignore(d => d.MetOnTime);
         builder.Ignore(d => d.Target);

@@ -22,5 +22,7 @@ internal sealed class DepartmentTaskConfiguration : IEntityTypeConfiguration<Dep
         builder.Property(t => t.SolutionResponsible).HasMaxLength(Complaint.ShortTextMaxLength).IsSingleLine();
         builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.DepartmentId, t.Status });
+        // The board's audience rule (a case on which the viewer's department has a task), answered from the index alone.
+        builder.HasIndex(t => new { t.ComplaintId, t.DepartmentId });
     }
 }

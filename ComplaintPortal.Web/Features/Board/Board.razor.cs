@@ -76,6 +76,10 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "page")]
     private string? PageValue { get; set; }
 
+    private const string ChipIcon = "mud-icon-root mud-svg-icon mud-icon-size-small mud-chip-icon";
+
+    private const string ActionIcon = "mud-icon-root mud-svg-icon mud-icon-size-small";
+
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);

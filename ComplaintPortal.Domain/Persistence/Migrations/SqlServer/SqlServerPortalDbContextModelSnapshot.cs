@@ -871,7 +871,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
+                    b.HasIndex("ComplaintId", "DepartmentId");
 
                     b.HasIndex("DepartmentId", "Status");
 
@@ -1027,6 +1027,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ComplaintId", "Kind");
 
                     b.HasIndex("MetAt", "DueSoonAt");
+
+                    b.HasIndex("ComplaintId", "MetAt", "DueAt", "DueSoonAt");
 
                     b.ToTable("CaseDeadlines", (string)null);
                 });

@@ -842,7 +842,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
+                    b.HasIndex("ComplaintId", "DepartmentId");
 
                     b.HasIndex("DepartmentId", "Status");
 
@@ -992,6 +992,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "Kind");
 
                     b.HasIndex("MetAt", "DueSoonAt");
+
+                    b.HasIndex("ComplaintId", "MetAt", "DueAt", "DueSoonAt");
 
                     b.ToTable("CaseDeadlines", (string)null);
                 });
