@@ -71,6 +71,20 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<SupervisionLogEntry> SupervisionLog => Set<SupervisionLogEntry>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
+
+    public DbSet<OrganisationProfile> OrganisationProfiles => Set<OrganisationProfile>();
+
+    public DbSet<SolutionType> SolutionTypes => Set<SolutionType>();
+
+    public DbSet<RepairCategory> RepairCategories => Set<RepairCategory>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
