@@ -2,6 +2,7 @@ using ComplaintPortal.Web.Components;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Features.Organisation;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
 
@@ -67,6 +68,7 @@ public static class PortalPipeline
         app.MapBoardFeature();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
+        app.MapConfigurationEndpoints();
         return app;
     }
 }

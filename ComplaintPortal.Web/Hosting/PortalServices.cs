@@ -10,6 +10,7 @@ using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Ledger;
+using ComplaintPortal.Web.Features.Organisation;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Supervision;
 using ComplaintPortal.Web.Features.Localization;
@@ -87,6 +88,7 @@ public static class PortalServices
         services.AddPortalDeadlines(builder.Configuration);
         services.AddLedgerDigests(builder.Configuration, builder.Environment);
         services.AddSupervisionFeature(builder.Configuration);
+        services.AddOrganisation();
         return builder;
     }
 
