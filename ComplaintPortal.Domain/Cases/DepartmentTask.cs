@@ -46,6 +46,9 @@ public sealed class DepartmentTask
 
     public string? SolutionMeasures { get; internal set; }
 
+    /// <summary>The kind of solution (<see cref="SolutionType"/> code: repair, replacement, refund, bill adjustment…), when given.</summary>
+    public string? SolutionTypeCode { get; internal set; }
+
     public string? SolutionResponsible { get; internal set; }
 
     public DateOnly? SolutionDueDate { get; internal set; }

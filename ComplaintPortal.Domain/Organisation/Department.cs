@@ -40,7 +40,23 @@ public sealed class Department
 
     public DepartmentKind Kind { get; private set; }
 
+    /// <summary>False once retired: the department keeps its history but receives no new tasks.</summary>
     public bool IsActive { get; private set; }
+
+    /// <summary>The department this one belongs to (e.g. a section of property management), if any.</summary>
+    public int? ParentId { get; private set; }
+
+    /// <summary>The person who heads the department (部門負責人), if named.</summary>
+    public string? HeadUserId { get; private set; }
+
+    /// <summary>The working calendar its own time limits count on; null means the policy's calendar.</summary>
+    public string? CalendarCode { get; private set; }
+
+    /// <summary>
+    /// Whether dispatch may give this department a task, and so whether a routing rule may name it:
+    /// an active department that investigates and fixes. Leadership and oversight functions do not.
+    /// </summary>
+    public bool ReceivesWork => IsActive && Kind == DepartmentKind.Operational;
 
     public string DisplayName(CultureInfo culture) => DisplayNameFor(culture, NameZhHans, NameZhHant, NameEn);
 
@@ -55,6 +71,22 @@ public sealed class Department
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    public void ChangeKind(DepartmentKind kind) => Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
+
+    public void PlaceUnder(int? parentId)
+    {
+        if (parentId is not null && parentId == Id && Id != 0)
+        {
+            throw new InvalidOperationException("A department cannot be its own parent.");
+        }
+
+        ParentId = parentId;
+    }
+
+    public void AppointHead(string? userId) => HeadUserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
+
+    public void UseCalendar(string? calendarCode) => CalendarCode = string.IsNullOrWhiteSpace(calendarCode) ? null : calendarCode;
 
     /// <summary>Picks the name for a UI culture: Traditional for zh-Hant/zh-TW/zh-HK, English for non-Chinese.</summary>
     public static string DisplayNameFor(CultureInfo culture, string zhHans, string zhHant, string en)

@@ -31,7 +31,7 @@ public static class DepartmentCatalog
         new(Engineering, "工程部", "工程部", "Engineering", DepartmentKind.Operational),
         new(Security, "保安部", "保安部", "Security", DepartmentKind.Operational),
         new(PropertyManagement, "物业管理部", "物業管理部", "Property Management", DepartmentKind.Operational),
-        new(Finance, "财务部", "財務部", "Finance", DepartmentKind.Oversight),
+        new(Finance, "财务部", "財務部", "Finance", DepartmentKind.Operational),
         new(Supervision, "监督小组", "監督小組", "Supervision Committee", DepartmentKind.Oversight),
         new(Archive, "档案室", "檔案室", "Archive Office", DepartmentKind.Oversight),
         new(Leadership, "公司领导", "公司領導", "Leadership", DepartmentKind.Leadership),

@@ -1,5 +1,5 @@
-using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Domain.Supervision;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +9,21 @@ namespace ComplaintPortal.Domain.Persistence;
 /// <summary>Brings a database to the current schema and makes sure the reference data exists.</summary>
 public static class PortalDatabaseInitializer
 {
+    public const string SeededBy = "system";
+
     public static async Task MigrateAndSeedAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
         await MigrateAndSeedAsync(db, TimeProvider.System, cancellationToken);
 
-    public static async Task MigrateAndSeedAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>Migrates and, on a portal not yet set up, applies the mixed demonstration organisation.</summary>
+    public static async Task MigrateAndSeedAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken = default) =>
+        await MigrateAndSeedAsync(db, time, Starters.Mixed, cancellationToken);
+
+    /// <summary>
+    /// Migrates, adds the roles and the default checklist, and applies <paramref name="starter"/> if the
+    /// organisation has not been set up yet. With no starter the organisation stays empty until an
+    /// administrator picks one (the set-up page).
+    /// </summary>
+    public static async Task MigrateAndSeedAsync(PortalDbContext db, TimeProvider time, OrganisationSetup? starter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(db);
@@ -24,10 +35,39 @@ public static class PortalDatabaseInitializer
         }
 
         await SeedRolesAsync(db, cancellationToken);
-        await SeedDepartmentsAsync(db, cancellationToken);
-        await SeedCategoriesAsync(db, cancellationToken);
-        await SlaSeeds.SeedAsync(db, time.GetUtcNow(), cancellationToken);
+        if (starter is not null)
+        {
+            await ApplyStarterIfNotSetUpAsync(db, starter, SeededBy, time.GetUtcNow(), cancellationToken);
+        }
+
         await ChecklistBook.SeedAsync(db, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Whether a starter was applied or departments exist (an installation from before starters).</summary>
+    public static async Task<bool> IsSetUpAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.OrganisationProfiles.AnyAsync(cancellationToken) || await db.Departments.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Applies a starter to a portal that has no organisation yet; false when it already has one.</summary>
+    public static async Task<bool> ApplyStarterIfNotSetUpAsync(
+        PortalDbContext db, OrganisationSetup starter, string appliedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(starter);
+        if (await IsSetUpAsync(db, cancellationToken))
+        {
+            return false;
+        }
+
+        var problems = await OrganisationSetupInstaller.ApplyAsync(db, starter, appliedBy, now, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Starter {starter.StarterCode} is not valid: " + string.Join("; ", problems.Select(p => $"{p.Code} {p.Where}")));
+        }
+
+        return true;
     }
 
     private static async Task SeedRolesAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -43,37 +83,5 @@ public static class PortalDatabaseInitializer
         }
 
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static async Task SeedDepartmentsAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        var existing = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
-        db.Departments.AddRange(DepartmentCatalog.Seed().Where(d => !existing.Contains(d.Code)));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Adds missing categories and, for categories added now, their default routing rules.</summary>
-    private static async Task SeedCategoriesAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        var existing = await db.Categories.ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
-        var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
-        var order = 0;
-        foreach (var seed in CategoryCatalog.Seed)
-        {
-            order += 10;
-            if (existing.ContainsKey(seed.Code))
-            {
-                continue;
-            }
-
-            int? parentId = seed.ParentCode is null ? null : existing[seed.ParentCode];
-            var category = new Category(seed.Code, seed.NameZhHans, seed.NameZhHant, seed.NameEn, parentId, order);
-            db.Categories.Add(category);
-            await db.SaveChangesAsync(cancellationToken);
-            existing[seed.Code] = category.Id;
-            // Rules are seeded only with a new category, so an administrator's later changes stay.
-            db.RoutingRules.AddRange(seed.DepartmentCodes.Select(code => new RoutingRule(category.Id, departments[code])));
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 }

@@ -95,6 +95,20 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<ArchiveInspection> ArchiveInspections => Set<ArchiveInspection>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
+
+    public DbSet<OrganisationProfile> OrganisationProfiles => Set<OrganisationProfile>();
+
+    public DbSet<SolutionType> SolutionTypes => Set<SolutionType>();
+
+    public DbSet<RepairCategory> RepairCategories => Set<RepairCategory>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

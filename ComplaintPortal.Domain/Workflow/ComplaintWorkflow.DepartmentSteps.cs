@@ -29,9 +29,8 @@ public sealed partial class ComplaintWorkflow
             return WorkflowError.InputRequired;
         }
 
-        var departments = await db.Departments.AsNoTracking()
-            .Where(d => ids.Contains(d.Id) && d.IsActive)
-            .ToListAsync(ct);
+        // Only departments that can receive work: never a retired one, leadership or oversight.
+        var departments = await DepartmentDirectory.ReceivingWorkAsync(db, ids, ct);
         if (departments.Count != ids.Count)
         {
             return WorkflowError.DepartmentNotFound;

@@ -51,6 +51,7 @@ public sealed partial class ComplaintWorkflow
 
                 (complaint.ReplyChannel, complaint.ReplyText, complaint.RepliedAt) = (input.ReplyChannel, input.Note, c.Now);
                 c.LedgerNote = $"[{input.ReplyChannel}] {input.Note}";
+                SendReply(c);
                 return WorkflowError.None;
             case WorkflowAction.CloseSatisfied:
                 RecordCallback(c, satisfied: true);
@@ -216,6 +217,22 @@ public sealed partial class ComplaintWorkflow
         db.OutboxMessages.Add(new OutboxMessage(complaint.Id, recipient, complaint.CaseNumber, input.Note!, c.Now));
         c.LedgerNote = $"promised={input.PromisedCompletionAt.Value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)}; {input.Note}";
         return WorkflowError.None;
+    }
+
+    /// <summary>A reply by SMS or e-mail goes through the outbox like the acknowledgement; by phone, letter or in person it is only recorded.</summary>
+    private void SendReply(StepContext c)
+    {
+        var complaint = c.Complaint;
+        var recipient = c.Input.ReplyChannel switch
+        {
+            ReplyChannel.Sms => complaint.Complainant.Phone,
+            ReplyChannel.Email => complaint.Complainant.Email,
+            _ => null,
+        };
+        if (!string.IsNullOrWhiteSpace(recipient))
+        {
+            db.OutboxMessages.Add(new OutboxMessage(complaint.Id, recipient, complaint.CaseNumber, c.Input.Note!, c.Now));
+        }
     }
 
     private async Task<WorkflowError> MarkDuplicateAsync(StepContext c, CancellationToken ct)

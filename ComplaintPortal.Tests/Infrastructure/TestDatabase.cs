@@ -42,6 +42,14 @@ public sealed class TestDatabase : IDisposable
         return this;
     }
 
+    /// <summary>Creates the schema and sets the portal up from <paramref name="starter"/> (null: leave the organisation empty).</summary>
+    public async Task<TestDatabase> MigrateAsync(Domain.Organisation.Setup.OrganisationSetup? starter, TimeProvider? time = null)
+    {
+        await using var db = CreateContext();
+        await PortalDatabaseInitializer.MigrateAndSeedAsync(db, time ?? TimeProvider.System, starter);
+        return this;
+    }
+
     public void Dispose()
     {
         try

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Setup;
 
@@ -8,19 +9,44 @@ internal static class DatabaseStartup
     /// <summary>
     /// Migrates the database, seeds reference data, and makes sure someone can administer the portal:
     /// demo accounts in Development, otherwise the configured or set-up first administrator.
+    /// The organisation comes from a starter: <c>Demo:Starter</c> when configured (demo servers); in
+    /// Development the mixed demonstration organisation by default; otherwise the administrator picks one
+    /// on the set-up page. When nobody will use the set-up page (Entra ID, or a configured first
+    /// administrator) the mixed organisation is applied, as before starters existed.
     /// </summary>
     public static async Task InitialisePortalDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
-        await PortalDatabaseInitializer.MigrateAndSeedAsync(db, services.GetRequiredService<TimeProvider>());
+        var time = services.GetRequiredService<TimeProvider>();
+        var starter = ConfiguredStarter(app.Configuration);
+        var demo = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:SeedAccounts");
+        await PortalDatabaseInitializer.MigrateAndSeedAsync(db, time, starter ?? (demo ? Starters.Mixed : null));
 
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:SeedAccounts"))
+        if (demo)
         {
             await services.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
 
-        await services.GetRequiredService<FirstAdministratorSetup>().InitialiseAsync(services);
+        var setup = services.GetRequiredService<FirstAdministratorSetup>();
+        await setup.InitialiseAsync(services);
+        if (!setup.IsPending)
+        {
+            await PortalDatabaseInitializer.ApplyStarterIfNotSetUpAsync(db, Starters.Mixed, PortalDatabaseInitializer.SeededBy, time.GetUtcNow());
+        }
+    }
+
+    /// <summary>The starter named by <c>Demo:Starter</c> (manufacturer, plaza, telecom, empty, mixed), or null.</summary>
+    private static OrganisationSetup? ConfiguredStarter(IConfiguration configuration)
+    {
+        var code = configuration["Demo:Starter"];
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        return Starters.Find(code) ?? throw new InvalidOperationException(
+            $"Demo:Starter '{code}' is not a starter; use one of: {string.Join(", ", Starters.AllCodes)}.");
     }
 }

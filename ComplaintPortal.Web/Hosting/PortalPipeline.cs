@@ -3,6 +3,7 @@ using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Archive;
 using ComplaintPortal.Web.Features.Board;
 using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Features.Organisation;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Features.Privacy;
@@ -73,6 +74,7 @@ public static class PortalPipeline
         app.MapArchive();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();
+        app.MapConfigurationEndpoints();
         return app;
     }
 }

@@ -12,6 +12,7 @@ using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Features.Ledger;
 using ComplaintPortal.Web.Features.Privacy;
+using ComplaintPortal.Web.Features.Organisation;
 using ComplaintPortal.Web.Features.Setup;
 using ComplaintPortal.Web.Features.Supervision;
 using ComplaintPortal.Web.Features.Localization;
@@ -92,6 +93,7 @@ public static class PortalServices
         services.AddSupervisionFeature(builder.Configuration);
         services.AddPrivacyFeature();
         services.AddArchive(builder.Configuration);
+        services.AddOrganisation();
         return builder;
     }
 

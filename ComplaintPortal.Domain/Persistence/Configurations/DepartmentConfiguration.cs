@@ -16,5 +16,9 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(d => d.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Department>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.HeadUserId).HasMaxLength(450).IsSingleLine();
+        builder.Property(d => d.CalendarCode).HasMaxLength(Sla.WorkingCalendarRecord.CodeMaxLength).IsSingleLine();
+        builder.Ignore(d => d.ReceivesWork);
     }
 }

@@ -54,6 +54,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<CaseViewReader>();
         services.AddScoped<CaseUsers>();
         services.AddScoped<Domain.Notifications.NoticeBook>();
+        services.AddScoped<Domain.Notifications.CustomerMessageBook>();
     }
 
     public TestDatabase Database { get; }

@@ -23,7 +23,7 @@ public enum CategorySort
 public sealed record CategoryPage(IReadOnlyList<CategoryNode> Rows, int Total);
 
 /// <summary>The administrator's view of the category tree and the routing rules.</summary>
-public sealed class CategoryAdministration(PortalDbContext db)
+public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook routing)
 {
     /// <summary>
     /// One page of the tree, filtered by code or a name in any language. The tree is a few dozen rows,
@@ -80,8 +80,9 @@ public sealed class CategoryAdministration(PortalDbContext db)
         return result;
     }
 
+    /// <summary>The departments a routing rule may name: those that can receive work.</summary>
     public async Task<List<Department>> DepartmentsAsync(CancellationToken ct = default) =>
-        await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Id).ToListAsync(ct);
+        await DepartmentDirectory.ListAsync(db, DepartmentListing.ReceivingWork, ct);
 
     /// <returns>False when the code is taken.</returns>
     public async Task<bool> AddAsync(string code, int? parentId, string zhHans, string zhHant, string en, CancellationToken ct = default)
@@ -98,20 +99,30 @@ public sealed class CategoryAdministration(PortalDbContext db)
         return true;
     }
 
-    public async Task<bool> UpdateAsync(int id, string zhHans, string zhHant, string en, bool active, IReadOnlyCollection<int> departmentIds, CancellationToken ct = default)
+    /// <summary>
+    /// Saves names, the active flag and the routing rules; the rules are checked first (each may only name a
+    /// department that can receive work), and nothing is saved when they are refused.
+    /// </summary>
+    public async Task<OrganisationError> UpdateAsync(int id, string zhHans, string zhHant, string en, bool active,
+        IReadOnlyCollection<int> departmentIds, string by, CancellationToken ct = default)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
         {
-            return false;
+            return OrganisationError.NotFound;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var routed = await routing.SetAsync(id, departmentIds, by, ct);
+        if (routed != OrganisationError.None)
+        {
+            return routed;
         }
 
         category.Rename(zhHans.Trim(), zhHant.Trim(), en.Trim());
         category.SetActive(active);
-        var rules = await db.RoutingRules.Where(r => r.CategoryId == id).ToListAsync(ct);
-        db.RoutingRules.RemoveRange(rules.Where(r => !departmentIds.Contains(r.DepartmentId)));
-        db.RoutingRules.AddRange(departmentIds.Except(rules.Select(r => r.DepartmentId)).Select(d => new RoutingRule(id, d)));
         await db.SaveChangesAsync(ct);
-        return true;
+        await transaction.CommitAsync(ct);
+        return OrganisationError.None;
     }
 }

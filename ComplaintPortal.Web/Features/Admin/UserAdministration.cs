@@ -76,8 +76,9 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
         return new UserPage(rows, total);
     }
 
+    /// <summary>The departments people can be placed in (not retired).</summary>
     public Task<List<Department>> DepartmentsAsync(CancellationToken cancellationToken = default) =>
-        db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        DepartmentDirectory.ListAsync(db, DepartmentListing.Active, cancellationToken);
 
     public async Task<IdentityResult> CreateAsync(NewUser input)
     {

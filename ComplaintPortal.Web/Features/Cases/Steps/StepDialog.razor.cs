@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Resources;
@@ -60,24 +61,37 @@ public partial class StepDialog
         or WorkflowError.NotPermitted or WorkflowError.ConcurrencyConflict or WorkflowError.TaskNotFound or WorkflowError.TaskAlreadyReported
         or WorkflowError.AlreadyEscalated or WorkflowError.NotEscalated;
 
-    protected override void OnInitialized()
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
     {
         switch (Step.Action)
         {
             case WorkflowAction.Acknowledge:
-                var promised = Clock.UtcNow + ComplaintWorkflow.DefaultTaskTime(Priority) + TimeSpan.FromDays(2);
+                // The organisation's acknowledgement template, promising the completion deadline the policy computed.
+                var draft = await DraftAsync(MessageKind.Acknowledgement, null);
+                var promised = draft?.PromisedAt ?? Clock.UtcNow + ComplaintWorkflow.DefaultTaskTime(Priority) + TimeSpan.FromDays(2);
                 Form.PromisedCompletionAt = WallClock.ToLocal(promised, Clock);
-                Form.Note = string.Format(CultureInfo.CurrentCulture, CaseText.Detail_AcknowledgementTemplate, CaseNumber, Clock.Format(promised));
+                Form.Note = draft?.Body ?? string.Format(CultureInfo.CurrentCulture, CaseText.Detail_AcknowledgementTemplate, CaseNumber, Clock.Format(promised));
                 break;
             case WorkflowAction.Dispatch:
                 Form.DepartmentIds.UnionWith(Proposed);
                 break;
             case WorkflowAction.Reply:
                 Form.ReplyChannel = ReplyChannel.Phone;
+                Form.Note = (await DraftAsync(MessageKind.Reply, ReplyChannel.Phone))?.Body;
                 break;
             default:
                 break;
         }
+    }
+
+    private async Task<CustomerMessageDraft?> DraftAsync(MessageKind kind, ReplyChannel? channel)
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        var language = CustomerMessageBook.LanguageOf(CultureInfo.CurrentUICulture);
+        return await scope.ServiceProvider.GetRequiredService<CustomerMessageBook>().DraftAsync(CaseNumber, kind, language, channel, Clock.TimeZone);
     }
 
     private void Choose(int departmentId, bool chosen)
