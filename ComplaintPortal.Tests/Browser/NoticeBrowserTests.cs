@@ -11,7 +11,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IDisposable
     private PortalAppFactory? app;
 
     [Fact]
-    public async Task Bell_counts_a_task_assigned_to_the_department_live_and_opens_the_notices_list()
+    public async Task Bell_counts_a_case_dispatched_to_the_department_live_and_opens_the_notices_list()
     {
         app = new PortalAppFactory(time: time);
         var root = app.StartOnLoopback();
@@ -22,7 +22,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IDisposable
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", "handler.qa");
+        await page.FillAsync("#username", "head.qa");
         await page.FillAsync("#password", ComplaintPortal.Web.Hosting.DemoAccounts.Password);
         await page.ClickAsync("[data-test=login-submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
