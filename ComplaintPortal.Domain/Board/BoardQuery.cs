@@ -45,10 +45,15 @@ public sealed class BoardQuery(PortalDbContext db)
                 .Select(t => new { t.ComplaintId, Task = new BoardTask(t.DepartmentId, t.OwnerName, t.Status, t.Deadline) })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.ComplaintId, t => t.Task);
+        var provisional = (await db.CaseDeadlines.AsNoTracking()
+                .Where(d => ids.Contains(d.ComplaintId) && d.MetAt == null && d.IsProvisional)
+                .Select(d => d.ComplaintId).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet();
 
         return rows.Select(r => new BoardRow(
                 r.Id, r.CaseNumber, r.CategoryId, r.Priority, r.Stage, r.ReceivedAt, r.StageEnteredAt ?? r.ReceivedAt,
-                tasks[r.Id].ToList(), r.NextDeadline, r.NextDeadline is null ? null : r.NextDueSoonAt, r.Version))
+                tasks[r.Id].ToList(), r.NextDeadline, r.NextDeadline is null ? null : r.NextDueSoonAt, r.Version,
+                r.NextDeadline is not null && provisional.Contains(r.Id)))
             .ToList();
     }
 

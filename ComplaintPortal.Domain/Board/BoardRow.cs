@@ -5,6 +5,7 @@ namespace ComplaintPortal.Domain.Board;
 /// <summary>
 /// One open case as the live board shows it. No personal data: the board is on wall displays.
 /// <see cref="Version"/> is the case's concurrency token, so a screen can tell which change it shows.
+/// <see cref="HasProvisionalDeadline"/>: an unmet deadline reaches a year whose holidays the calendar does not know yet.
 /// </summary>
 public sealed record BoardRow(
     int ComplaintId,
@@ -17,7 +18,8 @@ public sealed record BoardRow(
     IReadOnlyList<BoardTask> Tasks,
     DateTimeOffset? NextDeadline,
     DateTimeOffset? DueSoonAt,
-    int Version = 0)
+    int Version = 0,
+    bool HasProvisionalDeadline = false)
 {
     public DeadlineState DeadlineStateAt(DateTimeOffset now) => NextDeadline switch
     {
@@ -38,7 +40,7 @@ public sealed record BoardRow(
         && ComplaintId == other.ComplaintId && Version == other.Version && CaseNumber == other.CaseNumber
         && CategoryId == other.CategoryId && Priority == other.Priority && Stage == other.Stage
         && ReceivedAt == other.ReceivedAt && StageEnteredAt == other.StageEnteredAt
-        && NextDeadline == other.NextDeadline && DueSoonAt == other.DueSoonAt
+        && NextDeadline == other.NextDeadline && DueSoonAt == other.DueSoonAt && HasProvisionalDeadline == other.HasProvisionalDeadline
         && Tasks.SequenceEqual(other.Tasks);
 
     public override int GetHashCode() => HashCode.Combine(ComplaintId, Version, Stage, NextDeadline, Tasks.Count);

@@ -21,11 +21,23 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         await Unread(reader).CountAsync(cancellationToken);
 
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
-        await ViewsAsync(Unread(reader), reader, take, cancellationToken);
+        await ViewsAsync(Unread(reader), reader, 0, take, cancellationToken);
 
     /// <summary>All the person's notices, read or not, newest first (for the list page).</summary>
     public async Task<IReadOnlyList<NoticeView>> ListAsync(ActingUser reader, int take = 100, CancellationToken cancellationToken = default) =>
-        await ViewsAsync(AddressedTo(reader), reader, take, cancellationToken);
+        await ViewsAsync(AddressedTo(reader), reader, 0, take, cancellationToken);
+
+    /// <summary>
+    /// One page of the person's notices, newest first, and how many there are: all of them, or only the unread
+    /// (a closed case's notices are not among the unread).
+    /// </summary>
+    public async Task<(IReadOnlyList<NoticeView> Notices, int Total)> PageAsync(ActingUser reader, bool unreadOnly, int skip, int take,
+        CancellationToken cancellationToken = default)
+    {
+        var notices = unreadOnly ? Unread(reader) : AddressedTo(reader);
+        var total = await notices.CountAsync(cancellationToken);
+        return (await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken), total);
+    }
 
     /// <summary>Marks one notice read; false when it is not addressed to the reader.</summary>
     public async Task<bool> MarkReadAsync(ActingUser reader, int notificationId, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -95,13 +107,13 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
             .Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
 
-    private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IQueryable<Notification> notices, ActingUser reader, int take, CancellationToken ct)
+    private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IQueryable<Notification> notices, ActingUser reader, int skip, int take, CancellationToken ct)
     {
         var userId = reader.UserId;
         var rows = await notices
             .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { Notice = n, c.CaseNumber, c.Stage })
             .OrderByDescending(x => x.Notice.CreatedAt).ThenByDescending(x => x.Notice.Id)
-            .Take(take)
+            .Skip(skip).Take(take)
             .Select(x => new { x.Notice, x.CaseNumber, x.Stage, IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId) })
             .ToListAsync(ct);
         return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,

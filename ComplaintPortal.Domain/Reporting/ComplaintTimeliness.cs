@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ComplaintPortal.Domain.Cases;
 
 namespace ComplaintPortal.Domain.Reporting;
@@ -26,15 +27,20 @@ public sealed record ComplaintTimelinessRow(int? DepartmentId, IReadOnlyList<Com
     /// <summary>The plaza regime's target: a resolution rate of 95% or better (力求達到95%以上的投訴解決率).</summary>
     public const decimal ResolutionTarget = 95m;
 
+    [JsonIgnore]
     public IReadOnlyList<ComplaintVerdict> OnTime => [.. Cases.Where(c => c.IsOnTime)];
 
+    [JsonIgnore]
     public IReadOnlyList<ComplaintVerdict> Late => [.. Cases.Where(c => !c.IsOnTime)];
 
     /// <summary>On time so far: still open and no limit missed yet (part of <see cref="OnTime"/>; they may still go late).</summary>
+    [JsonIgnore]
     public IReadOnlyList<ComplaintVerdict> OpenWithinLimits => [.. Cases.Where(c => c.IsOnTime && c.IsOpen)];
 
+    [JsonIgnore]
     public IReadOnlyList<ComplaintVerdict> Resolved => [.. Cases.Where(c => c.IsResolved)];
 
+    [JsonIgnore]
     public IReadOnlyList<ComplaintVerdict> Unresolved => [.. Cases.Where(c => !c.IsResolved)];
 
     /// <summary>投訴處理及時率 = complaints handled on time / all complaints × 100%.</summary>

@@ -17,6 +17,29 @@ public sealed class ComplaintTimelinessReport(PortalDbContext db, TimelinessRepo
     {
         ArgumentNullException.ThrowIfNull(period);
         var (from, to) = period.UtcRange(zone);
+        var (overall, departments) = await RowsAsync(from, to, now, departmentId, cancellationToken);
+        return new(overall, departments, await perDeadline.ComputeAsync(period, zone, now, departmentId, cancellationToken));
+    }
+
+    /// <summary>The trend: the seed's rates for each of <paramref name="months"/>, by the month the complaints were received.</summary>
+    public async Task<IReadOnlyList<MonthlyComplaintTimeliness>> MonthlyAsync(IReadOnlyList<ReportPeriod> months, TimeZoneInfo zone, DateTimeOffset now,
+        int? departmentId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        var trend = new List<MonthlyComplaintTimeliness>(months.Count);
+        foreach (var month in months)
+        {
+            var (from, to) = month.UtcRange(zone);
+            var (overall, _) = await RowsAsync(from, to, now, departmentId, cancellationToken);
+            trend.Add(new(month.Year, month.Number, overall.Cases.Count, overall.OnTime.Count, overall.Resolved.Count));
+        }
+
+        return trend;
+    }
+
+    private async Task<(ComplaintTimelinessRow Overall, IReadOnlyList<ComplaintTimelinessRow> Departments)> RowsAsync(DateTimeOffset from,
+        DateTimeOffset to, DateTimeOffset now, int? departmentId, CancellationToken cancellationToken)
+    {
         var customerService = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.CustomerService)
             .Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
         var complaints = await db.Complaints.AsNoTracking()
@@ -34,11 +57,20 @@ public sealed class ComplaintTimelinessReport(PortalDbContext db, TimelinessRepo
         var (overall, departments) = ComplaintTimeliness.Compute(facts, now);
         if (departmentId is not null)
         {
-            // One department's view (a department head): its own row stands in for the whole.
+            // One department's view (a department head, or a chosen department): its own row stands in for the whole,
+            // so the headline and the department's row are one and the same figure.
             departments = [.. departments.Where(d => d.DepartmentId == departmentId)];
             overall = departments.FirstOrDefault() ?? new ComplaintTimelinessRow(departmentId, []);
         }
 
-        return new(overall, departments, await perDeadline.ComputeAsync(period, zone, now, departmentId, cancellationToken));
+        return (overall, departments);
     }
+}
+
+/// <summary>One month of the seed's rates (complaints received that month): a point of the trend.</summary>
+public sealed record MonthlyComplaintTimeliness(int Year, int Month, int Complaints, int OnTime, int Resolved)
+{
+    public decimal? TimelinessRate => DepartmentTimeliness.Rate(OnTime, Complaints);
+
+    public decimal? ResolutionRate => DepartmentTimeliness.Rate(Resolved, Complaints);
 }

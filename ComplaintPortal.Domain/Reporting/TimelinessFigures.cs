@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ComplaintPortal.Domain.Deadlines;
 
 namespace ComplaintPortal.Domain.Reporting;
@@ -16,8 +17,10 @@ public sealed record DeadlineFact(int DepartmentId, int ComplaintId, string Case
 public sealed record DepartmentTimeliness(int DepartmentId, IReadOnlyList<DeadlineFact> HandledDeadlines, IReadOnlyList<DeadlineFact> DueDeadlines,
     IReadOnlyDictionary<DeadlineKind, TimeSpan> AverageWorkingTime)
 {
+    [JsonIgnore]
     public IReadOnlyList<DeadlineFact> HandledOnTimeDeadlines => [.. HandledDeadlines.Where(f => f.MetAt <= f.DueAt)];
 
+    [JsonIgnore]
     public IReadOnlyList<DeadlineFact> ResolvedOfDueDeadlines => [.. DueDeadlines.Where(f => f.MetAt is not null)];
 
     public int Handled => HandledDeadlines.Count;

@@ -69,4 +69,29 @@ public readonly record struct SlaTarget
         SlaTargetUnit.Days => Counting == DayCounting.SameClockTime ? "d-clock" : "d",
         _ => throw new InvalidOperationException($"Unknown target unit {Unit}."),
     };
+
+    /// <summary>Reads <see cref="ToShortString"/> back (<c>4h</c>, <c>3d</c>, <c>3d-clock</c>); false for anything else.</summary>
+    public static bool TryParseShortString(string? text, out SlaTarget target)
+    {
+        target = default;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var (digits, unit, counting) = text switch
+        {
+            _ when text.EndsWith("d-clock", StringComparison.Ordinal) => (text[..^7], SlaTargetUnit.Days, DayCounting.SameClockTime),
+            _ when text.EndsWith('d') => (text[..^1], SlaTargetUnit.Days, DayCounting.WholeDays),
+            _ when text.EndsWith('h') => (text[..^1], SlaTargetUnit.Hours, DayCounting.WholeDays),
+            _ => ("", SlaTargetUnit.Hours, DayCounting.WholeDays),
+        };
+        if (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        {
+            return false;
+        }
+
+        target = new SlaTarget(amount, unit, counting);
+        return true;
+    }
 }

@@ -64,8 +64,22 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
 
         Assert.Equal(1, await page.Locator("[data-test=timeliness] [data-department=CS]").CountAsync());
         Assert.Equal(1, await page.Locator("[data-test=chart-departments] svg").CountAsync());
-        Assert.NotEqual(0, await page.Locator("[data-test=missed] [data-case]").CountAsync());
+        // The seed's rate first; the headline and the department's row are the same figure when one department is shown.
+        Assert.EndsWith("%", (await page.InnerTextAsync("[data-test=headline-rate]")).Trim(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("[data-test=target]").CountAsync());
+
+        // A figure opens the cases behind it: as many as it counts.
+        var late = page.Locator("[data-figure=headline-late]");
+        var lateCount = int.Parse(await late.GetAttributeAsync("data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        await late.ClickAsync();
+        await page.WaitForSelectorAsync("[data-test=figure-cases]");
+        Assert.Equal(Math.Min(lateCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
+
+        // Today's per-deadline figures are the drill-down, with the missed deadlines.
+        await page.ClickAsync("[data-test=per-deadline] .mud-expand-panel-header");
+        await page.WaitForSelectorAsync("[data-test=missed] [data-case]");
+        Assert.NotEqual(0, await page.Locator("[data-test=missed] [data-case]").CountAsync());
     }
 
     private Uri Start()

@@ -34,6 +34,29 @@ public sealed class DeadlineListTests
         Assert.Equal("Running", cut.Find("[data-kind=Completion]").GetAttribute("data-state"));
     }
 
+    [Fact]
+    public async Task Shows_the_rule_next_to_each_deadline_and_marks_one_reaching_an_unknown_year_provisional()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        // 2027's holidays are not entered: the plan and completion reach into it.
+        var now = s.SetLocal("2026-12-30 10:00");
+        var id = (await s.Driver.RegisterAsync()).Id;
+        var deadlines = await s.DeadlinesAsync(id);
+        var clock = new OrganisationClock(new SettableTimeProvider(now), Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }));
+        await using var ctx = new PortalComponentContext("zh-Hant", services => services.AddSingleton(clock));
+
+        var cut = ctx.Render<DeadlineList>(p => p.Add(d => d.Deadlines, deadlines));
+
+        var first = cut.Find("[data-kind=FirstResponse]");
+        Assert.Contains("1 個工作日內（整日）", first.QuerySelector("[data-test=deadline-rule]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(first.QuerySelector("[data-test=provisional]"));
+        var completion = cut.Find("[data-kind=Completion]");
+        Assert.Contains("7 個工作日內（整日）", completion.QuerySelector("[data-test=deadline-rule]")!.TextContent, StringComparison.Ordinal);
+        var mark = completion.QuerySelector("[data-test=provisional]")!;
+        Assert.Contains("暫定", mark.TextContent, StringComparison.Ordinal);
+        Assert.Contains("尚未錄入法定假日", mark.GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", 0, 75, "1 min 15 s left")]
     [InlineData("en", 2, 3 * 3600 + 59, "2 d 3 h left")]

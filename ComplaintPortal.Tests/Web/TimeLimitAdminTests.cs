@@ -36,6 +36,46 @@ public sealed class TimeLimitAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Same_clock_reading_stays_when_the_policy_is_saved_again_through_the_form()
+    {
+        var general = await app.WithDbAsync(db => db.SlaPolicies.SingleAsync(p => p.Priority == Priority.General && p.CategoryId == null));
+        var form = PolicyForm.From(general);
+        form.CompletionCounting = DayCounting.SameClockTime;
+        Assert.Equal(SlaPolicySaveResult.Saved, await SaveAsync(form));
+
+        // Opened again and saved with another change: the reading chosen before is kept, not reset to whole days.
+        var reopened = PolicyForm.From(await app.WithDbAsync(db => db.SlaPolicies.SingleAsync(p => p.Id == general.Id)));
+        Assert.Equal(DayCounting.SameClockTime, reopened.CompletionCounting);
+        reopened.DueSoonPercent = 30;
+        Assert.Equal(SlaPolicySaveResult.Saved, await SaveAsync(reopened));
+
+        var saved = await app.WithDbAsync(db => db.SlaPolicies.SingleAsync(p => p.Id == general.Id));
+        Assert.Equal((DayCounting.SameClockTime, DayCounting.WholeDays, 30), (saved.CompletionCounting, saved.SolutionPlanCounting, saved.DueSoonPercent));
+        var (changes, _) = await InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>().ChangesPageAsync(0, 1));
+        Assert.Equal("CN 1d/3d/7d-clock due-soon 30%", Assert.Single(changes).After);
+    }
+
+    [Fact]
+    public void Change_log_summaries_read_in_the_users_language_with_each_targets_reading()
+    {
+        using (new UiCulture("zh-Hant"))
+        {
+            Assert.Equal("CN 日曆 · 首次回應 4 個工作小時（累計工作時間） · 解決方案 3 個工作日後同一時刻 · 辦結 7 個工作日內（整日） · 剩餘 20% 時提醒",
+                ComplaintPortal.Web.Features.Deadlines.TargetText.Summary("CN 4h/3d-clock/7d due-soon 20%"));
+            Assert.Equal("（已刪除）", ComplaintPortal.Web.Features.Deadlines.TargetText.Summary(SlaPolicyBook.DeletedSummary));
+            Assert.Equal("（新增）", ComplaintPortal.Web.Features.Deadlines.TargetText.Summary(null));
+        }
+
+        using (new UiCulture("en"))
+        {
+            Assert.Equal("within 3 working days (whole days)", PolicyForm.Describe(SlaTarget.Days(3)));
+            Assert.Equal("3 working days later, same clock time", PolicyForm.Describe(SlaTarget.Days(3, DayCounting.SameClockTime)));
+            // Something the portal did not write is shown as stored rather than hidden.
+            Assert.Equal("CN 1w/3d/7d due-soon 20%", ComplaintPortal.Web.Features.Deadlines.TargetText.Summary("CN 1w/3d/7d due-soon 20%"));
+        }
+    }
+
+    [Fact]
     public void Target_that_is_not_a_positive_amount_is_refused_before_saving()
     {
         var form = new PolicyForm { CalendarCode = "CN", FirstResponseAmount = 0, SolutionPlanAmount = 3, CompletionAmount = 7 };
@@ -97,6 +137,9 @@ public sealed class TimeLimitAdminTests : IDisposable
         await using var scope = app.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
+
+    private Task<SlaPolicySaveResult> SaveAsync(PolicyForm form) =>
+        InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>().SaveAsync(form.PolicyId, form.ToValues()!, "admin-id", "admin", app.Time.GetUtcNow()));
 
     public void Dispose() => app.Dispose();
 

@@ -17,7 +17,7 @@ public sealed class FileViewTests : CaseDatabaseTest
 
     private CasePageContext NewContext()
     {
-        return new CasePageContext("zh-Hans", Database, Driver, services =>
+        return new CasePageContext("zh-Hans", Database, Driver, more: services =>
         {
             services.AddSingleton(feed);
             services.AddScoped<ArchiveAccess>();

@@ -21,11 +21,13 @@ namespace ComplaintPortal.Tests.Components.Cases;
 public sealed class CasePageContext : PortalComponentContext
 {
     /// <remarks>Create it in the test method itself: the culture it pins does not flow out of an async method.</remarks>
+    /// <param name="feed">The notice feed the pages (the bell) listen to; share one between contexts to watch two people at once.</param>
     /// <param name="more">A feature's own services, added with the case services before anything is resolved.</param>
-    public CasePageContext(string culture, TestDatabase database, CaseDriver driver, Action<IServiceCollection>? more = null)
+    public CasePageContext(string culture, TestDatabase database, CaseDriver driver, Domain.Notifications.INoticeFeed? feed = null,
+        Action<IServiceCollection>? more = null)
         : base(culture, services =>
         {
-            AddCaseServices(services, database, driver);
+            AddCaseServices(services, database, driver, feed ?? new Domain.Notifications.NoticeFeed());
             more?.Invoke(services);
         })
     {
@@ -35,7 +37,7 @@ public sealed class CasePageContext : PortalComponentContext
         DefaultWaitTimeout = TimeSpan.FromSeconds(15);
     }
 
-    private static void AddCaseServices(IServiceCollection services, TestDatabase database, CaseDriver driver)
+    private static void AddCaseServices(IServiceCollection services, TestDatabase database, CaseDriver driver, Domain.Notifications.INoticeFeed feed)
     {
         services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
         {
@@ -55,6 +57,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<CaseUsers>();
         services.AddScoped<Domain.Notifications.NoticeBook>();
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();
+        services.AddSingleton(feed);
     }
 
     public TestDatabase Database { get; }
@@ -91,6 +94,7 @@ public sealed class CasePageContext : PortalComponentContext
 public abstract class CasePageTest : IAsyncLifetime
 {
     private CasePageContext? context;
+    private readonly List<CasePageContext> others = [];
 
     protected TestDatabase Database { get; private set; } = default!;
 
@@ -98,6 +102,14 @@ public abstract class CasePageTest : IAsyncLifetime
 
     /// <summary>The bUnit context for this test (call it first thing in the test, so its culture holds there).</summary>
     protected CasePageContext Open(string culture = "zh-Hans") => context = new CasePageContext(culture, Database, Driver);
+
+    /// <summary>A second context on the same database (another person's screen); disposed with the test.</summary>
+    protected CasePageContext OpenAnother(string culture, Domain.Notifications.INoticeFeed feed)
+    {
+        var another = new CasePageContext(culture, Database, Driver, feed);
+        others.Add(another);
+        return another;
+    }
 
     public async Task InitializeAsync()
     {
@@ -119,6 +131,11 @@ public abstract class CasePageTest : IAsyncLifetime
         if (context is not null)
         {
             await context.DisposeAsync();
+        }
+
+        foreach (var other in others)
+        {
+            await other.DisposeAsync();
         }
 
         Database.Dispose();

@@ -135,6 +135,12 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
             case BoardColumn.Deadline when row.NextDeadline is { } due:
                 html.Append("<board-countdown").Append(Instants(row)).Append("></board-countdown><div class=\"board-due\">");
                 Time(html, due);
+                if (row.HasProvisionalDeadline)
+                {
+                    html.Append(" <span class=\"board-provisional\" data-test=\"provisional\" title=\"").Append(Encoder.Encode(DeadlineText.Provisional_Why))
+                        .Append("\">").Append(Encoder.Encode(DeadlineText.Provisional_Mark)).Append("</span>");
+                }
+
                 html.Append("</div>");
                 break;
             case BoardColumn.Deadline:

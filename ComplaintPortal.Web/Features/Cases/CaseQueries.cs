@@ -9,7 +9,7 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// <summary>One line of a queue or a search result; personal data is masked by the page when needed.</summary>
 /// <param name="NextDue">The earliest unmet deadline of the case or its tasks; none while waiting for the customer.</param>
 public sealed record CaseRow(int Id, string CaseNumber, CaseStage Stage, Priority Priority, bool IsEscalated, DateTimeOffset ReceivedAt,
-    string Name, string? Phone, string Description, bool ViewerWorksIt, DateTimeOffset? NextDue, DateTimeOffset? NextDueSoon);
+    string Name, string? Phone, string Description, bool ViewerWorksIt, DateTimeOffset? NextDue, DateTimeOffset? NextDueSoon, bool Provisional = false);
 
 /// <summary>One page of a case list, sorted by a <see cref="CaseRow"/> property name.</summary>
 public sealed record CaseListRequest(int Page, int PageSize, string? SortBy = null, bool Descending = false);
@@ -63,7 +63,7 @@ public sealed class CaseQueries(PortalDbContext db)
         var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
         return new CaseRowPage(page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
-            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon)).ToList(), total);
+            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional)).ToList(), total);
     }
 
     private IQueryable<RowData> Rows(IQueryable<Complaint> query, ActingUser user)
@@ -89,6 +89,7 @@ public sealed class CaseQueries(PortalDbContext db)
                 : db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null).Min(d => (DateTimeOffset?)d.DueAt),
             NextDueSoon = db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null)
                 .OrderBy(d => d.DueAt).Select(d => (DateTimeOffset?)d.DueSoonAt).FirstOrDefault(),
+            Provisional = db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.IsProvisional),
         });
     }
 
@@ -136,5 +137,8 @@ public sealed class CaseQueries(PortalDbContext db)
         public DateTimeOffset? NextDue { get; init; }
 
         public DateTimeOffset? NextDueSoon { get; init; }
+
+        /// <summary>An unmet deadline of the case reaches a year whose holidays are not entered yet.</summary>
+        public bool Provisional { get; init; }
     }
 }

@@ -11,14 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintPortal.Web.Features.Reports;
 
 /// <summary>What the page shows for one choice of period and department; kept from the prerender so the circuit does not load it again.</summary>
-public sealed record TimelinessView(string Key, TimelinessResult Result, IReadOnlyList<MonthlyTimeliness> Trend);
+public sealed record TimelinessView(string Key, ComplaintTimelinessResult Result, IReadOnlyList<MonthlyComplaintTimeliness> Trend);
 
 public sealed partial class Timeliness
 {
     /// <summary>How many months the trend chart shows, ending with the chosen period.</summary>
     private const int TrendMonths = 12;
-
-    private static readonly int[] PageSizes = [10, 25, 50];
 
     private Dictionary<int, Department> departments = [];
     private bool onlyOwnDepartment;
@@ -31,6 +29,9 @@ public sealed partial class Timeliness
     private int year;
     private int number;
     private int? chosenDepartment;
+
+    // The figure whose cases are listed, if one was clicked.
+    private FigureCases? selection;
 
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
@@ -81,9 +82,11 @@ public sealed partial class Timeliness
 
         loading = true;
         var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
-        var result = await InScopeAsync(sp => sp.GetRequiredService<TimelinessReport>().ComputeAsync(period, zone, now, department));
-        var trend = await InScopeAsync(sp => sp.GetRequiredService<TimelinessReport>().MonthlyAsync(period.MonthsEndingHere(TrendMonths), zone, now, department));
+        var result = await InScopeAsync(sp => sp.GetRequiredService<ComplaintTimelinessReport>().ComputeAsync(period, zone, now, department));
+        var trend = await InScopeAsync(sp => sp.GetRequiredService<ComplaintTimelinessReport>()
+            .MonthlyAsync(period.MonthsEndingHere(TrendMonths), zone, now, department));
         View = new TimelinessView(key, result, trend);
+        selection = null;
         loading = false;
     }
 
@@ -117,6 +120,11 @@ public sealed partial class Timeliness
         return new(periodKind, chosenYear, chosenNumber);
     }
 
+    private void Select(FigureCases cases) => selection = cases;
+
+    private FigureCases Behind(ComplaintTimelinessRow row, string figure, IReadOnlyList<ComplaintVerdict> cases) =>
+        FigureCases.Of(DepartmentName(row.DepartmentId ?? 0) + " · " + figure, cases);
+
     private string DepartmentName(int id) =>
         departments.TryGetValue(id, out var d) ? d.DisplayName(CultureInfo.CurrentUICulture) : id.ToString(CultureInfo.CurrentCulture);
 
@@ -124,7 +132,7 @@ public sealed partial class Timeliness
 
     internal static string Percent(decimal? rate) => rate is { } r ? r.ToString("0.0", CultureInfo.CurrentCulture) + "%" : "–";
 
-    private static string KindName(DeadlineKind kind) =>
+    internal static string KindName(DeadlineKind kind) =>
         DeadlineText.ResourceManager.GetString("Kind_" + kind, CultureInfo.CurrentUICulture) ?? kind.ToString();
 
     private static string PeriodName(ReportPeriodKind kind) =>

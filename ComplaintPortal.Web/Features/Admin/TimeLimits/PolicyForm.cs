@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Web.Features.Deadlines;
 using ComplaintPortal.Web.Resources;
 
 namespace ComplaintPortal.Web.Features.Admin.TimeLimits;
@@ -20,13 +21,22 @@ public sealed class PolicyForm
 
     public SlaTargetUnit FirstResponseUnit { get; set; }
 
+    /// <summary>How a target in days is read; kept as it was when the target is in hours.</summary>
+    public DayCounting FirstResponseCounting { get; set; }
+
     public int SolutionPlanAmount { get; set; }
 
     public SlaTargetUnit SolutionPlanUnit { get; set; }
 
+    /// <summary>How a target in days is read; kept as it was when the target is in hours.</summary>
+    public DayCounting SolutionPlanCounting { get; set; }
+
     public int CompletionAmount { get; set; }
 
     public SlaTargetUnit CompletionUnit { get; set; }
+
+    /// <summary>How a target in days is read; kept as it was when the target is in hours.</summary>
+    public DayCounting CompletionCounting { get; set; }
 
     public int DueSoonPercent { get; set; } = 20;
 
@@ -41,10 +51,13 @@ public sealed class PolicyForm
             CalendarCode = policy.CalendarCode,
             FirstResponseAmount = policy.FirstResponseAmount,
             FirstResponseUnit = policy.FirstResponseUnit,
+            FirstResponseCounting = policy.FirstResponseCounting,
             SolutionPlanAmount = policy.SolutionPlanAmount,
             SolutionPlanUnit = policy.SolutionPlanUnit,
+            SolutionPlanCounting = policy.SolutionPlanCounting,
             CompletionAmount = policy.CompletionAmount,
             CompletionUnit = policy.CompletionUnit,
+            CompletionCounting = policy.CompletionCounting,
             DueSoonPercent = policy.DueSoonPercent,
         };
     }
@@ -53,17 +66,18 @@ public sealed class PolicyForm
     public SlaPolicyValues? ToValues()
     {
         if (FirstResponseAmount <= 0 || SolutionPlanAmount <= 0 || CompletionAmount <= 0
-            || !Enum.IsDefined(FirstResponseUnit) || !Enum.IsDefined(SolutionPlanUnit) || !Enum.IsDefined(CompletionUnit) || !Enum.IsDefined(Priority))
+            || !Enum.IsDefined(FirstResponseUnit) || !Enum.IsDefined(SolutionPlanUnit) || !Enum.IsDefined(CompletionUnit) || !Enum.IsDefined(Priority)
+            || !Enum.IsDefined(FirstResponseCounting) || !Enum.IsDefined(SolutionPlanCounting) || !Enum.IsDefined(CompletionCounting))
         {
             return null;
         }
 
-        return new(Priority, CategoryId, CalendarCode, new(FirstResponseAmount, FirstResponseUnit), new(SolutionPlanAmount, SolutionPlanUnit),
-            new(CompletionAmount, CompletionUnit), DueSoonPercent);
+        return new(Priority, CategoryId, CalendarCode, new(FirstResponseAmount, FirstResponseUnit, FirstResponseCounting),
+            new(SolutionPlanAmount, SolutionPlanUnit, SolutionPlanCounting), new(CompletionAmount, CompletionUnit, CompletionCounting), DueSoonPercent);
     }
 
-    public static string Describe(SlaTarget target) =>
-        string.Format(CultureInfo.CurrentCulture, DeadlineText.Target_Amount, target.Amount, UnitName(target.Unit));
+    /// <summary>The target with its reading, e.g. "3 個工作日內（整日）".</summary>
+    public static string Describe(SlaTarget target) => TargetText.Describe(target);
 
     public static string UnitName(SlaTargetUnit unit) => unit switch
     {

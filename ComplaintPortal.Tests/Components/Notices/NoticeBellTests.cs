@@ -1,0 +1,63 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Web.Features.Notices;
+
+namespace ComplaintPortal.Tests.Components.Notices;
+
+/// <summary>The app bar's bell and the notices page, on the portal's services and one in-process feed.</summary>
+public sealed class NoticeBellTests : CasePageTest
+{
+    [Fact]
+    public async Task A_notice_reaches_the_right_person_only_and_the_bell_updates_live()
+    {
+        var feed = new NoticeFeed();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        var ownerScreen = OpenAnother("zh-Hans", feed);
+        ownerScreen.SignInAs(owner);
+        // The owner's screen: the app bar's bell with the notices page under it (one set of providers per screen).
+        var ownerBell = ownerScreen.RenderWithProviders(b =>
+        {
+            b.OpenComponent<NoticeBell>(0);
+            b.CloseComponent();
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(1);
+            b.CloseComponent();
+        });
+        var page = ownerBell;
+        var headScreen = OpenAnother("zh-Hans", feed);
+        headScreen.SignInAs(head);
+        var headBell = headScreen.RenderPage<NoticeBell>();
+        var ownerBefore = Count(ownerBell);
+        var headBefore = Count(headBell);
+
+        // A deadline notice to the task's owner by name, saved as every writer saves (the commit signal publishes it).
+        await using (var db = Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            db.Notifications.Add(Notification.ToPerson(owner.UserId, complaint.Id, NotificationKind.DeadlineOverdue,
+                $"{complaint.CaseNumber}: DepartmentTask#{Driver.HeadOf(DepartmentCatalog.Quality).DepartmentId} due 2026-03-10T10:00Z", Driver.Time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        ownerBell.WaitForAssertion(() => Assert.Equal(ownerBefore + 1, Count(ownerBell)));
+        Assert.Equal(headBefore, Count(headBell));
+
+        // The owner's list: the notice in words with its case; reading it counts the bell down at once.
+        var row = page.WaitForElement("[data-kind=DeadlineOverdue]");
+        Assert.Contains("2026/3/10 18:00 到期", page.Find("[data-test=notice-detail]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("DepartmentTask", page.Find("[data-test=notices]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Find($"[data-case='{complaint.CaseNumber}']"));
+        Assert.NotNull(row);
+        var unreadBefore = page.FindAll("[data-test=mark-read]").Count;
+        await page.InvokeAsync(() => page.FindAll("[data-test=mark-read]")[0].Click());
+
+        ownerBell.WaitForAssertion(() => Assert.Equal(ownerBefore, Count(ownerBell)));
+        page.WaitForAssertion(() => Assert.Equal(unreadBefore - 1, page.FindAll("[data-test=mark-read]").Count));
+        Assert.Equal(headBefore, Count(headBell));
+    }
+
+    private static int Count(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> bell) =>
+        int.Parse(bell.WaitForElement("[data-test=notice-bell]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
+}

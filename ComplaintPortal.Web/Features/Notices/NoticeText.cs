@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+
+namespace ComplaintPortal.Web.Features.Notices;
+
+/// <summary>
+/// A notice in the reader's words. The stored text is invariant (<c>C-1: Completion due 2026-03-02T05:30Z (CS clerk)</c>);
+/// for deadline notices it is read back into "辦結 · 到期 03-02 13:30 · 客服中心 clerk", one part per late deadline.
+/// </summary>
+public static partial class NoticeText
+{
+    public static string Title(NotificationKind kind) => Cases.CaseLabels.Notification(kind);
+
+    /// <summary>What is late or due soon and whose it is; empty for other notices.</summary>
+    /// <param name="departmentName">Department name by code (<c>QA</c> → 質量部).</param>
+    public static string Detail(NoticeView notice, OrganisationClock clock, Func<string, string> departmentName)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(departmentName);
+        if (notice.Kind is not (NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue))
+        {
+            return "";
+        }
+
+        var parts = new List<string>();
+        foreach (Match m in DeadlinePart().Matches(notice.Text))
+        {
+            var kind = Enum.TryParse<DeadlineKind>(m.Groups["kind"].Value, out var k) && Enum.IsDefined(k)
+                ? DeadlineText.ResourceManager.GetString("Kind_" + k, CultureInfo.CurrentUICulture) ?? ""
+                : "";
+            var due = DateTimeOffset.TryParseExact(m.Groups["due"].Value, "yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var instant) ? clock.Format(instant, "g") : "";
+            var part = string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_DeadlinePart, kind, due);
+            if (m.Groups["code"].Success)
+            {
+                var owner = m.Groups["owner"].Value == "no owner" ? DeadlineText.Notices_NoOwner : m.Groups["owner"].Value;
+                part += string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_Whose, departmentName(m.Groups["code"].Value), owner);
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "；" : "; ", parts);
+    }
+
+    [GeneratedRegex(@"(?<kind>[A-Za-z]+)(?:#\d+)? due (?<due>\d{4}-\d\d-\d\dT\d\d:\d\dZ)(?: \((?<code>\S+) (?<owner>[^)]*)\))?", RegexOptions.CultureInvariant)]
+    private static partial Regex DeadlinePart();
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Notices;
+
+/// <summary>
+/// The signed-in person's notices, paged on the server: unread first by default, marked read one by one or all at once.
+/// The list reloads when a change concerns the reader (a new notice, one read on another page, a case closed).
+/// </summary>
+public sealed partial class Notices : IDisposable
+{
+    private static readonly int[] PageSizes = [10, 25, 50];
+
+    private MudDataGrid<NoticeView>? grid;
+    private bool unreadOnly = true;
+    private Dictionary<string, string> departmentNames = [];
+    private IDisposable? subscription;
+
+    [Inject]
+    private OrganisationClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private INoticeFeed Feed { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        departmentNames = await InScopeAsync(async sp => (await sp.GetRequiredService<PortalDbContext>().Departments.AsNoTracking().ToListAsync())
+            .ToDictionary(d => d.Code, d => d.DisplayName(CultureInfo.CurrentUICulture), StringComparer.Ordinal));
+        if (RendererInfo.IsInteractive && await ActingUserAsync() is { } reader)
+        {
+            subscription = Feed.Subscribe(change =>
+            {
+                if (change.Concerns(reader))
+                {
+                    // The grid is there from the first render on; a change before it is in its first load anyway.
+                    _ = InvokeAsync(() => grid is null ? Task.CompletedTask : grid.ReloadServerData());
+                }
+            });
+        }
+    }
+
+    public void Dispose() => subscription?.Dispose();
+
+    private async Task<GridData<NoticeView>> LoadAsync(GridState<NoticeView> state, CancellationToken cancellationToken)
+    {
+        if (await ActingUserAsync(cancellationToken) is not { } user)
+        {
+            return new GridData<NoticeView> { Items = [], TotalItems = 0 };
+        }
+
+        var (notices, total) = await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>()
+            .PageAsync(user, unreadOnly, state.Page * state.PageSize, state.PageSize, cancellationToken));
+        return new GridData<NoticeView> { Items = notices, TotalItems = total };
+    }
+
+    private string Detail(NoticeView notice) =>
+        NoticeText.Detail(notice, Clock, code => departmentNames.TryGetValue(code, out var name) ? name : code);
+
+    private async Task ShowAsync(bool onlyUnread)
+    {
+        unreadOnly = onlyUnread;
+        await grid!.ReloadServerData();
+    }
+
+    private async Task MarkReadAsync(NoticeView notice)
+    {
+        if (await ActingUserAsync() is not { } user)
+        {
+            return;
+        }
+
+        var now = Clock.UtcNow;
+        await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>().MarkReadAsync(user, notice.Id, now));
+        await grid!.ReloadServerData();
+    }
+
+    private async Task MarkAllReadAsync()
+    {
+        if (await ActingUserAsync() is not { } user)
+        {
+            return;
+        }
+
+        var now = Clock.UtcNow;
+        var count = await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>().MarkAllReadAsync(user, now));
+        Snackbar.Add(string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_MarkedAll, count), MudBlazor.Severity.Success);
+        await grid!.ReloadServerData();
+    }
+}
