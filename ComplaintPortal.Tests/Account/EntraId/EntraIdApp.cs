@@ -28,10 +28,7 @@ public sealed class EntraIdApp : PortalAppFactory
     }
 
     /// <summary>On a clock the test moves (start it at the wall clock: the authority's tokens are checked against real time).</summary>
-    public EntraIdApp(TimeProvider time)
-        : this(null, time)
-    {
-    }
+    public static EntraIdApp WithClock(TimeProvider time) => new(null, time);
 
     private EntraIdApp(X509Certificate2? clientCertificate, TimeProvider? time = null)
         : base("Production", time ?? TimeProvider.System)

@@ -24,7 +24,7 @@ public sealed class EntraIdRevocationTests : IDisposable
     private readonly SettableTimeProvider time = new(DateTimeOffset.UtcNow);
     private readonly EntraIdApp app;
 
-    public EntraIdRevocationTests() => app = new EntraIdApp(time);
+    public EntraIdRevocationTests() => app = EntraIdApp.WithClock(time);
 
     [Fact]
     public async Task Portal_lock_of_an_Entra_user_ends_the_open_session_like_a_local_one()
