@@ -123,7 +123,8 @@ public sealed class BoardQuery(PortalDbContext db)
 
         if (!viewer.SeesEveryCase)
         {
-            cases = cases.Where(c => c.Tasks.Any(t => t.DepartmentId == viewer.DepartmentId));
+            // The case page's rule (PageAsync and TotalsAsync return nothing for a viewer who sees nothing).
+            cases = cases.Where(CaseVisibility.OfDepartment(viewer.DepartmentId ?? -1));
         }
 
         if (filter.DepartmentId is { } department)

@@ -23,7 +23,7 @@ public static class CaseVisibility
 
         if (SeesDepartmentCases(user) && user.DepartmentId is { } department)
         {
-            return c => c.ArchivedAt == null && c.Tasks.Any(t => t.DepartmentId == department);
+            return OfDepartment(department);
         }
 
         return c => false;
@@ -38,9 +38,25 @@ public static class CaseVisibility
             && (SeesEveryCase(user) || (SeesDepartmentCases(user) && complaint.HasTaskFor(user.DepartmentId)));
     }
 
-    private static bool SeesEveryCase(ActingUser user) =>
-        user.IsInRole(PortalRoles.IntakeClerk) || user.IsInRole(PortalRoles.Leadership) || user.IsInRole(PortalRoles.Supervisor);
+    /// <summary>The cases a department may see: those on which it has a task, while not archived.</summary>
+    public static Expression<Func<Complaint, bool>> OfDepartment(int departmentId) =>
+        c => c.ArchivedAt == null && c.Tasks.Any(t => t.DepartmentId == departmentId);
 
-    private static bool SeesDepartmentCases(ActingUser user) =>
-        user.IsInRole(PortalRoles.DepartmentHandler) || user.IsInRole(PortalRoles.DepartmentHead);
+    /// <summary>Customer service, leadership and the supervision committee see every case.</summary>
+    public static bool SeesEveryCase(Func<string, bool> isInRole)
+    {
+        ArgumentNullException.ThrowIfNull(isInRole);
+        return isInRole(PortalRoles.IntakeClerk) || isInRole(PortalRoles.Leadership) || isInRole(PortalRoles.Supervisor);
+    }
+
+    /// <summary>Handlers and heads see the cases of their own department (<see cref="OfDepartment"/>).</summary>
+    public static bool SeesDepartmentCases(Func<string, bool> isInRole)
+    {
+        ArgumentNullException.ThrowIfNull(isInRole);
+        return isInRole(PortalRoles.DepartmentHandler) || isInRole(PortalRoles.DepartmentHead);
+    }
+
+    private static bool SeesEveryCase(ActingUser user) => SeesEveryCase(user.IsInRole);
+
+    private static bool SeesDepartmentCases(ActingUser user) => SeesDepartmentCases(user.IsInRole);
 }

@@ -41,6 +41,9 @@ public enum IntakeError
     ReceivedInFuture = 6,
     TooLong = 7,
     ControlCharacters = 8,
+
+    /// <summary>Received more than <see cref="ComplaintIntake.MaxBackdating"/> ago: a mistyped year, not a late registration.</summary>
+    ReceivedTooLongAgo = 9,
 }
 
 /// <summary>One reason a registration was refused, and the field (as the JSON API names it) it concerns.</summary>
@@ -56,6 +59,9 @@ public sealed record IntakeResult(Complaint? Complaint, bool Created, IReadOnlyL
 public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseNumberPolicy numbering)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>How far back a registration may date its receipt (a complaint written down late, not in another year).</summary>
+    public static readonly TimeSpan MaxBackdating = TimeSpan.FromDays(90);
 
     /// <summary>Field names as the JSON API spells them; the intake page maps them to its labels.</summary>
     public static class Fields
@@ -107,6 +113,10 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         if (request.ReceivedAt > now.AddMinutes(5))
         {
             errors.Add(new(IntakeError.ReceivedInFuture, Fields.ReceivedAt));
+        }
+        else if (request.ReceivedAt < now - MaxBackdating)
+        {
+            errors.Add(new(IntakeError.ReceivedTooLongAgo, Fields.ReceivedAt));
         }
 
         var text = new List<FieldError>();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ComplaintPortal.Domain.Validation;
 
 namespace ComplaintPortal.Domain.Cases;
 
@@ -26,13 +27,29 @@ public static class EvidencePolicy
     /// </summary>
     public static string? ContentTypeFor(string fileName, long sizeBytes)
     {
-        if (sizeBytes <= 0 || sizeBytes > MaxSizeBytes)
+        if (sizeBytes <= 0 || sizeBytes > MaxSizeBytes || !IsPlainName(fileName))
         {
             return null;
         }
 
         return ContentTypes.GetValueOrDefault(Path.GetExtension(fileName ?? ""));
     }
+
+    /// <summary>The file's own name, without the folders a browser or a forged request put in front (either separator).</summary>
+    public static string PlainName(string? fileName)
+    {
+        var name = fileName ?? "";
+        return name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+    }
+
+    /// <summary>Whether a name can be kept and shown as it is: one clean line, no folder, within the column.</summary>
+    public static bool IsPlainName(string? fileName) =>
+        fileName is { Length: > 0 and <= Evidence.FileNameMaxLength } && fileName.IndexOfAny(['/', '\\']) < 0
+        && TextRules.IsClean(fileName, TextShape.SingleLine);
+
+    /// <summary>Whether a stored name is one the store made (32 hex digits) and a hash is a SHA-256 in hex.</summary>
+    public static bool IsStoredFile(string? storedName, string? sha256) =>
+        storedName is { Length: 32 } && storedName.All(Uri.IsHexDigit) && sha256 is { Length: 64 } && sha256.All(Uri.IsHexDigit);
 }
 
 /// <summary>Keeps evidence bytes in a folder outside the web root; only the case pages hand them out.</summary>
@@ -47,9 +64,16 @@ public sealed class EvidenceStore(string rootPath)
         Directory.CreateDirectory(RootPath);
         var storedName = Guid.NewGuid().ToString("N");
         var path = Path.Combine(RootPath, storedName);
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        try
         {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             await content.CopyToAsync(file, cancellationToken);
+        }
+        catch
+        {
+            // A broken or cancelled upload (or one that sent more than it announced) leaves nothing behind.
+            File.Delete(path);
+            throw;
         }
 
         await using var read = File.OpenRead(path);

@@ -11,7 +11,7 @@ public sealed record NoticeView(int Id, int ComplaintId, string CaseNumber, Case
 
 /// <summary>
 /// A person's notices: those addressed to them by name and those addressed to a role they hold (within their
-/// department when the notice names one). Unread are the ones they have not marked read whose case is still
+/// department when the notice names one; by name only while the case page would open for them). Unread are the ones they have not marked read whose case is still
 /// open: a closed (or withdrawn, invalid, duplicate) case leaves the unread list. Reading publishes to the
 /// <see cref="INoticeFeed"/> so the person's other open pages re-count.
 /// </summary>
@@ -93,7 +93,10 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         var roles = reader.Roles.ToList();
         var userId = reader.UserId;
         var department = reader.DepartmentId;
-        return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId
+        // A notice addressed by name follows the case page's rule too: one about a case of a department the
+        // person has since left (or lost the role for) is no longer theirs to read.
+        var visible = db.Complaints.Where(CaseVisibility.For(reader));
+        return db.Notifications.AsNoTracking().Where(n => (n.RecipientUserId == userId && visible.Any(c => c.Id == n.ComplaintId))
             || (n.RecipientUserId == null && roles.Contains(n.RecipientRole)
                 && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department)));
     }

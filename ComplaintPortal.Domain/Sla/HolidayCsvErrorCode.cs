@@ -18,4 +18,10 @@ public enum HolidayCsvErrorCode
 
     /// <summary>The date is not in the year being imported.</summary>
     OutsideYear,
+
+    /// <summary>The holiday's name is longer than <see cref="HolidayCsvParser.NameMaxLength"/>.</summary>
+    NameTooLong,
+
+    /// <summary>The holiday's name holds control characters, line breaks or broken text.</summary>
+    NameNotPlainText,
 }

@@ -11,6 +11,12 @@ namespace ComplaintPortal.Domain.Sla;
 /// </summary>
 public static class HolidayCsvParser
 {
+    /// <summary>The longest holiday name kept (as long as a calendar's name).</summary>
+    public const int NameMaxLength = WorkingCalendarRecord.NameMaxLength;
+
+    /// <summary>How much of a refused row is quoted back in its error.</summary>
+    public const int EchoMaxLength = 80;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses UTF-8 bytes, with or without a byte-order mark.</summary>
@@ -57,11 +63,11 @@ public static class HolidayCsvParser
             firstRow = false;
             if (!closed)
             {
-                errors.Add(new HolidayCsvRowError(lineNumber, HolidayCsvErrorCode.UnterminatedQuote, line));
+                errors.Add(new HolidayCsvRowError(lineNumber, HolidayCsvErrorCode.UnterminatedQuote, Echo(line)));
             }
             else if (ReadRow(line, fields, expectedYear, days, out var day) is { } rejected)
             {
-                errors.Add(new HolidayCsvRowError(lineNumber, rejected.Code, rejected.Text));
+                errors.Add(new HolidayCsvRowError(lineNumber, rejected.Code, Echo(rejected.Text)));
             }
             else
             {
@@ -78,6 +84,9 @@ public static class HolidayCsvParser
             ? Rejected(errors)
             : new HolidayCsvImport([.. days.Values.OrderBy(d => d.Date)], []);
     }
+
+    /// <summary>The refused text as an error quotes it: one clean line, cut short.</summary>
+    private static string Echo(string text) => Validation.TextRules.ToOneLine(text, EchoMaxLength);
 
     private static HolidayCsvImport Rejected(IReadOnlyList<HolidayCsvRowError> errors) => new([], errors);
 
@@ -123,6 +132,14 @@ public static class HolidayCsvParser
         if (kind is null)
         {
             return (HolidayCsvErrorCode.UnknownKind, fields[1]);
+        }
+
+        switch (Validation.TextRules.Check(fields[2], NameMaxLength, Validation.TextShape.SingleLine))
+        {
+            case Validation.InputProblem.TooLong:
+                return (HolidayCsvErrorCode.NameTooLong, fields[2]);
+            case Validation.InputProblem.ControlCharacters:
+                return (HolidayCsvErrorCode.NameNotPlainText, fields[2]);
         }
 
         day = new SpecialDay(date, kind.Value, fields[2]);

@@ -55,6 +55,12 @@ public static class WorkflowInputRules
         if (input.Evidence is { } file)
         {
             TextRules.Check(errors, Fields.File, file.FileName, MaxLengths[Fields.File], TextShape.SingleLine);
+            // Only what the evidence store vouches for: its own file, with the type the policy gives the name.
+            if (errors.Count == 0 && (EvidencePolicy.ContentTypeFor(file.FileName, file.SizeBytes) != file.ContentType
+                || !EvidencePolicy.IsStoredFile(file.StoredName, file.Sha256)))
+            {
+                errors.Add(new FieldError(Fields.File, InputProblem.NotDefined));
+            }
         }
 
         return errors.Count == 0 ? null : errors[0];

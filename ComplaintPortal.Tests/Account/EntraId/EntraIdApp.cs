@@ -27,8 +27,11 @@ public sealed class EntraIdApp : PortalAppFactory
     {
     }
 
-    private EntraIdApp(X509Certificate2? clientCertificate)
-        : base("Production", TimeProvider.System)
+    /// <summary>On a clock the test moves (start it at the wall clock: the authority's tokens are checked against real time).</summary>
+    public static EntraIdApp WithClock(TimeProvider time) => new(null, time);
+
+    private EntraIdApp(X509Certificate2? clientCertificate, TimeProvider? time = null)
+        : base("Production", time ?? TimeProvider.System)
     {
         Settings["Authentication:Mode"] = "EntraId";
         Settings["AzureAd:Instance"] = Authority.Instance.AbsoluteUri;

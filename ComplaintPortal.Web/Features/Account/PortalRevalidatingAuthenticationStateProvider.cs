@@ -10,7 +10,8 @@ namespace ComplaintPortal.Web.Features.Account;
 /// <summary>
 /// Re-checks every open circuit's user against the database on a short interval: a changed security
 /// stamp (password, lock, role or department change) or a locked or deleted account ends the circuit's
-/// signed-in state, so an open page loses its rights without waiting for the cookie to expire.
+/// signed-in state, so an open page loses its rights without waiting for the cookie to expire; so does an
+/// Entra ID session past its lifetime (<see cref="EntraId.EntraIdSession"/>).
 /// </summary>
 internal sealed class PortalRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -28,6 +29,13 @@ internal sealed class PortalRevalidatingAuthenticationStateProvider(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var principal = authenticationState.User;
+        // An Entra ID sign-in older than its lifetime: back through Entra ID, where a disabled account ends.
+        var entraId = scope.ServiceProvider.GetRequiredService<IOptions<EntraId.EntraIdSettings>>().Value;
+        if (EntraId.EntraIdSession.IsStale(principal, time.GetUtcNow(), entraId.SessionLifetime))
+        {
+            return false;
+        }
+
         var user = await users.GetUserAsync(principal);
         if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
         {

@@ -8,7 +8,8 @@ namespace ComplaintPortal.Web.Features.Account;
 /// <summary>
 /// Every account save through Identity (administration, set-up, Entra ID) passes the domain's text rules:
 /// a display name is one line of at most <see cref="PortalUser.DisplayNameMaxLength"/> characters without
-/// control characters, which would otherwise break exports and other people's screens.
+/// control characters, which would otherwise break exports and other people's screens; the sign-in name and
+/// e-mail address fit their columns (refused by name here, never by the store's last-line guard).
 /// </summary>
 internal sealed class PortalUserValidator : IUserValidator<PortalUser>
 {
@@ -17,6 +18,7 @@ internal sealed class PortalUserValidator : IUserValidator<PortalUser>
         ArgumentNullException.ThrowIfNull(user);
         var errors = new List<FieldError>();
         TextRules.Check(errors, "PortalUser.DisplayName", user.DisplayName, PortalUser.DisplayNameMaxLength, TextShape.SingleLine);
+        TextRules.Check(errors, "PortalUser.UserName", user.UserName, 256, TextShape.SingleLine);
         TextRules.Check(errors, "PortalUser.Email", user.Email, 256, TextShape.SingleLine);
         return Task.FromResult(errors.Count == 0
             ? IdentityResult.Success

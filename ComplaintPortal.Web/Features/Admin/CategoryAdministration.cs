@@ -2,6 +2,7 @@ using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Admin;
@@ -25,6 +26,36 @@ public sealed record CategoryPage(IReadOnlyList<CategoryNode> Rows, int Total);
 /// <summary>The administrator's view of the category tree and the routing rules.</summary>
 public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook routing)
 {
+    /// <summary>The fields a refusal names (<see cref="InputRefusedException.Errors"/>).</summary>
+    public static class Fields
+    {
+        public const string Code = "category.code";
+        public const string NameZhHans = "category.nameZhHans";
+        public const string NameZhHant = "category.nameZhHant";
+        public const string NameEn = "category.nameEn";
+    }
+
+    /// <summary>The door's checks: one clean line each, within the columns; the code and the simplified name required.</summary>
+    public static IReadOnlyList<FieldError> Check(string? code, string? zhHans, string? zhHant, string? en)
+    {
+        var errors = new List<FieldError>();
+        TextRules.Check(errors, Fields.Code, code, Category.CodeMaxLength, TextShape.SingleLine);
+        TextRules.Check(errors, Fields.NameZhHans, zhHans, Category.NameMaxLength, TextShape.SingleLine);
+        TextRules.Check(errors, Fields.NameZhHant, zhHant, Category.NameMaxLength, TextShape.SingleLine);
+        TextRules.Check(errors, Fields.NameEn, en, Category.NameMaxLength, TextShape.SingleLine);
+        if (string.IsNullOrWhiteSpace(code) && errors.All(e => e.Field != Fields.Code))
+        {
+            errors.Add(new FieldError(Fields.Code, InputProblem.NotDefined));
+        }
+
+        if (string.IsNullOrWhiteSpace(zhHans) && errors.All(e => e.Field != Fields.NameZhHans))
+        {
+            errors.Add(new FieldError(Fields.NameZhHans, InputProblem.NotDefined));
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// One page of the tree, filtered by code or a name in any language. The tree is a few dozen rows,
     /// so it is filtered and paged here on the server rather than in the database.
@@ -85,8 +116,10 @@ public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook r
         await DepartmentDirectory.ListAsync(db, DepartmentListing.ReceivingWork, ct);
 
     /// <returns>False when the code is taken.</returns>
+    /// <exception cref="InputRefusedException">A value the door refuses; nothing is stored.</exception>
     public async Task<bool> AddAsync(string code, int? parentId, string zhHans, string zhHant, string en, CancellationToken ct = default)
     {
+        Refuse(Check(code, zhHans, zhHant, en));
         var normalized = code.Trim().ToUpperInvariant();
         if (await db.Categories.AnyAsync(c => c.Code == normalized, ct))
         {
@@ -103,9 +136,11 @@ public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook r
     /// Saves names, the active flag and the routing rules; the rules are checked first (each may only name a
     /// department that can receive work), and nothing is saved when they are refused.
     /// </summary>
+    /// <exception cref="InputRefusedException">A value the door refuses; nothing is stored.</exception>
     public async Task<OrganisationError> UpdateAsync(int id, string zhHans, string zhHant, string en, bool active,
         IReadOnlyCollection<int> departmentIds, string by, CancellationToken ct = default)
     {
+        Refuse(Check("-", zhHans, zhHant, en));
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
         {
@@ -124,5 +159,13 @@ public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook r
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return OrganisationError.None;
+    }
+
+    private static void Refuse(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new InputRefusedException(errors);
+        }
     }
 }

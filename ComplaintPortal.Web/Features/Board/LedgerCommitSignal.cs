@@ -37,7 +37,9 @@ public sealed class LedgerCommitSignal(CaseChangeRelay relay) : SaveChangesInter
     {
         if (context is not null && context.ChangeTracker.Entries<LedgerEvent>().Any(e => e.State == EntityState.Added))
         {
-            Pending.Add(context, Marker);
+            // AddOrUpdate: a save that failed (a lost race for a ledger position) leaves its mark, and the
+            // retry on the same context must not throw (found by scripts/crash-drill.sh).
+            Pending.AddOrUpdate(context, Marker);
         }
     }
 

@@ -56,7 +56,9 @@ internal static class IntakeApi
         var request = new IntakeRequest
         {
             ReceivedAt = body.ReceivedAt,
-            Channel = Enum.TryParse<ComplaintChannel>(body.Channel, ignoreCase: true, out var channel) ? channel : null,
+            // By name only: Enum.TryParse would also take "99" or "Online,Hotline" (numbers and flag combinations).
+            Channel = Enum.GetValues<ComplaintChannel>().Select(c => (ComplaintChannel?)c)
+                .FirstOrDefault(c => string.Equals(c.ToString(), body.Channel, StringComparison.OrdinalIgnoreCase)),
             Complainant = body.Complainant ?? new(),
             Subject = body.Subject ?? new(),
             Description = body.Description ?? "",

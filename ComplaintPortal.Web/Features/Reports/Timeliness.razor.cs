@@ -42,14 +42,21 @@ public sealed partial class Timeliness
     [SupplyParameterFromQuery(Name = "period")]
     private string? PeriodKind { get; set; }
 
+    // Numbers arrive as text: the framework would throw on "?year=abc"; anything unreadable means "not given".
     [SupplyParameterFromQuery(Name = "year")]
-    private int? Year { get; set; }
+    private string? YearValue { get; set; }
 
     [SupplyParameterFromQuery(Name = "number")]
-    private int? Number { get; set; }
+    private string? NumberValue { get; set; }
 
     [SupplyParameterFromQuery(Name = "department")]
-    private int? DepartmentId { get; set; }
+    private string? DepartmentValue { get; set; }
+
+    private int? Year => ReadNumber(YearValue);
+
+    private int? Number => ReadNumber(NumberValue);
+
+    private int? DepartmentId => ReadNumber(DepartmentValue);
 
     [PersistentState]
     public TimelinessView? View { get; set; }
@@ -124,6 +131,9 @@ public sealed partial class Timeliness
 
     private FigureCases Behind(ComplaintTimelinessRow row, string figure, IReadOnlyList<ComplaintVerdict> cases) =>
         FigureCases.Of(DepartmentName(row.DepartmentId ?? 0) + " · " + figure, cases);
+
+    private static int? ReadNumber(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private string DepartmentName(int id) =>
         departments.TryGetValue(id, out var d) ? d.DisplayName(CultureInfo.CurrentUICulture) : id.ToString(CultureInfo.CurrentCulture);

@@ -42,6 +42,10 @@ public static class InputMessages
         [WorkflowInputRules.Fields.ReplyChannel] = () => CaseText.Field_ReplyChannel,
         [WorkflowInputRules.Fields.File] = () => CaseText.Field_File,
         ["action"] = () => CaseText.Field_Action,
+        [Admin.CategoryAdministration.Fields.Code] = () => CaseText.Admin_Category_Code,
+        [Admin.CategoryAdministration.Fields.NameZhHans] = () => CaseText.Admin_Category_NameZhHans,
+        [Admin.CategoryAdministration.Fields.NameZhHant] = () => CaseText.Admin_Category_NameZhHant,
+        [Admin.CategoryAdministration.Fields.NameEn] = () => CaseText.Admin_Category_NameEn,
         ["PortalUser.DisplayName"] = () => UiText.Admin_DisplayName,
         ["PortalUser.UserName"] = () => UiText.Admin_UserName,
         ["PortalUser.Email"] = () => UiText.Admin_Email,
@@ -66,6 +70,9 @@ public static class InputMessages
             _ => throw new ArgumentOutOfRangeException(nameof(error)),
         };
     }
+
+    /// <summary>A value quoted back to the person: one clean line, cut to a readable length.</summary>
+    public static string Printable(string? value) => TextRules.ToOneLine(value ?? "", 60);
 
     /// <summary>For the case page after a redirect: the field and problem come back in the query string.</summary>
     public static string? DescribeWorkflowRefusal(string? field, string? problem)

@@ -35,6 +35,7 @@ public static class EntraIdRegistration
         services.AddOptions<EntraIdSettings>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntraIdSettings>, EntraIdSettingsValidator>());
         services.AddScoped<EntraIdUserLink>();
+        services.AddEntraIdSessionLifetime();
         services.TryAddSingleton<EntraIdClientCertificate>();
 
         // No cookie scheme of its own (cookieScheme: null): the session is Identity's application cookie.

@@ -40,6 +40,13 @@ public sealed class EntraIdSettings
     /// <summary>Group object id → department code, read from the <c>groups</c> claim. Optional.</summary>
     public Dictionary<string, string> DepartmentGroups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How long a portal session started through Entra ID lasts before the person must pass through Entra ID
+    /// again (silently while their Entra ID session holds). Bounds how long an account disabled or an app role
+    /// removed in Entra ID keeps working here; see docs/entra-id.md. Default: one hour, an ID token's lifetime.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary><c>{Instance}{TenantId}/</c>, e.g. <c>https://login.microsoftonline.com/{tenant GUID}/</c>.</summary>
     public Uri Authority => new(Instance.TrimEnd('/') + "/" + TenantId.Trim() + "/");
 

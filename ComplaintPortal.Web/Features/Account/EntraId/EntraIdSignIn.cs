@@ -69,6 +69,7 @@ internal static class EntraIdSignIn
         if (outcome.Status == EntraIdSignInStatus.SignedIn && outcome.Principal is { } principal)
         {
             // The framework now signs this principal in to Identity's cookie and redirects to ReturnUri.
+            EntraIdSession.Mark(principal, services.GetRequiredService<TimeProvider>().GetUtcNow());
             context.Principal = principal;
             context.ReturnUri = AccountRoutes.SafeReturnUrl(context.ReturnUri);
             return;

@@ -33,12 +33,20 @@ public sealed class EntraIdUserLink(
         var user = await users.FindByLoginAsync(LoginProvider, account.ObjectId) ?? await CreateAsync(account);
         user.DisplayName = Domain.Validation.TextRules.ToOneLine(account.DisplayName, PortalUser.DisplayNameMaxLength);
         user.Email = account.Email;
+        var department = user.DepartmentId;
         await ApplyDepartmentAsync(user, account.DepartmentCode, cancellationToken);
         Check(await users.UpdateAsync(user), account);
 
         var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current.Except(account.Roles, StringComparer.Ordinal)), account);
+        var removed = current.Except(account.Roles, StringComparer.Ordinal).ToList();
+        Check(await users.RemoveFromRolesAsync(user, removed), account);
         Check(await users.AddToRolesAsync(user, account.Roles.Except(current, StringComparer.Ordinal)), account);
+        if (removed.Count > 0 || user.DepartmentId != department)
+        {
+            // Entra ID took a role away or moved the person: every session open elsewhere (cookies and
+            // circuits) ends at its next security-stamp check, as after an administrator's change here.
+            Check(await users.UpdateSecurityStampAsync(user), account);
+        }
 
         if (await users.IsLockedOutAsync(user))
         {

@@ -43,6 +43,11 @@ public static class EvidenceText
             return null;
         }
 
+        if (!EvidencePolicy.IsPlainName(fileName))
+        {
+            return string.Format(CultureInfo.CurrentCulture, CaseText.Evidence_BadName, Validation.InputMessages.Printable(fileName));
+        }
+
         if (sizeBytes > EvidencePolicy.MaxSizeBytes)
         {
             return string.Format(CultureInfo.CurrentCulture, CaseText.Evidence_TooLarge, fileName, Size(sizeBytes), Limit);

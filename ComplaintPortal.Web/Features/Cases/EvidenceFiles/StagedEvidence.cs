@@ -22,14 +22,24 @@ public static class EvidenceStaging
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(store);
-        var name = Path.GetFileName(file.Name);
+        var name = EvidencePolicy.PlainName(file.Name);
         if (EvidenceText.Refusal(name, file.Size) is { } refusal)
         {
             return (null, refusal);
         }
 
-        await using var source = new ProgressStream(file.OpenReadStream(EvidencePolicy.MaxSizeBytes, cancellationToken), file.Size, progress);
-        var saved = await store.SaveAsync(source, cancellationToken);
+        (string StoredName, string Sha256, long Size) saved;
+        try
+        {
+            await using var source = new ProgressStream(file.OpenReadStream(EvidencePolicy.MaxSizeBytes, cancellationToken), file.Size, progress);
+            saved = await store.SaveAsync(source, cancellationToken);
+        }
+        catch (IOException)
+        {
+            // The browser sent more than the limit (whatever size it announced): the store kept nothing.
+            return (null, EvidenceText.Refusal(name, EvidencePolicy.MaxSizeBytes + 1));
+        }
+
         // The size the browser announced is checked again on what really arrived.
         var type = EvidencePolicy.ContentTypeFor(name, saved.Size);
         if (type is null)
