@@ -21,6 +21,8 @@ internal static class RouteTable
     private static readonly string[] Administrator = [PortalRoles.Administrator];
     private static readonly string[] Supervisor = [PortalRoles.Supervisor];
     private static readonly string[] IntakeClerk = [PortalRoles.IntakeClerk];
+    private static readonly string[] PersonalDataReaders = [PortalRoles.ArchiveClerk, PortalRoles.Supervisor];
+    private static readonly string[] ArchiveLogReaders = [PortalRoles.ArchiveClerk, PortalRoles.Leadership];
 
     private static readonly string[] Board =
         [PortalRoles.IntakeClerk, PortalRoles.DepartmentHandler, PortalRoles.DepartmentHead, PortalRoles.Leadership, PortalRoles.Supervisor];
@@ -56,6 +58,26 @@ internal static class RouteTable
         ["/supervision/notices/{Id:int}"] = [PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead],
         ["/supervision/to-answer"] = [PortalRoles.DepartmentHead],
         ["/supervision/figures"] = [PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead],
+        ["/supervision/figures/export.xlsx"] = [PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead],
+        ["/supervision/notices/{noticeId:int}/evidence/{evidenceId:int}"] = [PortalRoles.Supervisor, PortalRoles.Leadership, PortalRoles.DepartmentHead],
+        ["/notices"] = Any,
+        ["/privacy/views"] = PersonalDataReaders,
+        ["/privacy/views/export.xlsx"] = PersonalDataReaders,
+        ["/archive"] = Any,
+        ["/archive/requests"] = Any,
+        ["/archive/files/{Number}"] = Any,
+        ["/archive/files/{number}/evidence/{evidenceId:int}"] = Any,
+        ["/archive/approvals"] = [PortalRoles.Leadership],
+        ["/archive/desk"] = [PortalRoles.ArchiveClerk],
+        ["/archive/log"] = ArchiveLogReaders,
+        ["/archive/log/export"] = ArchiveLogReaders,
+        ["/admin/retention"] = Administrator,
+        ["/admin/departments"] = Administrator,
+        ["/admin/departments/{Id}"] = Administrator,
+        ["/admin/message-templates"] = Administrator,
+        ["/admin/organisation-log"] = Administrator,
+        ["/admin/configuration"] = Administrator,
+        ["/admin/configuration/export.json"] = Administrator,
     });
 
     /// <summary>One spelling per route: a leading slash, no trailing one.</summary>

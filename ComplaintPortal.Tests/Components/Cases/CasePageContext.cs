@@ -57,6 +57,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<CaseUsers>();
         services.AddScoped<Domain.Notifications.NoticeBook>();
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();
+        services.AddScoped<Domain.Privacy.PersonalDataViews>();
         services.AddSingleton(feed);
     }
 
