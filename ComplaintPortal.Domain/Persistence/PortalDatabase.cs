@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Supervision;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Domain.Persistence;
@@ -63,15 +64,20 @@ public static class PortalDatabase
         return services;
     }
 
+    /// <summary>The store's own guards, the same for every provider: append-only records, stored-value checks, ledger positions.</summary>
+    private static readonly IInterceptor[] Interceptors =
+    [
+        AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
+        Archive.AppendOnlyArchiveInterceptor.Instance, AppendOnlyPrivacyInterceptor.Instance,
+    ];
+
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         // A busy timeout lets concurrent writers wait for the file lock instead of failing at once.
         var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
         builder.UseSqlite(csb.ToString(), s => s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName));
-        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
-            Archive.AppendOnlyArchiveInterceptor.Instance);
-        builder.AddInterceptors(AppendOnlyPrivacyInterceptor.Instance);
+        builder.AddInterceptors(Interceptors);
     }
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)
@@ -82,8 +88,6 @@ public static class PortalDatabase
             s.MigrationsAssembly(typeof(PortalDatabase).Assembly.FullName);
             s.EnableRetryOnFailure();
         });
-        builder.AddInterceptors(AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
-            Archive.AppendOnlyArchiveInterceptor.Instance);
-        builder.AddInterceptors(AppendOnlyPrivacyInterceptor.Instance);
+        builder.AddInterceptors(Interceptors);
     }
 }
