@@ -69,6 +69,7 @@ public static class PortalDatabase
     [
         AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
         Archive.AppendOnlyArchiveInterceptor.Instance, AppendOnlyPrivacyInterceptor.Instance,
+        Reporting.TimelinessCounter.Instance,
     ];
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)

@@ -1,0 +1,131 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Reporting;
+
+/// <summary>
+/// The cases behind one figure of the timeliness page, one page at a time, in the order of an index: complaints by
+/// receipt (judged as <see cref="ComplaintTimeliness"/> judges them, a batch at a time until the page is full),
+/// deadlines by when they were met or fell due. A list has as many rows as its figure counts.
+/// </summary>
+public sealed class TimelinessFigureList(PortalDbContext db)
+{
+    private const int Batch = 500;
+
+    public async Task<IReadOnlyList<FigureRow>> PageAsync(TimelinessFigure figure, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now,
+        int? departmentId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var (from, to) = period.UtcRange(zone);
+        var customerService = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.CustomerService)
+            .Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        var deadlines = db.CaseDeadlines.AsNoTracking()
+            .Where(d => departmentId == null || (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId);
+        var metIn = deadlines.Where(d => d.MetAt >= from && d.MetAt < to).OrderBy(d => d.MetAt).ThenBy(d => d.Id);
+        var dueIn = deadlines.Where(d => d.DueAt >= from && d.DueAt < to).OrderBy(d => d.DueAt).ThenBy(d => d.Id);
+        return figure switch
+        {
+            TimelinessFigure.Handled => await RowsAsync(metIn, customerService, skip, take, cancellationToken),
+            TimelinessFigure.HandledOnTime => await RowsAsync(metIn.Where(d => d.MetAt <= d.DueAt), customerService, skip, take, cancellationToken),
+            TimelinessFigure.Due => await RowsAsync(dueIn, customerService, skip, take, cancellationToken),
+            TimelinessFigure.ResolvedOfDue => await RowsAsync(dueIn.Where(d => d.MetAt != null), customerService, skip, take, cancellationToken),
+            TimelinessFigure.Missed => await MissedAsync(metIn, dueIn, now, customerService, skip, take, cancellationToken),
+            TimelinessFigure.Complaints or TimelinessFigure.OnTime or TimelinessFigure.Late or TimelinessFigure.OpenWithinLimits or TimelinessFigure.Resolved =>
+                await ComplaintsAsync(figure, from, to, now, departmentId, customerService, skip, take, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
+    }
+
+    /// <summary>Met late in the period (by when met), then still unmet past their instant (by when due).</summary>
+    private async Task<IReadOnlyList<FigureRow>> MissedAsync(IOrderedQueryable<CaseDeadline> metIn, IOrderedQueryable<CaseDeadline> dueIn, DateTimeOffset now,
+        int customerService, int skip, int take, CancellationToken ct)
+    {
+        var metLate = metIn.Where(d => d.MetAt > d.DueAt);
+        var rows = (await RowsAsync(metLate, customerService, skip, take, ct)).ToList();
+        if (rows.Count < take)
+        {
+            // The met-late part ends on this page (or before it: then it is counted, a page deep in the list).
+            var metLateCount = rows.Count > 0 || skip == 0 ? skip + rows.Count : await metLate.CountAsync(ct);
+            rows.AddRange(await RowsAsync(dueIn.Where(d => d.MetAt == null && d.DueAt < now), customerService,
+                Math.Max(0, skip - metLateCount), take - rows.Count, ct));
+        }
+
+        return rows;
+    }
+
+    private static async Task<IReadOnlyList<FigureRow>> RowsAsync(IQueryable<CaseDeadline> deadlines, int customerService, int skip, int take, CancellationToken ct) =>
+        (await deadlines.Skip(skip).Take(take)
+            .Select(d => new { d.ComplaintId, d.Complaint!.CaseNumber, Department = d.Task == null ? (int?)null : d.Task.DepartmentId, d.Kind, d.DueAt, d.MetAt })
+            .ToListAsync(ct))
+        .Select(d => new FigureRow(d.ComplaintId, d.CaseNumber, null, [d.Kind], d.Department ?? customerService, d.DueAt, d.MetAt))
+        .ToList();
+
+    private async Task<IReadOnlyList<FigureRow>> ComplaintsAsync(TimelinessFigure figure, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now,
+        int? departmentId, int customerService, int skip, int take, CancellationToken ct)
+    {
+        var rows = new List<FigureRow>(take);
+        var (afterAt, afterId) = (DateTimeOffset.MinValue, 0);
+        while (rows.Count < take)
+        {
+            var complaints = await db.Complaints.AsNoTracking()
+                .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.Stage != CaseStage.Duplicate)
+                .Where(c => c.ReceivedAt > afterAt || (c.ReceivedAt == afterAt && c.Id > afterId))
+                .Where(c => departmentId == null
+                    || db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId))
+                .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Take(Batch)
+                .Select(c => new { c.Id, c.CaseNumber, c.Stage, c.ClosedAt, c.PausedAt, c.ReceivedAt })
+                .ToListAsync(ct);
+            if (complaints.Count == 0)
+            {
+                break;
+            }
+
+            (afterAt, afterId) = (complaints[^1].ReceivedAt, complaints[^1].Id);
+            var ids = complaints.Select(c => c.Id).ToList();
+            var deadlines = (await db.CaseDeadlines.AsNoTracking().Where(d => ids.Contains(d.ComplaintId))
+                    .Select(d => new { d.ComplaintId, Department = d.Task == null ? (int?)null : d.Task.DepartmentId, d.Kind, d.DueAt, d.MetAt })
+                    .ToListAsync(ct))
+                .ToLookup(d => d.ComplaintId);
+            var facts = complaints.Select(c => new ComplaintFact(c.Id, c.CaseNumber, c.Stage, c.ClosedAt, c.PausedAt,
+                [.. deadlines[c.Id].Select(d => new DeadlineFact(d.Department ?? customerService, c.Id, c.CaseNumber, d.Kind, d.DueAt, d.MetAt, null))]));
+            var (overall, departments) = ComplaintTimeliness.Compute(facts, now);
+            var verdicts = departmentId is null ? overall.Cases : departments.FirstOrDefault(d => d.DepartmentId == departmentId)?.Cases ?? [];
+            var order = complaints.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            foreach (var v in verdicts.OrderBy(v => order[v.ComplaintId]).Where(v => Counts(figure, v)))
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                if (rows.Count < take)
+                {
+                    rows.Add(new FigureRow(v.ComplaintId, v.CaseNumber, v.Stage, [.. v.Missed.Select(m => m.Kind)], departmentId, v.Missed.FirstOrDefault()?.DueAt, null));
+                }
+            }
+
+            if (complaints.Count < Batch)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private static bool Counts(TimelinessFigure figure, ComplaintVerdict verdict) => figure switch
+    {
+        TimelinessFigure.Complaints => true,
+        TimelinessFigure.OnTime => verdict.IsOnTime,
+        TimelinessFigure.Late => !verdict.IsOnTime,
+        TimelinessFigure.OpenWithinLimits => verdict.IsOnTime && verdict.IsOpen,
+        TimelinessFigure.Resolved => verdict.IsResolved,
+        _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+    };
+}
