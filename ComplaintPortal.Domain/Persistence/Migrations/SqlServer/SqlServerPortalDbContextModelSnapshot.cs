@@ -1779,6 +1779,100 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("PersonalDataViews", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedOfDue")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WorkingTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "DepartmentId", "Kind");
+
+                    b.ToTable("TimelinessCounts", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessCountState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimelinessCountState", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LateFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.HasKey("ComplaintId", "DepartmentId");
+
+                    b.HasIndex("Month", "DepartmentId", "LateFrom");
+
+                    b.ToTable("TimelinessWatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -2894,6 +2988,17 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Cases.Complaint", "Complaint")
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>

@@ -1717,6 +1717,98 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("PersonalDataViews", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedOfDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkingTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "DepartmentId", "Kind");
+
+                    b.ToTable("TimelinessCounts", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessCountState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimelinessCountState", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LateFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ComplaintId", "DepartmentId");
+
+                    b.HasIndex("Month", "DepartmentId", "LateFrom");
+
+                    b.ToTable("TimelinessWatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -2799,6 +2891,17 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Cases.Complaint", "Complaint")
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Sla.SlaPolicy", b =>
