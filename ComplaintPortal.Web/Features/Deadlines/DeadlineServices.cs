@@ -16,6 +16,10 @@ public static class DeadlineServices
         services.AddScoped<SlaPolicyBook>();
         services.AddScoped<TimelinessReport>();
         services.AddScoped<ComplaintTimelinessReport>();
+        // The timeliness page reads kept counts, and the cases behind a figure a page at a time.
+        services.AddScoped<KeptTimelinessReport>();
+        services.AddScoped<TimelinessFigureList>();
+        services.AddHostedService<Reports.TimelinessCountService>();
         services.AddScoped<Escalations>();
         // Notices to people: one in-process feed that the bell of every open page watches.
         services.AddSingleton<INoticeFeed, NoticeFeed>();

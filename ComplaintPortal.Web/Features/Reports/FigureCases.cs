@@ -7,26 +7,22 @@ using ComplaintPortal.Web.Resources;
 namespace ComplaintPortal.Web.Features.Reports;
 
 /// <summary>One case behind a figure, with what it missed (or which deadline it is, for the per-deadline figures).</summary>
-public sealed record FigureCase(string CaseNumber, CaseStage? Stage, IReadOnlyList<DeadlineKind> Kinds, DateTimeOffset? DueAt, DateTimeOffset? MetAt);
-
-/// <summary>The cases behind one figure of the timeliness page; as many rows as the figure counts.</summary>
-public sealed record FigureCases(string Title, IReadOnlyList<FigureCase> Cases)
+public sealed record FigureCase(string CaseNumber, CaseStage? Stage, IReadOnlyList<DeadlineKind> Kinds, DateTimeOffset? DueAt, DateTimeOffset? MetAt)
 {
-    public static FigureCases Of(string title, IReadOnlyList<ComplaintVerdict> verdicts)
+    public static FigureCase Of(FigureRow row)
     {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        return new(Heading(title, verdicts.Count),
-            [.. verdicts.Select(v => new FigureCase(v.CaseNumber, v.Stage, [.. v.Missed.Select(m => m.Kind)], v.Missed.FirstOrDefault()?.DueAt, null))]);
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.CaseNumber, row.Stage, row.Kinds, row.DueAt, row.MetAt);
     }
+}
 
-    /// <summary>Deadlines behind a per-deadline figure: one row per deadline (a case may appear once per deadline it had).</summary>
-    public static FigureCases Of(string title, IReadOnlyList<DeadlineFact> deadlines)
-    {
-        ArgumentNullException.ThrowIfNull(deadlines);
-        return new(Heading(title, deadlines.Count),
-            [.. deadlines.OrderBy(d => d.DueAt).Select(d => new FigureCase(d.CaseNumber, null, [d.Kind], d.DueAt, d.MetAt))]);
-    }
+/// <summary>The figure that was clicked: which cases to list (read a page at a time) and how many there are.</summary>
+/// <param name="DepartmentId">The department row clicked, or the report's department; null for the whole organisation.</param>
+public sealed record FigureSelection(string Title, TimelinessFigure Figure, int? DepartmentId, int Count)
+{
+    public string Heading => string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_CasesBehind, Title, Count);
 
-    private static string Heading(string title, int count) =>
-        string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_CasesBehind, title, count);
+    /// <summary>Complaints (with their stage), rather than single deadlines.</summary>
+    public bool PerComplaint => Figure is TimelinessFigure.Complaints or TimelinessFigure.OnTime or TimelinessFigure.Late
+        or TimelinessFigure.OpenWithinLimits or TimelinessFigure.Resolved;
 }

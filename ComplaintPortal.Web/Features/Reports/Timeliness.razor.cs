@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Reports;
 
-/// <summary>What the page shows for one choice of period and department; kept from the prerender so the circuit does not load it again.</summary>
-public sealed record TimelinessView(string Key, ComplaintTimelinessResult Result, IReadOnlyList<MonthlyComplaintTimeliness> Trend);
+/// <summary>
+/// What the page shows for one choice of period and department: counts only (a few hundred numbers), kept from the
+/// prerender so the circuit does not load them again. The cases behind a figure are read when it is clicked.
+/// </summary>
+public sealed record TimelinessView(string Key, ReportPeriod Period, KeptTimelinessResult Result);
 
 public sealed partial class Timeliness
 {
@@ -31,7 +34,7 @@ public sealed partial class Timeliness
     private int? chosenDepartment;
 
     // The figure whose cases are listed, if one was clicked.
-    private FigureCases? selection;
+    private FigureSelection? selection;
 
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
@@ -89,10 +92,8 @@ public sealed partial class Timeliness
 
         loading = true;
         var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
-        var result = await InScopeAsync(sp => sp.GetRequiredService<ComplaintTimelinessReport>().ComputeAsync(period, zone, now, department));
-        var trend = await InScopeAsync(sp => sp.GetRequiredService<ComplaintTimelinessReport>()
-            .MonthlyAsync(period.MonthsEndingHere(TrendMonths), zone, now, department));
-        View = new TimelinessView(key, result, trend);
+        var result = await InScopeAsync(sp => sp.GetRequiredService<KeptTimelinessReport>().ComputeAsync(period, TrendMonths, zone, now, department));
+        View = new TimelinessView(key, period, result);
         selection = null;
         loading = false;
     }
@@ -127,10 +128,18 @@ public sealed partial class Timeliness
         return new(periodKind, chosenYear, chosenNumber);
     }
 
-    private void Select(FigureCases cases) => selection = cases;
+    private void Select(FigureSelection figure) => selection = figure;
 
-    private FigureCases Behind(ComplaintTimelinessRow row, string figure, IReadOnlyList<ComplaintVerdict> cases) =>
-        FigureCases.Of(DepartmentName(row.DepartmentId ?? 0) + " · " + figure, cases);
+    private FigureSelection Behind(ComplaintCounts row, string figure, TimelinessFigure which, int count) =>
+        new(DepartmentName(row.DepartmentId ?? 0) + " · " + figure, which, row.DepartmentId, count);
+
+    /// <summary>One page of the cases behind the selected figure, on its own scope (the grid asks as it pages).</summary>
+    private Task<IReadOnlyList<FigureRow>> LoadPageAsync(FigureSelection figure, int skip, int take)
+    {
+        var period = View!.Period;
+        var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
+        return InScopeAsync(sp => sp.GetRequiredService<TimelinessFigureList>().PageAsync(figure.Figure, period, zone, now, figure.DepartmentId, skip, take));
+    }
 
     private static int? ReadNumber(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
