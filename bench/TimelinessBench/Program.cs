@@ -13,7 +13,9 @@ using Microsoft.EntityFrameworkCore;
 // TimelinessReport.ComputeAsync) and the 12-month trend (TimelinessReport.MonthlyAsync), each run on a fresh
 // DbContext as the page's scope gives it. One warm-up run, then N timed runs; p50/p95 of the total, and the
 // process's CPU time per run (all threads), which the shared machine's load does not inflate.
-// Usage: dotnet run -c Release --project bench/TimelinessBench -- --db /path/cases.db [--runs 10] [--year 2025]
+// Usage: dotnet run -c Release --project bench/TimelinessBench -- --db /path/cases.db [--runs 10] [--year 2025] [--mode kept|computed] [--reference]
+// --mode kept (the default) times the page as it loads now, from the kept counts (KeptPage.cs); --mode computed times
+// today's computation with every list, as before.
 var dbPath = StringArg("--db", null) ?? throw new ArgumentException("--db path is required");
 if (!File.Exists(dbPath))
 {
@@ -44,6 +46,14 @@ await using (var db = new SqlitePortalDbContext(options.Options))
 }
 
 Say($"Database migrated in {migrate.Elapsed.TotalSeconds:F1} s");
+if (StringArg("--mode", "kept") == "kept")
+{
+    // The page as it loads now: kept counts and one page of one list (KeptPage.cs); --reference compares with today's computation.
+    Say($"Timeliness page (kept counts) for {year}, all departments, on {dbPath} ({new FileInfo(dbPath).Length / 1024.0 / 1024.0:N0} MB); {runs} timed runs after one warm-up; load average {LoadAverage()}");
+    await TimelinessBench.KeptPage.RunAsync(options.Options, period, zone, now, runs, args.Contains("--reference"), LoadAverage, Say);
+    return;
+}
+
 Say($"Timeliness page for {year}, all departments, on {dbPath} ({new FileInfo(dbPath).Length / 1024.0 / 1024.0:N0} MB); {runs} timed runs after one warm-up; load average {LoadAverage()}");
 
 var totals = new List<double>();

@@ -15,19 +15,14 @@ public sealed class TimelinessFigureTests
     private static readonly DateTimeOffset Due = new(2026, 3, 3, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Headline_shows_the_seeds_rate_and_each_count_lists_exactly_the_cases_behind_it()
+    public async Task Headline_shows_the_seeds_rate_and_a_click_loads_the_cases_behind_that_figure_a_page_at_a_time()
     {
         await using var ctx = Context();
-        var row = new ComplaintTimelinessRow(null,
-        [
-            Verdict("ON-TIME", CaseStage.Closed),
-            Verdict("LATE-TASK", CaseStage.Closed, DeadlineKind.DepartmentTask),
-            Verdict("OPEN-LATE", CaseStage.InDepartments, DeadlineKind.Completion),
-            Verdict("WITHDRAWN", CaseStage.Withdrawn),
-        ]);
-        FigureCases? picked = null;
+        // Four complaints: one closed on time, one closed with a late task, one open past its limit, one withdrawn in time.
+        var row = new ComplaintCounts(null, Complaints: 4, OnTime: 2, OpenWithinLimits: 0, Resolved: 2);
+        FigureSelection? picked = null;
 
-        var cut = ctx.Render<TimelinessSummary>(p => p.Add(s => s.Row, row).Add(s => s.Selected, (FigureCases f) => picked = f));
+        var cut = ctx.Render<TimelinessSummary>(p => p.Add(s => s.Row, row).Add(s => s.Selected, (FigureSelection f) => picked = f));
 
         Assert.Equal("50.0%", cut.Find("[data-test=headline-rate]").TextContent.Trim());
         Assert.Equal("50.0%", cut.Find("[data-test=headline-resolution]").TextContent.Trim());
@@ -35,30 +30,44 @@ public sealed class TimelinessFigureTests
         Assert.Contains("投訴處理及時率 = ", cut.Find("[data-test=how-seed-rate]").TextContent, StringComparison.Ordinal);
         Assert.Contains("95%", cut.Find("[data-test=how-resolution]").TextContent, StringComparison.Ordinal);
 
-        foreach (var (figure, expected) in new[]
+        foreach (var (figure, expected, count) in new[]
                  {
-                     ("headline-on-time", new[] { "ON-TIME", "WITHDRAWN" }),
-                     ("headline-late", ["LATE-TASK", "OPEN-LATE"]),
-                     ("headline-resolved", ["ON-TIME", "LATE-TASK"]),
-                     ("headline-all", ["ON-TIME", "LATE-TASK", "OPEN-LATE", "WITHDRAWN"]),
+                     ("headline-on-time", TimelinessFigure.OnTime, 2),
+                     ("headline-late", TimelinessFigure.Late, 2),
+                     ("headline-resolved", TimelinessFigure.Resolved, 2),
+                     ("headline-all", TimelinessFigure.Complaints, 4),
                  })
         {
             var link = cut.Find($"[data-figure={figure}]");
+            Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), link.GetAttribute("data-count"));
             await cut.InvokeAsync(() => link.Click());
-            Assert.Equal(int.Parse(link.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture), picked!.Cases.Count);
-            var list = ctx.Render<TimelinessCases>(p => p.Add(c => c.Selection, picked));
-            Assert.Equal(expected, list.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")));
+            Assert.Equal((expected, count, (int?)null), (picked!.Figure, picked.Count, picked.DepartmentId));
         }
+
+        // The list is read only now, from the server, one page at a time.
+        var requests = new List<(TimelinessFigure, int, int)>();
+        var selection = new FigureSelection("全部投訴", TimelinessFigure.Complaints, null, 12);
+        var list = ctx.Render<TimelinessCases>(p => p.Add(c => c.Selection, selection).Add(c => c.Load, (FigureSelection f, int skip, int take) =>
+        {
+            requests.Add((f.Figure, skip, take));
+            return Task.FromResult<IReadOnlyList<FigureRow>>([.. Enumerable.Range(skip, Math.Min(take, f.Count - skip)).Select(i => Row($"C-{i:00}"))]);
+        }));
+
+        list.WaitForAssertion(() => Assert.Equal(10, list.FindAll("[data-case]").Count));
+        Assert.Equal([(TimelinessFigure.Complaints, 0, 10)], requests);
+        Assert.Equal("全部投訴：12 件", list.Find("[data-test=figure-title]").TextContent.Trim());
     }
 
     [Fact]
     public async Task Late_case_lists_the_deadlines_it_missed_in_words()
     {
         await using var ctx = Context();
-        var figure = FigureCases.Of("未按時處理", [Verdict("LATE-TASK", CaseStage.Closed, DeadlineKind.DepartmentTask, DeadlineKind.Completion)]);
+        var figure = new FigureSelection("未按時處理", TimelinessFigure.Late, null, 1);
 
-        var cut = ctx.Render<TimelinessCases>(p => p.Add(c => c.Selection, figure));
+        var cut = ctx.Render<TimelinessCases>(p => p.Add(c => c.Selection, figure).Add(c => c.Load, (FigureSelection _, int _, int _) =>
+            Task.FromResult<IReadOnlyList<FigureRow>>([Row("LATE-TASK", DeadlineKind.DepartmentTask, DeadlineKind.Completion)])));
 
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-case]")));
         Assert.Equal("未按時處理：1 件", cut.Find("[data-test=figure-title]").TextContent.Trim());
         var text = cut.Find("[data-test=figure-cases] tbody").TextContent;
         Assert.Contains("轉辦任務、辦結", text, StringComparison.Ordinal);
@@ -72,7 +81,6 @@ public sealed class TimelinessFigureTests
         return new PortalComponentContext("zh-Hant", services => services.AddSingleton(clock));
     }
 
-    private static ComplaintVerdict Verdict(string number, CaseStage stage, params DeadlineKind[] missed) =>
-        new(number.GetHashCode(StringComparison.Ordinal), number, stage,
-            [.. missed.Select(k => new MissedDeadline(1, number, 1, k, Due, null))]);
+    private static FigureRow Row(string number, params DeadlineKind[] missed) =>
+        new(number.GetHashCode(StringComparison.Ordinal), number, CaseStage.Closed, missed, null, missed.Length > 0 ? Due : null, null);
 }
