@@ -81,6 +81,25 @@ public sealed class KeptTimelinessTests
     }
 
     [Fact]
+    public async Task Reopened_case_is_watched_again_until_its_restarted_completion_limit()
+    {
+        await using var s = await KeptScenarioAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var id = (await s.Driver.CaseInStageAsync(CaseStage.AwaitingCallback)).Id;
+        Assert.Null(await LateFromAsync(s, id));                                 // every limit met: on time for good
+
+        s.SetLocal("2026-03-10 10:00");
+        await s.Driver.DoAsync(id, WorkflowAction.ReopenUnsatisfied, new() { Note = "客户对更换结果不满意" }, s.Driver.Clerk);
+
+        var completion = await DueAsync(s, id, Domain.Deadlines.DeadlineKind.Completion);
+        Assert.Equal(completion, await LateFromAsync(s, id));
+        s.Driver.Time.Set(completion.AddMinutes(-1));
+        Assert.Equal(1, (await ComputeAsync(s, March)).Overall.OnTime);
+        s.Driver.Time.Set(completion);
+        Assert.Equal(0, (await ComputeAsync(s, March)).Overall.OnTime);
+    }
+
+    [Fact]
     public async Task Every_figures_list_has_as_many_cases_as_the_figure_counts()
     {
         await using var s = await KeptScenarioAsync();
