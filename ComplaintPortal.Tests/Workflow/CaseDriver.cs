@@ -119,7 +119,7 @@ public sealed class CaseDriver
     {
         var handler = HandlerOf(task.DepartmentId);
         await DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, handler);
-        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1) }, handler);
+        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1), SolutionTypeCode = "REPLACE" }, handler);
         await DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, handler);
         return await DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, handler);
     }
