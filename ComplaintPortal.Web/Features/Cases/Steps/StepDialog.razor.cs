@@ -54,6 +54,35 @@ public partial class StepDialog
 
     private bool Ends => CaseNextStep.Ends(Step);
 
+    /// <summary>
+    /// The department's people by team (班組), each person once, under the first of their teams; the people in no
+    /// team come last. Without teams it is one group without a heading.
+    /// </summary>
+    private IReadOnlyList<(string? Team, IReadOnlyList<PortalUser> People)> AssigneeGroups
+    {
+        get
+        {
+            var groups = new List<(string?, IReadOnlyList<PortalUser>)>();
+            var placed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var team in Lookups.Teams.Where(t => t.DepartmentId == ForTask?.DepartmentId))
+            {
+                var members = People.Where(p => team.Members.Any(m => m.UserId == p.Id) && placed.Add(p.Id)).ToList();
+                if (members.Count > 0)
+                {
+                    groups.Add((team.DisplayName(CultureInfo.CurrentUICulture), members));
+                }
+            }
+
+            var rest = People.Where(p => !placed.Contains(p.Id)).ToList();
+            if (rest.Count > 0)
+            {
+                groups.Add((null, rest));
+            }
+
+            return groups;
+        }
+    }
+
     /// <summary>The solution types a department may choose now, in the organisation's order.</summary>
     private IReadOnlyList<SolutionType> ActiveSolutionTypes => [.. Lookups.SolutionTypes.Where(s => s.IsActive).OrderBy(s => s.SortOrder)];
 
