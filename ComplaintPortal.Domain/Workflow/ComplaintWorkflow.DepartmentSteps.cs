@@ -87,6 +87,35 @@ public sealed partial class ComplaintWorkflow
         return WorkflowError.None;
     }
 
+    /// <summary>
+    /// The solution names its kind from the organisation's active solution types (required once the
+    /// organisation has any); the other checks are the department work's own.
+    /// </summary>
+    private async Task<WorkflowError> ProposeSolutionAsync(StepContext c, CancellationToken ct)
+    {
+        var error = RecordTaskWork(WorkflowAction.ProposeSolution, c);
+        if (error != WorkflowError.None)
+        {
+            return error;
+        }
+
+        var code = c.Input.SolutionTypeCode?.Trim();
+        if (code.IsBlank())
+        {
+            // An organisation without solution types (an empty starter, a custom set-up) does not ask for one.
+            return await db.SolutionTypes.AnyAsync(s => s.IsActive, ct) ? WorkflowError.SolutionTypeRequired : WorkflowError.None;
+        }
+
+        if (!await db.SolutionTypes.AnyAsync(s => s.Code == code && s.IsActive, ct))
+        {
+            return WorkflowError.SolutionTypeNotFound;
+        }
+
+        c.RequiredTask.SolutionTypeCode = code;
+        c.LedgerNote += "; type=" + code;
+        return WorkflowError.None;
+    }
+
     private static WorkflowError RecordTaskWork(WorkflowAction action, StepContext c)
     {
         var task = c.RequiredTask;
@@ -119,8 +148,8 @@ public sealed partial class ComplaintWorkflow
                     return WorkflowError.InputRequired;
                 }
 
-                (task.SolutionMeasures, task.SolutionResponsible, task.SolutionDueDate, task.Status) =
-                    (input.Note, input.ResponsiblePerson, input.DueDate, DepartmentTaskStatus.SolutionProposed);
+                (task.SolutionMeasures, task.SolutionResponsible, task.SolutionDueDate, task.SolutionTypeCode, task.Status) =
+                    (input.Note, input.ResponsiblePerson, input.DueDate, null, DepartmentTaskStatus.SolutionProposed);
                 c.LedgerNote = $"{input.Note}; responsible: {input.ResponsiblePerson}; due {input.DueDate.Value.ToString("O", CultureInfo.InvariantCulture)}";
                 break;
             case WorkflowAction.RecordNegotiation:

@@ -26,8 +26,9 @@ public sealed partial class ComplaintWorkflow
                 return await DispatchAsync(c, ct);
             case WorkflowAction.ReassignTask:
                 return await ReassignAsync(c, ct);
-            case WorkflowAction.RecordFindings:
             case WorkflowAction.ProposeSolution:
+                return await ProposeSolutionAsync(c, ct);
+            case WorkflowAction.RecordFindings:
             case WorkflowAction.RecordNegotiation:
             case WorkflowAction.RecordImplementation:
             case WorkflowAction.ReportBack:

@@ -16,6 +16,7 @@ public static class WorkflowInputRules
         public const string Note = "note";
         public const string RootCause = "rootCause";
         public const string ResponsiblePerson = "responsiblePerson";
+        public const string SolutionType = "solutionType";
         public const string AssigneeUserId = "assigneeUserId";
         public const string DuplicateOf = "duplicateOf";
         public const string Severity = "severity";
@@ -31,6 +32,7 @@ public static class WorkflowInputRules
         [Fields.Note] = Complaint.TextMaxLength,
         [Fields.RootCause] = Complaint.TextMaxLength,
         [Fields.ResponsiblePerson] = Complaint.ShortTextMaxLength,
+        [Fields.SolutionType] = Cases.SolutionType.CodeMaxLength,
         [Fields.AssigneeUserId] = UserIdMaxLength,
         [Fields.DuplicateOf] = CaseNumber.MaxLength,
         [Fields.File] = Evidence.FileNameMaxLength,
@@ -47,6 +49,7 @@ public static class WorkflowInputRules
         TextRules.Check(errors, Fields.Note, input.Note, MaxLengths[Fields.Note], TextShape.MultiLine);
         TextRules.Check(errors, Fields.RootCause, input.RootCause, MaxLengths[Fields.RootCause], TextShape.MultiLine);
         TextRules.Check(errors, Fields.ResponsiblePerson, input.ResponsiblePerson, MaxLengths[Fields.ResponsiblePerson], TextShape.SingleLine);
+        TextRules.Check(errors, Fields.SolutionType, input.SolutionTypeCode, MaxLengths[Fields.SolutionType], TextShape.SingleLine);
         TextRules.Check(errors, Fields.AssigneeUserId, input.AssigneeUserId, MaxLengths[Fields.AssigneeUserId], TextShape.SingleLine);
         TextRules.Check(errors, Fields.DuplicateOf, input.DuplicateOfCaseNumber, MaxLengths[Fields.DuplicateOf], TextShape.SingleLine);
         TextRules.CheckDefined(errors, Fields.Severity, input.Severity);

@@ -39,7 +39,7 @@ public static class WorkflowTable
         new(WorkflowAction.Dispatch, [Acknowledged], NextStageRule.To, InDepartments, [IntakeClerk], false, "departments, one task each with deadline"),
         new(WorkflowAction.ReassignTask, [InDepartments], NextStageRule.Stay, null, [TaskDepartmentHead], true, "task owner"),
         new(WorkflowAction.RecordFindings, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "findings, root cause"),
-        new(WorkflowAction.ProposeSolution, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "measures, responsible person, due date"),
+        new(WorkflowAction.ProposeSolution, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "measures, responsible person, due date, solution type"),
         new(WorkflowAction.RecordNegotiation, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "negotiation with the customer"),
         new(WorkflowAction.RecordImplementation, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "implementation"),
         new(WorkflowAction.ReportBack, [InDepartments], NextStageRule.ToWhenAllTasksReported, UnderReview, [TaskDepartment], true, "feedback to customer service"),

@@ -89,6 +89,12 @@ public enum WorkflowError
 
     /// <summary>A value was refused at the door (too long, control characters, undefined); <see cref="WorkflowResult.Refused"/> names it.</summary>
     InputRefused = 17,
+
+    /// <summary>The organisation has solution types, and the solution step named none.</summary>
+    SolutionTypeRequired = 18,
+
+    /// <summary>The solution type is not one of the organisation's active solution types.</summary>
+    SolutionTypeNotFound = 19,
 }
 
 /// <summary>The person acting, as the workflow sees them (the Web builds it from the signed-in user).</summary>
@@ -127,6 +133,9 @@ public sealed record WorkflowInput
     public string? ResponsiblePerson { get; init; }
 
     public DateOnly? DueDate { get; init; }
+
+    /// <summary>The kind of solution (a <see cref="SolutionType"/> code), at the department's solution step.</summary>
+    public string? SolutionTypeCode { get; init; }
 
     public ReplyChannel? ReplyChannel { get; init; }
 

@@ -75,6 +75,7 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         await engineer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("case-page.png"), FullPage = true });
         await ActAsync(engineer, "ProposeSolution", "InDepartments", "更换门机板，免费维修", async () =>
         {
+            await PickAsync(engineer, "step-solution-type", "维修");
             await engineer.FillAsync("[data-test=step-responsible]", "陈刚");
             await engineer.FillAsync("[data-test=step-due-date]", "2026-03-05");
         });

@@ -78,7 +78,7 @@ public sealed class AppActions(IServiceProvider services)
         var id = (await AcknowledgedCaseAsync()).Id;
         var task = (await DispatchAsync(id, Domain.Organisation.DepartmentCatalog.Quality)).Tasks.Single();
         await DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, "handler.qa");
-        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 3, 20) }, "handler.qa");
+        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 3, 20), SolutionTypeCode = "REPLACE" }, "handler.qa");
         await DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, "handler.qa");
         await DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, "handler.qa");
         await DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, "intake");

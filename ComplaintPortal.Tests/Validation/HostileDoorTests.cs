@@ -19,6 +19,7 @@ public sealed class HostileDoorTests : CaseDatabaseTest
         (WorkflowInputRules.Fields.Note, v => new() { Note = v }),
         (WorkflowInputRules.Fields.RootCause, v => new() { Note = "撤诉", RootCause = v }),
         (WorkflowInputRules.Fields.ResponsiblePerson, v => new() { Note = "撤诉", ResponsiblePerson = v }),
+        (WorkflowInputRules.Fields.SolutionType, v => new() { Note = "撤诉", SolutionTypeCode = v }),
         (WorkflowInputRules.Fields.AssigneeUserId, v => new() { Note = "撤诉", AssigneeUserId = v }),
         (WorkflowInputRules.Fields.DuplicateOf, v => new() { Note = "撤诉", DuplicateOfCaseNumber = v }),
         (WorkflowInputRules.Fields.File, v => new() { Note = "撤诉", Evidence = new(v, "image/jpeg", 10, new string('a', 32), new string('b', 64)) }),

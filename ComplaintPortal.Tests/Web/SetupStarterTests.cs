@@ -38,7 +38,7 @@ public class SetupStarterTests
     }
 
     [Fact]
-    public async Task A_demo_server_follows_its_configured_starter_with_that_regime_demo_accounts()
+    public async Task A_demo_server_follows_its_configured_starter_with_that_regime_demo_accounts_in_their_teams()
     {
         using var app = new PortalAppFactory { Settings = { ["Demo:Starter"] = "manufacturer" } };
 
@@ -50,5 +50,9 @@ public class SetupStarterTests
         Assert.Equal("客服部", await app.WithDbAsync(db => db.Departments.Where(d => d.Code == DepartmentCatalog.CustomerService).Select(d => d.NameZhHans).SingleAsync()));
         var head = await app.WithDbAsync(db => db.Departments.Where(d => d.Code == DepartmentCatalog.RnD).Select(d => d.HeadUserId).SingleAsync());
         Assert.NotNull(head);
+        // Demo people belong to their department's teams, so assignment shows the teams.
+        var lab = await app.WithDbAsync(db => db.TeamMembers.Where(m => db.Teams.Any(t => t.Id == m.TeamId && t.Code == "QA.LAB"))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.UserName).ToListAsync());
+        Assert.Equal(["handler.qa"], lab);
     }
 }

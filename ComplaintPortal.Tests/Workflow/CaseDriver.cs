@@ -119,9 +119,16 @@ public sealed class CaseDriver
     {
         var handler = HandlerOf(task.DepartmentId);
         await DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, handler);
-        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1) }, handler);
+        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1), SolutionTypeCode = await FirstSolutionTypeAsync() }, handler);
         await DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, handler);
         return await DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, handler);
+    }
+
+    /// <summary>The organisation's first active solution type (each starter has its own), or null when it has none.</summary>
+    public async Task<string?> FirstSolutionTypeAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.SolutionTypes.Where(s => s.IsActive).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => s.Code).FirstOrDefaultAsync();
     }
 
     public async Task<Complaint> WorkAllTasksAsync(int id)

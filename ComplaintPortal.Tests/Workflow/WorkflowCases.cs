@@ -41,7 +41,7 @@ public sealed class WorkflowCases : IAsyncLifetime
             WorkflowAction.Acknowledge => new() { PromisedCompletionAt = driver.Time.GetUtcNow().AddDays(3), Note = "已受理" },
             WorkflowAction.Dispatch => new() { DepartmentIds = [driver.DepartmentId(DepartmentCatalog.Sales)] },
             WorkflowAction.ReassignTask => new() { TaskId = taskId, AssigneeUserId = task is null ? null : driver.HandlerOf(task.DepartmentId).UserId },
-            WorkflowAction.ProposeSolution => new() { TaskId = taskId, Note = "方案", ResponsiblePerson = "张三", DueDate = new DateOnly(2026, 5, 1) },
+            WorkflowAction.ProposeSolution => new() { TaskId = taskId, Note = "方案", ResponsiblePerson = "张三", DueDate = new DateOnly(2026, 5, 1), SolutionTypeCode = "REPAIR" },
             WorkflowAction.RecordFindings or WorkflowAction.RecordNegotiation or WorkflowAction.RecordImplementation
                 or WorkflowAction.ReportBack or WorkflowAction.ReturnToDepartment => new() { TaskId = taskId, Note = "记录" },
             WorkflowAction.Reply => new() { ReplyChannel = ReplyChannel.Sms, Note = "回复" },

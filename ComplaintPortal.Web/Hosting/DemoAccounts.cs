@@ -49,6 +49,23 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, PortalDbContext 
         }
 
         await AppointHeadsAsync(starter);
+        await JoinTeamsAsync(starter);
+    }
+
+    /// <summary>Each demo person with a team joins it once, so a head assigning a task sees the crews.</summary>
+    private async Task JoinTeamsAsync(string starter)
+    {
+        foreach (var member in DemoPeople.For(starter).Where(a => a.TeamCode is not null))
+        {
+            var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Code == member.TeamCode);
+            var user = await users.FindByNameAsync(member.UserName);
+            if (team is not null && user is not null && !await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.UserId == user.Id))
+            {
+                db.TeamMembers.Add(new TeamMember(team.Id, user.Id));
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Each department whose head account exists gets it as its head, so the department page shows one.</summary>
@@ -68,4 +85,5 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, PortalDbContext 
     }
 }
 
-public sealed record DemoAccount(string UserName, string DisplayName, string Role, string? DepartmentCode);
+/// <param name="TeamCode">The team (班組) of their department they belong to, if any.</param>
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string? DepartmentCode, string? TeamCode = null);

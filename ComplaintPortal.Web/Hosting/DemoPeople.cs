@@ -48,8 +48,8 @@ public static class DemoPeople
         new("intake", "客服部 王芳", PortalRoles.IntakeClerk, CustomerService),
         new("handler.rnd", "研发部 孙浩", PortalRoles.DepartmentHandler, RnD),
         new("head.rnd", "研发部 刘洋（部长）", PortalRoles.DepartmentHead, RnD),
-        new("handler.prod", "生产部 钱磊", PortalRoles.DepartmentHandler, Production),
-        new("handler.qa", "质量部 李强", PortalRoles.DepartmentHandler, Quality),
+        new("handler.prod", "生产部 钱磊", PortalRoles.DepartmentHandler, Production, "PROD.LINE"),
+        new("handler.qa", "质量部 李强", PortalRoles.DepartmentHandler, Quality, "QA.LAB"),
         new("head.qa", "质量部 张敏（部长）", PortalRoles.DepartmentHead, Quality),
         new("handler.sales", "销售部 吴敏", PortalRoles.DepartmentHandler, Sales),
         new("handler.tech", "技术支持组 冯涛", PortalRoles.DepartmentHandler, TechnicalSupport),
@@ -59,7 +59,7 @@ public static class DemoPeople
     private static IReadOnlyList<DemoAccount> Plaza =>
     [
         new("intake", "客服中心 林小燕", PortalRoles.IntakeClerk, CustomerService),
-        new("handler.eng", "工程部 陈刚", PortalRoles.DepartmentHandler, Engineering),
+        new("handler.eng", "工程部 陈刚", PortalRoles.DepartmentHandler, Engineering, "ENG.HVAC"),
         new("head.eng", "工程部 赵磊（经理）", PortalRoles.DepartmentHead, Engineering),
         new("handler.sec", "保安队 马强", PortalRoles.DepartmentHandler, Security),
         new("head.sec", "保安队 胡军（队长）", PortalRoles.DepartmentHead, Security),

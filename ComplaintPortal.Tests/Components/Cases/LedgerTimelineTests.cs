@@ -22,14 +22,14 @@ public sealed class LedgerTimelineTests : CaseDatabaseTest
         Enum.GetNames<WorkflowAction>().Concat(Enum.GetNames<CaseStage>()).Concat(Enum.GetNames<DeadlineKind>())
             .Concat(Enum.GetNames<Severity>()).Concat(Enum.GetNames<Urgency>()).Concat(Enum.GetNames<Priority>())
             .Concat(Enum.GetNames<ReplyChannel>()).Concat(Enum.GetNames<ComplaintChannel>())
-            .Concat(["Deadlines", "DeadlineDueSoon", "DeadlineOverdue", "Deadline monitor", "QUALITY", "True", "False", "image/jpeg", "application/pdf"]);
+            .Concat(["Deadlines", "DeadlineDueSoon", "DeadlineOverdue", "Deadline monitor", "QUALITY", "REPLACE", "True", "False", "image/jpeg", "application/pdf"]);
 
     [Theory]
-    [InlineData("zh-Hans", "初步评估", "已登记 → 已评估", "期限监控（系统）", "产品质量问题", "质量部")]
-    [InlineData("zh-Hant", "初步評估", "已登記 → 已評估", "期限監控（系統）", "產品質量問題", "質量部")]
-    [InlineData("en", "Assess", "Registered → Assessed", "Time-limit monitor (system)", "Product quality", "Quality")]
+    [InlineData("zh-Hans", "初步评估", "已登记 → 已评估", "期限监控（系统）", "产品质量问题", "质量部", "方案类型", "更换产品")]
+    [InlineData("zh-Hant", "初步評估", "已登記 → 已評估", "期限監控（系統）", "產品質量問題", "質量部", "方案類型", "更換產品")]
+    [InlineData("en", "Assess", "Registered → Assessed", "Time-limit monitor (system)", "Product quality", "Quality", "Solution type", "Replacement")]
     public async Task Every_line_is_said_in_the_viewers_language_with_names_and_local_times(string culture, string assess, string stageChange,
-        string monitor, string category, string department)
+        string monitor, string category, string department, string solutionTypeLabel, string solutionType)
     {
         var (_, events, lookups) = await LedgerScenario.WalkAsync(Driver);
         var ledger = events.Where(e => e.ComplaintId == events[0].ComplaintId).ToList();
@@ -43,6 +43,9 @@ public sealed class LedgerTimelineTests : CaseDatabaseTest
         Assert.Contains(monitor, text, StringComparison.Ordinal);
         Assert.Contains(category, text, StringComparison.Ordinal);
         Assert.Contains(department, text, StringComparison.Ordinal);
+        Assert.Contains(solutionTypeLabel, text, StringComparison.Ordinal);
+        Assert.Contains(solutionType, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("REPLACE", text, StringComparison.Ordinal);
         Assert.Contains(Clock.Format(ledger[0].OccurredAt), text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T|\d{2}:\d{2}Z|=|#\d|sha256", text);
         if (culture != "en")

@@ -25,8 +25,9 @@ public sealed record CaseView(
     IReadOnlyDictionary<int, IReadOnlyList<PortalUser>> People,
     DateTimeOffset Now);
 
-/// <summary>Names for ids and codes (departments, categories, other cases), so nothing shows an id.</summary>
-public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnlyList<Category> categories, IReadOnlyDictionary<int, string>? caseNumbers = null)
+/// <summary>Names for ids and codes (departments, categories, solution types, other cases), so nothing shows an id.</summary>
+public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnlyList<Category> categories,
+    IReadOnlyDictionary<int, string>? caseNumbers = null, IReadOnlyList<SolutionType>? solutionTypes = null, IReadOnlyList<Team>? teams = null)
 {
     public static CaseLookups Empty { get; } = new([], []);
 
@@ -37,11 +38,20 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
 
     public IReadOnlyDictionary<int, string> CaseNumbers { get; } = caseNumbers ?? new Dictionary<int, string>();
 
+    /// <summary>Every solution type, retired ones too (old tasks and ledger lines name them).</summary>
+    public IReadOnlyList<SolutionType> SolutionTypes { get; } = solutionTypes ?? [];
+
+    /// <summary>The active teams (with their members) of the departments whose task the viewer may assign.</summary>
+    public IReadOnlyList<Team> Teams { get; } = teams ?? [];
+
     public string Department(int? id) =>
         Departments.FirstOrDefault(d => d.Id == id)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? "";
 
     public string DepartmentByCode(string code) =>
         Departments.FirstOrDefault(d => d.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
+
+    public string SolutionTypeByCode(string code) =>
+        SolutionTypes.FirstOrDefault(s => s.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
 
     public string CategoryByCode(string code) =>
         Categories.FirstOrDefault(c => c.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
@@ -71,6 +81,7 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         var deadlines = await db.CaseDeadlines.AsNoTracking().Include(d => d.Task).Where(d => d.ComplaintId == complaint.Id).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+        var solutionTypes = await db.SolutionTypes.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
         var duplicateOf = complaint.DuplicateOfId is { } originalId
             ? await db.Complaints.AsNoTracking().Where(c => c.Id == originalId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct)
             : null;
@@ -78,14 +89,18 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
             ? await RoutingProposal.ForCategoryAsync(db, complaint.CategoryId, ct)
             : [];
         var people = new Dictionary<int, IReadOnlyList<PortalUser>>();
-        foreach (var task in steps.Where(s => s.Step.Action == WorkflowAction.ReassignTask).Select(s => s.Task!))
+        var assigning = steps.Where(s => s.Step.Action == WorkflowAction.ReassignTask).Select(s => s.Task!.DepartmentId).Distinct().ToList();
+        foreach (var departmentId in assigning)
         {
-            people[task.DepartmentId] = await db.Users.AsNoTracking().Where(u => u.DepartmentId == task.DepartmentId).OrderBy(u => u.UserName).ToListAsync(ct);
+            people[departmentId] = await db.Users.AsNoTracking().Where(u => u.DepartmentId == departmentId).OrderBy(u => u.UserName).ToListAsync(ct);
         }
+
+        var teams = assigning.Count == 0 ? [] : await db.Teams.AsNoTracking().Include(t => t.Members)
+            .Where(t => assigning.Contains(t.DepartmentId) && t.IsActive).OrderBy(t => t.Code).ToListAsync(ct);
 
         // Checked against the case's head and the signed digests, not only against itself.
         var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));
         return new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
-            events, verification, deadlines, new CaseLookups(departments, categories), proposed, people, time.GetUtcNow());
+            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams), proposed, people, time.GetUtcNow());
     }
 }

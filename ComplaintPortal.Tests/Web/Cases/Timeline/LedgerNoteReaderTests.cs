@@ -43,12 +43,22 @@ public sealed class LedgerNoteReaderTests : CaseDatabaseTest
         Assert.Equal(Driver.HandlerOf(DepartmentCatalog.Quality).Name, Facts("ReassignTask").Owner);
         Assert.Equal(("查明原因", "温控器缺陷"), (Facts("RecordFindings").Text, Facts("RecordFindings").RootCause));
         Assert.Equal(("更换新品", "李强", new DateOnly(2026, 4, 1)), (Facts("ProposeSolution").Text, Facts("ProposeSolution").ResponsiblePerson, Facts("ProposeSolution").DueDate!.Value));
+        Assert.Equal("REPLACE", Facts("ProposeSolution").SolutionTypeCode);
         Assert.Equal((ReplyChannel.Sms, "已短信回复"), (Facts("Reply").ReplyChannel!.Value, Facts("Reply").Text));
         Assert.Equal((false, true, "诉求超出政策"), (Facts("RequestUnsatisfiedClosure").Satisfied!.Value, Facts("RequestUnsatisfiedClosure").SatisfiedWithAttitude!.Value, Facts("RequestUnsatisfiedClosure").Text));
         Assert.Equal(new EvidenceFact("发票.pdf", "application/pdf", 2048, new string('b', 64)), Facts("AttachEvidence").File);
         Assert.Equal((complaint.CaseNumber, "同一客户重复来电"), (Facts("MarkDuplicate").DuplicateOf, Facts("MarkDuplicate").Text));
         // Whatever is left as text is what a person wrote: no key=value or instants leak through.
         Assert.All(events.Select(e => LedgerNoteReader.Read(e.Action, e.Note).Text), text => Assert.DoesNotMatch(@"=|\d{4}-\d{2}-\d{2}T", text ?? ""));
+    }
+
+    [Fact]
+    public void A_solution_written_before_solution_types_reads_back_without_one()
+    {
+        var facts = LedgerNoteReader.Read(nameof(WorkflowAction.ProposeSolution), "更换新品; responsible: 李强; due 2026-04-01");
+
+        Assert.Equal(("更换新品", "李强", new DateOnly(2026, 4, 1)), (facts.Text, facts.ResponsiblePerson, facts.DueDate!.Value));
+        Assert.Null(facts.SolutionTypeCode);
     }
 
     [Fact]

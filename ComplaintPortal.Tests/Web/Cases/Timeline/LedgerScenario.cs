@@ -38,7 +38,7 @@ public static class LedgerScenario
         await driver.DoAsync(id, WorkflowAction.ResumeFromCustomer, new() { Note = "样品已收到" }, handler);
         await driver.DoAsync(id, WorkflowAction.ReassignTask, new() { TaskId = task.Id, AssigneeUserId = handler.UserId }, driver.HeadOf(task.DepartmentId));
         await driver.DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "温控器缺陷" }, handler);
-        await driver.DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1) }, handler);
+        await driver.DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1), SolutionTypeCode = "REPLACE" }, handler);
 
         // Let the first response run late so the monitor writes its lines.
         var deadlines = await LoadDeadlinesAsync(driver, id);
@@ -69,7 +69,8 @@ public static class LedgerScenario
         await using var read = driver.Database.CreateContext();
         var events = await read.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == id || e.ComplaintId == copy)
             .OrderBy(e => e.ComplaintId).ThenBy(e => e.Sequence).ToListAsync();
-        var lookups = new CaseLookups(await read.Departments.AsNoTracking().ToListAsync(), await read.Categories.AsNoTracking().ToListAsync());
+        var lookups = new CaseLookups(await read.Departments.AsNoTracking().ToListAsync(), await read.Categories.AsNoTracking().ToListAsync(),
+            null, await read.SolutionTypes.AsNoTracking().ToListAsync());
         return (complaint, events, lookups);
     }
 

@@ -19,6 +19,7 @@ public partial class StepDialog
     private string? duplicateError;
     private string? departmentsError;
     private string? filesError;
+    private string? solutionTypeError;
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -52,6 +53,38 @@ public partial class StepDialog
     public StepForm Form { get; } = new();
 
     private bool Ends => CaseNextStep.Ends(Step);
+
+    /// <summary>
+    /// The department's people by team (班組), each person once, under the first of their teams; the people in no
+    /// team come last. Without teams it is one group without a heading.
+    /// </summary>
+    private IReadOnlyList<(string? Team, IReadOnlyList<PortalUser> People)> AssigneeGroups
+    {
+        get
+        {
+            var groups = new List<(string?, IReadOnlyList<PortalUser>)>();
+            var placed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var team in Lookups.Teams.Where(t => t.DepartmentId == ForTask?.DepartmentId))
+            {
+                var members = People.Where(p => team.Members.Any(m => m.UserId == p.Id) && placed.Add(p.Id)).ToList();
+                if (members.Count > 0)
+                {
+                    groups.Add((team.DisplayName(CultureInfo.CurrentUICulture), members));
+                }
+            }
+
+            var rest = People.Where(p => !placed.Contains(p.Id)).ToList();
+            if (rest.Count > 0)
+            {
+                groups.Add((null, rest));
+            }
+
+            return groups;
+        }
+    }
+
+    /// <summary>The solution types a department may choose now, in the organisation's order.</summary>
+    private IReadOnlyList<SolutionType> ActiveSolutionTypes => [.. Lookups.SolutionTypes.Where(s => s.IsActive).OrderBy(s => s.SortOrder)];
 
     private string Consequence => string.Format(CultureInfo.CurrentCulture,
         CaseText.ResourceManager.GetString("Consequence_" + Step.Action, CultureInfo.CurrentUICulture) ?? CaseText.Consequence_Closed, CaseNumber);
@@ -111,7 +144,7 @@ public partial class StepDialog
 
     private async Task SubmitAsync()
     {
-        (error, noteError, dateError, duplicateError, departmentsError, filesError) = (null, null, null, null, null, null);
+        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError) = (null, null, null, null, null, null, null);
         await form!.ValidateAsync();
         if (Step.Action == WorkflowAction.Dispatch && Form.DepartmentIds.Count == 0)
         {
@@ -157,6 +190,10 @@ public partial class StepDialog
                 break;
             case WorkflowError.OriginalNotFound:
                 duplicateError = message;
+                break;
+            case WorkflowError.SolutionTypeRequired or WorkflowError.SolutionTypeNotFound:
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.SolutionType:
+                solutionTypeError = message;
                 break;
             case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Note:
                 noteError = message;

@@ -32,6 +32,9 @@ public sealed class StepForm
 
     public DateTime? DueDate { get; set; }
 
+    /// <summary>The solution type's code (the department's solution step).</summary>
+    public string? SolutionTypeCode { get; set; }
+
     public ReplyChannel? ReplyChannel { get; set; }
 
     public bool? SatisfiedWithAttitude { get; set; }
@@ -57,6 +60,7 @@ public sealed class StepForm
             RootCause = Text(RootCause),
             ResponsiblePerson = Text(ResponsiblePerson),
             DueDate = DueDate is { } due ? DateOnly.FromDateTime(due) : null,
+            SolutionTypeCode = Text(SolutionTypeCode),
             ReplyChannel = ReplyChannel,
             SatisfiedWithAttitude = SatisfiedWithAttitude,
             DuplicateOfCaseNumber = Text(DuplicateOf),

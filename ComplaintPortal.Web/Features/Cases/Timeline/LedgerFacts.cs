@@ -40,6 +40,9 @@ public sealed record LedgerFacts
 
     public DateOnly? DueDate { get; init; }
 
+    /// <summary>The solution type's code; the timeline shows its name.</summary>
+    public string? SolutionTypeCode { get; init; }
+
     public ReplyChannel? ReplyChannel { get; init; }
 
     public bool? Satisfied { get; init; }

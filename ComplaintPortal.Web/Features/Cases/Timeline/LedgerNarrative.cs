@@ -128,6 +128,7 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         Add(CaseText.Field_RootCause, f.RootCause);
         Add(CaseText.Field_ResponsiblePerson, f.ResponsiblePerson);
         Add(CaseText.Field_DueDate, f.DueDate?.ToString("D", CultureInfo.CurrentCulture));
+        Add(CaseText.Field_SolutionType, f.SolutionTypeCode is { } type ? lookups.SolutionTypeByCode(type) : null);
         Add(CaseText.Field_ReplyChannel, f.ReplyChannel is { } reply ? CaseLabels.ReplyChannel(reply) : null);
         Add(CaseText.Field_SatisfiedResult, YesNo(f.Satisfied));
         Add(CaseText.Field_SatisfiedAttitude, YesNo(f.SatisfiedWithAttitude));

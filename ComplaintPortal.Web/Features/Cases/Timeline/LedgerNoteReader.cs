@@ -116,12 +116,16 @@ public static partial class LedgerNoteReader
         return at < 0 ? new() { Text = note } : new() { Text = note[..at], RootCause = note[(at + marker.Length)..] };
     }
 
-    // "{measures}; responsible: {person}; due {yyyy-MM-dd}"
+    // "{measures}; responsible: {person}; due {yyyy-MM-dd}[; type={solution type code}]"
     private static LedgerFacts? Solution(string note)
     {
         var match = SolutionPattern().Match(note);
         return match.Success && DateOnly.TryParseExact(match.Groups["due"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
-            ? new() { Text = match.Groups["text"].Value, ResponsiblePerson = match.Groups["who"].Value, DueDate = due }
+            ? new()
+            {
+                Text = match.Groups["text"].Value, ResponsiblePerson = match.Groups["who"].Value, DueDate = due,
+                SolutionTypeCode = match.Groups["type"].Success ? match.Groups["type"].Value : null,
+            }
             : null;
     }
 
@@ -265,7 +269,7 @@ public static partial class LedgerNoteReader
             ? instant
             : null;
 
-    [GeneratedRegex(@"^(?<text>.*); responsible: (?<who>.*); due (?<due>\d{4}-\d{2}-\d{2})$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<text>.*); responsible: (?<who>.*); due (?<due>\d{4}-\d{2}-\d{2})(; type=(?<type>[^;\s]+))?$", RegexOptions.Singleline)]
     private static partial Regex SolutionPattern();
 
     [GeneratedRegex(@"^\[(?<channel>[A-Za-z]+)\] (?<text>.*)$", RegexOptions.Singleline)]

@@ -1,0 +1,87 @@
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Playwright;
+
+namespace ComplaintPortal.Tests.Browser;
+
+/// <summary>
+/// What a walk through the case page does again and again, as a person does it: sign in, open a page once its
+/// circuit is up, take a step through its dialog (the primary button or the menu) and wait for the stage it leads to.
+/// </summary>
+public sealed class PortalWalk(BrowserFixture browser, Uri root)
+{
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-test=drawer-toggle]')");
+        await page.WaitForTimeoutAsync(1000);
+    }
+
+    public static async Task ActAsync(IPage page, string action, string expectedStage, string? note = null, Func<Task>? fill = null)
+    {
+        var primary = page.Locator($"[data-test=primary-action][data-action={action}]");
+        if (await primary.CountAsync() > 0)
+        {
+            await primary.ClickAsync();
+        }
+        else
+        {
+            await page.ClickAsync("[data-test=more-actions] button");
+            await page.ClickAsync($".mud-popover-open [data-action={action}]");
+        }
+
+        await page.WaitForSelectorAsync($"[data-test=step-dialog][data-action={action}]");
+        if (fill is not null)
+        {
+            await fill();
+        }
+
+        if (note is not null)
+        {
+            await page.FillAsync("[data-test=step-note]", note);
+        }
+
+        await page.ClickAsync("[data-test=confirm-step]");
+        await page.WaitForSelectorAsync("[data-test=step-dialog]", new() { State = WaitForSelectorState.Detached });
+        await page.WaitForSelectorAsync($"[data-test=case-stage][data-stage={expectedStage}]");
+    }
+
+    public static async Task PickAsync(IPage page, string select, string option)
+    {
+        await page.ClickAsync($"[data-test={select}]", new() { Force = true });
+        await page.ClickAsync($".mud-popover-open .mud-list-item:has-text(\"{option}\")");
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Registers a complaint on the intake page and returns its case number.</summary>
+    public static async Task<string> RegisterAsync(IPage clerk, string channel, string name, string phone, string description)
+    {
+        await OpenAsync(clerk, "/cases/new");
+        await PickAsync(clerk, "intake-channel", channel);
+        await clerk.FillAsync("#name", name);
+        await clerk.FillAsync("#phone", phone);
+        await clerk.FillAsync("#description", description);
+        await clerk.ClickAsync("[data-test=intake-confirmed]");
+        await clerk.ClickAsync("[data-test=register]");
+        await clerk.WaitForSelectorAsync("[data-stage=Registered]");
+        return await clerk.InnerTextAsync("[data-test=case-number]");
+    }
+
+    public static Task ShotAsync(IPage page, string fileName, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(fileName), FullPage = fullPage });
+}

@@ -1,0 +1,106 @@
+using AngleSharp.Dom;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Components.Cases;
+
+/// <summary>
+/// The department's steps on the case page: the solution step asks for the organisation's solution types and the
+/// task and timeline name the one chosen; a head assigning the task sees the department's people by team.
+/// </summary>
+public sealed class SolutionStepDialogTests : CasePageTest
+{
+    /// <summary>Opens a MudSelect found by its data-test (the popover lists its options).</summary>
+    private static void OpenSelect(IRenderedComponent<IComponent> cut, string select)
+    {
+        // MudSelect opens on mouse-down on its input control.
+        cut.Find($"[data-test={select}]").Closest(".mud-input-control")!.MouseDown();
+        cut.WaitForElement(".mud-popover-open .mud-list-item");
+    }
+
+    private async Task<(Complaint Complaint, DepartmentTask Task, ActingUser Handler)> QualityTaskAsync()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var handler = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var task = complaint.Tasks.Single(t => t.DepartmentId == handler.DepartmentId);
+        return (complaint, task, handler);
+    }
+
+    [Fact]
+    public async Task Solution_without_a_type_is_stopped_on_the_field_and_the_chosen_type_is_named_on_the_task_and_in_the_timeline()
+    {
+        var ctx = Open("zh-Hant");
+        var (complaint, task, handler) = await QualityTaskAsync();
+        await Driver.DoAsync(complaint.Id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因" }, handler);
+        var version = (await Driver.LoadAsync(complaint.Id)).Version;
+        ctx.SignInAs(handler);
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        cut.WaitForElement("[data-test=primary-action][data-action=ProposeSolution]").Click();
+
+        cut.WaitForElement("[data-test=step-note]").Change("更換新品");
+        cut.Find("[data-test=step-responsible]").Change("李強");
+        cut.Find("[data-test=step-due-date]").Change("2026-04-01");
+        cut.Find("[data-test=confirm-step]").Click();
+
+        // Not chosen: the select itself says so, and nothing was taken.
+        var field = cut.Find("[data-test=step-solution-type]").Closest(".mud-input-control")!;
+        Assert.Contains("必填", field.TextContent, StringComparison.Ordinal);
+        Assert.Equal(version, (await Driver.LoadAsync(complaint.Id)).Version);
+        OpenSelect(cut, "step-solution-type");
+        var offered = cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
+        Assert.Contains("更換產品", offered);
+        Assert.Contains("話費調整", offered);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains("更換產品", StringComparison.Ordinal)).Click();
+        cut.Find("[data-test=confirm-step]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=step-dialog]")));
+        var stored = await Driver.LoadAsync(complaint.Id);
+        Assert.Equal("REPLACE", stored.Tasks.Single(t => t.Id == task.Id).SolutionTypeCode);
+        cut.WaitForAssertion(() => Assert.Contains("更換產品", cut.Find("[data-test=tasks] [data-task=QA]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("方案類型", cut.Find("[data-test=tasks] [data-task=QA]").TextContent, StringComparison.Ordinal);
+        var line = cut.Find("[data-ledger-action=ProposeSolution]").TextContent;
+        Assert.Contains("方案類型", line, StringComparison.Ordinal);
+        Assert.Contains("更換產品", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("REPLACE", cut.Markup.Replace("data-", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_assigning_the_task_picks_a_person_from_the_departments_teams()
+    {
+        var ctx = Open();
+        var (complaint, task, handler) = await QualityTaskAsync();
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        await using (var db = Database.CreateContext())
+        {
+            var lab = new Team(handler.DepartmentId!.Value, "QA.LAB", "检验室", "檢驗室", "Inspection lab");
+            db.Teams.Add(lab);
+            var retired = new Team(handler.DepartmentId!.Value, "QA.OLD", "旧班组", "舊班組", "Old crew");
+            retired.SetActive(false);
+            db.Teams.Add(retired);
+            await db.SaveChangesAsync();
+            db.TeamMembers.Add(new TeamMember(lab.Id, handler.UserId));
+            db.TeamMembers.Add(new TeamMember(retired.Id, head.UserId));
+            await db.SaveChangesAsync();
+        }
+
+        ctx.SignInAs(head);
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        cut.WaitForElement("[data-test=primary-action]");
+        cut.Find("[data-test=more-actions] button").Click();
+        cut.Find(".mud-popover-open [data-action=ReassignTask]").Click();
+        OpenSelect(cut, "step-assignee");
+
+        // The team heading, its member, then the people in no (active) team.
+        var entries = cut.FindAll(".mud-popover-open .mud-list-subheader, .mud-popover-open .mud-list-item").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["检验室", handler.Name, "未编入班组", head.Name], entries);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains(handler.Name, StringComparison.Ordinal)).Click();
+        cut.Find("[data-test=confirm-step]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=step-dialog]")));
+        Assert.Equal(handler.UserId, (await Driver.LoadAsync(complaint.Id)).Tasks.Single(t => t.Id == task.Id).OwnerUserId);
+    }
+}

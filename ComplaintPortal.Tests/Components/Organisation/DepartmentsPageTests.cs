@@ -1,0 +1,73 @@
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Components.Organisation;
+
+/// <summary>The administrator's department pages: the tree, adding with inline checks, and retiring a department that has work.</summary>
+public sealed class DepartmentsPageTests : CaseDatabaseTest
+{
+    [Fact]
+    public async Task Departments_are_listed_with_their_names_and_whether_they_receive_work()
+    {
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+
+        var cut = ctx.RenderPage<Departments>();
+
+        cut.WaitForElement("[data-department=QA]");
+        var table = cut.Find("[data-test=department-table]").TextContent;
+        var active = await ctx.WithDbAsync(db => db.Departments.CountAsync());
+        Assert.Equal(active, cut.FindAll("[data-department]").Count);
+        Assert.Contains("质量部", table, StringComparison.Ordinal);
+        Assert.Contains("工程部", table, StringComparison.Ordinal);
+        Assert.Contains("接收任务", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_a_department_says_what_is_missing_and_a_taken_code_on_the_field_then_saves()
+    {
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+        var cut = ctx.RenderPage<Departments>();
+        cut.WaitForElement("[data-department=QA]");
+
+        cut.Find("[data-test=new-department]").Click();
+        cut.WaitForElement("[data-test=add-department]").Click();
+        var missing = cut.Find("[data-test=department-dialog]").TextContent;
+        cut.Find("[data-test=department-code]").Change("QA");
+        cut.Find("[data-test=name-zh-hans]").Change("检测中心");
+        cut.Find("[data-test=add-department]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("该代码已被使用", cut.Find("[data-test=department-code]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        cut.Find("[data-test=department-code]").Change("LAB");
+        cut.Find("[data-test=add-department]").Click();
+
+        Assert.Contains("必填", missing, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=department-dialog]")));
+        var added = await ctx.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == "LAB"));
+        Assert.Equal("检测中心", added.NameZhHans);
+        cut.WaitForElement("[data-department=LAB]");
+        Assert.Equal(1, await ctx.WithDbAsync(db => db.OrganisationChanges.CountAsync(c => c.SubjectCode == "LAB")));
+    }
+
+    [Fact]
+    public async Task A_department_with_cases_is_not_deleted_but_can_be_retired()
+    {
+        await Driver.CaseInStageAsync(Domain.Cases.CaseStage.InDepartments);
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+        var cut = ctx.RenderPage<DepartmentEdit>((nameof(DepartmentEdit.Id), quality.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        cut.WaitForElement("[data-test=delete-department]").Click();
+        OrganisationPageContext.Confirm(cut, "删除");
+
+        cut.WaitForAssertion(() => Assert.Contains("只能停用，不能删除", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        Assert.True(await ctx.WithDbAsync(db => db.Departments.AnyAsync(d => d.Id == quality && d.IsActive)));
+
+        cut.Find("[data-test=retire-department]").Click();
+        OrganisationPageContext.Confirm(cut, "停用");
+
+        cut.WaitForElement("[data-test=retired]");
+        Assert.False(await ctx.WithDbAsync(db => db.Departments.Where(d => d.Id == quality).Select(d => d.IsActive).SingleAsync()));
+        Assert.Single(cut.FindAll("[data-test=reactivate-department]"));
+    }
+}

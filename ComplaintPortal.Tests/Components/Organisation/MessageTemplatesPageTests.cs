@@ -1,0 +1,44 @@
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Components.Organisation;
+
+/// <summary>The message templates page: the organisation's templates, and an edit checked on the text field before it is saved.</summary>
+public sealed class MessageTemplatesPageTests : CaseDatabaseTest
+{
+    [Fact]
+    public async Task Templates_are_listed_in_words_and_an_edit_with_an_unknown_placeholder_is_refused_on_the_field_before_one_is_saved()
+    {
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+        var first = await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Language).ThenBy(t => t.Channel).FirstAsync());
+        var count = await ctx.WithDbAsync(db => db.MessageTemplates.CountAsync());
+        var cut = ctx.RenderPage<MessageTemplates>();
+
+        cut.WaitForElement("[data-test=edit-template]");
+        Assert.Equal(Math.Min(count, 25), cut.FindAll("[data-test=edit-template]").Count);
+        var grid = cut.Find("[data-test=templates]").TextContent;
+        Assert.Contains("告知受理", grid, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acknowledgement", grid, StringComparison.Ordinal);
+
+        cut.FindAll("[data-test=edit-template]")[0].Click();
+        var body = cut.WaitForElement("[data-test=template-body]");
+        Assert.Equal(first.Body, body.GetAttribute("value") ?? body.TextContent);
+        cut.Find("[data-test=template-body]").Change("");
+        cut.Find("[data-test=save-template]").Click();
+        var empty = cut.Find("[data-test=template-body]").Closest(".mud-input-control")!.TextContent;
+        cut.Find("[data-test=template-body]").Change("您的投诉 {CaseNumber} 已受理，{Unknown}");
+        cut.Find("[data-test=save-template]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("未知的占位符", cut.Find("[data-test=template-body]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        var afterRefusal = await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().Where(t => t.Id == first.Id).Select(t => t.Body).SingleAsync());
+        cut.Find("[data-test=template-body]").Change("您的投诉 {CaseNumber} 已受理，我们将于 {PromisedDate} 前答复。");
+        cut.Find("[data-test=save-template]").Click();
+
+        Assert.Contains("必填", empty, StringComparison.Ordinal);
+        Assert.Equal(first.Body, afterRefusal);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=template-dialog]")));
+        Assert.Equal("您的投诉 {CaseNumber} 已受理，我们将于 {PromisedDate} 前答复。",
+            await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().Where(t => t.Id == first.Id).Select(t => t.Body).SingleAsync()));
+        cut.WaitForAssertion(() => Assert.Contains("我们将于 {PromisedDate} 前答复", cut.Find("[data-test=templates]").TextContent, StringComparison.Ordinal));
+    }
+}

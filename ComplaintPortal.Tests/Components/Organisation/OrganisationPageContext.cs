@@ -1,0 +1,25 @@
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Workflow;
+using ComplaintPortal.Web.Features.Organisation;
+using Microsoft.AspNetCore.Components;
+
+namespace ComplaintPortal.Tests.Components.Organisation;
+
+/// <summary>The organisation pages with their real services on a migrated database, signed in as an administrator.</summary>
+internal static class OrganisationPageContext
+{
+    /// <remarks>Call it from the test method itself (not from an async helper) so the culture it pins holds there.</remarks>
+    public static CasePageContext Administrator(TestDatabase database, CaseDriver driver)
+    {
+        var ctx = new CasePageContext("zh-Hans", database, driver, more: services => services.AddOrganisation());
+        ctx.SignIn("admin", PortalRoles.Administrator);
+        return ctx;
+    }
+
+    /// <summary>Answers a message box (a confirmation) with the button that says <paramref name="text"/>.</summary>
+    public static void Confirm(IRenderedComponent<IComponent> cut, string text) =>
+        cut.WaitForElement(".mud-dialog .mud-dialog-actions").QuerySelectorAll("button")
+            .Single(b => b.TextContent.Trim() == text).Click();
+}
