@@ -170,6 +170,17 @@ for (const change of open.made) {
   }
 }
 
+// Close every board: the server must let go of their circuits and feed subscriptions (a singleton holding them
+// would show here as circuits/boards left over and a heap that does not fall back towards the idle reading).
+const closeStart = now();
+await Promise.all(pages.map((p) => p.close()));
+let closed = await diagnostics(true);
+while ((closed.circuits > zero.circuits || closed.boards > 0) && now() - closeStart < 30_000) {
+  await sleep(2000);
+  closed = await diagnostics(true);
+}
+log(`all pages closed (${((now() - closeStart) / 1000).toFixed(0)} s): circuits ${closed.circuits} (boards ${closed.boards}), managed ${(closed.managedBytes / 1048576).toFixed(1)} MB, RSS ${(serverRssKb() / 1024).toFixed(0)} MB`);
+
 const extraCpuMs = open.cpuMs - alone.cpuMs; // both phases last as long (same M and RATE)
 const result = {
   boards: N, rowsPerBoard: rows, circuits, openSeconds: +(openMs / 1000).toFixed(1), changes: M,
@@ -183,6 +194,9 @@ const result = {
   latencyFromResponseMs: { p50: +pct(fromResponse, 50).toFixed(0), p99: +pct(fromResponse, 99).toFixed(0), max: +Math.max(...fromResponse).toFixed(0) },
   latencyFromRequestMs: { p50: +pct(fromRequest, 50).toFixed(0), p99: +pct(fromRequest, 99).toFixed(0) },
   missed,
+  managedMb: { idle: +(zero.managedBytes / 1048576).toFixed(1), warm: +(before.managedBytes / 1048576).toFixed(1),
+    open: +(after.managedBytes / 1048576).toFixed(1), closed: +(closed.managedBytes / 1048576).toFixed(1) },
+  leftAfterClose: { circuits: closed.circuits - zero.circuits, boards: closed.boards },
   load: readFileSync("/proc/loadavg", "utf8").trim(),
 };
 console.log(JSON.stringify(result, null, 2));
