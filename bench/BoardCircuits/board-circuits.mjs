@@ -172,11 +172,13 @@ for (const change of open.made) {
 
 // Close every board: the server must let go of their circuits and feed subscriptions (a singleton holding them
 // would show here as circuits/boards left over and a heap that does not fall back towards the idle reading).
+// A page closed without Blazor's disconnect beacon leaves its circuit disconnected for the server's retention
+// period (3 min by default) before it is disposed, so this waits up to CLOSE_WAIT_MS (200 s) for all to go.
 const closeStart = now();
 await Promise.all(pages.map((p) => p.close()));
 let closed = await diagnostics(true);
-while ((closed.circuits > zero.circuits || closed.boards > 0) && now() - closeStart < 30_000) {
-  await sleep(2000);
+while ((closed.circuits > zero.circuits || closed.boards > 0) && now() - closeStart < Number(env.CLOSE_WAIT_MS ?? 200_000)) {
+  await sleep(5000);
   closed = await diagnostics(true);
 }
 log(`all pages closed (${((now() - closeStart) / 1000).toFixed(0)} s): circuits ${closed.circuits} (boards ${closed.boards}), managed ${(closed.managedBytes / 1048576).toFixed(1)} MB, RSS ${(serverRssKb() / 1024).toFixed(0)} MB`);
