@@ -20,7 +20,9 @@ const RATE = Number(env.RATE ?? 2);
 const BATCH = Number(env.BATCH ?? 10);
 const pid = Number(env.SERVER_PID);
 // PAGE=/ (with READY=.portal-appbar) measures the app shell alone, to tell the board's share of a circuit.
-const PAGE = env.PAGE ?? "/board";
+// Newest first, so every new case lands on the first page whatever the page size (by nearest deadline the generated
+// overdue cases come first and, at 50 rows a page, push new cases off the page the boards show).
+const PAGE = env.PAGE ?? "/board?sort=Received";
 const READY = env.READY ?? "[data-board][data-ready=true]";
 if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(base)) {
   console.error(`refusing a non-loopback base address: ${base}`);
