@@ -14,7 +14,7 @@ internal static class RouteTable
     /// <summary>No role needed: sign-in and its outcomes, error pages, first-run set-up, health, language choice.</summary>
     public static readonly IReadOnlyList<string> Public =
     [
-        "/account/login", "/account/lockout", "/account/access-denied", "/account/no-access", "/Error", "/not-found", "/setup", "/healthz", "/culture/set",
+        "/account/login", "/account/lockout", "/account/access-denied", "/account/no-access", "/Error", "/not-found", "/setup", "/healthz", "/culture/set", "/theme.css",
     ];
 
     private static readonly string[] Any = [.. PortalRoles.All];

@@ -1,4 +1,5 @@
 using ComplaintPortal.Web.Components;
+using ComplaintPortal.Web.Components.Layout;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Archive;
 using ComplaintPortal.Web.Features.Board;
@@ -65,6 +66,7 @@ public static class PortalPipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
+        app.MapPortalTheme();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();

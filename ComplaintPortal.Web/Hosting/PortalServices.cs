@@ -42,13 +42,14 @@ public static class PortalServices
         services.AddScoped<AuthenticationStateProvider, PortalRevalidatingAuthenticationStateProvider>();
         services.AddMudServices(o =>
         {
-            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             o.SnackbarConfiguration.PreventDuplicates = false;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
         // MudBlazor's own strings (pager, filters, dialogs, pickers, upload) in the portal's languages.
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddSingleton<CurrentUserSummary>();
+        services.AddPortalTheme();
         // Razor otherwise writes CJK text as numeric entities (&#x...;).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

@@ -20,7 +20,9 @@ const RATE = Number(env.RATE ?? 2);
 const BATCH = Number(env.BATCH ?? 10);
 const pid = Number(env.SERVER_PID);
 // PAGE=/ (with READY=.portal-appbar) measures the app shell alone, to tell the board's share of a circuit.
-const PAGE = env.PAGE ?? "/board";
+// Newest first, so every new case lands on the first page whatever the page size (by nearest deadline the generated
+// overdue cases come first and, at 50 rows a page, push new cases off the page the boards show).
+const PAGE = env.PAGE ?? "/board?sort=Received";
 const READY = env.READY ?? "[data-board][data-ready=true]";
 if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(base)) {
   console.error(`refusing a non-loopback base address: ${base}`);
@@ -170,6 +172,19 @@ for (const change of open.made) {
   }
 }
 
+// Close every board: the server must let go of their circuits and feed subscriptions (a singleton holding them
+// would show here as circuits/boards left over and a heap that does not fall back towards the idle reading).
+// A page closed without Blazor's disconnect beacon leaves its circuit disconnected for the server's retention
+// period (3 min by default) before it is disposed, so this waits up to CLOSE_WAIT_MS (200 s) for all to go.
+const closeStart = now();
+await Promise.all(pages.map((p) => p.close()));
+let closed = await diagnostics(true);
+while ((closed.circuits > zero.circuits || closed.boards > 0) && now() - closeStart < Number(env.CLOSE_WAIT_MS ?? 200_000)) {
+  await sleep(5000);
+  closed = await diagnostics(true);
+}
+log(`all pages closed (${((now() - closeStart) / 1000).toFixed(0)} s): circuits ${closed.circuits} (boards ${closed.boards}), managed ${(closed.managedBytes / 1048576).toFixed(1)} MB, RSS ${(serverRssKb() / 1024).toFixed(0)} MB`);
+
 const extraCpuMs = open.cpuMs - alone.cpuMs; // both phases last as long (same M and RATE)
 const result = {
   boards: N, rowsPerBoard: rows, circuits, openSeconds: +(openMs / 1000).toFixed(1), changes: M,
@@ -183,6 +198,9 @@ const result = {
   latencyFromResponseMs: { p50: +pct(fromResponse, 50).toFixed(0), p99: +pct(fromResponse, 99).toFixed(0), max: +Math.max(...fromResponse).toFixed(0) },
   latencyFromRequestMs: { p50: +pct(fromRequest, 50).toFixed(0), p99: +pct(fromRequest, 99).toFixed(0) },
   missed,
+  managedMb: { idle: +(zero.managedBytes / 1048576).toFixed(1), warm: +(before.managedBytes / 1048576).toFixed(1),
+    open: +(after.managedBytes / 1048576).toFixed(1), closed: +(closed.managedBytes / 1048576).toFixed(1) },
+  leftAfterClose: { circuits: closed.circuits - zero.circuits, boards: closed.boards },
   load: readFileSync("/proc/loadavg", "utf8").trim(),
 };
 console.log(JSON.stringify(result, null, 2));

@@ -5,7 +5,8 @@
 #
 #   bench/BoardCircuits/run.sh [N boards] [M changes]
 #   env: CASES (5000 generated cases), RATE (changes/s, 2), PORT (5195), SKIP_PUBLISH=1, PUBLISH_DIR, KEEP=1,
-#        PAGE=/ READY=.portal-appbar (measure the app shell alone)
+#        PAGE=/ READY=.portal-appbar (measure the app shell alone), WARM, HOLD_MS, CLOSE_WAIT_MS (200000: how long
+#        to wait for the closed boards' circuits to go), any server setting (Board__PageSize=200)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -11,8 +11,9 @@ public sealed class BoardOptions
     /// <summary>How long a missing ledger id is waited for before it is taken for a rolled-back transaction.</summary>
     public TimeSpan GapPatience { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Rows on one page of the board.</summary>
-    public int PageSize { get; set; } = 200;
+    /// <summary>Rows on one page of the board (a pager under the table shows the rest). Each row shown costs every open
+    /// board circuit its keyed frames and diff state, so the page is kept short (bench/README.md).</summary>
+    public int PageSize { get; set; } = 50;
 
     /// <summary>Rows on one page of the wall display (large type, no scrolling).</summary>
     public int WallPageSize { get; set; } = 16;

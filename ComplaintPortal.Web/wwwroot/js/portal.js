@@ -6,6 +6,34 @@ window.portal = {
   },
 };
 
+// Light/dark: both palettes are in the static theme stylesheet (/theme.css); dark mode is a class on <html>.
+// The switch works in the browser alone, so the circuit neither hears nor keeps it.
+document.addEventListener("click", (event) => {
+  const toggle = event.target instanceof Element ? event.target.closest("[data-theme-toggle]") : null;
+  if (toggle) {
+    const dark = document.documentElement.classList.toggle("portal-dark");
+    window.portal.setTheme(dark ? "dark" : "light");
+    const label = dark ? toggle.dataset.labelLight : toggle.dataset.labelDark;
+    toggle.setAttribute("aria-label", label);
+    toggle.setAttribute("title", label);
+  }
+  // A click outside an open menu (<details class="portal-menu">) closes it.
+  for (const menu of document.querySelectorAll("details.portal-menu[open]")) {
+    if (!(event.target instanceof Node && menu.contains(event.target))) {
+      menu.removeAttribute("open");
+    }
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") {
+    return;
+  }
+  for (const menu of document.querySelectorAll("details.portal-menu[open]")) {
+    menu.removeAttribute("open");
+    menu.querySelector("summary")?.focus();
+  }
+});
+
 // The reconnect dialog (Components/Layout/ReconnectModal.razor): Blazor raises its state on the element.
 (() => {
   const modal = () => document.getElementById("components-reconnect-modal");
