@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 var dbPath = Arg("--db", "archive.db");
 var minutes = double.Parse(Arg("--minutes", "15"), CultureInfo.InvariantCulture);
 var batch = int.Parse(Arg("--batch", "500"), CultureInfo.InvariantCulture);
+var progressMinutes = double.Parse(Arg("--progress", "5"), CultureInfo.InvariantCulture);
 var connectionString = new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString();
 #if DEBUG
 Say("WARNING: Debug build; run with -c Release for meaningful figures.");
@@ -38,6 +39,18 @@ Say($"backlog: {backlog:N0} final-stage cases past the quiet period; archiving f
 var archive = Stopwatch.StartNew();
 using (var cap = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
 {
+    // Progress every few minutes on its own connection (WAL lets it read while the archiver writes).
+    var progress = Task.Run(async () =>
+    {
+        while (!cap.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMinutes(progressMinutes), cap.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await using var db = Context();
+            var done = await db.ArchivedFiles.CountAsync();
+            Say($"progress: {done:N0} files after {archive.Elapsed.TotalMinutes:F1} min = {done / archive.Elapsed.TotalSeconds:F0} files/s");
+        }
+    });
+
     try
     {
         await using var db = Context();
@@ -47,6 +60,9 @@ using (var cap = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
     {
         Say("time cap reached: the committed batches stay archived");
     }
+
+    await cap.CancelAsync();
+    await progress;
 }
 
 archive.Stop();
@@ -68,8 +84,9 @@ await using (var db = Context())
 Say($"inspected {inspection.FilesChecked:N0} files in {inspect.Elapsed.TotalSeconds:F1} s = {inspection.FilesChecked / inspect.Elapsed.TotalSeconds:F0} files/s, " +
     $"{inspection.DamagedFiles} damaged; peak working set {PeakMb():F0} MB");
 
+var runs = int.Parse(Arg("--runs", "40"), CultureInfo.InvariantCulture);
 var times = new List<double>();
-for (var i = 0; i < 40; i++)
+for (var i = 0; i < runs; i++)
 {
     await using var db = Context();
     var page = Stopwatch.StartNew();
