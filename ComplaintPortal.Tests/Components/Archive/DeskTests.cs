@@ -106,7 +106,7 @@ public sealed class DeskTests : CaseDatabaseTest
         page.WaitForAssertion(() => Assert.Contains("必须填写理由", page.Find("[data-test=revoke-dialog]").TextContent, StringComparison.Ordinal));
         Assert.Equal(AccessRequestStatus.Approved, await StatusAsync(request.Id));
 
-        page.Find("textarea[data-test=revoke-reason], [data-test=revoke-reason] textarea").Change("用途已完成");
+        page.Find("textarea[data-test=revoke-reason], [data-test=revoke-reason] textarea").Input("用途已完成");
         page.Find("[data-test=revoke-confirm]").Click();
 
         await WaitForAsync(async () => await StatusAsync(request.Id) == AccessRequestStatus.Revoked);
