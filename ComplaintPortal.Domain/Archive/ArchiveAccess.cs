@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -142,13 +143,20 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
 
         var grant = await OpenGrantAsync(user, file, ct);
         Log(user, viewer, file.ArchiveNumber, grant?.Id, grant is null ? ArchiveAccessKind.Refused : ArchiveAccessKind.ViewFile, null);
-        await db.SaveChangesAsync(ct);
         if (grant is null)
         {
+            await db.SaveChangesAsync(ct);
             return null;
         }
 
         var version = await db.ArchiveFileVersions.AsNoTracking().Where(v => v.ArchivedFileId == file.Id).OrderByDescending(v => v.Version).FirstAsync(ct);
+        if (version.Content is not null)
+        {
+            // The file shows the complainant unmasked: the personal-data log says so too, like the case page.
+            LogPersonalData(user, viewer, file, PersonalDataViewKind.CasePage, file.ArchiveNumber);
+        }
+
+        await db.SaveChangesAsync(ct);
         return new ArchiveFileView(file, version, ArchiveContent.FromJson(version.Content), grant);
     }
 
@@ -168,9 +176,17 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
             .Select(v => v.EvidenceSeals).FirstAsync(ct);
         var seal = EvidenceSeal.FromJson(seals).FirstOrDefault(s => s.EvidenceId == evidenceId);
         Log(user, viewer, file.ArchiveNumber, grant?.Id, grant is null ? ArchiveAccessKind.Refused : ArchiveAccessKind.PreviewEvidence, seal?.FileName);
+        if (grant is not null && seal is not null)
+        {
+            LogPersonalData(user, viewer, file, PersonalDataViewKind.Evidence, seal.FileName);
+        }
+
         await db.SaveChangesAsync(ct);
         return grant is null ? null : seal;
     }
+
+    private void LogPersonalData(ActingUser user, ViewerContext viewer, ArchivedFile file, PersonalDataViewKind kind, string? detail) =>
+        db.PersonalDataViews.Add(new PersonalDataView(user, file.ComplaintId, file.CaseNumber, kind, detail, viewer.Address, time.GetUtcNow()));
 
     private void Log(ActingUser user, ViewerContext viewer, string number, int? requestId, ArchiveAccessKind kind, string? detail) =>
         db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(time.GetUtcNow(), user.UserId, user.Name, viewer.DepartmentName, number, requestId, kind, detail, viewer.Address));

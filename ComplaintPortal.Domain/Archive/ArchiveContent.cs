@@ -26,9 +26,10 @@ public sealed record ArchiveContent(
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public static ArchiveContent Of(Complaint complaint, IReadOnlyList<LedgerEvent> ledger, IReadOnlyList<EvidenceSeal> evidence)
+    public static ArchiveContent Of(Complaint complaint, IEnumerable<DepartmentTask> tasks, IReadOnlyList<LedgerEvent> ledger, IReadOnlyList<EvidenceSeal> evidence)
     {
         ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(ledger);
         var p = complaint.Complainant;
         var s = complaint.Subject;
@@ -39,7 +40,7 @@ public sealed record ArchiveContent(
             ledger.Select(e => new ArchiveLedgerLine(e.Sequence, e.OccurredAt, e.ActorName, e.DepartmentId, e.Action, e.FromStage, e.ToStage, e.Note, e.Hash)).ToList(),
             new(complaint.Stage, complaint.ReplyChannel, complaint.ReplyText, complaint.RepliedAt, complaint.ClosureReason, complaint.ClosedAt),
             new(complaint.SatisfiedWithResult, complaint.SatisfiedWithAttitude, complaint.CallbackRemarks, complaint.ReopenCount),
-            complaint.Tasks.OrderBy(t => t.Id).Select(t => new ArchiveTask(t.DepartmentId, t.OwnerName, t.Findings, t.RootCause, t.SolutionMeasures,
+            tasks.OrderBy(t => t.Id).Select(t => new ArchiveTask(t.DepartmentId, t.OwnerName, t.Findings, t.RootCause, t.SolutionMeasures,
                 t.SolutionResponsible, t.Implementation, t.Feedback, t.ReportedAt)).ToList(),
             evidence);
     }

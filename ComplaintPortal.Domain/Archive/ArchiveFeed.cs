@@ -46,6 +46,9 @@ public sealed class ArchiveOptions
     /// <summary>How often every archived file is re-verified.</summary>
     public TimeSpan InspectionInterval { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long after start-up the jobs wait before their first pass (archiving, disposal list, inspection): start-up stays light.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The background jobs run (off in tests that drive them by hand).</summary>
     public bool JobsEnabled { get; set; } = true;
 

@@ -76,8 +76,11 @@ public sealed class Archiver(PortalDbContext db, EvidenceStore evidence, Archive
 
     private async Task<int> ArchiveBatchAsync(IReadOnlyCollection<int> ids, DateTimeOffset now, DateTimeOffset quietSince, RetentionYears years, CancellationToken ct)
     {
-        var cases = await db.Complaints.Include(c => c.Tasks).Include(c => c.Evidence).AsSplitQuery()
-            .Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        // The batch is read in set queries without tracking; only what is written is tracked: the new files and
+        // versions and the cases themselves (their Version guards against a concurrent reopening).
+        var cases = await db.Complaints.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var tasks = (await db.DepartmentTasks.AsNoTracking().Where(t => ids.Contains(t.ComplaintId)).ToListAsync(ct)).ToLookup(t => t.ComplaintId);
+        var evidenceOf = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).ToListAsync(ct)).ToLookup(e => e.ComplaintId);
         var events = (await db.LedgerEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).ToListAsync(ct))
             .ToLookup(e => e.ComplaintId);
         var files = await db.ArchivedFiles.Where(f => ids.Contains(f.ComplaintId)).ToDictionaryAsync(f => f.ComplaintId, ct);
@@ -91,7 +94,6 @@ public sealed class Archiver(PortalDbContext db, EvidenceStore evidence, Archive
         var written = 0;
         foreach (var complaint in cases.OrderBy(c => c.ClosedAt).ThenBy(c => c.Id))
         {
-            var ledger = events[complaint.Id].OrderBy(e => e.Sequence).ToList();
             if (!complaint.Stage.IsFinal() || (complaint.ClosedAt ?? now) > quietSince)
             {
                 continue;
@@ -99,7 +101,7 @@ public sealed class Archiver(PortalDbContext db, EvidenceStore evidence, Archive
 
             if (!files.TryGetValue(complaint.Id, out var file))
             {
-                var department = complaint.Tasks.OrderBy(t => t.Id).Select(t => (int?)t.DepartmentId).FirstOrDefault();
+                var department = tasks[complaint.Id].OrderBy(t => t.Id).Select(t => (int?)t.DepartmentId).FirstOrDefault();
                 file = new ArchivedFile(ArchiveNumberCounter.Format(now.Year, counter.Next()), complaint, department, now,
                     years.RetainUntil(complaint.CategoryId, ArchiveImportance.General, complaint.ClosedAt ?? now));
                 db.ArchivedFiles.Add(file);
@@ -110,24 +112,36 @@ public sealed class Archiver(PortalDbContext db, EvidenceStore evidence, Archive
                 continue;
             }
 
-            var snapshot = Snapshot(complaint, ledger);
+            var snapshot = Snapshot(complaint, tasks[complaint.Id], evidenceOf[complaint.Id], events[complaint.Id].OrderBy(e => e.Sequence).ToList());
             file.AddVersion(now, snapshot);
             file.LedgerEventCountSeen = complaint.LedgerEventCount;
             complaint.ArchivedAt = now;
             written++;
         }
 
-        await db.SaveChangesAsync(ct);
+        // Changes are detected once here, not again by each save interceptor that lists the entries.
+        db.ChangeTracker.DetectChanges();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
         return written;
     }
 
-    private ArchiveSnapshot Snapshot(Complaint complaint, IReadOnlyList<LedgerEvent> ledger)
+    private ArchiveSnapshot Snapshot(Complaint complaint, IEnumerable<DepartmentTask> tasks, IEnumerable<Evidence> evidenceFiles, IReadOnlyList<LedgerEvent> ledger)
     {
         var verification = LedgerAudit.VerifyCase(ledger, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests?.LeavesOf(complaint.Id) ?? []);
-        var seals = complaint.Evidence.OrderBy(e => e.Id)
+        var seals = evidenceFiles.OrderBy(e => e.Id)
             .Select(e => new EvidenceSeal(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.StoredName, e.Sha256, Measure(e.StoredName)))
             .ToList();
-        var json = ArchiveContent.Of(complaint, ledger, seals).ToJson();
+        var json = ArchiveContent.Of(complaint, tasks, ledger, seals).ToJson();
         var finding = verification.IsIntact ? null
             : string.Create(CultureInfo.InvariantCulture, $"{verification.Break} at {verification.BrokenSequence}");
         return new ArchiveSnapshot(ledger.Count, ledger.Count == 0 ? null : ledger[^1].Hash, verification.IsIntact, finding,

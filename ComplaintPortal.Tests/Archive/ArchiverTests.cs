@@ -49,6 +49,30 @@ public sealed class ArchiverTests : ArchiveTest
     }
 
     [Fact]
+    public async Task Batch_reads_write_the_same_file_as_the_case_read_whole_with_its_tasks_and_evidence()
+    {
+        var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var (withdrawn, _) = await WithdrawnCaseWithPhotoAsync();
+        Driver.Time.Advance(Options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await ArchiveAsync();
+
+        await using var db = Database.CreateContext();
+        foreach (var id in new[] { closed.Id, withdrawn.Id })
+        {
+            // The case read whole, as one object graph: the archived content must be exactly what it says.
+            var whole = await db.Complaints.AsNoTracking().Include(c => c.Tasks).Include(c => c.Evidence).SingleAsync(c => c.Id == id);
+            var ledger = await db.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.Sequence).ToListAsync();
+            var version = Assert.Single((await FileOfAsync(id)).Versions);
+            var seals = EvidenceSeal.FromJson(version.EvidenceSeals);
+            Assert.Equal(whole.Evidence.Select(e => e.Id).Order(), seals.Select(s => s.EvidenceId));
+            var expected = ArchiveContent.Of(whole, whole.Tasks, ledger, seals).ToJson();
+            Assert.Equal(ArchiveContent.Sha256(expected), version.ContentSha256);
+        }
+
+        Assert.NotEmpty((await db.Complaints.AsNoTracking().Include(c => c.Tasks).SingleAsync(c => c.Id == closed.Id)).Tasks);
+    }
+
+    [Fact]
     public async Task Version_holds_the_file_the_ledger_verification_and_each_evidence_hash()
     {
         var (complaint, photo) = await WithdrawnCaseWithPhotoAsync();

@@ -14,6 +14,9 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
 
     protected abstract TimeSpan Interval { get; }
 
+    /// <summary>How long after start-up the first pass waits (none unless a scan says so), so start-up is not hit by a heavy pass.</summary>
+    protected virtual TimeSpan InitialDelay => TimeSpan.Zero;
+
     /// <summary>One pass; returns how many things it recorded (logged when above zero).</summary>
     protected abstract Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -22,6 +25,18 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
         if (!Enabled)
         {
             return;
+        }
+
+        if (InitialDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(InitialDelay, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         using var timer = new PeriodicTimer(Interval, time);

@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 // Archives the backlog of a (copied!) portal database, runs one inspection pass and times the archive
 // browser's first page. Usage:
 //   dotnet run -c Release --project bench/ArchiveBench -- --db /work/bench-data/archive10.db [--minutes 15] [--batch 500]
+//     [--steps archive,inspect,page] [--runs 40] [--progress 5]
 var dbPath = Arg("--db", "archive.db");
 var minutes = double.Parse(Arg("--minutes", "15"), CultureInfo.InvariantCulture);
 var batch = int.Parse(Arg("--batch", "500"), CultureInfo.InvariantCulture);
+var steps = Arg("--steps", "archive,inspect,page").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var progressMinutes = double.Parse(Arg("--progress", "5"), CultureInfo.InvariantCulture);
 var connectionString = new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString();
 #if DEBUG
 Say("WARNING: Debug build; run with -c Release for meaningful figures.");
@@ -27,49 +30,71 @@ Say($"migrated in {migrate.Elapsed.TotalSeconds:F1} s");
 var options = new ArchiveOptions { BatchSize = batch };
 var evidence = new EvidenceStore(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "archive10-evidence"));
 var now = TimeProvider.System.GetUtcNow();
-long backlog;
-await using (var db = Context())
+if (steps.Contains("archive"))
 {
-    var quietSince = now - options.QuietPeriod;
-    backlog = await db.Complaints.LongCountAsync(c => c.ArchivedAt == null && c.ClosedAt != null && c.ClosedAt <= quietSince);
-}
-
-Say($"backlog: {backlog:N0} final-stage cases past the quiet period; archiving for at most {minutes} min");
-var archive = Stopwatch.StartNew();
-using (var cap = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
-{
-    try
+    long backlog;
+    await using (var db = Context())
     {
-        await using var db = Context();
-        await new Archiver(db, evidence, options).RunOnceAsync(now, cap.Token);
+        var quietSince = now - options.QuietPeriod;
+        backlog = await db.Complaints.LongCountAsync(c => c.ArchivedAt == null && c.ClosedAt != null && c.ClosedAt <= quietSince);
     }
-    catch (OperationCanceledException)
+
+    Say($"backlog: {backlog:N0} final-stage cases past the quiet period; archiving for at most {minutes} min");
+    var archive = Stopwatch.StartNew();
+    using (var cap = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
     {
-        Say("time cap reached: the committed batches stay archived");
+        // Progress every few minutes on its own connection (WAL lets it read while the archiver writes).
+        var progress = Task.Run(async () =>
+        {
+            while (!cap.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMinutes(progressMinutes), cap.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                await using var db = Context();
+                var done = await db.ArchivedFiles.CountAsync();
+                Say($"progress: {done:N0} files after {archive.Elapsed.TotalMinutes:F1} min = {done / archive.Elapsed.TotalSeconds:F0} files/s");
+            }
+        });
+
+        try
+        {
+            await using var db = Context();
+            await new Archiver(db, evidence, options).RunOnceAsync(now, cap.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Say("time cap reached: the committed batches stay archived");
+        }
+
+        await cap.CancelAsync();
+        await progress;
     }
+
+    archive.Stop();
+    int files;
+    await using (var db = Context())
+    {
+        files = await db.ArchivedFiles.CountAsync();
+    }
+
+    Say($"archived {files:N0} files in {archive.Elapsed.TotalSeconds:F1} s = {files / archive.Elapsed.TotalSeconds:F0} files/s; process CPU so far {CpuSeconds():F0} s; peak working set {PeakMb():F0} MB");
 }
 
-archive.Stop();
-int files;
-await using (var db = Context())
+if (steps.Contains("inspect"))
 {
-    files = await db.ArchivedFiles.CountAsync();
+    var inspect = Stopwatch.StartNew();
+    ArchiveInspection inspection;
+    await using (var db = Context())
+    {
+        inspection = await new ArchiveInspector(db, new Archiver(db, evidence, options), TimeProvider.System, new ArchiveFeed()).RunAsync("bench");
+    }
+
+    Say($"inspected {inspection.FilesChecked:N0} files in {inspect.Elapsed.TotalSeconds:F1} s = {inspection.FilesChecked / inspect.Elapsed.TotalSeconds:F0} files/s, " +
+        $"{inspection.DamagedFiles} damaged; process CPU so far {CpuSeconds():F0} s; peak working set {PeakMb():F0} MB");
 }
 
-Say($"archived {files:N0} files in {archive.Elapsed.TotalSeconds:F1} s = {files / archive.Elapsed.TotalSeconds:F0} files/s; peak working set {PeakMb():F0} MB");
-
-var inspect = Stopwatch.StartNew();
-ArchiveInspection inspection;
-await using (var db = Context())
-{
-    inspection = await new ArchiveInspector(db, new Archiver(db, evidence, options), TimeProvider.System, new ArchiveFeed()).RunAsync("bench");
-}
-
-Say($"inspected {inspection.FilesChecked:N0} files in {inspect.Elapsed.TotalSeconds:F1} s = {inspection.FilesChecked / inspect.Elapsed.TotalSeconds:F0} files/s, " +
-    $"{inspection.DamagedFiles} damaged; peak working set {PeakMb():F0} MB");
-
+var runs = int.Parse(Arg("--runs", "40"), CultureInfo.InvariantCulture);
 var times = new List<double>();
-for (var i = 0; i < 40; i++)
+for (var i = 0; i < runs; i++)
 {
     await using var db = Context();
     var page = Stopwatch.StartNew();
@@ -92,6 +117,8 @@ SqlitePortalDbContext Context()
     builder.UseIdentitySchema();
     return new SqlitePortalDbContext(builder.Options);
 }
+
+static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
 static double PeakMb() => Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
 

@@ -87,6 +87,37 @@ public sealed class FileViewTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task Archived_process_records_are_told_by_the_case_timeline_in_the_viewers_language()
+    {
+        var number = await ArchivedNumberAsync();
+        await ApproveAsync(number, TimeSpan.FromDays(2));
+        List<Domain.Ledger.LedgerEvent> ledger;
+        await using (var db = Database.CreateContext())
+        {
+            var caseId = db.ArchivedFiles.Single(f => f.ArchiveNumber == number).ComplaintId;
+            ledger = [.. db.LedgerEvents.Where(e => e.ComplaintId == caseId).OrderBy(e => e.Sequence)];
+        }
+
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+
+        var page = context.RenderPage<FileView>(("Number", number));
+
+        var archived = page.WaitForElement("[data-test=archived-ledger]");
+        var text = archived.TextContent;
+        Assert.Equal(ledger.Count, archived.QuerySelectorAll("[data-ledger-action]").Length);
+        Assert.Contains("已登记", text, StringComparison.Ordinal);
+        Assert.Contains("质量部", text, StringComparison.Ordinal);
+        var clock = context.Services.GetRequiredService<global::ComplaintPortal.Web.Hosting.OrganisationClock>();
+        Assert.Contains(clock.Format(ledger[0].OccurredAt), text, StringComparison.Ordinal);
+        Assert.Equal("True", archived.QuerySelector("[data-test=ledger-verification]")!.GetAttribute("data-intact"));
+        // Raw notes (key=value), ISO instants and machine names never reach the reader.
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T|=", text);
+        Assert.All(Enum.GetNames<Domain.Workflow.WorkflowAction>().Concat(Enum.GetNames<CaseStage>()),
+            name => Assert.DoesNotContain(name, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Open_view_closes_by_itself_when_the_approved_period_ends()
     {
         var number = await ArchivedNumberAsync();

@@ -4,13 +4,15 @@ using ComplaintPortal.Web.Hosting;
 
 namespace ComplaintPortal.Web.Features.Archive;
 
-/// <summary>Archives the cases whose quiet period has passed, at start-up and every <see cref="ArchiveOptions.ArchiveInterval"/>.</summary>
+/// <summary>Archives the cases whose quiet period has passed, after <see cref="ArchiveOptions.InitialDelay"/> and every <see cref="ArchiveOptions.ArchiveInterval"/>.</summary>
 internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<ArchivingService> logger)
     : PeriodicScan(scopes, time, logger)
 {
     private readonly IServiceScopeFactory scopes = scopes;
 
     protected override bool Enabled => options.JobsEnabled;
+
+    protected override TimeSpan InitialDelay => options.InitialDelay;
 
     protected override TimeSpan Interval => options.ArchiveInterval;
 
@@ -29,6 +31,8 @@ internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimePr
 
     protected override bool Enabled => options.JobsEnabled;
 
+    protected override TimeSpan InitialDelay => options.InitialDelay;
+
     protected override TimeSpan Interval => options.DisposalListInterval;
 
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
@@ -45,6 +49,8 @@ internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, Time
     private readonly IServiceScopeFactory scopes = scopes;
 
     protected override bool Enabled => options.JobsEnabled;
+
+    protected override TimeSpan InitialDelay => options.InitialDelay;
 
     protected override TimeSpan Interval => options.InspectionInterval;
 

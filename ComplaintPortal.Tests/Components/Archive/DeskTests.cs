@@ -1,0 +1,133 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Archive;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Archive;
+
+/// <summary>The clerk's desk over a real database: the queues follow the archive live; revoking is confirmed in a dialog that asks why.</summary>
+public sealed class DeskTests : CaseDatabaseTest
+{
+    private readonly ArchiveFeed feed = new();
+    private readonly ArchiveOptions options = new();
+    private readonly ActingUser clerk = new("u-desk-clerk", "档案员 孙丽", null, new HashSet<string> { PortalRoles.ArchiveClerk });
+
+    private CasePageContext NewContext()
+    {
+        var context = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton(feed);
+            services.AddSingleton(options);
+            services.AddScoped<ArchiveAccess>();
+            services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveDisposals>();
+            services.AddScoped<ArchiveInspector>();
+            services.AddScoped<Archiver>();
+            services.AddScoped<ArchiveViewers>();
+            services.AddHttpContextAccessor();
+        });
+        context.SignInAs(clerk);
+        return context;
+    }
+
+    private async Task AddClerkAccountAsync()
+    {
+        await using var db = Database.CreateContext();
+        db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "desk.clerk", DisplayName = clerk.Name });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<string> ArchivedNumberAsync()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using var db = Database.CreateContext();
+        await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options, feed).RunOnceAsync(Driver.Time.GetUtcNow());
+        return db.ArchivedFiles.Single(f => f.ComplaintId == complaint.Id).ArchiveNumber;
+    }
+
+    private async Task<ArchiveAccessRequest> RequestAsync(string number, bool approve)
+    {
+        await using var db = Database.CreateContext();
+        var access = new ArchiveAccess(db, Driver.Time, feed);
+        var now = Driver.Time.GetUtcNow();
+        var (_, request) = await access.RequestAsync(Driver.HandlerOf(DepartmentCatalog.Quality), "质量追溯", new AccessScope([number], null, null, null), now, now.AddDays(2));
+        if (approve)
+        {
+            await access.ApproveAsync(Driver.Leader, request!.Id, null, null, null, null);
+        }
+
+        return request!;
+    }
+
+    [Fact]
+    public async Task A_new_request_appears_in_the_clerks_queue_without_reloading()
+    {
+        await AddClerkAccountAsync();
+        var number = await ArchivedNumberAsync();
+        await using var context = NewContext();
+        var page = context.RenderPage<Desk>();
+        page.WaitForElement("[data-test=inspect-now]");
+        Assert.DoesNotContain(number, page.Markup, StringComparison.Ordinal);
+
+        var request = await RequestAsync(number, approve: false);
+
+        page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-pending]").TextContent, StringComparison.Ordinal));
+        await using (var db = Database.CreateContext())
+        {
+            await new ArchiveAccess(db, Driver.Time, feed).ApproveAsync(Driver.Leader, request.Id, null, null, null, null);
+        }
+
+        page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-open]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Revoking_asks_in_a_dialog_that_names_the_consequence_and_requires_a_reason()
+    {
+        await AddClerkAccountAsync();
+        var number = await ArchivedNumberAsync();
+        var request = await RequestAsync(number, approve: true);
+        await using var context = NewContext();
+        var page = context.RenderPage<Desk>();
+
+        page.WaitForElement("[data-test=desk-open] [data-test=revoke]");
+        Assert.Empty(page.FindAll("[data-test=revoke-reason]"));
+        page.Find("[data-test=desk-open] [data-test=revoke]").Click();
+
+        var consequence = page.WaitForElement("[data-test=revoke-consequence]");
+        Assert.Contains(request.RequesterName, consequence.TextContent, StringComparison.Ordinal);
+        Assert.Contains("立即失去", consequence.TextContent, StringComparison.Ordinal);
+        page.Find("[data-test=revoke-confirm]").Click();
+        page.WaitForAssertion(() => Assert.Contains("必须填写理由", page.Find("[data-test=revoke-dialog]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(AccessRequestStatus.Approved, await StatusAsync(request.Id));
+
+        page.Find("textarea[data-test=revoke-reason], [data-test=revoke-reason] textarea").Input("用途已完成");
+        page.Find("[data-test=revoke-confirm]").Click();
+
+        await WaitForAsync(async () => await StatusAsync(request.Id) == AccessRequestStatus.Revoked);
+        await using var db = Database.CreateContext();
+        var revoked = await db.ArchiveAccessRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id);
+        Assert.Equal(AccessRequestStatus.Revoked, revoked.Status);
+        Assert.Equal("用途已完成", revoked.EndReason);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=revoke-dialog]")));
+    }
+
+    private async Task<AccessRequestStatus> StatusAsync(int requestId)
+    {
+        await using var db = Database.CreateContext();
+        return await db.ArchiveAccessRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 150 && !await condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+}
