@@ -71,15 +71,25 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         // A figure opens the cases behind it: as many as it counts.
         var late = page.Locator("[data-figure=headline-late]");
         var lateCount = int.Parse(await late.GetAttributeAsync("data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(0, lateCount);
         await late.ClickAsync();
-        await page.WaitForSelectorAsync("[data-test=figure-cases]");
+        // The list is read from the server after the click, a page at a time.
+        await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(lateCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
 
         // Today's per-deadline figures are the drill-down, with the missed deadlines.
+        // Its lists load only when a figure is clicked, like the headline's.
         await page.ClickAsync("[data-test=per-deadline] .mud-expand-panel-header");
-        await page.WaitForSelectorAsync("[data-test=missed] [data-case]");
-        Assert.NotEqual(0, await page.Locator("[data-test=missed] [data-case]").CountAsync());
+        var missed = page.Locator("[data-figure=deadline-missed]");
+        await missed.WaitForAsync();
+        var missedCount = int.Parse(await missed.GetAttributeAsync("data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(0, missedCount);
+        var lateTitle = await page.InnerTextAsync("[data-test=figure-title]");
+        await missed.ClickAsync();
+        await page.WaitForFunctionAsync("t => document.querySelector('[data-test=figure-title]')?.innerText !== t", lateTitle);
+        await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
+        Assert.Equal(Math.Min(missedCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
     }
 
     private Uri Start()
