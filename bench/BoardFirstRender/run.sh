@@ -39,7 +39,8 @@ echo "== server: $base on $db, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     ConnectionStrings__Sqlite="Data Source=$db" DataProtection__KeysPath="$work/keys" \
     Demo__SeedAccounts=true Security__RequireHttps=false Logging__LogLevel__Default=Warning \
-    Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox"
+    Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox" \
+    Archive__JobsEnabled=false
   exec dotnet ComplaintPortal.Web.dll
 ) >"$work/server.log" 2>&1 &
 server_pid=$!
