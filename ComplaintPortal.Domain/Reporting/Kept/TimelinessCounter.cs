@@ -104,15 +104,16 @@ public sealed class TimelinessCounter : SaveChangesInterceptor
                 : new CountedComplaint(complaintEntry.Entity.ReceivedAt, complaintEntry.Entity.Stage, complaintEntry.Entity.ClosedAt, complaintEntry.Entity.PausedAt);
             var trackedHere = deadlineEntries.Where(e => ComplaintOf(e) == id).ToList();
             var trackedIds = trackedHere.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
-            var untouched = storedDeadlines.Where(d => d.ComplaintId == id && !trackedIds.Contains(d.Id)).ToList();
+            // The deadlines the save does not touch count the same before and after: work them out once.
+            var untouched = new List<CountedDeadline>();
+            foreach (var d in storedDeadlines.Where(d => d.ComplaintId == id && !trackedIds.Contains(d.Id)))
+            {
+                untouched.Add(await CountedAsync(d, db, calendars, taskDepartments, customerService, ct));
+            }
+
             if (before is not null)
             {
-                var old = new List<CountedDeadline>();
-                foreach (var d in untouched)
-                {
-                    old.Add(await CountedAsync(d, db, calendars, taskDepartments, customerService, ct));
-                }
-
+                var old = new List<CountedDeadline>(untouched);
                 foreach (var e in trackedHere.Where(e => e.State != EntityState.Added))
                 {
                     old.Add(await CountedAsync(StoredOf(e, original: true), db, calendars, taskDepartments, customerService, ct));
@@ -123,12 +124,7 @@ public sealed class TimelinessCounter : SaveChangesInterceptor
 
             if (after is not null)
             {
-                var now = new List<CountedDeadline>();
-                foreach (var d in untouched)
-                {
-                    now.Add(await CountedAsync(d, db, calendars, taskDepartments, customerService, ct));
-                }
-
+                var now = new List<CountedDeadline>(untouched);
                 foreach (var e in trackedHere.Where(e => e.State != EntityState.Deleted))
                 {
                     now.Add(await CountedAsync(StoredOf(e, original: false), db, calendars, taskDepartments, customerService, ct));
