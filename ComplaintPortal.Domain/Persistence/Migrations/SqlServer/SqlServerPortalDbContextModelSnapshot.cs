@@ -617,6 +617,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsFixedLength()
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("NextDueSoonAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("OnSiteInspectionOrder")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -789,6 +795,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ArchivedAt", "ClosedAt");
 
                     b.HasIndex("Stage", "ReceivedAt");
+
+                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
 
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 

@@ -591,6 +591,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .IsFixedLength()
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextDueSoonAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OnSiteInspectionOrder")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -762,6 +768,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ArchivedAt", "ClosedAt");
 
                     b.HasIndex("Stage", "ReceivedAt");
+
+                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
 
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
