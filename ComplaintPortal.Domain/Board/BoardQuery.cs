@@ -9,7 +9,8 @@ public sealed class BoardQuery(PortalDbContext db)
 {
     /// <summary>
     /// The next deadline of a row is the earliest unmet deadline of the case or its tasks (first response,
-    /// solution plan, completion, each department's task), with the due-soon instant its policy set.
+    /// solution plan, completion, each department's task), with the due-soon instant its policy set, as kept
+    /// on the case (<see cref="Complaint.NextDueAt"/>).
     /// </summary>
     public Task<IReadOnlyList<BoardRow>> OpenCasesAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now,
         int max = 300, int? onlyComplaintId = null, CancellationToken cancellationToken = default) =>
@@ -167,12 +168,10 @@ public sealed class BoardQuery(PortalDbContext db)
             ReceivedAt = c.ReceivedAt,
             Version = c.Version,
             Paused = c.Stage == CaseStage.WaitingForCustomer,
-            // Waiting for the customer stops the clock, so a paused case shows no countdown.
-            NextDeadline = c.Stage == CaseStage.WaitingForCustomer
-                ? null
-                : db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null).Min(d => (DateTimeOffset?)d.DueAt),
-            NextDueSoonAt = db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null)
-                .OrderBy(d => d.DueAt).Select(d => (DateTimeOffset?)d.DueSoonAt).FirstOrDefault(),
+            // Waiting for the customer stops the clock, so a paused case shows no countdown. The next deadline is
+            // kept on the case (NextDeadlineKeeper), so sorting and counting read one index, not the deadlines.
+            NextDeadline = c.Stage == CaseStage.WaitingForCustomer ? null : c.NextDueAt,
+            NextDueSoonAt = c.NextDueSoonAt,
             StageEnteredAt = db.LedgerEvents.Where(e => e.ComplaintId == c.Id && e.FromStage != e.ToStage).Max(e => (DateTimeOffset?)e.OccurredAt),
         });
 

@@ -135,6 +135,16 @@ public sealed class Complaint
     /// </summary>
     public DateTimeOffset? ArchivedAt { get; internal set; }
 
+    /// <summary>
+    /// The earliest unmet deadline of the case or its tasks, kept by <see cref="Deadlines.NextDeadlineKeeper"/> in
+    /// the same save as every change of the case's deadlines, so the board sorts and counts by it from an index;
+    /// null when none is running.
+    /// </summary>
+    public DateTimeOffset? NextDueAt { get; internal set; }
+
+    /// <summary>The due-soon instant of <see cref="NextDueAt"/>'s deadline.</summary>
+    public DateTimeOffset? NextDueSoonAt { get; internal set; }
+
     /// <summary>When disposal removed the complainant's personal data and the case's free texts.</summary>
     public DateTimeOffset? PersonalDataRemovedAt { get; private set; }
 

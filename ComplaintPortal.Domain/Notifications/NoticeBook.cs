@@ -20,6 +20,17 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     public async Task<int> CountUnreadAsync(ActingUser reader, CancellationToken cancellationToken = default) =>
         await Unread(reader).CountAsync(cancellationToken);
 
+    /// <summary>
+    /// How many unread notices the person has, counted no further than <paramref name="atMost"/>: the bell shows
+    /// "99+" beyond that, and a role's history can hold hundreds of thousands of notices, almost all of closed
+    /// cases, which an exact count would read on every page.
+    /// </summary>
+    public async Task<int> CountUnreadAsync(ActingUser reader, int atMost, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
+        return await Unread(reader).OrderByDescending(n => n.Id).Take(atMost).CountAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
         await ViewsAsync(Unread(reader), reader, 0, take, cancellationToken);
 

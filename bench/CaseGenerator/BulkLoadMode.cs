@@ -38,7 +38,7 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
         return new BulkLoadMode(connection, indexes);
     }
 
-    /// <summary>Rebuilds the indexes (unique ones check the generated data here) and returns to WAL.</summary>
+    /// <summary>Rebuilds the indexes (unique ones check the generated data here), keeps the next deadlines and returns to WAL.</summary>
     public async Task LeaveAsync()
     {
         foreach (var (_, sql) in indexes)
@@ -46,6 +46,9 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
             await ExecuteAsync(connection, sql + ";");
         }
 
+        // The rows went in without the model, so the cases' kept next deadline is worked out here, as the
+        // migration that added it does (after the deadlines' indexes are back).
+        await ExecuteAsync(connection, ComplaintPortal.Domain.Deadlines.NextDeadlineKeeper.RecomputeSqlite);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; ANALYZE;");
         foreach (var table in Checked)
         {
