@@ -1134,9 +1134,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ComplaintId", "Kind");
 
-                    b.HasIndex("MetAt", "DueSoonAt");
-
                     b.HasIndex("ComplaintId", "MetAt", "DueAt", "DueSoonAt");
+
+                    b.HasIndex("MetAt", "DueSoonAt", "ComplaintId", "DueAt");
 
                     b.ToTable("CaseDeadlines", (string)null);
                 });
