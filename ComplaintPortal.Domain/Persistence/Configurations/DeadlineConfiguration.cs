@@ -21,8 +21,9 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         builder.HasOne(d => d.Complaint).WithMany().HasForeignKey(d => d.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Task).WithMany().HasForeignKey(d => d.DepartmentTaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(d => d.PolicyId).OnDelete(DeleteBehavior.Restrict);
-        // The monitor's scan: open deadlines by threshold.
-        builder.HasIndex(d => new { d.MetAt, d.DueSoonAt });
+        // The deadline monitor's scan, answered from the index alone up to the few deadlines it records: the case
+        // and due instant follow the key (most unmet deadlines belong to cases closed or withdrawn long ago).
+        builder.HasIndex(d => new { d.MetAt, d.DueSoonAt, d.ComplaintId, d.DueAt });
         builder.HasIndex(d => new { d.ComplaintId, d.Kind });
         // The timeliness report: deadlines falling due in a period (those met in it come from the index above).
         builder.HasIndex(d => d.DueAt);
