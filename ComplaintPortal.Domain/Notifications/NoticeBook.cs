@@ -28,7 +28,23 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     public async Task<int> CountUnreadAsync(ActingUser reader, int atMost, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
-        return await Unread(reader).OrderByDescending(n => n.Id).Take(atMost).CountAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(reader);
+        // One count per way a notice reaches the person (by name, by each role), newest first, each read along
+        // its own (recipient, created) index and stopped at the cap: the two ways in one query let SQLite gather
+        // every notice of either before it stops (seconds at 1,000,000 cases). The parts never overlap.
+        var parts = new List<IQueryable<Notification>> { ToPerson(reader) };
+        parts.AddRange(reader.Roles.Distinct(StringComparer.Ordinal).Select(role => ToRole(reader, role)));
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total += await WithoutRead(part, reader).OrderByDescending(n => n.CreatedAt).Take(atMost - total).CountAsync(cancellationToken);
+            if (total >= atMost)
+            {
+                break;
+            }
+        }
+
+        return total;
     }
 
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
@@ -112,11 +128,29 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
                 && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department)));
     }
 
-    private IQueryable<Notification> Unread(ActingUser reader)
+    // The two halves of AddressedTo, for the capped count.
+    private IQueryable<Notification> ToPerson(ActingUser reader)
+    {
+        var userId = reader.UserId;
+        var visible = db.Complaints.Where(CaseVisibility.For(reader));
+        return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId && visible.Any(c => c.Id == n.ComplaintId));
+    }
+
+    private IQueryable<Notification> ToRole(ActingUser reader, string role)
+    {
+        var department = reader.DepartmentId;
+        return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == null && n.RecipientRole == role
+            && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department));
+    }
+
+    private IQueryable<Notification> Unread(ActingUser reader) => WithoutRead(AddressedTo(reader), reader);
+
+    // Not marked read by the person, about a case still open.
+    private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
         var userId = reader.UserId;
-        return AddressedTo(reader)
+        return notices
             .Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId))
             .Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }

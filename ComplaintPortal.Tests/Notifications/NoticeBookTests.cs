@@ -53,6 +53,13 @@ public sealed class NoticeBookTests
         Assert.True(heard[^1].Concerns(owner));
         Assert.Equal((3, 0, 2, 3), (await book.CountUnreadAsync(owner), await book.CountUnreadAsync(colleague),
             await book.CountUnreadAsync(production), await book.CountUnreadAsync(head)));
+        // The bell's capped count (by name and by role, counted apart) agrees with the exact one and stops at the cap.
+        foreach (var person in new[] { owner, colleague, production, head, s.Driver.Leader })
+        {
+            var exact = await book.CountUnreadAsync(person);
+            Assert.Equal((exact, Math.Min(exact, 2)), (await book.CountUnreadAsync(person, 100), await book.CountUnreadAsync(person, 2)));
+        }
+
         var unread = await book.UnreadAsync(owner);
         Assert.All(unread, n => Assert.True(n.IsPersonal));
         Assert.Equal([NotificationKind.DeadlineOverdue, NotificationKind.DeadlineDueSoon, NotificationKind.TaskAssigned], unread.Select(n => n.Kind));
