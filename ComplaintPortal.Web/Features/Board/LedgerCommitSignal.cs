@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Web.Features.Board;
 
-/// <summary>Wakes the relay right after a save that appended ledger events, so local changes reach boards at once.</summary>
-public sealed class LedgerCommitSignal(CaseChangeRelay relay) : SaveChangesInterceptor
+/// <summary>
+/// Wakes the relay right after a save that appended ledger events, so local changes reach boards at once. With the
+/// board's diagnostics on, it also tells the <see cref="BoardProbe"/> when those events were saved.
+/// </summary>
+public sealed class LedgerCommitSignal(CaseChangeRelay relay, BoardProbe probe) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -33,20 +36,28 @@ public sealed class LedgerCommitSignal(CaseChangeRelay relay) : SaveChangesInter
 
     private static readonly object Marker = new();
 
-    private static void Mark(DbContext? context)
+    private void Mark(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries<LedgerEvent>().Any(e => e.State == EntityState.Added))
         {
             // AddOrUpdate: a save that failed (a lost race for a ledger position) leaves its mark, and the
             // retry on the same context must not throw (found by scripts/crash-drill.sh).
-            Pending.AddOrUpdate(context, Marker);
+            // Diagnostics keep the events themselves, to read their ids once the save has given them.
+            Pending.AddOrUpdate(context, probe.Enabled
+                ? context.ChangeTracker.Entries<LedgerEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList()
+                : Marker);
         }
     }
 
     private void Signal(DbContext? context)
     {
-        if (context is not null && Pending.Remove(context))
+        if (context is not null && Pending.TryGetValue(context, out var mark) && Pending.Remove(context))
         {
+            if (mark is List<LedgerEvent> saved)
+            {
+                probe.Committed(saved.Select(e => e.Id));
+            }
+
             relay.Wake();
         }
     }
