@@ -10,8 +10,9 @@
 //    appearing in each page (MutationObserver, performance.timeOrigin + performance.now()); and on the
 //    server (probe): commit -> the board's render of the change, commit -> the browser acknowledged that render.
 // Env: BASE (http://127.0.0.1:5195), BOARDS (100), CHANGES (30), RATE (changes/s, 2), SERVER_PID, BATCH (10),
-//      WARM_CHANGES (CHANGES: untimed changes before phase A), ACK_WAIT_MS (60000: how long to wait for the browsers'
-//      acknowledgements after phase B),
+//      WARM_CHANGES (CHANGES: untimed changes before phase A), BOARD_WARM_CHANGES (3: untimed changes with the boards
+//      open before phase B), ACK_WAIT_MS (60000: how long to wait for the browsers' acknowledgements after phase B),
+//      QUIET_MS (120000: how long to wait at most for the server to fall quiet before each timed phase),
 //      WARM (pages opened before memory is measured, BATCH), HOLD_MS (pause this long at each memory reading,
 //      e.g. for dotnet-dump).
 import { chromium } from "playwright-core";
@@ -77,6 +78,17 @@ async function resetProbe() {
   const res = await admin.request.post("/board/diagnostics/reset", { headers: { RequestVerificationToken: token } });
   if (res.status() !== 204) throw new Error(`probe reset failed: HTTP ${res.status()}`);
 }
+// Waits until the server's CPU falls below 5% of a core over 2 s (tiered JIT, start-up jobs), at most QUIET_MS;
+// returns the idle CPU rate (ms per s) of the last 2 s, which is taken off each timed phase.
+async function quiet(what) {
+  const start = now();
+  let rate;
+  do {
+    const c0 = serverCpuMs(); await sleep(2000); rate = (serverCpuMs() - c0) / 2;
+  } while (rate > 50 && now() - start < Number(env.QUIET_MS ?? 120_000));
+  log(`before ${what}: server idle at ${rate.toFixed(0)} ms CPU/s after ${((now() - start) / 1000).toFixed(0)} s`);
+  return rate;
+}
 const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 let serial = 0;
@@ -108,7 +120,7 @@ async function changes(count) {
 const warm = await changes(Number(env.WARM_CHANGES ?? M));
 log(`phase A0 (warm-up): ${warm.made.length} changes with no board open: server CPU ${warm.cpuMs.toFixed(0)} ms (not counted)`);
 // Phase A: the cost of the changes themselves, no board open.
-const idleCpu0 = serverCpuMs(); await sleep(5000); const idleCpuPerSec = (serverCpuMs() - idleCpu0) / 5;
+const idleCpuPerSec = await quiet("phase A");
 const loadA = loadavg();
 const alone = await changes(M);
 log(`phase A: ${M} changes with no board open: server CPU ${alone.cpuMs.toFixed(0)} ms (load ${loadA})`);
@@ -175,7 +187,10 @@ for (const page of pages) {
   });
 }
 
-// Phase B: the same number of changes with N boards open. The probe starts afresh just before.
+// Phase B0: a few untimed changes with the boards open (JIT of the boards' update path), then phase B: the same number
+// of changes as phase A with N boards open. The probe starts afresh just before phase B.
+await changes(Number(env.BOARD_WARM_CHANGES ?? 3));
+const idleCpuPerSecB = await quiet("phase B");
 await resetProbe();
 const loadB = loadavg();
 const open = await changes(M);
@@ -213,7 +228,8 @@ while ((closed.circuits > zero.circuits || closed.boards > 0) && now() - closeSt
 }
 log(`all pages closed (${((now() - closeStart) / 1000).toFixed(0)} s): circuits ${closed.circuits} (boards ${closed.boards}), managed ${(closed.managedBytes / 1048576).toFixed(1)} MB, RSS ${(serverRssKb() / 1024).toFixed(0)} MB`);
 
-const extraCpuMs = open.cpuMs - alone.cpuMs; // both phases last as long (same M and RATE)
+// Both phases last about as long (same M and RATE); each less the idle CPU measured just before it.
+const extraCpuMs = (open.cpuMs - (idleCpuPerSecB * open.wallMs) / 1000) - (alone.cpuMs - (idleCpuPerSec * alone.wallMs) / 1000);
 const result = {
   boards: N, rowsPerBoard: rows, circuits, openSeconds: +(openMs / 1000).toFixed(1), changes: M,
   warmUpPages: WARM,
@@ -222,7 +238,8 @@ const result = {
   managedKbPerCircuitFromZero: +((after.managedBytes - zero.managedBytes) / 1024 / (after.circuits - zero.circuits)).toFixed(0),
   serverCpuMsChangesAlone: +alone.cpuMs.toFixed(0), serverCpuMsChangesWithBoards: +open.cpuMs.toFixed(0),
   cpuMsPerChangePerBoard: +(extraCpuMs / (M * N)).toFixed(4),
-  idleServerCpuMsPerSecond: +idleCpuPerSec.toFixed(1),
+  idleServerCpuMsPerSecond: +idleCpuPerSec.toFixed(1), idleServerCpuMsPerSecondWithBoards: +idleCpuPerSecB.toFixed(1),
+  phaseWallMs: { alone: +alone.wallMs.toFixed(0), withBoards: +open.wallMs.toFixed(0) },
   latencyFromResponseMs: { p50: +pct(fromResponse, 50).toFixed(0), p99: +pct(fromResponse, 99).toFixed(0), max: +Math.max(...fromResponse).toFixed(0) },
   latencyFromRequestMs: { p50: +pct(fromRequest, 50).toFixed(0), p99: +pct(fromRequest, 99).toFixed(0) },
   missed,
