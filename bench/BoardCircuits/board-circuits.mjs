@@ -10,7 +10,7 @@
 //    appearing in each page (MutationObserver, performance.timeOrigin + performance.now()); and on the
 //    server (probe): commit -> the board's render of the change, commit -> the browser acknowledged that render.
 // Env: BASE (http://127.0.0.1:5195), BOARDS (100), CHANGES (30), RATE (changes/s, 2), SERVER_PID, BATCH (10),
-//      WARM_CHANGES (CHANGES: untimed changes before phase A), BOARD_WARM_CHANGES (3: untimed changes with the boards
+//      WARM_CHANGES (max(CHANGES, 60): untimed changes before phase A), BOARD_WARM_CHANGES (3: untimed changes with the boards
 //      open before phase B), ACK_WAIT_MS (60000: how long to wait for the browsers' acknowledgements after phase B),
 //      QUIET_MS (120000: how long to wait at most for the server to fall quiet before each timed phase),
 //      WARM (pages opened before memory is measured, BATCH), HOLD_MS (pause this long at each memory reading,
@@ -117,7 +117,7 @@ async function changes(count) {
 }
 
 // Phase A0: untimed warm-up (JIT, EF Core's query cache, pools), so phase A measures the changes and nothing else.
-const warm = await changes(Number(env.WARM_CHANGES ?? M));
+const warm = await changes(Number(env.WARM_CHANGES ?? Math.max(M, 60))); // past the 30 calls after which tiered JIT recompiles a method
 log(`phase A0 (warm-up): ${warm.made.length} changes with no board open: server CPU ${warm.cpuMs.toFixed(0)} ms (not counted)`);
 // Phase A: the cost of the changes themselves, no board open.
 const idleCpuPerSec = await quiet("phase A");
