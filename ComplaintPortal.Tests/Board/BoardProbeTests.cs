@@ -108,13 +108,13 @@ public sealed class BoardProbeTests
         probe.Committed([1]);
 
         marks.Delivered(0);
-        for (var i = 0; i < 9; i++)
+        for (var i = 0; i < 513; i++)
         {
             marks.Delivered(probe.CommitOf(1));
         }
 
         marks.Rendered();
-        Assert.Equal(8, probe.Report().Rendered.Count);
+        Assert.Equal(512, probe.Report().Rendered.Count);
         Assert.Equal(1, probe.Report().MarksDropped);
     }
 

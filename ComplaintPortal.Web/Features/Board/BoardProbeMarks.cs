@@ -9,9 +9,10 @@ namespace ComplaintPortal.Web.Features.Board;
 /// </summary>
 internal sealed class BoardProbeMarks(BoardProbe probe)
 {
-    private const int Capacity = 8;
-    private readonly long[] committed = new long[Capacity];
-    private readonly int[] renderedIn = new int[Capacity];
+    // A browser that lags keeps many renders unacknowledged (tens at 100 boards on 2 cores): the marks grow to this many.
+    private const int MaxWaiting = 512;
+    private long[] committed = new long[8];
+    private int[] renderedIn = new int[8];
     private int waiting;
     private int renders;
     private int acknowledgements;
@@ -30,10 +31,16 @@ internal sealed class BoardProbeMarks(BoardProbe probe)
             return;
         }
 
-        if (waiting == Capacity)
+        if (waiting == committed.Length)
         {
-            probe.Dropped();
-            return;
+            if (waiting == MaxWaiting)
+            {
+                probe.Dropped();
+                return;
+            }
+
+            Array.Resize(ref committed, waiting * 2);
+            Array.Resize(ref renderedIn, waiting * 2);
         }
 
         (committed[waiting], renderedIn[waiting]) = (committedAt, 0);
