@@ -110,7 +110,29 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         Assert.Equal(quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(board.FindAll("tbody tr[data-case]")).GetAttribute("data-case"));
     }
 
-    private BunitContext Context(string role, string userId, int pageSize = 200)
+    [Fact]
+    public async Task With_diagnostics_on_the_board_records_when_it_rendered_a_change_and_when_that_render_was_acknowledged()
+    {
+        var first = await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var ctx = Context(PortalRoles.IntakeClerk, "u-clerk-probe", diagnostics: true);
+        var board = ctx.Render<BoardPage>();
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody tr[data-case]")));
+        var probe = ctx.Services.GetRequiredService<BoardProbe>();
+        var second = await Driver.RegisterAsync();
+        probe.Committed([5001]);
+
+        await ctx.Services.GetRequiredService<BoardChangeFeed>().PublishAsync([new CaseChange(5001, second.Id, [])], CancellationToken.None);
+
+        board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("tbody tr[data-case]").Count));
+        board.WaitForAssertion(() => Assert.Equal(1, probe.Report().Acknowledged.Count));
+        var report = probe.Report();
+        Assert.Equal(1, report.Rendered.Count);
+        Assert.Equal(1, report.Deliveries);
+        Assert.True(report.Circuits.Count >= 1);
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    private BunitContext Context(string role, string userId, int pageSize = 200, bool diagnostics = false)
     {
         if (role == PortalRoles.IntakeClerk)
         {
@@ -126,11 +148,12 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         services.AddScoped<BoardQuery>();
         services.AddScoped<CaseUsers>();
         services.AddSingleton<TimeProvider>(Driver.Time);
-        services.AddSingleton(Options.Create(new BoardOptions { PageSize = pageSize }));
+        services.AddSingleton(Options.Create(new BoardOptions { PageSize = pageSize, Diagnostics = diagnostics }));
         services.AddSingleton(Options.Create(new OrganisationOptions()));
         services.AddSingleton<OrganisationClock>();
         services.AddSingleton<IBoardRowSource, BoardRowSource>();
         services.AddSingleton<BoardChangeFeed>();
+        services.AddSingleton<BoardProbe>();
         services.AddSingleton<BoardRowMarkup>();
         services.AddSingleton<CircuitCount>();
         services.AddScoped<BoardCircuitHandler>();

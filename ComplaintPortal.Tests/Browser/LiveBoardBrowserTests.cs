@@ -119,6 +119,38 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         await phone.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone.png") });
     }
 
+    [Fact]
+    public async Task With_diagnostics_on_the_server_reports_when_an_open_board_rendered_a_change_and_when_the_browser_acknowledged_it()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        app.Settings["Board:Diagnostics"] = "true";
+        var root = app.StartOnLoopback();
+        var clerk = await BoardAsync(root, "intake");
+        var admin = await SignedInAsync(root, "admin");
+
+        var complaint = await new AppActions(app.Services).RegisterAsync();
+        await RowShownAsync(clerk, complaint.Id);
+
+        // The browser acknowledges the batch after applying it: wait for the server to hear of it.
+        var probe = await ProbeAsync(admin);
+        for (var i = 0; i < 50 && probe.GetProperty("acknowledged").GetProperty("count").GetInt64() == 0; i++)
+        {
+            await Task.Delay(200);
+            probe = await ProbeAsync(admin);
+        }
+
+        Assert.True(probe.GetProperty("rendered").GetProperty("count").GetInt64() >= 1);
+        Assert.True(probe.GetProperty("acknowledged").GetProperty("count").GetInt64() >= 1);
+        Assert.Equal(0, probe.GetProperty("deliveriesWithoutCommit").GetInt64()); // committed here, so its instant is known
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ProbeAsync(IBrowserContext admin)
+    {
+        var response = await admin.APIRequest.GetAsync("/board/diagnostics");
+        Assert.Equal(200, response.Status);
+        return (await response.JsonAsync())!.Value.GetProperty("probe");
+    }
+
     private static string Row(int id) => $"tr[data-case='{id}']";
 
     // Every case id the board's page ever held, recorded by a MutationObserver the test installs over
@@ -145,6 +177,21 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
 
     private static async Task RowShownAsync(IPage page, int id) =>
         await page.Locator(Row(id)).WaitForAsync(new() { Timeout = 5_000 });
+
+    /// <summary>A signed-in browser context with no page open (for the diagnostics requests).</summary>
+    private async Task<IBrowserContext> SignedInAsync(Uri root, string userName)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = root.ToString() });
+        contexts.Add(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        await page.CloseAsync();
+        return context;
+    }
 
     private async Task<IPage> BoardAsync(Uri root, string userName, ViewportSize? viewport = null, string path = "/board")
     {

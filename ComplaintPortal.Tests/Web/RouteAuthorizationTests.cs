@@ -210,5 +210,9 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         }
     }
 
-    public sealed class App : PortalAppFactory;
+    /// <summary>The portal with every optional route mapped (the board's diagnostics), so each is checked too.</summary>
+    public sealed class App : PortalAppFactory
+    {
+        public App() => Settings["Board:Diagnostics"] = "true";
+    }
 }

@@ -42,6 +42,9 @@ internal static class RouteTable
         ["/cases/queue"] = [PortalRoles.IntakeClerk, PortalRoles.DepartmentHandler, PortalRoles.DepartmentHead, PortalRoles.Leadership],
         ["/board"] = Board,
         ["/board/export.xlsx"] = Board,
+        // Mapped only with Board:Diagnostics on (benchmarks; RouteAuthorizationTests.App turns it on).
+        ["/board/diagnostics"] = Administrator,
+        ["/board/diagnostics/reset"] = Administrator,
         ["/reports/timeliness"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead],
         ["/admin/users"] = Administrator,
         ["/admin/users/{Id}"] = Administrator,

@@ -3,10 +3,16 @@
 //  - server memory per open board circuit: managed heap after a forced GC and process RSS, after the WARM
 //    first pages and after all N, difference divided by the circuits the server counts (CircuitHandler);
 //  - server CPU per change per open board: CPU of M changes with N boards open, minus the CPU of M
-//    changes with no board open, over M x N;
+//    changes with no board open, over M x N (after M untimed warm-up changes, so neither phase pays for JIT);
+//    and the server's own figure (/board/diagnostics probe: the feed's and the board circuits' thread CPU over
+//    the rows delivered);
 //  - change-to-screen latency: from the intake response (the commit is before it) to the new row
-//    appearing in each page (MutationObserver, performance.timeOrigin + performance.now()).
+//    appearing in each page (MutationObserver, performance.timeOrigin + performance.now()); and on the
+//    server (probe): commit -> the board's render of the change, commit -> the browser acknowledged that render.
 // Env: BASE (http://127.0.0.1:5195), BOARDS (100), CHANGES (30), RATE (changes/s, 2), SERVER_PID, BATCH (10),
+//      WARM_CHANGES (max(CHANGES, 60): untimed changes before phase A), BOARD_WARM_CHANGES (3: untimed changes with the boards
+//      open before phase B), ACK_WAIT_MS (60000: how long to wait for the browsers' acknowledgements after phase B),
+//      QUIET_MS (120000: how long to wait at most for the server to fall quiet before each timed phase),
 //      WARM (pages opened before memory is measured, BATCH), HOLD_MS (pause this long at each memory reading,
 //      e.g. for dotnet-dump).
 import { chromium } from "playwright-core";
@@ -64,6 +70,26 @@ async function signedIn(user) {
 const clerk = await signedIn("intake");
 const admin = await signedIn("admin");
 const diagnostics = async (collect) => (await admin.request.get(`/board/diagnostics?collect=${collect}`)).json();
+// The probe's reset is a post with the antiforgery token, taken from a page the administrator opens (the sign-out form).
+async function resetProbe() {
+  const home = await (await admin.request.get("/")).text();
+  const token = /name="__RequestVerificationToken"[^>]*value="([^"]+)"/.exec(home)?.[1];
+  if (!token) throw new Error("no antiforgery token on the home page");
+  const res = await admin.request.post("/board/diagnostics/reset", { headers: { RequestVerificationToken: token } });
+  if (res.status() !== 204) throw new Error(`probe reset failed: HTTP ${res.status()}`);
+}
+// Waits until the server's CPU falls below 5% of a core over 2 s (tiered JIT, start-up jobs), at most QUIET_MS;
+// returns the idle CPU rate (ms per s) of the last 2 s, which is taken off each timed phase.
+async function quiet(what) {
+  const start = now();
+  let rate;
+  do {
+    const c0 = serverCpuMs(); await sleep(2000); rate = (serverCpuMs() - c0) / 2;
+  } while (rate > 50 && now() - start < Number(env.QUIET_MS ?? 120_000));
+  log(`before ${what}: server idle at ${rate.toFixed(0)} ms CPU/s after ${((now() - start) / 1000).toFixed(0)} s`);
+  return rate;
+}
+const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 let serial = 0;
 async function register() {
@@ -90,11 +116,14 @@ async function changes(count) {
   return { made, cpuMs: serverCpuMs() - cpu0, wallMs: now() - start };
 }
 
+// Phase A0: untimed warm-up (JIT, EF Core's query cache, pools), so phase A measures the changes and nothing else.
+const warm = await changes(Number(env.WARM_CHANGES ?? Math.max(M, 60))); // past the 30 calls after which tiered JIT recompiles a method
+log(`phase A0 (warm-up): ${warm.made.length} changes with no board open: server CPU ${warm.cpuMs.toFixed(0)} ms (not counted)`);
 // Phase A: the cost of the changes themselves, no board open.
-await changes(2); // warm up
-const idleCpu0 = serverCpuMs(); await sleep(5000); const idleCpuPerSec = (serverCpuMs() - idleCpu0) / 5;
+const idleCpuPerSec = await quiet("phase A");
+const loadA = loadavg();
 const alone = await changes(M);
-log(`phase A: ${M} changes with no board open: server CPU ${alone.cpuMs.toFixed(0)} ms`);
+log(`phase A: ${M} changes with no board open: server CPU ${alone.cpuMs.toFixed(0)} ms (load ${loadA})`);
 
 const zero = await diagnostics(true);
 const rssZero = serverRssKb();
@@ -158,8 +187,22 @@ for (const page of pages) {
   });
 }
 
-// Phase B: the same number of changes with N boards open.
+// Phase B0: a few untimed changes with the boards open (JIT of the boards' update path), then phase B: the same number
+// of changes as phase A with N boards open. The probe starts afresh just before phase B.
+await changes(Number(env.BOARD_WARM_CHANGES ?? 3));
+const idleCpuPerSecB = await quiet("phase B");
+await resetProbe();
+const loadB = loadavg();
 const open = await changes(M);
+log(`phase B: ${M} changes with ${N} boards open: server CPU ${open.cpuMs.toFixed(0)} ms (load ${loadB} -> ${loadavg()})`);
+// The browsers acknowledge each render batch once they applied it; a loaded machine takes a while.
+let probed = (await diagnostics(false)).probe;
+const ackWaitStart = now();
+while (probed.acknowledged.count < probed.rendered.count && now() - ackWaitStart < Number(env.ACK_WAIT_MS ?? 60_000)) {
+  await sleep(2000);
+  probed = (await diagnostics(false)).probe;
+}
+log(`server probe: ${probed.deliveries} rows delivered, ${probed.rendered.count} rendered, ${probed.acknowledged.count} acknowledged`);
 const seen = await Promise.all(pages.map((p) => p.evaluate(() => window.benchSeen)));
 const fromResponse = [];
 const fromRequest = [];
@@ -185,7 +228,8 @@ while ((closed.circuits > zero.circuits || closed.boards > 0) && now() - closeSt
 }
 log(`all pages closed (${((now() - closeStart) / 1000).toFixed(0)} s): circuits ${closed.circuits} (boards ${closed.boards}), managed ${(closed.managedBytes / 1048576).toFixed(1)} MB, RSS ${(serverRssKb() / 1024).toFixed(0)} MB`);
 
-const extraCpuMs = open.cpuMs - alone.cpuMs; // both phases last as long (same M and RATE)
+// Both phases last about as long (same M and RATE); each less the idle CPU measured just before it.
+const extraCpuMs = (open.cpuMs - (idleCpuPerSecB * open.wallMs) / 1000) - (alone.cpuMs - (idleCpuPerSec * alone.wallMs) / 1000);
 const result = {
   boards: N, rowsPerBoard: rows, circuits, openSeconds: +(openMs / 1000).toFixed(1), changes: M,
   warmUpPages: WARM,
@@ -194,13 +238,29 @@ const result = {
   managedKbPerCircuitFromZero: +((after.managedBytes - zero.managedBytes) / 1024 / (after.circuits - zero.circuits)).toFixed(0),
   serverCpuMsChangesAlone: +alone.cpuMs.toFixed(0), serverCpuMsChangesWithBoards: +open.cpuMs.toFixed(0),
   cpuMsPerChangePerBoard: +(extraCpuMs / (M * N)).toFixed(4),
-  idleServerCpuMsPerSecond: +idleCpuPerSec.toFixed(1),
+  idleServerCpuMsPerSecond: +idleCpuPerSec.toFixed(1), idleServerCpuMsPerSecondWithBoards: +idleCpuPerSecB.toFixed(1),
+  phaseWallMs: { alone: +alone.wallMs.toFixed(0), withBoards: +open.wallMs.toFixed(0) },
   latencyFromResponseMs: { p50: +pct(fromResponse, 50).toFixed(0), p99: +pct(fromResponse, 99).toFixed(0), max: +Math.max(...fromResponse).toFixed(0) },
   latencyFromRequestMs: { p50: +pct(fromRequest, 50).toFixed(0), p99: +pct(fromRequest, 99).toFixed(0) },
   missed,
   managedMb: { idle: +(zero.managedBytes / 1048576).toFixed(1), warm: +(before.managedBytes / 1048576).toFixed(1),
     open: +(after.managedBytes / 1048576).toFixed(1), closed: +(closed.managedBytes / 1048576).toFixed(1) },
   leftAfterClose: { circuits: closed.circuits - zero.circuits, boards: closed.boards },
+  warmUpChanges: warm.made.length,
+  loadAtPhaseA: loadA, loadAtPhaseB: loadB,
+  server: {
+    // Commit (the save that appended the ledger event, as the feed learns of it) -> the board's render of the change.
+    renderMs: probed.rendered,
+    // Commit -> the browser acknowledged the render batch holding the change (Blazor runs OnAfterRender then).
+    acknowledgedMs: probed.acknowledged,
+    deliveries: probed.deliveries, deliveriesWithoutCommit: probed.deliveriesWithoutCommit, marksDropped: probed.marksDropped,
+    threadCpuMeasured: probed.threadCpuMeasured,
+    // Thread CPU of the feed (per publish: the row read per audience and the sends) and of the board circuits
+    // (per update: apply, render, diff, serialize), over the rows delivered: server CPU per change per open board.
+    cpuMsPerChangePerBoard: probed.cpuMsPerDelivery,
+    feed: probed.fanOut, circuits: probed.circuits,
+    feedCpuMsPerChange: probed.changes ? +(probed.fanOut.cpuMs / probed.changes).toFixed(3) : null,
+  },
   load: readFileSync("/proc/loadavg", "utf8").trim(),
 };
 console.log(JSON.stringify(result, null, 2));

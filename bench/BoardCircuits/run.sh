@@ -6,7 +6,8 @@
 #   bench/BoardCircuits/run.sh [N boards] [M changes]
 #   env: CASES (5000 generated cases), RATE (changes/s, 2), PORT (5195), SKIP_PUBLISH=1, PUBLISH_DIR, KEEP=1,
 #        PAGE=/ READY=.portal-appbar (measure the app shell alone), WARM, HOLD_MS, CLOSE_WAIT_MS (200000: how long
-#        to wait for the closed boards' circuits to go), any server setting (Board__PageSize=200)
+#        to wait for the closed boards' circuits to go), WARM_CHANGES, BOARD_WARM_CHANGES, ACK_WAIT_MS, QUIET_MS,
+#        any server setting (Board__PageSize=200)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,7 +47,8 @@ echo "== server: $base, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     ConnectionStrings__Sqlite="Data Source=$work/board.db" DataProtection__KeysPath="$work/keys" \
     Demo__SeedAccounts=true Security__RequireHttps=false Board__Diagnostics=true \
-    Logging__LogLevel__Default=Warning Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox"
+    Logging__LogLevel__Default=Warning Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox" \
+    Archive__JobsEnabled=false
   exec dotnet ComplaintPortal.Web.dll
 ) >"$work/server.log" 2>&1 &
 server_pid=$!

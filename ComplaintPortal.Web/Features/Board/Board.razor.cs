@@ -30,6 +30,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private List<BoardUpdate>? arrivedWhileLoading;
     private BoardSubscription? subscription;
     private CultureInfo culture = CultureInfo.CurrentUICulture;
+    private BoardProbeMarks? probeMarks; // diagnostics only (Board:Diagnostics)
 
     [Inject]
     private BoardChangeFeed Feed { get; set; } = default!;
@@ -90,6 +91,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     {
         culture = CultureInfo.CurrentUICulture;
         Circuit.Reconnected += ReloadAfterReconnectAsync;
+        probeMarks = RendererInfo.IsInteractive ? BoardProbeMarks.For(Feed.Probe) : null;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -123,6 +125,8 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // Runs once the browser acknowledged the render's batch.
+        probeMarks?.Acknowledged();
         if (firstRender)
         {
             try
@@ -176,6 +180,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
             {
                 await InvokeAsync(() =>
                 {
+                    var work = probeMarks?.Start() ?? default;
                     while (updates.Updates.TryRead(out var update))
                     {
                         if (arrivedWhileLoading is { } pending)
@@ -190,6 +195,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
                     TellFeedWhatIsShown();
                     StateHasChanged();
+                    probeMarks?.Worked(work);
                 });
             }
         }
@@ -207,6 +213,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
                 totals = changed.Totals;
                 break;
             case BoardRowChanged changed:
+                probeMarks?.Delivered(changed.CommittedAt);
                 ApplyRow(changed);
                 break;
             default:
@@ -238,6 +245,9 @@ public sealed partial class Board : PortalComponentBase, IDisposable
             }
         }
     }
+
+    /// <summary>Called from the markup, so it runs in every render of the board (diagnostics only).</summary>
+    private void ProbeRendered() => probeMarks?.Rendered();
 
     private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId).ToHashSet());
 

@@ -15,7 +15,8 @@ namespace ComplaintPortal.Web.Features.Board;
 /// only of cases its user may see now; rights are re-derived on every change from the board's current
 /// authentication state and the account's department.
 /// </summary>
-public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, IOptions<BoardOptions> options, ILogger<BoardChangeFeed> logger)
+public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, IOptions<BoardOptions> options, ILogger<BoardChangeFeed> logger,
+    BoardProbe? probe = null)
 {
     private readonly Lock gate = new();
     private readonly HashSet<BoardSubscription.TotalsKey> staleTotals = [];
@@ -25,6 +26,9 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
 
     /// <summary>Open boards in this instance.</summary>
     public int Subscribers => subscriptions.Length;
+
+    /// <summary>The diagnostics probe (off unless <see cref="BoardOptions.Diagnostics"/>); boards record their renders in it.</summary>
+    public BoardProbe Probe { get; } = probe ?? BoardProbe.Off;
 
     /// <summary>
     /// Joins the feed. Subscribe before loading the board's rows and apply what arrives after the load:
@@ -59,10 +63,15 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
             return;
         }
 
+        var work = Probe.Start();
+        var (changed, sent, withoutCommit) = (0, 0, 0);
         var now = time.GetUtcNow();
         var viewers = await ViewersAsync(current, cancellationToken);
         foreach (var change in changes.GroupBy(c => c.ComplaintId).Select(g => g.Last()))
         {
+            // Diagnostics: when this instance committed the change (0 when unknown or the probe is off).
+            var committedAt = Probe.CommitOf(change.EventId);
+            changed++;
             var rows = new Dictionary<BoardViewer, Task<BoardRow?>>();
             var recipients = new List<(BoardSubscription Board, Task<BoardRow?> Row)>();
             for (var i = 0; i < current.Length; i++)
@@ -110,9 +119,13 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
                     break;
                 }
 
-                board.Send(new BoardRowChanged(change.ComplaintId, loaded, now));
+                board.Send(new BoardRowChanged(change.ComplaintId, loaded, now) { CommittedAt = committedAt });
+                sent++;
+                withoutCommit += committedAt == 0 ? 1 : 0;
             }
         }
+
+        Probe.FannedOut(work, changed, sent, withoutCommit);
     }
 
     /// <summary>

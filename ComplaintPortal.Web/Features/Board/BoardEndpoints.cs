@@ -2,6 +2,7 @@ using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Reporting.Excel;
 using ComplaintPortal.Web.Features.Cases;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Board;
@@ -19,7 +20,7 @@ internal static class BoardEndpoints
 
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<BoardOptions>>().Value.Diagnostics)
         {
-            board.MapGet("/diagnostics", (CircuitCount circuits, BoardChangeFeed feed, bool? collect) =>
+            board.MapGet("/diagnostics", (CircuitCount circuits, BoardChangeFeed feed, BoardProbe probe, bool? collect) =>
             {
                 if (collect == true)
                 {
@@ -36,7 +37,21 @@ internal static class BoardEndpoints
                     managedBytes = GC.GetTotalMemory(false),
                     workingSetBytes = process.WorkingSet64,
                     cpuMilliseconds = process.TotalProcessorTime.TotalMilliseconds,
+                    probe = probe.Report(),
                 });
+            }).RequireAuthorization(p => p.RequireRole(PortalRoles.Administrator));
+
+            // Starts the probe's figures afresh (e.g. before a benchmark phase). A post with the antiforgery token
+            // (form field or RequestVerificationToken header), as the portal's other state-changing requests.
+            board.MapPost("/diagnostics/reset", async (HttpContext context, IAntiforgery antiforgery, BoardProbe probe) =>
+            {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.BadRequest();
+                }
+
+                probe.Reset();
+                return Results.NoContent();
             }).RequireAuthorization(p => p.RequireRole(PortalRoles.Administrator));
         }
 

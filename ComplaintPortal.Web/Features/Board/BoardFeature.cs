@@ -11,6 +11,7 @@ public static class BoardFeature
         services.Configure<BoardOptions>(configuration.GetSection(BoardOptions.SectionName));
         services.AddSingleton<IBoardRowSource, BoardRowSource>();
         services.AddSingleton<BoardChangeFeed>();
+        services.AddSingleton<BoardProbe>();
         services.AddSingleton<BoardRowMarkup>();
         services.AddSingleton<CaseChangeRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseChangeRelay>());

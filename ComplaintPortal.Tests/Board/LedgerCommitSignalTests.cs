@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Board;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Board;
+
+/// <summary>
+/// A local commit wakes the ledger relay, so open boards hear of it at once rather than at the next poll. The poll is
+/// set to an hour here: only the wake can deliver within the test.
+/// </summary>
+public sealed class LedgerCommitSignalTests : IDisposable
+{
+    private readonly PortalAppFactory app = new();
+
+    public LedgerCommitSignalTests()
+    {
+        app.Settings["Board:PollInterval"] = "01:00:00";
+        _ = app.Services; // running: the relay has read where the ledger ends and waits to be woken
+    }
+
+    [Fact]
+    public async Task Case_registered_in_the_intakes_transaction_reaches_the_feed_when_that_transaction_commits()
+    {
+        using var board = app.Services.GetRequiredService<BoardChangeFeed>().Subscribe(() => Task.FromResult(Clerk));
+
+        var complaint = await new AppActions(app.Services).RegisterAsync();
+
+        Assert.Equal(complaint.Id, (await NextRowAsync(board)).ComplaintId);
+    }
+
+    [Fact]
+    public async Task Workflow_step_saved_without_an_explicit_transaction_reaches_the_feed_at_once()
+    {
+        var actions = new AppActions(app.Services);
+        var complaint = await actions.AcknowledgedCaseAsync();
+        using var board = app.Services.GetRequiredService<BoardChangeFeed>().Subscribe(() => Task.FromResult(Clerk));
+
+        await actions.DispatchAsync(complaint.Id, DepartmentCatalog.Quality);
+
+        BoardRowChanged change;
+        do
+        {
+            change = await NextRowAsync(board); // earlier steps of the case may still be on their way
+        }
+        while (change.Row?.Stage != CaseStage.InDepartments);
+
+        Assert.Equal(complaint.Id, change.ComplaintId);
+    }
+
+    private static ClaimsPrincipal Clerk { get; } = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "clerk"), new Claim(ClaimTypes.Role, PortalRoles.IntakeClerk)], "test"));
+
+    private static async Task<BoardRowChanged> NextRowAsync(BoardSubscription board)
+    {
+        // Far below the hour-long poll: a change that waits for the poll never arrives.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await board.Updates.ReadAsync(timeout.Token) is BoardRowChanged change)
+            {
+                return change;
+            }
+        }
+    }
+
+    public void Dispose() => app.Dispose();
+}
