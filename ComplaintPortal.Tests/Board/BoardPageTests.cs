@@ -49,7 +49,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         // Page size 1: one row on screen, the count still says two, and there is a second page.
         var row = Assert.Single(board.FindAll("tbody tr[data-case]"));
         Assert.Contains(row.GetAttribute("data-case"), new[] { quality.Id, registered.Id }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.NotNull(board.Find("[data-test=board-pages]"));
+        Assert.Equal("/board?page=2", board.Find("[data-test=board-pages] [data-page-link=next]").GetAttribute("href"));
         var state = row.QuerySelector(".board-state-cell [data-state]")!;
         Assert.Equal("on-track", state.GetAttribute("data-state"));
         Assert.NotNull(state.QuerySelector(".board-state-icon"));

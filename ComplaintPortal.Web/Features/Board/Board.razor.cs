@@ -80,6 +80,8 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     private const string ActionIcon = "mud-icon-root mud-svg-icon mud-icon-size-small";
 
+    private const string LeaveWallIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
+
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);
@@ -247,11 +249,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         return Task.CompletedTask;
     }
 
-    private Task PageAsync(int page)
-    {
-        Navigation.NavigateTo("/board" + BoardQueryString.Format(filter, wall, page - 1));
-        return Task.CompletedTask;
-    }
+    private string PageHref(int index) => "/board" + BoardQueryString.Format(filter, wall, index);
 
     private async Task TurnWallPagesAsync(CancellationToken cancellationToken)
     {
