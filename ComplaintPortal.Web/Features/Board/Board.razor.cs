@@ -129,8 +129,9 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         {
             try
             {
-                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/board-countdown.js"]);
-                await module.InvokeVoidAsync("ready");
+                // Loaded for its custom elements; no module reference is kept or disposed: each kind of value that
+                // crosses JS interop (a module reference, its long id) costs every circuit its own JSON metadata.
+                await JS.InvokeVoidAsync("import", "./" + Assets["js/board-countdown.js"]);
             }
             catch (JSException)
             {
