@@ -98,6 +98,25 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
     }
 
     [Fact]
+    public async Task Filters_show_the_choices_of_the_address_and_a_new_choice_goes_into_it()
+    {
+        await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var ctx = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/board?stage=InDepartments&due=soon&sort=Received");
+
+        var board = ctx.Render<BoardPage>();
+
+        board.WaitForAssertion(() => Assert.Equal("InDepartments", board.Find("[data-test=filter-stage] option[selected]").GetAttribute("value")));
+        Assert.Equal("soon", board.Find("[data-test=filter-due] option[selected]").GetAttribute("value"));
+        Assert.Equal("Received", board.Find("[data-test=filter-sort] option[selected]").GetAttribute("value"));
+        Assert.Equal("", board.Find("[data-test=filter-priority] option[selected]").GetAttribute("value"));
+        Assert.Single(board.FindAll("[data-test=filter-stage] option[selected]"));
+        board.Find("[data-test=filter-stage]").Change(nameof(CaseStage.Acknowledged));
+        Assert.EndsWith("/board?stage=Acknowledged&due=soon&sort=Received", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Department_board_shows_only_its_cases()
     {
         await DispatchedAsync(DepartmentCatalog.Engineering);

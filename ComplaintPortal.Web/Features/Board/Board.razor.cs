@@ -76,10 +76,6 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "page")]
     private string? PageValue { get; set; }
 
-    private const string ChipIcon = "mud-icon-root mud-svg-icon mud-icon-size-small mud-chip-icon";
-
-    private const string ActionIcon = "mud-icon-root mud-svg-icon mud-icon-size-small";
-
     private const string LeaveWallIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
 
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
