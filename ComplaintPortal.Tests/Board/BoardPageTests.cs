@@ -49,7 +49,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         // Page size 1: one row on screen, the count still says two, and there is a second page.
         var row = Assert.Single(board.FindAll("tbody tr[data-case]"));
         Assert.Contains(row.GetAttribute("data-case"), new[] { quality.Id, registered.Id }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.NotNull(board.Find("[data-test=board-pages]"));
+        Assert.Equal("/board?page=2", board.Find("[data-test=board-pages] [data-page-link=next]").GetAttribute("href"));
         var state = row.QuerySelector(".board-state-cell [data-state]")!;
         Assert.Equal("on-track", state.GetAttribute("data-state"));
         Assert.NotNull(state.QuerySelector(".board-state-icon"));
@@ -95,6 +95,25 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
             new[] { first.CaseNumber, second.CaseNumber }.Order(StringComparer.Ordinal),
             board.FindAll("tbody tr[data-case] .board-number a").Select(a => a.TextContent)));
         Assert.Equal("WaitingForCustomer", board.Find($"tr[data-case='{first.Id}'] [data-stage]").GetAttribute("data-stage"));
+    }
+
+    [Fact]
+    public async Task Filters_show_the_choices_of_the_address_and_a_new_choice_goes_into_it()
+    {
+        await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var ctx = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/board?stage=InDepartments&due=soon&sort=Received");
+
+        var board = ctx.Render<BoardPage>();
+
+        board.WaitForAssertion(() => Assert.Equal("InDepartments", board.Find("[data-test=filter-stage] option[selected]").GetAttribute("value")));
+        Assert.Equal("soon", board.Find("[data-test=filter-due] option[selected]").GetAttribute("value"));
+        Assert.Equal("Received", board.Find("[data-test=filter-sort] option[selected]").GetAttribute("value"));
+        Assert.Equal("", board.Find("[data-test=filter-priority] option[selected]").GetAttribute("value"));
+        Assert.Single(board.FindAll("[data-test=filter-stage] option[selected]"));
+        board.Find("[data-test=filter-stage]").Change(nameof(CaseStage.Acknowledged));
+        Assert.EndsWith("/board?stage=Acknowledged&due=soon&sort=Received", navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,9 +77,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "page")]
     private string? PageValue { get; set; }
 
-    private const string ChipIcon = "mud-icon-root mud-svg-icon mud-icon-size-small mud-chip-icon";
-
-    private const string ActionIcon = "mud-icon-root mud-svg-icon mud-icon-size-small";
+    private const string LeaveWallIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
 
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
 
@@ -131,8 +129,9 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         {
             try
             {
-                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/board-countdown.js"]);
-                await module.InvokeVoidAsync("ready");
+                // Loaded for its custom elements; no module reference is kept or disposed: each kind of value that
+                // crosses JS interop (a module reference, its long id) costs every circuit its own JSON metadata.
+                await JS.InvokeVoidAsync("import", "./" + Assets["js/board-countdown.js"]);
             }
             catch (JSException)
             {
@@ -257,11 +256,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         return Task.CompletedTask;
     }
 
-    private Task PageAsync(int page)
-    {
-        Navigation.NavigateTo("/board" + BoardQueryString.Format(filter, wall, page - 1));
-        return Task.CompletedTask;
-    }
+    private string PageHref(int index) => "/board" + BoardQueryString.Format(filter, wall, index);
 
     private async Task TurnWallPagesAsync(CancellationToken cancellationToken)
     {

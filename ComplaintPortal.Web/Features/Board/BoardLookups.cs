@@ -18,6 +18,16 @@ public sealed record BoardLookups(IReadOnlyDictionary<int, string> Categories, I
             departments.ToDictionary(d => d.Id, d => d.DisplayName(culture)));
     }
 
+    /// <summary>Whether <paramref name="other"/> names every category and department as this does.</summary>
+    public bool SameNames(BoardLookups other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Same(Categories, other.Categories) && Same(Departments, other.Departments);
+
+        static bool Same(IReadOnlyDictionary<int, string> a, IReadOnlyDictionary<int, string> b) =>
+            a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var name) && name == pair.Value);
+    }
+
     public string Category(int? id) => id is { } key && Categories.TryGetValue(key, out var name) ? name : "";
 
     public string Department(int id) => Departments.TryGetValue(id, out var name) ? name : "";

@@ -40,6 +40,13 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
         await using var scope = scopes.CreateAsyncScope();
         using var _ = new CultureScope(culture);
         var loaded = await BoardLookups.LoadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), cancellationToken);
+        // The same names keep the same instance, so the shared lines built with them stay valid: otherwise every
+        // minute's boards would build and hold their own copy of every row (bench/README.md, memory per circuit).
+        if (cached.Lookups is { } previous && previous.SameNames(loaded))
+        {
+            loaded = previous;
+        }
+
         lookups[culture.Name] = (loaded, now);
         return loaded;
     }

@@ -127,7 +127,5 @@ if (!customElements.get("board-countdown")) {
   customElements.define("board-countdown", BoardCountdown);
 }
 
-// Imported by the board page (Blazor: import()), which needs nothing else from the module.
-export function ready() {
-  return true;
-}
+// Imported by the board page (Blazor: import()) for the custom elements above; it exports nothing.
+export {};

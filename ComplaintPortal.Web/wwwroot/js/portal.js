@@ -34,6 +34,68 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+// The drawer (Components/Layout/MainLayout.razor): MudBlazor's responsive drawer written as markup, opened and
+// closed here by switching MudBlazor's own classes, so the circuit neither hears nor keeps it. As MudDrawer does:
+// from the md breakpoint (960 px) up it pushes the page aside and starts open; below, it starts closed, opens over
+// the page with an overlay, and closes on the overlay, on a menu entry and when the window narrows.
+(() => {
+  const wide = window.matchMedia("(min-width: 960px)");
+  const parts = () => {
+    const layout = document.querySelector("[data-drawer-layout]");
+    return layout && {
+      layout,
+      drawer: layout.querySelector(".portal-drawer"),
+      overlay: layout.querySelector("[data-drawer-overlay]"),
+      toggle: layout.querySelector("[data-drawer-toggle]"),
+    };
+  };
+  const shown = ({ drawer }) =>
+    drawer.classList.contains("mud-drawer--open") && (wide.matches || !drawer.classList.contains("mud-drawer--initial"));
+  const set = (p, open, keepInitial = false) => {
+    p.layout.classList.toggle("mud-drawer-open-responsive-md-left", open);
+    p.drawer.classList.toggle("mud-drawer--open", open);
+    p.drawer.classList.toggle("mud-drawer--closed", !open);
+    p.overlay?.classList.toggle("mud-drawer-overlay--open", open);
+    if (!keepInitial) {
+      p.drawer.classList.remove("mud-drawer--initial");
+      p.overlay?.classList.remove("mud-drawer--initial");
+    }
+    p.toggle?.setAttribute("aria-expanded", open ? "true" : "false");
+  };
+  // A narrow window starts closed (without the slide), also when the circuit renders the shell anew.
+  const start = () => {
+    const p = parts();
+    if (p && !p.layout.dataset.drawerStarted) {
+      p.layout.dataset.drawerStarted = "true";
+      if (!wide.matches) {
+        set(p, false, true);
+      }
+    }
+  };
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const p = target && parts();
+    if (!p) {
+      return;
+    }
+    if (target.closest("[data-drawer-toggle]")) {
+      set(p, !shown(p));
+    } else if (target.closest("[data-drawer-overlay]") || (!wide.matches && target.closest(".portal-drawer a[href]"))) {
+      set(p, false);
+    }
+  });
+  wide.addEventListener("change", () => {
+    const p = parts();
+    if (p) {
+      set(p, wide.matches);
+    }
+  });
+  document.addEventListener("DOMContentLoaded", () => {
+    start();
+    new MutationObserver(start).observe(document.body, { childList: true });
+  });
+})();
+
 // The reconnect dialog (Components/Layout/ReconnectModal.razor): Blazor raises its state on the element.
 (() => {
   const modal = () => document.getElementById("components-reconnect-modal");
