@@ -46,6 +46,7 @@ echo "== server: $base, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   cd "$publish"
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     ConnectionStrings__Sqlite="Data Source=$work/board.db" DataProtection__KeysPath="$work/keys" \
+    Ledger__DigestPath="$work/ledger-digests" Ledger__DigestKeyPath="$work/ledger-key" \
     Demo__SeedAccounts=true Security__RequireHttps=false Board__Diagnostics=true \
     Logging__LogLevel__Default=Warning Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox" \
     Archive__JobsEnabled=false

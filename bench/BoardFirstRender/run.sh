@@ -38,6 +38,7 @@ echo "== server: $base on $db, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&
   cd "$publish"
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     ConnectionStrings__Sqlite="Data Source=$db" DataProtection__KeysPath="$work/keys" \
+    Ledger__DigestPath="$db.ledger-digests" Ledger__DigestKeyPath="$db.ledger-key" \
     Demo__SeedAccounts=true Security__RequireHttps=false Logging__LogLevel__Default=Warning \
     Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox" \
     Archive__JobsEnabled=false
