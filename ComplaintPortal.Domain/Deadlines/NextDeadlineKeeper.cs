@@ -100,13 +100,20 @@ public sealed class NextDeadlineKeeper : SaveChangesInterceptor
         var held = deadlines.Where(e => e.State != EntityState.Deleted && e.Entity.MetAt is null)
             .ToLookup(ComplaintOf, e => (e.Entity.DueAt, e.Entity.DueSoonAt));
 
-        var cases = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);
+        var cases = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => e.Entity);
+        // Cases the save did not load (a holiday import moves many), loaded together and tracked.
+        var notLoaded = stored.Where(id => !cases.ContainsKey(id)).ToList();
+        if (notLoaded.Count > 0)
+        {
+            foreach (var loaded in await db.Complaints.Where(c => notLoaded.Contains(c.Id)).ToListAsync(ct))
+            {
+                cases[loaded.Id] = loaded;
+            }
+        }
+
         foreach (var id in touched)
         {
-            var complaint = cases.TryGetValue(id, out var entry) ? entry.Entity
-                : id > 0 ? await db.Complaints.FindAsync([id], ct)
-                : null;
-            if (complaint is null || db.Entry(complaint).State == EntityState.Deleted)
+            if (!cases.TryGetValue(id, out var complaint) || db.Entry(complaint).State == EntityState.Deleted)
             {
                 continue;
             }
