@@ -17,8 +17,8 @@ public sealed class SolutionStepDialogTests : CasePageTest
     /// <summary>Opens a MudSelect found by its data-test (the popover lists its options).</summary>
     private static void OpenSelect(IRenderedComponent<IComponent> cut, string select)
     {
-        // MudSelect opens on mouse-down on its input control.
-        cut.Find($"[data-test={select}]").Closest(".mud-input-control")!.MouseDown();
+        // MudSelect opens on mouse-down on its input control; the dialog renders it once its choices are loaded.
+        cut.WaitForElement($"[data-test={select}]").Closest(".mud-input-control")!.MouseDown();
         cut.WaitForElement(".mud-popover-open .mud-list-item");
     }
 
