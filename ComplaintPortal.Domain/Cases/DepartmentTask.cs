@@ -67,4 +67,11 @@ public sealed class DepartmentTask
     public string? ReturnReason { get; internal set; }
 
     public bool IsReported => Status == DepartmentTaskStatus.ReportedBack;
+
+    /// <summary>
+    /// Whether the task's case is still in work (not at a final stage), kept by <see cref="CaseOpenKeeper"/> in the
+    /// same save as every change of the case's stage, so a department's board finds its open cases from this
+    /// table's index instead of looking for a task of the department on every open case.
+    /// </summary>
+    public bool CaseOpen { get; internal set; } = true;
 }

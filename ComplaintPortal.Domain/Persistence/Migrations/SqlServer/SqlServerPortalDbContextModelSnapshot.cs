@@ -814,6 +814,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("CaseOpen")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ComplaintId")
                         .HasColumnType("int");
 
@@ -887,6 +890,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ComplaintId", "DepartmentId");
 
                     b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("DepartmentId", "CaseOpen", "ComplaintId");
 
                     b.ToTable("DepartmentTasks", (string)null);
                 });

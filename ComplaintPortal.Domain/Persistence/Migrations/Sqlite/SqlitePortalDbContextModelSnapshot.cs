@@ -785,6 +785,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CaseOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ComplaintId")
                         .HasColumnType("INTEGER");
 
@@ -858,6 +861,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "DepartmentId");
 
                     b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("DepartmentId", "CaseOpen", "ComplaintId");
 
                     b.ToTable("DepartmentTasks", (string)null);
                 });
