@@ -15,18 +15,21 @@ public static class BoardRowOrder
         _ => throw new ArgumentOutOfRangeException(nameof(sort)),
     };
 
-    // No deadline (paused, or none left) sorts last; ties by id, as in SQL.
+    // Counting down first by deadline, then no deadline left, then paused (the board index's order, BoardGroup); ties by id.
     private static readonly IComparer<BoardRow> ByDeadline = Comparer<BoardRow>.Create((a, b) =>
     {
-        var byMissing = (a.NextDeadline is null).CompareTo(b.NextDeadline is null);
-        if (byMissing != 0)
+        var byGroup = Group(a).CompareTo(Group(b));
+        if (byGroup != 0)
         {
-            return byMissing;
+            return byGroup;
         }
 
         var byDeadline = Nullable.Compare(a.NextDeadline, b.NextDeadline);
         return byDeadline != 0 ? byDeadline : a.ComplaintId.CompareTo(b.ComplaintId);
     });
+
+    private static BoardGroup Group(BoardRow row) =>
+        row.Paused ? BoardGroup.Paused : row.NextDeadline is null ? BoardGroup.NoDeadline : BoardGroup.CountingDown;
 
     private static readonly IComparer<BoardRow> ByReceived = Comparer<BoardRow>.Create((a, b) =>
     {

@@ -145,6 +145,17 @@ public sealed class Complaint
     /// <summary>The due-soon instant of <see cref="NextDueAt"/>'s deadline.</summary>
     public DateTimeOffset? NextDueSoonAt { get; internal set; }
 
+    /// <summary>
+    /// The case's place in the board's deadline order while it is open (null once it is at a final stage), and the
+    /// deadline it counts down to (<see cref="NextDueAt"/> when counting down, else null). Kept by
+    /// <see cref="Board.BoardKeysKeeper"/> with the stage and the next deadline, so a board's page and totals are
+    /// ranges of one index.
+    /// </summary>
+    public Board.BoardGroup? BoardGroup { get; internal set; }
+
+    /// <inheritdoc cref="BoardGroup"/>
+    public DateTimeOffset? BoardDueAt { get; internal set; }
+
     /// <summary>When disposal removed the complainant's personal data and the case's free texts.</summary>
     public DateTimeOffset? PersonalDataRemovedAt { get; private set; }
 

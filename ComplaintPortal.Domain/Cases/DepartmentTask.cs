@@ -69,7 +69,7 @@ public sealed class DepartmentTask
     public bool IsReported => Status == DepartmentTaskStatus.ReportedBack;
 
     /// <summary>
-    /// Whether the task's case is still in work (not at a final stage), kept by <see cref="CaseOpenKeeper"/> in the
+    /// Whether the task's case is still in work (not at a final stage), kept by <see cref="Board.BoardKeysKeeper"/> in the
     /// same save as every change of the case's stage, so a department's board finds its open cases from this
     /// table's index instead of looking for a task of the department on every open case.
     /// </summary>

@@ -67,7 +67,7 @@ public static class PortalDatabase
     /// <summary>The store's own guards, the same for every provider: append-only records, stored-value checks, ledger positions.</summary>
     private static readonly IInterceptor[] Interceptors =
     [
-        Deadlines.NextDeadlineKeeper.Instance, Cases.CaseOpenKeeper.Instance, AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
+        Deadlines.NextDeadlineKeeper.Instance, Board.BoardKeysKeeper.Instance, AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
         Archive.AppendOnlyArchiveInterceptor.Instance, AppendOnlyPrivacyInterceptor.Instance,
         Reporting.TimelinessCounter.Instance,
     ];

@@ -20,6 +20,15 @@ public class BoardRowOrderTests
     }
 
     [Fact]
+    public void Deadline_order_puts_cases_without_a_deadline_before_paused_ones()
+    {
+        var paused = Row(1, due: Now.AddHours(1)) with { Stage = CaseStage.WaitingForCustomer };
+        var rows = new[] { paused, Row(2), Row(3, due: Now.AddHours(5)) };
+
+        Assert.Equal([3, 2, 1], rows.Order(BoardRowOrder.For(BoardSort.Deadline)).Select(r => r.ComplaintId));
+    }
+
+    [Fact]
     public void Newest_first_and_case_number_orders_match_the_query()
     {
         var rows = new[] { Row(1, received: Now.AddDays(-2), number: "TS-3"), Row(2, received: Now, number: "TS-1"), Row(3, received: Now.AddDays(-1), number: "TS-2") };

@@ -49,7 +49,8 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
         // The rows went in without the model, so the cases' kept next deadline is worked out here, as the
         // migration that added it does (after the deadlines' indexes are back).
         await ExecuteAsync(connection, ComplaintPortal.Domain.Deadlines.NextDeadlineKeeper.RecomputeSqlite);
-        await ExecuteAsync(connection, ComplaintPortal.Domain.Cases.CaseOpenKeeper.RecomputeSql);
+        await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeTasksSql);
+        await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeCasesSql);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; ANALYZE;");
         foreach (var table in Checked)
         {

@@ -59,8 +59,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.ReceivedAt, c.Stage, c.ClosedAt, c.PausedAt, c.CaseNumber });
         // The archiver's scan: cases not archived yet, oldest closing first.
         builder.HasIndex(c => new { c.ArchivedAt, c.ClosedAt });
-        // The board's sort and totals per deadline state read this index alone (BoardQuery).
-        builder.HasIndex(c => new { c.Stage, c.ArchivedAt, c.NextDueAt, c.NextDueSoonAt });
+        // The board's page in deadline order is the start of this index, and its totals per deadline state are
+        // ranges of it (BoardQuery, BoardKeysKeeper).
+        builder.Property(c => c.BoardGroup).HasConversion<int>();
+        builder.HasIndex(c => new { c.ArchivedAt, c.BoardGroup, c.BoardDueAt, c.NextDueSoonAt });
 
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);

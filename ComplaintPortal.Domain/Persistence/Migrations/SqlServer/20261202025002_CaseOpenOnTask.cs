@@ -18,7 +18,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                 defaultValue: false);
 
             // The flag of existing tasks from their cases' stages, before the index is built.
-            migrationBuilder.Sql(ComplaintPortal.Domain.Cases.CaseOpenKeeper.RecomputeSql);
+            migrationBuilder.Sql(ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeTasksSql);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DepartmentTasks_DepartmentId_CaseOpen_ComplaintId",

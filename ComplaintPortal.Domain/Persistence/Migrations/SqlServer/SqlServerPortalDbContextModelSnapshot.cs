@@ -557,6 +557,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("BoardDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("BoardGroup")
+                        .HasColumnType("int");
+
                     b.Property<string>("CallbackRemarks")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -796,7 +802,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Stage", "ReceivedAt");
 
-                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
+                    b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
 
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 

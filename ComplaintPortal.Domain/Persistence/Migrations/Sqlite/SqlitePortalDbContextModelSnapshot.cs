@@ -531,6 +531,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BoardDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BoardGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CallbackRemarks")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -769,7 +775,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Stage", "ReceivedAt");
 
-                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
+                    b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
 
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
