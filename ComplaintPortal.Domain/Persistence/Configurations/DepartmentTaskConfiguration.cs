@@ -26,6 +26,7 @@ internal sealed class DepartmentTaskConfiguration : IEntityTypeConfiguration<Dep
         // The board's audience rule (a case on which the viewer's department has a task), answered from the index alone.
         builder.HasIndex(t => new { t.ComplaintId, t.DepartmentId });
         // A department's open cases (its board, 1,000,000 cases stored: bench/README.md), from the index alone.
+        builder.Property(t => t.CaseOpen).HasConversion<int>();
         builder.HasIndex(t => new { t.DepartmentId, t.CaseOpen, t.ComplaintId });
     }
 }

@@ -820,8 +820,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<bool>("CaseOpen")
-                        .HasColumnType("bit");
+                    b.Property<int>("CaseOpen")
+                        .HasColumnType("int");
 
                     b.Property<int>("ComplaintId")
                         .HasColumnType("int");

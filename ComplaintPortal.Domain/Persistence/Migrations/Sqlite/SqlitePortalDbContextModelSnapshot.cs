@@ -791,7 +791,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("CaseOpen")
+                    b.Property<int>("CaseOpen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ComplaintId")
