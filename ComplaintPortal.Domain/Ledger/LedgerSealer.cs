@@ -40,20 +40,22 @@ public sealed class LedgerSealer(PortalDbContext db, LedgerDigestArchive archive
                 To = to,
                 SealedAt = now,
                 Root = LedgerDigest.RootOf(leaves),
-                Previous = latest?.Hash() ?? LedgerDigest.NoPrevious,
+                Previous = latest?.Hash ?? LedgerDigest.NoPrevious,
                 // Positions are handed out without gaps: a hole here is an event removed before it was sealed.
                 Missing = Enumerable.Range(0, (int)(to - next + 1)).Select(i => next + i).Where(p => !present.Contains(p)).ToList(),
                 Leaves = leaves,
             });
 
             // Another instance may have sealed this range first; then continue after its digest.
-            latest = archive.Write(digest) ? Record(written, digest) : archive.Latest();
+            if (archive.Write(digest))
+            {
+                written.Add(digest);
+                latest = LedgerDigestHeader.Of(digest);
+            }
+            else
+            {
+                latest = archive.Latest();
+            }
         }
-    }
-
-    private static LedgerDigest Record(List<LedgerDigest> written, LedgerDigest digest)
-    {
-        written.Add(digest);
-        return digest;
     }
 }

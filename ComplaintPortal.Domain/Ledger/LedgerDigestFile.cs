@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ComplaintPortal.Domain.Ledger;
+
+/// <summary>
+/// Reads digest files: whole (<see cref="Read"/>), or only their header and the cases they hold
+/// (<see cref="Scan"/>), which walks the leaves without keeping them.
+/// </summary>
+internal static class LedgerDigestFile
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The whole digest; null when the file holds JSON <c>null</c>.</summary>
+    /// <exception cref="JsonException">The file is not a digest.</exception>
+    public static LedgerDigest? Read(string path) => Parse(() => JsonSerializer.Deserialize<LedgerDigest>(File.ReadAllBytes(path), Json));
+
+    /// <summary>The header and the distinct complaint ids of the leaves, in ascending order.</summary>
+    /// <exception cref="JsonException">The file is not a digest.</exception>
+    public static (LedgerDigestHeader Header, int[] Cases)? Scan(string path)
+    {
+        var scanned = Parse(() => JsonSerializer.Deserialize<Scanned>(File.ReadAllBytes(path), Json));
+        if (scanned is null)
+        {
+            return null;
+        }
+
+        var leaves = scanned.Leaves ?? CaseScan.None;
+        var missing = scanned.Missing ?? [];
+        var text = LedgerDigest.SignedText(scanned.From, scanned.To, leaves.Count, scanned.Root, scanned.Previous, scanned.SealedAt, missing,
+            scanned.KeyId);
+        var header = new LedgerDigestHeader(scanned.From, scanned.To, scanned.SealedAt, scanned.Root, scanned.Previous, leaves.Count, missing.Count,
+            scanned.KeyId, scanned.Signature, LedgerDigest.HashOf(text));
+        return (header, leaves.Cases);
+    }
+
+    /// <summary>A leaf value of the wrong type surfaces as another exception than <see cref="JsonException"/>: one kind for callers.</summary>
+    private static T Parse<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
+        {
+            throw new JsonException(e.Message, e);
+        }
+    }
+
+    private sealed class Scanned
+    {
+        public long From { get; init; }
+
+        public long To { get; init; }
+
+        public DateTimeOffset SealedAt { get; init; }
+
+        public string Root { get; init; } = "";
+
+        public string Previous { get; init; } = LedgerDigest.NoPrevious;
+
+        public List<long>? Missing { get; init; }
+
+        [JsonConverter(typeof(CaseScanConverter))]
+        public CaseScan? Leaves { get; init; }
+
+        public string KeyId { get; init; } = "";
+
+        public string Signature { get; init; } = "";
+    }
+
+    private sealed record CaseScan(int Count, int[] Cases)
+    {
+        public static readonly CaseScan None = new(0, []);
+    }
+
+    /// <summary>Counts the leaves and collects their complaint ids (<c>"c"</c>, see <see cref="LedgerLeaf"/>); keeps nothing else.</summary>
+    private sealed class CaseScanConverter : JsonConverter<CaseScan>
+    {
+        public override CaseScan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new JsonException("The leaves of a digest are an array.");
+            }
+
+            var cases = new List<int>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw new JsonException("A leaf of a digest is an object.");
+                }
+
+                var complaintId = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var isCase = reader.ValueTextEquals("c"u8) || reader.ValueTextEquals("C"u8);
+                    reader.Read();
+                    if (isCase)
+                    {
+                        complaintId = reader.GetInt32();
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                cases.Add(complaintId);
+            }
+
+            var count = cases.Count;
+            cases.Sort();
+            return new CaseScan(count, cases.Distinct().ToArray());
+        }
+
+        public override void Write(Utf8JsonWriter writer, CaseScan value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Digests are written whole (LedgerDigestArchive.Write).");
+    }
+}
