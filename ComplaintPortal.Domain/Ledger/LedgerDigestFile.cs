@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,13 +14,49 @@ internal static class LedgerDigestFile
 
     /// <summary>The whole digest; null when the file holds JSON <c>null</c>.</summary>
     /// <exception cref="JsonException">The file is not a digest.</exception>
-    public static LedgerDigest? Read(string path) => Parse(() => JsonSerializer.Deserialize<LedgerDigest>(File.ReadAllBytes(path), Json));
+    public static LedgerDigest? Read(string path)
+    {
+        var (bytes, length) = ReadBytes(path);
+        try
+        {
+            return Parse(bytes.AsSpan(0, length), static j => JsonSerializer.Deserialize<LedgerDigest>(j, Json));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary>The header and the distinct complaint ids of the leaves, in ascending order.</summary>
     /// <exception cref="JsonException">The file is not a digest.</exception>
     public static (LedgerDigestHeader Header, int[] Cases)? Scan(string path)
     {
-        var scanned = Parse(() => JsonSerializer.Deserialize<Scanned>(File.ReadAllBytes(path), Json));
+        var (bytes, length) = ReadBytes(path);
+        try
+        {
+            return Quickly(bytes.AsSpan(0, length)) ?? Generally(bytes.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static (LedgerDigestHeader Header, int[] Cases)? Quickly(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return LedgerDigestScan.Canonical(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static (LedgerDigestHeader Header, int[] Cases)? Generally(ReadOnlySpan<byte> json)
+    {
+        var scanned = Parse(json, static j => JsonSerializer.Deserialize<Scanned>(j, Json));
         if (scanned is null)
         {
             return null;
@@ -34,18 +71,42 @@ internal static class LedgerDigestFile
         return (header, leaves.Cases);
     }
 
+    /// <summary>The file into a pooled buffer (a digest is about 1 MB; reading 1,455 of them must not churn the large-object heap).</summary>
+    private static (byte[] Bytes, int Length) ReadBytes(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Min(file.Length + 1, Array.MaxLength));
+        var length = 0;
+        int read;
+        while ((read = file.Read(bytes, length, bytes.Length - length)) > 0)
+        {
+            length += read;
+            if (length == bytes.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                bytes.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(bytes);
+                bytes = larger;
+            }
+        }
+
+        return (bytes, length);
+    }
+
     /// <summary>A leaf value of the wrong type surfaces as another exception than <see cref="JsonException"/>: one kind for callers.</summary>
-    private static T Parse<T>(Func<T> parse)
+    private static T Parse<T>(ReadOnlySpan<byte> json, JsonParse<T> parse)
     {
         try
         {
-            return parse();
+            return parse(json);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
         {
             throw new JsonException(e.Message, e);
         }
     }
+
+    private delegate T JsonParse<out T>(ReadOnlySpan<byte> json);
 
     private sealed class Scanned
     {

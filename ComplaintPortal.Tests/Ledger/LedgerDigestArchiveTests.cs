@@ -146,6 +146,25 @@ public sealed class LedgerDigestArchiveTests : IDisposable
         Assert.Equal(0, archive.CachedFiles);
     }
 
+    [Fact]
+    public void A_digest_laid_out_otherwise_than_the_archive_writes_it_is_indexed_the_same_way()
+    {
+        var archive = new LedgerDigestArchive(Digests);
+        var compact = Seal(archive, [1, 2, 1]);
+        var reformatted = Seal(archive, [2, 3, 2]);
+        var path = Path.Combine(Digests, reformatted.FileName);
+        var indented = JsonSerializer.Serialize(reformatted, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        File.WriteAllText(path, indented);
+
+        var freshly = new LedgerDigestArchive(Digests);
+
+        Assert.NotNull(LedgerDigestScan.Canonical(File.ReadAllBytes(Path.Combine(Digests, compact.FileName))));
+        Assert.Null(LedgerDigestScan.Canonical(File.ReadAllBytes(path))); // read the general way
+        Assert.Equal([LedgerDigestHeader.Of(compact), LedgerDigestHeader.Of(reformatted)], freshly.All());
+        Assert.Equal([1, 2, 3], freshly.LeavesOf(2).Select(l => l.Sequence));
+        Assert.Equal(2, freshly.FilesLoaded);
+    }
+
     public void Dispose()
     {
         key.Dispose();
