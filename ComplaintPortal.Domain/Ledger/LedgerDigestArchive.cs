@@ -6,14 +6,14 @@ namespace ComplaintPortal.Domain.Ledger;
 /// The folder of signed digests (<c>Ledger:DigestPath</c>): one JSON file per sealed range, created and
 /// never rewritten. Give the database's account no right to this folder; it is the only trust anchor, so
 /// the index below is rebuilt from the files, never kept in the database. In memory stay only each
-/// digest's header and the ids of the cases it holds; leaves are read from the files when asked for,
-/// through a cache of at most <see cref="CacheCapacity"/> files. Files added since (by this or another
-/// instance) are picked up on the next read.
+/// digest's header and the ids of the cases it holds; a case's leaves are read from the files that hold
+/// it when asked for, through a cache of at most <see cref="CacheCapacity"/> (digest, case) leaf lists.
+/// Files added since (by this or another instance) are picked up on the next read.
 /// </summary>
 public sealed class LedgerDigestArchive(string folder, int cacheCapacity = LedgerDigestArchive.DefaultCacheCapacity)
 {
-    /// <summary>A digest holds at most <see cref="LedgerSealer.MaxLeavesPerDigest"/> leaves, about 2 MB in memory.</summary>
-    public const int DefaultCacheCapacity = 8;
+    /// <summary>A case has a dozen or so leaves in a digest: some 10 MB of leaves at most, as a rule.</summary>
+    public const int DefaultCacheCapacity = 4096;
 
     private const string Pattern = "ledger-digest-*.json";
 
@@ -24,16 +24,16 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
     private readonly Dictionary<string, long> unreadable = new(StringComparer.Ordinal);
 
     private readonly LinkedList<Cached> cache = [];
-    private readonly Dictionary<string, LinkedListNode<Cached>> cached = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, int ComplaintId), LinkedListNode<Cached>> cached = [];
     private long filesLoaded;
 
     public string Folder { get; } = folder;
 
-    /// <summary>How many digest files' leaves are kept in memory at most.</summary>
+    /// <summary>How many (digest, case) leaf lists are kept in memory at most.</summary>
     public int CacheCapacity { get; } = cacheCapacity >= 0 ? cacheCapacity : throw new ArgumentOutOfRangeException(nameof(cacheCapacity));
 
-    /// <summary>How many digest files' leaves are in memory now (at most <see cref="CacheCapacity"/>).</summary>
-    public int CachedFiles
+    /// <summary>How many (digest, case) leaf lists are in memory now (at most <see cref="CacheCapacity"/>).</summary>
+    public int CachedLeafLists
     {
         get
         {
@@ -44,7 +44,7 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
         }
     }
 
-    /// <summary>How many times a digest file was read whole (for its leaves) since this archive was made.</summary>
+    /// <summary>How many times a digest file was read for leaves since this archive was made.</summary>
     public long FilesLoaded => Interlocked.Read(ref filesLoaded);
 
     /// <summary>Every digest in the folder, in position order, without its leaves.</summary>
@@ -78,7 +78,7 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
     {
         foreach (var path in Paths(_ => true))
         {
-            var digest = Load(path);
+            var digest = ReadWhole(path);
             if (digest is not null)
             {
                 yield return digest;
@@ -92,16 +92,7 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
         var leaves = new List<LedgerLeaf>();
         foreach (var path in Paths(i => Array.BinarySearch(i.Cases, complaintId) >= 0))
         {
-            var byCase = FromCache(path) ?? Group(Load(path));
-            if (byCase is not null && byCase.TryGetValue(complaintId, out var ofCase))
-            {
-                leaves.AddRange(ofCase);
-            }
-
-            if (byCase is not null)
-            {
-                Remember(path, byCase);
-            }
+            leaves.AddRange(FromCache(path, complaintId) ?? Load(path, complaintId));
         }
 
         return leaves.OrderBy(l => l.Sequence).ToList();
@@ -153,21 +144,18 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
     }
 
     /// <summary>Reads a digest whole, outside the lock; one that changed since it was indexed is indexed again, one that fails is unreadable.</summary>
-    private LedgerDigest? Load(string path)
+    private LedgerDigest? ReadWhole(string path)
     {
-        Interlocked.Increment(ref filesLoaded);
         var digest = Read(path);
         lock (gate)
         {
             if (digest is null)
             {
-                byFile.Remove(path);
-                Forget(path);
-                unreadable[path] = File.Exists(path) ? new FileInfo(path).Length : -1;
+                MarkUnreadable(path);
             }
             else if (byFile.TryGetValue(path, out var indexed) && indexed.Header != LedgerDigestHeader.Of(digest))
             {
-                byFile[path] = Indexed.Of(digest);
+                byFile[path] = Indexed.Of(digest) with { Canonical = false };
                 Forget(path);
             }
         }
@@ -187,45 +175,84 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
         }
     }
 
-    private static Dictionary<int, LedgerLeaf[]>? Group(LedgerDigest? digest) =>
-        digest?.Leaves.GroupBy(l => l.ComplaintId).ToDictionary(g => g.Key, g => g.ToArray());
+    /// <summary>Reads one case's leaves from a digest, outside the lock, and keeps them as the most recently used.</summary>
+    private IReadOnlyList<LedgerLeaf> Load(string path, int complaintId)
+    {
+        Interlocked.Increment(ref filesLoaded);
+        bool canonical;
+        lock (gate)
+        {
+            canonical = byFile.TryGetValue(path, out var indexed) && indexed.Canonical;
+        }
 
-    private Dictionary<int, LedgerLeaf[]>? FromCache(string path)
+        IReadOnlyList<LedgerLeaf>? leaves;
+        try
+        {
+            leaves = LedgerDigestFile.LeavesOf(path, complaintId, canonical);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            leaves = null;
+        }
+
+        lock (gate)
+        {
+            if (leaves is null)
+            {
+                MarkUnreadable(path);
+                return [];
+            }
+
+            if (byFile.ContainsKey(path))
+            {
+                cached[(path, complaintId)] = cache.AddFirst(new Cached(path, complaintId, leaves));
+                while (cache.Count > CacheCapacity)
+                {
+                    cached.Remove((cache.Last!.Value.Path, cache.Last.Value.ComplaintId));
+                    cache.RemoveLast();
+                }
+            }
+        }
+
+        return leaves;
+    }
+
+    private IReadOnlyList<LedgerLeaf>? FromCache(string path, int complaintId)
     {
         lock (gate)
         {
-            return cached.TryGetValue(path, out var node) ? node.Value.ByCase : null;
+            if (!cached.TryGetValue((path, complaintId), out var node))
+            {
+                return null;
+            }
+
+            cache.Remove(node);
+            cache.AddFirst(node);
+            return node.Value.Leaves;
         }
     }
 
-    /// <summary>Keeps a file's leaves as the most recently used; drops the least recently used beyond the capacity.</summary>
-    private void Remember(string path, Dictionary<int, LedgerLeaf[]> byCase)
+    /// <summary>Called under the lock.</summary>
+    private void MarkUnreadable(string path)
     {
-        lock (gate)
-        {
-            if (!byFile.ContainsKey(path))
-            {
-                return;
-            }
+        byFile.Remove(path);
+        Forget(path);
+        unreadable[path] = File.Exists(path) ? new FileInfo(path).Length : -1;
+    }
 
-            if (cached.Remove(path, out var node))
+    /// <summary>Drops a file's cached leaves; called under the lock.</summary>
+    private void Forget(string path)
+    {
+        for (var node = cache.First; node is not null;)
+        {
+            var next = node.Next;
+            if (string.Equals(node.Value.Path, path, StringComparison.Ordinal))
             {
+                cached.Remove((path, node.Value.ComplaintId));
                 cache.Remove(node);
             }
 
-            cached[path] = cache.AddFirst(new Cached(path, byCase));
-            while (cache.Count > CacheCapacity)
-            {
-                Forget(cache.Last!.Value.Path);
-            }
-        }
-    }
-
-    private void Forget(string path)
-    {
-        if (cached.Remove(path, out var node))
-        {
-            cache.Remove(node);
+            node = next;
         }
     }
 
@@ -250,7 +277,7 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
                 var scan = LedgerDigestFile.Scan(path);
                 if (scan is { } s)
                 {
-                    byFile[path] = new Indexed(s.Header, s.Cases);
+                    byFile[path] = new Indexed(s.Header, s.Cases, s.Canonical);
                     unreadable.Remove(path);
                 }
                 else
@@ -269,11 +296,12 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
         }
     }
 
-    private sealed record Indexed(LedgerDigestHeader Header, int[] Cases)
+    /// <param name="Canonical">Laid out as <see cref="Write"/> writes it: a case's leaves can be searched for (<see cref="LedgerDigestScan"/>).</param>
+    private sealed record Indexed(LedgerDigestHeader Header, int[] Cases, bool Canonical)
     {
         public static Indexed Of(LedgerDigest digest) =>
-            new(LedgerDigestHeader.Of(digest), digest.Leaves.Select(l => l.ComplaintId).Distinct().Order().ToArray());
+            new(LedgerDigestHeader.Of(digest), digest.Leaves.Select(l => l.ComplaintId).Distinct().Order().ToArray(), Canonical: true);
     }
 
-    private sealed record Cached(string Path, Dictionary<int, LedgerLeaf[]> ByCase);
+    private sealed record Cached(string Path, int ComplaintId, IReadOnlyList<LedgerLeaf> Leaves);
 }

@@ -27,19 +27,53 @@ internal static class LedgerDigestFile
         }
     }
 
-    /// <summary>The header and the distinct complaint ids of the leaves, in ascending order.</summary>
+    /// <summary>The header and the distinct complaint ids of the leaves, in ascending order; canonical when laid out as the archive writes.</summary>
     /// <exception cref="JsonException">The file is not a digest.</exception>
-    public static (LedgerDigestHeader Header, int[] Cases)? Scan(string path)
+    public static (LedgerDigestHeader Header, int[] Cases, bool Canonical)? Scan(string path)
     {
         var (bytes, length) = ReadBytes(path);
         try
         {
-            return Quickly(bytes.AsSpan(0, length)) ?? Generally(bytes.AsSpan(0, length));
+            var quick = Quickly(bytes.AsSpan(0, length));
+            if (quick is { } q)
+            {
+                return (q.Header, q.Cases, true);
+            }
+
+            return Generally(bytes.AsSpan(0, length)) is { } g ? (g.Header, g.Cases, false) : null;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
         }
+    }
+
+    /// <summary>The leaves of one case: searched for in a canonical file, else read whole and picked out.</summary>
+    /// <exception cref="JsonException">The file is not a digest.</exception>
+    public static IReadOnlyList<LedgerLeaf> LeavesOf(string path, int complaintId, bool canonical)
+    {
+        if (canonical)
+        {
+            var (bytes, length) = ReadBytes(path);
+            try
+            {
+                if (Parse(bytes.AsSpan(0, length), j => LedgerDigestScan.LeavesOf(j, complaintId)) is { } found)
+                {
+                    return found;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not as the archive writes it after all (changed since it was indexed?): read it whole below.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        var digest = Read(path) ?? throw new JsonException("The digest file holds null.");
+        return digest.Leaves.Where(l => l.ComplaintId == complaintId).ToList();
     }
 
     private static (LedgerDigestHeader Header, int[] Cases)? Quickly(ReadOnlySpan<byte> json)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace ComplaintPortal.Domain.Ledger;
@@ -57,6 +58,45 @@ internal static class LedgerDigestScan
         var header = new LedgerDigestHeader(from, to, sealedAt, root, previous, count, missing.Count, keyId, signature, hash);
         cases.Sort();
         return (header, cases.Distinct().ToArray());
+    }
+
+    /// <summary>
+    /// The leaves of one case in a digest laid out as the archive writes it, found by searching for the case's
+    /// <c>,"c":id,</c> rather than reading every leaf. Only for files <see cref="Canonical"/> indexed.
+    /// </summary>
+    public static List<LedgerLeaf>? LeavesOf(ReadOnlySpan<byte> json, int complaintId)
+    {
+        Span<byte> needle = stackalloc byte[20];
+        ",\"c\":"u8.CopyTo(needle);
+        if (complaintId < 0 || !complaintId.TryFormat(needle[5..], out var digits, default, CultureInfo.InvariantCulture))
+        {
+            return null;
+        }
+
+        needle[5 + digits] = (byte)',';
+        needle = needle[..(6 + digits)];
+        var leaves = new List<LedgerLeaf>();
+        var at = 0;
+        for (var hit = json.IndexOf(needle); hit >= 0; hit = json[at..].IndexOf(needle))
+        {
+            var open = json[..(at + hit)].LastIndexOf((byte)'{');
+            var close = json[(at + hit)..].IndexOf((byte)'}');
+            if (open < 0 || close < 0 || !json[open..].StartsWith("{\"p\":"u8))
+            {
+                return null;
+            }
+
+            at += hit + close + 1;
+            var leaf = JsonSerializer.Deserialize<LedgerLeaf>(json[open..at], LedgerDigestFile.Json);
+            if (leaf is null || leaf.ComplaintId != complaintId)
+            {
+                return null;
+            }
+
+            leaves.Add(leaf);
+        }
+
+        return leaves;
     }
 
     private static bool Text(ref Utf8JsonReader reader, ref string value)

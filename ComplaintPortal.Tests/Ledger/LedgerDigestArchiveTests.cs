@@ -39,10 +39,10 @@ public sealed class LedgerDigestArchiveTests : IDisposable
             Seal(writer, [1, 2, 1, 3, 2]),
             Seal(writer, [4, 1, 4, 5]),
             Seal(writer, [2, 5, 6, 2, 6, 6]),
-            Seal(writer, [7, 1]),
+            Seal(writer, [7, 1, 12, 21, 1]),
         };
 
-        foreach (var complaintId in new[] { 1, 2, 3, 5, 6, 7 })
+        foreach (var complaintId in new[] { 1, 2, 3, 5, 6, 7, 12, 21 })
         {
             var reader = new LedgerDigestArchive(Digests);
             var inFiles = Directory.EnumerateFiles(Digests, "ledger-digest-*.json")
@@ -79,7 +79,7 @@ public sealed class LedgerDigestArchiveTests : IDisposable
     }
 
     [Fact]
-    public void The_cache_of_leaves_keeps_no_more_files_than_its_capacity()
+    public void The_cache_of_leaves_keeps_no_more_lists_than_its_capacity()
     {
         var archive = new LedgerDigestArchive(Digests, cacheCapacity: 2);
         for (var c = 1; c <= 5; c++)
@@ -90,7 +90,7 @@ public sealed class LedgerDigestArchiveTests : IDisposable
         for (var c = 1; c <= 5; c++)
         {
             Assert.Equal(3, archive.LeavesOf(c).Count);
-            Assert.InRange(archive.CachedFiles, 1, 2);
+            Assert.InRange(archive.CachedLeafLists, 1, 2);
         }
 
         var loaded = archive.FilesLoaded;
@@ -98,7 +98,7 @@ public sealed class LedgerDigestArchiveTests : IDisposable
         Assert.Equal(3, archive.LeavesOf(4).Count);
         Assert.Equal(loaded, archive.FilesLoaded);
         Assert.Equal(3, archive.LeavesOf(1).Count); // dropped long ago: read again
-        Assert.Equal((loaded + 1, 2), (archive.FilesLoaded, archive.CachedFiles));
+        Assert.Equal((loaded + 1, 2), (archive.FilesLoaded, archive.CachedLeafLists));
         Assert.Equal(5, loaded);
     }
 
@@ -143,7 +143,7 @@ public sealed class LedgerDigestArchiveTests : IDisposable
         Assert.Equal(written.Select(d => (d.Hash(), d.Leaves.Count)), read.Select(d => (d.Hash(), d.Leaves.Count)));
         Assert.Equal(written.SelectMany(d => d.Leaves), read.SelectMany(d => d.Leaves));
         Assert.All(read, d => Assert.True(key.Verify(d)));
-        Assert.Equal(0, archive.CachedFiles);
+        Assert.Equal(0, archive.CachedLeafLists);
     }
 
     [Fact]
