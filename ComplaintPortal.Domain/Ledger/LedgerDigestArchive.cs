@@ -205,6 +205,12 @@ public sealed class LedgerDigestArchive(string folder, int cacheCapacity = Ledge
 
             if (byFile.ContainsKey(path))
             {
+                // Two callers may have read the same case at once: keep one list.
+                if (cached.Remove((path, complaintId), out var earlier))
+                {
+                    cache.Remove(earlier);
+                }
+
                 cached[(path, complaintId)] = cache.AddFirst(new Cached(path, complaintId, leaves));
                 while (cache.Count > CacheCapacity)
                 {

@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace ComplaintPortal.Domain.Ledger;
 
 /// <summary>
-/// The quick way to index a digest as <see cref="LedgerDigestArchive.Write"/> lays it out: the header read
-/// token by token, the leaves (<c>{"p":1,"c":2,"s":3,"h":"…"}</c>, see <see cref="LedgerLeaf"/>) matched byte
-/// by byte for their complaint ids. At 1,000,000 cases the folder holds some 1.4 GB of leaves; this reads it
-/// about five times faster than the JSON reader. Anything laid out otherwise gives null, and the caller reads
-/// the file the slow, general way, so both ways index a file alike.
+/// Indexes a digest laid out as <see cref="LedgerDigestArchive.Write"/> writes it: the header read token by
+/// token, the leaves (<c>{"p":1,"c":2,"s":3,"h":"…"}</c>, see <see cref="LedgerLeaf"/>) matched byte by byte
+/// for their complaint ids. A file that matches can later be searched for one case's leaves
+/// (<see cref="LeavesOf"/>) instead of being read whole. Anything laid out otherwise gives null, and the
+/// caller reads the file the general way, so both ways index a file alike.
 /// </summary>
 internal static class LedgerDigestScan
 {
