@@ -73,9 +73,11 @@ public static class LedgerAudit
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(digests);
         ArgumentNullException.ThrowIfNull(key);
-        var findings = digests.Unreadable().Select(f => new LedgerFinding(LedgerFindingKind.DigestUnreadable, null, null, null, Path.GetFileName(f))).ToList();
+        var findings = new List<LedgerFinding>();
         LedgerDigest? previous = null;
-        foreach (var digest in digests.All())
+
+        // One digest's leaves in memory at a time: at 1,000,000 cases the digests hold some 15 M leaves.
+        foreach (var digest in digests.ReadAll())
         {
             if (!key.Verify(digest) || !string.Equals(LedgerDigest.RootOf(digest.Leaves), digest.Root, StringComparison.Ordinal))
             {
@@ -91,6 +93,8 @@ public static class LedgerAudit
             previous = digest;
         }
 
+        // After reading them all: a file that could be read when listed but not when its turn came is unreadable too.
+        findings.InsertRange(0, digests.Unreadable().Select(f => new LedgerFinding(LedgerFindingKind.DigestUnreadable, null, null, null, Path.GetFileName(f))));
         await CheckTailAsync(db, (previous?.To ?? 0) + 1, findings, cancellationToken);
         var shortCases = await db.Complaints.AsNoTracking()
             .Select(c => new { c.Id, c.LedgerEventCount, Stored = db.LedgerEvents.Count(e => e.ComplaintId == c.Id) })

@@ -59,18 +59,9 @@ public sealed record LedgerDigest
     public string Signature { get; init; } = "";
 
     /// <summary>Everything the signature covers; the leaves are covered through the root.</summary>
-    public string SignedText() => string.Join('\n',
-        Format,
-        From.ToString(CultureInfo.InvariantCulture),
-        To.ToString(CultureInfo.InvariantCulture),
-        Leaves.Count.ToString(CultureInfo.InvariantCulture),
-        Root,
-        Previous,
-        SealedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
-        string.Join(',', Missing.Select(m => m.ToString(CultureInfo.InvariantCulture))),
-        KeyId);
+    public string SignedText() => SignedText(From, To, Leaves.Count, Root, Previous, SealedAt, Missing, KeyId);
 
-    public string Hash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SignedText())));
+    public string Hash() => HashOf(SignedText());
 
     public static string RootOf(IReadOnlyList<LedgerLeaf> leaves)
     {
@@ -78,5 +69,39 @@ public sealed record LedgerDigest
         return Convert.ToHexStringLower(MerkleTree.Root(leaves.Select(l => l.Hash()).ToList()));
     }
 
-    public string FileName => string.Create(CultureInfo.InvariantCulture, $"ledger-digest-{From:D12}-{To:D12}.json");
+    public string FileName => FileNameOf(From, To);
+
+    internal static string FileNameOf(long from, long to) => string.Create(CultureInfo.InvariantCulture, $"ledger-digest-{from:D12}-{to:D12}.json");
+
+    internal static string SignedText(long from, long to, int leafCount, string root, string previous, DateTimeOffset sealedAt,
+        IEnumerable<long> missing, string keyId) => string.Join('\n',
+        Format,
+        from.ToString(CultureInfo.InvariantCulture),
+        to.ToString(CultureInfo.InvariantCulture),
+        leafCount.ToString(CultureInfo.InvariantCulture),
+        root,
+        previous,
+        sealedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        string.Join(',', missing.Select(m => m.ToString(CultureInfo.InvariantCulture))),
+        keyId);
+
+    internal static string HashOf(string signedText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signedText)));
+}
+
+/// <summary>
+/// What the archive keeps in memory of one digest: its range, root, link and signature, and how many
+/// leaves it holds, but not the leaves (a digest holds up to <see cref="LedgerSealer.MaxLeavesPerDigest"/>).
+/// </summary>
+public sealed record LedgerDigestHeader(
+    long From, long To, DateTimeOffset SealedAt, string Root, string Previous, int LeafCount, int MissingCount, string KeyId, string Signature,
+    string Hash)
+{
+    public string FileName => LedgerDigest.FileNameOf(From, To);
+
+    public static LedgerDigestHeader Of(LedgerDigest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return new(digest.From, digest.To, digest.SealedAt, digest.Root, digest.Previous, digest.Leaves.Count, digest.Missing.Count,
+            digest.KeyId, digest.Signature, digest.Hash());
+    }
 }

@@ -68,10 +68,10 @@ internal sealed partial class LedgerDigestService(
             foreach (var digest in await new LedgerSealer(db, archive, key).SealAsync(time.GetUtcNow(), stoppingToken))
             {
                 LogSealed(digest.From, digest.To, digest.Root);
-                if (digest.Missing.Count > 0)
+                if (digest.MissingCount > 0)
                 {
                     // Positions are handed out without gaps: an empty one was removed behind the portal's back.
-                    LogMissing(digest.Missing.Count, digest.From, digest.To);
+                    LogMissing(digest.MissingCount, digest.From, digest.To);
                 }
             }
         }
