@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Web.Components.Layout;
 using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Components;
@@ -51,6 +52,9 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     [Inject]
     private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    [Inject]
+    private PageShell Shell { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "wall")]
     private string? WallValue { get; set; }
@@ -217,8 +221,14 @@ public sealed partial class Board : PortalComponentBase, IDisposable
                 totals = changed.Totals;
                 return Changed.Totals;
             case BoardRowChanged changed:
+                if (!ApplyRow(changed))
+                {
+                    return Changed.Nothing;
+                }
+
+                // Diagnostics: timed to this board's render only when the change shows on it.
                 probeMarks?.Delivered(changed.CommittedAt);
-                return ApplyRow(changed) ? Changed.Rows : Changed.Nothing;
+                return Changed.Rows;
             default:
                 throw new ArgumentOutOfRangeException(nameof(update));
         }
