@@ -266,7 +266,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     /// <summary>Called from the markup, so it runs in every render of the board (diagnostics only).</summary>
     private void ProbeRendered() => probeMarks?.Rendered();
 
-    private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId).ToHashSet());
+    private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId));
 
     private Task FilterAsync(BoardFilter chosen)
     {
