@@ -41,6 +41,32 @@ public sealed class BoardChangeFeedTests
     }
 
     [Fact]
+    public async Task The_boards_of_one_audience_share_one_message_per_change()
+    {
+        var clerks = Open(5, "clerk", PortalRoles.IntakeClerk);
+        source.Cases[100] = Row(100, Quality);
+
+        await feed.PublishAsync([new CaseChange(1, 100, [Quality])], CancellationToken.None);
+
+        var messages = clerks.Select(board => Assert.Single(Drain(board))).ToList();
+        Assert.All(messages, message => Assert.Same(messages[0], message));
+    }
+
+    [Fact]
+    public async Task A_row_that_cannot_be_read_for_one_audience_still_reaches_the_others()
+    {
+        var clerks = Open(2, "clerk", PortalRoles.IntakeClerk);
+        var quality = Open(2, "qa", PortalRoles.DepartmentHandler, Quality);
+        source.Cases[100] = Row(100, Quality);
+        source.FailingDepartment = Quality;
+
+        await feed.PublishAsync([new CaseChange(1, 100, [Quality])], CancellationToken.None);
+
+        Assert.All(quality, board => Assert.Empty(Drain(board)));
+        Assert.All(clerks, board => Assert.Equal(100, Assert.IsType<BoardRowChanged>(Assert.Single(Drain(board))).Row?.ComplaintId));
+    }
+
+    [Fact]
     public async Task A_department_never_receives_another_departments_case()
     {
         var engineering = Open(3, "eng", PortalRoles.DepartmentHandler, Engineering);
@@ -175,9 +201,17 @@ public sealed class BoardChangeFeedTests
 
         public int TotalsReads { get; private set; }
 
+        /// <summary>Reading a row for this department's audience fails (as a broken query or connection would).</summary>
+        public int? FailingDepartment { get; set; }
+
         public Task<BoardRow?> RowAsync(BoardViewer viewer, int complaintId, DateTimeOffset now, CancellationToken cancellationToken)
         {
             RowReads.Add((viewer, complaintId));
+            if (viewer.DepartmentId is { } department && department == FailingDepartment)
+            {
+                return Task.FromException<BoardRow?>(new InvalidOperationException("row unreadable"));
+            }
+
             var row = Cases.GetValueOrDefault(complaintId);
             return Task.FromResult(row is not null && (viewer.SeesEveryCase || (viewer.DepartmentId is { } d && row.HasTaskFor(d))) ? row : null);
         }

@@ -174,6 +174,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         services.AddSingleton<BoardChangeFeed>();
         services.AddSingleton<BoardProbe>();
         services.AddSingleton<BoardRowMarkup>();
+        services.AddScoped<ComplaintPortal.Web.Components.Layout.PageShell>();
         services.AddSingleton<CircuitCount>();
         services.AddScoped<BoardCircuitHandler>();
         // The notices strip above the rows (supervision).

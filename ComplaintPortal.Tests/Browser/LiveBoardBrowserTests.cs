@@ -144,6 +144,31 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         Assert.Equal(0, probe.GetProperty("deliveriesWithoutCommit").GetInt64()); // committed here, so its instant is known
     }
 
+    [Fact]
+    public async Task Board_loaded_first_has_its_title_from_the_server_keeps_its_own_links_in_the_circuit_and_loads_other_pages_afresh()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var clerk = await BoardAsync(root, "intake");
+
+        // A static head: the server wrote the title, and the circuit holds no head outlet to change it.
+        Assert.Equal("true", await clerk.EvaluateAsync<string>("document.documentElement.dataset.staticHead"));
+        var boardTitle = await clerk.TitleAsync();
+        Assert.Equal(await clerk.Locator("[data-board] h1").InnerTextAsync(), boardTitle);
+
+        // A filter stays on the board: the circuit navigates, the document is the one first loaded.
+        await clerk.SelectOptionAsync("[data-test=filter-sort]", "Received");
+        await clerk.WaitForFunctionAsync("() => location.search.includes('sort=Received')");
+        await clerk.Locator("[data-test=filter-sort] option[selected][value=Received]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.EndsWith("/board", await clerk.EvaluateAsync<string>("performance.getEntriesByType('navigation')[0].name"), StringComparison.Ordinal);
+
+        // Another page is loaded afresh (so it gets its own title and head outlet).
+        await clerk.ClickAsync(".portal-appbar a[href='/']");
+        await clerk.WaitForFunctionAsync("() => performance.getEntriesByType('navigation')[0].name.endsWith('/')");
+        Assert.Null(await clerk.EvaluateAsync<string?>("document.documentElement.dataset.staticHead ?? null"));
+        Assert.NotEqual(boardTitle, await clerk.TitleAsync());
+    }
+
     private static async Task<System.Text.Json.JsonElement> ProbeAsync(IBrowserContext admin)
     {
         var response = await admin.APIRequest.GetAsync("/board/diagnostics");

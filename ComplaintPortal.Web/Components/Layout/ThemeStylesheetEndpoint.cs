@@ -25,6 +25,7 @@ public static class ThemeStylesheetEndpoint
     public static IServiceCollection AddPortalTheme(this IServiceCollection services)
     {
         services.AddSingleton<ThemeStylesheetSource>();
+        services.AddScoped<PageShell>();
         services.AddHostedService<ThemeStylesheetSource.Warmer>();
         return services;
     }

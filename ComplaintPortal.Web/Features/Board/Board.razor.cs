@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using ComplaintPortal.Domain.Board;
+using ComplaintPortal.Web.Components.Layout;
 using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
-using Microsoft.JSInterop;
 
 namespace ComplaintPortal.Web.Features.Board;
 
@@ -54,7 +54,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private AuthenticationStateProvider Authentication { get; set; } = default!;
 
     [Inject]
-    private IJSRuntime JS { get; set; } = default!;
+    private PageShell Shell { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "wall")]
     private string? WallValue { get; set; }
@@ -121,23 +121,14 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         await LoadAsync();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
         // Runs once the browser acknowledged the render's batch.
         probeMarks?.Acknowledged();
         if (firstRender)
         {
-            try
-            {
-                // Loaded for its custom elements; no module reference is kept or disposed: each kind of value that
-                // crosses JS interop (a module reference, its long id) costs every circuit its own JSON metadata.
-                await JS.InvokeVoidAsync("import", "./" + Assets["js/board-countdown.js"]);
-            }
-            catch (JSException)
-            {
-                // Without the script the board still shows and updates its rows; only the countdowns stand still.
-            }
-
+            // The countdowns' custom elements come from a script every page loads (board-countdown.js in App.razor), not
+            // from JS interop: a circuit that calls into JS builds its own JSON type data for the arguments (bench/README.md).
             interactiveReady = true;
             StateHasChanged();
         }
@@ -165,7 +156,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         arrivedWhileLoading = null;
         foreach (var update in arrived)
         {
-            Apply(update);
+            _ = Apply(update);
         }
 
         TellFeedWhatIsShown();
@@ -180,6 +171,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
                 await InvokeAsync(() =>
                 {
                     var work = probeMarks?.Start() ?? default;
+                    var (changed, rowsChanged) = (false, false);
                     while (updates.Updates.TryRead(out var update))
                     {
                         if (arrivedWhileLoading is { } pending)
@@ -188,12 +180,24 @@ public sealed partial class Board : PortalComponentBase, IDisposable
                         }
                         else
                         {
-                            Apply(update);
+                            var change = Apply(update);
+                            changed |= change != Changed.Nothing;
+                            rowsChanged |= change == Changed.Rows;
                         }
                     }
 
-                    TellFeedWhatIsShown();
-                    StateHasChanged();
+                    // A change that neither touches this page nor its totals costs this board no render (and the
+                    // browser no batch to apply and acknowledge).
+                    if (rowsChanged)
+                    {
+                        TellFeedWhatIsShown();
+                    }
+
+                    if (changed)
+                    {
+                        StateHasChanged();
+                    }
+
                     probeMarks?.Worked(work);
                 });
             }
@@ -204,23 +208,34 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         }
     }
 
-    private void Apply(BoardUpdate update)
+    private Changed Apply(BoardUpdate update)
     {
         switch (update)
         {
             case BoardTotalsChanged changed:
+                if (changed.Totals == totals)
+                {
+                    return Changed.Nothing;
+                }
+
                 totals = changed.Totals;
-                break;
+                return Changed.Totals;
             case BoardRowChanged changed:
+                if (!ApplyRow(changed))
+                {
+                    return Changed.Nothing;
+                }
+
+                // Diagnostics: timed to this board's render only when the change shows on it.
                 probeMarks?.Delivered(changed.CommittedAt);
-                ApplyRow(changed);
-                break;
+                return Changed.Rows;
             default:
                 throw new ArgumentOutOfRangeException(nameof(update));
         }
     }
 
-    private void ApplyRow(BoardRowChanged changed)
+    /// <summary>Puts the changed row where the sort places it on this page, or takes it off; whether the page changed.</summary>
+    private bool ApplyRow(BoardRowChanged changed)
     {
         var index = lines.FindIndex(l => l.Row.ComplaintId == changed.ComplaintId);
         if (index >= 0)
@@ -230,25 +245,28 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
         if (changed.Row is not { } row || !filter.Admits(row, changed.At))
         {
-            return;
+            return index >= 0;
         }
 
-        var line = Markup.Line(row, lookups, culture, changed.At);
         var at = BoardPlacement.IndexFor(lines, row, BoardRowOrder.For(filter.Sort));
-        if (BoardPlacement.BelongsOnPage(at, lines.Count, PageSize, pageIndex, wasHere: index >= 0))
+        if (!BoardPlacement.BelongsOnPage(at, lines.Count, PageSize, pageIndex, wasHere: index >= 0))
         {
-            lines.Insert(at, line);
-            if (lines.Count > PageSize)
-            {
-                lines.RemoveAt(lines.Count - 1);
-            }
+            return index >= 0;
         }
+
+        lines.Insert(at, Markup.Line(row, lookups, culture, changed.At));
+        if (lines.Count > PageSize)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return true;
     }
 
     /// <summary>Called from the markup, so it runs in every render of the board (diagnostics only).</summary>
     private void ProbeRendered() => probeMarks?.Rendered();
 
-    private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId).ToHashSet());
+    private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId));
 
     private Task FilterAsync(BoardFilter chosen)
     {
@@ -288,6 +306,13 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         await LoadAsync();
         StateHasChanged();
     });
+
+    private enum Changed
+    {
+        Nothing,
+        Totals,
+        Rows,
+    }
 
     public void Dispose()
     {

@@ -72,8 +72,9 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
             // Diagnostics: when this instance committed the change (0 when unknown or the probe is off).
             var committedAt = Probe.CommitOf(change.EventId);
             changed++;
+            // One row read and one message per audience, shared by every board of that audience.
             var rows = new Dictionary<BoardViewer, Task<BoardRow?>>();
-            var recipients = new List<(BoardSubscription Board, Task<BoardRow?> Row)>();
+            var recipients = new List<(BoardSubscription Board, BoardViewer Viewer)>();
             for (var i = 0; i < current.Length; i++)
             {
                 var (board, viewer) = (current[i], viewers[i]);
@@ -91,35 +92,41 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
                     }
                 }
 
-                if (viewer.SeesNothing)
+                if (!rows.ContainsKey(viewer))
                 {
-                    recipients.Add((board, Task.FromResult<BoardRow?>(null)));
+                    rows[viewer] = viewer.SeesNothing
+                        ? Task.FromResult<BoardRow?>(null)
+                        : source.RowAsync(viewer, change.ComplaintId, now, cancellationToken);
+                }
+
+                recipients.Add((board, viewer));
+            }
+
+            var messages = new Dictionary<BoardViewer, BoardRowChanged?>();
+            foreach (var (board, viewer) in recipients)
+            {
+                if (!messages.TryGetValue(viewer, out var message))
+                {
+                    try
+                    {
+                        message = new BoardRowChanged(change.ComplaintId, await rows[viewer], now) { CommittedAt = committedAt };
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One unreadable row must not hold back the other changes; the boards keep what they had.
+                        logger.LogWarning(ex, "Reading board row {ComplaintId} failed", change.ComplaintId);
+                        message = null;
+                    }
+
+                    messages[viewer] = message;
+                }
+
+                if (message is null)
+                {
                     continue;
                 }
 
-                if (!rows.TryGetValue(viewer, out var row))
-                {
-                    rows[viewer] = row = source.RowAsync(viewer, change.ComplaintId, now, cancellationToken);
-                }
-
-                recipients.Add((board, row));
-            }
-
-            foreach (var (board, row) in recipients)
-            {
-                BoardRow? loaded;
-                try
-                {
-                    loaded = await row;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // One unreadable row must not hold back the other changes; the board keeps what it had.
-                    logger.LogWarning(ex, "Reading board row {ComplaintId} failed", change.ComplaintId);
-                    break;
-                }
-
-                board.Send(new BoardRowChanged(change.ComplaintId, loaded, now) { CommittedAt = committedAt });
+                board.Send(message);
                 sent++;
                 withoutCommit += committedAt == 0 ? 1 : 0;
             }

@@ -1,5 +1,5 @@
 // Countdowns that tick in the browser, so the server renders nothing per second.
-// The board has its own element (board-countdown): the case pages' <portal-countdown> (countdown.js) is loaded on every page and takes other attributes.
+// The board (and its rectification notices strip) has its own element (board-countdown): the case pages' <portal-countdown> (countdown.js) is loaded on every page and takes other attributes.
 //
 // <board-countdown due="ISO" [due-soon="ISO"] [now="ISO"] [show="time"|"state"] [label-*]>
 //   show="time" (default): the time left (or overdue, with a minus sign), in "hh:mm:ss" or the
@@ -127,5 +127,5 @@ if (!customElements.get("board-countdown")) {
   customElements.define("board-countdown", BoardCountdown);
 }
 
-// Imported by the board page (Blazor: import()) for the custom elements above; it exports nothing.
+// Loaded by every page (App.razor, a module script), so the board's circuit makes no JS interop call for it; it exports nothing.
 export {};

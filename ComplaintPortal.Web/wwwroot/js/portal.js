@@ -6,6 +6,25 @@ window.portal = {
   },
 };
 
+// A page with a static head (App.razor: <html data-static-head>, the live board loaded first) has no head outlet in its
+// circuit, so another page reached through the circuit would keep this page's title: a link to another page loads it
+// afresh. Caught before Blazor's own link handling (capture on window); links within the same page (pager, filters) stay
+// in the circuit.
+window.addEventListener("click", (event) => {
+  if (!document.documentElement.hasAttribute("data-static-head") || event.defaultPrevented || event.button !== 0
+    || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+  if (!link || (link.target && link.target !== "_self") || link.hasAttribute("download")) {
+    return;
+  }
+  const url = new URL(link.href, document.baseURI);
+  if (url.origin === location.origin && url.pathname !== location.pathname) {
+    event.stopPropagation(); // the browser follows the link itself: a full page load
+  }
+}, true);
+
 // Light/dark: both palettes are in the static theme stylesheet (/theme.css); dark mode is a class on <html>.
 // The switch works in the browser alone, so the circuit neither hears nor keeps it.
 document.addEventListener("click", (event) => {
