@@ -18,12 +18,13 @@ public sealed class LedgerCommitSignalTests : IDisposable
     public LedgerCommitSignalTests()
     {
         app.Settings["Board:PollInterval"] = "01:00:00";
-        _ = app.Services; // running: the relay has read where the ledger ends and waits to be woken
+        _ = app.Services; // running: the relay reads where the ledger ends, then waits to be woken
     }
 
     [Fact]
     public async Task Case_registered_in_the_intakes_transaction_reaches_the_feed_when_that_transaction_commits()
     {
+        await RelayStartedAsync();
         using var board = app.Services.GetRequiredService<BoardChangeFeed>().Subscribe(() => Task.FromResult(Clerk));
 
         var complaint = await new AppActions(app.Services).RegisterAsync();
@@ -34,6 +35,7 @@ public sealed class LedgerCommitSignalTests : IDisposable
     [Fact]
     public async Task Workflow_step_saved_without_an_explicit_transaction_reaches_the_feed_at_once()
     {
+        await RelayStartedAsync();
         var actions = new AppActions(app.Services);
         var complaint = await actions.AcknowledgedCaseAsync();
         using var board = app.Services.GetRequiredService<BoardChangeFeed>().Subscribe(() => Task.FromResult(Clerk));
@@ -52,6 +54,10 @@ public sealed class LedgerCommitSignalTests : IDisposable
 
     private static ClaimsPrincipal Clerk { get; } = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "clerk"), new Claim(ClaimTypes.Role, PortalRoles.IntakeClerk)], "test"));
+
+    // The relay reads where the ledger ends in the background after start; a case committed before that read would
+    // be taken for history and (with the hour-long poll) never relayed.
+    private Task RelayStartedAsync() => app.Services.GetRequiredService<CaseChangeRelay>().Started.WaitAsync(TimeSpan.FromSeconds(60));
 
     private static async Task<BoardRowChanged> NextRowAsync(BoardSubscription board)
     {

@@ -142,7 +142,8 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
     /// <summary>The page reacts only once its circuit is up.</summary>
     private static async Task WaitForCircuitAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-test=drawer-toggle]')");
+        // The layout marks the page once it runs over the circuit; clicks on the prerendered copy are lost.
+        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
         await page.WaitForTimeoutAsync(1000);
     }
 

@@ -28,7 +28,8 @@ public sealed class PortalWalk(BrowserFixture browser, Uri root)
     public static async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-test=drawer-toggle]')");
+        // The layout marks the page once it runs over the circuit; clicks on the prerendered copy are lost.
+        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
         await page.WaitForTimeoutAsync(1000);
     }
 

@@ -21,6 +21,10 @@ public sealed class CaseChangeRelay(
 {
     private const int BatchSize = 500;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the relay has read where the ledger ends at start: every change committed after that reaches the boards.</summary>
+    public Task Started => started.Task;
 
     /// <summary>Called after this instance committed ledger events.</summary>
     public void Wake() => wake.Writer.TryWrite(true);
@@ -33,6 +37,8 @@ public sealed class CaseChangeRelay(
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             cursor = new LedgerCursor(await LedgerFeed.LatestEventIdAsync(db, stoppingToken), options.Value.GapPatience);
         }
+
+        started.TrySetResult();
 
         while (!stoppingToken.IsCancellationRequested)
         {
