@@ -106,8 +106,6 @@ public sealed class BoardQuery(PortalDbContext db)
 
         public int Version { get; init; }
 
-        public bool Paused { get; init; }
-
         public DateTimeOffset? NextDeadline { get; init; }
 
         public DateTimeOffset? NextDueSoonAt { get; init; }
@@ -115,8 +113,6 @@ public sealed class BoardQuery(PortalDbContext db)
         public DateTimeOffset? StageEnteredAt { get; init; }
 
         public BoardGroup? Group { get; init; }
-
-        public DateTimeOffset? BoardDueAt { get; init; }
     }
 
     private IQueryable<Projection> Filtered(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, int? onlyComplaintId) =>
@@ -182,20 +178,18 @@ public sealed class BoardQuery(PortalDbContext db)
             Stage = c.Stage,
             ReceivedAt = c.ReceivedAt,
             Version = c.Version,
-            Paused = c.Stage == CaseStage.WaitingForCustomer,
-            // Waiting for the customer stops the clock, so a paused case shows no countdown. The next deadline is
-            // kept on the case (NextDeadlineKeeper), so sorting and counting read one index, not the deadlines.
-            NextDeadline = c.Stage == CaseStage.WaitingForCustomer ? null : c.NextDueAt,
+            // The deadline the case counts down to, kept with its board group (BoardKeysKeeper): none while waiting
+            // for the customer (the clock stopped) or with every deadline met.
+            NextDeadline = c.BoardDueAt,
             NextDueSoonAt = c.NextDueSoonAt,
             Group = c.BoardGroup,
-            BoardDueAt = c.BoardDueAt,
             StageEnteredAt = db.LedgerEvents.Where(e => e.ComplaintId == c.Id && e.FromStage != e.ToStage).Max(e => (DateTimeOffset?)e.OccurredAt),
         });
 
     private static IQueryable<Projection> Sorted(IQueryable<Projection> projected, BoardSort sort) => sort switch
     {
         // The board index's order: counting down by deadline, then no deadline, then paused (BoardRowOrder).
-        BoardSort.Deadline => projected.OrderBy(c => c.Group).ThenBy(c => c.BoardDueAt).ThenBy(c => c.Id),
+        BoardSort.Deadline => projected.OrderBy(c => c.Group).ThenBy(c => c.NextDeadline).ThenBy(c => c.Id),
         BoardSort.Received => projected.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
         BoardSort.CaseNumber => projected.OrderBy(c => c.CaseNumber).ThenBy(c => c.Id),
         BoardSort.TimeInStage => projected.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id),
