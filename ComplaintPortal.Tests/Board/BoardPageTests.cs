@@ -47,8 +47,9 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         board.WaitForAssertion(() => Assert.Equal("2", board.Find("[data-test=row-count]").GetAttribute("data-open")));
         Assert.Contains("2 open cases", board.Find("[data-test=row-count]").TextContent, StringComparison.Ordinal);
         // Page size 1: one row on screen, the count still says two, and there is a second page.
-        var row = Assert.Single(board.FindAll("tbody tr[data-case]"));
-        Assert.Contains(row.GetAttribute("data-case"), new[] { quality.Id, registered.Id }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var row = Assert.Single(board.FindAll("tbody td[data-case]")).ParentElement!;
+        Assert.Equal("TR", row.TagName);
+        Assert.Contains(row.FirstElementChild!.GetAttribute("data-case"), new[] { quality.Id, registered.Id }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal("/board?page=2", board.Find("[data-test=board-pages] [data-page-link=next]").GetAttribute("href"));
         var state = row.QuerySelector(".board-state-cell [data-state]")!;
         Assert.Equal("on-track", state.GetAttribute("data-state"));
@@ -68,7 +69,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
 
         var board = ctx.Render<BoardPage>();
 
-        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody tr[data-case]")));
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody td[data-case]")));
         var state = board.Find(".board-state-cell [data-state]");
         Assert.Equal("paused", state.GetAttribute("data-state"));
         Assert.Equal("Paused", state.TextContent.Trim());
@@ -83,7 +84,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         await using var ctx = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/board?sort=" + nameof(BoardSort.CaseNumber));
         var board = ctx.Render<BoardPage>();
-        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody tr[data-case]")));
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody td[data-case]")));
         var feed = ctx.Services.GetRequiredService<BoardChangeFeed>();
 
         var second = await DispatchedAsync(DepartmentCatalog.Quality);
@@ -93,8 +94,8 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
 
         board.WaitForAssertion(() => Assert.Equal(
             new[] { first.CaseNumber, second.CaseNumber }.Order(StringComparer.Ordinal),
-            board.FindAll("tbody tr[data-case] .board-number a").Select(a => a.TextContent)));
-        Assert.Equal("WaitingForCustomer", board.Find($"tr[data-case='{first.Id}'] [data-stage]").GetAttribute("data-stage"));
+            board.FindAll("tbody td[data-case].board-number a").Select(a => a.TextContent)));
+        Assert.Equal("WaitingForCustomer", board.Find($"td[data-case='{first.Id}'] ~ [data-stage]").GetAttribute("data-stage"));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         var board = ctx.Render<BoardPage>();
 
         board.WaitForAssertion(() => Assert.Equal("1", board.Find("[data-test=row-count]").GetAttribute("data-open")));
-        Assert.Equal(quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(board.FindAll("tbody tr[data-case]")).GetAttribute("data-case"));
+        Assert.Equal(quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(board.FindAll("tbody td[data-case]")).GetAttribute("data-case"));
     }
 
     [Fact]
@@ -135,14 +136,14 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         var first = await DispatchedAsync(DepartmentCatalog.Quality);
         await using var ctx = Context(PortalRoles.IntakeClerk, "u-clerk-probe", diagnostics: true);
         var board = ctx.Render<BoardPage>();
-        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody tr[data-case]")));
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("tbody td[data-case]")));
         var probe = ctx.Services.GetRequiredService<BoardProbe>();
         var second = await Driver.RegisterAsync();
         probe.Committed([5001]);
 
         await ctx.Services.GetRequiredService<BoardChangeFeed>().PublishAsync([new CaseChange(5001, second.Id, [])], CancellationToken.None);
 
-        board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("tbody tr[data-case]").Count));
+        board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("tbody td[data-case]").Count));
         board.WaitForAssertion(() => Assert.Equal(1, probe.Report().Acknowledged.Count));
         var report = probe.Report();
         Assert.Equal(1, report.Rendered.Count);
@@ -151,7 +152,36 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         Assert.NotEqual(first.Id, second.Id);
     }
 
-    private BunitContext Context(string role, string userId, int pageSize = 200, bool diagnostics = false)
+    [Fact]
+    public async Task Rows_split_into_bodies_keep_the_page_order_when_a_new_case_pushes_rows_across_the_bodies_edges()
+    {
+        var cases = new List<Complaint>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await DispatchedAsync(DepartmentCatalog.Quality));
+            Driver.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await using var ctx = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality, pageSize: 5, rowsPerBody: 2);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/board?sort=" + nameof(BoardSort.Received));
+        var board = ctx.Render<BoardPage>();
+        var newestFirst = Enumerable.Reverse(cases).Select(c => c.CaseNumber).ToList();
+        board.WaitForAssertion(() => Assert.Equal(newestFirst, Numbers(board)));
+        Assert.Equal([2, 2, 1], board.FindAll("table tbody").Select(body => body.QuerySelectorAll("td[data-case]").Length));
+
+        // A newer case goes to the top: every body passes its last row on to the next, and the oldest leaves the page.
+        var newer = await DispatchedAsync(DepartmentCatalog.Quality);
+        await ctx.Services.GetRequiredService<BoardChangeFeed>().PublishAsync(
+            [new CaseChange(1, newer.Id, [Driver.DepartmentId(DepartmentCatalog.Quality)])], CancellationToken.None);
+
+        board.WaitForAssertion(() => Assert.Equal([newer.CaseNumber, .. newestFirst.Take(4)], Numbers(board)));
+        Assert.Equal([2, 2, 1], board.FindAll("table tbody").Select(body => body.QuerySelectorAll("td[data-case]").Length));
+    }
+
+    private static List<string> Numbers(IRenderedComponent<BoardPage> board) =>
+        board.FindAll("tbody td[data-case].board-number a").Select(a => a.TextContent).ToList();
+
+    private BunitContext Context(string role, string userId, int pageSize = 200, bool diagnostics = false, int rowsPerBody = 50)
     {
         if (role == PortalRoles.IntakeClerk)
         {
@@ -167,7 +197,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         services.AddScoped<BoardQuery>();
         services.AddScoped<CaseUsers>();
         services.AddSingleton<TimeProvider>(Driver.Time);
-        services.AddSingleton(Options.Create(new BoardOptions { PageSize = pageSize, Diagnostics = diagnostics }));
+        services.AddSingleton(Options.Create(new BoardOptions { PageSize = pageSize, Diagnostics = diagnostics, RowsPerBody = rowsPerBody }));
         services.AddSingleton(Options.Create(new OrganisationOptions()));
         services.AddSingleton<OrganisationClock>();
         services.AddSingleton<IBoardRowSource, BoardRowSource>();

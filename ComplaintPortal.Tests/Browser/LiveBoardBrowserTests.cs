@@ -108,15 +108,48 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         var wall = await BoardAsync(root, "intake", new() { Width = 1920, Height = 1080 }, "/board?wall=1");
         Assert.False(await wall.Locator(".portal-appbar").IsVisibleAsync());
         Assert.Equal(0, await wall.Locator("[data-test=board-filters]").CountAsync());
-        Assert.Equal(5, await wall.Locator("tbody tr[data-case]").CountAsync());
+        Assert.Equal(5, await wall.Locator("tbody td[data-case]").CountAsync());
         Assert.True(await wall.Locator("[data-state=paused] .board-state-icon").IsVisibleAsync());
         await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
         await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-wall.png") });
 
         var phone = await BoardAsync(root, "intake", new() { Width = 390, Height = 844 });
         Assert.False(await phone.Locator("thead").IsVisibleAsync());
-        Assert.Equal("block", await phone.Locator("tbody tr[data-case]").First.EvaluateAsync<string>("row => getComputedStyle(row).display"));
+        Assert.Equal("block", await phone.Locator("tbody tr:has(> td[data-case])").First.EvaluateAsync<string>("row => getComputedStyle(row).display"));
         await phone.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone.png") });
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    public async Task Board_circuit_runs_uncompressed_unless_the_site_turns_compression_on(string? setting, bool compressed)
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        if (setting is not null)
+        {
+            app.Settings["Circuits:CompressWebSockets"] = setting;
+        }
+
+        var root = app.StartOnLoopback();
+        var context = await SignedInAsync(root, "intake");
+        var page = await context.NewPageAsync();
+        // The circuit's WebSocket handshake as Chromium saw it (DevTools protocol): per-message deflate is agreed there.
+        var cdp = await context.NewCDPSessionAsync(page);
+        var handshake = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cdp.Event("Network.webSocketHandshakeResponseReceived").OnEvent += (_, e) =>
+        {
+            var headers = e!.Value.GetProperty("response").GetProperty("headers");
+            handshake.TrySetResult(string.Join(';', headers.EnumerateObject()
+                .Where(h => h.Name.Equals("Sec-WebSocket-Extensions", StringComparison.OrdinalIgnoreCase))
+                .Select(h => h.Value.GetString())));
+        };
+        await cdp.SendAsync("Network.enable");
+
+        await page.GotoAsync("/board");
+
+        var extensions = await handshake.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(compressed, extensions.Contains("permessage-deflate", StringComparison.OrdinalIgnoreCase));
+        await page.Locator("[data-board][data-ready=true]").WaitForAsync();
     }
 
     [Fact]
@@ -176,20 +209,21 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         return (await response.JsonAsync())!.Value.GetProperty("probe");
     }
 
-    private static string Row(int id) => $"tr[data-case='{id}']";
+    // The case id is on the row's first cell (one render-tree frame less per row than an attribute on the <tr>).
+    private static string Row(int id) => $"tr:has(> td[data-case='{id}'])";
 
     // Every case id the board's page ever held, recorded by a MutationObserver the test installs over
     // the DevTools protocol (the page's CSP stays on, as in production).
     private static Task InstallSeenRecorderAsync(IPage page) => page.EvaluateAsync(
         """
         () => {
-          window.boardSeen = new Set([...document.querySelectorAll('tbody tr[data-case]')].map(r => r.dataset.case));
+          window.boardSeen = new Set([...document.querySelectorAll('tbody td[data-case]')].map(c => c.dataset.case));
           new MutationObserver(records => {
             for (const record of records) {
               for (const node of record.addedNodes) {
                 if (node.nodeType === 1) {
-                  for (const row of [node, ...node.querySelectorAll('tr[data-case]')]) {
-                    if (row.dataset && row.dataset.case) { window.boardSeen.add(row.dataset.case); }
+                  for (const cell of [node, ...node.querySelectorAll('td[data-case]')]) {
+                    if (cell.dataset && cell.dataset.case) { window.boardSeen.add(cell.dataset.case); }
                   }
                 }
               }

@@ -67,7 +67,12 @@ public static class PortalPipeline
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapPortalTheme();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Circuits are not compressed unless a site asks for it: per-message deflate keeps about 300 KB of zlib state (native
+        // memory, outside the managed heap) for every open circuit and deflates every render batch, while a live board's
+        // change is a few hundred bytes on an intranet (bench/README.md). A site whose browsers sit behind a slow link
+        // can turn it on with Circuits:CompressWebSockets=true.
+        var compressCircuits = app.Configuration.GetValue("Circuits:CompressWebSockets", false);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !compressCircuits);
         app.MapAccountEndpoints();
         app.MapCaseEndpoints();
         app.MapBoardFeature();

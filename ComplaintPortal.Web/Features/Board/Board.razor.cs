@@ -79,6 +79,8 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     private const string LeaveWallIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
 
+    private int RowsPerBody => Math.Max(1, Options.Value.RowsPerBody);
+
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComplaintPortal.Domain.Board;
 using Microsoft.AspNetCore.Components;
 
@@ -6,15 +5,11 @@ namespace ComplaintPortal.Web.Features.Board;
 
 /// <summary>
 /// A row and its cells' markup as the page shows them. One instance is shared by every open board that
-/// shows the same row in the same language, so a thousand boards hold one copy of it — its key and
-/// attribute values too (made once here, not boxed or formatted again by each board's render tree).
+/// shows the same row in the same language, so a thousand boards hold one copy of it — its key too
+/// (boxed once here, not again by each board's render tree).
 /// </summary>
 public sealed record BoardLine(BoardRow Row, MarkupString Cells, BoardLookups Lookups, string Culture, string State)
 {
     /// <summary>The row's <c>@key</c>: the case id, boxed once.</summary>
     public object Key { get; } = Row.ComplaintId;
-
-    public string CaseId { get; } = Row.ComplaintId.ToString(CultureInfo.InvariantCulture);
-
-    public string Version { get; } = Row.Version.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,13 @@ public sealed class BoardOptions
     /// board circuit its keyed frames and diff state, so the page is kept short (bench/README.md).</summary>
     public int PageSize { get; set; } = 50;
 
+    /// <summary>
+    /// Rows per <c>&lt;tbody&gt;</c> of a page. Blazor's keyed diff looks rows up in a table as large as the body they are in,
+    /// and every circuit keeps that table for its next render: about 14 KB a circuit for one body of 200 rows, about 2.5 KB
+    /// for bodies of 50 (bench/README.md). A row that moves across a body's edge is sent to the browser again.
+    /// </summary>
+    public int RowsPerBody { get; set; } = 50;
+
     /// <summary>Rows on one page of the wall display (large type, no scrolling).</summary>
     public int WallPageSize { get; set; } = 16;
 

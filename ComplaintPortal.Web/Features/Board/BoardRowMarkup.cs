@@ -98,7 +98,13 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
         foreach (var column in BoardColumns.All)
         {
             html.Append("<td class=\"board-").Append(Css(column)).Append("\" data-label=\"").Append(Encoder.Encode(BoardColumns.Header(column))).Append('"');
-            if (column == BoardColumn.Stage)
+            if (column == BoardColumn.Number)
+            {
+                // The row's case id, on its first cell: an attribute on the <tr> would be one more render-tree frame
+                // per row on every open board (bench/README.md, memory per circuit at 200 rows).
+                html.Append(" data-case=\"").Append(row.ComplaintId.ToString(CultureInfo.InvariantCulture)).Append('"');
+            }
+            else if (column == BoardColumn.Stage)
             {
                 html.Append(" data-stage=\"").Append(row.Stage.ToString()).Append('"');
             }
