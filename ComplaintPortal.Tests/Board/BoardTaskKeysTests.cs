@@ -73,7 +73,16 @@ public sealed class BoardTaskKeysTests : CaseDatabaseTest
             new BoardFilter { DepartmentId = production }, new BoardFilter { OverdueOnly = true }, new BoardFilter { DueSoonOnly = true },
         };
         var states = new HashSet<DeadlineState>();
-        foreach (var now in new[] { start, start.AddDays(2), start.AddDays(4), start.AddDays(8), start.AddDays(30) })
+        IReadOnlyList<BoardRow> atStart;
+        await using (var db = Database.CreateContext())
+        {
+            atStart = await new BoardQuery(db).OpenCasesAsync(new BoardViewer(true, null), BoardFilter.None, start);
+        }
+
+        // Now, each counting-down case's due-soon and due instants, and long after.
+        var times = atStart.Where(r => r.DueSoonAt is not null).SelectMany(r => new[] { r.DueSoonAt!.Value, r.NextDeadline!.Value })
+            .Append(start).Append(start.AddDays(60)).Distinct().Order().ToList();
+        foreach (var now in times)
         {
             await using var db = Database.CreateContext();
             var query = new BoardQuery(db);
