@@ -99,6 +99,17 @@ public sealed class BoardTaskKeysTests : CaseDatabaseTest
             }
         }
 
+        // The other sorts read the department's cases through the ids its tasks list.
+        foreach (var sort in new[] { BoardSort.Received, BoardSort.CaseNumber, BoardSort.TimeInStage })
+        {
+            await using var db = Database.CreateContext();
+            var query = new BoardQuery(db);
+            var filter = new BoardFilter { Sort = sort };
+            var reference = (await query.OpenCasesAsync(new BoardViewer(true, null), filter, start)).Where(r => r.HasTaskFor(quality));
+            var board = await query.OpenCasesAsync(new BoardViewer(false, quality), filter, start);
+            Assert.Equal(reference.Select(r => r.ComplaintId), board.Select(r => r.ComplaintId));
+        }
+
         // The times above saw cases on track, due soon, overdue and without a deadline.
         Assert.Superset(new HashSet<DeadlineState> { DeadlineState.OnTrack, DeadlineState.DueSoon, DeadlineState.Overdue, DeadlineState.None }, states);
     }
