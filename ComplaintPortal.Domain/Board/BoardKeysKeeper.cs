@@ -9,8 +9,10 @@ namespace ComplaintPortal.Domain.Board;
 /// <summary>
 /// Keeps what the board pages and counts by equal to what the case says, in the same save as every change:
 /// <see cref="Complaint.BoardGroup"/> and <see cref="Complaint.BoardDueAt"/> from the case's stage and kept next
-/// deadline (so it runs after <see cref="Deadlines.NextDeadlineKeeper"/>), and <see cref="DepartmentTask.CaseOpen"/>
-/// on every task of a case whose stage moved or that was added (tasks the save did not load are loaded for it).
+/// deadline (so it runs after <see cref="Deadlines.NextDeadlineKeeper"/>), and <see cref="DepartmentTask.CaseOpen"/> with
+/// a copy of those keys (<see cref="DepartmentTask.BoardGroup"/>, <see cref="DepartmentTask.BoardDueAt"/>,
+/// <see cref="DepartmentTask.BoardDueSoonAt"/>) on every task of a case whose stage or keys moved or that was added
+/// (tasks the save did not load are loaded for it).
 /// </summary>
 public sealed class BoardKeysKeeper : SaveChangesInterceptor
 {
@@ -42,6 +44,24 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
             "BoardDueAt" = CASE WHEN "Stage" IN ({OpenStages}) AND "Stage" <> '{CaseStage.WaitingForCustomer}' THEN "NextDueAt" END
         WHERE "Stage" IN ({OpenStages}) OR "BoardGroup" IS NOT NULL;
         """;
+
+    /// <summary>
+    /// Copies every case's board keys (<see cref="RecomputeCasesSql"/> first) to its tasks with the flag, in SQL both
+    /// providers run; it writes only the tasks of open cases and those that still hold a flag or key.
+    /// </summary>
+    public static string RecomputeTaskKeysSql => $"""
+        UPDATE "DepartmentTasks" SET
+            "CaseOpen" = {OfCase("CASE WHEN \"c\".\"BoardGroup\" IS NULL THEN 0 ELSE 1 END")},
+            "BoardGroup" = {OfCase("\"c\".\"BoardGroup\"")},
+            "BoardDueAt" = {OfCase("\"c\".\"BoardDueAt\"")},
+            "BoardDueSoonAt" = {OfCase($"CASE WHEN \"c\".\"BoardGroup\" = {(int)BoardGroup.CountingDown} THEN \"c\".\"NextDueSoonAt\" END")}
+        WHERE "CaseOpen" = 1 OR "BoardGroup" IS NOT NULL OR "BoardDueAt" IS NOT NULL OR "BoardDueSoonAt" IS NOT NULL
+            OR "ComplaintId" IN (SELECT "Id" FROM "Complaints" WHERE "BoardGroup" IS NOT NULL);
+        """;
+
+    // The value of an expression over the task's case ("c").
+    private static string OfCase(string expression) =>
+        $"""(SELECT {expression} FROM "Complaints" AS "c" WHERE "c"."Id" = "DepartmentTasks"."ComplaintId")""";
 
     private static string OpenStages => string.Join(", ", CaseStages.Open.Select(s => $"'{s}'"));
 
@@ -80,13 +100,15 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
         }
 
         tracker.DetectChanges();
-        KeepGroups(tracker);
-        await KeepTaskFlagsAsync(db, tracker, ct);
+        var regrouped = KeepGroups(tracker);
+        await KeepTasksAsync(db, tracker, regrouped, ct);
         tracker.DetectChanges();
     }
 
-    private static void KeepGroups(ChangeTracker tracker)
+    // Returns the cases whose group or due instant it changed.
+    private static HashSet<int> KeepGroups(ChangeTracker tracker)
     {
+        var regrouped = new HashSet<int>();
         foreach (var entry in tracker.Entries<Complaint>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
@@ -98,16 +120,19 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
                 {
                     c.BoardGroup = group;
                     c.BoardDueAt = dueAt;
+                    regrouped.Add(entry.Property(x => x.Id).CurrentValue);
                 }
             }
         }
+
+        return regrouped;
     }
 
-    private static async Task KeepTaskFlagsAsync(PortalDbContext db, ChangeTracker tracker, CancellationToken ct)
+    // Every task of a case whose keys moved (stage, group, due, due-soon) or that was added gets the case's flag and
+    // keys; tasks the save did not load are loaded for it.
+    private static async Task KeepTasksAsync(PortalDbContext db, ChangeTracker tracker, HashSet<int> regrouped, CancellationToken ct)
     {
-        var moved = tracker.Entries<Complaint>()
-            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified))
-            .Select(e => e.Property(c => c.Id).CurrentValue).ToHashSet();
+        var moved = tracker.Entries<Complaint>().Where(KeysMoved).Select(e => e.Property(c => c.Id).CurrentValue).Concat(regrouped).ToHashSet();
         var added = tracker.Entries<DepartmentTask>().Where(e => e.State == EntityState.Added).ToList();
         if (moved.Count == 0 && added.Count == 0)
         {
@@ -121,26 +146,43 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
             await db.DepartmentTasks.Where(t => stored.Contains(t.ComplaintId)).LoadAsync(ct);
         }
 
-        // The stage of a new task's case when the save does not hold the case.
-        var stages = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => e.Entity.Stage);
-        var missing = added.Select(ComplaintOf).Where(id => id > 0 && !stages.ContainsKey(id)).Distinct().ToList();
+        // The keys of a new task's case when the save does not hold the case.
+        var keys = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => CaseKeys.Of(e.Entity));
+        var missing = added.Select(ComplaintOf).Where(id => id > 0 && !keys.ContainsKey(id)).Distinct().ToList();
         if (missing.Count > 0)
         {
-            foreach (var c in await db.Complaints.AsNoTracking().Where(c => missing.Contains(c.Id)).Select(c => new { c.Id, c.Stage }).ToListAsync(ct))
+            foreach (var c in await db.Complaints.AsNoTracking().Where(c => missing.Contains(c.Id))
+                         .Select(c => new { c.Id, c.BoardGroup, c.BoardDueAt, c.NextDueSoonAt }).ToListAsync(ct))
             {
-                stages[c.Id] = c.Stage;
+                keys[c.Id] = new CaseKeys(c.BoardGroup, c.BoardDueAt, c.BoardGroup == BoardGroup.CountingDown ? c.NextDueSoonAt : null);
             }
         }
 
         foreach (var entry in tracker.Entries<DepartmentTask>().Where(e => e.State != EntityState.Deleted))
         {
             var complaintId = ComplaintOf(entry);
-            if ((moved.Contains(complaintId) || entry.State == EntityState.Added) && stages.TryGetValue(complaintId, out var stage)
-                && entry.Entity.CaseOpen == stage.IsFinal())
+            if ((moved.Contains(complaintId) || entry.State == EntityState.Added) && keys.TryGetValue(complaintId, out var k))
             {
-                entry.Entity.CaseOpen = !stage.IsFinal();
+                var t = entry.Entity;
+                var open = k.Group is not null;
+                if (t.CaseOpen != open || t.BoardGroup != k.Group || t.BoardDueAt != k.DueAt || t.BoardDueSoonAt != k.DueSoonAt)
+                {
+                    (t.CaseOpen, t.BoardGroup, t.BoardDueAt, t.BoardDueSoonAt) = (open, k.Group, k.DueAt, k.DueSoonAt);
+                }
             }
         }
+    }
+
+    private static bool KeysMoved(EntityEntry<Complaint> e) =>
+        e.State == EntityState.Added
+        || (e.State == EntityState.Modified && (e.Property(c => c.Stage).IsModified || e.Property(c => c.NextDueSoonAt).IsModified
+            || e.Property(c => c.BoardGroup).IsModified || e.Property(c => c.BoardDueAt).IsModified));
+
+    /// <summary>What a case's tasks keep of it for the department's board.</summary>
+    private readonly record struct CaseKeys(BoardGroup? Group, DateTimeOffset? DueAt, DateTimeOffset? DueSoonAt)
+    {
+        public static CaseKeys Of(Complaint c) =>
+            new(c.BoardGroup, c.BoardDueAt, c.BoardGroup == BoardGroup.CountingDown ? c.NextDueSoonAt : null);
     }
 
     // Read from the entry: a new case's temporary key lives there, not on the entity.

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -31,8 +30,13 @@ public sealed class BoardQuery(PortalDbContext db)
         // Two steps: the page's ids first, sorted by the one key the sort needs (SQLite computes every selected
         // column of every matching row before it sorts, so the time-in-stage lookup over the ledger would run
         // for all open cases), then the rows of those ids with everything the board shows.
-        var ids = await Sorted(Filtered(viewer, filter, now, onlyComplaintId), filter.Sort)
-            .Skip(skip).Take(take).Select(c => c.Id).ToListAsync(cancellationToken);
+        // In deadline order (counting down by deadline, then no deadline, then paused: BoardRowOrder) the ids are the
+        // start of a range of the board's keys (for a department, of its tasks' index alone).
+        var ids = filter.Sort == BoardSort.Deadline
+            ? await Keys(viewer, filter, now, onlyComplaintId).OrderBy(k => k.Group).ThenBy(k => k.DueAt).ThenBy(k => k.Id)
+                .Skip(skip).Take(take).Select(k => k.Id).ToListAsync(cancellationToken)
+            : await Sorted(Projected(Cases(viewer, filter, now, onlyComplaintId)), filter.Sort)
+                .Skip(skip).Take(take).Select(c => c.Id).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
             return [];
@@ -65,10 +69,11 @@ public sealed class BoardQuery(PortalDbContext db)
 
     /// <summary>How many open cases the viewer's filtered board holds, per deadline state at <paramref name="now"/>.</summary>
     /// <remarks>
-    /// Each state is a range of the board's index (<see cref="Complaint.BoardGroup"/>, <see cref="Complaint.BoardDueAt"/>)
-    /// counted on its own, and the ranges do not overlap (but due soon, inside not yet overdue), so every open case is
-    /// visited about once and the figures always add up. One pass that works out every open case's state and groups
-    /// by it cost four times as much (47,000 open cases: 42 ms against 10 ms in SQLite, bench/README.md).
+    /// Each state is a range of the board's index (<see cref="Complaint.BoardGroup"/>, <see cref="Complaint.BoardDueAt"/>;
+    /// for a department, the same keys on its tasks) counted on its own, and the ranges do not overlap (but due soon,
+    /// inside not yet overdue), so every open case is visited about once and the figures always add up. One pass that
+    /// works out every open case's state and groups by it cost four times as much (47,000 open cases: 42 ms against
+    /// 10 ms in SQLite, bench/README.md).
     /// </remarks>
     public async Task<BoardTotals> TotalsAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -79,14 +84,14 @@ public sealed class BoardQuery(PortalDbContext db)
             return BoardTotals.Empty;
         }
 
-        var cases = Cases(viewer, filter, now, null);
-        var paused = await cases.CountAsync(c => c.BoardGroup == BoardGroup.Paused, cancellationToken);
-        var none = await cases.CountAsync(c => c.BoardGroup == BoardGroup.NoDeadline, cancellationToken);
-        var counting = cases.Where(c => c.BoardGroup == BoardGroup.CountingDown);
-        var overdue = await counting.CountAsync(c => c.BoardDueAt <= now, cancellationToken);
-        var ahead = counting.Where(c => c.BoardDueAt > now);
+        var keys = Keys(viewer, filter, now, null);
+        var paused = await keys.CountAsync(k => k.Group == BoardGroup.Paused, cancellationToken);
+        var none = await keys.CountAsync(k => k.Group == BoardGroup.NoDeadline, cancellationToken);
+        var counting = keys.Where(k => k.Group == BoardGroup.CountingDown);
+        var overdue = await counting.CountAsync(k => k.DueAt <= now, cancellationToken);
+        var ahead = counting.Where(k => k.DueAt > now);
         var notYetDue = await ahead.CountAsync(cancellationToken);
-        var dueSoon = notYetDue == 0 ? 0 : await ahead.CountAsync(c => c.NextDueSoonAt <= now, cancellationToken);
+        var dueSoon = notYetDue == 0 ? 0 : await ahead.CountAsync(k => k.DueSoonAt <= now, cancellationToken);
         return new BoardTotals(paused + none + overdue + notYetDue, overdue, dueSoon, notYetDue - dueSoon, paused);
     }
 
@@ -111,45 +116,73 @@ public sealed class BoardQuery(PortalDbContext db)
         public DateTimeOffset? NextDueSoonAt { get; init; }
 
         public DateTimeOffset? StageEnteredAt { get; init; }
-
-        public BoardGroup? Group { get; init; }
     }
 
-    private IQueryable<Projection> Filtered(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, int? onlyComplaintId) =>
-        Projected(Cases(viewer, filter, now, onlyComplaintId));
+    /// <summary>What a board pages in deadline order and counts by, of one case it holds.</summary>
+    private sealed class BoardKey
+    {
+        public int Id { get; init; }
 
-    // Open cases are those with a board group (BoardKeysKeeper keeps it null at a final stage); the index starts
-    // with the archive instant, so every query names it.
+        public BoardGroup? Group { get; init; }
+
+        public DateTimeOffset? DueAt { get; init; }
+
+        public DateTimeOffset? DueSoonAt { get; init; }
+    }
+
+    // The department a board is narrowed to: the viewer's own, or the one a viewer of every case chose.
+    private static int? DepartmentOf(BoardViewer viewer, BoardFilter filter) => viewer.SeesEveryCase ? filter.DepartmentId : viewer.DepartmentId;
+
+    // A department's board reads the copy of the keys on its tasks (index (department, case open, group, due, case,
+    // due-soon), BoardKeysKeeper), so its page and totals are ranges of that index with no look-up per open case: one
+    // task per case and department (a unique index), so the tasks count cases. A board of every case reads the cases'
+    // own keys (index (archived, group, due, due-soon)).
+    private IQueryable<BoardKey> Keys(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, int? onlyComplaintId)
+    {
+        IQueryable<BoardKey> keys;
+        if (DepartmentOf(viewer, filter) is { } department)
+        {
+            var tasks = db.DepartmentTasks.AsNoTracking().Where(t => t.DepartmentId == department && t.CaseOpen);
+            if (onlyComplaintId is { } id)
+            {
+                tasks = tasks.Where(t => t.ComplaintId == id);
+            }
+
+            if (filter.Stage is not null || filter.Priority is not null || OtherDepartment(viewer, filter) is not null)
+            {
+                tasks = tasks.Join(Narrowed(db.Complaints.AsNoTracking(), viewer, filter), t => t.ComplaintId, c => c.Id, (t, c) => t);
+            }
+
+            keys = tasks.Select(t => new BoardKey { Id = t.ComplaintId, Group = t.BoardGroup, DueAt = t.BoardDueAt, DueSoonAt = t.BoardDueSoonAt });
+        }
+        else
+        {
+            keys = Narrowed(OpenCases(onlyComplaintId), viewer, filter)
+                .Select(c => new BoardKey { Id = c.Id, Group = c.BoardGroup, DueAt = c.BoardDueAt, DueSoonAt = c.NextDueSoonAt });
+        }
+
+        if (filter.OverdueOnly)
+        {
+            keys = keys.Where(k => k.Group == BoardGroup.CountingDown && k.DueAt <= now);
+        }
+        else if (filter.DueSoonOnly)
+        {
+            keys = keys.Where(k => k.Group == BoardGroup.CountingDown && k.DueAt > now && k.DueSoonAt <= now);
+        }
+
+        return keys;
+    }
+
+    // The board's cases, for the sorts that need more than the keys: a department's are those its keys list.
     private IQueryable<Complaint> Cases(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, int? onlyComplaintId)
     {
-        var cases = db.Complaints.AsNoTracking().Where(c => c.ArchivedAt == null && c.BoardGroup != null);
-        if (onlyComplaintId is { } id)
+        if (DepartmentOf(viewer, filter) is not null)
         {
-            cases = cases.Where(c => c.Id == id);
+            var ids = Keys(viewer, filter, now, onlyComplaintId).Select(k => k.Id);
+            return db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id));
         }
 
-        if (!viewer.SeesEveryCase)
-        {
-            // The case page's rule (CaseVisibility.OfDepartment) for open cases; PageAsync and TotalsAsync return
-            // nothing for a viewer who sees nothing.
-            cases = cases.Where(OfDepartment(viewer.DepartmentId ?? -1));
-        }
-
-        if (filter.DepartmentId is { } department)
-        {
-            cases = cases.Where(OfDepartment(department));
-        }
-
-        if (filter.Stage is { } stage)
-        {
-            cases = cases.Where(c => c.Stage == stage);
-        }
-
-        if (filter.Priority is { } priority)
-        {
-            cases = cases.Where(c => c.Priority == priority);
-        }
-
+        var cases = Narrowed(OpenCases(onlyComplaintId), viewer, filter);
         if (filter.OverdueOnly)
         {
             cases = cases.Where(c => c.BoardGroup == BoardGroup.CountingDown && c.BoardDueAt <= now);
@@ -162,11 +195,39 @@ public sealed class BoardQuery(PortalDbContext db)
         return cases;
     }
 
-    // An open case on which the department has a task, as one list from the tasks' (department, case open) index that
-    // every open case is looked up in: checking each of 47,000 open cases for a task of the department took 70-150 ms
-    // at 1,000,000 cases (bench/README.md). BoardKeysKeeper keeps the flag with the stage.
-    private Expression<Func<Complaint, bool>> OfDepartment(int departmentId) =>
-        c => db.DepartmentTasks.Where(t => t.DepartmentId == departmentId && t.CaseOpen).Select(t => t.ComplaintId).Contains(c.Id);
+    // Open cases are those with a board group (BoardKeysKeeper keeps it null at a final stage); the index starts
+    // with the archive instant, so every query names it.
+    private IQueryable<Complaint> OpenCases(int? onlyComplaintId)
+    {
+        var cases = db.Complaints.AsNoTracking().Where(c => c.ArchivedAt == null && c.BoardGroup != null);
+        return onlyComplaintId is { } id ? cases.Where(c => c.Id == id) : cases;
+    }
+
+    // The filters on the case itself: stage, priority, and a second department (a department's viewer who chose another).
+    private IQueryable<Complaint> Narrowed(IQueryable<Complaint> cases, BoardViewer viewer, BoardFilter filter)
+    {
+        if (OtherDepartment(viewer, filter) is { } other)
+        {
+            cases = cases.Where(c => db.DepartmentTasks.Any(t => t.ComplaintId == c.Id && t.DepartmentId == other));
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            cases = cases.Where(c => c.Stage == stage);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            cases = cases.Where(c => c.Priority == priority);
+        }
+
+        return cases;
+    }
+
+    // The department chosen in the filter when the board is already another department's (the case page's rule,
+    // CaseVisibility.OfDepartment; PageAsync and TotalsAsync return nothing for a viewer who sees nothing).
+    private static int? OtherDepartment(BoardViewer viewer, BoardFilter filter) =>
+        !viewer.SeesEveryCase && filter.DepartmentId is { } chosen && chosen != viewer.DepartmentId ? chosen : null;
 
     private IQueryable<Projection> Projected(IQueryable<Complaint> cases) =>
         cases.Select(c => new Projection
@@ -182,14 +243,12 @@ public sealed class BoardQuery(PortalDbContext db)
             // for the customer (the clock stopped) or with every deadline met.
             NextDeadline = c.BoardDueAt,
             NextDueSoonAt = c.NextDueSoonAt,
-            Group = c.BoardGroup,
             StageEnteredAt = db.LedgerEvents.Where(e => e.ComplaintId == c.Id && e.FromStage != e.ToStage).Max(e => (DateTimeOffset?)e.OccurredAt),
         });
 
+    // The deadline order is the order of the board's keys (Keys in PageAsync).
     private static IQueryable<Projection> Sorted(IQueryable<Projection> projected, BoardSort sort) => sort switch
     {
-        // The board index's order: counting down by deadline, then no deadline, then paused (BoardRowOrder).
-        BoardSort.Deadline => projected.OrderBy(c => c.Group).ThenBy(c => c.NextDeadline).ThenBy(c => c.Id),
         BoardSort.Received => projected.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
         BoardSort.CaseNumber => projected.OrderBy(c => c.CaseNumber).ThenBy(c => c.Id),
         BoardSort.TimeInStage => projected.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id),

@@ -74,4 +74,17 @@ public sealed class DepartmentTask
     /// table's index instead of looking for a task of the department on every open case.
     /// </summary>
     public bool CaseOpen { get; internal set; } = true;
+
+    /// <summary>
+    /// The case's place in the board's deadline order (<see cref="Complaint.BoardGroup"/>, null at a final stage), copied
+    /// here by <see cref="Board.BoardKeysKeeper"/> in the same save as every change of the case's keys or a new task, so a
+    /// department's board pages and counts from this table's index alone.
+    /// </summary>
+    public Board.BoardGroup? BoardGroup { get; internal set; }
+
+    /// <summary>The case's <see cref="Complaint.BoardDueAt"/> (its next deadline while counting down), kept like <see cref="BoardGroup"/>.</summary>
+    public DateTimeOffset? BoardDueAt { get; internal set; }
+
+    /// <summary>The due-soon instant of <see cref="BoardDueAt"/> (the case's <see cref="Complaint.NextDueSoonAt"/> while counting down).</summary>
+    public DateTimeOffset? BoardDueSoonAt { get; internal set; }
 }

@@ -118,6 +118,7 @@ public sealed class BoardKeysKeeperTests : CaseDatabaseTest
                 .SetProperty(c => c.BoardDueAt, (DateTimeOffset?)null));
             await db.Database.ExecuteSqlRawAsync(BoardKeysKeeper.RecomputeTasksSql);
             await db.Database.ExecuteSqlRawAsync(BoardKeysKeeper.RecomputeCasesSql);
+            await db.Database.ExecuteSqlRawAsync(BoardKeysKeeper.RecomputeTaskKeysSql);
         }
 
         Assert.Equal(flags, await Task.WhenAll(ids.Select(FlagsAsync)));

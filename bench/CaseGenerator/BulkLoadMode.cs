@@ -51,6 +51,7 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
         await ExecuteAsync(connection, ComplaintPortal.Domain.Deadlines.NextDeadlineKeeper.RecomputeSqlite);
         await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeTasksSql);
         await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeCasesSql);
+        await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeTaskKeysSql);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; ANALYZE;");
         foreach (var table in Checked)
         {

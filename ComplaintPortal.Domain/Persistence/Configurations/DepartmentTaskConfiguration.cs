@@ -23,10 +23,14 @@ internal sealed class DepartmentTaskConfiguration : IEntityTypeConfiguration<Dep
         builder.Property(t => t.SolutionResponsible).HasMaxLength(Complaint.ShortTextMaxLength).IsSingleLine();
         builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.DepartmentId, t.Status });
-        // The board's audience rule (a case on which the viewer's department has a task), answered from the index alone.
-        builder.HasIndex(t => new { t.ComplaintId, t.DepartmentId });
-        // A department's open cases (its board, 1,000,000 cases stored: bench/README.md), from the index alone.
+        // The board's audience rule (a case on which the viewer's department has a task), answered from the index alone;
+        // unique: dispatch gives a case one task per department, and a department's board counts its tasks as its cases.
+        builder.HasIndex(t => new { t.ComplaintId, t.DepartmentId }).IsUnique();
+        // A department's board (1,000,000 cases stored: bench/README.md): its open cases in deadline order (group, due,
+        // case) and its totals per deadline state, as ranges of this index alone; the case's row is read only for the
+        // page's rows.
         builder.Property(t => t.CaseOpen).HasConversion<int>();
-        builder.HasIndex(t => new { t.DepartmentId, t.CaseOpen, t.ComplaintId });
+        builder.Property(t => t.BoardGroup).HasConversion<int>();
+        builder.HasIndex(t => new { t.DepartmentId, t.CaseOpen, t.BoardGroup, t.BoardDueAt, t.ComplaintId, t.BoardDueSoonAt });
     }
 }

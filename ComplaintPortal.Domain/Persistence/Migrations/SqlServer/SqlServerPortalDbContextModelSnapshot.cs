@@ -820,6 +820,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("BoardDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("BoardDueSoonAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("BoardGroup")
+                        .HasColumnType("int");
+
                     b.Property<int>("CaseOpen")
                         .HasColumnType("int");
 
@@ -893,11 +902,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId", "DepartmentId");
+                    b.HasIndex("ComplaintId", "DepartmentId")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "Status");
 
-                    b.HasIndex("DepartmentId", "CaseOpen", "ComplaintId");
+                    b.HasIndex("DepartmentId", "CaseOpen", "BoardGroup", "BoardDueAt", "ComplaintId", "BoardDueSoonAt");
 
                     b.ToTable("DepartmentTasks", (string)null);
                 });

@@ -791,6 +791,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BoardDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BoardDueSoonAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BoardGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CaseOpen")
                         .HasColumnType("INTEGER");
 
@@ -864,11 +873,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId", "DepartmentId");
+                    b.HasIndex("ComplaintId", "DepartmentId")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "Status");
 
-                    b.HasIndex("DepartmentId", "CaseOpen", "ComplaintId");
+                    b.HasIndex("DepartmentId", "CaseOpen", "BoardGroup", "BoardDueAt", "ComplaintId", "BoardDueSoonAt");
 
                     b.ToTable("DepartmentTasks", (string)null);
                 });
