@@ -154,7 +154,7 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
             foreach (var c in await db.Complaints.AsNoTracking().Where(c => missing.Contains(c.Id))
                          .Select(c => new { c.Id, c.BoardGroup, c.BoardDueAt, c.NextDueSoonAt }).ToListAsync(ct))
             {
-                keys[c.Id] = new CaseKeys(c.BoardGroup, c.BoardDueAt, c.BoardGroup == BoardGroup.CountingDown ? c.NextDueSoonAt : null);
+                keys[c.Id] = CaseKeys.Of(c.BoardGroup, c.BoardDueAt, c.NextDueSoonAt);
             }
         }
 
@@ -163,12 +163,9 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
             var complaintId = ComplaintOf(entry);
             if ((moved.Contains(complaintId) || entry.State == EntityState.Added) && keys.TryGetValue(complaintId, out var k))
             {
+                // Equal values leave the task unmodified (EF Core compares with what it loaded).
                 var t = entry.Entity;
-                var open = k.Group is not null;
-                if (t.CaseOpen != open || t.BoardGroup != k.Group || t.BoardDueAt != k.DueAt || t.BoardDueSoonAt != k.DueSoonAt)
-                {
-                    (t.CaseOpen, t.BoardGroup, t.BoardDueAt, t.BoardDueSoonAt) = (open, k.Group, k.DueAt, k.DueSoonAt);
-                }
+                (t.CaseOpen, t.BoardGroup, t.BoardDueAt, t.BoardDueSoonAt) = (k.Group is not null, k.Group, k.DueAt, k.DueSoonAt);
             }
         }
     }
@@ -181,8 +178,11 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
     /// <summary>What a case's tasks keep of it for the department's board.</summary>
     private readonly record struct CaseKeys(BoardGroup? Group, DateTimeOffset? DueAt, DateTimeOffset? DueSoonAt)
     {
-        public static CaseKeys Of(Complaint c) =>
-            new(c.BoardGroup, c.BoardDueAt, c.BoardGroup == BoardGroup.CountingDown ? c.NextDueSoonAt : null);
+        public static CaseKeys Of(Complaint c) => Of(c.BoardGroup, c.BoardDueAt, c.NextDueSoonAt);
+
+        // The due-soon instant belongs to the deadline counted down to, so only while counting down.
+        public static CaseKeys Of(BoardGroup? group, DateTimeOffset? dueAt, DateTimeOffset? nextDueSoonAt) =>
+            new(group, dueAt, group == BoardGroup.CountingDown ? nextDueSoonAt : null);
     }
 
     // Read from the entry: a new case's temporary key lives there, not on the entity.
