@@ -119,6 +119,45 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         await phone.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone.png") });
     }
 
+    [Fact]
+    public async Task Board_ticks_only_the_countdowns_on_screen_and_brings_one_up_to_date_when_it_scrolls_into_view()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var actions = new AppActions(app.Services);
+        for (var i = 0; i < 24; i++)
+        {
+            await actions.RegisterAsync();
+        }
+
+        // A short screen: the first rows are on it, the last ones far below.
+        var board = await BoardAsync(root, "intake", new() { Width = 1366, Height = 500 });
+        var countdowns = board.Locator("tbody .board-deadline board-countdown");
+        await countdowns.First.WaitForAsync();
+        Assert.Equal(24, await countdowns.CountAsync());
+        var onScreen = countdowns.First;
+        var below = countdowns.Last;
+        Assert.False(await below.EvaluateAsync<bool>("e => e.getBoundingClientRect().top < innerHeight + 200"));
+        var onScreenBefore = await onScreen.InnerTextAsync();
+        var belowBefore = await below.InnerTextAsync();
+
+        // The server's clock is two hours on (what portal-clock's "now" says after a render): the countdowns on screen
+        // follow at once, the one below the fold is left alone.
+        await board.EvaluateAsync("""
+            () => {
+              const clock = document.querySelector('portal-clock');
+              clock.setAttribute('now', new Date(Date.parse(clock.getAttribute('now')) + 2 * 3600 * 1000).toISOString());
+            }
+            """);
+        Assert.NotEqual(onScreenBefore, await onScreen.InnerTextAsync());
+        Assert.Equal(belowBefore, await below.InnerTextAsync());
+
+        // Scrolled into view, it shows the time left by the corrected clock.
+        await below.ScrollIntoViewIfNeededAsync();
+        await board.WaitForFunctionAsync(
+            "before => [...document.querySelectorAll('tbody .board-deadline board-countdown')].at(-1).textContent !== before", belowBefore);
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("true", true)]

@@ -10,10 +10,26 @@
 //   Labels come from the element or from the nearest <portal-clock> around it.
 // <portal-clock now="ISO" [label-*]>: the server's clock when it last rendered, to correct the
 //   browser's clock (skew), and labels shared by the countdowns inside.
-// One timer drives every countdown on the page.
+// One timer drives every countdown on the page, and it ticks only the countdowns on screen (or about to be): a board
+// of 200 rows shows about 15, and a wall screen or phone should not lay out 200 changing cells a second. A countdown
+// that comes into view, or a page that comes back from the background, is brought up to date at once.
 const countdowns = new Set();
+const inView = new Set();
 let offset = 0; // server clock minus browser clock, ms
 let timer = 0;
+const viewport = typeof IntersectionObserver === "function"
+  ? new IntersectionObserver((entries) => {
+    const now = serverNow();
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        inView.add(entry.target);
+        entry.target.tick(now);
+      } else {
+        inView.delete(entry.target);
+      }
+    }
+  }, { rootMargin: "200px 0px" })
+  : null;
 
 function serverNow() {
   return Date.now() + offset;
@@ -46,11 +62,20 @@ function formatSpan(ms, daysTemplate) {
 }
 
 function tickAll() {
+  if (document.hidden) {
+    return;
+  }
   const now = serverNow();
-  for (const countdown of countdowns) {
+  for (const countdown of viewport ? inView : countdowns) {
     countdown.tick(now);
   }
 }
+
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden) {
+    tickAll();
+  }
+});
 
 class PortalClock extends HTMLElement {
   static observedAttributes = ["now"];
@@ -68,6 +93,7 @@ class BoardCountdown extends HTMLElement {
 
   connectedCallback() {
     countdowns.add(this);
+    viewport?.observe(this);
     if (!timer) {
       timer = setInterval(tickAll, 1000);
     }
@@ -76,6 +102,8 @@ class BoardCountdown extends HTMLElement {
 
   disconnectedCallback() {
     countdowns.delete(this);
+    inView.delete(this);
+    viewport?.unobserve(this);
     if (countdowns.size === 0 && timer) {
       clearInterval(timer);
       timer = 0;
