@@ -16,7 +16,7 @@
 //      WARM (pages opened before memory is measured, BATCH), HOLD_MS (pause this long at each memory reading,
 //      e.g. for dotnet-dump).
 import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 const env = process.env;
 const base = env.BASE ?? "http://127.0.0.1:5195";
@@ -43,6 +43,62 @@ const ticks = 100; // USER_HZ on Linux
 function serverCpuMs() {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks; // utime + stime
+}
+// The server's CPU by thread name, to tell where the whole process's CPU goes (thread-pool workers, the socket
+// engine, GC threads, timers, JIT): each thread's utime and stime (/proc/PID/task/TID/stat), sampled every 250 ms
+// through a phase so that threads which end inside it (retired pool workers) count up to their last sample.
+function threadSample() {
+  const byTid = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat;
+    try { stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8"); } catch { continue; }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    byTid.set(tid, { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+      user: (Number(fields[11]) * 1000) / ticks, system: (Number(fields[12]) * 1000) / ticks });
+  }
+  return byTid;
+}
+function threadCpuTracker() {
+  const first = threadSample();
+  const last = new Map(first);
+  const timer = setInterval(() => { for (const [tid, v] of threadSample()) last.set(tid, v); }, 250);
+  return () => {
+    clearInterval(timer);
+    for (const [tid, v] of threadSample()) last.set(tid, v);
+    const byName = {};
+    for (const [tid, v] of last) {
+      const start = first.get(tid) ?? { user: 0, system: 0 };
+      const entry = (byName[v.name] ??= { user: 0, system: 0, threads: 0 });
+      entry.user += v.user - start.user;
+      entry.system += v.system - start.system;
+      entry.threads += v.user + v.system > start.user + start.system ? 1 : 0;
+    }
+    for (const [name, v] of Object.entries(byName)) {
+      if (v.user + v.system === 0) delete byName[name];
+      else { v.user = +v.user.toFixed(0); v.system = +v.system.toFixed(0); }
+    }
+    return byName;
+  };
+}
+// CPU of the headless browsers (every process under this script), to tell how much of the machine they take.
+function browsersCpuMs() {
+  const parents = new Map();
+  const cpu = new Map();
+  for (const p of readdirSync("/proc")) {
+    if (!/^\d+$/.test(p)) continue;
+    let stat;
+    try { stat = readFileSync(`/proc/${p}/stat`, "utf8"); } catch { continue; }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    parents.set(Number(p), Number(fields[1]));
+    cpu.set(Number(p), ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
+  }
+  let total = 0;
+  for (const [p, ms] of cpu) {
+    let q = parents.get(p);
+    while (q > 1 && q !== process.pid) q = parents.get(q);
+    if (q === process.pid) total += ms;
+  }
+  return total;
 }
 function serverRssKb() {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]);
@@ -105,6 +161,7 @@ async function register() {
 
 async function changes(count) {
   const made = [];
+  const threads = threadCpuTracker();
   const cpu0 = serverCpuMs();
   const start = now();
   for (let i = 0; i < count; i++) {
@@ -113,7 +170,7 @@ async function changes(count) {
     made.push(await register());
   }
   await sleep(4000);
-  return { made, cpuMs: serverCpuMs() - cpu0, wallMs: now() - start };
+  return { made, cpuMs: serverCpuMs() - cpu0, wallMs: now() - start, threads: threads() };
 }
 
 // Phase A0: untimed warm-up (JIT, EF Core's query cache, pools), so phase A measures the changes and nothing else.
@@ -164,7 +221,10 @@ while (pages.length < N) {
 }
 const openMs = now() - openStart;
 const rows = await pages[0].locator("tbody td[data-case]").count();
+const browsers0 = browsersCpuMs();
 await sleep(10000);
+const browsersIdleMsPerSecond = (browsersCpuMs() - browsers0) / 10;
+log(`${N} boards open and idle: the browsers take ${browsersIdleMsPerSecond.toFixed(0)} ms CPU/s`);
 const after = await diagnostics(true);
 const rssAfter = serverRssKb();
 const circuits = after.circuits - before.circuits;
@@ -195,7 +255,9 @@ await changes(Number(env.BOARD_WARM_CHANGES ?? 3));
 const idleCpuPerSecB = await quiet("phase B");
 await resetProbe();
 const loadB = loadavg();
+const browsersB0 = browsersCpuMs();
 const open = await changes(M);
+const browsersMsPerSecondB = ((browsersCpuMs() - browsersB0) * 1000) / open.wallMs;
 log(`phase B: ${M} changes with ${N} boards open: server CPU ${open.cpuMs.toFixed(0)} ms (load ${loadB} -> ${loadavg()})`);
 // The browsers acknowledge each render batch once they applied it; a loaded machine takes a while.
 let probed = (await diagnostics(false)).probe;
@@ -263,6 +325,10 @@ const result = {
     feed: probed.fanOut, circuits: probed.circuits,
     feedCpuMsPerChange: probed.changes ? +(probed.fanOut.cpuMs / probed.changes).toFixed(3) : null,
   },
+  // Server CPU (ms, user and system) by thread name in phase A (changes alone) and phase B (changes with the boards).
+  threadsMs: { alone: alone.threads, withBoards: open.threads },
+  // The headless browsers' CPU (ms per s): with the boards open and idle, and in phase B.
+  browsersCpuMsPerSecond: { idle: +browsersIdleMsPerSecond.toFixed(0), phaseB: +browsersMsPerSecondB.toFixed(0) },
   load: readFileSync("/proc/loadavg", "utf8").trim(),
 };
 console.log(JSON.stringify(result, null, 2));
