@@ -156,6 +156,52 @@ public sealed class BoardChangeFeedTests
         Assert.All(clerks, board => Assert.Equal(2, Drain(board).OfType<BoardTotalsChanged>().Count()));
     }
 
+    [Fact]
+    public async Task Totals_due_when_a_change_arrives_reach_each_board_right_behind_its_row()
+    {
+        var clerks = Open(3, "clerk", PortalRoles.IntakeClerk);
+        foreach (var board in clerks)
+        {
+            board.CountTotalsFor(new BoardViewer(true, null), BoardFilter.None);
+        }
+
+        source.Cases[100] = Row(100, Quality);
+        await feed.RefreshTotalsAsync(CancellationToken.None); // the first refresh counts every board
+        clerks.ForEach(board => Drain(board));
+
+        // Within the interval the row goes alone; its totals wait.
+        await feed.PublishAsync([new CaseChange(1, 100, [Quality])], CancellationToken.None);
+        Assert.All(clerks, board => Assert.IsType<BoardRowChanged>(Assert.Single(Drain(board))));
+
+        // Past it, the next change's row and then the totals, counted once for the three boards: one render each.
+        time.Set(time.GetUtcNow().AddSeconds(3));
+        source.Cases[101] = Row(101, Quality);
+        var reads = source.TotalsReads;
+        await feed.PublishAsync([new CaseChange(2, 101, [Quality])], CancellationToken.None);
+
+        Assert.Equal(reads + 1, source.TotalsReads);
+        Assert.All(clerks, board => Assert.Collection(Drain(board),
+            update => Assert.Equal(101, Assert.IsType<BoardRowChanged>(update).ComplaintId),
+            update => Assert.Equal(2, Assert.IsType<BoardTotalsChanged>(update).Totals.Open)));
+    }
+
+    [Fact]
+    public async Task Totals_that_cannot_be_counted_do_not_hold_back_the_rows()
+    {
+        var clerks = Open(2, "clerk", PortalRoles.IntakeClerk);
+        foreach (var board in clerks)
+        {
+            board.CountTotalsFor(new BoardViewer(true, null), BoardFilter.None);
+        }
+
+        source.Cases[100] = Row(100, Quality);
+        source.TotalsFail = true;
+
+        await feed.PublishAsync([new CaseChange(1, 100, [Quality])], CancellationToken.None);
+
+        Assert.All(clerks, board => Assert.Equal(100, Assert.IsType<BoardRowChanged>(Assert.Single(Drain(board))).ComplaintId));
+    }
+
     private List<BoardSubscription> Open(int count, string name, string role, int? department = null)
     {
         var boards = new List<BoardSubscription>();
@@ -216,9 +262,17 @@ public sealed class BoardChangeFeedTests
             return Task.FromResult(row is not null && (viewer.SeesEveryCase || (viewer.DepartmentId is { } d && row.HasTaskFor(d))) ? row : null);
         }
 
+        /// <summary>Counting totals fails (as a timed-out count would).</summary>
+        public bool TotalsFail { get; set; }
+
         public Task<BoardTotals> TotalsAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
         {
             TotalsReads++;
+            if (TotalsFail)
+            {
+                return Task.FromException<BoardTotals>(new TimeoutException("count timed out"));
+            }
+
             return Task.FromResult(new BoardTotals(Cases.Count, 0, 0, Cases.Count, 0));
         }
 

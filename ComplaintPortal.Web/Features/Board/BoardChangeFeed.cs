@@ -65,6 +65,7 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
 
         var work = Probe.Start();
         var (changed, sent, withoutCommit) = (0, 0, 0);
+        var sends = new List<(BoardSubscription Board, BoardRowChanged Message)>();
         var now = time.GetUtcNow();
         var viewers = await ViewersAsync(current, cancellationToken);
         foreach (var change in changes.GroupBy(c => c.ComplaintId).Select(g => g.Last()))
@@ -126,13 +127,45 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
                     continue;
                 }
 
-                board.Send(message);
+                sends.Add((board, message));
                 sent++;
                 withoutCommit += committedAt == 0 ? 1 : 0;
             }
         }
 
+        // Totals that are due go out right behind the rows, so a board applies both in one render (one batch for the
+        // browser to apply and acknowledge, not two); the rows wait for the count only when one is due.
+        var due = await TotalsBehindRowsAsync(current, now, cancellationToken);
+        var rowsOf = sends.ToLookup(s => s.Board, s => s.Message);
+        foreach (var board in current)
+        {
+            foreach (var message in rowsOf[board])
+            {
+                board.Send(message);
+            }
+
+            if (board.Totals is { } key && due.TryGetValue(key, out var counted))
+            {
+                board.Send(counted);
+            }
+        }
+
         Probe.FannedOut(work, changed, sent, withoutCommit);
+    }
+
+    private async Task<Dictionary<BoardSubscription.TotalsKey, BoardTotalsChanged>> TotalsBehindRowsAsync(
+        ImmutableArray<BoardSubscription> current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await DueTotalsAsync(current, now, cancellationToken)).ToDictionary(t => t.Key, t => t.Totals);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The rows go out all the same; the next full refresh (BoardOptions.TotalsRefresh) counts again.
+            logger.LogWarning(ex, "Counting board totals failed");
+            return [];
+        }
     }
 
     /// <summary>
@@ -142,15 +175,20 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
     /// </summary>
     public async Task RefreshTotalsAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var current = subscriptions;
+        SendTotals(current, await DueTotalsAsync(current, time.GetUtcNow(), cancellationToken));
+    }
+
+    private async Task<List<(BoardSubscription.TotalsKey Key, BoardTotalsChanged Totals)>> DueTotalsAsync(
+        ImmutableArray<BoardSubscription> current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var full = now - lastFullTotals >= options.Value.TotalsRefresh;
         List<BoardSubscription.TotalsKey> keys;
         lock (gate)
         {
             if (!full && (staleTotals.Count == 0 || now - lastTotals < options.Value.TotalsInterval))
             {
-                return;
+                return [];
             }
 
             keys = full ? current.Select(s => s.Totals).OfType<BoardSubscription.TotalsKey>().Distinct().ToList() : [.. staleTotals];
@@ -159,12 +197,22 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
 
         lastTotals = now;
         lastFullTotals = full ? now : lastFullTotals;
+        var counted = new List<(BoardSubscription.TotalsKey, BoardTotalsChanged)>(keys.Count);
         foreach (var key in keys)
         {
-            var totals = new BoardTotalsChanged(await source.TotalsAsync(key.Viewer, key.Filter, now, cancellationToken));
+            counted.Add((key, new BoardTotalsChanged(await source.TotalsAsync(key.Viewer, key.Filter, now, cancellationToken))));
+        }
+
+        return counted;
+    }
+
+    private static void SendTotals(ImmutableArray<BoardSubscription> current, List<(BoardSubscription.TotalsKey Key, BoardTotalsChanged Totals)> totals)
+    {
+        foreach (var (key, changed) in totals)
+        {
             foreach (var board in current.Where(s => s.Totals == key))
             {
-                board.Send(totals);
+                board.Send(changed);
             }
         }
     }
