@@ -1,15 +1,17 @@
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Components.Layout;
+using ComplaintPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components;
 
 /// <summary>
 /// The drawer's menu as the layout writes it (<see cref="BoardLayout"/>: <see cref="MainLayout"/>'s markup without
-/// MudBlazor's providers), with the app bar around it.
+/// MudBlazor's providers), and the app bar around it.
 /// </summary>
 public class NavigationTests
 {
@@ -125,32 +127,20 @@ public class NavigationTests
         Assert.Equal("/account/password", menu.QuerySelector("a.portal-menu-item")!.GetAttribute("href"));
         var form = menu.QuerySelector("form[method=post]")!;
         Assert.Equal("/account/logout", form.GetAttribute("action"));
-        Assert.Equal(FixedToken.Value, form.QuerySelector($"input[type=hidden][name={FixedToken.FormFieldName}]")!.GetAttribute("value"));
+        Assert.Equal(PortalLayoutTesting.Token.Value, form.QuerySelector($"input[type=hidden][name={PortalLayoutTesting.Token.FormFieldName}]")!.GetAttribute("value"));
         Assert.NotNull(form.QuerySelector("button[type=submit][data-test=logout]"));
         Assert.Equal("page", layout.Find(".portal-main [data-test=page]").TextContent);
     }
 
-    private static readonly AntiforgeryRequestToken FixedToken = new("token-of-this-circuit", "__RequestVerificationToken");
-
-    private static PortalComponentContext Context(string culture)
+    private static PortalComponentContext Context(string culture) => new(culture, services =>
     {
-        var ctx = new PortalComponentContext(culture, services =>
-        {
-            services.AddScoped<CurrentUserSummary>();
-            services.AddScoped<PageShell>();
-            services.AddOptions();
-            services.AddSingleton<AntiforgeryStateProvider>(new OneToken());
-        });
-        // The bell has its own tests (NoticeBellTests).
-        ctx.ComponentFactories.AddStub<ComplaintPortal.Web.Features.Notices.NoticeBell>();
-        return ctx;
-    }
+        PortalLayoutTesting.AddLayoutServices(services);
+        // The bell looks the person up (no account id here: no bell) and listens (NoticeBellTests).
+        services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => PortalDatabase.ConfigureSqlite(o, "Data Source=:memory:"));
+        services.AddScoped<CaseUsers>();
+        services.AddSingleton<INoticeFeed>(new NoticeFeed());
+    });
 
-    private static IRenderedComponent<BoardLayout> Layout(PortalComponentContext ctx) =>
-        ctx.Render<BoardLayout>(p => p.Add(l => l.Body, b => b.AddMarkupContent(0, "<p data-test=\"page\">page</p>")));
-
-    private sealed class OneToken : AntiforgeryStateProvider
-    {
-        public override AntiforgeryRequestToken? GetAntiforgeryToken() => FixedToken;
-    }
+    private static IRenderedComponent<IComponent> Layout(PortalComponentContext ctx) =>
+        ctx.RenderLayout(b => b.AddMarkupContent(0, "<p data-test=\"page\">page</p>"), withProviders: false);
 }
