@@ -134,6 +134,26 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
     }
 
     [Fact]
+    public async Task Only_a_department_s_board_holds_a_notice_strip()
+    {
+        await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var every = Context(PortalRoles.IntakeClerk, "u-clerk-strip");
+        var all = every.Render<BoardPage>();
+        all.WaitForAssertion(() => Assert.Single(all.FindAll("tbody td[data-case]")));
+        await using var own = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
+        var department = own.Render<BoardPage>();
+        department.WaitForAssertion(() => Assert.Single(department.FindAll("tbody td[data-case]")));
+
+        Assert.Empty(all.FindComponents<ComplaintPortal.Web.Features.Supervision.BoardNoticeStrip>());
+        var strip = Assert.Single(department.FindComponents<ComplaintPortal.Web.Features.Supervision.BoardNoticeStrip>());
+        Assert.Equal(Driver.DepartmentId(DepartmentCatalog.Quality), strip.Instance.DepartmentId);
+
+        // Every department's board filtered on one department shows that department's strip.
+        every.Services.GetRequiredService<NavigationManager>().NavigateTo("/board?dept=" + Driver.DepartmentId(DepartmentCatalog.Quality));
+        all.WaitForAssertion(() => Assert.Single(all.FindComponents<ComplaintPortal.Web.Features.Supervision.BoardNoticeStrip>()));
+    }
+
+    [Fact]
     public async Task With_diagnostics_on_the_board_records_when_it_rendered_a_change_and_when_that_render_was_acknowledged()
     {
         var first = await DispatchedAsync(DepartmentCatalog.Quality);
