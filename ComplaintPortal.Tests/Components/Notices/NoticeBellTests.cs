@@ -43,6 +43,9 @@ public sealed class NoticeBellTests : CasePageTest
         Assert.Equal("true", ownerBell.Find("[data-test=notice-bell]").GetAttribute("data-live"));
         Assert.Equal((ownerBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ownerBell.Find(".mud-badge[role=status]").TextContent);
         Assert.Equal(headBefore, Count(headBell));
+        // The rest of the app bar around the bell: the person's department and menu.
+        Assert.NotNull(ownerBell.Find("[data-test=appbar-department] .mud-chip-content"));
+        Assert.Equal(owner.Name, ownerBell.Find("[data-test=user-menu] summary").TextContent.Trim());
 
         // The owner's list: the notice in words with its case; reading it counts the bell down at once.
         var row = page.WaitForElement("[data-kind=DeadlineOverdue]");
