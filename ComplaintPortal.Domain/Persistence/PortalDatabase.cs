@@ -29,7 +29,13 @@ public static class PortalDatabase
         return builder.UseApplicationServiceProvider(IdentitySchemaServices);
     }
 
-    /// <param name="configure">Host additions to every context, e.g. interceptors that observe commits.</param>
+    /// <remarks>
+    /// The contexts are scoped, their options built once (singleton): every scope that resolves a context (each request,
+    /// and the long-lived request of every open circuit, whose sign-in check makes a context for Identity) would otherwise
+    /// build and keep its own copy of the same options and their extensions (bench/README.md, memory per circuit).
+    /// </remarks>
+    /// <param name="configure">Host additions to every context, e.g. interceptors that observe commits; called once, with the
+    /// root services (so only singletons are resolved from it).</param>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseOptions options,
         Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
     {
@@ -48,14 +54,14 @@ public static class PortalDatabase
                 {
                     ConfigureSqlite(o, options.ConnectionString);
                     configure?.Invoke(sp, o);
-                });
+                }, optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) =>
                 {
                     ConfigureSqlServer(o, options.ConnectionString);
                     configure?.Invoke(sp, o);
-                });
+                }, optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {options.Provider}.");

@@ -108,13 +108,16 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
 
         var board = ctx.Render<BoardPage>();
 
-        board.WaitForAssertion(() => Assert.Equal("InDepartments", board.Find("[data-test=filter-stage] option[selected]").GetAttribute("value")));
-        Assert.Equal("soon", board.Find("[data-test=filter-due] option[selected]").GetAttribute("value"));
-        Assert.Equal("Received", board.Find("[data-test=filter-sort] option[selected]").GetAttribute("value"));
-        Assert.Equal("", board.Find("[data-test=filter-priority] option[selected]").GetAttribute("value"));
+        board.WaitForAssertion(() => Assert.Equal("stage=InDepartments", board.Find("[data-test=filter-stage] option[selected]").GetAttribute("value")));
+        Assert.Equal("due=soon", board.Find("[data-test=filter-due] option[selected]").GetAttribute("value"));
+        Assert.Equal("sort=Received", board.Find("[data-test=filter-sort] option[selected]").GetAttribute("value"));
+        Assert.Equal("priority=", board.Find("[data-test=filter-priority] option[selected]").GetAttribute("value"));
         Assert.Single(board.FindAll("[data-test=filter-stage] option[selected]"));
-        board.Find("[data-test=filter-stage]").Change(nameof(CaseStage.Acknowledged));
+        // A choice is heard as the list's input event, which bubbles to the one handler on the lists' container, as in the browser.
+        board.Find("[data-test=filter-stage]").Input("stage=" + nameof(CaseStage.Acknowledged));
         Assert.EndsWith("/board?stage=Acknowledged&due=soon&sort=Received", navigation.Uri, StringComparison.Ordinal);
+        board.Find("[data-test=filter-due]").Input("due=");
+        Assert.EndsWith("/board?stage=Acknowledged&sort=Received", navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +131,26 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
 
         board.WaitForAssertion(() => Assert.Equal("1", board.Find("[data-test=row-count]").GetAttribute("data-open")));
         Assert.Equal(quality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(board.FindAll("tbody td[data-case]")).GetAttribute("data-case"));
+    }
+
+    [Fact]
+    public async Task Only_a_department_s_board_holds_a_notice_strip()
+    {
+        await DispatchedAsync(DepartmentCatalog.Quality);
+        await using var every = Context(PortalRoles.IntakeClerk, "u-clerk-strip");
+        var all = every.Render<BoardPage>();
+        all.WaitForAssertion(() => Assert.Single(all.FindAll("tbody td[data-case]")));
+        await using var own = Context(PortalRoles.DepartmentHandler, "u-h-" + DepartmentCatalog.Quality);
+        var department = own.Render<BoardPage>();
+        department.WaitForAssertion(() => Assert.Single(department.FindAll("tbody td[data-case]")));
+
+        Assert.Empty(all.FindComponents<ComplaintPortal.Web.Features.Supervision.BoardNoticeStrip>());
+        var strip = Assert.Single(department.FindComponents<ComplaintPortal.Web.Features.Supervision.BoardNoticeStrip>());
+        Assert.Equal(Driver.DepartmentId(DepartmentCatalog.Quality), strip.Instance.DepartmentId);
+
+        // Every department's board filtered on one department shows that department's strip.
+        every.Services.GetRequiredService<NavigationManager>().NavigateTo("/board?dept=" + Driver.DepartmentId(DepartmentCatalog.Quality));
+        all.WaitForAssertion(() => Assert.Single(all.FindComponents<ComplaintPortal.Web.Features.Supervision.BoardNoticeStrip>()));
     }
 
     [Fact]

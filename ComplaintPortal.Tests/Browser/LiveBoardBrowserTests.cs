@@ -229,9 +229,9 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         Assert.Equal(await clerk.Locator("[data-board] h1").InnerTextAsync(), boardTitle);
 
         // A filter stays on the board: the circuit navigates, the document is the one first loaded.
-        await clerk.SelectOptionAsync("[data-test=filter-sort]", "Received");
+        await clerk.SelectOptionAsync("[data-test=filter-sort]", "sort=Received");
         await clerk.WaitForFunctionAsync("() => location.search.includes('sort=Received')");
-        await clerk.Locator("[data-test=filter-sort] option[selected][value=Received]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await clerk.Locator("[data-test=filter-sort] option[selected][value='sort=Received']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.EndsWith("/board", await clerk.EvaluateAsync<string>("performance.getEntriesByType('navigation')[0].name"), StringComparison.Ordinal);
 
         // Another page is loaded afresh (so it gets its own title and head outlet).

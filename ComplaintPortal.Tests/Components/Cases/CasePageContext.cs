@@ -105,9 +105,9 @@ public abstract class CasePageTest : IAsyncLifetime
     protected CasePageContext Open(string culture = "zh-Hans") => context = new CasePageContext(culture, Database, Driver);
 
     /// <summary>A second context on the same database (another person's screen); disposed with the test.</summary>
-    protected CasePageContext OpenAnother(string culture, Domain.Notifications.INoticeFeed feed)
+    protected CasePageContext OpenAnother(string culture, Domain.Notifications.INoticeFeed feed, Action<IServiceCollection>? more = null)
     {
-        var another = new CasePageContext(culture, Database, Driver, feed);
+        var another = new CasePageContext(culture, Database, Driver, feed, more);
         others.Add(another);
         return another;
     }

@@ -2,11 +2,11 @@ using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Tests.Components.Cases;
-using ComplaintPortal.Web.Features.Notices;
+using ComplaintPortal.Tests.Infrastructure;
 
 namespace ComplaintPortal.Tests.Components.Notices;
 
-/// <summary>The app bar's bell and the notices page, on the portal's services and one in-process feed.</summary>
+/// <summary>The app bar's bell (in the layout) and the notices page, on the portal's services and one in-process feed.</summary>
 public sealed class NoticeBellTests : CasePageTest
 {
     [Fact]
@@ -16,20 +16,18 @@ public sealed class NoticeBellTests : CasePageTest
         var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
         var head = Driver.HeadOf(DepartmentCatalog.Quality);
-        var ownerScreen = OpenAnother("zh-Hans", feed);
+        var ownerScreen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
         ownerScreen.SignInAs(owner);
-        // The owner's screen: the app bar's bell with the notices page under it (one set of providers per screen).
-        var ownerBell = ownerScreen.RenderWithProviders(b =>
+        // The owner's screen: the layout's app bar and its bell with the notices page in it.
+        var ownerBell = ownerScreen.RenderLayout(b =>
         {
-            b.OpenComponent<NoticeBell>(0);
-            b.CloseComponent();
-            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(1);
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
             b.CloseComponent();
         });
         var page = ownerBell;
-        var headScreen = OpenAnother("zh-Hans", feed);
+        var headScreen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
         headScreen.SignInAs(head);
-        var headBell = headScreen.RenderPage<NoticeBell>();
+        var headBell = headScreen.RenderLayout(_ => { });
         var ownerBefore = Count(ownerBell);
         var headBefore = Count(headBell);
 
@@ -42,7 +40,12 @@ public sealed class NoticeBellTests : CasePageTest
         }
 
         ownerBell.WaitForAssertion(() => Assert.Equal(ownerBefore + 1, Count(ownerBell)));
+        Assert.Equal("true", ownerBell.Find("[data-test=notice-bell]").GetAttribute("data-live"));
+        Assert.Equal((ownerBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ownerBell.Find(".mud-badge[role=status]").TextContent);
         Assert.Equal(headBefore, Count(headBell));
+        // The rest of the app bar around the bell: the person's department and menu.
+        Assert.NotNull(ownerBell.Find("[data-test=appbar-department] .mud-chip-content"));
+        Assert.Equal(owner.Name, ownerBell.Find("[data-test=user-menu] summary").TextContent.Trim());
 
         // The owner's list: the notice in words with its case; reading it counts the bell down at once.
         var row = page.WaitForElement("[data-kind=DeadlineOverdue]");

@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ComplaintPortal.Web.Components.Shared;
+using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 
 namespace ComplaintPortal.Web.Components.Layout;
 
 /// <summary>
 /// The drawer menu as plain markup with MudBlazor's nav classes: the same look as <c>MudNavMenu</c> /
-/// <c>MudNavLink</c>, without their 2 components (and <c>NavLink</c>, <c>MudIcon</c>) per entry in every circuit.
-/// One string per (language, entries shown, active entry), built once and shared by every circuit.
+/// <c>MudNavLink</c>, without their 2 components (and <c>NavLink</c>, <c>MudIcon</c>) per entry in every circuit, and
+/// without a menu component either: the layout writes it (<see cref="MainLayout"/>). One string per (language, entries
+/// shown, active entry), the labelled <c>&lt;nav&gt;</c> included, built once and shared by every circuit.
 /// </summary>
 public static class NavMenuMarkup
 {
@@ -54,7 +56,13 @@ public static class NavMenuMarkup
 
     private static MarkupString Build(IReadOnlyList<NavEntry> entries, string? activeHref)
     {
+        if (entries.Count == 0)
+        {
+            return new MarkupString("");
+        }
+
         var html = new StringBuilder(entries.Count * 520);
+        html.Append("<nav class=\"mud-navmenu mud-navmenu-default pt-2\" data-test=\"nav\" aria-label=\"").Append(Encode(UiText.Nav_Label)).Append("\">");
         foreach (var entry in entries)
         {
             var active = entry.Href == activeHref;
@@ -65,7 +73,7 @@ public static class NavMenuMarkup
                 .Append("<div class=\"mud-nav-link-text\">").Append(Encode(entry.Title)).Append("</div></a></div>");
         }
 
-        return new MarkupString(html.ToString());
+        return new MarkupString(html.Append("</nav>").ToString());
     }
 
     private static string Normalise(string path)

@@ -270,10 +270,14 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     private void TellFeedWhatIsShown() => subscription?.Showing(lines.Select(l => l.Row.ComplaintId));
 
-    private Task FilterAsync(BoardFilter chosen)
+    /// <summary>A choice in one of the filter lists (its option's query-string pair, <see cref="BoardFilterMarkup"/>).</summary>
+    private void Choose(ChangeEventArgs e)
     {
-        Navigation.NavigateTo("/board" + BoardQueryString.Format(chosen, wall));
-        return Task.CompletedTask;
+        var chosen = BoardQueryString.With(filter, e.Value as string);
+        if (chosen != filter)
+        {
+            Navigation.NavigateTo("/board" + BoardQueryString.Format(chosen, wall));
+        }
     }
 
     private string PageHref(int index) => "/board" + BoardQueryString.Format(filter, wall, index);

@@ -34,17 +34,38 @@ public static class BoardQueryString
 
     public static string Format(BoardFilter filter, bool wall = false, int pageIndex = 0)
     {
+        var values = Values(filter);
+        values["wall"] = wall ? "1" : null;
+        values["page"] = pageIndex > 0 ? (pageIndex + 1).ToString(CultureInfo.InvariantCulture) : null;
+        return QueryHelpers.AddQueryString("", values.Where(v => v.Value is not null)!);
+    }
+
+    /// <summary>
+    /// <paramref name="filter"/> with one filter changed by its query-string pair (<c>stage=Assessed</c>; <c>stage=</c> for
+    /// any stage), as the board's filter lists give it; an unknown or malformed pair changes nothing.
+    /// </summary>
+    public static BoardFilter With(BoardFilter filter, string? pair)
+    {
+        var values = Values(filter);
+        if (pair?.Split('=', 2) is not [var name, var value] || !values.ContainsKey(name))
+        {
+            return filter;
+        }
+
+        values[name] = value;
+        return Parse(n => values.GetValueOrDefault(n));
+    }
+
+    private static Dictionary<string, string?> Values(BoardFilter filter)
+    {
         ArgumentNullException.ThrowIfNull(filter);
-        var values = new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
             ["dept"] = filter.DepartmentId?.ToString(CultureInfo.InvariantCulture),
             ["stage"] = filter.Stage?.ToString(),
             ["priority"] = filter.Priority?.ToString(),
             ["due"] = filter.OverdueOnly ? "overdue" : filter.DueSoonOnly ? "soon" : null,
             ["sort"] = filter.Sort == BoardSort.Deadline ? null : filter.Sort.ToString(),
-            ["wall"] = wall ? "1" : null,
-            ["page"] = pageIndex > 0 ? (pageIndex + 1).ToString(CultureInfo.InvariantCulture) : null,
         };
-        return QueryHelpers.AddQueryString("", values.Where(v => v.Value is not null)!);
     }
 }
