@@ -256,7 +256,29 @@ const idleCpuPerSecB = await quiet("phase B");
 await resetProbe();
 const loadB = loadavg();
 const browsersB0 = browsersCpuMs();
+// Where the browsers' main threads spend phase B (Chromium's own counters, over CDP): script, style, layout, the rest.
+const cdp = await Promise.all(pages.slice(0, Number(env.CDP_PAGES ?? 10)).map(async (p) => {
+  const session = await p.context().newCDPSession(p);
+  await session.send("Performance.enable");
+  return session;
+}));
+const mainThread = async () => {
+  const sum = {};
+  for (const session of cdp) {
+    for (const { name, value } of (await session.send("Performance.getMetrics")).metrics) {
+      if (/^(TaskDuration|ScriptDuration|RecalcStyleDuration|LayoutDuration|LayoutCount|RecalcStyleCount)$/.test(name)) sum[name] = (sum[name] ?? 0) + value;
+    }
+  }
+  return sum;
+};
+const main0 = await mainThread();
+const openB0 = now();
 const open = await changes(M);
+const main1 = await mainThread();
+// Per change and page, in ms (durations are in seconds) or counts.
+const mainThreadPerChange = Object.fromEntries(Object.keys(main1).map((k) => [k,
+  +(((main1[k] - main0[k]) * (k.endsWith("Count") ? 1 : 1000)) / (M * Math.max(1, cdp.length))).toFixed(2)]));
+log(`browsers' main thread per change and page: ${JSON.stringify(mainThreadPerChange)}`);
 const browsersMsPerSecondB = ((browsersCpuMs() - browsersB0) * 1000) / open.wallMs;
 log(`phase B: ${M} changes with ${N} boards open: server CPU ${open.cpuMs.toFixed(0)} ms (load ${loadB} -> ${loadavg()})`);
 // The browsers acknowledge each render batch once they applied it; a loaded machine takes a while.
@@ -266,6 +288,9 @@ while (probed.acknowledged.count < probed.rendered.count && now() - ackWaitStart
   await sleep(2000);
   probed = (await diagnostics(false)).probe;
 }
+// The browsers' CPU from the start of phase B until every batch was acknowledged, per change and page: what one
+// page's browser spends on one change (the idle CPU of open boards taken off).
+const browsersMsPerChangePerPage = (browsersCpuMs() - browsersB0 - (browsersIdleMsPerSecond * (now() - openB0)) / 1000) / (M * N);
 log(`server probe: ${probed.deliveries} rows delivered, ${probed.rendered.count} rendered, ${probed.acknowledged.count} acknowledged`);
 const seen = await Promise.all(pages.map((p) => p.evaluate(() => window.benchSeen)));
 const fromResponse = [];
@@ -328,6 +353,8 @@ const result = {
   // Server CPU (ms, user and system) by thread name in phase A (changes alone) and phase B (changes with the boards).
   threadsMs: { alone: alone.threads, withBoards: open.threads },
   // The headless browsers' CPU (ms per s): with the boards open and idle, and in phase B.
+  browsersMainThreadPerChange: mainThreadPerChange,
+  browsersCpuMsPerChangePerPage: +browsersMsPerChangePerPage.toFixed(2),
   browsersCpuMsPerSecond: { idle: +browsersIdleMsPerSecond.toFixed(0), phaseB: +browsersMsPerSecondB.toFixed(0) },
   load: readFileSync("/proc/loadavg", "utf8").trim(),
 };
