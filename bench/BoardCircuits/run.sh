@@ -4,7 +4,7 @@
 # Chromium and makes M changes (board-circuits.mjs). Stops the server and cleans up by itself.
 #
 #   bench/BoardCircuits/run.sh [N boards] [M changes]
-#   env: CASES (5000 generated cases), RATE (changes/s, 2), PORT (5195), SKIP_PUBLISH=1, PUBLISH_DIR, KEEP=1,
+#   env: CASES (5000 generated cases), RATE (changes/s, 2), HIDDEN=1 (the boards apply changes without drawing them), PORT (5195), SKIP_PUBLISH=1, PUBLISH_DIR, KEEP=1,
 #        PAGE=/ READY=.portal-appbar (measure the app shell alone), WARM, HOLD_MS, CLOSE_WAIT_MS (200000: how long
 #        to wait for the closed boards' circuits to go), WARM_CHANGES, BOARD_WARM_CHANGES, ACK_WAIT_MS, QUIET_MS,
 #        any server setting (Board__PageSize=200)
