@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,10 +18,9 @@ namespace ComplaintPortal.Web.Components.Layout;
 /// </summary>
 public static class AppBarMarkup
 {
-    private const int MaxMade = 1024;
     private const string MenuIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium portal-menu-icon";
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly ConcurrentDictionary<(string Culture, string Part, string? Value), MarkupString> Cache = new();
+    private static readonly MarkupMemo<(string Culture, string Part, string? Value)> Made = new(1024);
 
     /// <summary>The drawer switch, the brand linking home and the space that pushes the rest to the right.</summary>
     public static MarkupString Start() => Built("start", null, _ =>
@@ -73,15 +71,8 @@ public static class AppBarMarkup
         "<button type=\"submit\" class=\"portal-menu-item mud-ripple\" data-test=\"logout\">"
         + SvgIcons.Markup(Icons.Material.Outlined.Logout, MenuIcon).Value + "<span>" + Encode(UiText.Nav_SignOut) + "</span></button>");
 
-    private static MarkupString Built(string part, string? value, Func<string?, string> build)
-    {
-        if (Cache.Count >= MaxMade)
-        {
-            Cache.Clear();
-        }
-
-        return Cache.GetOrAdd((CultureInfo.CurrentUICulture.Name, part, value), key => new MarkupString(build(key.Value)));
-    }
+    private static MarkupString Built(string part, string? value, Func<string?, string> build) =>
+        Made.Get((CultureInfo.CurrentUICulture.Name, part, value), key => new MarkupString(build(key.Value)));
 
     private static string Encode(string text) => Encoder.Encode(text);
 }

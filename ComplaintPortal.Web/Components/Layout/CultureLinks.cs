@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -16,20 +16,14 @@ namespace ComplaintPortal.Web.Components.Layout;
 /// </summary>
 public static class CultureLinks
 {
-    private const int MaxMade = 1024;
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly ConcurrentDictionary<(string Culture, string ReturnPath), MarkupString> Made = new();
+    private static readonly MarkupMemo<(string Culture, string ReturnPath)> Made = new(1024);
 
     /// <param name="returnPath">The page to come back to, relative to the site root (<c>/board?sort=Received</c>).</param>
     public static MarkupString Markup(string returnPath)
     {
         ArgumentNullException.ThrowIfNull(returnPath);
-        if (Made.Count >= MaxMade)
-        {
-            Made.Clear();
-        }
-
-        return Made.GetOrAdd((CultureInfo.CurrentUICulture.Name, returnPath), key => Build(key.Culture, key.ReturnPath));
+        return Made.Get((CultureInfo.CurrentUICulture.Name, returnPath), key => Build(key.Culture, key.ReturnPath));
     }
 
     /// <summary>The page <paramref name="navigation"/> is on, as the switch's return address.</summary>

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -21,9 +21,8 @@ namespace ComplaintPortal.Web.Features.Board;
 /// </summary>
 public static class BoardFilterMarkup
 {
-    private const int MaxMade = 1024;
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly ConcurrentDictionary<(string Culture, BoardFilter Filter, object Names), MarkupString> Made = new();
+    private static readonly MarkupMemo<(string Culture, BoardFilter Filter, object Names)> Made = new(1024);
 
     /// <summary>The lists showing <paramref name="filter"/>; <paramref name="departments"/> is the shared names' instance
     /// (<see cref="BoardRowMarkup.LookupsAsync"/>), so renamed departments get new markup.</summary>
@@ -31,12 +30,7 @@ public static class BoardFilterMarkup
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(departments);
-        if (Made.Count >= MaxMade)
-        {
-            Made.Clear();
-        }
-
-        return Made.GetOrAdd((CultureInfo.CurrentUICulture.Name, filter, departments), key => Build(key.Filter, departments));
+        return Made.Get((CultureInfo.CurrentUICulture.Name, filter, departments), key => Build(key.Filter, departments));
     }
 
     internal static string SortLabel(BoardSort sort) => sort switch

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -19,19 +18,18 @@ namespace ComplaintPortal.Web.Features.Board;
 /// </summary>
 public static class BoardHeadMarkup
 {
-    private const int MaxMade = 2048;
     private const string ChipIcon = "mud-icon-root mud-svg-icon mud-icon-size-small mud-chip-icon";
     private const string ActionIcon = "mud-icon-root mud-svg-icon mud-icon-size-small";
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly ConcurrentDictionary<(string Culture, BoardTotals Totals), MarkupString> TotalsMade = new();
-    private static readonly ConcurrentDictionary<string, MarkupString> HeadersMade = new();
-    private static readonly ConcurrentDictionary<(string Culture, string Query), MarkupString> ActionsMade = new();
+    private static readonly MarkupMemo<(string Culture, BoardTotals Totals)> TotalsMade = new(2048);
+    private static readonly MarkupMemo<string> HeadersMade = new(2048);
+    private static readonly MarkupMemo<(string Culture, string Query)> ActionsMade = new(2048);
 
     /// <summary>The four totals (overdue, due soon, on track, paused) as MudChip markup, each with its icon and word.</summary>
     public static MarkupString Totals(BoardTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
-        return Made(TotalsMade, (CultureInfo.CurrentUICulture.Name, totals), _ =>
+        return TotalsMade.Get((CultureInfo.CurrentUICulture.Name, totals), _ =>
         {
             var html = new StringBuilder(1024);
             Chip(html, "error", "total-overdue", Icons.Material.Filled.Error, BoardText.Board_State_Overdue, totals.Overdue);
@@ -44,7 +42,7 @@ public static class BoardHeadMarkup
 
     /// <summary>The header row: one <c>th</c> per column, in the order of <see cref="BoardColumns.All"/>.</summary>
     public static MarkupString Headers() =>
-        Made(HeadersMade, CultureInfo.CurrentUICulture.Name, _ =>
+        HeadersMade.Get(CultureInfo.CurrentUICulture.Name, _ =>
         {
             var html = new StringBuilder("<tr>");
             foreach (var column in BoardColumns.All)
@@ -60,7 +58,7 @@ public static class BoardHeadMarkup
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = BoardQueryString.Format(filter);
-        return Made(ActionsMade, (CultureInfo.CurrentUICulture.Name, query), _ => new MarkupString(
+        return ActionsMade.Get((CultureInfo.CurrentUICulture.Name, query), _ => new MarkupString(
             "<a class=\"board-action\" href=\"/board/export.xlsx" + Encoder.Encode(query) + "\" download data-test=\"export\">"
             + SvgIcons.Markup(Icons.Material.Outlined.FileDownload, ActionIcon).Value + Encoder.Encode(BoardText.Board_Export) + "</a>"
             + "<a class=\"board-action\" href=\"/board" + Encoder.Encode(BoardQueryString.Format(filter, wall: true)) + "\" data-test=\"wall-toggle\">"
@@ -72,15 +70,4 @@ public static class BoardHeadMarkup
             .Append("\" tabindex=\"-1\" data-test=\"").Append(test).Append("\">").Append(SvgIcons.Markup(icon, ChipIcon).Value)
             .Append("<span class=\"mud-chip-content\">").Append(Encoder.Encode(word)).Append(' ')
             .Append(Encoder.Encode(count.ToString("N0", CultureInfo.CurrentCulture))).Append("</span></div></div>");
-
-    private static MarkupString Made<TKey>(ConcurrentDictionary<TKey, MarkupString> made, TKey key, Func<TKey, MarkupString> build)
-        where TKey : notnull
-    {
-        if (made.Count >= MaxMade)
-        {
-            made.Clear();
-        }
-
-        return made.GetOrAdd(key, build);
-    }
 }

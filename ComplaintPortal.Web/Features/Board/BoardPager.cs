@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ComplaintPortal.Web.Components.Shared;
@@ -17,7 +16,6 @@ namespace ComplaintPortal.Web.Features.Board;
 /// </summary>
 public static class BoardPager
 {
-    private const int MaxMade = 512;
     private const int Boundary = 2;
     private const int Middle = 3;
     private const string Item = "mud-pagination-item";
@@ -28,7 +26,7 @@ public static class BoardPager
     private const int Gap = -1;
 
     private static readonly PortalMudLocalizer Labels = new();
-    private static readonly ConcurrentDictionary<(string Culture, int Pages, int Page, string Query), MarkupString> Made = new();
+    private static readonly MarkupMemo<(string Culture, int Pages, int Page, string Query)> Made = new(512);
 
     /// <summary>The pager for <paramref name="pages"/> pages with the zero-based <paramref name="pageIndex"/> shown.</summary>
     /// <param name="href">The address of a zero-based page (the board with its filters).</param>
@@ -37,12 +35,7 @@ public static class BoardPager
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(href);
-        if (Made.Count >= MaxMade)
-        {
-            Made.Clear();
-        }
-
-        return Made.GetOrAdd((CultureInfo.CurrentUICulture.Name, pages, pageIndex, query), key => Build(key.Pages, key.Page, href));
+        return Made.Get((CultureInfo.CurrentUICulture.Name, pages, pageIndex, query), key => Build(key.Pages, key.Page, href));
     }
 
     /// <summary>

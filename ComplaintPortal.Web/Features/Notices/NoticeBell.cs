@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
@@ -6,6 +5,7 @@ using System.Text.Unicode;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Components.Layout;
+using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -23,9 +23,8 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
     /// <summary>The bell counts no further than it shows (<see cref="NoticeBook.CountUnreadAsync"/>).</summary>
     public const int Shown = 99;
 
-    private const int MaxMade = 1024;
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly ConcurrentDictionary<(string Culture, int Unread, bool Live), MarkupString> Links = new();
+    private static readonly MarkupMemo<(string Culture, int Unread, bool Live)> Links = new(1024);
 
     private readonly CancellationTokenSource closing = new();
     private ActingUser? user;
@@ -76,12 +75,7 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
 
     internal static MarkupString Link(int unread, bool live)
     {
-        if (Links.Count >= MaxMade)
-        {
-            Links.Clear();
-        }
-
-        return Links.GetOrAdd((CultureInfo.CurrentUICulture.Name, Math.Min(unread, Shown + 1), live), key =>
+        return Links.Get((CultureInfo.CurrentUICulture.Name, Math.Min(unread, Shown + 1), live), key =>
         {
             var label = Encoder.Encode(string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_Bell, BadgeFor(key.Unread)));
             var icon = key.Unread > 0 ? Icons.Material.Filled.Notifications : Icons.Material.Outlined.Notifications;
