@@ -15,6 +15,13 @@ public sealed class MarkupMemo<TKey>(int limit)
 
     public MarkupString Get(TKey key, Func<TKey, MarkupString> build)
     {
+        // A hit reads without a lock; Count takes every lock of the dictionary, so it is only asked on a miss (every open
+        // board renders its shared markup on each change, on whichever threads are free; bench/README.md, CPU per change).
+        if (made.TryGetValue(key, out var markup))
+        {
+            return markup;
+        }
+
         if (made.Count >= limit)
         {
             made.Clear();

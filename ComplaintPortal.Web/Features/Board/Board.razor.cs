@@ -30,6 +30,9 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private List<BoardUpdate>? arrivedWhileLoading;
     private BoardSubscription? subscription;
     private CultureInfo culture = CultureInfo.CurrentUICulture;
+    private BoardWords words = BoardWords.For(CultureInfo.CurrentUICulture);
+    private string query = ""; // the filters' query string (links, pager), made when the filters change, not in every render
+    private (int Open, string Text) count = (-1, "");
     private BoardProbeMarks? probeMarks; // diagnostics only (Board:Diagnostics)
 
     [Inject]
@@ -85,11 +88,15 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);
 
+    /// <summary>"N open cases", formatted again only when the number changes.</summary>
+    private string CountText => count.Open == totals.Open ? count.Text : (count = (totals.Open, words.Count(totals.Open))).Text;
+
     private string ServerNow => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     protected override void OnInitialized()
     {
         culture = CultureInfo.CurrentUICulture;
+        words = BoardWords.For(culture);
         Circuit.Reconnected += ReloadAfterReconnectAsync;
         probeMarks = RendererInfo.IsInteractive ? BoardProbeMarks.For(Feed.Probe) : null;
     }
@@ -109,11 +116,11 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         }
 
         (filter, wall, pageIndex) = (nextFilter, nextWall, nextPage);
+        query = BoardQueryString.Format(filter);
         if (RendererInfo.IsInteractive && subscription is null)
         {
             // Listen first, then load: what arrives meanwhile is applied after the load.
-            subscription = Feed.Subscribe(PrincipalForFeedAsync);
-            _ = ListenAsync(subscription, life.Token);
+            subscription = Feed.Subscribe(PrincipalForFeedAsync, Arrived);
             if (wall)
             {
                 _ = TurnWallPagesAsync(life.Token);
@@ -164,50 +171,57 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         TellFeedWhatIsShown();
     }
 
-    private async Task ListenAsync(BoardSubscription updates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The feed put updates in this board's queue (called on the feed's thread once per publish, after all of them):
+    /// applied and rendered on the board's dispatcher, at once on this thread when the board is not busy, so a change
+    /// costs the open boards no hand-over to the thread pool each (bench/README.md, CPU per change).
+    /// </summary>
+    private void Arrived()
     {
-        try
+        if (life.IsCancellationRequested)
         {
-            while (await updates.Updates.WaitToReadAsync(cancellationToken))
+            return;
+        }
+
+        _ = InvokeAsync(ApplyArrived);
+    }
+
+    private void ApplyArrived()
+    {
+        if (subscription is not { } updates || life.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var work = probeMarks?.Start() ?? default;
+        var (changed, rowsChanged) = (false, false);
+        while (updates.Updates.TryRead(out var update))
+        {
+            if (arrivedWhileLoading is { } pending)
             {
-                await InvokeAsync(() =>
-                {
-                    var work = probeMarks?.Start() ?? default;
-                    var (changed, rowsChanged) = (false, false);
-                    while (updates.Updates.TryRead(out var update))
-                    {
-                        if (arrivedWhileLoading is { } pending)
-                        {
-                            pending.Add(update);
-                        }
-                        else
-                        {
-                            var change = Apply(update);
-                            changed |= change != Changed.Nothing;
-                            rowsChanged |= change == Changed.Rows;
-                        }
-                    }
-
-                    // A change that neither touches this page nor its totals costs this board no render (and the
-                    // browser no batch to apply and acknowledge).
-                    if (rowsChanged)
-                    {
-                        TellFeedWhatIsShown();
-                    }
-
-                    if (changed)
-                    {
-                        StateHasChanged();
-                    }
-
-                    probeMarks?.Worked(work);
-                });
+                pending.Add(update);
+            }
+            else
+            {
+                var change = Apply(update);
+                changed |= change != Changed.Nothing;
+                rowsChanged |= change == Changed.Rows;
             }
         }
-        catch (OperationCanceledException)
+
+        // A change that neither touches this page nor its totals costs this board no render (and the browser no batch to
+        // apply and acknowledge).
+        if (rowsChanged)
         {
-            // The board closed.
+            TellFeedWhatIsShown();
         }
+
+        if (changed)
+        {
+            StateHasChanged();
+        }
+
+        probeMarks?.Worked(work);
     }
 
     private Changed Apply(BoardUpdate update)

@@ -54,10 +54,11 @@ public static class BoardHeadMarkup
         });
 
     /// <summary>The export (same filters as the screen) and wall links of a board showing <paramref name="filter"/>.</summary>
-    public static MarkupString Actions(BoardFilter filter)
+    /// <param name="query"><paramref name="filter"/>'s query string (<see cref="BoardQueryString.Format"/>), which the board keeps.</param>
+    public static MarkupString Actions(BoardFilter filter, string query)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = BoardQueryString.Format(filter);
+        ArgumentNullException.ThrowIfNull(query);
         return ActionsMade.Get((CultureInfo.CurrentUICulture.Name, query), _ => new MarkupString(
             "<a class=\"board-action\" href=\"/board/export.xlsx" + Encoder.Encode(query) + "\" download data-test=\"export\">"
             + SvgIcons.Markup(Icons.Material.Outlined.FileDownload, ActionIcon).Value + Encoder.Encode(BoardText.Board_Export) + "</a>"

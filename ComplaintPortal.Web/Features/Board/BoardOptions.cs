@@ -36,4 +36,11 @@ public sealed class BoardOptions
 
     /// <summary>Maps <c>/board/diagnostics</c> (administrators only): open circuits and boards, memory. For benchmarks.</summary>
     public bool Diagnostics { get; set; }
+
+    /// <summary>
+    /// With <see cref="Diagnostics"/> on, whether the probe also reads each thread's CPU clock around the feed's and every
+    /// board's update (a system call each, on every board a change reaches). Off to measure the whole process's CPU without
+    /// the probe's own clock in it (bench/README.md).
+    /// </summary>
+    public bool DiagnosticsThreadCpu { get; set; } = true;
 }

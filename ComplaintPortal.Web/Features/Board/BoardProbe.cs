@@ -16,6 +16,7 @@ public sealed class BoardProbe
 {
     private const int CommitSlots = 1 << 12;
     private readonly TimeProvider time;
+    private readonly bool cpuClock;
     private readonly Lock gate = new();
     private readonly (long EventId, long At)[] commits = [];
     private readonly ProbeSamples rendered = null!;
@@ -33,6 +34,7 @@ public sealed class BoardProbe
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
         Enabled = options.Value.Diagnostics;
+        cpuClock = Enabled && options.Value.DiagnosticsThreadCpu && ThreadCpu.Measured;
         if (Enabled)
         {
             commits = new (long, long)[CommitSlots];
@@ -81,7 +83,12 @@ public sealed class BoardProbe
     }
 
     /// <summary>Starts timing a piece of fan-out work on this thread (nothing when off).</summary>
-    public ProbeWork Start() => Enabled ? new ProbeWork(ThreadCpu.Nanoseconds(), time.GetTimestamp(), Environment.CurrentManagedThreadId) : default;
+    public ProbeWork Start() => Enabled
+        ? new ProbeWork(cpuClock ? ThreadCpu.Nanoseconds() : 0, time.GetTimestamp(), Environment.CurrentManagedThreadId)
+        : default;
+
+    /// <summary>Whether the probe reads the threads' CPU clock (<see cref="BoardOptions.DiagnosticsThreadCpu"/>).</summary>
+    public bool ThreadCpuMeasured => cpuClock;
 
     /// <summary>The feed published <paramref name="changed"/> changes as <paramref name="sent"/> rows to boards, <paramref name="withoutCommit"/> of them with no local commit instant.</summary>
     internal void FannedOut(ProbeWork work, int changed, int sent, int withoutCommit)
@@ -91,7 +98,7 @@ public sealed class BoardProbe
             return;
         }
 
-        fanOut.Add(work, time);
+        fanOut.Add(work, time, cpuClock);
         Interlocked.Add(ref changes, changed);
         Interlocked.Add(ref deliveries, sent);
         Interlocked.Add(ref unstamped, withoutCommit);
@@ -102,7 +109,7 @@ public sealed class BoardProbe
     {
         if (Enabled)
         {
-            circuits.Add(work, time);
+            circuits.Add(work, time, cpuClock);
         }
     }
 
@@ -134,15 +141,15 @@ public sealed class BoardProbe
     {
         if (!Enabled)
         {
-            return new BoardProbeReport(false, ThreadCpu.Measured, 0, 0, 0, 0, new(0, null, null, null, null), new(0, null, null, null, null),
+            return new BoardProbeReport(false, false, 0, 0, 0, 0, new(0, null, null, null, null), new(0, null, null, null, null),
                 fanOut.Figures(), circuits.Figures(), null);
         }
 
         var sent = Interlocked.Read(ref deliveries);
         var (feed, boards) = (fanOut.Figures(), circuits.Figures());
-        return new BoardProbeReport(true, ThreadCpu.Measured, Interlocked.Read(ref changes), sent, Interlocked.Read(ref unstamped),
+        return new BoardProbeReport(true, cpuClock, Interlocked.Read(ref changes), sent, Interlocked.Read(ref unstamped),
             Interlocked.Read(ref dropped), rendered.Figures(), acknowledged.Figures(), feed, boards,
-            sent == 0 ? null : Math.Round((feed.CpuMs + boards.CpuMs) / sent, 4));
+            sent == 0 || !cpuClock ? null : Math.Round((feed.CpuMs + boards.CpuMs) / sent, 4));
     }
 }
 

@@ -8,9 +8,10 @@ internal sealed class ProbeTally
     private long wallTicks;
     private long movedThread;
 
-    public void Add(ProbeWork work, TimeProvider time)
+    /// <param name="cpuClock">Whether <paramref name="work"/> started with a reading of the thread's CPU clock.</param>
+    public void Add(ProbeWork work, TimeProvider time, bool cpuClock)
     {
-        var cpu = ThreadCpu.Nanoseconds() - work.CpuNanoseconds;
+        var cpu = cpuClock ? ThreadCpu.Nanoseconds() - work.CpuNanoseconds : 0;
         Interlocked.Add(ref wallTicks, time.GetElapsedTime(work.Timestamp).Ticks);
         Interlocked.Increment(ref count);
         if (work.Thread == Environment.CurrentManagedThreadId)
