@@ -186,26 +186,6 @@ public sealed class BoardChangeFeedTests
     }
 
     [Fact]
-    public async Task A_board_is_told_once_per_publish_when_its_row_and_totals_are_both_waiting()
-    {
-        var principal = User("qa", PortalRoles.DepartmentHandler);
-        source.Departments["qa"] = Quality;
-        var told = new List<int>();
-        BoardSubscription? board = null;
-        board = feed.Subscribe(() => Task.FromResult(principal), () => told.Add(Drain(board!).Count));
-        board.CountTotalsFor(new BoardViewer(false, Quality), BoardFilter.None);
-        source.Cases[100] = Row(100, Quality);
-        source.Cases[101] = Row(101, Engineering);
-
-        // The first publish counts every board's totals: the row and the totals, one notification.
-        await feed.PublishAsync([new CaseChange(1, 100, [Quality])], CancellationToken.None);
-        // Another department's case, which this board neither may see nor shows: no notification at all.
-        await feed.PublishAsync([new CaseChange(2, 101, [Engineering])], CancellationToken.None);
-
-        Assert.Equal([2], told);
-    }
-
-    [Fact]
     public async Task Totals_that_cannot_be_counted_do_not_hold_back_the_rows()
     {
         var clerks = Open(2, "clerk", PortalRoles.IntakeClerk);

@@ -29,6 +29,26 @@ public sealed class BoardProbeTests
     }
 
     [Fact]
+    public void Without_the_thread_clock_the_probe_still_times_renders_but_reports_no_cpu()
+    {
+        var clockless = new BoardProbe(TimeProvider.System, Options.Create(new BoardOptions { Diagnostics = true, DiagnosticsThreadCpu = false }));
+        var marks = BoardProbeMarks.For(clockless)!;
+        clockless.Committed([1]);
+
+        var work = marks.Start();
+        marks.Delivered(clockless.CommitOf(1));
+        marks.Rendered();
+        marks.Worked(work);
+        var report = clockless.Report();
+
+        Assert.Equal(0, work.CpuNanoseconds);
+        Assert.False(report.ThreadCpuMeasured);
+        Assert.Equal(1, report.Rendered.Count);
+        Assert.Equal((1, 0.0), (report.Circuits.Count, report.Circuits.CpuMs));
+        Assert.Null(report.CpuMsPerDelivery);
+    }
+
+    [Fact]
     public void Commit_instant_is_found_by_its_ledger_event_and_not_by_another()
     {
         probe.Committed([41, 42]);

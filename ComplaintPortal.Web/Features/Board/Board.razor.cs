@@ -120,7 +120,8 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         if (RendererInfo.IsInteractive && subscription is null)
         {
             // Listen first, then load: what arrives meanwhile is applied after the load.
-            subscription = Feed.Subscribe(PrincipalForFeedAsync, Arrived);
+            subscription = Feed.Subscribe(PrincipalForFeedAsync);
+            _ = ListenAsync(subscription, life.Token);
             if (wall)
             {
                 _ = TurnWallPagesAsync(life.Token);
@@ -171,57 +172,50 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         TellFeedWhatIsShown();
     }
 
-    /// <summary>
-    /// The feed put updates in this board's queue (called on the feed's thread once per publish, after all of them):
-    /// applied and rendered on the board's dispatcher, at once on this thread when the board is not busy, so a change
-    /// costs the open boards no hand-over to the thread pool each (bench/README.md, CPU per change).
-    /// </summary>
-    private void Arrived()
+    private async Task ListenAsync(BoardSubscription updates, CancellationToken cancellationToken)
     {
-        if (life.IsCancellationRequested)
+        try
         {
-            return;
-        }
-
-        _ = InvokeAsync(ApplyArrived);
-    }
-
-    private void ApplyArrived()
-    {
-        if (subscription is not { } updates || life.IsCancellationRequested)
-        {
-            return;
-        }
-
-        var work = probeMarks?.Start() ?? default;
-        var (changed, rowsChanged) = (false, false);
-        while (updates.Updates.TryRead(out var update))
-        {
-            if (arrivedWhileLoading is { } pending)
+            while (await updates.Updates.WaitToReadAsync(cancellationToken))
             {
-                pending.Add(update);
+                await InvokeAsync(() =>
+                {
+                    var work = probeMarks?.Start() ?? default;
+                    var (changed, rowsChanged) = (false, false);
+                    while (updates.Updates.TryRead(out var update))
+                    {
+                        if (arrivedWhileLoading is { } pending)
+                        {
+                            pending.Add(update);
+                        }
+                        else
+                        {
+                            var change = Apply(update);
+                            changed |= change != Changed.Nothing;
+                            rowsChanged |= change == Changed.Rows;
+                        }
+                    }
+
+                    // A change that neither touches this page nor its totals costs this board no render (and the
+                    // browser no batch to apply and acknowledge).
+                    if (rowsChanged)
+                    {
+                        TellFeedWhatIsShown();
+                    }
+
+                    if (changed)
+                    {
+                        StateHasChanged();
+                    }
+
+                    probeMarks?.Worked(work);
+                });
             }
-            else
-            {
-                var change = Apply(update);
-                changed |= change != Changed.Nothing;
-                rowsChanged |= change == Changed.Rows;
-            }
         }
-
-        // A change that neither touches this page nor its totals costs this board no render (and the browser no batch to
-        // apply and acknowledge).
-        if (rowsChanged)
+        catch (OperationCanceledException)
         {
-            TellFeedWhatIsShown();
+            // The board closed.
         }
-
-        if (changed)
-        {
-            StateHasChanged();
-        }
-
-        probeMarks?.Worked(work);
     }
 
     private Changed Apply(BoardUpdate update)

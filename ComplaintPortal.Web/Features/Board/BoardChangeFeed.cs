@@ -32,13 +32,12 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
 
     /// <summary>
     /// Joins the feed. Subscribe before loading the board's rows and apply what arrives after the load:
-    /// nothing committed in between is missed. <paramref name="arrived"/> is called on the feed's thread once
-    /// the updates of a publish are all queued; it must hand the work on and return (the next board waits).
+    /// nothing committed in between is missed.
     /// </summary>
-    public BoardSubscription Subscribe(Func<Task<ClaimsPrincipal>> principal, Action? arrived = null)
+    public BoardSubscription Subscribe(Func<Task<ClaimsPrincipal>> principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var subscription = new BoardSubscription(principal, Leave, arrived);
+        var subscription = new BoardSubscription(principal, Leave);
         lock (gate)
         {
             subscriptions = subscriptions.Add(subscription);
@@ -140,22 +139,14 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
         var rowsOf = sends.ToLookup(s => s.Board, s => s.Message);
         foreach (var board in current)
         {
-            var any = false;
             foreach (var message in rowsOf[board])
             {
                 board.Send(message);
-                any = true;
             }
 
             if (board.Totals is { } key && due.TryGetValue(key, out var counted))
             {
                 board.Send(counted);
-                any = true;
-            }
-
-            if (any)
-            {
-                Notify(board);
             }
         }
 
@@ -215,28 +206,14 @@ public sealed class BoardChangeFeed(IBoardRowSource source, TimeProvider time, I
         return counted;
     }
 
-    private void SendTotals(ImmutableArray<BoardSubscription> current, List<(BoardSubscription.TotalsKey Key, BoardTotalsChanged Totals)> totals)
+    private static void SendTotals(ImmutableArray<BoardSubscription> current, List<(BoardSubscription.TotalsKey Key, BoardTotalsChanged Totals)> totals)
     {
         foreach (var (key, changed) in totals)
         {
             foreach (var board in current.Where(s => s.Totals == key))
             {
                 board.Send(changed);
-                Notify(board);
             }
-        }
-    }
-
-    private void Notify(BoardSubscription board)
-    {
-        try
-        {
-            board.Notify();
-        }
-        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
-        {
-            // A board whose circuit is going away; it leaves the feed on its own.
-            logger.LogDebug(ex, "Board subscriber gone while notified");
         }
     }
 

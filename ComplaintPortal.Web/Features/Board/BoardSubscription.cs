@@ -5,8 +5,7 @@ using ComplaintPortal.Domain.Board;
 namespace ComplaintPortal.Web.Features.Board;
 
 /// <summary>
-/// One open board's place in the <see cref="BoardChangeFeed"/>. The feed queues updates in <see cref="Updates"/> and then
-/// calls the board's <c>arrived</c> handler once (so a row and the totals behind it make one render); the board
+/// One open board's place in the <see cref="BoardChangeFeed"/>. The board reads <see cref="Updates"/> and
 /// tells the feed which cases it shows (so it hears when one leaves its view) and which totals it counts.
 /// Disposing it leaves the feed.
 /// </summary>
@@ -14,15 +13,13 @@ public sealed class BoardSubscription : IDisposable
 {
     private readonly Channel<BoardUpdate> updates = Channel.CreateUnbounded<BoardUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<BoardSubscription> leave;
-    private readonly Action? arrived;
     private volatile int[] shown = []; // sorted: 4 bytes a row (a hash set took ~25), swapped whole, read by the feed's thread
     private volatile TotalsKey? totals;
 
-    internal BoardSubscription(Func<Task<ClaimsPrincipal>> principal, Action<BoardSubscription> leave, Action? arrived)
+    internal BoardSubscription(Func<Task<ClaimsPrincipal>> principal, Action<BoardSubscription> leave)
     {
         Principal = principal;
         this.leave = leave;
-        this.arrived = arrived;
     }
 
     /// <summary>The board's user now: re-read on every change, so signed-out or changed rights take effect at once.</summary>
@@ -47,9 +44,6 @@ public sealed class BoardSubscription : IDisposable
     internal bool Shows(int complaintId) => Array.BinarySearch(shown, complaintId) >= 0;
 
     internal void Send(BoardUpdate update) => updates.Writer.TryWrite(update);
-
-    /// <summary>Tells the board that what was sent is waiting (on the feed's thread; the board hands it to its own dispatcher).</summary>
-    internal void Notify() => arrived?.Invoke();
 
     public void Dispose()
     {
