@@ -68,6 +68,28 @@ public sealed class BoardRowMarkupTests : IAsyncLifetime
         Assert.Contains("质量保证部", later.Departments.Values);
     }
 
+    [Fact]
+    public async Task A_case_not_yet_categorised_says_so_on_the_board_and_in_its_export()
+    {
+        var names = await markup.LookupsAsync(Zh);
+
+        var cells = markup.Line(Row(), names, Zh, Now).Cells.Value;
+        var before = CultureInfo.CurrentUICulture;
+        string exported;
+        try
+        {
+            CultureInfo.CurrentUICulture = Zh;
+            exported = BoardColumns.Text(BoardColumn.Category, Row(), names, Now, null);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        Assert.Contains("<td class=\"board-category\" data-label=\"类别\"><span class=\"board-muted\">待分类</span></td>", cells, StringComparison.Ordinal);
+        Assert.Equal("待分类", exported);
+    }
+
     private static BoardRow Row() =>
         new(1, "KS-2026-000001", null, Priority.General, CaseStage.Acknowledged, Now, Now, [], Now.AddDays(9), Now.AddDays(8), 1);
 }

@@ -37,6 +37,14 @@ public static class BoardColumns
     };
 
     /// <summary>A cell as plain text (the export); the page renders the same value with its countdown and icon.</summary>
+    /// <summary>The case's category name, or null while it has none (a case not yet assessed).</summary>
+    public static string? CategoryName(BoardRow row, BoardLookups lookups)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(lookups);
+        return lookups.Category(row.CategoryId) is { Length: > 0 } name ? name : null;
+    }
+
     public static string Text(BoardColumn column, BoardRow row, BoardLookups lookups, DateTimeOffset now, OrganisationClock? clock)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -44,7 +52,7 @@ public static class BoardColumns
         return column switch
         {
             BoardColumn.Number => row.CaseNumber,
-            BoardColumn.Category => lookups.Category(row.CategoryId),
+            BoardColumn.Category => CategoryName(row, lookups) ?? BoardText.Board_Uncategorised,
             BoardColumn.Priority => CaseLabels.Priority(row.Priority),
             BoardColumn.Stage => CaseLabels.Stage(row.Stage),
             BoardColumn.Departments => string.Join("; ", Departments(row, lookups)),

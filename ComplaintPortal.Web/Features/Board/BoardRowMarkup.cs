@@ -126,7 +126,15 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
                     .Append(Encoder.Encode(row.CaseNumber)).Append("</a>");
                 break;
             case BoardColumn.Category:
-                html.Append(Encoder.Encode(names.Category(row.CategoryId)));
+                if (BoardColumns.CategoryName(row, names) is { } category)
+                {
+                    html.Append(Encoder.Encode(category));
+                }
+                else
+                {
+                    html.Append("<span class=\"board-muted\">").Append(Encoder.Encode(BoardText.Board_Uncategorised)).Append("</span>");
+                }
+
                 break;
             case BoardColumn.Priority:
                 html.Append("<span class=\"board-priority\" data-priority=\"").Append(row.Priority.ToString()).Append("\">")
