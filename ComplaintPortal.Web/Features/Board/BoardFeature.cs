@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Board;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Board;
 
@@ -8,7 +9,8 @@ public static class BoardFeature
 {
     public static IServiceCollection AddBoardFeature(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<BoardOptions>(configuration.GetSection(BoardOptions.SectionName));
+        services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BoardOptions>, BoardOptionsValidator>());
         services.AddSingleton<IBoardRowSource, BoardRowSource>();
         services.AddSingleton<BoardChangeFeed>();
         services.AddSingleton<BoardProbe>();
