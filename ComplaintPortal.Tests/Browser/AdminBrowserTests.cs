@@ -39,7 +39,11 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Contains("质量部", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("部门处理人", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-test=create-user-dialog]").CountAsync());
-        Assert.Contains("liu.yang", await page.InnerTextAsync(".mud-snackbar"), StringComparison.Ordinal);
+        var snackbar = await Snackbars.ShownAsync(page, "liu.yang");
+        // Bottom right (PortalSnackbars): below the page's title, clear of the app bar.
+        var title = await page.Locator("h1").First.BoundingBoxAsync();
+        var box = await snackbar.BoundingBoxAsync();
+        Assert.True(box!.Y > title!.Y + title.Height, $"snackbar at {box.Y}, title ends at {title.Y + title.Height}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users.png"), FullPage = true });
     }
 
