@@ -80,6 +80,12 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         // The list is read from the server after the click, a page at a time.
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(lateCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
+
+        // Both rates are 0 % each month: the resolution rate's line is dashed over the wider line of the seed's rate, so both show.
+        var lines = await page.Locator("[data-test=chart-trend] path.mud-chart-line").EvaluateAllAsync<string[]>(
+            "ps => ps.map(p => getComputedStyle(p).strokeDasharray + ' ' + getComputedStyle(p).strokeWidth)");
+        Assert.Equal("none 7px", lines[0]);
+        Assert.StartsWith("12", lines[1], StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
 
         // Today's per-deadline figures are the drill-down, with the missed deadlines.
