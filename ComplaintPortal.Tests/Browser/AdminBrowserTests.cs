@@ -86,6 +86,14 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
             "ps => ps.map(p => getComputedStyle(p).strokeDasharray + ' ' + getComputedStyle(p).strokeWidth)");
         Assert.Equal("none 7px", lines[0]);
         Assert.StartsWith("12", lines[1], StringComparison.Ordinal);
+        // The page is longer than the window: the drawer's background runs down to its foot (the full-page screenshot).
+        var drawerStrip = await page.EvaluateAsync<double[]>(
+            "() => { const m = document.querySelector('.mud-main-content'); const s = getComputedStyle(m, '::before');" +
+            " return [parseFloat(s.height), parseFloat(s.width), m.getBoundingClientRect().bottom + scrollY, document.documentElement.scrollHeight, innerHeight]; }");
+        Assert.True(drawerStrip[3] > drawerStrip[4], "the page should be longer than the window");
+        Assert.Equal(240, drawerStrip[1]);
+        Assert.True(drawerStrip[2] >= drawerStrip[3] - 1, $"main content ends at {drawerStrip[2]}, the page at {drawerStrip[3]}");
+        Assert.True(drawerStrip[0] >= drawerStrip[3] - 1, $"the drawer's strip is {drawerStrip[0]} px, the page {drawerStrip[3]} px");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
 
         // Today's per-deadline figures are the drill-down, with the missed deadlines.
