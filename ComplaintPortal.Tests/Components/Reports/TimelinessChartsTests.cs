@@ -41,7 +41,7 @@ public sealed class TimelinessChartsTests
         Assert.Equal(TimelinessCharts.Palette, lines.Select(l => l.GetAttribute("stroke")));
         // Equal rates: the same path, which only the styles keep apart.
         Assert.Equal(lines[0].GetAttribute("d"), lines[1].GetAttribute("d"));
-        Assert.Equal(["投诉处理及时率", "投诉解决率", "目标 95%"], Texts(trend.QuerySelectorAll(".mud-chart-legend-item")));
+        Assert.Equal(["投诉处理及时率", "投诉解决率", "解决率目标 95%"], Texts(trend.QuerySelectorAll(".mud-chart-legend-item")));
         Assert.Equal(TimelinessCharts.Palette, trend.QuerySelectorAll(".mud-chart-legend-marker").Select(m => Colour(m.GetAttribute("style"))));
         Assert.Equal("0%", trend.QuerySelector(".mud-charts-yaxis text")!.TextContent.Trim());
     }
