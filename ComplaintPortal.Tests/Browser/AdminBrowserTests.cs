@@ -81,6 +81,11 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(lateCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
 
+        // The target's mark sits beside the department's resolution rate, not against it.
+        var rate = await page.Locator("[data-test=timeliness] [data-test=row-resolution]").First.BoundingBoxAsync();
+        var mark = await page.Locator("[data-test=timeliness] [data-test=row-resolution] + svg").First.BoundingBoxAsync();
+        Assert.True(mark!.X >= rate!.X + rate.Width + 2, $"mark at {mark.X}, rate ends at {rate.X + rate.Width}");
+
         // Both rates are 0 % each month: the resolution rate's line is dashed over the wider line of the seed's rate, so both show.
         var lines = await page.Locator("[data-test=chart-trend] path.mud-chart-line").EvaluateAllAsync<string[]>(
             "ps => ps.map(p => getComputedStyle(p).strokeDasharray + ' ' + getComputedStyle(p).strokeWidth)");
