@@ -39,7 +39,11 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Contains("质量部", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("部门处理人", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-test=create-user-dialog]").CountAsync());
-        Assert.Contains("liu.yang", await page.InnerTextAsync(".mud-snackbar"), StringComparison.Ordinal);
+        var snackbar = await Snackbars.ShownAsync(page, "liu.yang");
+        // Bottom right (PortalSnackbars): below the page's title, clear of the app bar.
+        var title = await page.Locator("h1").First.BoundingBoxAsync();
+        var box = await snackbar.BoundingBoxAsync();
+        Assert.True(box!.Y > title!.Y + title.Height, $"snackbar at {box.Y}, title ends at {title.Y + title.Height}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users.png"), FullPage = true });
     }
 
@@ -76,6 +80,25 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         // The list is read from the server after the click, a page at a time.
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(lateCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
+
+        // The target's mark sits beside the department's resolution rate, not against it.
+        var rate = await page.Locator("[data-test=timeliness] [data-test=row-resolution]").First.BoundingBoxAsync();
+        var mark = await page.Locator("[data-test=timeliness] [data-test=row-resolution] + svg").First.BoundingBoxAsync();
+        Assert.True(mark!.X >= rate!.X + rate.Width + 2, $"mark at {mark.X}, rate ends at {rate.X + rate.Width}");
+
+        // Both rates are 0 % each month: the resolution rate's line is dashed over the wider line of the seed's rate, so both show.
+        var lines = await page.Locator("[data-test=chart-trend] path.mud-chart-line").EvaluateAllAsync<string[]>(
+            "ps => ps.map(p => getComputedStyle(p).strokeDasharray + ' ' + getComputedStyle(p).strokeWidth)");
+        Assert.Equal("none 7px", lines[0]);
+        Assert.StartsWith("12", lines[1], StringComparison.Ordinal);
+        // The page is longer than the window: the drawer's background runs down to its foot (the full-page screenshot).
+        var drawerStrip = await page.EvaluateAsync<double[]>(
+            "() => { const m = document.querySelector('.mud-main-content'); const s = getComputedStyle(m, '::before');" +
+            " return [parseFloat(s.height), parseFloat(s.width), m.getBoundingClientRect().bottom + scrollY, document.documentElement.scrollHeight, innerHeight]; }");
+        Assert.True(drawerStrip[3] > drawerStrip[4], "the page should be longer than the window");
+        Assert.Equal(240, drawerStrip[1]);
+        Assert.True(drawerStrip[2] >= drawerStrip[3] - 1, $"main content ends at {drawerStrip[2]}, the page at {drawerStrip[3]}");
+        Assert.True(drawerStrip[0] >= drawerStrip[3] - 1, $"the drawer's strip is {drawerStrip[0]} px, the page {drawerStrip[3]} px");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
 
         // Today's per-deadline figures are the drill-down, with the missed deadlines.

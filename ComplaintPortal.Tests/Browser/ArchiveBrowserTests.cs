@@ -66,6 +66,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         await OpenAsync(clerk, "/archive/desk");
         await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
         await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Snackbars.ShownAsync(clerk);
         await Shot(clerk, "archive-4-returned.png");
 
         // The view that stayed open closes by itself.

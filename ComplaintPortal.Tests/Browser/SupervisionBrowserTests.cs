@@ -118,6 +118,7 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.ClickAsync("[data-test=figures-publish]");
         await supervisor.Locator("[data-test=figures-published]").WaitForAsync();
         await supervisor.Locator("[data-test=figures-export]").WaitForAsync();
+        await Snackbars.ShownAsync(supervisor);
         await Shot(supervisor, "supervision-8-figures.png");
     }
 

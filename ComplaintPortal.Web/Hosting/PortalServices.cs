@@ -40,12 +40,7 @@ public static class PortalServices
             .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalRevalidatingAuthenticationStateProvider>();
-        services.AddMudServices(o =>
-        {
-            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
-            o.SnackbarConfiguration.PreventDuplicates = false;
-            o.SnackbarConfiguration.VisibleStateDuration = 6000;
-        });
+        services.AddMudServices(o => PortalSnackbars.Configure(o.SnackbarConfiguration));
         // MudBlazor's own strings (pager, filters, dialogs, pickers, upload) in the portal's languages.
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddSingleton<CurrentUserSummary>();

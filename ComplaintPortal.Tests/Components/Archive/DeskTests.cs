@@ -66,6 +66,19 @@ public sealed class DeskTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task Desk_actions_wrap_whole_onto_a_second_line_on_a_narrow_screen()
+    {
+        await AddClerkAccountAsync();
+        await using var context = NewContext();
+
+        var page = context.RenderPage<Desk>();
+
+        var actions = page.WaitForElement("[data-test=inspect-now]").ParentElement!;
+        Assert.Equal(3, actions.QuerySelectorAll("button").Length);
+        Assert.Contains("flex-wrap", actions.ClassList);
+    }
+
+    [Fact]
     public async Task A_new_request_appears_in_the_clerks_queue_without_reloading()
     {
         await AddClerkAccountAsync();

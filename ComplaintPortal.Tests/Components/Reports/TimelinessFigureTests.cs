@@ -75,6 +75,23 @@ public sealed class TimelinessFigureTests
         Assert.DoesNotContain("DepartmentTask", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_deadline_not_yet_met_says_still_open_where_a_met_one_shows_when()
+    {
+        await using var ctx = Context();
+        var figure = new FigureSelection("全部投訴", TimelinessFigure.Complaints, null, 2);
+        FigureRow[] rows = [Row("OPEN", DeadlineKind.Completion), Row("MET", DeadlineKind.Completion) with { MetAt = Due.AddHours(-2) }];
+
+        var cut = ctx.Render<TimelinessCases>(p => p.Add(c => c.Selection, figure).Add(c => c.Load, (FigureSelection _, int _, int _) =>
+            Task.FromResult<IReadOnlyList<FigureRow>>(rows)));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-case]").Count));
+        var metCells = cut.FindAll("[data-test=figure-cases] tbody tr").Select(r => r.QuerySelectorAll("td").Last().TextContent.Trim()).ToList();
+        Assert.Equal("尚未完成", metCells[0]);
+        Assert.NotEqual("尚未完成", metCells[1]);
+        Assert.StartsWith("2026/3/3", metCells[1], StringComparison.Ordinal);
+    }
+
     private static PortalComponentContext Context()
     {
         var clock = new OrganisationClock(new SettableTimeProvider(Due), Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }));

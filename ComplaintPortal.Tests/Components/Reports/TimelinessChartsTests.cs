@@ -1,0 +1,58 @@
+using AngleSharp.Dom;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Reports;
+
+namespace ComplaintPortal.Tests.Components.Reports;
+
+/// <summary>The timeliness page's charts: a 0 % bar still reads as a value, and two equal rates both show on the trend.</summary>
+public sealed class TimelinessChartsTests
+{
+    // Two departments with nothing handled on time and nothing resolved: every bar is 0 %.
+    private static readonly ComplaintCounts[] NothingOnTime = [new(1, 5, 0, 0, 0), new(2, 1, 0, 0, 0)];
+
+    // Three months in which the seed's rate and the resolution rate are the same.
+    private static readonly MonthlyComplaintTimeliness[] EqualRates =
+        [new(2026, 1, 2, 0, 0), new(2026, 2, 2, 1, 1), new(2026, 3, 4, 4, 4)];
+
+    [Fact]
+    public async Task Every_bar_carries_its_value_so_a_zero_rate_reads_0_percent_on_a_0_to_100_axis()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+
+        var bars = Render(ctx).Find("[data-test=chart-departments] svg");
+
+        Assert.Equal(["0%", "20%", "40%", "60%", "80%", "100%"], Texts(bars.QuerySelectorAll(".mud-charts-yaxis text")));
+        var values = bars.QuerySelectorAll("text").Where(t => t.Closest(".mud-charts-yaxis, .mud-charts-xaxis") is null).ToList();
+        // One label per bar: two departments, two rates each.
+        Assert.Equal(["0%", "0%", "0%", "0%"], Texts(values));
+    }
+
+    [Fact]
+    public async Task Trend_draws_the_seeds_rate_first_then_the_resolution_rate_over_it_in_the_styled_colours_with_a_legend()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+
+        var trend = Render(ctx).Find("[data-test=chart-trend]");
+
+        // app.css styles the lines by colour (wide blue underneath, dashed green on top, dotted amber target).
+        Assert.Contains("portal-rate-lines", trend.QuerySelector(".mud-chart")!.ClassList);
+        var lines = trend.QuerySelectorAll("path.mud-chart-line").ToList();
+        Assert.Equal(TimelinessCharts.Palette, lines.Select(l => l.GetAttribute("stroke")));
+        // Equal rates: the same path, which only the styles keep apart.
+        Assert.Equal(lines[0].GetAttribute("d"), lines[1].GetAttribute("d"));
+        Assert.Equal(["投诉处理及时率", "投诉解决率", "解决率目标 95%"], Texts(trend.QuerySelectorAll(".mud-chart-legend-item")));
+        Assert.Equal(TimelinessCharts.Palette, trend.QuerySelectorAll(".mud-chart-legend-marker").Select(m => Colour(m.GetAttribute("style"))));
+        Assert.Equal("0%", trend.QuerySelector(".mud-charts-yaxis text")!.TextContent.Trim());
+    }
+
+    private static IRenderedComponent<TimelinessCharts> Render(PortalComponentContext ctx) =>
+        ctx.Render<TimelinessCharts>(p => p
+            .Add(c => c.Departments, NothingOnTime)
+            .Add(c => c.Trend, EqualRates)
+            .Add(c => c.DepartmentName, (int id) => id == 1 ? "客服中心（投诉室）" : "质量部"));
+
+    private static List<string> Texts(IEnumerable<IElement> elements) => elements.Select(e => e.TextContent.Trim()).ToList();
+
+    private static string Colour(string? style) => (style ?? "").Replace("background-color:", "", StringComparison.Ordinal).Trim().TrimEnd(';');
+}
