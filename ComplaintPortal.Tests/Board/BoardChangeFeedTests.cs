@@ -159,11 +159,7 @@ public sealed class BoardChangeFeedTests
     [Fact]
     public async Task Totals_due_when_a_change_arrives_reach_each_board_right_behind_its_row()
     {
-        var clerks = Open(3, "clerk", PortalRoles.IntakeClerk);
-        foreach (var board in clerks)
-        {
-            board.CountTotalsFor(new BoardViewer(true, null), BoardFilter.None);
-        }
+        var clerks = OpenCountingTotals(3);
 
         source.Cases[100] = Row(100, Quality);
         await feed.RefreshTotalsAsync(CancellationToken.None); // the first refresh counts every board
@@ -188,11 +184,7 @@ public sealed class BoardChangeFeedTests
     [Fact]
     public async Task Totals_that_cannot_be_counted_do_not_hold_back_the_rows()
     {
-        var clerks = Open(2, "clerk", PortalRoles.IntakeClerk);
-        foreach (var board in clerks)
-        {
-            board.CountTotalsFor(new BoardViewer(true, null), BoardFilter.None);
-        }
+        var clerks = OpenCountingTotals(2);
 
         source.Cases[100] = Row(100, Quality);
         source.TotalsFail = true;
@@ -214,6 +206,14 @@ public sealed class BoardChangeFeedTests
         }
 
         return boards;
+    }
+
+    /// <summary>Clerks' boards, each counting the totals of every case.</summary>
+    private List<BoardSubscription> OpenCountingTotals(int count)
+    {
+        var clerks = Open(count, "clerk", PortalRoles.IntakeClerk);
+        clerks.ForEach(board => board.CountTotalsFor(new BoardViewer(true, null), BoardFilter.None));
+        return clerks;
     }
 
     private static ClaimsPrincipal User(string id, string role) =>

@@ -6,16 +6,12 @@ namespace ComplaintPortal.Tests.Components.Shared;
 /// <summary>Shared markup: built once per key, handed out again on every later ask, and bounded.</summary>
 public sealed class MarkupMemoTests
 {
+    private int builds;
+
     [Fact]
     public void Markup_is_built_once_per_key_and_the_same_string_handed_to_every_asker()
     {
         var memo = new MarkupMemo<int>(limit: 4);
-        var builds = 0;
-        MarkupString Build(int key)
-        {
-            builds++;
-            return new MarkupString("<b>" + key + "</b>");
-        }
 
         var first = memo.Get(1, Build);
         var again = memo.Get(1, Build);
@@ -28,12 +24,6 @@ public sealed class MarkupMemoTests
     public void A_memo_at_its_limit_empties_before_it_adds_the_next_key()
     {
         var memo = new MarkupMemo<int>(limit: 2);
-        var builds = 0;
-        MarkupString Build(int key)
-        {
-            builds++;
-            return new MarkupString(key.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
 
         memo.Get(1, Build);
         memo.Get(2, Build);
@@ -42,5 +32,12 @@ public sealed class MarkupMemoTests
         memo.Get(1, Build); // so 1 is built again
 
         Assert.Equal(4, builds);
+    }
+
+    /// <summary>Builds a key's markup and counts each build.</summary>
+    private MarkupString Build(int key)
+    {
+        builds++;
+        return new MarkupString("<b>" + key.ToString(System.Globalization.CultureInfo.InvariantCulture) + "</b>");
     }
 }

@@ -32,7 +32,6 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private CultureInfo culture = CultureInfo.CurrentUICulture;
     private BoardWords words = BoardWords.For(CultureInfo.CurrentUICulture);
     private string query = ""; // the filters' query string (links, pager), made when the filters change, not in every render
-    private (int Open, string Text) count = (-1, "");
     private BoardProbeMarks? probeMarks; // diagnostics only (Board:Diagnostics)
 
     [Inject]
@@ -87,9 +86,6 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);
-
-    /// <summary>"N open cases", formatted again only when the number changes.</summary>
-    private string CountText => count.Open == totals.Open ? count.Text : (count = (totals.Open, words.Count(totals.Open))).Text;
 
     private string ServerNow => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

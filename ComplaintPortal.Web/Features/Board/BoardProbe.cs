@@ -87,9 +87,6 @@ public sealed class BoardProbe
         ? new ProbeWork(cpuClock ? ThreadCpu.Nanoseconds() : 0, time.GetTimestamp(), Environment.CurrentManagedThreadId)
         : default;
 
-    /// <summary>Whether the probe reads the threads' CPU clock (<see cref="BoardOptions.DiagnosticsThreadCpu"/>).</summary>
-    public bool ThreadCpuMeasured => cpuClock;
-
     /// <summary>The feed published <paramref name="changed"/> changes as <paramref name="sent"/> rows to boards, <paramref name="withoutCommit"/> of them with no local commit instant.</summary>
     internal void FannedOut(ProbeWork work, int changed, int sent, int withoutCommit)
     {
