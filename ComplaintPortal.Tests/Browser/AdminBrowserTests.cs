@@ -45,6 +45,18 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         var box = await snackbar.BoundingBoxAsync();
         Assert.True(box!.Y > title!.Y + title.Height, $"snackbar at {box.Y}, title ends at {title.Y + title.Height}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users.png"), FullPage = true });
+
+        // At the end of a list the grid's pager stands at the window's foot (under the page's 16 px padding): the snackbar
+        // stays above it, so "第 1-13 条" and the page buttons can be read while it shows.
+        var pager = page.Locator("[data-test=user-table] .mud-table-pagination");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var pagerBox = await pager.BoundingBoxAsync();
+        await page.SetViewportSizeAsync(1440, (int)Math.Ceiling(pagerBox!.Y + pagerBox.Height + 16));
+        pagerBox = await pager.BoundingBoxAsync();
+        box = await snackbar.BoundingBoxAsync();
+        Assert.True(box!.Y + box.Height <= pagerBox!.Y || box.X + box.Width <= pagerBox.X,
+            $"snackbar {box.X},{box.Y} {box.Width}x{box.Height} covers the pager {pagerBox.X},{pagerBox.Y} {pagerBox.Width}x{pagerBox.Height}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users-snackbar-over-pager.png") });
     }
 
     [Fact]
