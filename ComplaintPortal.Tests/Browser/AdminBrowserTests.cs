@@ -45,6 +45,18 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         var box = await snackbar.BoundingBoxAsync();
         Assert.True(box!.Y > title!.Y + title.Height, $"snackbar at {box.Y}, title ends at {title.Y + title.Height}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users.png"), FullPage = true });
+
+        // At the end of a list the grid's pager stands at the window's foot (under the page's 16 px padding): the snackbar
+        // stays above it, so "第 1-13 条" and the page buttons can be read while it shows.
+        var pager = page.Locator("[data-test=user-table] .mud-table-pagination");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var pagerBox = await pager.BoundingBoxAsync();
+        await page.SetViewportSizeAsync(1440, (int)Math.Ceiling(pagerBox!.Y + pagerBox.Height + 16));
+        pagerBox = await pager.BoundingBoxAsync();
+        box = await snackbar.BoundingBoxAsync();
+        Assert.True(box!.Y + box.Height <= pagerBox!.Y || box.X + box.Width <= pagerBox.X,
+            $"snackbar {box.X},{box.Y} {box.Width}x{box.Height} covers the pager {pagerBox.X},{pagerBox.Y} {pagerBox.Width}x{pagerBox.Height}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users-snackbar-over-pager.png") });
     }
 
     [Fact]
@@ -98,6 +110,10 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         Assert.True(drawerStrip[3] > drawerStrip[4], "the page should be longer than the window");
         Assert.Equal(240, drawerStrip[1]);
         Assert.True(drawerStrip[2] >= drawerStrip[3] - 1, $"main content ends at {drawerStrip[2]}, the page at {drawerStrip[3]}");
+        // The drawer and the strip have the same edge, so nothing jogs where the window ended (beside the charts' cards).
+        var edges = await page.EvaluateAsync<string[]>(
+            "() => [getComputedStyle(document.querySelector('.portal-drawer')).boxShadow, getComputedStyle(document.querySelector('.mud-main-content'), '::before').boxShadow]");
+        Assert.Equal(edges[1], edges[0]);
         Assert.True(drawerStrip[0] >= drawerStrip[3] - 1, $"the drawer's strip is {drawerStrip[0]} px, the page {drawerStrip[3]} px");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness.png"), FullPage = true });
 
@@ -114,6 +130,43 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(missedCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
     }
+
+    [Fact]
+    public async Task Department_bars_at_the_full_rate_keep_their_value_labels_apart()
+    {
+        var root = Start();
+        var actions = new AppActions(app!.Services);
+        // Five departments close their cases on time: ten bars at 100 %, two to a department, side by side.
+        foreach (var (department, handler) in new[] { ("QA", "handler.qa"), ("ENG", "handler.eng"), ("FIN", "handler.fin"), ("PROD", "handler.prod"), ("RND", "handler.rnd") })
+        {
+            await actions.ClosedCaseAsync(department, handler);
+        }
+
+        var page = await SignInAsync(root, "leader");
+        await page.GotoAsync("/reports/timeliness?period=Month&year=2026&number=1");
+        var labels = page.Locator("[data-test=chart-departments] text.mud-chart-value-label");
+        await labels.First.WaitForAsync();
+
+        var texts = await labels.AllTextContentsAsync();
+        var boxes = await labels.EvaluateAllAsync<double[][]>(
+            "ts => ts.map(t => { const r = t.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; })");
+        var shown = texts.Zip(boxes, (text, box) => new LabelBox(text, box[0], box[1], box[2], box[3])).ToList();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("timeliness-full-rate-bars.png"), FullPage = true });
+        Assert.True(shown.Count(l => l.Text == "100") >= 10, string.Join(" ", shown.Select(l => l.Text)));
+        // The values are plain numbers: the axis says they are per cent.
+        Assert.Contains("%", await page.Locator("[data-test=chart-departments] svg text").AllTextContentsAsync());
+        // Labels at the same height (two 100 % bars side by side) are read apart: at least 2 px between them.
+        foreach (var a in shown)
+        {
+            foreach (var b in shown.Where(b => b != a && b.Left >= a.Left && b.Top < a.Bottom && a.Top < b.Bottom))
+            {
+                Assert.True(b.Left - a.Right >= 2, $"\"{a.Text}\" ends at {a.Right:0.#}, \"{b.Text}\" starts at {b.Left:0.#}");
+            }
+        }
+    }
+
+    /// <summary>Where a chart's value label stands in the window.</summary>
+    private sealed record LabelBox(string Text, double Left, double Right, double Top, double Bottom);
 
     private Uri Start()
     {

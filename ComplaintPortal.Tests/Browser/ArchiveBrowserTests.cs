@@ -75,6 +75,11 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         await Shot(handler, "archive-5-view-closed.png");
         var kinds = await app.WithDbAsync(db => db.ArchiveAccessLog.OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         Assert.Equal([ArchiveAccessKind.Refused, ArchiveAccessKind.ViewFile], kinds);
+
+        // From the closed view, back to the reader's own requests.
+        await handler.ClickAsync("[data-test=back-to-requests]");
+        await handler.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/archive/requests");
+        await handler.Locator("[data-test=request-form]").WaitForAsync();
     }
 
     public void Dispose() => app.Dispose();

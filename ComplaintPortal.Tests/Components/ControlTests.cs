@@ -27,6 +27,22 @@ public class ControlTests
     }
 
     [Theory]
+    [InlineData("zh-Hant", "2026/2/14 16:00")]
+    [InlineData("zh-Hans", "2026/2/14 16:00")]
+    public async Task LocalTime_shows_an_afternoon_on_the_24_hour_clock_in_chinese(string culture, string expected)
+    {
+        // 08:00 UTC is 16:00 in Shanghai; the culture's own pattern would say 下午4:00 in Traditional Chinese.
+        var html = await ComponentRenderer.RenderAsync<LocalTime>(
+            culture,
+            s => s.AddSingleton(new OrganisationClock(TimeProvider.System, Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }))),
+            new Dictionary<string, object?> { ["Value"] = new DateTimeOffset(2026, 2, 14, 8, 0, 0, TimeSpan.Zero) });
+
+        var text = html.QuerySelector("time")!.TextContent;
+        Assert.Equal(expected, text);
+        Assert.DoesNotMatch("上午|下午|AM|PM", text);
+    }
+
+    [Theory]
     [InlineData(true, "alert-danger", "alert")]
     [InlineData(false, "alert-success", "status")]
     public async Task StatusMessage_marks_errors_as_alerts(bool isError, string cssClass, string role)

@@ -73,14 +73,17 @@ public sealed class AppActions(IServiceProvider services)
         await DoAsync(complaintId, WorkflowAction.Dispatch, new() { DepartmentIds = [await DepartmentIdAsync(departmentCode)] }, "intake");
 
     /// <summary>A case worked by the quality department's handler and closed, the customer satisfied.</summary>
-    public async Task<Complaint> ClosedQualityCaseAsync()
+    public Task<Complaint> ClosedQualityCaseAsync() => ClosedCaseAsync(Domain.Organisation.DepartmentCatalog.Quality, "handler.qa");
+
+    /// <summary>A case worked by a department's handler and closed, the customer satisfied.</summary>
+    public async Task<Complaint> ClosedCaseAsync(string departmentCode, string handler)
     {
         var id = (await AcknowledgedCaseAsync()).Id;
-        var task = (await DispatchAsync(id, Domain.Organisation.DepartmentCatalog.Quality)).Tasks.Single();
-        await DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, "handler.qa");
-        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 3, 20), SolutionTypeCode = "REPLACE" }, "handler.qa");
-        await DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, "handler.qa");
-        await DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, "handler.qa");
+        var task = (await DispatchAsync(id, departmentCode)).Tasks.Single();
+        await DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, handler);
+        await DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 3, 20), SolutionTypeCode = "REPLACE" }, handler);
+        await DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, handler);
+        await DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, handler);
         await DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, "intake");
         await DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复，致谢致歉" }, "intake");
         return await DoAsync(id, WorkflowAction.CloseSatisfied, new() { SatisfiedWithAttitude = true }, "intake");

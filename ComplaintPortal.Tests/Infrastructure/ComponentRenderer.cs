@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp;
 using AngleSharp.Dom;
+using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,8 @@ public static class ComponentRenderer
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
 
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var pinned = CultureInfo.GetCultureInfo(culture);
+        // The portal's own instance of a language (24-hour times), as the request localization hands it out.
+        var pinned = PortalCultures.IsSupported(culture) ? PortalCultures.Get(culture) : CultureInfo.GetCultureInfo(culture);
         CultureInfo.CurrentCulture = pinned;
         CultureInfo.CurrentUICulture = pinned;
         try

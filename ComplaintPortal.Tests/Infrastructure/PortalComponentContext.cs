@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
+using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -20,7 +21,8 @@ public class PortalComponentContext : BunitContext
     public PortalComponentContext(string culture = "en", Action<IServiceCollection>? services = null)
     {
         previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var pinned = CultureInfo.GetCultureInfo(culture);
+        // The portal's own instance of a language (24-hour times), as the request localization hands it out.
+        var pinned = PortalCultures.IsSupported(culture) ? PortalCultures.Get(culture) : CultureInfo.GetCultureInfo(culture);
         CultureInfo.CurrentCulture = pinned;
         CultureInfo.CurrentUICulture = pinned;
         JSInterop.Mode = JSRuntimeMode.Loose;

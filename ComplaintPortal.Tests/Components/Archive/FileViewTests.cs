@@ -132,4 +132,25 @@ public sealed class FileViewTests : CaseDatabaseTest
         page.WaitForElement("[data-test=archive-closed]");
         Assert.Empty(page.FindAll("[data-test=archive-file]"));
     }
+
+    [Fact]
+    public async Task Open_or_closed_the_view_leads_back_to_my_access_requests()
+    {
+        var number = await ArchivedNumberAsync();
+        await ApproveAsync(number, TimeSpan.FromSeconds(1));
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        var myRequests = typeof(MyRequests).GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), false)
+            .Cast<Microsoft.AspNetCore.Components.RouteAttribute>().Single().Template;
+
+        var page = context.RenderPage<FileView>(("Number", number));
+        page.WaitForElement("[data-test=archive-file]");
+        Assert.Equal(myRequests, page.Find("[data-test=back-to-requests]").GetAttribute("href"));
+        Driver.Time.Advance(TimeSpan.FromSeconds(2));
+
+        page.WaitForElement("[data-test=archive-closed]");
+        var back = page.Find("[data-test=back-to-requests]");
+        Assert.Equal(myRequests, back.GetAttribute("href"));
+        Assert.Equal("返回我的查阅申请", back.TextContent.Trim());
+    }
 }

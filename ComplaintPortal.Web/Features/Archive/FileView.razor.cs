@@ -36,7 +36,10 @@ public sealed partial class FileView
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
-    private string RequestHref => "/archive/requests?numbers=" + Uri.EscapeDataString(Number);
+    /// <summary>The reader's own access requests (<see cref="MyRequests"/>).</summary>
+    internal const string MyRequestsHref = "/archive/requests";
+
+    private string RequestHref => MyRequestsHref + "?numbers=" + Uri.EscapeDataString(Number);
 
     protected override async Task OnParametersSetAsync()
     {

@@ -12,15 +12,34 @@ public static class PortalCultures
 
     public static IReadOnlyList<string> Supported { get; } = [SimplifiedChinese, TraditionalChinese, English];
 
+    /// <summary>
+    /// The three cultures as the portal formats with them: each language's own date order and separators, but times on
+    /// the 24-hour clock a control room reads ("2026/2/14 16:00", never "下午4:00" or "4:00 PM"), so "g", "G", "t" and
+    /// "T" agree in every language. The request localization hands out these instances.
+    /// </summary>
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = Supported.Select(With24HourClock).ToList();
+
+    /// <summary>The portal's instance of a supported culture (<see cref="Cultures"/>).</summary>
+    public static CultureInfo Get(string name) =>
+        Cultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentOutOfRangeException(nameof(name), name, "Not one of the portal's cultures.");
+
+    private static CultureInfo With24HourClock(string name)
+    {
+        var culture = new CultureInfo(name, useUserOverride: false);
+        culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        culture.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        return CultureInfo.ReadOnly(culture);
+    }
+
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Supported.Select(CultureInfo.GetCultureInfo).ToList();
-            o.DefaultRequestCulture = new RequestCulture(SimplifiedChinese);
-            o.SupportedCultures = cultures;
-            o.SupportedUICultures = cultures;
+            o.DefaultRequestCulture = new RequestCulture(Get(SimplifiedChinese));
+            o.SupportedCultures = [.. Cultures];
+            o.SupportedUICultures = [.. Cultures];
             // zh-CN → zh-Hans, zh-TW / zh-HK → zh-Hant, en-US → en.
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
