@@ -31,6 +31,23 @@ public sealed class TimelinessChartsTests
     }
 
     [Fact]
+    public async Task Department_names_slant_when_more_than_a_half_width_chart_holds_upright()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        var five = Enumerable.Range(1, TimelinessCharts.UprightLabels + 1).Select(id => new ComplaintCounts(id, 2, 1, 1, 1)).ToArray();
+
+        var few = ctx.Render<TimelinessCharts>(p => p.Add(c => c.Departments, NothingOnTime).Add(c => c.Trend, EqualRates)
+            .Add(c => c.DepartmentName, (int id) => $"部门{id}"));
+        var many = ctx.Render<TimelinessCharts>(p => p.Add(c => c.Departments, five).Add(c => c.Trend, EqualRates)
+            .Add(c => c.DepartmentName, (int id) => $"部门{id}"));
+
+        Assert.All(few.FindAll("[data-test=chart-departments] .mud-charts-xaxis text"), label => Assert.StartsWith("rotate(0 ", label.GetAttribute("transform")));
+        var slanted = many.FindAll("[data-test=chart-departments] .mud-charts-xaxis text");
+        Assert.Equal(TimelinessCharts.UprightLabels + 1, slanted.Count);
+        Assert.All(slanted, label => Assert.DoesNotMatch(@"^rotate\(0 ", label.GetAttribute("transform") ?? ""));
+    }
+
+    [Fact]
     public async Task Trend_draws_the_seeds_rate_first_then_the_resolution_rate_over_it_in_the_styled_colours_with_a_legend()
     {
         await using var ctx = new PortalComponentContext("zh-Hans");

@@ -10,13 +10,10 @@ namespace ComplaintPortal.Web.Features.Supervision;
 
 public sealed partial class Figures
 {
-    private readonly BarChartOptions chartOptions = new() { ShowLegend = true };
     private SampleForm form = new();
     private FiguresView? view;
     private IReadOnlyList<FiguresPublication> published = [];
     private SupervisionNames names = SupervisionNames.Empty;
-    private List<ChartSeries<double>> chartSeries = [];
-    private string[] chartLabels = [];
     private bool isMember;
     private bool loaded;
     private bool busy;
@@ -55,7 +52,6 @@ public sealed partial class Figures
                 await SupervisionNames.LoadAsync(sp.GetRequiredService<PortalDbContext>()));
         });
         loaded = true;
-        BuildChart();
     }
 
     private async Task PublishAsync()
@@ -75,17 +71,5 @@ public sealed partial class Figures
         {
             busy = false;
         }
-    }
-
-    /// <summary>On-time rate and spot-check pass rate per department (departments with neither are left out).</summary>
-    private void BuildChart()
-    {
-        var departments = view?.Figures.Departments.Where(d => d.Cases.OnTimeRate is not null || d.CheckPassRate is not null).ToList() ?? [];
-        chartLabels = departments.Select(d => names.Department(d.DepartmentId)).ToArray();
-        chartSeries =
-        [
-            new() { Name = SupervisionText.Col_OnTime, Data = departments.Select(d => (double)(d.Cases.OnTimeRate ?? 0)).ToArray() },
-            new() { Name = SupervisionText.Col_CheckPass, Data = departments.Select(d => (double)(d.CheckPassRate ?? 0)).ToArray() },
-        ];
     }
 }
