@@ -151,6 +151,17 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         await page.WaitForFunctionAsync("t => document.querySelector('[data-test=figure-title]')?.innerText !== t", lateTitle);
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(missedCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
+
+        // On a phone each chart keeps a readable width and scrolls sideways in its card instead of shrinking to specks.
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var chart in new[] { "chart-departments", "chart-trend" })
+        {
+            var widths = await page.Locator($"[data-test={chart}]").EvaluateAsync<double[]>(
+                "card => [card.querySelector('svg').getBoundingClientRect().width, card.scrollWidth, card.clientWidth]");
+            Assert.True(widths[0] >= 560, $"{chart}: the chart is {widths[0]} px wide");
+            Assert.True(widths[1] > widths[2], $"{chart}: the card scrolls {widths[1]} px in {widths[2]}");
+        }
+        await page.Locator("[data-test=chart-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("timeliness-phone-chart.png") });
     }
 
     [Fact]
