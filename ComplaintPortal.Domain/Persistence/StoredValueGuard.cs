@@ -88,7 +88,7 @@ public sealed class StoredValueGuard : SaveChangesInterceptor
                 }
 
                 break;
-            case Enum choice when !Enum.IsDefined(choice.GetType(), choice):
+            case Enum choice when !TextRules.IsDefined(choice):
                 errors.Add(new FieldError(field, InputProblem.NotDefined));
                 break;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ComplaintPortal.Domain.Validation;
 
 /// <summary>What a text field may hold: one line (names, numbers, codes) or several (notes, descriptions).</summary>
@@ -63,10 +65,30 @@ public static class TextRules
         where TEnum : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (value is { } v && !Enum.IsDefined(v))
+        if (value is { } v && !IsDefined(v))
         {
             errors.Add(new FieldError(field, InputProblem.NotDefined));
         }
+    }
+
+    /// <summary>
+    /// Whether an enumeration value is one of its type's values, or for a <see cref="FlagsAttribute"/> type any combination of
+    /// them (a case both urgent and overdue is <c>Urgent | Overdue</c>, which <see cref="Enum.IsDefined(Type, object)"/> calls undefined).
+    /// </summary>
+    public static bool IsDefined(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var type = value.GetType();
+        if (Enum.IsDefined(type, value))
+        {
+            return true;
+        }
+        if (!type.IsDefined(typeof(FlagsAttribute), inherit: false))
+        {
+            return false;
+        }
+        var known = Enum.GetValues(type).Cast<Enum>().Aggregate(0UL, (all, flag) => all | Convert.ToUInt64(flag, CultureInfo.InvariantCulture));
+        return (Convert.ToUInt64(value, CultureInfo.InvariantCulture) & ~known) == 0;
     }
 
     public static bool IsClean(string value, TextShape shape)

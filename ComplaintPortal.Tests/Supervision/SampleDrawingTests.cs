@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Supervision;
@@ -140,5 +141,28 @@ public sealed class SampleDrawingTests
         Assert.True(candidates.Single(c => c.ComplaintId == urgent).Risk.HasFlag(CaseRisk.Urgent));
         Assert.Equal(CaseRisk.None, candidates.Single(c => c.ComplaintId == plain).Risk);
         Assert.All(candidates, c => Assert.Equal(s.Driver.DepartmentId(DepartmentCatalog.Quality), c.DepartmentId));
+    }
+
+    [Fact]
+    public async Task A_case_with_several_risks_is_drawn_and_kept_with_all_of_them()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var id = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.AssessAsync(id, CategoryCatalog.ProductQuality, Severity.Moderate, Urgency.Urgent);
+        await s.Driver.AcknowledgeAsync(id);
+        await s.Driver.DispatchAsync(id, [DepartmentCatalog.Quality]);
+        // Handled two weeks later: the urgent case's deadlines (hours to three working days) are long past.
+        s.SetLocal("2026-03-16 10:00");
+        await s.Driver.WorkAllTasksAsync(id);
+        await s.Driver.DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, s.Driver.Clerk);
+        await s.Driver.DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复" }, s.Driver.Clerk);
+        await s.Driver.DoAsync(id, WorkflowAction.CloseSatisfied, new() { SatisfiedWithAttitude = true }, s.Driver.Clerk);
+        s.SetLocal("2026-04-01 09:00");
+
+        var result = await s.DrawAsync(new SamplePlan(SampleSizeMode.Count, 1, 1, RiskWeighted: true), seed: 5);
+
+        Assert.True(result.Succeeded, result.Error.ToString());
+        var drawn = await s.WithAsync(db => db.SampleDraws.Include(d => d.Cases).SingleAsync());
+        Assert.Equal(CaseRisk.Urgent | CaseRisk.Overdue, Assert.Single(drawn.Cases).Risk);
     }
 }

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Domain.Validation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
@@ -119,4 +120,16 @@ public sealed class DomainDoorTests : CaseDatabaseTest
             [new("Complaint.ReplyText", InputProblem.TooLong, Complaint.TextMaxLength), new("Complaint.Severity", InputProblem.NotDefined)],
             ex.Errors.OrderBy(e => e.Field, StringComparer.Ordinal).ToList());
     }
+
+    [Theory]
+    [InlineData(CaseRisk.Urgent | CaseRisk.Overdue, true)]
+    [InlineData(CaseRisk.Urgent | CaseRisk.Reopened | CaseRisk.UnsatisfiedCallback | CaseRisk.ClosedWithLeadershipApproval, true)]
+    [InlineData((CaseRisk)64, false)]
+    [InlineData(CaseRisk.Urgent | (CaseRisk)64, false)]
+    public void A_combination_of_flags_is_defined_and_an_unknown_bit_is_not(CaseRisk risk, bool defined) =>
+        Assert.Equal(defined, TextRules.IsDefined(risk));
+
+    [Fact]
+    public void A_plain_enumeration_keeps_only_its_own_values() =>
+        Assert.Equal([true, false], new[] { TextRules.IsDefined(Severity.Serious), TextRules.IsDefined((Severity)3 | Severity.Serious | (Severity)64) });
 }
