@@ -132,6 +132,36 @@ public class NavigationTests
         Assert.Equal("page", layout.Find(".portal-main [data-test=page]").TextContent);
     }
 
+    [Fact]
+    public async Task A_page_whose_action_throws_gives_way_to_a_message_and_comes_back_while_the_shell_lives_on()
+    {
+        // The full layout, with MudBlazor's providers: their services are disposed asynchronously.
+        await using var ctx = Context("zh-Hans");
+        ctx.SignIn("tester", PortalRoles.Supervisor);
+        var layout = ctx.RenderLayout(b => { b.OpenComponent<FailingPage>(0); b.CloseComponent(); });
+
+        layout.Find("[data-test=fail]").Click();
+
+        Assert.Equal("此页面出错，刚才的操作未完成，错误已记录。", layout.Find("[data-test=page-error-text]").TextContent.Trim());
+        Assert.Empty(layout.FindAll("[data-test=fail]"));
+        Assert.NotEmpty(layout.FindAll("[data-nav]"));
+        layout.Find("[data-test=page-retry]").Click();
+        Assert.Single(layout.FindAll("[data-test=fail]"));
+        Assert.Empty(layout.FindAll("[data-test=page-error]"));
+    }
+
+    /// <summary>A page whose only button fails, as a domain refusal nobody caught would.</summary>
+    private sealed class FailingPage : ComponentBase
+    {
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "data-test", "fail");
+            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => throw new InvalidOperationException("refused")));
+            builder.CloseElement();
+        }
+    }
+
     private static PortalComponentContext Context(string culture) => new(culture, services =>
     {
         PortalLayoutTesting.AddLayoutServices(services);
