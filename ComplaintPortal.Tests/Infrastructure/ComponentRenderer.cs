@@ -16,6 +16,13 @@ namespace ComplaintPortal.Tests.Infrastructure;
 /// </summary>
 public static class ComponentRenderer
 {
+    /// <summary>
+    /// The culture a component test pins: the portal's own instance of a language (24-hour times), as the request
+    /// localization hands it out, or the framework's for any other name.
+    /// </summary>
+    public static CultureInfo Culture(string name) =>
+        PortalCultures.IsSupported(name) ? PortalCultures.Get(name) : CultureInfo.GetCultureInfo(name);
+
     public static async Task<IDocument> RenderAsync<TComponent>(
         string culture,
         Action<IServiceCollection>? services = null,
@@ -30,8 +37,7 @@ public static class ComponentRenderer
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
 
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        // The portal's own instance of a language (24-hour times), as the request localization hands it out.
-        var pinned = PortalCultures.IsSupported(culture) ? PortalCultures.Get(culture) : CultureInfo.GetCultureInfo(culture);
+        var pinned = Culture(culture);
         CultureInfo.CurrentCulture = pinned;
         CultureInfo.CurrentUICulture = pinned;
         try

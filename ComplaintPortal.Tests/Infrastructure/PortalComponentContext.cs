@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
-using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -21,8 +20,7 @@ public class PortalComponentContext : BunitContext
     public PortalComponentContext(string culture = "en", Action<IServiceCollection>? services = null)
     {
         previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        // The portal's own instance of a language (24-hour times), as the request localization hands it out.
-        var pinned = PortalCultures.IsSupported(culture) ? PortalCultures.Get(culture) : CultureInfo.GetCultureInfo(culture);
+        var pinned = ComponentRenderer.Culture(culture);
         CultureInfo.CurrentCulture = pinned;
         CultureInfo.CurrentUICulture = pinned;
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Reports;
+using static ComplaintPortal.Tests.Infrastructure.ChartMarkup;
 
 namespace ComplaintPortal.Tests.Components.Reports;
 
@@ -41,10 +42,10 @@ public sealed class TimelinessChartsTests
         var many = ctx.Render<TimelinessCharts>(p => p.Add(c => c.Departments, five).Add(c => c.Trend, EqualRates)
             .Add(c => c.DepartmentName, (int id) => $"部门{id}"));
 
-        Assert.All(few.FindAll("[data-test=chart-departments] .mud-charts-xaxis text"), label => Assert.StartsWith("rotate(0 ", label.GetAttribute("transform")));
+        Assert.All(few.FindAll("[data-test=chart-departments] .mud-charts-xaxis text"), label => Assert.Equal(0, Angle(label)));
         var slanted = many.FindAll("[data-test=chart-departments] .mud-charts-xaxis text");
         Assert.Equal(TimelinessCharts.UprightLabels + 1, slanted.Count);
-        Assert.All(slanted, label => Assert.DoesNotMatch(@"^rotate\(0 ", label.GetAttribute("transform") ?? ""));
+        Assert.All(slanted, label => Assert.NotEqual(0, Angle(label)));
     }
 
     [Fact]
@@ -70,8 +71,4 @@ public sealed class TimelinessChartsTests
             .Add(c => c.Departments, NothingOnTime)
             .Add(c => c.Trend, EqualRates)
             .Add(c => c.DepartmentName, (int id) => id == 1 ? "客服中心（投诉室）" : "质量部"));
-
-    private static List<string> Texts(IEnumerable<IElement> elements) => elements.Select(e => e.TextContent.Trim()).ToList();
-
-    private static string Colour(string? style) => (style ?? "").Replace("background-color:", "", StringComparison.Ordinal).Trim().TrimEnd(';');
 }

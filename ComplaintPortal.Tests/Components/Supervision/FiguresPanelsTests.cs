@@ -1,11 +1,10 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Reports;
 using ComplaintPortal.Web.Features.Supervision;
+using static ComplaintPortal.Tests.Infrastructure.ChartMarkup;
 
 namespace ComplaintPortal.Tests.Components.Supervision;
 
@@ -82,12 +81,4 @@ public sealed class FiguresPanelsTests
         new Dictionary<int, Domain.Cases.Category>());
 
     private static List<IElement> AxisLabels(IRenderedComponent<FiguresChart> chart) => chart.FindAll(".mud-charts-xaxis text").ToList();
-
-    // MudBlazor writes every axis label's turn as transform="rotate(degrees x y)".
-    private static double Angle(IElement label) => double.Parse(
-        Regex.Match(label.GetAttribute("transform") ?? "", @"rotate\((-?[\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
-
-    private static List<string> Texts(IEnumerable<IElement> elements) => elements.Select(e => e.TextContent.Trim()).ToList();
-
-    private static string Colour(string? style) => (style ?? "").Replace("background-color:", "", StringComparison.Ordinal).Trim().TrimEnd(';');
 }

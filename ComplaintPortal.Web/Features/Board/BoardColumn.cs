@@ -36,7 +36,6 @@ public static class BoardColumns
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
-    /// <summary>A cell as plain text (the export); the page renders the same value with its countdown and icon.</summary>
     /// <summary>The case's category name, or null while it has none (a case not yet assessed).</summary>
     public static string? CategoryName(BoardRow row, BoardLookups lookups)
     {
@@ -45,6 +44,7 @@ public static class BoardColumns
         return lookups.Category(row.CategoryId) is { Length: > 0 } name ? name : null;
     }
 
+    /// <summary>A cell as plain text (the export); the page renders the same value with its countdown and icon.</summary>
     public static string Text(BoardColumn column, BoardRow row, BoardLookups lookups, DateTimeOffset now, OrganisationClock? clock)
     {
         ArgumentNullException.ThrowIfNull(row);
