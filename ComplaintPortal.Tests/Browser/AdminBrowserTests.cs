@@ -152,6 +152,13 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(missedCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
 
+        // At desk width each chart fits its card whole: nothing to scroll, its last month's label not cut off.
+        foreach (var chart in new[] { "chart-departments", "chart-trend" })
+        {
+            var fit = await page.Locator($"[data-test={chart}]").EvaluateAsync<double[]>("card => [card.scrollWidth, card.clientWidth]");
+            Assert.True(fit[0] <= fit[1], $"{chart}: the card scrolls {fit[0]} px in {fit[1]} at desk width");
+        }
+
         // On a phone each chart keeps a readable width and scrolls sideways in its card instead of shrinking to specks.
         await page.SetViewportSizeAsync(390, 844);
         foreach (var chart in new[] { "chart-departments", "chart-trend" })
