@@ -176,7 +176,7 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
     }
 
     [Fact]
-    public async Task Rows_split_into_bodies_keep_the_page_order_when_a_new_case_pushes_rows_across_the_bodies_edges()
+    public async Task Rows_split_into_bodies_keep_the_page_order_when_a_new_case_comes_and_no_row_crosses_a_bodys_edge()
     {
         var cases = new List<Complaint>();
         for (var i = 0; i < 5; i++)
@@ -192,12 +192,24 @@ public sealed class BoardPageTests : CaseDatabaseTest, IDisposable
         board.WaitForAssertion(() => Assert.Equal(newestFirst, Numbers(board)));
         Assert.Equal([2, 2, 1], board.FindAll("table tbody").Select(body => body.QuerySelectorAll("td[data-case]").Length));
 
-        // A newer case goes to the top: every body passes its last row on to the next, and the oldest leaves the page.
+        // A newer case goes to the top: it joins the first body, and the oldest leaves the page with the last body, which
+        // it emptied. The middle body keeps its rows.
         var newer = await DispatchedAsync(DepartmentCatalog.Quality);
         await ctx.Services.GetRequiredService<BoardChangeFeed>().PublishAsync(
             [new CaseChange(1, newer.Id, [Driver.DepartmentId(DepartmentCatalog.Quality)])], CancellationToken.None);
 
         board.WaitForAssertion(() => Assert.Equal([newer.CaseNumber, .. newestFirst.Take(4)], Numbers(board)));
+        Assert.Equal([3, 2], board.FindAll("table tbody").Select(body => body.QuerySelectorAll("td[data-case]").Length));
+        Assert.Equal(
+            newestFirst.Skip(2).Take(2),
+            board.FindAll("table tbody")[1].QuerySelectorAll("td[data-case].board-number a").Select(a => a.TextContent));
+
+        // One more: the first body outgrows one and a half times its size and splits in two.
+        var newest = await DispatchedAsync(DepartmentCatalog.Quality);
+        await ctx.Services.GetRequiredService<BoardChangeFeed>().PublishAsync(
+            [new CaseChange(2, newest.Id, [Driver.DepartmentId(DepartmentCatalog.Quality)])], CancellationToken.None);
+
+        board.WaitForAssertion(() => Assert.Equal([newest.CaseNumber, newer.CaseNumber, .. newestFirst.Take(3)], Numbers(board)));
         Assert.Equal([2, 2, 1], board.FindAll("table tbody").Select(body => body.QuerySelectorAll("td[data-case]").Length));
     }
 

@@ -25,6 +25,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private bool interactiveReady;
     private BoardViewer viewer = new(false, null);
     private List<BoardLine> lines = [];
+    private BoardBodies bodies = new(1);
     private BoardTotals totals = BoardTotals.Empty;
     private BoardLookups lookups = new(new Dictionary<int, string>(), new Dictionary<int, string>());
     private List<BoardUpdate>? arrivedWhileLoading;
@@ -81,8 +82,6 @@ public sealed partial class Board : PortalComponentBase, IDisposable
 
     private const string LeaveWallIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
 
-    private int RowsPerBody => Math.Max(1, Options.Value.RowsPerBody);
-
     private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);
@@ -93,6 +92,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     {
         culture = CultureInfo.CurrentUICulture;
         words = BoardWords.For(culture);
+        bodies = new BoardBodies(Options.Value.RowsPerBody);
         Circuit.Reconnected += ReloadAfterReconnectAsync;
         probeMarks = RendererInfo.IsInteractive ? BoardProbeMarks.For(Feed.Probe) : null;
     }
@@ -156,6 +156,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         totals = await totalsTask;
         lookups = await lookupsTask;
         lines = rows.Select(r => Markup.Line(r, lookups, culture, now)).ToList();
+        bodies.Reset(lines.Count);
         loaded = true;
         subscription?.CountTotalsFor(viewer, filter);
         var arrived = arrivedWhileLoading;
@@ -246,7 +247,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         var index = lines.FindIndex(l => l.Row.ComplaintId == changed.ComplaintId);
         if (index >= 0)
         {
-            lines.RemoveAt(index);
+            RemoveLine(index);
         }
 
         if (changed.Row is not { } row || !filter.Admits(row, changed.At))
@@ -261,12 +262,19 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         }
 
         lines.Insert(at, Markup.Line(row, lookups, culture, changed.At));
+        bodies.Inserted(at);
         if (lines.Count > PageSize)
         {
-            lines.RemoveAt(lines.Count - 1);
+            RemoveLine(lines.Count - 1);
         }
 
         return true;
+    }
+
+    private void RemoveLine(int index)
+    {
+        lines.RemoveAt(index);
+        bodies.Removed(index);
     }
 
     /// <summary>Called from the markup, so it runs in every render of the board (diagnostics only).</summary>

@@ -18,7 +18,8 @@ public sealed class BoardOptions
     /// <summary>
     /// Rows per <c>&lt;tbody&gt;</c> of a page. Blazor's keyed diff looks rows up in a table as large as the body they are in,
     /// and every circuit keeps that table for its next render: about 14 KB a circuit for one body of 200 rows, about 2.5 KB
-    /// for bodies of 50 (bench/README.md). A row that moves across a body's edge is sent to the browser again.
+    /// for bodies of 50 (bench/README.md). Bodies keep their rows as changes come and go and split past one and a half
+    /// times this size (<see cref="BoardBodies"/>); a reload groups the rows afresh.
     /// </summary>
     public int RowsPerBody { get; set; } = 50;
 
