@@ -18,6 +18,28 @@ public sealed record DeadlineHistoryRow(DeadlineKind Kind, int? DepartmentId, Da
     DateTimeOffset? MetAt, IReadOnlyList<DeadlineTransition> Transitions)
 {
     public bool MetOnTime => MetAt is { } met && met <= DueAt;
+
+    /// <summary>
+    /// What became of the time limit by the end of a case that ended at <paramref name="caseEndedAt"/> (null: still open).
+    /// A limit the case ended without meeting was missed only if it fell due before the end (as the sample's overdue risk
+    /// counts it); one that was not yet due stopped with the case (withdrawn, invalid, duplicate, or closed without it).
+    /// </summary>
+    public DeadlineOutcome OutcomeBy(DateTimeOffset? caseEndedAt) => (MetAt, caseEndedAt) switch
+    {
+        ({ }, _) => MetOnTime ? DeadlineOutcome.OnTime : DeadlineOutcome.Late,
+        (null, null) => DeadlineOutcome.Open,
+        (null, { } ended) => DueAt < ended ? DeadlineOutcome.MissedBeforeTheEnd : DeadlineOutcome.StoppedWithTheCase,
+    };
+}
+
+/// <summary>What became of one time limit (<see cref="DeadlineHistoryRow.OutcomeBy"/>).</summary>
+public enum DeadlineOutcome
+{
+    OnTime = 0,
+    Late = 1,
+    Open = 2,
+    MissedBeforeTheEnd = 3,
+    StoppedWithTheCase = 4,
 }
 
 /// <summary>The check page: the sampled case, its checklist version, the case's ledger verification and deadline history.</summary>

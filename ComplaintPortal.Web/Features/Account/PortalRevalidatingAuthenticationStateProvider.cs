@@ -16,8 +16,7 @@ namespace ComplaintPortal.Web.Features.Account;
 /// </summary>
 /// <remarks>
 /// Every open circuit runs this every <see cref="Interval"/>, wall screens included, so it reads only the account's stamp
-/// and lockout, untracked, instead of loading the user through <see cref="UserManager{TUser}"/> (bench/README.md: the
-/// check was most of an idle server's CPU with 100 boards open).
+/// and lockout, untracked, instead of loading and tracking the whole user through <see cref="UserManager{TUser}"/>.
 /// </remarks>
 internal sealed class PortalRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,

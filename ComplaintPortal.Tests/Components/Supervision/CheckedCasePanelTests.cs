@@ -1,0 +1,55 @@
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Tests.Supervision;
+using ComplaintPortal.Web.Features.Supervision;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Tests.Components.Supervision;
+
+/// <summary>
+/// The check page's deadline history says what became of each time limit of a case that ended without meeting it: missed
+/// when it fell due before the end, stopped with the case otherwise; never "not met" as if the case were still running.
+/// </summary>
+public sealed class CheckedCasePanelTests
+{
+    [Fact]
+    public async Task A_case_marked_invalid_shows_its_time_limits_as_stopped_or_missed_not_as_unmet()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var soon = (await s.Driver.RegisterAsync()).Id;
+        await s.Driver.DoAsync(soon, WorkflowAction.MarkInvalid, new() { Note = "非本公司产品" }, s.Driver.Clerk);
+        var later = (await s.Driver.RegisterAsync()).Id;
+        s.SetLocal("2026-03-20 10:00");
+        await s.Driver.DoAsync(later, WorkflowAction.MarkInvalid, new() { Note = "无法核实" }, s.Driver.Clerk);
+        s.SetLocal("2026-04-01 09:00");
+        var draw = (await s.DrawAsync(new SamplePlan(SampleSizeMode.Rate, 100, 0, RiskWeighted: false))).Value!;
+        var views = new List<CaseCheckView>();
+        foreach (var sampled in draw.Cases)
+        {
+            views.Add((await s.OpenCheckAsync(sampled.Id))!);
+        }
+
+        await using var ctx = new PortalComponentContext("zh-Hans", services =>
+        {
+            services.AddSingleton<TimeProvider>(s.Driver.Time);
+            services.AddSingleton(Options.Create(new OrganisationOptions()));
+            services.AddSingleton<OrganisationClock>();
+        });
+        var stopped = Outcomes(ctx, views.Single(v => v.Case.ComplaintId == soon));
+        var missed = Outcomes(ctx, views.Single(v => v.Case.ComplaintId == later));
+
+        Assert.NotEmpty(stopped);
+        Assert.All(stopped, o => Assert.Equal((nameof(DeadlineOutcome.StoppedWithTheCase), "案件结束时未到期，不再计时"), o));
+        Assert.Contains((nameof(DeadlineOutcome.MissedBeforeTheEnd), "超时未完成"), missed);
+        Assert.DoesNotContain(stopped.Concat(missed), o => o.Text == "未完成");
+    }
+
+    private static List<(string Outcome, string Text)> Outcomes(PortalComponentContext ctx, CaseCheckView view) =>
+        ctx.Render<CheckedCasePanel>(p => p.Add(c => c.View, view))
+            .FindAll("[data-test=deadline-history] tbody tr")
+            .Select(row => (row.GetAttribute("data-outcome")!, row.QuerySelector("[data-test=deadline-outcome]")!.TextContent.Trim()))
+            .ToList();
+}
