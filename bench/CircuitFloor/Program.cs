@@ -5,6 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSingleton<Ticker>();
 builder.Services.AddSingleton(new FloorRows(builder.Configuration.GetValue("Floor:Rows", 0)));
+// Floor:InlineScheduling=true runs Kestrel's socket continuations on the I/O thread instead of handing them to the pool.
+builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = builder.Configuration.GetValue("Floor:InlineScheduling", false));
 
 var app = builder.Build();
 app.UseAntiforgery();

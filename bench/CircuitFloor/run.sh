@@ -5,7 +5,8 @@
 #
 #   bench/CircuitFloor/run.sh [N pages] [M ticks]
 #   env: RATE (ticks/s, 2), Floor__Rows (0: the tick alone; 200: a keyed table whose top row each tick replaces),
-#        HIDDEN (1: the pages apply each batch without drawing it), PORT (5197), SKIP_PUBLISH=1, PUBLISH_DIR, IDLE_MS
+#        HIDDEN (1: the pages apply each batch without drawing it), PORT (5197), SKIP_PUBLISH=1, PUBLISH_DIR, IDLE_MS,
+#        Floor__InlineScheduling=true (Kestrel runs socket continuations on the I/O thread; runs F12, F14, F16)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
