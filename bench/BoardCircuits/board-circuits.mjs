@@ -180,7 +180,8 @@ async function changes(count) {
 }
 
 // Phase A0: untimed warm-up (JIT, EF Core's query cache, pools), so phase A measures the changes and nothing else.
-const warm = await changes(Number(env.WARM_CHANGES ?? Math.max(M, 60))); // past the 30 calls after which tiered JIT recompiles a method
+// Past the 30 calls after which tiered JIT recompiles a method, and long enough for its instrumented second pass.
+const warm = await changes(Number(env.WARM_CHANGES ?? Math.max(M, 150)));
 log(`phase A0 (warm-up): ${warm.made.length} changes with no board open: server CPU ${warm.cpuMs.toFixed(0)} ms (not counted)`);
 // Phase A: the cost of the changes themselves, no board open.
 const idleCpuPerSec = await quiet("phase A");
@@ -262,7 +263,8 @@ for (const page of pages) {
 
 // Phase B0: a few untimed changes with the boards open (JIT of the boards' update path), then phase B: the same number
 // of changes as phase A with N boards open. The probe starts afresh just before phase B.
-await changes(Number(env.BOARD_WARM_CHANGES ?? 3));
+// 120 (a minute at 2/s): with 3, tiered JIT was still recompiling the update path in phase B (bench/README.md, run 61).
+await changes(Number(env.BOARD_WARM_CHANGES ?? 120));
 const idleCpuPerSecB = await quiet("phase B");
 await resetProbe();
 const loadB = loadavg();
