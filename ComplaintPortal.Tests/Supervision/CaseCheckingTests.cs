@@ -3,7 +3,6 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Supervision;
-using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,24 +36,11 @@ public sealed class CaseCheckingTests
     public async Task A_time_limit_a_case_ended_without_was_missed_if_it_fell_due_before_the_end_and_stopped_with_the_case_otherwise()
     {
         await using var s = await SupervisionScenario.CreateAsync();
-        var soon = (await s.Driver.RegisterAsync()).Id;
-        await s.Driver.DoAsync(soon, WorkflowAction.MarkInvalid, new() { Note = "非本公司产品" }, s.Driver.Clerk);
-        var later = (await s.Driver.RegisterAsync()).Id;
-        s.SetLocal("2026-03-20 10:00");
-        await s.Driver.DoAsync(later, WorkflowAction.MarkInvalid, new() { Note = "无法核实" }, s.Driver.Clerk);
-        s.SetLocal("2026-04-01 09:00");
-        var draw = (await s.DrawAsync(Everything)).Value!;
 
-        var views = new List<CaseCheckView>();
-        foreach (var sampled in draw.Cases)
-        {
-            views.Add((await s.OpenCheckAsync(sampled.Id))!);
-        }
+        var (endedSoon, endedLater) = await s.TwoInvalidCasesOpenedForCheckAsync();
 
-        var endedSoon = views.Single(v => v.Case.ComplaintId == soon);
         Assert.NotEmpty(endedSoon.Deadlines);
         Assert.All(endedSoon.Deadlines, d => Assert.Equal(DeadlineOutcome.StoppedWithTheCase, d.OutcomeBy(endedSoon.Case.ClosedAt)));
-        var endedLater = views.Single(v => v.Case.ComplaintId == later);
         var first = endedLater.Deadlines.Single(d => d.Kind == DeadlineKind.FirstResponse);
         Assert.Equal(DeadlineOutcome.MissedBeforeTheEnd, first.OutcomeBy(endedLater.Case.ClosedAt));
         // The same limit on a case still open is simply not met yet.

@@ -115,6 +115,28 @@ public sealed class SupervisionScenario : IAsyncDisposable
         return await WithAsync(db => db.RectificationNotices.AsNoTracking().SingleAsync());
     }
 
+    /// <summary>
+    /// Two March cases marked invalid and drawn on 2026-04-01: one the moment it was registered (before any time limit fell
+    /// due), the other on 2026-03-20 (its first response long overdue by then). Their check views.
+    /// </summary>
+    public async Task<(CaseCheckView EndedSoon, CaseCheckView EndedLater)> TwoInvalidCasesOpenedForCheckAsync()
+    {
+        var soon = (await Driver.RegisterAsync()).Id;
+        await Driver.DoAsync(soon, WorkflowAction.MarkInvalid, new() { Note = "非本公司产品" }, Driver.Clerk);
+        var later = (await Driver.RegisterAsync()).Id;
+        SetLocal("2026-03-20 10:00");
+        await Driver.DoAsync(later, WorkflowAction.MarkInvalid, new() { Note = "无法核实" }, Driver.Clerk);
+        SetLocal("2026-04-01 09:00");
+        var draw = (await DrawAsync(new SamplePlan(SampleSizeMode.Rate, 100, 0, RiskWeighted: false))).Value!;
+        var views = new List<CaseCheckView>();
+        foreach (var sampled in draw.Cases)
+        {
+            views.Add(await OpenCheckAsync(sampled.Id) ?? throw new InvalidOperationException("No such check."));
+        }
+
+        return (views.Single(v => v.Case.ComplaintId == soon), views.Single(v => v.Case.ComplaintId == later));
+    }
+
     public RectificationNotices Notices(PortalDbContext db) => new(db, Driver.Time);
 
     public ValueTask DisposeAsync()

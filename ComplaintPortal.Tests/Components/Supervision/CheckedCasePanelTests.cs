@@ -1,5 +1,4 @@
 using ComplaintPortal.Domain.Supervision;
-using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Supervision;
 using ComplaintPortal.Web.Features.Supervision;
@@ -19,18 +18,7 @@ public sealed class CheckedCasePanelTests
     public async Task A_case_marked_invalid_shows_its_time_limits_as_stopped_or_missed_not_as_unmet()
     {
         await using var s = await SupervisionScenario.CreateAsync();
-        var soon = (await s.Driver.RegisterAsync()).Id;
-        await s.Driver.DoAsync(soon, WorkflowAction.MarkInvalid, new() { Note = "非本公司产品" }, s.Driver.Clerk);
-        var later = (await s.Driver.RegisterAsync()).Id;
-        s.SetLocal("2026-03-20 10:00");
-        await s.Driver.DoAsync(later, WorkflowAction.MarkInvalid, new() { Note = "无法核实" }, s.Driver.Clerk);
-        s.SetLocal("2026-04-01 09:00");
-        var draw = (await s.DrawAsync(new SamplePlan(SampleSizeMode.Rate, 100, 0, RiskWeighted: false))).Value!;
-        var views = new List<CaseCheckView>();
-        foreach (var sampled in draw.Cases)
-        {
-            views.Add((await s.OpenCheckAsync(sampled.Id))!);
-        }
+        var (endedSoon, endedLater) = await s.TwoInvalidCasesOpenedForCheckAsync();
 
         await using var ctx = new PortalComponentContext("zh-Hans", services =>
         {
@@ -38,8 +26,8 @@ public sealed class CheckedCasePanelTests
             services.AddSingleton(Options.Create(new OrganisationOptions()));
             services.AddSingleton<OrganisationClock>();
         });
-        var stopped = Outcomes(ctx, views.Single(v => v.Case.ComplaintId == soon));
-        var missed = Outcomes(ctx, views.Single(v => v.Case.ComplaintId == later));
+        var stopped = Outcomes(ctx, endedSoon);
+        var missed = Outcomes(ctx, endedLater);
 
         Assert.NotEmpty(stopped);
         Assert.All(stopped, o => Assert.Equal((nameof(DeadlineOutcome.StoppedWithTheCase), "案件结束时未到期，不再计时"), o));
