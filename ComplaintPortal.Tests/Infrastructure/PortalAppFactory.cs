@@ -54,6 +54,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cases:PickupPath", Path.Combine(database.Folder, "outbox"));
         builder.UseSetting("Ledger:DigestPath", Path.Combine(database.Folder, "ledger-digests"));
         builder.UseSetting("Ledger:DigestKeyPath", Path.Combine(database.Folder, "ledger-key", "digest-signing-key.pem"));
+        // Tests make their own cases; a test that wants the demo's sets Demo:SeedCases in Settings.
+        builder.UseSetting("Demo:SeedCases", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

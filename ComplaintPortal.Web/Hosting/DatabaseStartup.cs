@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Setup;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Hosting;
 
@@ -27,6 +28,11 @@ internal static class DatabaseStartup
         if (demo)
         {
             await services.GetRequiredService<DemoAccounts>().EnsureAsync();
+            if (app.Configuration.GetValue("Demo:SeedCases", app.Environment.IsDevelopment()))
+            {
+                var starterCode = await db.OrganisationProfiles.AsNoTracking().Select(p => p.StarterCode).FirstOrDefaultAsync() ?? Starters.MixedCode;
+                await services.GetRequiredService<DemoCases>().EnsureAsync(starterCode);
+            }
         }
 
         var setup = services.GetRequiredService<FirstAdministratorSetup>();

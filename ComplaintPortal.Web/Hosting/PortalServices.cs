@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddCaseFeatures(builder.Configuration, builder.Environment);
         services.AddBoardFeature(builder.Configuration);
         services.AddScoped<DemoAccounts>();
+        services.AddTransient<DemoCases>();
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddPortalDeadlines(builder.Configuration);
         services.AddLedgerDigests(builder.Configuration, builder.Environment);

@@ -1,0 +1,108 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Web;
+
+/// <summary>
+/// A portal started for a demonstration has complaints to show: the board, the queues, the reports and the supervision
+/// committee's sampling all have something, made by the real services on the demo clock, and only on the first start.
+/// </summary>
+public sealed class DemoCasesTests
+{
+    /// <summary>Monday 2026-03-02 09:30 in Shanghai: the previous month is February.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_new_development_portal_starts_with_demo_cases_in_every_stage_and_a_restart_adds_none()
+    {
+        using var app = new PortalAppFactory(time: new SettableTimeProvider(Now)) { Settings = { ["Demo:SeedCases"] = "true" } };
+        _ = app.Services; // starts the portal
+
+        await using (var db = app.Database.CreateContext())
+        {
+            var stages = await db.Complaints.AsNoTracking().Select(c => c.Stage).ToListAsync();
+            Assert.Equal(DemoCases.Count, stages.Count);
+            // Every stage a desk works in is on the board, with most cases handled and the three ways a case ends early.
+            Assert.Empty(Enum.GetValues<CaseStage>().Except([CaseStage.AwaitingClosureApproval]).Except(stages));
+            Assert.True(stages.Count(s => s == CaseStage.Closed) > DemoCases.Count / 2);
+
+            var times = await db.LedgerEvents.AsNoTracking().Select(e => e.OccurredAt).ToListAsync();
+            Assert.All(times, t => Assert.InRange(t, Now - DemoCases.Span - TimeSpan.FromDays(3), Now));
+            foreach (var id in await db.Complaints.Select(c => c.Id).ToListAsync())
+            {
+                Assert.True((await LedgerVerifier.VerifyCaseAsync(db, id)).IsIntact, $"case {id}");
+            }
+
+            // The cases closed for the quiet period are in the archive, filed on the day they would have been.
+            var filed = await db.ArchivedFiles.AsNoTracking().Select(f => f.ArchivedAt).ToListAsync();
+            Assert.InRange(filed.Count, 10, DemoCases.Count);
+            Assert.All(filed, at => Assert.True(at < Now - TimeSpan.FromDays(1), $"filed {at:O}"));
+
+            // Some slow departments left time limits overdue, as a real month would.
+            Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);
+        }
+
+        // The supervision committee has last month's handled cases to draw from.
+        await using (var db = app.Database.CreateContext())
+        {
+            var supervisor = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "supervisor");
+            var draw = await new SampleDrawing(db, app.Time).DrawAsync(
+                new SampleRequest(new ReportPeriod(ReportPeriodKind.Month, 2026, 2), new SamplePlan(SampleSizeMode.Count, 10, 1, RiskWeighted: true)),
+                TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
+                new ActingUser(supervisor.Id, supervisor.DisplayName, supervisor.DepartmentId, new HashSet<string> { PortalRoles.Supervisor }));
+            Assert.True(draw.Succeeded, draw.Error.ToString());
+            Assert.InRange(draw.Value!.CandidateCount, 15, DemoCases.Count);
+        }
+
+        // Started again on the same file (a restart), and asked again: the cases are there once.
+        using (var restarted = new PortalAppFactory(app.Database, time: new SettableTimeProvider(Now.AddHours(1))) { Settings = { ["Demo:SeedCases"] = "true" } })
+        {
+            Assert.Equal(DemoCasesResult.None, await restarted.Services.GetRequiredService<DemoCases>().EnsureAsync("mixed"));
+        }
+
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(DemoCases.Count, await db.Complaints.CountAsync());
+        }
+    }
+
+    [Theory]
+    [InlineData("manufacturer")]
+    [InlineData("plaza")]
+    [InlineData("telecom")]
+    public async Task Each_regime_starter_gets_demo_cases_of_its_own_categories_that_every_step_accepted(string starter)
+    {
+        // The tests' portal starts without demo cases (Demo:SeedCases off): the test asks for them itself.
+        using var app = new PortalAppFactory(time: new SettableTimeProvider(Now)) { Settings = { ["Demo:Starter"] = starter } };
+        _ = app.Services;
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(0, await db.Complaints.CountAsync());
+        }
+
+        var result = await app.Services.GetRequiredService<DemoCases>().EnsureAsync(starter);
+
+        Assert.Equal(0, result.Failures);
+        Assert.Equal(DemoCases.Count, result.Cases);
+        await using var db2 = app.Database.CreateContext();
+        var stages = await db2.Complaints.AsNoTracking().Select(c => c.Stage).Distinct().ToListAsync();
+        Assert.Contains(CaseStage.Closed, stages);
+        Assert.Contains(CaseStage.InDepartments, stages);
+        Assert.Contains(CaseStage.Registered, stages);
+        // Each case was assessed into a category the starter has, and went to departments its demo people work in.
+        var categories = await db2.Complaints.AsNoTracking().Where(c => c.CategoryId != null).Select(c => c.CategoryId!.Value).Distinct().ToListAsync();
+        Assert.True(categories.Count >= 2, $"{categories.Count} categories");
+        var handled = await db2.DepartmentTasks.AsNoTracking().Select(t => t.DepartmentId).Distinct().ToListAsync();
+        var demoDepartments = DemoPeople.For(starter).Where(p => p.DepartmentCode is not null).Select(p => p.DepartmentCode).ToHashSet();
+        var codes = await db2.Departments.AsNoTracking().Where(d => handled.Contains(d.Id)).Select(d => d.Code).ToListAsync();
+        Assert.All(codes, code => Assert.Contains(code, demoDepartments));
+    }
+}

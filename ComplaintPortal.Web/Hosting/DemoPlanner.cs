@@ -1,0 +1,344 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Web.Hosting;
+
+/// <summary>How a demo case goes after its registration.</summary>
+internal enum DemoPath
+{
+    Closed,
+    ClosedUnsatisfied,
+    Reopened,
+    StalledInDepartment,
+    WaitingForCustomer,
+    Invalid,
+    Withdrawn,
+    Duplicate,
+}
+
+/// <summary>One demo case: its steps, and what the services gave back as they were taken.</summary>
+internal sealed class DemoCasePlan(int index)
+{
+    public int Index { get; } = index;
+
+    public int Id { get; set; }
+
+    public string? CaseNumber { get; set; }
+
+    public Dictionary<int, int> Tasks { get; } = [];
+
+    public bool Failed { get; set; }
+
+    public DemoStoryFit? Fit { get; set; }
+
+    public string? Complainant { get; set; }
+
+    /// <summary>The first step this case is not to take (it stays in the stage before it), or null.</summary>
+    public string? StopBefore { get; set; }
+
+    public List<DemoStep> Steps { get; } = [];
+}
+
+/// <summary>A step at its instant; returns null when the services took it, otherwise why not.</summary>
+internal sealed record DemoStep(DateTimeOffset At, int Sequence, DemoCasePlan Case, string Name,
+    Func<DemoStepContext, CancellationToken, Task<string?>> RunAsync);
+
+/// <summary>
+/// Lays out the demo cases in time: registrations spread over the span (in working hours, on working days), then each
+/// step some working hours after the one it follows, at a pace of its own (a fifth are slow and miss time limits).
+/// Steps after now are left out, so the newest cases are still open in whatever stage they reached.
+/// </summary>
+internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffset now)
+{
+    private static readonly TimeSpan DayStarts = TimeSpan.FromHours(9);
+    private static readonly TimeSpan DayEnds = TimeSpan.FromHours(18);
+
+    private readonly Random random = new(2026);
+    private int sequence;
+
+    public List<DemoCasePlan> Plan(int count, TimeSpan span)
+    {
+        var plans = new List<DemoCasePlan>();
+        for (var i = 0; i < count; i++)
+        {
+            var plan = new DemoCasePlan(i);
+            var fit = cast.Stories[random.Next(cast.Stories.Count)];
+            var complainant = DemoStories.Complainants[random.Next(DemoStories.Complainants.Count)];
+            var path = PathOf(i, plans.LastOrDefault());
+            if (path == DemoPath.Duplicate)
+            {
+                // The same person calls again about the same matter a little later.
+                (fit, complainant) = (plans[^1].Fit!, plans[^1].Complainant!);
+            }
+
+            plan.Fit = fit;
+            plan.Complainant = complainant;
+            plan.StopBefore = StopBefore(count - 1 - i);
+            var registered = path == DemoPath.Duplicate
+                ? After(plans[^1].Steps[0].At, Between(4, 30))
+                : RegisteredAt(span.TotalDays * (1 - (i + 0.5) / count), count - i);
+            Lay(plan, fit, complainant, registered, path, plans.LastOrDefault());
+            if (plan.StopBefore is not null)
+            {
+                BeforeNow(plan);
+            }
+
+            plans.Add(plan);
+        }
+
+        return plans;
+    }
+
+    /// <summary>The newest cases stop in the early stages, so the board shows each of them.</summary>
+    private static string? StopBefore(int fromTheEnd) => fromTheEnd switch
+    {
+        0 => nameof(WorkflowAction.Assess),
+        1 => nameof(WorkflowAction.Acknowledge),
+        2 => nameof(WorkflowAction.Dispatch),
+        4 => nameof(WorkflowAction.Approve),
+        5 => nameof(WorkflowAction.CloseSatisfied),
+        6 => nameof(WorkflowAction.Reply),
+        _ => null,
+    };
+
+    private static DemoPath PathOf(int index, DemoCasePlan? previous) => index switch
+    {
+        4 => DemoPath.Invalid,
+        21 => DemoPath.Withdrawn,
+        38 when previous is not null => DemoPath.Duplicate,
+        _ when index % 10 == 3 => DemoPath.ClosedUnsatisfied,
+        _ when index % 17 == 9 => DemoPath.Reopened,
+        _ when index % 12 == 5 => DemoPath.StalledInDepartment,
+        _ when index % 15 == 7 => DemoPath.WaitingForCustomer,
+        _ => DemoPath.Closed,
+    };
+
+    private void Lay(DemoCasePlan plan, DemoStoryFit fit, string complainant, DateTimeOffset registered, DemoPath path, DemoCasePlan? previous)
+    {
+        var story = fit.Story;
+        var pace = random.NextDouble() < 0.2 ? 2.5 : 0.6 + (random.NextDouble() * 0.8);
+        var urgency = random.NextDouble() < 0.15 ? Urgency.Urgent : Urgency.Normal;
+        var phone = $"13{random.Next(5, 10)}{random.Next(0, 100_000_000):D8}";
+        var email = random.NextDouble() < 0.4 ? $"customer{plan.Index + 1:D2}@example.cn" : null;
+        var clerk = cast.Clerk;
+
+        Add(plan, registered, "Register", async (s, ct) =>
+        {
+            var request = new IntakeRequest
+            {
+                Channel = story.Channel,
+                Complainant = new() { Name = complainant, Phone = phone, Email = email },
+                Subject = story.Subject,
+                Description = story.Description,
+                CustomerRequest = story.Request,
+                ConfirmedWithCaller = true,
+                IdempotencyKey = $"demo-{plan.Index}",
+            };
+            var result = await new ComplaintIntake(s.Db, s.Clock, s.Numbering).RegisterAsync(request, clerk, ct);
+            if (!result.Succeeded)
+            {
+                return string.Join(", ", result.Errors.Select(e => $"{e.Field} {e.Error}"));
+            }
+
+            (plan.Id, plan.CaseNumber) = (result.Complaint!.Id, result.Complaint.CaseNumber);
+            return null;
+        });
+
+        var t = registered;
+        switch (path)
+        {
+            case DemoPath.Invalid:
+                Step(plan, After(t, 0.5), WorkflowAction.MarkInvalid, clerk, _ => new() { Note = "经核实为同一号码反复来电骚扰，无具体投诉事项。" });
+                return;
+            case DemoPath.Withdrawn:
+                Step(plan, After(t, 3), WorkflowAction.Withdraw, clerk, _ => new() { Note = "客户来电表示问题已自行解决，撤回投诉。" });
+                return;
+            case DemoPath.Duplicate:
+                Step(plan, After(t, 0.3), WorkflowAction.MarkDuplicate, clerk, _ => new() { DuplicateOfCaseNumber = previous!.CaseNumber });
+                return;
+        }
+
+        Step(plan, t = After(t, Between(0.2, 0.6)), WorkflowAction.Assess, clerk,
+            _ => new() { CategoryId = fit.CategoryId, Severity = story.Severity, Urgency = urgency });
+        var acknowledged = t = After(t, Between(0.2, 0.5));
+        Step(plan, acknowledged, WorkflowAction.Acknowledge, clerk, _ => new()
+        {
+            PromisedCompletionAt = acknowledged.AddDays(urgency == Urgency.Urgent ? 3 : 7),
+            Note = "您的投诉已受理，我们会尽快处理并回复您。",
+        });
+        Step(plan, t = After(t, Between(0.3, 1)), WorkflowAction.Dispatch, clerk, _ => new() { DepartmentIds = fit.Departments });
+        if (path == DemoPath.WaitingForCustomer)
+        {
+            Step(plan, After(t, Between(2, 6)), WorkflowAction.WaitForCustomer, clerk, _ => new() { Note = "等待客户寄回故障样品或补充照片。" });
+            return;
+        }
+
+        t = Departments(plan, fit, t, pace, stall: path == DemoPath.StalledInDepartment);
+        if (path == DemoPath.StalledInDepartment)
+        {
+            return;
+        }
+
+        t = Review(plan, story, t);
+        if (path == DemoPath.Reopened)
+        {
+            Step(plan, t = After(t, Between(18, 30)), WorkflowAction.ReopenUnsatisfied, clerk, _ => new() { Note = "回访时客户反映问题再次出现，要求重新处理。" });
+            t = Review(plan, story, Departments(plan, fit, t, pace, stall: false));
+        }
+
+        if (path == DemoPath.ClosedUnsatisfied && cast.Leader is { } leader)
+        {
+            Step(plan, t = After(t, Between(18, 30)), WorkflowAction.RequestUnsatisfiedClosure, clerk,
+                _ => new() { Note = "客户要求额外赔偿，超出公司政策，已充分解释，申请结案。" });
+            Step(plan, After(t, Between(2, 8)), WorkflowAction.ApproveUnsatisfiedClosure, leader, _ => new() { Note = "处理符合政策，同意结案。" });
+            return;
+        }
+
+        Step(plan, After(t, Between(18, 30)), WorkflowAction.CloseSatisfied, clerk, _ => new() { SatisfiedWithAttitude = true });
+    }
+
+    /// <summary>Each department's findings, solution, implementation and report, side by side from <paramref name="from"/>; returns the last report's instant.</summary>
+    private DateTimeOffset Departments(DemoCasePlan plan, DemoStoryFit fit, DateTimeOffset from, double pace, bool stall)
+    {
+        var last = from;
+        foreach (var department in fit.Departments)
+        {
+            var handler = cast.Handlers[department];
+            var story = fit.Story;
+            var t = After(from, pace * Between(2, 14));
+            Step(plan, t, WorkflowAction.RecordFindings, handler, p => new() { TaskId = p.Tasks[department], Note = "已联系客户并现场核实。", RootCause = story.RootCause });
+            if (stall && department == fit.Departments[0])
+            {
+                continue;
+            }
+
+            var proposed = t = After(t, pace * Between(1, 8));
+            Step(plan, proposed, WorkflowAction.ProposeSolution, handler, p => new()
+            {
+                TaskId = p.Tasks[department],
+                Note = story.Solution,
+                ResponsiblePerson = handler.Name,
+                DueDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(proposed, zone).Date.AddDays(5)),
+                SolutionTypeCode = fit.SolutionType,
+            });
+            Step(plan, t = After(t, pace * Between(3, 20)), WorkflowAction.RecordImplementation, handler, p => new() { TaskId = p.Tasks[department], Note = story.Done });
+            Step(plan, t = After(t, pace * Between(0.5, 3)), WorkflowAction.ReportBack, handler, p => new() { TaskId = p.Tasks[department], Note = "处理完毕，请客服审核。" });
+            last = t > last ? t : last;
+        }
+
+        return last;
+    }
+
+    /// <summary>Customer service approves the departments' result and replies to the customer; returns the reply's instant.</summary>
+    private DateTimeOffset Review(DemoCasePlan plan, DemoStory story, DateTimeOffset from)
+    {
+        var t = After(from, Between(1, 4));
+        Step(plan, t, WorkflowAction.Approve, cast.Clerk, _ => new() { Note = "处理结果符合要求，同意回复客户。" });
+        var channel = story.Channel switch
+        {
+            ComplaintChannel.Email => ReplyChannel.Email,
+            ComplaintChannel.Letter => ReplyChannel.Letter,
+            ComplaintChannel.WalkIn => ReplyChannel.InPerson,
+            _ => ReplyChannel.Phone,
+        };
+        Step(plan, t = After(t, Between(0.5, 3)), WorkflowAction.Reply, cast.Clerk, _ => new() { ReplyChannel = channel, Note = story.Reply });
+        return t;
+    }
+
+    /// <summary>
+    /// A newest case whose steps would run past now (a slow pace, a weekend, a night) takes them, in their order, spread
+    /// over the three hours before now instead, so that it reaches its stage whenever the portal starts.
+    /// </summary>
+    private void BeforeNow(DemoCasePlan plan)
+    {
+        if (plan.Steps.Max(s => s.At) < now)
+        {
+            return;
+        }
+
+        var from = plan.Steps[0].At < now.AddHours(-3) ? plan.Steps[0].At : now.AddHours(-3);
+        var every = (now.AddMinutes(-2) - from) / plan.Steps.Count;
+        for (var i = 0; i < plan.Steps.Count; i++)
+        {
+            plan.Steps[i] = plan.Steps[i] with { At = from + (every * i) };
+        }
+    }
+
+    private void Step(DemoCasePlan plan, DateTimeOffset at, WorkflowAction action, ActingUser actor, Func<DemoCasePlan, WorkflowInput> input) =>
+        Add(plan, at, action.ToString(), async (s, ct) =>
+        {
+            var version = await s.Db.Complaints.AsNoTracking().Where(c => c.Id == plan.Id).Select(c => (int?)c.Version).SingleOrDefaultAsync(ct);
+            if (version is null)
+            {
+                return "the case was not registered";
+            }
+
+            var result = await new ComplaintWorkflow(s.Db, s.Clock).ExecuteAsync(plan.Id, version.Value, action, input(plan), actor, ct);
+            if (!result.Succeeded)
+            {
+                return $"{result.Error} {result.Refused}";
+            }
+
+            if (action == WorkflowAction.Dispatch)
+            {
+                foreach (var task in await s.Db.DepartmentTasks.AsNoTracking().Where(x => x.ComplaintId == plan.Id).ToListAsync(ct))
+                {
+                    plan.Tasks[task.DepartmentId] = task.Id;
+                }
+            }
+
+            return null;
+        });
+
+    private void Add(DemoCasePlan plan, DateTimeOffset at, string name, Func<DemoStepContext, CancellationToken, Task<string?>> run)
+    {
+        if (name == plan.StopBefore)
+        {
+            plan.StopBefore = ""; // every later step is left out too
+        }
+
+        if (plan.StopBefore != "")
+        {
+            plan.Steps.Add(new DemoStep(at, sequence++, plan, name, run));
+        }
+    }
+
+    private double Between(double low, double high) => low + (random.NextDouble() * (high - low));
+
+    /// <summary>A working moment on the day <paramref name="daysAgo"/> before today; today's newest ones a few minutes apart before now.</summary>
+    private DateTimeOffset RegisteredAt(double daysAgo, int fromTheEnd)
+    {
+        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+        var at = Working(At(today.AddDays(-Math.Round(daysAgo)) + DayStarts + TimeSpan.FromMinutes(random.Next(0, 510))));
+        return at < now.AddMinutes(-5) ? at : now.AddMinutes(-7 * fromTheEnd);
+    }
+
+    /// <summary>The working moment <paramref name="hours"/> after <paramref name="from"/> (later the same day, or carried on to the next working morning).</summary>
+    private DateTimeOffset After(DateTimeOffset from, double hours) => Working(from.AddHours(hours));
+
+    /// <summary>The instant itself in working hours on a working day, otherwise the next working morning at the same minute.</summary>
+    private DateTimeOffset Working(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var day = local.Date;
+        var clockTime = local.TimeOfDay;
+        if (clockTime >= DayEnds)
+        {
+            (day, clockTime) = (day.AddDays(1), DayStarts + TimeSpan.FromMinutes(local.Minute));
+        }
+        else if (clockTime < DayStarts)
+        {
+            clockTime = DayStarts + TimeSpan.FromMinutes(local.Minute);
+        }
+
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            (day, clockTime) = (day.AddDays(1), DayStarts + TimeSpan.FromMinutes(local.Minute));
+        }
+
+        return At(day + clockTime);
+    }
+
+    private DateTimeOffset At(DateTime wallClock) => new DateTimeOffset(wallClock, zone.GetUtcOffset(wallClock)).ToUniversalTime();
+}
