@@ -10,6 +10,14 @@ public enum ReportPeriodKind
 /// <summary>A calendar month, quarter or year in the organisation's time zone, as a half-open UTC range.</summary>
 public sealed record ReportPeriod(ReportPeriodKind Kind, int Year, int Number)
 {
+    /// <summary>The first year a period may be in (reports, sampling, holiday imports).</summary>
+    public const int FirstYear = 2000;
+
+    /// <summary>The last year a period may be in.</summary>
+    public const int LastYear = 2100;
+
+    public static bool YearInRange(int year) => year is >= FirstYear and <= LastYear;
+
     public static ReportPeriod Containing(ReportPeriodKind kind, DateTimeOffset instant, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);

@@ -123,7 +123,7 @@ public sealed partial class Timeliness
             ReportPeriodKind.Year => 1,
             _ => throw new InvalidOperationException($"Unknown period {periodKind}."),
         };
-        var chosenYear = Year is >= 2000 and <= 2100 ? Year.Value : current.Year;
+        var chosenYear = Year is { } y && ReportPeriod.YearInRange(y) ? y : current.Year;
         var chosenNumber = periodKind == ReportPeriodKind.Year ? 1 : Number is { } n && n >= 1 && n <= max ? n : current.Number;
         return new(periodKind, chosenYear, chosenNumber);
     }

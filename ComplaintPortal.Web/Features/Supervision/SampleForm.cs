@@ -29,7 +29,7 @@ public sealed class SampleForm
     public SampleRequest ToRequest() => new(Period, new SamplePlan(Mode, Size, Minimum, RiskWeighted), Seed, TemplateId);
 
     /// <summary>The period is valid for its kind (months 1–12, quarters 1–4).</summary>
-    public bool PeriodIsValid => Year is >= 2000 and <= 2100 && Kind switch
+    public bool PeriodIsValid => ReportPeriod.YearInRange(Year) && Kind switch
     {
         ReportPeriodKind.Month => Number is >= 1 and <= 12,
         ReportPeriodKind.Quarter => Number is >= 1 and <= 4,
