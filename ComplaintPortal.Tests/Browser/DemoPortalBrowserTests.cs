@@ -1,0 +1,59 @@
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Playwright;
+
+namespace ComplaintPortal.Tests.Browser;
+
+/// <summary>The portal as a demonstration starts it (demo people and demo cases), walked in Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
+{
+    /// <summary>Monday 2026-03-02 09:30 in Shanghai.</summary>
+    private readonly PortalAppFactory app = new(time: new SettableTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero)))
+    {
+        Settings = { ["Demo:SeedCases"] = "true" },
+    };
+
+    [Fact]
+    public async Task On_a_phone_the_clerk_s_to_do_list_shows_each_case_as_a_card_that_fits_the_screen()
+    {
+        var root = app.StartOnLoopback();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", "intake");
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/cases/queue");
+        await page.WaitForSelectorAsync("[data-test=case-table] [data-case]");
+
+        // Nothing runs off the right of the screen: not the page, and not a card's case number, stage or long description.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"),
+            $"the page is {await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth")} px wide");
+        var cards = page.Locator("[data-test=case-table] tbody tr:has([data-case])");
+        Assert.True(await cards.CountAsync() >= 3, "the demo clerk has cases to do");
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var part in new[] { "[data-case]", "[data-test=description]", "td:nth-child(2)" })
+            {
+                var box = await cards.Nth(i).Locator(part).BoundingBoxAsync();
+                Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"card {i}: {part} spans {box.X}-{box.X + box.Width}");
+            }
+        }
+
+        // A long description wraps to at most two lines in the card, cut with an ellipsis, the whole text in its title.
+        var description = cards.First.Locator("[data-test=description]");
+        var lineHeight = await description.EvaluateAsync<double>("d => parseFloat(getComputedStyle(d).lineHeight)");
+        Assert.InRange((await description.BoundingBoxAsync())!.Height, lineHeight * 0.9, (lineHeight * 2) + 1);
+        Assert.Equal(await description.GetAttributeAsync("title"), await description.TextContentAsync());
+        Assert.Equal("nowrap", await cards.First.Locator("td:has([data-test=description])").EvaluateAsync<string>("td => getComputedStyle(td, '::before').whiteSpace"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("queue-phone.png") });
+    }
+
+    public void Dispose() => app.Dispose();
+}

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:5202';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const user = process.argv[2] || 'intake';
+const path = process.argv[3] || '/cases/queue';
+const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+const p = await ctx.newPage();
+await p.goto(base + '/account/login');
+await p.fill('#username', user); await p.fill('#password', 'Portal#2026');
+await p.click('[data-test=login-submit]');
+await p.waitForURL(u => !u.toString().includes('/account/login'));
+await p.goto(base + path); await p.waitForTimeout(3000);
+await p.screenshot({ path: `/tmp/walk/phone-${user}-${path.replaceAll('/', '_')}.png` }); await p.evaluate(() => window.scrollTo(0, 900)); await p.waitForTimeout(300); await p.screenshot({ path: `/tmp/walk/phone2-${user}-${path.replaceAll('/', '_')}.png` });
+console.log(await p.evaluate(() => document.documentElement.scrollHeight));
+await browser.close();
