@@ -15,19 +15,10 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
     };
 
     [Fact]
-    public async Task On_a_phone_the_clerk_s_to_do_list_shows_each_case_as_a_card_that_fits_the_screen()
+    public async Task On_a_phone_the_clerk_s_cards_and_the_committee_s_figures_fit_the_screen()
     {
         var root = app.StartOnLoopback();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", "intake");
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        var page = await OnAPhoneAsync(root, "intake");
 
         await page.GotoAsync("/cases/queue");
         await page.WaitForSelectorAsync("[data-test=case-table] [data-case]");
@@ -53,6 +44,44 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Equal(await description.GetAttributeAsync("title"), await description.TextContentAsync());
         Assert.Equal("nowrap", await cards.First.Locator("td:has([data-test=description])").EvaluateAsync<string>("td => getComputedStyle(td, '::before').whiteSpace"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("queue-phone.png") });
+
+        // Last month's figures by department and by handler: titles and names on one line, the table scrolling in its frame.
+        var committee = await OnAPhoneAsync(root, "supervisor");
+        await committee.GotoAsync("/supervision/figures");
+        foreach (var table in new[] { "figures-departments", "figures-handlers" })
+        {
+            var frame = committee.Locator($"[data-test={table}] .mud-table-container");
+            await committee.Locator($"[data-test={table}] tbody tr").First.WaitForAsync();
+            var lines = await frame.EvaluateAsync<double[]>(
+                """
+                f => {
+                  const line = parseFloat(getComputedStyle(f.querySelector('td')).lineHeight);
+                  const cells = [...f.querySelectorAll('th, td')];
+                  return [Math.max(...cells.map(c => c.getBoundingClientRect().height - parseFloat(getComputedStyle(c).paddingTop) - parseFloat(getComputedStyle(c).paddingBottom))) / line,
+                          f.getBoundingClientRect().right];
+                }
+                """);
+            Assert.True(lines[0] < 1.5, $"{table}: a cell takes {lines[0]:0.0} lines");
+            Assert.True(lines[1] <= 390, $"{table}: the frame ends at {lines[1]} px");
+        }
+
+        Assert.True(await committee.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
+        await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
+    }
+
+    private async Task<IPage> OnAPhoneAsync(Uri root, string userName)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
     }
 
     public void Dispose() => app.Dispose();
