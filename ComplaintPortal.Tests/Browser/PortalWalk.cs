@@ -62,10 +62,28 @@ public sealed class PortalWalk(BrowserFixture browser, Uri root)
         await page.WaitForSelectorAsync($"[data-test=case-stage][data-stage={expectedStage}]");
     }
 
+    /// <summary>
+    /// Opens a select and picks an option. A click that lands while the dialog's select is still being wired (a busy machine)
+    /// opens nothing: as a person would, it clicks again, a few times, before the wait for the option fails the test.
+    /// </summary>
     public static async Task PickAsync(IPage page, string select, string option)
     {
-        await page.ClickAsync($"[data-test={select}]", new() { Force = true });
-        await page.ClickAsync($".mud-popover-open .mud-list-item:has-text(\"{option}\")");
+        var item = page.Locator($".mud-popover-open .mud-list-item:has-text(\"{option}\")");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync($"[data-test={select}]", new() { Force = true });
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = attempt < 4 ? 5000 : 30000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                // The list did not open; click the select again.
+            }
+        }
+
+        await item.ClickAsync();
         await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
     }
 

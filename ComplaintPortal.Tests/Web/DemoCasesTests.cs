@@ -15,6 +15,11 @@ namespace ComplaintPortal.Tests.Web;
 /// A portal started for a demonstration has complaints to show: the board, the queues, the reports and the supervision
 /// committee's sampling all have something, made by the real services on the demo clock, and only on the first start.
 /// </summary>
+/// <remarks>
+/// Runs in the browser tests' collection, one after another with them rather than beside them: its four demo seedings keep
+/// both cores busy for about a minute, and beside them the browser walks' clicks timed out.
+/// </remarks>
+[Collection(BrowserCollection.Name)]
 public sealed class DemoCasesTests
 {
     /// <summary>Monday 2026-03-02 09:30 in Shanghai: the previous month is February.</summary>
