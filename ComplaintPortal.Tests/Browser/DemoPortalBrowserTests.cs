@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.Playwright;
@@ -15,9 +16,23 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
     };
 
     [Fact]
-    public async Task On_a_phone_the_clerk_s_cards_and_the_committee_s_figures_fit_the_screen()
+    public async Task Demo_board_at_a_desk_and_the_clerk_s_cards_and_the_committee_s_figures_on_a_phone()
     {
         var root = app.StartOnLoopback();
+
+        // At a desk the demo board has work in each state: department tasks overdue from the slow weeks, cases on time,
+        // cases waiting for the customer. (README's picture of the board.)
+        var desk = await SignInAsync(root, "intake", new ViewportSize { Width = 1366, Height = 800 }, phone: false);
+        await desk.GotoAsync("/board");
+        await desk.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.InRange(int.Parse(await desk.GetAttributeAsync("[data-test=row-count]", "data-open") ?? "", CultureInfo.InvariantCulture), 8, DemoCases.Count);
+        foreach (var state in new[] { "overdue", "on-track", "paused" })
+        {
+            Assert.True(await desk.Locator($"tbody [data-state={state}]").CountAsync() > 0, $"no {state} row");
+        }
+
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("board-demo.png") });
+
         var page = await OnAPhoneAsync(root, "intake");
 
         await page.GotoAsync("/cases/queue");
@@ -71,11 +86,13 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
         await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
     }
 
-    private async Task<IPage> OnAPhoneAsync(Uri root, string userName)
+    private Task<IPage> OnAPhoneAsync(Uri root, string userName) => SignInAsync(root, userName, new ViewportSize { Width = 390, Height = 844 }, phone: true);
+
+    private async Task<IPage> SignInAsync(Uri root, string userName, ViewportSize viewport, bool phone)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = viewport, IsMobile = phone, HasTouch = phone,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");

@@ -119,7 +119,8 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
         var story = fit.Story;
         var pace = random.NextDouble() < 0.2 ? 2.5 : 0.6 + (random.NextDouble() * 0.8);
         var urgency = random.NextDouble() < 0.15 ? Urgency.Urgent : Urgency.Normal;
-        var phone = $"13{random.Next(5, 10)}{random.Next(0, 100_000_000):D8}";
+        // 139 0000 xxxx: plainly a demo number, not some real subscriber's.
+        var phone = $"1390000{random.Next(0, 10_000):D4}";
         var email = random.NextDouble() < 0.4 ? $"customer{plan.Index + 1:D2}@example.cn" : null;
         var clerk = cast.Clerk;
 
@@ -247,21 +248,31 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
     }
 
     /// <summary>
-    /// A newest case whose steps would run past now (a slow pace, a weekend, a night) takes them, in their order, spread
-    /// over the three hours before now instead, so that it reaches its stage whenever the portal starts.
+    /// A newest case whose steps would run past now (a slow pace, a weekend, a night) takes those steps, in their order, a
+    /// quarter of an hour apart up to the last working moment before now (closer together when its earlier steps or the start
+    /// of that working day leave less room), so that it reaches its stage whenever the portal starts, in working hours.
     /// </summary>
     private void BeforeNow(DemoCasePlan plan)
     {
-        if (plan.Steps.Max(s => s.At) < now)
+        var end = LastWorkingMoment(now.AddMinutes(-2));
+        var late = Enumerable.Range(0, plan.Steps.Count).Where(i => plan.Steps[i].At > end).ToList();
+        if (late.Count == 0)
         {
             return;
         }
 
-        var from = plan.Steps[0].At < now.AddHours(-3) ? plan.Steps[0].At : now.AddHours(-3);
-        var every = (now.AddMinutes(-2) - from) / plan.Steps.Count;
-        for (var i = 0; i < plan.Steps.Count; i++)
+        var lastKept = plan.Steps.Where(s => s.At <= end).Select(s => s.At).DefaultIfEmpty(end.AddHours(-3)).Max();
+        var dayStart = At(TimeZoneInfo.ConvertTime(end, zone).Date + DayStarts);
+        var floor = lastKept > dayStart ? lastKept : dayStart;
+        var gap = TimeSpan.FromMinutes(15);
+        if (end - (gap * late.Count) <= floor)
         {
-            plan.Steps[i] = plan.Steps[i] with { At = from + (every * i) };
+            gap = (end - floor) / (late.Count + 1);
+        }
+
+        for (var j = 0; j < late.Count; j++)
+        {
+            plan.Steps[late[j]] = plan.Steps[late[j]] with { At = end - (gap * (late.Count - 1 - j)) };
         }
     }
 
@@ -306,12 +317,35 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
 
     private double Between(double low, double high) => low + (random.NextDouble() * (high - low));
 
-    /// <summary>A working moment on the day <paramref name="daysAgo"/> before today; today's newest ones a few minutes apart before now.</summary>
+    /// <summary>A working moment on the day <paramref name="daysAgo"/> before today; the newest ones a few minutes apart before the last working moment.</summary>
     private DateTimeOffset RegisteredAt(double daysAgo, int fromTheEnd)
     {
         var today = TimeZoneInfo.ConvertTime(now, zone).Date;
         var at = Working(At(today.AddDays(-Math.Round(daysAgo)) + DayStarts + TimeSpan.FromMinutes(random.Next(0, 510))));
-        return at < now.AddMinutes(-5) ? at : now.AddMinutes(-7 * fromTheEnd);
+        return at < now.AddMinutes(-5) ? at : LastWorkingMoment(LastWorkingMoment(now.AddMinutes(-5)).AddMinutes(-7 * fromTheEnd));
+    }
+
+    /// <summary>The latest working moment at or before <paramref name="instant"/> (the end of the last working day when it is not one).</summary>
+    private DateTimeOffset LastWorkingMoment(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var (day, clockTime) = (local.Date, local.TimeOfDay);
+        var lastMinute = DayEnds - TimeSpan.FromMinutes(1);
+        if (clockTime >= DayEnds)
+        {
+            clockTime = lastMinute;
+        }
+        else if (clockTime < DayStarts)
+        {
+            (day, clockTime) = (day.AddDays(-1), lastMinute);
+        }
+
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            (day, clockTime) = (day.AddDays(-1), lastMinute);
+        }
+
+        return At(day + clockTime);
     }
 
     /// <summary>The working moment <paramref name="hours"/> after <paramref name="from"/> (later the same day, or carried on to the next working morning).</summary>
