@@ -34,8 +34,18 @@ public static class CaseVisibility
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(user);
-        return complaint.ArchivedAt is null
-            && (SeesEveryCase(user) || (SeesDepartmentCases(user) && complaint.HasTaskFor(user.DepartmentId)));
+        return complaint.ArchivedAt is null && WouldSeeUnarchived(complaint, user);
+    }
+
+    /// <summary>
+    /// Whether the rule lets <paramref name="user"/> see the case apart from its being archived: such a viewer may be told
+    /// where the case's file went (its archive number), which tells nobody else that the case exists.
+    /// </summary>
+    public static bool WouldSeeUnarchived(Complaint complaint, ActingUser user)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(user);
+        return SeesEveryCase(user) || (SeesDepartmentCases(user) && complaint.HasTaskFor(user.DepartmentId));
     }
 
     /// <summary>The cases a department may see: those on which it has a task, while not archived.</summary>

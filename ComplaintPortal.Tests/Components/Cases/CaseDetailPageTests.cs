@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Features.Cases;
@@ -12,7 +13,8 @@ public sealed class CaseDetailPageTests : CasePageTest
     private static void Take(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, WorkflowAction action, string note)
     {
         cut.Find("[data-test=more-actions] button").Click();
-        cut.Find($".mud-popover-open [data-action={action}]").Click();
+        // The menu's popover opens on the renderer's next pass: wait for it rather than look once (it failed now and then).
+        cut.WaitForElement($".mud-popover-open [data-action={action}]").Click();
         cut.WaitForElement("[data-test=step-note]").Change(note);
         cut.Find("[data-test=confirm-step]").Click();
     }
@@ -89,5 +91,42 @@ public sealed class CaseDetailPageTests : CasePageTest
         cut.WaitForElement("[data-test=case-not-found]");
         Assert.Empty(cut.FindAll("[data-test=case-record]"));
         Assert.DoesNotContain(complaint.Complainant.Name, cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_archived_case_tells_those_who_worked_it_its_archive_number_and_nobody_else_that_it_exists()
+    {
+        var ctx = Open();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var options = new ArchiveOptions();
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        string number;
+        await using (var db = Database.CreateContext())
+        {
+            await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options).RunOnceAsync(Driver.Time.GetUtcNow());
+            number = await db.ArchivedFiles.Where(f => f.ComplaintId == complaint.Id).Select(f => f.ArchiveNumber).SingleAsync();
+        }
+
+        // Customer service (every case) and a department that had a task on it: where the file went, and a way to it.
+        foreach (var viewer in new[] { Driver.Clerk, Driver.HandlerOf(Domain.Organisation.DepartmentCatalog.Quality) })
+        {
+            ctx.SignInAs(viewer);
+            var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+            var notice = cut.WaitForElement("[data-test=case-archived]");
+            Assert.Equal(number, notice.GetAttribute("data-archive-number"));
+            Assert.Contains($"案件 {complaint.CaseNumber} 已结案", notice.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"档案编号 {number}", notice.TextContent, StringComparison.Ordinal);
+            Assert.Equal($"/archive/files/{number}", cut.Find("[data-test=case-archived-file]").GetAttribute("href"));
+            Assert.Empty(cut.FindAll("[data-test=case-record]"));
+            Assert.DoesNotContain(complaint.Complainant.Name, cut.Markup, StringComparison.Ordinal);
+            await ctx.DisposeComponentsAsync();
+        }
+
+        // A department that never had it: the same answer as for a case that does not exist.
+        ctx.SignInAs(Driver.HandlerOf(Domain.Organisation.DepartmentCatalog.Engineering));
+        var other = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        other.WaitForElement("[data-test=case-not-found]");
+        Assert.DoesNotContain(number, other.Markup, StringComparison.Ordinal);
+        Assert.Empty(other.FindAll("[data-test=case-archived]"));
     }
 }

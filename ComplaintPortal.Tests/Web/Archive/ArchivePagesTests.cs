@@ -44,12 +44,20 @@ public sealed class ArchivePagesTests : IClassFixture<ArchivePagesTests.App>
     [Fact]
     public async Task Archived_case_page_evidence_and_search_refuse_every_role()
     {
-        var (complaint, _, evidenceId) = await ArchivedCaseWithPhotoAsync();
+        var (complaint, number, evidenceId) = await ArchivedCaseWithPhotoAsync();
 
         foreach (var account in DemoAccounts.All)
         {
             var client = await app.SignedInAsync(account.UserName);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/cases/" + complaint.CaseNumber)).StatusCode);
+            // Nothing of the case for anyone; those who see every case (it went to no department) are told its archive number,
+            // everyone else gets the answer a case that does not exist gets.
+            var page = await client.GetAsync("/cases/" + complaint.CaseNumber);
+            var body = await page.Content.ReadAsStringAsync();
+            var told = account.UserName is "intake" or "leader" or "supervisor";
+            Assert.Equal(told ? HttpStatusCode.OK : HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Equal(told, body.Contains(number, StringComparison.Ordinal));
+            Assert.DoesNotContain(complaint.Complainant.Name, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-test=\"case-record\"", body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{complaint.CaseNumber}/evidence/{evidenceId}")).StatusCode);
             var user = await Actions.UserAsync(account.UserName);
             await using var scope = app.Services.CreateAsyncScope();

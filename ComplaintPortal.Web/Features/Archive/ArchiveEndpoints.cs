@@ -19,8 +19,11 @@ internal static class ArchiveEndpoints
 {
     public const string LogExportPath = "/archive/log/export";
 
+    /// <summary>The archive file's page (FileView): its card, and its content under an approved request.</summary>
+    public static string FilePath(string number) => "/archive/files/" + Uri.EscapeDataString(number);
+
     public static string PreviewPath(string number, int evidenceId) =>
-        string.Create(CultureInfo.InvariantCulture, $"/archive/files/{Uri.EscapeDataString(number)}/evidence/{evidenceId}");
+        string.Create(CultureInfo.InvariantCulture, $"{FilePath(number)}/evidence/{evidenceId}");
 
     public static IEndpointRouteBuilder MapArchiveEndpoints(this IEndpointRouteBuilder endpoints)
     {

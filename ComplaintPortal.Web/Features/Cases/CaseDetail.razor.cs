@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Features.Cases.Steps;
 using ComplaintPortal.Web.Features.Privacy;
+using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -20,10 +21,14 @@ public partial class CaseDetail
     private readonly PageViewOnce personalDataViews = new();
     private bool loaded;
     private CaseView? view;
+    private ArchivedCaseFile? archived;
     private bool conflict;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private OrganisationClock Clock { get; set; } = default!;
 
     [Parameter]
     public string Number { get; set; } = "";
@@ -51,11 +56,14 @@ public partial class CaseDetail
                     PersonalDataViewKind.CasePage, null, ViewerAddress.Of(sp));
             }
 
+            // An archived case is read only through the archive; whoever worked it is told where its file went.
+            archived = read is null ? await sp.GetRequiredService<CaseViewReader>().ArchivedFileAsync(Number, viewer) : null;
             return read;
         });
         (loaded, conflict) = (true, false);
-        if (view is null)
+        if (view is null && archived is null)
         {
+            // (A 404 gives way to the portal's not-found page; an archived case's notice is an ordinary answer.)
             SetStatusCode(StatusCodes.Status404NotFound);
         }
     }

@@ -63,6 +63,23 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
 /// </summary>
 public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, LedgerDigestArchive digests)
 {
+    /// <summary>
+    /// The archive file of an archived case that <paramref name="viewer"/> would see were it not archived, so the case page can
+    /// say where it went; null for everyone else, exactly as for a case that does not exist.
+    /// </summary>
+    public async Task<ArchivedCaseFile?> ArchivedFileAsync(string caseNumber, ActingUser? viewer, CancellationToken ct = default)
+    {
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks)
+            .FirstOrDefaultAsync(c => c.CaseNumber == caseNumber && c.ArchivedAt != null, ct);
+        if (complaint is null || viewer is null || !CaseVisibility.WouldSeeUnarchived(complaint, viewer))
+        {
+            return null;
+        }
+
+        return await db.ArchivedFiles.AsNoTracking().Where(f => f.ComplaintId == complaint.Id)
+            .Select(f => new ArchivedCaseFile(f.ArchiveNumber, f.ArchivedAt)).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<CaseView?> ReadAsync(string caseNumber, ActingUser? viewer, CancellationToken ct = default)
     {
         var complaint = await db.Complaints.AsNoTracking()
@@ -104,3 +121,6 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
             events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams), proposed, people, time.GetUtcNow());
     }
 }
+
+/// <summary>Where an archived case's file is: its archive number and when it was filed.</summary>
+public sealed record ArchivedCaseFile(string ArchiveNumber, DateTimeOffset ArchivedAt);

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:5202';
+const [user, path, name] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+const p = await ctx.newPage();
+await p.goto(base + '/account/login');
+await p.fill('#username', user); await p.fill('#password', 'Portal#2026');
+await p.click('[data-test=login-submit]');
+await p.waitForURL(u => !u.toString().includes('/account/login'));
+await p.goto(base + path); await p.waitForTimeout(3500);
+await p.screenshot({ path: `/tmp/walk/${name}.png`, fullPage: true });
+await browser.close();
