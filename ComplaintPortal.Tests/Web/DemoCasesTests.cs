@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Organisation;
@@ -58,6 +59,10 @@ public sealed class DemoCasesTests
             Assert.InRange(filed.Count, 10, DemoCases.Count);
             Assert.All(filed, at => Assert.InRange(at, Now - DemoCases.Span, Now));
             Assert.True(filed.Distinct().Count() > 5, "filed on the days the archiver ran, not all at the start");
+
+            // The archive clerk's desk has an approved request out (the committee's) and one waiting for the leader.
+            Assert.Equal([AccessRequestStatus.Pending, AccessRequestStatus.Approved],
+                (await db.ArchiveAccessRequests.AsNoTracking().Select(r => r.Status).ToListAsync()).Order());
 
             // Some slow departments left time limits overdue, as a real month would.
             Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);

@@ -13,7 +13,8 @@ namespace ComplaintPortal.Web.Hosting;
 /// Demo complaints for a new demo portal: <see cref="Count"/> cases registered over the last <see cref="Span"/>, worked by
 /// the demo people through the real intake and workflow services on a clock that walks from then to now, one step after
 /// another in time order (so the ledger, deadlines, notices and reports are what such weeks would have left). Most are
-/// closed, some were slow, some are still open in every stage, a few were withdrawn, invalid or duplicates. Only when the
+/// closed, some were slow, some are still open in every stage, a few were withdrawn, invalid or duplicates; the archive has
+/// files, an approved access request out and one waiting for the leader. Only when the
 /// portal has no case yet; the same cases each time (a fixed seed), placed relative to today.
 /// </summary>
 public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, CaseNumberPolicy numbering,
@@ -78,7 +79,8 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var error = await step.RunAsync(new DemoStepContext(db, demoClock, numbering), cancellationToken);
+            var context = new DemoStepContext(db, demoClock, numbering, scope.ServiceProvider.GetRequiredService<ArchiveFeed>());
+            var error = await step.RunAsync(context, cancellationToken);
             if (error is not null)
             {
                 step.Case.Failed = true;
@@ -126,6 +128,7 @@ public sealed record DemoCasesResult(int Cases, int Steps, int Failures)
 internal sealed record DemoCast(
     ActingUser Clerk,
     ActingUser? Leader,
+    ActingUser? Supervisor,
     IReadOnlyDictionary<int, ActingUser> Handlers,
     IReadOnlyList<DemoStoryFit> Stories)
 {
@@ -174,8 +177,8 @@ internal sealed record DemoCast(
             }
         }
 
-        return stories.Count == 0 ? null : new DemoCast(clerk, people.FirstOrDefault(p => p.Account.Role == PortalRoles.Leadership).Actor,
-            handlers, stories);
+        ActingUser? Actor(string role) => people.FirstOrDefault(p => p.Account.Role == role).Actor;
+        return stories.Count == 0 ? null : new DemoCast(clerk, Actor(PortalRoles.Leadership), Actor(PortalRoles.Supervisor), handlers, stories);
     }
 }
 
@@ -183,4 +186,4 @@ internal sealed record DemoCast(
 internal sealed record DemoStoryFit(DemoStory Story, int CategoryId, IReadOnlyList<int> Departments, string? SolutionType);
 
 /// <summary>What a step works with: a fresh context (as a request would have) and the demo clock.</summary>
-internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering);
+internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering, ArchiveFeed ArchiveFeed);

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +88,60 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
             plans.Add(plan);
         }
 
+        if (cast.Leader is { } leader && cast.Supervisor is { } supervisor && cast.Handlers.Values.FirstOrDefault() is { } handler)
+        {
+            plans.Add(ArchiveRequests(leader, supervisor, handler));
+        }
+
         return plans;
+    }
+
+    /// <summary>
+    /// The archive's work in the demo: the committee asks for the oldest file four working days back and the leader approves
+    /// it an hour later (out, due back in a fortnight); a department asks for the newest file yesterday, still with the leader.
+    /// </summary>
+    private DemoCasePlan ArchiveRequests(ActingUser leader, ActingUser supervisor, ActingUser handler)
+    {
+        var requests = new DemoCasePlan(-1);
+        int? approvedId = null;
+        var asked = LastWorkingMoment(now.AddDays(-4));
+        Add(requests, asked, "ArchiveRequest", async (s, ct) =>
+        {
+            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            if (file is null)
+            {
+                return null; // nothing filed yet: nothing to ask for
+            }
+
+            var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
+                .RequestAsync(supervisor, "季度抽查复核：核对该案处理记录与回访情况。", new AccessScope([file], null, null, null), asked, asked.AddDays(14), ct);
+            approvedId = request?.Id;
+            return error == ArchiveError.None ? null : error.ToString();
+        });
+        Add(requests, After(asked, 1), "ArchiveApprove", async (s, ct) =>
+        {
+            if (approvedId is not { } id)
+            {
+                return null;
+            }
+
+            var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
+            return error == ArchiveError.None ? null : error.ToString();
+        });
+        var later = LastWorkingMoment(now.AddDays(-1));
+        Add(requests, later, "ArchiveRequest", async (s, ct) =>
+        {
+            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            if (file is null)
+            {
+                return null;
+            }
+
+            var (error, _) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
+                .RequestAsync(handler, "同类问题分析，参考以往的处理方案。", new AccessScope([file], null, null, null), later, later.AddDays(7), ct);
+            return error == ArchiveError.None ? null : error.ToString();
+        });
+        return requests;
     }
 
     /// <summary>The newest cases stop in the early stages, so the board shows each of them.</summary>
