@@ -112,7 +112,7 @@ public sealed class ArchivePagesTests : IClassFixture<ArchivePagesTests.App>
 
     [Theory]
     [InlineData("archivist", "/archive/desk", "data-test=\"inspect-now\"")]
-    [InlineData("leader", "/archive/approvals", "data-test=\"keep-reason\"")]
+    [InlineData("leader", "/archive/approvals", "data-test=\"no-disposals\"")]
     [InlineData("handler.qa", "/archive/requests", "data-test=\"request-form\"")]
     [InlineData("handler.qa", "/archive", "data-test=\"archive-filters\"")]
     [InlineData("admin", "/admin/retention", "data-test=\"retention-rules\"")]
