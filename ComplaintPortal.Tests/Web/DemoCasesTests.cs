@@ -64,6 +64,14 @@ public sealed class DemoCasesTests
             Assert.Equal([AccessRequestStatus.Pending, AccessRequestStatus.Approved],
                 (await db.ArchiveAccessRequests.AsNoTracking().Select(r => r.Status).ToListAsync()).Order());
 
+            // The committee drew January's sample on the first working morning of February, checked two cases and laid an
+            // item at a department, whose head answered the notice: it waits for the committee's verification.
+            var draw = await db.SampleDraws.AsNoTracking().SingleAsync();
+            Assert.Equal((2026, 1), (draw.Period.Year, draw.Period.Number));
+            Assert.Equal(2, await db.SampledCases.CountAsync(c => c.CheckedAt != null));
+            Assert.Equal(6, await db.SampledCases.CountAsync());
+            Assert.Equal([NoticeStatus.Answered], await db.RectificationNotices.AsNoTracking().Select(n => n.Status).ToListAsync());
+
             // Some slow departments left time limits overdue, as a real month would.
             Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);
         }

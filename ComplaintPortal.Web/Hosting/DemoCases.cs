@@ -14,7 +14,8 @@ namespace ComplaintPortal.Web.Hosting;
 /// the demo people through the real intake and workflow services on a clock that walks from then to now, one step after
 /// another in time order (so the ledger, deadlines, notices and reports are what such weeks would have left). Most are
 /// closed, some were slow, some are still open in every stage, a few were withdrawn, invalid or duplicates; the archive has
-/// files, an approved access request out and one waiting for the leader. Only when the
+/// files, an approved access request out and one waiting for the leader; the committee drew a month's sample, checked two
+/// cases and issued a rectification notice, which the department's head answered. Only when the
 /// portal has no case yet; the same cases each time (a fixed seed), placed relative to today.
 /// </summary>
 public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, CaseNumberPolicy numbering,
@@ -79,7 +80,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var context = new DemoStepContext(db, demoClock, numbering, scope.ServiceProvider.GetRequiredService<ArchiveFeed>());
+            var context = new DemoStepContext(db, demoClock, numbering, scope.ServiceProvider.GetRequiredService<ArchiveFeed>(), clock.TimeZone);
             var error = await step.RunAsync(context, cancellationToken);
             if (error is not null)
             {
@@ -130,6 +131,7 @@ internal sealed record DemoCast(
     ActingUser? Leader,
     ActingUser? Supervisor,
     IReadOnlyDictionary<int, ActingUser> Handlers,
+    IReadOnlyDictionary<int, ActingUser> Heads,
     IReadOnlyList<DemoStoryFit> Stories)
 {
     public static async Task<DemoCast?> LoadAsync(PortalDbContext db, string starterCode, CancellationToken cancellationToken)
@@ -158,6 +160,8 @@ internal sealed record DemoCast(
             .OrderBy(p => p.Account.Role == PortalRoles.DepartmentHandler ? 0 : 1)
             .GroupBy(p => p.Actor.DepartmentId!.Value)
             .ToDictionary(g => g.Key, g => g.First().Actor);
+        var heads = people.Where(p => p.Actor.DepartmentId is not null && p.Account.Role == PortalRoles.DepartmentHead)
+            .GroupBy(p => p.Actor.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.First().Actor);
         var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
         var solutionTypes = await db.SolutionTypes.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => s.Code).ToListAsync(cancellationToken);
@@ -178,7 +182,7 @@ internal sealed record DemoCast(
         }
 
         ActingUser? Actor(string role) => people.FirstOrDefault(p => p.Account.Role == role).Actor;
-        return stories.Count == 0 ? null : new DemoCast(clerk, Actor(PortalRoles.Leadership), Actor(PortalRoles.Supervisor), handlers, stories);
+        return stories.Count == 0 ? null : new DemoCast(clerk, Actor(PortalRoles.Leadership), Actor(PortalRoles.Supervisor), handlers, heads, stories);
     }
 }
 
@@ -186,4 +190,4 @@ internal sealed record DemoCast(
 internal sealed record DemoStoryFit(DemoStory Story, int CategoryId, IReadOnlyList<int> Departments, string? SolutionType);
 
 /// <summary>What a step works with: a fresh context (as a request would have) and the demo clock.</summary>
-internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering, ArchiveFeed ArchiveFeed);
+internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering, ArchiveFeed ArchiveFeed, TimeZoneInfo Zone);
