@@ -30,4 +30,21 @@ public sealed class PeriodFieldsTests
         fields.WaitForAssertion(() => Assert.Contains(message, fields.Find(".mud-input-helper-text.mud-input-error").TextContent));
         Assert.False(new SampleForm { Kind = ReportPeriodKind.Month, Year = year, Number = 11 }.PeriodIsValid);
     }
+
+    [Fact]
+    public async Task A_month_typed_past_twelve_is_kept_and_the_field_says_so()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        var number = 11;
+        var fields = ctx.Render<PeriodFields>(p => p
+            .Add(c => c.Kind, ReportPeriodKind.Month).Add(c => c.Year, 2026).Add(c => c.Number, number)
+            .Add(c => c.NumberChanged, (int n) => number = n));
+
+        fields.Find("input[data-test=period-number]").Change("13");
+        fields.Render(p => p.Add(c => c.Number, number));
+
+        Assert.Equal(13, number);
+        fields.WaitForAssertion(() => Assert.Contains("请输入 1 至 12 之间的月份。", fields.Find(".mud-input-helper-text.mud-input-error").TextContent));
+        Assert.False(new SampleForm { Kind = ReportPeriodKind.Month, Year = 2026, Number = number }.PeriodIsValid);
+    }
 }
