@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
@@ -71,6 +72,11 @@ public sealed class DemoCasesTests
             Assert.Equal(2, await db.SampledCases.CountAsync(c => c.CheckedAt != null));
             Assert.Equal(6, await db.SampledCases.CountAsync());
             Assert.Equal([NoticeStatus.Answered], await db.RectificationNotices.AsNoTracking().Select(n => n.Status).ToListAsync());
+
+            // Heads named their handlers as the tasks' owners, and the handlers were told.
+            var handlerQa = await db.Users.AsNoTracking().Where(u => u.UserName == "handler.qa").Select(u => u.Id).SingleAsync();
+            Assert.Contains(await db.DepartmentTasks.AsNoTracking().Select(t => t.OwnerUserId).ToListAsync(), owner => owner == handlerQa);
+            Assert.True(await db.Notifications.AnyAsync(n => n.RecipientUserId == handlerQa && n.Kind == NotificationKind.TaskAssigned));
 
             // Some slow departments left time limits overdue, as a real month would.
             Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);

@@ -355,6 +355,13 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
         {
             var handler = cast.Handlers[department];
             var story = fit.Story;
+            if (cast.Heads.TryGetValue(department, out var head) && head != handler)
+            {
+                // The head names the handler who owns the task (who is told of it), half an hour after it arrives.
+                Step(plan, After(from, 0.5), WorkflowAction.ReassignTask, head,
+                    p => new() { TaskId = p.Tasks[department], AssigneeUserId = handler.UserId, Note = "请跟进处理。" });
+            }
+
             var t = After(from, pace * Between(2, 14));
             Step(plan, t, WorkflowAction.RecordFindings, handler, p => new() { TaskId = p.Tasks[department], Note = "已联系客户并现场核实。", RootCause = story.RootCause });
             if (stall && department == fit.Departments[0])
