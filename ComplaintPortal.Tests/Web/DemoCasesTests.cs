@@ -72,6 +72,9 @@ public sealed class DemoCasesTests
             Assert.Equal(2, await db.SampledCases.CountAsync(c => c.CheckedAt != null));
             Assert.Equal(6, await db.SampledCases.CountAsync());
             Assert.Equal([NoticeStatus.Answered], await db.RectificationNotices.AsNoTracking().Select(n => n.Status).ToListAsync());
+            // In January it published December's figures, for leadership and the heads.
+            Assert.Equal([SampleDraw.PeriodKey(new ReportPeriod(ReportPeriodKind.Month, 2025, 12))],
+                await db.FiguresPublications.AsNoTracking().Select(p => p.PeriodKey).ToListAsync());
 
             // Heads named their handlers as the tasks' owners, and the handlers were told.
             var handlerQa = await db.Users.AsNoTracking().Where(u => u.UserName == "handler.qa").Select(u => u.Id).SingleAsync();

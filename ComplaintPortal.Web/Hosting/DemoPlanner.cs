@@ -109,7 +109,7 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
     /// after it) it draws six handled cases of the month before, risk-weighted, with a fixed seed; an hour later it checks
     /// one and finds it in order; another hour on it checks one worked by a department with a head and lays an item at that
     /// department, which issues a rectification notice; the next working day the head answers it (left for the committee to
-    /// verify). The other four cases wait to be checked.
+    /// verify). The other four cases wait to be checked. The month before, it published the figures of the month before that.
     /// </summary>
     private DemoCasePlan SpotCheck(ActingUser member)
     {
@@ -124,6 +124,15 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
         }
 
         var period = new ReportPeriod(ReportPeriodKind.Month, month.AddMonths(-1).Year, month.AddMonths(-1).Month);
+
+        // A month earlier it published the figures of the month before the sampled one (奖惩统计, as leadership and heads read them).
+        var published = new ReportPeriod(ReportPeriodKind.Month, month.AddMonths(-2).Year, month.AddMonths(-2).Month);
+        Add(cycle, After(At(month.AddMonths(-1) + DayStarts), 3), "FiguresPublished", async (s, ct) =>
+        {
+            var result = await new FiguresPublishing(s.Db, s.Clock).PublishAsync(published, s.Zone, member, ct);
+            return result.Succeeded ? null : result.Error.ToString();
+        });
+
         var sampled = new List<int>();
         int? noticeId = null;
         Add(cycle, drawn, "SampleDraw", async (s, ct) =>
