@@ -125,13 +125,8 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Equal(0, await page.Locator("[data-test=conflict]").CountAsync());
     }
 
-    /// <summary>Chooses an option of a MudSelect (its list opens in a popover).</summary>
-    private static async Task PickAsync(IPage page, string select, string option)
-    {
-        await page.ClickAsync($"[data-test={select}]", new() { Force = true });
-        await page.ClickAsync($".mud-popover-open .mud-list-item:has-text(\"{option}\")");
-        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
-    }
+    /// <summary>Chooses an option of a MudSelect (its list opens in a popover), clicking again if the list did not open.</summary>
+    private static Task PickAsync(IPage page, string select, string option) => PortalWalk.PickAsync(page, select, option);
 
     private static async Task OpenAsync(IPage page, string path)
     {

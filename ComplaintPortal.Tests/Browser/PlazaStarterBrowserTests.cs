@@ -40,8 +40,7 @@ public sealed class PlazaStarterBrowserTests(BrowserFixture browser) : IDisposab
         await ActAsync(head, "ReassignTask", "InDepartments", fill: async () =>
         {
             // The head picks from the crews (班組): the engineer is in the HVAC and lift crew.
-            await head.ClickAsync("[data-test=step-assignee]", new() { Force = true });
-            await head.WaitForSelectorAsync(".mud-popover-open [data-test=assignee-team]");
+            await OpenSelectAsync(head, "step-assignee", head.Locator(".mud-popover-open [data-test=assignee-team]").First);
             Assert.Contains("空调电梯班组", await head.InnerTextAsync(".mud-popover-open"), StringComparison.Ordinal);
             await ShotAsync(head, "starter-plaza-assign.png", fullPage: false);
             await head.ClickAsync(".mud-popover-open .mud-list-item:has-text(\"工程部 陈刚\")");

@@ -69,22 +69,27 @@ public sealed class PortalWalk(BrowserFixture browser, Uri root)
     public static async Task PickAsync(IPage page, string select, string option)
     {
         var item = page.Locator($".mud-popover-open .mud-list-item:has-text(\"{option}\")");
+        await OpenSelectAsync(page, select, item);
+        await item.ClickAsync();
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Clicks a select until <paramref name="opened"/> (something in its list) shows, a few times at most.</summary>
+    public static async Task OpenSelectAsync(IPage page, string select, ILocator opened)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await page.ClickAsync($"[data-test={select}]", new() { Force = true });
             try
             {
-                await item.WaitForAsync(new() { Timeout = attempt < 4 ? 5000 : 30000 });
-                break;
+                await opened.WaitForAsync(new() { Timeout = attempt < 4 ? 5000 : 30000 });
+                return;
             }
             catch (TimeoutException) when (attempt < 4)
             {
                 // The list did not open; click the select again.
             }
         }
-
-        await item.ClickAsync();
-        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>Registers a complaint on the intake page and returns its case number.</summary>
