@@ -18,11 +18,11 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Demo_board_at_a_desk_and_the_clerk_s_cards_and_the_committee_s_figures_on_a_phone()
     {
-        var root = app.StartOnLoopback();
+        var walk = new PortalWalk(browser, app.StartOnLoopback());
 
         // At a desk the demo board has work in each state: department tasks overdue from the slow weeks, cases on time,
         // cases waiting for the customer. (README's picture of the board.)
-        var desk = await SignInAsync(root, "intake", new ViewportSize { Width = 1366, Height = 800 }, phone: false);
+        var desk = await walk.SignInAsync("intake", new ViewportSize { Width = 1366, Height = 800 });
         await desk.GotoAsync("/board");
         await desk.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
         Assert.InRange(int.Parse(await desk.GetAttributeAsync("[data-test=row-count]", "data-open") ?? "", CultureInfo.InvariantCulture), 8, DemoCases.Count);
@@ -33,7 +33,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
 
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("board-demo.png") });
 
-        var page = await OnAPhoneAsync(root, "intake");
+        var page = await OnAPhoneAsync(walk, "intake");
 
         await page.GotoAsync("/cases/queue");
         await page.WaitForSelectorAsync("[data-test=case-table] [data-case]");
@@ -61,7 +61,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("queue-phone.png") });
 
         // Last month's figures by department and by handler: titles and names on one line, the table scrolling in its frame.
-        var committee = await OnAPhoneAsync(root, "supervisor");
+        var committee = await OnAPhoneAsync(walk, "supervisor");
         await committee.GotoAsync("/supervision/figures");
         // Measured once the page runs over its circuit: the prerendered tables are replaced then.
         await committee.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -86,22 +86,8 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
         await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
     }
 
-    private Task<IPage> OnAPhoneAsync(Uri root, string userName) => SignInAsync(root, userName, new ViewportSize { Width = 390, Height = 844 }, phone: true);
-
-    private async Task<IPage> SignInAsync(Uri root, string userName, ViewportSize viewport, bool phone)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = viewport, IsMobile = phone, HasTouch = phone,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private static Task<IPage> OnAPhoneAsync(PortalWalk walk, string userName) =>
+        walk.SignInAsync(userName, new ViewportSize { Width = 390, Height = 844 }, phone: true);
 
     public void Dispose() => app.Dispose();
 }

@@ -10,11 +10,13 @@ namespace ComplaintPortal.Tests.Browser;
 /// </summary>
 public sealed class PortalWalk(BrowserFixture browser, Uri root)
 {
-    public async Task<IPage> SignInAsync(string userName)
+    /// <summary>Signs in in a fresh browser context: a desk (1440 x 900) unless a viewport is given, touch and mobile for a phone.</summary>
+    public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null, bool phone = false)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
+            IsMobile = phone, HasTouch = phone,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");

@@ -137,15 +137,14 @@ internal sealed record DemoCast(
     public static async Task<DemoCast?> LoadAsync(PortalDbContext db, string starterCode, CancellationToken cancellationToken)
     {
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
+        var accounts = DemoPeople.For(starterCode);
+        var names = accounts.Select(a => a.UserName).ToList();
+        var ids = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
         var people = new List<(DemoAccount Account, ActingUser Actor)>();
-        foreach (var account in DemoPeople.For(starterCode))
+        foreach (var account in accounts.Where(a => ids.ContainsKey(a.UserName)))
         {
-            var id = await db.Users.AsNoTracking().Where(u => u.UserName == account.UserName).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
             int? department = account.DepartmentCode is { } code && departments.TryGetValue(code, out var d) ? d : null;
-            if (id is not null)
-            {
-                people.Add((account, new ActingUser(id, account.DisplayName, department, new HashSet<string>([account.Role], StringComparer.Ordinal))));
-            }
+            people.Add((account, new ActingUser(ids[account.UserName], account.DisplayName, department, new HashSet<string>([account.Role], StringComparer.Ordinal))));
         }
 
         var clerk = people.FirstOrDefault(p => p.Account.Role == PortalRoles.IntakeClerk).Actor;

@@ -1,8 +1,4 @@
-using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
-using ComplaintPortal.Domain.Reporting;
-using ComplaintPortal.Domain.Sla;
-using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +37,9 @@ internal sealed class DemoCasePlan(int index)
     /// <summary>The first step this case is not to take (it stays in the stage before it), or null.</summary>
     public string? StopBefore { get; set; }
 
+    /// <summary>The step named <see cref="StopBefore"/> was reached: no later step is laid out.</summary>
+    public bool Stopped { get; set; }
+
     public List<DemoStep> Steps { get; } = [];
 }
 
@@ -53,7 +52,7 @@ internal sealed record DemoStep(DateTimeOffset At, int Sequence, DemoCasePlan Ca
 /// step some working hours after the one it follows, at a pace of its own (a fifth are slow and miss time limits).
 /// Steps after now are left out, so the newest cases are still open in whatever stage they reached.
 /// </summary>
-internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffset now)
+internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffset now)
 {
     private static readonly TimeSpan DayStarts = TimeSpan.FromHours(9);
     private static readonly TimeSpan DayEnds = TimeSpan.FromHours(18);
@@ -102,149 +101,6 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
         }
 
         return plans;
-    }
-
-    /// <summary>
-    /// The committee's month: on this month's first working morning (the previous month's, when today leaves no working day
-    /// after it) it draws six handled cases of the month before, risk-weighted, with a fixed seed; an hour later it checks
-    /// one and finds it in order; another hour on it checks one worked by a department with a head and lays an item at that
-    /// department, which issues a rectification notice; the next working day the head answers it (left for the committee to
-    /// verify). The other four cases wait to be checked. The month before, it published the figures of the month before that.
-    /// </summary>
-    private DemoCasePlan SpotCheck(ActingUser member)
-    {
-        var cycle = new DemoCasePlan(-2);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var month = new DateTime(local.Year, local.Month, 1);
-        var drawn = After(At(month + DayStarts), 1);
-        if (After(drawn, 26) > now)
-        {
-            month = month.AddMonths(-1);
-            drawn = After(At(month + DayStarts), 1);
-        }
-
-        var period = new ReportPeriod(ReportPeriodKind.Month, month.AddMonths(-1).Year, month.AddMonths(-1).Month);
-
-        // A month earlier it published the figures of the month before the sampled one (奖惩统计, as leadership and heads read them).
-        var published = new ReportPeriod(ReportPeriodKind.Month, month.AddMonths(-2).Year, month.AddMonths(-2).Month);
-        Add(cycle, After(At(month.AddMonths(-1) + DayStarts), 3), "FiguresPublished", async (s, ct) =>
-        {
-            var result = await new FiguresPublishing(s.Db, s.Clock).PublishAsync(published, s.Zone, member, ct);
-            return result.Succeeded ? null : result.Error.ToString();
-        });
-
-        var sampled = new List<int>();
-        int? noticeId = null;
-        Add(cycle, drawn, "SampleDraw", async (s, ct) =>
-        {
-            var draw = await new SampleDrawing(s.Db, s.Clock).DrawAsync(
-                new SampleRequest(period, new SamplePlan(SampleSizeMode.Count, 6, 1, RiskWeighted: true), Seed: 2026), s.Zone, member, ct);
-            if (draw.Error == SupervisionError.NoCandidates)
-            {
-                return null; // a month without handled cases: nothing to check
-            }
-
-            sampled.AddRange(draw.Value?.Cases.OrderBy(c => c.DrawOrder).Select(c => c.Id) ?? []);
-            return draw.Succeeded ? null : draw.Error.ToString();
-        });
-        Add(cycle, After(drawn, 1), "CheckPassed", async (s, ct) =>
-        {
-            var checking = new CaseChecking(s.Db, s.Clock, WorkingCalendarCache.Shared);
-            var view = sampled.Count == 0 ? null : await checking.OpenAsync(sampled[0], member, ct);
-            if (view is null)
-            {
-                return null;
-            }
-
-            var answers = view.Checklist.Items.Select(i => new CheckAnswer(i.Id, CheckOutcome.Pass, null, null)).ToList();
-            var result = await checking.CompleteAsync(view.Sampled.Id, view.Sampled.Version, answers, 5, member, ct);
-            return result.Succeeded ? null : result.Error.ToString();
-        });
-        Add(cycle, After(drawn, 2), "CheckFailed", async (s, ct) =>
-        {
-            var checking = new CaseChecking(s.Db, s.Clock, WorkingCalendarCache.Shared);
-            foreach (var id in sampled.Skip(1))
-            {
-                var view = await checking.OpenAsync(id, member, ct);
-                if (view?.Case.TaskDepartmentIds.FirstOrDefault(cast.Heads.ContainsKey) is not { } department || department == 0)
-                {
-                    continue;
-                }
-
-                var failed = view.Checklist.Items[^1];
-                var answers = view.Checklist.Items.Select(i => i == failed
-                        ? new CheckAnswer(i.Id, CheckOutcome.Fail, "处理记录中未见防止同类问题再次发生的措施。", department)
-                        : new CheckAnswer(i.Id, CheckOutcome.Pass, null, null))
-                    .ToList();
-                var result = await checking.CompleteAsync(id, view.Sampled.Version, answers, 5, member, ct);
-                noticeId = await s.Db.RectificationNotices.AsNoTracking().Where(n => n.SampledCaseId == id).Select(n => (int?)n.Id).FirstOrDefaultAsync(ct);
-                return result.Succeeded ? null : result.Error.ToString();
-            }
-
-            return null;
-        });
-        Add(cycle, After(drawn, 26), "NoticeAnswered", async (s, ct) =>
-        {
-            var notice = noticeId is { } id ? await s.Db.RectificationNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) : null;
-            if (notice is null)
-            {
-                return null;
-            }
-
-            var result = await new RectificationNotices(s.Db, s.Clock).AnswerAsync(notice.Id, notice.Version,
-                "部门处理人员对整改要求理解不到位，方案只写了对本案的处理。", "已补充防止再发措施：同类问题纳入每周质量例会复盘，并更新作业指导书。",
-                cast.Heads[notice.DepartmentId], cancellationToken: ct);
-            return result.Succeeded ? null : result.Error.ToString();
-        });
-        return cycle;
-    }
-
-    /// <summary>
-    /// The archive's work in the demo: the committee asks for the oldest file four working days back and the leader approves
-    /// it an hour later (out, due back in a fortnight); a department asks for the newest file yesterday, still with the leader.
-    /// </summary>
-    private DemoCasePlan ArchiveRequests(ActingUser leader, ActingUser supervisor, ActingUser handler)
-    {
-        var requests = new DemoCasePlan(-1);
-        int? approvedId = null;
-        var asked = LastWorkingMoment(now.AddDays(-4));
-        Add(requests, asked, "ArchiveRequest", async (s, ct) =>
-        {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
-            if (file is null)
-            {
-                return null; // nothing filed yet: nothing to ask for
-            }
-
-            var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
-                .RequestAsync(supervisor, "季度抽查复核：核对该案处理记录与回访情况。", new AccessScope([file], null, null, null), asked, asked.AddDays(14), ct);
-            approvedId = request?.Id;
-            return error == ArchiveError.None ? null : error.ToString();
-        });
-        Add(requests, After(asked, 1), "ArchiveApprove", async (s, ct) =>
-        {
-            if (approvedId is not { } id)
-            {
-                return null;
-            }
-
-            var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
-            return error == ArchiveError.None ? null : error.ToString();
-        });
-        var later = LastWorkingMoment(now.AddDays(-1));
-        Add(requests, later, "ArchiveRequest", async (s, ct) =>
-        {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
-            if (file is null)
-            {
-                return null;
-            }
-
-            var (error, _) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
-                .RequestAsync(handler, "同类问题分析，参考以往的处理方案。", new AccessScope([file], null, null, null), later, later.AddDays(7), ct);
-            return error == ArchiveError.None ? null : error.ToString();
-        });
-        return requests;
     }
 
     /// <summary>The newest cases stop in the early stages, so the board shows each of them.</summary>
@@ -463,12 +319,8 @@ internal sealed class DemoPlanner(DemoCast cast, TimeZoneInfo zone, DateTimeOffs
 
     private void Add(DemoCasePlan plan, DateTimeOffset at, string name, Func<DemoStepContext, CancellationToken, Task<string?>> run)
     {
-        if (name == plan.StopBefore)
-        {
-            plan.StopBefore = ""; // every later step is left out too
-        }
-
-        if (plan.StopBefore != "")
+        plan.Stopped |= name == plan.StopBefore;
+        if (!plan.Stopped)
         {
             plan.Steps.Add(new DemoStep(at, sequence++, plan, name, run));
         }
