@@ -29,12 +29,24 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
 
         var supervisor = await SignInAsync(root, "supervisor");
         await OpenAsync(supervisor, "/supervision/samples");
+        // A negative seed is named on the field (not turned into 0) and the draw waits for a valid one.
+        await supervisor.FillAsync(Field("seed"), "-5");
+        await supervisor.Keyboard.PressAsync("Tab");
+        await supervisor.Locator("[data-test=draw-form] .mud-input-helper-text.mud-input-error", new() { HasTextString = "随机种子须为 0 或以上的整数。" }).WaitForAsync();
+        Assert.True(await supervisor.Locator("[data-test=draw-submit]").IsDisabledAsync());
         await supervisor.FillAsync(Field("seed"), "20260401");
+        await supervisor.Keyboard.PressAsync("Tab");
         await supervisor.ClickAsync("[data-test=draw-submit]");
         var draw = supervisor.Locator("[data-test=draw][data-status=Active]");
         await draw.WaitForAsync();
         Assert.Equal("20260401", await draw.GetAttributeAsync("data-seed"));
         Assert.Equal(2, await draw.Locator("[data-test=drawn-case]").CountAsync());
+        // The form still names March: the page says it has a draw before anyone clicks, and the button waits.
+        var drawn = supervisor.Locator("[data-test=period-has-draw]");
+        await drawn.WaitForAsync();
+        Assert.Equal(await draw.GetAttributeAsync("data-draw-id"), await drawn.GetAttributeAsync("data-draw-id"));
+        Assert.Contains("2026年3月", await drawn.TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await supervisor.Locator("[data-test=draw-submit]").IsDisabledAsync());
         await Shot(supervisor, "supervision-1-draw.png");
 
         await draw.Locator("[data-test=open-check]").First.ClickAsync();
@@ -120,6 +132,19 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.Locator("[data-test=figures-export]").WaitForAsync();
         await Snackbars.ShownAsync(supervisor);
         await Shot(supervisor, "supervision-8-figures.png");
+
+        // A month later April is not published: the head opens on the latest published figures (March), the committee on April.
+        // (Signed in afresh: a month on, the earlier sign-ins have expired.)
+        time.Set(SlaCalendars.Mainland.At("2026-05-06 09:00"));
+        head = await SignInAsync(root, "head.qa");
+        supervisor = await SignInAsync(root, "supervisor");
+        await OpenAsync(head, "/supervision/figures");
+        await head.Locator("[data-test=figures-published]").WaitForAsync();
+        Assert.Contains("2026年3月", await head.Locator("h2", new() { HasTextString = "2026" }).First.TextContentAsync(), StringComparison.Ordinal);
+        await OpenAsync(supervisor, "/supervision/figures");
+        await supervisor.Locator("[data-test=figures-live]").WaitForAsync();
+        Assert.Contains("2026年4月", await supervisor.Locator("h2", new() { HasTextString = "2026" }).First.TextContentAsync(), StringComparison.Ordinal);
+        await Shot(head, "supervision-9-head-figures.png");
     }
 
     public void Dispose() => app.Dispose();

@@ -28,6 +28,12 @@ public sealed partial class Figures
     {
         form = SampleForm.LastMonth(Clock.UtcNow, Clock.TimeZone);
         await LoadAsync();
+        if (!isMember && view is null && published.Count > 0)
+        {
+            // Leadership and heads see published figures only: they open on the latest publication, not on a month
+            // the committee has not published yet (the committee opens on last month, which it is about to publish).
+            await ShowAsync(published[0].Period);
+        }
     }
 
     private async Task ShowAsync(ReportPeriod period)

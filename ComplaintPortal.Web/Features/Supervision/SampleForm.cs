@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Resources;
 
 namespace ComplaintPortal.Web.Features.Supervision;
 
@@ -36,6 +37,12 @@ public sealed class SampleForm
         ReportPeriodKind.Year => true,
         _ => false,
     };
+
+    /// <summary>The period is valid and the seed, if given, is one the draw accepts.</summary>
+    public bool CanDraw => PeriodIsValid && SeedError(Seed) is null;
+
+    /// <summary>The seed field's message: a seed is 0 or more (the draw refuses a negative one).</summary>
+    public static string? SeedError(int? seed) => seed < 0 ? SupervisionText.Field_SeedInvalid : null;
 
     public static SampleForm LastMonth(DateTimeOffset now, TimeZoneInfo zone)
     {

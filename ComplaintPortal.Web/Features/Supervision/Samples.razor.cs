@@ -55,6 +55,11 @@ public sealed partial class Samples
         }
     }
 
+    /// <summary>The active draw of the period the form names, if any: the period cannot be drawn again until it is discarded.</summary>
+    private SampleDraw? ActiveDrawOfPeriod => form.PeriodIsValid
+        ? draws.FirstOrDefault(d => d.Status == SampleDrawStatus.Active && d.Period == form.Period)
+        : null;
+
     private string CaseNumber(int complaintId) => caseNumbers.GetValueOrDefault(complaintId, "");
 
     private async Task DrawAsync()
