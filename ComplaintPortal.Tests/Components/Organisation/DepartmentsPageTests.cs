@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Organisation;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Components.Organisation;
@@ -22,6 +23,39 @@ public sealed class DepartmentsPageTests : CaseDatabaseTest
         Assert.Contains("质量部", table, StringComparison.Ordinal);
         Assert.Contains("工程部", table, StringComparison.Ordinal);
         Assert.Contains("接收任务", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_department_that_receives_work_without_an_active_head_account_is_flagged()
+    {
+        // The heads exist as accounts here but without the role; quality's head is given it, engineering's stays without.
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        var engineering = Driver.DepartmentId(DepartmentCatalog.Engineering);
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+        await ctx.WithDbAsync(async db =>
+        {
+            var role = await db.Roles.SingleAsync(r => r.Name == PortalRoles.DepartmentHead);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = Driver.HeadOf(DepartmentCatalog.Quality).UserId, RoleId = role.Id });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = Driver.HeadOf(DepartmentCatalog.Engineering).UserId, RoleId = role.Id });
+            var locked = await db.Users.SingleAsync(u => u.Id == Driver.HeadOf(DepartmentCatalog.Engineering).UserId);
+            locked.LockoutEnd = DateTimeOffset.MaxValue; // a locked account acts for no one
+            return await db.SaveChangesAsync();
+        });
+
+        var cut = ctx.RenderPage<Departments>();
+
+        cut.WaitForElement("[data-department=QA]");
+        string? Flag(string code) => cut.Find($"[data-department={code}]").Closest("tr")!.QuerySelector("[data-test=no-head-account]")?.TextContent;
+        Assert.Null(Flag("QA"));
+        Assert.Contains("无负责人账号", Flag("ENG"), StringComparison.Ordinal);
+
+        await ctx.DisposeComponentsAsync();
+        var page = ctx.RenderPage<DepartmentEdit>((nameof(DepartmentEdit.Id), engineering.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("新任务、期限提醒和整改通知无人接收", page.WaitForElement("[data-test=no-head-account]").TextContent, StringComparison.Ordinal);
+        await ctx.DisposeComponentsAsync();
+        var fine = ctx.RenderPage<DepartmentEdit>((nameof(DepartmentEdit.Id), quality.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        fine.WaitForElement("[data-test=department-head]");
+        Assert.Empty(fine.FindAll("[data-test=no-head-account]"));
     }
 
     [Fact]
