@@ -85,6 +85,10 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.ClickAsync("[data-test=complete-check]");
         await supervisor.Locator("[data-test=check-completed]").WaitForAsync();
         var noticeId = await app.WithDbAsync(db => db.RectificationNotices.Select(n => n.Id).SingleAsync());
+        // With a check complete the draw stands: the form says so, and the draw offers no discard.
+        await OpenAsync(supervisor, "/supervision/samples");
+        Assert.Contains("已有抽查完成", await supervisor.Locator("[data-test=period-has-draw]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await supervisor.Locator("[data-test=discard-reason-input]").CountAsync());
 
         // The quality department's live board shows the notice counting down, and drops it live once it is closed.
         var board = await SignInAsync(root, "handler.qa");

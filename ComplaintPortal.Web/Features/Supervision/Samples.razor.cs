@@ -60,6 +60,10 @@ public sealed partial class Samples
         ? draws.FirstOrDefault(d => d.Status == SampleDrawStatus.Active && d.Period == form.Period)
         : null;
 
+    /// <summary>An active draw none of whose checks is complete may be discarded (with a reason).</summary>
+    private static bool Discardable(SampleDraw draw) =>
+        draw.Status == SampleDrawStatus.Active && draw.Cases.All(c => c.CheckStatus != CheckStatus.Completed);
+
     private string CaseNumber(int complaintId) => caseNumbers.GetValueOrDefault(complaintId, "");
 
     private async Task DrawAsync()
