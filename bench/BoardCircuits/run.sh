@@ -5,6 +5,7 @@
 #
 #   bench/BoardCircuits/run.sh [N boards] [M changes]
 #   env: CASES (5000 generated cases), RATE (changes/s, 2), HIDDEN=1 (the boards apply changes without drawing them), PORT (5195), SKIP_PUBLISH=1, PUBLISH_DIR, KEEP=1,
+#        BROWSER_NICE (e.g. 10: the browsers below the server's priority),
 #        PAGE=/ READY=.portal-appbar (measure the app shell alone), WARM, HOLD_MS, CLOSE_WAIT_MS (200000: how long
 #        to wait for the closed boards' circuits to go), WARM_CHANGES, BOARD_WARM_CHANGES, ACK_WAIT_MS, QUIET_MS,
 #        any server setting (Board__PageSize=200)
@@ -60,7 +61,11 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 
-BASE="$base" BOARDS="$N" CHANGES="$M" SERVER_PID="$server_pid" timeout 1500 node "$here/board-circuits.mjs"
+# BROWSER_NICE=10 runs the script and its browsers at a lower priority than the server: on a machine of its own the server
+# would not share its cores with 100 browsers (bench/README.md, "Browsers niced").
+nice_browsers=()
+[[ -n "${BROWSER_NICE:-}" ]] && nice_browsers=(nice -n "$BROWSER_NICE")
+BASE="$base" BOARDS="$N" CHANGES="$M" SERVER_PID="$server_pid" timeout 1500 "${nice_browsers[@]}" node "$here/board-circuits.mjs"
 if grep -qiE "fail|error|exception" "$work/server.log"; then
   echo "== server log (warnings/errors, first 20 lines):" >&2
   grep -iE "fail|error|exception" "$work/server.log" | head -20 >&2
