@@ -80,7 +80,13 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
             Assert.Fail("The chosen responsible department is not shown: " + html);
         }
 
+        // 0 working days is kept as typed (not quietly made 1): the field says what it takes and the check waits.
+        await supervisor.FillAsync(Field("working-days"), "0");
+        await supervisor.Keyboard.PressAsync("Tab");
+        await supervisor.Locator(".mud-input-helper-text.mud-input-error", new() { HasTextString = "请输入 1 至 60 之间的整数。" }).WaitForAsync();
+        Assert.True(await supervisor.Locator("[data-test=complete-check]").IsDisabledAsync());
         await supervisor.FillAsync(Field("working-days"), "2");
+        await supervisor.Keyboard.PressAsync("Tab");
         await Shot(supervisor, "supervision-2-check.png");
         await supervisor.ClickAsync("[data-test=complete-check]");
         await supervisor.Locator("[data-test=check-completed]").WaitForAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -9,9 +10,12 @@ namespace ComplaintPortal.Web.Features.Supervision;
 
 public sealed partial class Check
 {
+    private static readonly Func<int, string?> WorkingDaysValidation = NumberRange.Validation(1, RectificationNotice.MaxWorkingDays);
+
     private readonly Dictionary<int, AnswerForm> answers = [];
     private CaseCheckView? view;
     private SupervisionNames names = SupervisionNames.Empty;
+
     private int workingDays = RectificationNotice.DefaultWorkingDays;
     private bool loaded;
     private bool busy;
@@ -24,6 +28,10 @@ public sealed partial class Check
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>The notice's working days are only read when an item fails; then they must be 1 to the maximum.</summary>
+    private bool WorkingDaysValid =>
+        !answers.Values.Any(a => a.Outcome == CheckOutcome.Fail) || NumberRange.Contains(workingDays, 1, RectificationNotice.MaxWorkingDays);
 
     private string Title => string.Format(CultureInfo.CurrentCulture, SupervisionText.Check_Title, view?.Case.CaseNumber);
 

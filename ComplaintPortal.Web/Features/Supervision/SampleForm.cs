@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Resources;
 
 namespace ComplaintPortal.Web.Features.Supervision;
@@ -38,8 +39,17 @@ public sealed class SampleForm
         _ => false,
     };
 
-    /// <summary>The period is valid and the seed, if given, is one the draw accepts.</summary>
-    public bool CanDraw => PeriodIsValid && SeedError(Seed) is null;
+    /// <summary>The largest size the mode takes: a rate is a percentage, a count at most <see cref="SamplePlan.MaxCount"/>.</summary>
+    public int MaxSize => Mode == SampleSizeMode.Rate ? 100 : SamplePlan.MaxCount;
+
+    /// <summary>The period is valid, the size and minimum are in range, and the seed, if given, is one the draw accepts.</summary>
+    public bool CanDraw => PeriodIsValid && SizeError(Size) is null && MinimumError(Minimum) is null && SeedError(Seed) is null;
+
+    /// <summary>The size field's message: 1 to 100 for a rate, 1 to <see cref="SamplePlan.MaxCount"/> for a count.</summary>
+    public string? SizeError(int size) => NumberRange.Error(size, 1, MaxSize);
+
+    /// <summary>The minimum-per-stratum field's message: 0 to <see cref="SamplePlan.MaxMinimumPerStratum"/>.</summary>
+    public static string? MinimumError(int minimum) => NumberRange.Error(minimum, 0, SamplePlan.MaxMinimumPerStratum);
 
     /// <summary>The seed field's message: a seed is 0 or more (the draw refuses a negative one).</summary>
     public static string? SeedError(int? seed) => seed < 0 ? SupervisionText.Field_SeedInvalid : null;

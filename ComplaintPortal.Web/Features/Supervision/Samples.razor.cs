@@ -18,6 +18,7 @@ public sealed partial class Samples
     private IReadOnlyList<ChecklistTemplate> templates = [];
     private Dictionary<int, string> caseNumbers = [];
     private SupervisionNames names = SupervisionNames.Empty;
+    private MudNumericField<int>? sizeField;
     private bool busy;
 
     [Inject]
@@ -63,6 +64,16 @@ public sealed partial class Samples
     /// <summary>An active draw none of whose checks is complete may be discarded (with a reason).</summary>
     private static bool Discardable(SampleDraw draw) =>
         draw.Status == SampleDrawStatus.Active && draw.Cases.All(c => c.CheckStatus != CheckStatus.Completed);
+
+    /// <summary>A rate takes 1–100, a count up to the maximum: the size typed is re-checked on its field against the new mode.</summary>
+    private async Task ModeChangedAsync(SampleSizeMode mode)
+    {
+        form.Mode = mode;
+        if (sizeField is not null)
+        {
+            await sizeField.ValidateAsync();
+        }
+    }
 
     private string CaseNumber(int complaintId) => caseNumbers.GetValueOrDefault(complaintId, "");
 

@@ -9,6 +9,9 @@ namespace ComplaintPortal.Web.Features.Admin.TimeLimits;
 /// <summary>The fields of the policy form; an empty <see cref="PolicyId"/> adds a category override.</summary>
 public sealed class PolicyForm
 {
+    /// <summary>The largest amount a target field takes (9,999 working hours is over a working year).</summary>
+    public const int MaxAmount = 9999;
+
     public int? PolicyId { get; set; }
 
     public Priority Priority { get; set; }
@@ -62,10 +65,10 @@ public sealed class PolicyForm
         };
     }
 
-    /// <summary>The values to save, or null when a target is not a positive amount.</summary>
+    /// <summary>The values to save, or null when a target is not an amount from 1 to <see cref="MaxAmount"/>.</summary>
     public SlaPolicyValues? ToValues()
     {
-        if (FirstResponseAmount <= 0 || SolutionPlanAmount <= 0 || CompletionAmount <= 0
+        if (FirstResponseAmount is <= 0 or > MaxAmount || SolutionPlanAmount is <= 0 or > MaxAmount || CompletionAmount is <= 0 or > MaxAmount
             || !Enum.IsDefined(FirstResponseUnit) || !Enum.IsDefined(SolutionPlanUnit) || !Enum.IsDefined(CompletionUnit) || !Enum.IsDefined(Priority)
             || !Enum.IsDefined(FirstResponseCounting) || !Enum.IsDefined(SolutionPlanCounting) || !Enum.IsDefined(CompletionCounting))
         {
