@@ -64,6 +64,19 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
 
         var clerk = await SignInAsync(root, "archivist");
         await OpenAsync(clerk, "/archive/desk");
+        // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001).
+        var broken = await clerk.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('[data-test=desk-open] th, [data-test=desk-open] .portal-nowrap')]
+              .filter(e => {
+                const text = document.createRange();
+                text.selectNodeContents(e);
+                return new Set([...text.getClientRects()].map(r => Math.round(r.top))).size > 1;
+              })
+              .map(e => e.textContent.trim())
+            """);
+        Assert.Empty(broken);
+        Assert.True(await clerk.Locator("[data-test=desk-open] .portal-nowrap").CountAsync() >= 2, "the requester and the archive number are kept whole");
         await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
         await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Snackbars.ShownAsync(clerk);

@@ -33,6 +33,20 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
 
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("board-demo.png") });
 
+        // The clerk's queue at a desk, drawer open: a long description ends in its ellipsis inside the grid, not cut at its edge.
+        await desk.GotoAsync("/cases/queue");
+        await desk.Locator("[data-test=case-table] [data-test=description]").First.WaitForAsync();
+        var overrun = await desk.EvaluateAsync<string[]>(
+            """
+            () => {
+              const frame = document.querySelector('[data-test=case-table] .mud-table-container').getBoundingClientRect();
+              return [...document.querySelectorAll('[data-test=case-table] [data-test=description]')]
+                .filter(d => d.getBoundingClientRect().right > frame.right + 0.5 || (d.scrollWidth > d.clientWidth && getComputedStyle(d).textOverflow !== 'ellipsis'))
+                .map(d => `${d.textContent.slice(0, 12)}… ends at ${d.getBoundingClientRect().right}, the grid at ${frame.right}`);
+            }
+            """);
+        Assert.Empty(overrun);
+
         var page = await OnAPhoneAsync(walk, "intake");
 
         await page.GotoAsync("/cases/queue");
