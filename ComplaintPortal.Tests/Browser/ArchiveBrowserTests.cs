@@ -77,6 +77,19 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
             """);
         Assert.Empty(broken);
         Assert.True(await clerk.Locator("[data-test=desk-open] .portal-nowrap").CountAsync() >= 2, "the requester and the archive number are kept whole");
+
+        // On a phone the clerk's requests are cards: each value under its column's title, the actions on the screen.
+        var phone = await new PortalWalk(browser, root).SignInAsync("archivist", new ViewportSize { Width = 390, Height = 844 }, phone: true);
+        await OpenAsync(phone, "/archive/desk");
+        var card = phone.Locator("[data-test=desk-open] [data-test=request-row]").First;
+        await card.WaitForAsync();
+        Assert.False(await phone.Locator("[data-test=desk-open] thead").IsVisibleAsync());
+        Assert.Equal("\"申请人\"", await card.Locator("td").Nth(1).EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        var returnButton = await card.Locator("[data-test=record-return]").BoundingBoxAsync();
+        Assert.True(returnButton!.X >= 0 && returnButton.X + returnButton.Width <= 390, $"the return button spans {returnButton.X}-{returnButton.X + returnButton.Width}");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
+        await Shot(phone, "archive-desk-phone.png");
+
         await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
         await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Snackbars.ShownAsync(clerk);
