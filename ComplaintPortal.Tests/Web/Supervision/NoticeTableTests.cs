@@ -37,6 +37,12 @@ public sealed class NoticeTableTests
         // Answered: the department has done its part; the committee's verification is not the department's delay.
         Assert.Equal("False", table.Find("[data-notice-id='3']").GetAttribute("data-overdue"));
         Assert.Equal(waiting, table.Find("[data-notice-id='3'] [data-test=countdown]").TextContent.Trim());
+
+        // On a phone each row is a card: every cell carries its column's title (the header row is hidden there).
+        var titles = table.FindAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+        var labels = table.Find("[data-notice-id='1']").QuerySelectorAll("td").Select(td => td.GetAttribute("data-label") ?? "").ToList();
+        Assert.Equal(titles, labels);
+        Assert.Contains("portal-phone-cards", table.Find(".mud-simple-table").ClassList);
     }
 
     [Fact]
