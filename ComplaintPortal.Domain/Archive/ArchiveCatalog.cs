@@ -11,6 +11,16 @@ namespace ComplaintPortal.Domain.Archive;
 public sealed record ArchiveFilter(string? Number = null, int? CategoryId = null, int? DepartmentId = null, int? Year = null,
     RetentionState? State = null);
 
+/// <summary>
+/// How the browser orders its files. Archive numbers are given in the order files are archived, so the number and the
+/// archiving time are one order (the file's id); the retention date is the other order a clerk asks for.
+/// </summary>
+public enum ArchiveSort
+{
+    Archived = 0,
+    RetainUntil = 1,
+}
+
 /// <summary>Where a file stands in its retention, as the browser shows it.</summary>
 public enum RetentionState
 {
@@ -35,8 +45,9 @@ public sealed record ArchiveRow(int Id, string ArchiveNumber, string CaseNumber,
 /// <summary>The archive's lists (browser, requests, queues) and leadership's marks on a file.</summary>
 public sealed class ArchiveCatalog(PortalDbContext db, TimeProvider time, ArchiveFeed feed)
 {
-    public async Task<(IReadOnlyList<ArchiveRow> Rows, int Total)> PageAsync(ArchiveFilter filter, int page, int pageSize, bool newestFirst = true,
-        CancellationToken ct = default)
+    /// <summary>A page of the files the filter selects, newest first unless a sort is given (ties by archiving order).</summary>
+    public async Task<(IReadOnlyList<ArchiveRow> Rows, int Total)> PageAsync(ArchiveFilter filter, int page, int pageSize,
+        ArchiveSort sort = ArchiveSort.Archived, bool descending = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = db.ArchivedFiles.AsNoTracking();
@@ -60,7 +71,13 @@ public sealed class ArchiveCatalog(PortalDbContext db, TimeProvider time, Archiv
             _ => throw new ArgumentOutOfRangeException(nameof(filter)),
         };
         var total = await query.CountAsync(ct);
-        var ordered = newestFirst ? query.OrderByDescending(f => f.Id) : query.OrderBy(f => f.Id);
+        var ordered = (sort, descending) switch
+        {
+            (ArchiveSort.RetainUntil, true) => query.OrderByDescending(f => f.RetainUntil).ThenByDescending(f => f.Id),
+            (ArchiveSort.RetainUntil, false) => query.OrderBy(f => f.RetainUntil).ThenBy(f => f.Id),
+            (_, true) => query.OrderByDescending(f => f.Id),
+            (_, false) => query.OrderBy(f => f.Id),
+        };
         var rows = await ordered.Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(f => new ArchiveRow(f.Id, f.ArchiveNumber, f.CaseNumber, f.CategoryId, f.DepartmentId, f.Year, f.ClosedAt, f.ArchivedAt,
                 f.CurrentVersion, f.Importance, f.LegalHold, f.RetainUntil, f.State))

@@ -19,6 +19,8 @@ internal sealed class ArchivedFileConfiguration : IEntityTypeConfiguration<Archi
         builder.Property(f => f.Importance).HasConversion<string>().HasMaxLength(12);
         builder.Property(f => f.State).HasConversion<string>().HasMaxLength(12);
         builder.HasIndex(f => new { f.State, f.RetainUntil });
+        // The browser's order by retention date over every file (the index above serves one state at a time).
+        builder.HasIndex(f => f.RetainUntil);
         builder.HasIndex(f => new { f.DepartmentId, f.Year });
         builder.HasIndex(f => new { f.CategoryId, f.Year });
         builder.HasOne<Complaint>().WithMany().HasForeignKey(f => f.ComplaintId).OnDelete(DeleteBehavior.Restrict);

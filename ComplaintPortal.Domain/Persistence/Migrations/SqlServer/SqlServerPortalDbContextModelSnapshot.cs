@@ -402,6 +402,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ComplaintId")
                         .IsUnique();
 
+                    b.HasIndex("RetainUntil");
+
                     b.HasIndex("CategoryId", "Year");
 
                     b.HasIndex("DepartmentId", "Year");

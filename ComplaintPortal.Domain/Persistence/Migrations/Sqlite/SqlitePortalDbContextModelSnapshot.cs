@@ -385,6 +385,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplaintId")
                         .IsUnique();
 
+                    b.HasIndex("RetainUntil");
+
                     b.HasIndex("CategoryId", "Year");
 
                     b.HasIndex("DepartmentId", "Year");

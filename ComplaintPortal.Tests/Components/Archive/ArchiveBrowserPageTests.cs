@@ -1,0 +1,63 @@
+using Bunit;
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Archive;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Archive;
+
+/// <summary>The archive browser over a real database: newest first, and sorted on the server by the column a clerk clicks.</summary>
+public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
+{
+    private readonly ArchiveFeed feed = new();
+    private readonly ArchiveOptions options = new();
+    private readonly ActingUser clerk = new("u-browser-clerk", "档案员 孙丽", null, new HashSet<string> { PortalRoles.ArchiveClerk });
+
+    private async Task<string> ArchivedNumberAsync()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using var db = Database.CreateContext();
+        await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options, feed).RunOnceAsync(Driver.Time.GetUtcNow());
+        return db.ArchivedFiles.Single(f => f.ComplaintId == complaint.Id).ArchiveNumber;
+    }
+
+    [Fact]
+    public async Task Clicking_the_retention_column_sorts_by_the_date_files_fall_due_either_way()
+    {
+        var first = await ArchivedNumberAsync();
+        var important = await ArchivedNumberAsync();
+        var last = await ArchivedNumberAsync();
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            await db.SaveChangesAsync();
+            Assert.Equal(ArchiveError.None, await new ArchiveCatalog(db, Driver.Time, feed).SetImportanceAsync(Driver.Leader, important, ArchiveImportance.Important));
+        }
+
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton(feed);
+            services.AddScoped<ArchiveCatalog>();
+        });
+        ctx.SignInAs(clerk);
+        var page = ctx.RenderPage<ArchiveBrowser>();
+        string[] Numbers() => [.. page.FindAll("[data-test=archive-number]").Select(n => n.TextContent.Trim())];
+
+        page.WaitForAssertion(() => Assert.Equal([last, important, first], Numbers()));
+
+        // 保管期限: the important file (ten years, not three) falls due last; a second click turns the order round.
+        var retention = page.FindAll("[data-test=archive-table] thead th").Single(th => th.TextContent.Contains("保管", StringComparison.Ordinal));
+        await retention.QuerySelector(".sortable-column-header")!.ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal([first, last, important], Numbers()));
+        await page.FindAll("[data-test=archive-table] thead th").Single(th => th.TextContent.Contains("保管", StringComparison.Ordinal))
+            .QuerySelector(".sortable-column-header")!.ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal([important, last, first], Numbers()));
+        Assert.Equal(3, await ctx.WithDbAsync(db => db.ArchivedFiles.CountAsync()));
+    }
+}
