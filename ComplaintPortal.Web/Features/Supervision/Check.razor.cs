@@ -15,7 +15,6 @@ public sealed partial class Check
     private readonly Dictionary<int, AnswerForm> answers = [];
     private CaseCheckView? view;
     private SupervisionNames names = SupervisionNames.Empty;
-
     private int workingDays = RectificationNotice.DefaultWorkingDays;
     private bool loaded;
     private bool busy;
