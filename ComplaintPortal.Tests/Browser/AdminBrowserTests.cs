@@ -117,7 +117,11 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
 
         // The target's mark sits beside the department's resolution rate, not against it.
         var rate = await page.Locator("[data-test=timeliness] [data-test=row-resolution]").First.BoundingBoxAsync();
-        var mark = await page.Locator("[data-test=timeliness] [data-test=row-resolution] + svg").First.BoundingBoxAsync();
+        // The quarter has not ended: below target reads "not yet", not a miss.
+        var markLocator = page.Locator("[data-test=timeliness] svg[data-target]").First;
+        Assert.Equal("open", await markLocator.GetAttributeAsync("data-target"));
+        Assert.Equal("open", await page.GetAttributeAsync("[data-test=target]", "data-met"));
+        var mark = await markLocator.BoundingBoxAsync();
         Assert.True(mark!.X >= rate!.X + rate.Width + 2, $"mark at {mark.X}, rate ends at {rate.X + rate.Width}");
 
         // Both rates are 0 % each month: the resolution rate's line is dashed over the wider line of the seed's rate, so both show.

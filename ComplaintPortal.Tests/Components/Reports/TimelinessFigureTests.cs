@@ -58,6 +58,25 @@ public sealed class TimelinessFigureTests
         Assert.Equal("全部投訴：12 件", list.Find("[data-test=figure-title]").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData(false, "未達標", "false", true)]
+    [InlineData(true, "尚未達標 · 本期未結束", "open", false)]
+    public async Task A_resolution_rate_below_target_is_a_miss_once_the_period_is_over_and_not_yet_while_it_runs(
+        bool periodOpen, string chip, string met, bool red)
+    {
+        await using var ctx = Context();
+        // Three of four complaints still being handled: 25 % resolved against 95 %.
+        var row = new ComplaintCounts(null, Complaints: 4, OnTime: 4, OpenWithinLimits: 3, Resolved: 1);
+
+        var cut = ctx.Render<TimelinessSummary>(p => p.Add(s => s.Row, row).Add(s => s.PeriodOpen, periodOpen));
+
+        var target = cut.Find("[data-test=target]");
+        Assert.Equal((chip, met), (target.TextContent.Trim(), target.GetAttribute("data-met")));
+        Assert.Equal(red, cut.Find("[data-test=headline-resolution]").ClassList.Contains("mud-error-text"));
+        // A rate at or above target reads as met either way.
+        Assert.Equal(TargetReading.Met, TimelinessTarget.Read(true, periodOpen));
+    }
+
     [Fact]
     public async Task Late_case_lists_the_deadlines_it_missed_in_words()
     {

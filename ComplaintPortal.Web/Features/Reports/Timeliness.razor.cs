@@ -27,6 +27,9 @@ public sealed partial class Timeliness
     private bool loading;
     private (DateTimeOffset From, DateTimeOffset To) range;
 
+    /// <summary>The period shown has not ended (the current month, quarter or year).</summary>
+    private bool PeriodOpen => Clock.UtcNow < range.To;
+
     // The filter as chosen on screen; applied (into the address) with Show.
     private ReportPeriodKind kind;
     private int year;
