@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Archive;
 
-/// <summary>The archive browser over a real database: newest first, and sorted on the server by the column a clerk clicks.</summary>
+/// <summary>The archive browser and access register over a real database: newest first, and sorted on the server by the column a clerk clicks.</summary>
 public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
 {
     private readonly ArchiveFeed feed = new();
@@ -59,5 +59,30 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
             .QuerySelector(".sortable-column-header")!.ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal([important, last, first], Numbers()));
         Assert.Equal(3, await ctx.WithDbAsync(db => db.ArchivedFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_access_register_reads_newest_first_and_its_time_column_turns_it_round()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            foreach (var (minutes, number) in new[] { (0, "DA-2026-000001"), (5, "DA-2026-000002"), (9, "DA-2026-000003") })
+            {
+                db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(Driver.Time.GetUtcNow().AddMinutes(minutes), "u-reader", "质量部 李强", "质量部", number,
+                    1, ArchiveAccessKind.ViewFile, null, "10.0.0.8"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services => services.AddScoped<ArchiveLogQuery>());
+        ctx.SignInAs(clerk);
+        var page = ctx.RenderPage<AccessLog>();
+        string[] Numbers() => [.. page.FindAll("[data-test=access-log] tbody tr td:nth-child(4)").Select(n => n.TextContent.Trim())];
+
+        page.WaitForAssertion(() => Assert.Equal(["DA-2026-000003", "DA-2026-000002", "DA-2026-000001"], Numbers()));
+        await page.FindAll("[data-test=access-log] thead th").First().QuerySelector(".sortable-column-header")!.ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(["DA-2026-000001", "DA-2026-000002", "DA-2026-000003"], Numbers()));
     }
 }

@@ -24,11 +24,14 @@ public sealed class ArchiveLogQuery(PortalDbContext db)
 {
     public const int MaxExportRows = 50_000;
 
-    public async Task<(IReadOnlyList<ArchiveAccessLogEntry> Rows, int Total)> PageAsync(ArchiveLogFilter filter, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>A page of the register, newest first unless <paramref name="oldestFirst"/> (entries are written in time order).</summary>
+    public async Task<(IReadOnlyList<ArchiveAccessLogEntry> Rows, int Total)> PageAsync(ArchiveLogFilter filter, int page, int pageSize,
+        bool oldestFirst = false, CancellationToken ct = default)
     {
         var query = Apply(filter);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var ordered = oldestFirst ? query.OrderBy(e => e.Id) : query.OrderByDescending(e => e.Id);
+        var rows = await ordered.Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return (rows, total);
     }
 
