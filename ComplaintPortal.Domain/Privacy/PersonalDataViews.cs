@@ -48,9 +48,9 @@ public sealed class PersonalDataViews(PortalDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A page of the log, newest first, or nothing for a reader who may not read it.</summary>
+    /// <summary>A page of the log, newest first unless <paramref name="oldestFirst"/>, or nothing for a reader who may not read it.</summary>
     public async Task<PersonalDataViewPage> SearchAsync(ActingUser reader, PersonalDataViewQuery query, int skip, int take,
-        CancellationToken cancellationToken = default)
+        bool oldestFirst = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(query);
@@ -61,7 +61,8 @@ public sealed class PersonalDataViews(PortalDbContext db, TimeProvider time)
 
         var lines = Filter(query);
         var total = await lines.CountAsync(cancellationToken);
-        var page = await lines.OrderByDescending(v => v.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
+        var ordered = oldestFirst ? lines.OrderBy(v => v.Id) : lines.OrderByDescending(v => v.Id);
+        var page = await ordered.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
         return new PersonalDataViewPage(page, total);
     }
 

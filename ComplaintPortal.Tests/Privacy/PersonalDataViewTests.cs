@@ -127,6 +127,12 @@ public sealed class PersonalDataViewTests : IDisposable
             InScopeAsync(sp => sp.GetRequiredService<PersonalDataViews>().SearchAsync(archivist, query, 0, 25));
 
         Assert.Equal(2, (await Search(new(Person: leader.Name))).Total);
+        // Newest first, or turned round (the page's time column).
+        var newest = (await Search(new())).Lines.Select(l => (l.ViewerName, l.CaseNumber)).ToList();
+        var oldest = (await InScopeAsync(sp => sp.GetRequiredService<PersonalDataViews>().SearchAsync(archivist, new(), 0, 25, oldestFirst: true)))
+            .Lines.Select(l => (l.ViewerName, l.CaseNumber)).ToList();
+        Assert.Equal([(intake.Name, first.CaseNumber), (leader.Name, first.CaseNumber), (leader.Name, second.CaseNumber)], oldest);
+        Assert.Equal(Enumerable.Reverse(oldest), newest);
         Assert.Equal(2, (await Search(new(CaseNumber: first.CaseNumber))).Total);
         Assert.Equal(1, (await Search(new(Person: leader.Name, CaseNumber: first.CaseNumber))).Total);
         var now = app.Time.GetUtcNow();
