@@ -42,8 +42,8 @@ public sealed class SampleForm
     /// <summary>The largest size the mode takes: a rate is a percentage, a count at most <see cref="SamplePlan.MaxCount"/>.</summary>
     public int MaxSize => Mode == SampleSizeMode.Rate ? 100 : SamplePlan.MaxCount;
 
-    /// <summary>The period is valid, the size and minimum are in range, and the seed, if given, is one the draw accepts.</summary>
-    public bool CanDraw => PeriodIsValid && SizeError(Size) is null && MinimumError(Minimum) is null && SeedError(Seed) is null;
+    /// <summary>The period is valid, the plan is one the draw accepts (<see cref="SamplePlan.IsValid"/>), and so is the seed, if given.</summary>
+    public bool CanDraw => PeriodIsValid && ToRequest().Plan.IsValid && SeedError(Seed) is null;
 
     /// <summary>The size field's message: 1 to 100 for a rate, 1 to <see cref="SamplePlan.MaxCount"/> for a count.</summary>
     public string? SizeError(int size) => NumberRange.Error(size, 1, MaxSize);
