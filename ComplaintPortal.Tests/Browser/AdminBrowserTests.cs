@@ -38,6 +38,9 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         var row = page.Locator("tr", new() { Has = page.Locator("[data-user='liu.yang']") });
         Assert.Contains("质量部", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("部门处理人", await row.InnerTextAsync(), StringComparison.Ordinal);
+        // The administrator belongs to no department: the cell says so with a dash rather than standing blank.
+        var adminRow = page.Locator("tr", new() { Has = page.Locator("[data-user='admin']") });
+        Assert.Equal("—", (await adminRow.Locator("td").Nth(2).InnerTextAsync()).Trim());
         Assert.Equal(0, await page.Locator("[data-test=create-user-dialog]").CountAsync());
         var snackbar = await Snackbars.ShownAsync(page, "liu.yang");
         // Bottom right (PortalSnackbars): below the page's title, clear of the app bar.
