@@ -11,6 +11,9 @@ public sealed record FiguresView(ReportPeriod Period, PeriodFigures Figures, Fig
     public bool IsPublished => Publication is not null;
 }
 
+/// <summary>Before publishing: whether the period was sampled, and how many of its checks are still open.</summary>
+public sealed record PublishReadiness(bool HasDraw, int PendingChecks);
+
 /// <summary>
 /// Publishes a period's reward-and-penalty figures once the period is over. From then on everyone sees the
 /// stored snapshot (leadership and department heads only ever see published figures), and it cannot change:
@@ -49,6 +52,22 @@ public sealed class FiguresPublishing(PortalDbContext db, TimeProvider time)
         }
 
         return await db.FiguresPublications.AsNoTracking().OrderByDescending(p => p.PublishedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What publishing the period now would leave out, for the committee to weigh before it freezes the figures:
+    /// whether the period has an active draw at all, and how many of its drawn cases are still waiting for their check
+    /// (only completed checks count towards the pass rates).
+    /// </summary>
+    public async Task<PublishReadiness> ReadinessAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (kind, year, number) = (period.Kind, period.Year, period.Number);
+        var hasDraw = await db.SampleDraws.AnyAsync(d => d.Status == SampleDrawStatus.Active && d.PeriodKind == kind
+            && d.PeriodYear == year && d.PeriodNumber == number, cancellationToken);
+        var pending = await db.SampledCases.CountAsync(s => s.CheckStatus == CheckStatus.Pending && s.Draw!.Status == SampleDrawStatus.Active
+            && s.Draw.PeriodKind == kind && s.Draw.PeriodYear == year && s.Draw.PeriodNumber == number, cancellationToken);
+        return new PublishReadiness(hasDraw, pending);
     }
 
     public async Task<SupervisionResult<FiguresPublication>> PublishAsync(ReportPeriod period, TimeZoneInfo zone, ActingUser member,

@@ -137,7 +137,15 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await Shot(supervisor, "supervision-7-verified.png");
 
         await OpenAsync(supervisor, "/supervision/figures");
+        // Publishing freezes the figures for good: a dialog says so first, and cancelling it publishes nothing.
         await supervisor.ClickAsync("[data-test=figures-publish]");
+        var confirm = supervisor.Locator(".mud-dialog", new() { HasTextString = "不能再修改或撤回" });
+        await confirm.WaitForAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await confirm.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(0, await app.WithDbAsync(db => db.FiguresPublications.CountAsync()));
+        await supervisor.ClickAsync("[data-test=figures-publish]");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "发布并冻结" }).ClickAsync();
         await supervisor.Locator("[data-test=figures-published]").WaitForAsync();
         await supervisor.Locator("[data-test=figures-export]").WaitForAsync();
         await Snackbars.ShownAsync(supervisor);

@@ -59,6 +59,27 @@ public sealed class FiguresTests
     }
 
     [Fact]
+    public async Task Before_publishing_the_committee_learns_whether_the_period_was_drawn_and_how_many_checks_are_still_open()
+    {
+        var s = await SupervisionScenario.CreateAsync();
+        await using var scenario = s;
+        await s.CloseCaseAsync(CategoryCatalog.ProductQuality, departments: DepartmentCatalog.Quality);
+        await s.CloseCaseAsync(CategoryCatalog.Service, departments: DepartmentCatalog.Sales);
+        s.SetLocal("2026-04-01 09:00");
+        Task<PublishReadiness> ReadinessAsync() => s.WithAsync(db => new FiguresPublishing(db, s.Driver.Time).ReadinessAsync(SupervisionScenario.March));
+
+        Assert.Equal(new PublishReadiness(HasDraw: false, PendingChecks: 0), await ReadinessAsync());
+
+        var draw = (await s.DrawAsync(new SamplePlan(SampleSizeMode.Rate, 100, 0, RiskWeighted: false))).Value!;
+        Assert.Equal(new PublishReadiness(true, 2), await ReadinessAsync());
+
+        Assert.True((await s.CompleteCheckAsync(draw.Cases[0].Id, [])).Succeeded);
+        Assert.Equal(new PublishReadiness(true, 1), await ReadinessAsync());
+        Assert.Equal(new PublishReadiness(false, 0),
+            await s.WithAsync(db => new FiguresPublishing(db, s.Driver.Time).ReadinessAsync(new ReportPeriod(ReportPeriodKind.Month, 2026, 2))));
+    }
+
+    [Fact]
     public async Task Published_figures_are_frozen_while_the_facts_move_on()
     {
         var (s, noticeId) = await CheckedMarchAsync();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
@@ -24,6 +26,9 @@ public sealed partial class Figures
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private IDialogService DialogService { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         form = SampleForm.LastMonth(Clock.UtcNow, Clock.TimeZone);
@@ -34,6 +39,24 @@ public sealed partial class Figures
             // the committee has not published yet (the committee opens on last month, which it is about to publish).
             await ShowAsync(published[0].Period);
         }
+    }
+
+    /// <summary>
+    /// Publishing cannot be undone: the committee confirms it in a dialog that says so, and that names what the frozen
+    /// figures would leave out (checks still open, or no sample drawn at all).
+    /// </summary>
+    private async Task<bool> ConfirmPublishAsync()
+    {
+        var readiness = await InScopeAsync(sp => sp.GetRequiredService<FiguresPublishing>().ReadinessAsync(form.Period));
+        var warning = !readiness.HasDraw ? SupervisionText.Figures_PublishNoDraw
+            : readiness.PendingChecks > 0 ? string.Format(CultureInfo.CurrentCulture, SupervisionText.Figures_PublishPending, readiness.PendingChecks)
+            : null;
+        var message = new MarkupString($"<p>{WebUtility.HtmlEncode(SupervisionText.Figures_PublishConfirm)}</p>"
+            + (warning is null ? "" : $"<p class=\"mt-3 mud-warning-text\" data-test=\"publish-warning\">{WebUtility.HtmlEncode(warning)}</p>"));
+        var answer = await DialogService.ShowMessageBoxAsync(
+            string.Format(CultureInfo.CurrentCulture, SupervisionText.Figures_PublishConfirmTitle, SupervisionLabels.Period(form.Period)),
+            message, yesText: SupervisionText.Figures_Publish, cancelText: UiText.Common_Cancel);
+        return answer == true;
     }
 
     private async Task ShowAsync(ReportPeriod period)
@@ -65,6 +88,11 @@ public sealed partial class Figures
         busy = true;
         try
         {
+            if (!await ConfirmPublishAsync())
+            {
+                return;
+            }
+
             var actor = await ActingUserAsync();
             var result = actor is null
                 ? SupervisionResult<FiguresPublication>.Fail(SupervisionError.NotPermitted)
