@@ -37,6 +37,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.FillAsync(Field("seed"), "20260401");
         await supervisor.Keyboard.PressAsync("Tab");
         await supervisor.ClickAsync("[data-test=draw-submit]");
+        // A draw binds the committee: the dialog says how it is undone, and March is over, so no open-period warning.
+        var confirmDraw = supervisor.Locator(".mud-dialog", new() { HasTextString = "不能悄悄重抽" });
+        await confirmDraw.WaitForAsync();
+        Assert.Equal(0, await confirmDraw.Locator("[data-test=draw-open-period]").CountAsync());
+        await confirmDraw.GetByRole(AriaRole.Button, new() { Name = "抽取样本" }).ClickAsync();
         var draw = supervisor.Locator("[data-test=draw][data-status=Active]");
         await draw.WaitForAsync();
         Assert.Equal("20260401", await draw.GetAttributeAsync("data-seed"));

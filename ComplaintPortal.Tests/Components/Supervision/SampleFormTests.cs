@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Web.Features.Supervision;
 
@@ -22,6 +23,21 @@ public sealed class SampleFormTests
         Assert.Equal(canDraw, form.CanDraw);
         // Whatever the form lets through, the domain's plan accepts, and the other way round.
         Assert.Equal(canDraw, form.ToRequest().Plan.IsValid);
+    }
+
+    [Fact]
+    public void A_period_runs_until_its_last_day_ends_in_the_organisation_zone()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var december = new SampleForm { Kind = ReportPeriodKind.Month, Year = 2026, Number = 12 };
+        var november = new SampleForm { Kind = ReportPeriodKind.Month, Year = 2026, Number = 11 };
+        var third = new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero);
+
+        Assert.True(december.PeriodRunning(third, zone));
+        Assert.False(november.PeriodRunning(third, zone));
+        // 30 November 23:30 in Shanghai is 15:30 UTC: November still runs there, though not by midnight UTC's reckoning.
+        Assert.True(november.PeriodRunning(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero), zone));
+        Assert.False(november.PeriodRunning(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), zone));
     }
 
     [Fact]

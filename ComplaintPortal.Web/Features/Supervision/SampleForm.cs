@@ -28,6 +28,9 @@ public sealed class SampleForm
 
     public ReportPeriod Period => new(Kind, Year, Kind == ReportPeriodKind.Year ? 1 : Number);
 
+    /// <summary>The period has not ended at <paramref name="now"/>: a draw now takes only the cases handled so far.</summary>
+    public bool PeriodRunning(DateTimeOffset now, TimeZoneInfo zone) => Period.UtcRange(zone).To > now;
+
     public SampleRequest ToRequest() => new(Period, new SamplePlan(Mode, Size, Minimum, RiskWeighted), Seed, TemplateId);
 
     /// <summary>The period is valid for its kind (months 1–12, quarters 1–4).</summary>

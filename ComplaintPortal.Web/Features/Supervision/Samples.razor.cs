@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Web.Hosting;
@@ -26,6 +27,9 @@ public sealed partial class Samples
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService DialogService { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -82,6 +86,11 @@ public sealed partial class Samples
         busy = true;
         try
         {
+            if (!await ConfirmDrawAsync())
+            {
+                return;
+            }
+
             var actor = await ActingUserAsync();
             var result = actor is null
                 ? SupervisionResult<SampleDraw>.Fail(SupervisionError.NotPermitted)
@@ -101,6 +110,21 @@ public sealed partial class Samples
         {
             busy = false;
         }
+    }
+
+    /// <summary>
+    /// A draw binds the committee (it is only ever discarded with a reason): the dialog says so before it is made, and
+    /// warns when the period is still running, since cases handled later in it cannot enter this sample.
+    /// </summary>
+    private async Task<bool> ConfirmDrawAsync()
+    {
+        var periodOpen = form.PeriodRunning(Clock.UtcNow, Clock.TimeZone);
+        var message = new MarkupString($"<p>{WebUtility.HtmlEncode(SupervisionText.Samples_Confirm)}</p>"
+            + (periodOpen ? $"<p class=\"mt-3 mud-warning-text\" data-test=\"draw-open-period\">{WebUtility.HtmlEncode(SupervisionText.Samples_ConfirmOpenPeriod)}</p>" : ""));
+        var answer = await DialogService.ShowMessageBoxAsync(
+            string.Format(CultureInfo.CurrentCulture, SupervisionText.Samples_ConfirmTitle, SupervisionLabels.Period(form.Period)),
+            message, yesText: SupervisionText.Samples_Draw, cancelText: UiText.Common_Cancel);
+        return answer == true;
     }
 
     private async Task DiscardAsync(int drawId)
