@@ -27,12 +27,31 @@ public sealed class FiguresPanelsTests
 
         Assert.Equal(["0", "20", "40", "60", "80", "100"], Texts(before.QuerySelectorAll(".mud-charts-yaxis text")));
         Assert.Contains("portal-rate-bars", before.QuerySelector(".mud-chart")!.ClassList);
-        // Each of three departments on time at 50 %; no spot check yet, so no pass-rate bar that would read 0.
+        // Each of three departments on time at 50 %; no spot check yet, so no pass-rate chart whose bars would read 0.
         Assert.Equal(["50", "50", "50"], ValueLabels(before));
+        Assert.Null(before.QuerySelector("[data-test=figures-chart-pass]"));
         Assert.Equal(["及时率"], Texts(before.QuerySelectorAll(".mud-chart-legend-item")));
-        Assert.Equal(["50", "50", "50", "100", "100", "100"], ValueLabels(after));
+        Assert.Equal(["50", "50", "50"], ValueLabels(after.QuerySelector("[data-test=figures-chart-on-time]")!));
+        Assert.Equal(["100", "100", "100"], ValueLabels(after.QuerySelector("[data-test=figures-chart-pass]")!));
         Assert.Equal(["及时率", "抽查合格率"], Texts(after.QuerySelectorAll(".mud-chart-legend-item")));
         Assert.Equal(TimelinessCharts.Palette.Take(2), after.QuerySelectorAll(".mud-chart-legend-marker").Select(m => Colour(m.GetAttribute("style"))));
+    }
+
+    [Fact]
+    public async Task A_department_never_checked_gets_no_pass_rate_bar_beside_those_that_were()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        var passedOnce = new ItemTally("ACK", "受理及时", "受理及時", "Acknowledged in time", 1, 0, 0);
+        var all = Figures(3, []);
+        var figures = all with { Departments = [.. all.Departments.Select(d => d.DepartmentId == 1 ? d with { Items = [passedOnce] } : d)] };
+
+        var chart = ctx.Render<FiguresChart>(p => p.Add(c => c.Figures, figures).Add(c => c.Names, Names(3))).Find("[data-test=figures-chart]");
+
+        // Three on-time bars; the pass rate only for the department checked: the others read as no bar, not as a bar labelled 0.
+        Assert.Equal(["50", "50", "50"], ValueLabels(chart.QuerySelector("[data-test=figures-chart-on-time]")!));
+        var pass = chart.QuerySelector("[data-test=figures-chart-pass]")!;
+        Assert.Equal(["100"], ValueLabels(pass));
+        Assert.Equal([DepartmentNames[0]], Texts(pass.QuerySelectorAll(".mud-charts-xaxis text")));
     }
 
     [Fact]
@@ -45,7 +64,7 @@ public sealed class FiguresPanelsTests
 
         Assert.Equal(DepartmentNames.Take(FiguresChart.UprightLabels), Texts(few));
         Assert.All(few, label => Assert.Equal(0, Angle(label)));
-        Assert.Equal(DepartmentNames, Texts(many));
+        Assert.Equal(DepartmentNames.Take(FiguresChart.UprightLabels + 1), Texts(many));
         Assert.All(many, label => Assert.NotEqual(0, Angle(label)));
     }
 
