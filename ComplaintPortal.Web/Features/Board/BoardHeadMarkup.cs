@@ -25,7 +25,10 @@ public static class BoardHeadMarkup
     private static readonly MarkupMemo<string> HeadersMade = new(2048);
     private static readonly MarkupMemo<(string Culture, string Query)> ActionsMade = new(2048);
 
-    /// <summary>The four totals (overdue, due soon, on track, paused) as MudChip markup, each with its icon and word.</summary>
+    /// <summary>
+    /// The totals (overdue, due soon, on track, paused, and no deadline yet while there are any) as MudChip markup, each
+    /// with its icon and word.
+    /// </summary>
     public static MarkupString Totals(BoardTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
@@ -36,6 +39,12 @@ public static class BoardHeadMarkup
             Chip(html, "warning", "total-due-soon", Icons.Material.Filled.Schedule, BoardText.Board_State_DueSoon, totals.DueSoon);
             Chip(html, "success", "total-on-track", Icons.Material.Filled.CheckCircle, BoardText.Board_State_OnTrack, totals.OnTrack);
             Chip(html, "info", "total-paused", Icons.Material.Filled.PauseCircle, BoardText.Board_State_Paused, totals.Paused);
+            if (totals.WithoutDeadline > 0)
+            {
+                // Cases with no unmet deadline (for example waiting for the callback) have a chip of their own while
+                // there are any, so the chips always add up to the open count above them.
+                Chip(html, "default", "total-no-deadline", Icons.Material.Outlined.HourglassEmpty, BoardText.Board_NoDeadline, totals.WithoutDeadline);
+            }
             return new MarkupString(html.ToString());
         });
     }
