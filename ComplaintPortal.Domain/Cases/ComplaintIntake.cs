@@ -44,6 +44,12 @@ public enum IntakeError
 
     /// <summary>Received more than <see cref="ComplaintIntake.MaxBackdating"/> ago: a mistyped year, not a late registration.</summary>
     ReceivedTooLongAgo = 9,
+
+    /// <summary>The phone holds something other than a number (digits with the usual separators, an extension).</summary>
+    PhoneInvalid = 10,
+
+    /// <summary>The e-mail is not an address (name@domain).</summary>
+    EmailInvalid = 11,
 }
 
 /// <summary>One reason a registration was refused, and the field (as the JSON API names it) it concerns.</summary>
@@ -135,6 +141,18 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         TextRules.Check(text, Fields.IdempotencyKey, request.IdempotencyKey, Complaint.IdempotencyKeyMaxLength, TextShape.SingleLine);
         errors.AddRange(text.Select(f => new IntakeProblem(
             f.Problem == InputProblem.TooLong ? IntakeError.TooLong : IntakeError.ControlCharacters, f.Field, f.MaxLength)));
+
+        // A value already refused for its length or characters is not judged again for its form.
+        if (!string.IsNullOrWhiteSpace(person.Phone) && text.All(f => f.Field != Fields.Phone) && !ContactForms.IsPhone(person.Phone))
+        {
+            errors.Add(new(IntakeError.PhoneInvalid, Fields.Phone));
+        }
+
+        if (!string.IsNullOrWhiteSpace(person.Email) && text.All(f => f.Field != Fields.Email) && !ContactForms.IsEmail(person.Email))
+        {
+            errors.Add(new(IntakeError.EmailInvalid, Fields.Email));
+        }
+
         return errors;
     }
 

@@ -85,6 +85,18 @@ public sealed class ComplaintIntakeTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task A_phone_with_no_number_in_it_or_an_e_mail_that_is_no_address_is_refused_on_its_field()
+    {
+        await using var db = Database.CreateContext();
+        var request = CaseDriver.SampleIntake() with { Complainant = new() { Name = "王小明", Phone = "abc12", Email = "not-an-email" } };
+
+        var result = await new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default).RegisterAsync(request, Driver.Clerk);
+
+        Assert.Equal([new(IntakeError.PhoneInvalid, ComplaintIntake.Fields.Phone), new(IntakeError.EmailInvalid, ComplaintIntake.Fields.Email)], result.Errors);
+        Assert.Equal(0, await db.Complaints.CountAsync());
+    }
+
+    [Fact]
     public async Task Only_intake_clerks_register()
     {
         await using var db = Database.CreateContext();

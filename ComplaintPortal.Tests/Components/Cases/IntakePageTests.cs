@@ -59,6 +59,24 @@ public sealed class IntakePageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_phone_that_is_no_number_is_refused_on_the_phone_field_and_nothing_is_stored()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+
+        cut.Find("#name").Change("王小明");
+        cut.Find("#phone").Change("abc12");
+        cut.Find("#description").Change("充电器发热");
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.Hotline));
+        cut.Find("[data-test=register]").Click();
+
+        var phoneField = cut.Find("[data-test=intake-phone]").Closest(".mud-input-control")!;
+        Assert.Equal("请填写电话号码：数字，可含空格、-、+ 或分机号。", phoneField.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent.Trim());
+        Assert.Equal(0, await ctx.WithDbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    [Fact]
     public async Task An_over_long_description_is_refused_on_its_field_naming_the_limit_and_nothing_is_stored()
     {
         var ctx = Open();
