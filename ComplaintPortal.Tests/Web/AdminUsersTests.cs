@@ -58,6 +58,26 @@ public sealed class AdminUsersTests : IDisposable
     }
 
     [Fact]
+    public async Task A_department_handler_or_head_without_a_department_is_refused_on_the_department_field()
+    {
+        var handler = await AdminAsync(a => a.CreateAsync(new NewUser
+        {
+            UserName = "no.department", DisplayName = "无部门", Password = "Strong#Pass2026", Roles = [PortalRoles.DepartmentHandler],
+        }));
+
+        Assert.False(handler.Succeeded);
+        Assert.NotNull(AccountFieldErrors.From(handler).Department);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "no.department")));
+
+        // Taking the department away from an existing handler is refused the same way, and the account keeps it.
+        var (id, me) = (await IdOfAsync("handler.eng"), await IdOfAsync("admin"));
+        var head = (await AdminAsync(a => a.FindAsync(id)))!;
+        var update = await AdminAsync(a => a.UpdateAsync(id, new UserChanges(head.ConcurrencyStamp, head.DisplayName, head.Email, null, head.Roles), me));
+        Assert.Equal(UserAdministration.DepartmentRequiredCode, Assert.Single(update.Errors).Code);
+        Assert.NotNull(await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DepartmentId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Weak_password_gets_a_localized_policy_error_on_the_password_field()
     {
         var previous = CultureInfo.CurrentUICulture;

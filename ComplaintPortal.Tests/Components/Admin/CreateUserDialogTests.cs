@@ -66,6 +66,45 @@ public sealed class CreateUserDialogTests : IAsyncLifetime
         Assert.Contains("weak.user", dialog.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_taken_user_name_keeps_the_password_typed_so_fixing_the_name_is_all_it_takes()
+    {
+        answer = IdentityResult.Failed(new IdentityError { Code = nameof(IdentityErrorDescriber.DuplicateUserName), Description = "User name 'intake' is already taken." });
+        var dialog = await OpenAsync();
+
+        Fill(dialog, "new-username", "intake");
+        Fill(dialog, "new-display", "Second clerk");
+        Fill(dialog, "new-password", Password);
+        Tick(dialog, PortalRoles.IntakeClerk);
+        await ClickCreateAsync(dialog);
+
+        var nameField = dialog.Find("input[data-test=new-username], [data-test=new-username] input").Closest(".mud-input-control")!;
+        Assert.Contains("already taken", nameField.TextContent, StringComparison.Ordinal);
+        answer = IdentityResult.Success;
+        Fill(dialog, "new-username", "intake.2");
+        await ClickCreateAsync(dialog);
+
+        Assert.Equal(2, saved.Count);
+        Assert.Equal(("intake.2", Password), (saved[1].UserName, saved[1].Password));
+    }
+
+    [Fact]
+    public async Task A_handler_without_a_department_is_told_so_on_the_department_field()
+    {
+        answer = IdentityResult.Failed(new IdentityError { Code = UserAdministration.DepartmentRequiredCode, Description = "A department handler or head belongs to a department: choose it." });
+        var dialog = await OpenAsync();
+
+        Fill(dialog, "new-username", "liu.yang");
+        Fill(dialog, "new-display", "Liu Yang");
+        Fill(dialog, "new-password", Password);
+        Tick(dialog, PortalRoles.DepartmentHandler);
+        await ClickCreateAsync(dialog);
+
+        var departmentField = dialog.Find("[data-test=new-department]").Closest(".mud-input-control")!;
+        Assert.Contains("belongs to a department", departmentField.TextContent, StringComparison.Ordinal);
+        Assert.Empty(dialog.FindAll("[data-test=create-error]"));
+    }
+
     private async Task<IRenderedComponent<Microsoft.AspNetCore.Components.IComponent>> OpenAsync()
     {
         var host = ctx.RenderWithProviders(_ => { });

@@ -16,6 +16,9 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
     /// <summary>The error code of a new or edited account without any role.</summary>
     public const string RoleRequiredCode = "RoleRequired";
 
+    /// <summary>A department handler or head without a department would never receive work.</summary>
+    public const string DepartmentRequiredCode = "DepartmentRequired";
+
     /// <summary>One page of accounts matching <paramref name="query"/>, and how many match in all.</summary>
     public async Task<UserPage> PageAsync(UserQuery query, CancellationToken cancellationToken = default)
     {
@@ -83,7 +86,7 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
     public async Task<IdentityResult> CreateAsync(NewUser input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (RolesProblem(input.Roles) is { } problem)
+        if (RolesProblem(input.Roles, input.DepartmentId) is { } problem)
         {
             return problem;
         }
@@ -133,7 +136,7 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
             return Failed(UiText.Common_ConcurrencyConflict, nameof(IdentityErrorDescriber.ConcurrencyFailure));
         }
 
-        if (RolesProblem(changes.Roles) is { } problem)
+        if (RolesProblem(changes.Roles, changes.DepartmentId) is { } problem)
         {
             return problem;
         }
@@ -210,9 +213,11 @@ public sealed class UserAdministration(UserManager<PortalUser> users, PortalDbCo
         return result;
     }
 
-    private static IdentityResult? RolesProblem(IReadOnlyCollection<string> roles) =>
+    private static IdentityResult? RolesProblem(IReadOnlyCollection<string> roles, int? departmentId) =>
         roles.Count == 0 ? Failed(UiText.Admin_RoleRequired, RoleRequiredCode)
         : roles.Any(r => !PortalRoles.IsKnown(r)) ? Failed(UiText.Admin_UnknownRole)
+        : departmentId is null && (roles.Contains(PortalRoles.DepartmentHandler) || roles.Contains(PortalRoles.DepartmentHead))
+            ? Failed(UiText.Admin_DepartmentRequired, DepartmentRequiredCode)
         : null;
 
     private static IdentityResult Failed(string description, string code = "Admin") =>
