@@ -1,7 +1,9 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Cases;
@@ -47,5 +49,38 @@ public sealed class SearchPageTests : CasePageTest
         cut.WaitForElement($"[data-case='{complaint.CaseNumber}']");
         Assert.Equal("138****5678", cut.Find("[data-test=phone]").TextContent);
         Assert.Equal("王**", cut.Find("[data-test=name]").TextContent);
+    }
+    [Fact]
+    public async Task An_archived_case_s_number_is_answered_with_where_its_file_went_to_those_who_worked_it_only()
+    {
+        var ctx = Open();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var options = new ArchiveOptions();
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        string number;
+        await using (var db = Database.CreateContext())
+        {
+            await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options).RunOnceAsync(Driver.Time.GetUtcNow());
+            number = await db.ArchivedFiles.Where(f => f.ComplaintId == complaint.Id).Select(f => f.ArchiveNumber).SingleAsync();
+        }
+
+        // Customer service typed the number in lower case: no row (archived cases leave the search), but where the file went.
+        ctx.SignInAs(Driver.Clerk);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/cases/search?q=" + complaint.CaseNumber.ToLowerInvariant());
+        var cut = ctx.RenderPage<Search>();
+        var notice = cut.WaitForElement("[data-test=search-archived]");
+        Assert.Equal(number, notice.GetAttribute("data-archive-number"));
+        Assert.Contains($"案件 {complaint.CaseNumber} 已结案", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/archive/files/{number}", cut.Find("[data-test=search-archived-file]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-case]"));
+        await ctx.DisposeComponentsAsync();
+
+        // A department that never had the case learns nothing of it.
+        ctx.SignInAs(Driver.HandlerOf(DepartmentCatalog.Engineering));
+        var other = ctx.RenderPage<Search>();
+        other.WaitForElement("[data-test=search-text]");
+        other.WaitForAssertion(() => Assert.Contains(ComplaintPortal.Web.Resources.CaseText.Search_NoResults, other.Markup, StringComparison.Ordinal));
+        Assert.Empty(other.FindAll("[data-test=search-archived]"));
+        Assert.DoesNotContain(number, other.Markup, StringComparison.Ordinal);
     }
 }
