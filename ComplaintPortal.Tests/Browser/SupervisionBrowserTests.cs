@@ -115,6 +115,9 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await head.Locator($"[data-test=notice-row][data-notice-id='{noticeId}']").WaitForAsync();
         await Shot(head, "supervision-4-to-answer.png");
         await OpenAsync(head, $"/supervision/notices/{noticeId}");
+        // The finding names its item as worded on the checklist (what should hold) and says it failed; the case link names the case.
+        Assert.Equal("不合格", (await head.Locator("[data-test=notice-findings] [data-test=finding-outcome]").First.TextContentAsync())!.Trim());
+        Assert.Contains("KS-", await head.Locator("[data-test=notice-case]").TextContentAsync(), StringComparison.Ordinal);
         await head.FillAsync(Field("answer-cause", "textarea"), "仅凭经验判断，未做检验");
         await head.FillAsync(Field("answer-fix", "textarea"), "补做材料检验，报告 QA-2026-041 已存档");
         await head.SetInputFilesAsync("[data-test=evidence-picker] input[type=file]", new FilePayload { Name = "检验报告.png", MimeType = "image/png", Buffer = Png });
