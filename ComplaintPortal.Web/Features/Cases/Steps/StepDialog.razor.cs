@@ -15,6 +15,7 @@ public partial class StepDialog
     private bool busy;
     private string? error;
     private string? noteError;
+    private string? replyDraft;
     private string? dateError;
     private string? duplicateError;
     private string? departmentsError;
@@ -113,12 +114,18 @@ public partial class StepDialog
                 break;
             case WorkflowAction.Reply:
                 Form.ReplyChannel = ReplyChannel.Phone;
-                Form.Note = (await DraftAsync(MessageKind.Reply, ReplyChannel.Phone))?.Body;
+                Form.Note = replyDraft = (await DraftAsync(MessageKind.Reply, ReplyChannel.Phone))?.Body;
                 break;
             default:
                 break;
         }
     }
+
+    /// <summary>The text is the draft as it was put in the field, whitespace aside.</summary>
+    public static bool IsUntouchedDraft(string? text, string? draft) =>
+        !string.IsNullOrWhiteSpace(draft) && string.Equals(Squeezed(text), Squeezed(draft), StringComparison.Ordinal);
+
+    private static string Squeezed(string? text) => string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c)));
 
     private async Task<CustomerMessageDraft?> DraftAsync(MessageKind kind, ReplyChannel? channel)
     {
@@ -156,7 +163,14 @@ public partial class StepDialog
             filesError = CaseText.Step_ChooseFile;
         }
 
-        if (!form.IsValid || departmentsError is not null || filesError is not null)
+        // The reply template leaves the result for the clerk to write ("结果如下：" and a blank line): sent untouched, the
+        // customer would read that the complaint was handled and not how.
+        if (Step.Action == WorkflowAction.Reply && IsUntouchedDraft(Form.Note, replyDraft))
+        {
+            noteError = CaseText.Step_ReplyUnchanged;
+        }
+
+        if (!form.IsValid || departmentsError is not null || filesError is not null || noteError is not null)
         {
             return;
         }
