@@ -1,5 +1,8 @@
+using System.Globalization;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ComplaintPortal.Tests.Browser;
@@ -29,17 +32,25 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         await clerk.FillAsync("#location", "B1 停车场");
         await clerk.FillAsync("#facility", "3号电梯");
         await clerk.FillAsync("#description", "3号电梯门夹人，按钮失灵");
+        // Written down two hours after the call: the received-at field takes the time typed (Blazor sends it with seconds).
+        var zone = app.Services.GetRequiredService<OrganisationClock>().TimeZone;
+        string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var received = app.Time.GetUtcNow().AddHours(-2);
+        received = received.AddTicks(-(received.Ticks % TimeSpan.TicksPerMinute));
+        await clerk.FillAsync("#received", Local(received));
         await clerk.SetInputFilesAsync("[data-test=evidence-picker] input[type=file]", photo);
         await clerk.WaitForSelectorAsync("[data-test=staged-evidence]");
         await clerk.ClickAsync("[data-test=register]");
         // The missing channel is said on its field; the photo stays picked.
         await clerk.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error");
+        Assert.Equal(0, await clerk.Locator(".mud-input-control", new() { Has = clerk.Locator("#received") }).Locator(".mud-input-error").CountAsync());
         Assert.Equal(1, await clerk.Locator("[data-test=staged-evidence]").CountAsync());
         await PickAsync(clerk, "intake-channel", "营业厅");
         await clerk.ClickAsync("[data-test=intake-confirmed]");
         await clerk.ClickAsync("[data-test=register]");
         await clerk.WaitForSelectorAsync("[data-stage=Registered]");
         var number = await clerk.InnerTextAsync("[data-test=case-number]");
+        Assert.Equal(received, await app.WithDbAsync(db => db.Complaints.Where(c => c.CaseNumber == number).Select(c => c.ReceivedAt).SingleAsync()));
         Assert.Equal(1, await clerk.Locator("[data-test=evidence] [data-evidence='door.png']").CountAsync());
 
         // A step that ends the case asks first and names the consequence; cancelling changes nothing.
@@ -56,8 +67,14 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
             await PickAsync(clerk, "step-urgency", "普通");
         });
         await ActAsync(clerk, "Acknowledge", "Acknowledged");
+        // The clerk sets the department's deadline herself (a date-time typed into the dialog, not the policy's).
+        var deadline = received.AddDays(3);
         await ActAsync(clerk, "Dispatch", "InDepartments", fill: async () =>
-            Assert.True(await clerk.IsCheckedAsync("input[data-code=ENG]")));
+        {
+            Assert.True(await clerk.IsCheckedAsync("input[data-code=ENG]"));
+            await clerk.Locator("input[data-test=step-deadline], [data-test=step-deadline] input").First.FillAsync(Local(deadline));
+        });
+        Assert.Equal(deadline, await app.WithDbAsync(db => db.DepartmentTasks.Where(t => db.Complaints.Any(c => c.Id == t.ComplaintId && c.CaseNumber == number)).Select(t => t.Deadline).SingleAsync()));
 
         var head = await SignInAsync(root, "head.eng");
         await OpenAsync(head, "/cases/queue");
