@@ -120,6 +120,42 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
     }
 
     [Fact]
+    public async Task A_wall_page_of_sixteen_rows_fits_a_1366_by_768_screen_and_a_1080p_one_without_scrolling()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var actions = new AppActions(app.Services);
+        // Rows that used to take three lines each: a case with three departments, their handlers named.
+        for (var i = 0; i < 3; i++)
+        {
+            var complaint = await actions.AcknowledgedCaseAsync();
+            await actions.DoAsync(complaint.Id, WorkflowAction.Dispatch, new()
+            {
+                DepartmentIds = [await actions.DepartmentIdAsync(DepartmentCatalog.Quality), await actions.DepartmentIdAsync(DepartmentCatalog.Engineering),
+                    await actions.DepartmentIdAsync(DepartmentCatalog.RnD)],
+            }, "intake");
+        }
+
+        for (var i = 0; i < 15; i++)
+        {
+            await actions.RegisterAsync();
+        }
+
+        foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
+        {
+            var wall = await BoardAsync(root, "intake", new() { Width = width, Height = height }, "/board?wall=1");
+            await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+            Assert.Equal(16, await wall.Locator("tbody td[data-case]").CountAsync());
+            // Every row of the page on the screen, one line each: nothing to scroll to.
+            Assert.True(await wall.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"),
+                $"{width}×{height}: the page is {await wall.EvaluateAsync<int>("() => document.documentElement.scrollHeight")} px high");
+            var last = await wall.Locator("tbody tr:has(> td[data-case])").Last.BoundingBoxAsync();
+            Assert.True(last!.Y + last.Height <= height, $"{width}×{height}: the last row ends at {last.Y + last.Height}");
+            await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"board-wall-{width}.png") });
+        }
+    }
+
+    [Fact]
     public async Task Board_ticks_only_the_countdowns_on_screen_and_brings_one_up_to_date_when_it_scrolls_into_view()
     {
         await using var app = new PortalAppFactory(time: TimeProvider.System);

@@ -67,8 +67,17 @@ public static class BoardColumns
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(lookups);
-        return row.Tasks.Select(t => lookups.Department(t.DepartmentId) + (t.OwnerName is null ? "" : " · " + t.OwnerName));
+        return row.Tasks.Select(t => DepartmentAndOwner(lookups.Department(t.DepartmentId), t.OwnerName));
     }
+
+    /// <summary>
+    /// 质量部 · 李强; a display name that already begins with the department's name (质量部 李强, as many organisations
+    /// name accounts) is not prefixed with it a second time.
+    /// </summary>
+    public static string DepartmentAndOwner(string department, string? owner) =>
+        owner is null ? department
+        : owner.StartsWith(department, StringComparison.Ordinal) ? owner
+        : department + " · " + owner;
 
     /// <summary>The timeliness word: paused while waiting for the customer, else the deadline state at <paramref name="now"/>.</summary>
     public static string StateName(BoardRow row, DateTimeOffset now)
