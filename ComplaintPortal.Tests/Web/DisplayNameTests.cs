@@ -26,7 +26,7 @@ public sealed class DisplayNameTests : IClassFixture<DisplayNameTests.App>
             await using var scope = app.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(new NewUser
             {
-                UserName = "bell.user", DisplayName = "响铃\u0007用户", Password = "Strong#Pass2026", Roles = [PortalRoles.DepartmentHandler],
+                UserName = "bell.user", DisplayName = "响铃\u0007用户", Password = "Strong#Pass2026", Roles = [PortalRoles.IntakeClerk],
             });
 
             Assert.False(result.Succeeded);
