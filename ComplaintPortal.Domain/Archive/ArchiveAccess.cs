@@ -121,13 +121,18 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
     /// <summary>The request that lets <paramref name="user"/> read the file now, or null.</summary>
     public async Task<ArchiveAccessRequest?> OpenGrantAsync(ActingUser user, ArchivedFile file, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(file);
+        return (await OpenGrantsAsync(user, ct)).Where(r => r.GrantedScope.Covers(file)).OrderByDescending(r => r.GrantedUntil).FirstOrDefault();
+    }
+
+    /// <summary>The requests that let <paramref name="user"/> read files now (a listing offers "open" on the files they cover).</summary>
+    public async Task<IReadOnlyList<ArchiveAccessRequest>> OpenGrantsAsync(ActingUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
         var now = time.GetUtcNow();
-        var open = await db.ArchiveAccessRequests.AsNoTracking()
+        return await db.ArchiveAccessRequests.AsNoTracking()
             .Where(r => r.RequesterUserId == user.UserId && r.Status == AccessRequestStatus.Approved && r.GrantedFrom <= now && r.GrantedUntil > now)
             .ToListAsync(ct);
-        return open.Where(r => r.GrantedScope.Covers(file)).OrderByDescending(r => r.GrantedUntil).FirstOrDefault();
     }
 
     /// <summary>Opens a file for reading, logging the view; null (and a refused line) without an open, covering request.</summary>

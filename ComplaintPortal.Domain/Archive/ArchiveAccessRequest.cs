@@ -125,12 +125,18 @@ public sealed record AccessScope(IReadOnlyList<string> Numbers, int? CategoryId,
     public bool Covers(ArchivedFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        return Covers(file.ArchiveNumber, file.CategoryId, file.DepartmentId, file.Year);
+    }
+
+    /// <summary>Whether the scope takes in a file with these keys (a listing's row, without loading the file).</summary>
+    public bool Covers(string archiveNumber, int? categoryId, int? departmentId, int year)
+    {
         if (IsByNumber)
         {
-            return Numbers.Contains(file.ArchiveNumber, StringComparer.Ordinal);
+            return Numbers.Contains(archiveNumber, StringComparer.Ordinal);
         }
 
-        return !IsEmpty && (CategoryId is null || CategoryId == file.CategoryId) && (DepartmentId is null || DepartmentId == file.DepartmentId)
-            && (Year is null || Year == file.Year);
+        return !IsEmpty && (CategoryId is null || CategoryId == categoryId) && (DepartmentId is null || DepartmentId == departmentId)
+            && (Year is null || Year == year);
     }
 }

@@ -64,6 +64,9 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
 
         var clerk = await SignInAsync(root, "archivist");
         await OpenAsync(clerk, "/archive/desk");
+        // The job buttons say that they run by themselves and that listing for destruction destroys nothing.
+        Assert.Contains("列入待销毁清单不会销毁档案", await clerk.InnerTextAsync("[data-test=desk-jobs-help]"), StringComparison.Ordinal);
+        Assert.Contains("结案满 7 天", await clerk.InnerTextAsync("[data-test=desk-jobs-help]"), StringComparison.Ordinal);
         // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001).
         var broken = await clerk.EvaluateAsync<string[]>(
             """

@@ -44,6 +44,7 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
         {
             services.AddSingleton(feed);
             services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveAccess>();
         });
         ctx.SignInAs(clerk);
         var page = ctx.RenderPage<ArchiveBrowser>();
@@ -84,5 +85,39 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
         page.WaitForAssertion(() => Assert.Equal(["DA-2026-000003", "DA-2026-000002", "DA-2026-000001"], Numbers()));
         await page.FindAll("[data-test=access-log] thead th").First().QuerySelector(".sortable-column-header")!.ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal(["DA-2026-000001", "DA-2026-000002", "DA-2026-000003"], Numbers()));
+    }
+    [Fact]
+    public async Task A_file_offers_open_only_while_an_approved_request_covers_it_and_otherwise_the_way_to_one()
+    {
+        var number = await ArchivedNumberAsync();
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            await db.SaveChangesAsync();
+        }
+
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton(feed);
+            services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveAccess>();
+        });
+        ctx.SignInAs(clerk);
+        var page = ctx.RenderPage<ArchiveBrowser>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-test=request-file]")));
+        Assert.Empty(page.FindAll("[data-test=open-file]"));
+        await ctx.DisposeComponentsAsync();
+
+        var now = Driver.Time.GetUtcNow();
+        await using (var db = Database.CreateContext())
+        {
+            var access = new ArchiveAccess(db, Driver.Time, feed);
+            var (_, request) = await access.RequestAsync(clerk, "核对归档", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(Driver.Leader, request!.Id, null, null, null, null));
+        }
+
+        var granted = ctx.RenderPage<ArchiveBrowser>();
+        granted.WaitForAssertion(() => Assert.Equal($"/archive/files/{number}", granted.Find("[data-test=open-file]").GetAttribute("href")));
+        Assert.Empty(granted.FindAll("[data-test=request-file]"));
     }
 }

@@ -53,4 +53,37 @@ public sealed class RetentionRulesTests : CaseDatabaseTest
         var change = await ctx.WithDbAsync(db => db.RetentionRuleChanges.SingleAsync());
         Assert.Equal((30, 30), (change.NewGeneralYears, change.NewImportantYears));
     }
+    [Fact]
+    public async Task Shortening_a_period_asks_first_naming_both_periods_and_cancelling_saves_nothing()
+    {
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services => services.AddScoped<RetentionBook>());
+        ctx.SignInAs(admin);
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = admin.UserId, UserName = "retention.admin", DisplayName = admin.Name });
+            await db.SaveChangesAsync();
+        }
+
+        var page = ctx.RenderPage<RetentionRules>();
+        page.WaitForElement("[data-test=retention-no-changes]");
+        const string Default = "[data-test=retention-row]:not([data-category])";
+        var before = page.Find($"{Default} input[data-test=general-years]").GetAttribute("value");
+        page.Find($"{Default} input[data-test=general-years]").Change("1");
+        // Click, not ClickAsync: the handler waits for the dialog's answer, which the test gives next.
+        page.Find($"{Default} [data-test=save-retention]").Click();
+
+        var dialog = page.WaitForElement(".mud-dialog");
+        Assert.Contains($"由 {before}／", dialog.TextContent, StringComparison.Ordinal);
+        Assert.Contains("改为 1／", dialog.TextContent, StringComparison.Ordinal);
+        Assert.Contains("销毁仍须领导批准", dialog.TextContent, StringComparison.Ordinal);
+        dialog.QuerySelectorAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "取消").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-dialog")));
+        Assert.Equal(0, await ctx.WithDbAsync(db => db.RetentionRuleChanges.CountAsync()));
+
+        // Click, not ClickAsync: the handler waits for the dialog's answer, which the test gives next.
+        page.Find($"{Default} [data-test=save-retention]").Click();
+        page.WaitForElement(".mud-dialog .mud-dialog-actions").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "缩短保管期限").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-test=retention-changes] tbody tr:not(:has([data-test=retention-no-changes]))")));
+        Assert.Equal(1, (await ctx.WithDbAsync(db => db.RetentionRuleChanges.SingleAsync())).NewGeneralYears);
+    }
 }
