@@ -58,6 +58,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.Locator("[data-test=check-item]").First.WaitForAsync();
         await supervisor.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal("True", await supervisor.GetAttributeAsync("[data-test=ledger-verification]", "data-intact"));
+        // Submitted with nothing marked: each item says so on itself, and nothing is stored.
+        await supervisor.ClickAsync("[data-test=complete-check]");
+        await supervisor.Locator("[data-test=outcome-missing]").First.WaitForAsync();
+        Assert.Equal(await supervisor.Locator("[data-test=check-item]").CountAsync(), await supervisor.Locator("[data-test=outcome-missing]").CountAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.CheckResults.CountAsync()));
         foreach (var item in await supervisor.Locator("[data-test=check-item]").AllAsync())
         {
             var failing = await item.GetAttributeAsync("data-item") == "RootCauseCredible";
@@ -65,6 +70,9 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         }
 
         var failed = supervisor.Locator("[data-test=check-item][data-item=RootCauseCredible]");
+        // Marked failed with no remark yet: the remark field says a failed item needs one.
+        await failed.GetByText("不合格项须填写备注").First.WaitForAsync();
+        Assert.Equal(0, await supervisor.Locator("[data-test=outcome-missing]").CountAsync());
         await failed.Locator(Field("remark")).FillAsync("原因分析只写“原材料”，没有检验数据");
         await failed.Locator("[data-test=responsible]").ClickAsync();
         await supervisor.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "质量部" }).ClickAsync();
@@ -135,6 +143,10 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await Shot(supervisor, "supervision-6-evidence-preview.png");
         await supervisor.Keyboard.PressAsync("Escape");
         await preview.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        // Sending it back without a reason is stopped on the reason field; the notice stays answered.
+        await supervisor.ClickAsync("[data-test=verify-return]");
+        await supervisor.Locator("[data-test=verify-form]").GetByText("请写明退回原因").WaitForAsync();
+        Assert.Equal(1, await supervisor.Locator("[data-test=notice-status][data-status=Answered]").CountAsync());
         await supervisor.ClickAsync("[data-test=verify-accept]");
         await supervisor.Locator("[data-test=notice-status][data-status=Closed]").WaitForAsync();
         await board.Locator("[data-test=board-notices]").WaitForAsync(new() { State = WaitForSelectorState.Detached });

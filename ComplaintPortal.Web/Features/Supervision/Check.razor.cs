@@ -18,6 +18,7 @@ public sealed partial class Check
     private int workingDays = RectificationNotice.DefaultWorkingDays;
     private bool loaded;
     private bool busy;
+    private bool attempted;
 
     [Parameter]
     public int Id { get; set; }
@@ -63,6 +64,13 @@ public sealed partial class Check
             return;
         }
 
+        // What is missing is said on each item (not only in a toast), and nothing goes to the server until it is given.
+        attempted = true;
+        if (answers.Values.Any(a => a.Incomplete))
+        {
+            return;
+        }
+
         busy = true;
         try
         {
@@ -94,5 +102,13 @@ public sealed partial class Check
         public string? Remark { get; set; }
 
         public int? ResponsibleDepartmentId { get; set; }
+
+        /// <summary>A failed item names its problem (the domain's RemarkRequired).</summary>
+        public bool RemarkMissing => Outcome == CheckOutcome.Fail && string.IsNullOrWhiteSpace(Remark);
+
+        /// <summary>A failed item names the department it is laid at (the domain's ResponsibleDepartmentRequired).</summary>
+        public bool ResponsibleMissing => Outcome == CheckOutcome.Fail && ResponsibleDepartmentId is null;
+
+        public bool Incomplete => Outcome is null || RemarkMissing || ResponsibleMissing;
     }
 }

@@ -16,6 +16,8 @@ public sealed partial class Notice
     private string? cause;
     private string? fix;
     private string? reason;
+    private bool answerAttempted;
+    private bool returnAttempted;
     private bool loaded;
     private bool busy;
 
@@ -51,8 +53,21 @@ public sealed partial class Notice
         fix ??= view.Notice.Fix;
     }
 
+    // Blank fields are named on themselves when a button is pressed; the request goes only once they are filled.
+    private bool CauseMissing => answerAttempted && string.IsNullOrWhiteSpace(cause);
+
+    private bool FixMissing => answerAttempted && string.IsNullOrWhiteSpace(fix);
+
+    private bool ReasonMissing => returnAttempted && string.IsNullOrWhiteSpace(reason);
+
     private async Task AnswerAsync()
     {
+        answerAttempted = true;
+        if (CauseMissing || FixMissing)
+        {
+            return;
+        }
+
         var files = staged.Select(f => f.ToNewEvidence()).ToList();
         // Once attached, the picker must not discard the files when the answer form goes away.
         await ActAsync(async (sp, actor) => await sp.GetRequiredService<RectificationNotices>().AnswerAsync(Id, view!.Notice.Version, cause, fix, actor, files),
@@ -61,6 +76,12 @@ public sealed partial class Notice
 
     private async Task VerifyAsync(bool accept)
     {
+        returnAttempted = !accept;
+        if (ReasonMissing)
+        {
+            return;
+        }
+
         await ActAsync(async (sp, actor) => await sp.GetRequiredService<RectificationNotices>().VerifyAsync(Id, view!.Notice.Version, accept, reason, actor),
             accept ? SupervisionText.Notice_Closed : SupervisionText.Notice_Returned);
         reason = null;
