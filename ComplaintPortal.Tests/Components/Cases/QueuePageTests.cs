@@ -22,4 +22,21 @@ public sealed class QueuePageTests : CasePageTest
         Assert.Contains(complaint.CaseNumber, notice, StringComparison.Ordinal);
         Assert.DoesNotContain("TaskAssigned", notice, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task The_queue_lists_unread_notifications_only_and_leads_to_all_of_them()
+    {
+        var ctx = Open();
+        var open = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
+        ctx.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+
+        var cut = ctx.RenderPage<Queue>();
+
+        cut.WaitForElement($"[data-case='{open.CaseNumber}']");
+        var listed = cut.WaitForElement("[data-test=notifications]").TextContent;
+        Assert.Contains(open.CaseNumber, listed, StringComparison.Ordinal);
+        // The closed case's notices (its new task, its closing) no longer ask for anything here.
+        Assert.DoesNotContain(closed.CaseNumber, listed, StringComparison.Ordinal);
+        Assert.Equal("/notices", cut.Find("[data-test=all-notifications]").GetAttribute("href"));
+    }
 }
