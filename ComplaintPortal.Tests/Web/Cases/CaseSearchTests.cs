@@ -41,6 +41,8 @@ public sealed class CaseSearchTests : CaseDatabaseTest
         Assert.Equal([kettle.CaseNumber], await FindAsync(new() { Text = "漏电" }));
         Assert.Equal([kettle.CaseNumber], await FindAsync(new() { Text = "xp-200" }));
         Assert.Equal([lift.CaseNumber], await FindAsync(new() { Text = "赵 电梯" }));
+        // A given name finds the whole name (赵六), not only the family name at its start.
+        Assert.Equal([lift.CaseNumber], await FindAsync(new() { Text = "六 电梯" }));
         Assert.Empty(await FindAsync(new() { Text = "漏电 电梯" }));
         Assert.Empty(await FindAsync(new() { Text = "100%" }));
     }

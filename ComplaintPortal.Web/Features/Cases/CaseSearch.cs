@@ -6,8 +6,8 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// <summary>
 /// What the search page asks for. <see cref="Text"/> is split at spaces and every word must match: a
 /// word matches part of a case number ("0042", "2026-00"), four digits also the end of the
-/// complainant's phone, and any word the whole phone, the start of the name, or part of the
-/// description, product model, location or facility. Filters narrow further; none of this widens what
+/// complainant's phone, and any word the whole phone, or part of the name (a given name, 小明, finds 王小明),
+/// the description, product model, location or facility. Filters narrow further; none of this widens what
 /// the viewer may see (<see cref="CaseAccess.VisibleTo"/> applies first).
 /// </summary>
 public sealed record CaseSearch
@@ -46,10 +46,9 @@ public sealed record CaseSearch
                 continue;
             }
 
-            var start = EscapeLike(word) + "%";
             cases = cases.Where(c => EF.Functions.Like(c.CaseNumber, part, Escape)
                 || c.Complainant.Phone == word
-                || EF.Functions.Like(c.Complainant.Name, start, Escape)
+                || EF.Functions.Like(c.Complainant.Name, part, Escape)
                 || EF.Functions.Like(c.Description, part, Escape)
                 || (c.Subject.ProductModel != null && EF.Functions.Like(c.Subject.ProductModel, part, Escape))
                 || (c.Subject.Location != null && EF.Functions.Like(c.Subject.Location, part, Escape))
