@@ -40,7 +40,7 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         // A draw binds the committee: the dialog says how it is undone, and March is over, so no open-period warning.
         var confirmDraw = supervisor.Locator(".mud-dialog", new() { HasTextString = "不能悄悄重抽" });
         await confirmDraw.WaitForAsync();
-        Assert.Equal(0, await confirmDraw.Locator("[data-test=draw-open-period]").CountAsync());
+        Assert.Equal(0, await confirmDraw.Locator("[data-test=confirm-warning]").CountAsync());
         await confirmDraw.GetByRole(AriaRole.Button, new() { Name = "抽取样本" }).ClickAsync();
         var draw = supervisor.Locator("[data-test=draw][data-status=Active]");
         await draw.WaitForAsync();

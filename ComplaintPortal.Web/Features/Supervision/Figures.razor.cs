@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -51,12 +51,9 @@ public sealed partial class Figures
         var warning = !readiness.HasDraw ? SupervisionText.Figures_PublishNoDraw
             : readiness.PendingChecks > 0 ? string.Format(CultureInfo.CurrentCulture, SupervisionText.Figures_PublishPending, readiness.PendingChecks)
             : null;
-        var message = new MarkupString($"<p>{WebUtility.HtmlEncode(SupervisionText.Figures_PublishConfirm)}</p>"
-            + (warning is null ? "" : $"<p class=\"mt-3 mud-warning-text\" data-test=\"publish-warning\">{WebUtility.HtmlEncode(warning)}</p>"));
-        var answer = await DialogService.ShowMessageBoxAsync(
+        return await DialogService.AskAsync(
             string.Format(CultureInfo.CurrentCulture, SupervisionText.Figures_PublishConfirmTitle, SupervisionLabels.Period(form.Period)),
-            message, yesText: SupervisionText.Figures_Publish, cancelText: UiText.Common_Cancel);
-        return answer == true;
+            SupervisionText.Figures_PublishConfirm, SupervisionText.Figures_Publish, warning);
     }
 
     private async Task ShowAsync(ReportPeriod period)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -116,16 +116,10 @@ public sealed partial class Samples
     /// A draw binds the committee (it is only ever discarded with a reason): the dialog says so before it is made, and
     /// warns when the period is still running, since cases handled later in it cannot enter this sample.
     /// </summary>
-    private async Task<bool> ConfirmDrawAsync()
-    {
-        var periodOpen = form.PeriodRunning(Clock.UtcNow, Clock.TimeZone);
-        var message = new MarkupString($"<p>{WebUtility.HtmlEncode(SupervisionText.Samples_Confirm)}</p>"
-            + (periodOpen ? $"<p class=\"mt-3 mud-warning-text\" data-test=\"draw-open-period\">{WebUtility.HtmlEncode(SupervisionText.Samples_ConfirmOpenPeriod)}</p>" : ""));
-        var answer = await DialogService.ShowMessageBoxAsync(
-            string.Format(CultureInfo.CurrentCulture, SupervisionText.Samples_ConfirmTitle, SupervisionLabels.Period(form.Period)),
-            message, yesText: SupervisionText.Samples_Draw, cancelText: UiText.Common_Cancel);
-        return answer == true;
-    }
+    private Task<bool> ConfirmDrawAsync() => DialogService.AskAsync(
+        string.Format(CultureInfo.CurrentCulture, SupervisionText.Samples_ConfirmTitle, SupervisionLabels.Period(form.Period)),
+        SupervisionText.Samples_Confirm, SupervisionText.Samples_Draw,
+        form.PeriodRunning(Clock.UtcNow, Clock.TimeZone) ? SupervisionText.Samples_ConfirmOpenPeriod : null);
 
     private async Task DiscardAsync(int drawId)
     {
