@@ -29,7 +29,9 @@ public sealed class MessageTemplatesPageTests : CaseDatabaseTest
         var empty = cut.Find("[data-test=template-body]").Closest(".mud-input-control")!.TextContent;
         cut.Find("[data-test=template-body]").Change("您的投诉 {CaseNumber} 已受理，{Unknown}");
         cut.Find("[data-test=save-template]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("未知的占位符", cut.Find("[data-test=template-body]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        // The typo is named, with the placeholders there are.
+        cut.WaitForAssertion(() => Assert.Contains("没有占位符 {Unknown}。可用的占位符：{CaseNumber}、{PromisedDate}、{Department}、{CustomerName}。",
+            cut.Find("[data-test=template-body]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         var afterRefusal = await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().Where(t => t.Id == first.Id).Select(t => t.Body).SingleAsync());
         cut.Find("[data-test=template-body]").Change("您的投诉 {CaseNumber} 已受理，我们将于 {PromisedDate} 前答复。");
         cut.Find("[data-test=save-template]").Click();
