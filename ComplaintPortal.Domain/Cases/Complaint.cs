@@ -27,6 +27,7 @@ public sealed class Complaint
         ReceivedAt = receivedAt;
         Channel = channel;
         Complainant = complainant;
+        PhoneKey = ContactForms.PhoneKey(complainant?.Phone);
         Subject = subject;
         Description = description;
         CustomerRequest = customerRequest;
@@ -48,6 +49,9 @@ public sealed class Complaint
     public ComplaintChannel Channel { get; private set; }
 
     public Complainant Complainant { get; private set; } = new();
+
+    /// <summary>The complainant's phone as a search key (<see cref="ContactForms.PhoneKey"/>): the same caller's other cases.</summary>
+    public string? PhoneKey { get; internal set; }
 
     public ComplaintSubject Subject { get; private set; } = new();
 
@@ -174,6 +178,7 @@ public sealed class Complaint
     internal void RemovePersonalData(DateTimeOffset at)
     {
         Complainant = new Complainant();
+        PhoneKey = null;
         Subject = Subject with { OrderNumber = null };
         Description = "";
         CustomerRequest = null;

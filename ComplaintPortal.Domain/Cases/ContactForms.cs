@@ -39,6 +39,51 @@ public static class ContactForms
         return digits >= MinPhoneDigits;
     }
 
+    /// <summary>How many digits a <see cref="PhoneKey"/> keeps: a mainland mobile's eleven.</summary>
+    public const int PhoneKeyLength = 11;
+
+    private static readonly char[] NumberSeparators = ['/', ',', ';', '、', '，', '；', '／'];
+
+    /// <summary>
+    /// The phone as a key to find the same caller's other cases however the number was typed: the first number's
+    /// digits (full-width ones too) before any extension, the last <see cref="PhoneKeyLength"/> of them, so
+    /// "138 0013 8000", "+86 13800138000" and "１３８００１３８０００" are one key, and "0755-8888 6666 转 123" is the
+    /// switchboard's. Null when there is no phone or fewer than <see cref="MinPhoneDigits"/> digits.
+    /// </summary>
+    public static string? PhoneKey(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return null;
+        }
+
+        var first = phone.Split(NumberSeparators)[0];
+        foreach (var word in ExtensionWords)
+        {
+            var at = first.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                first = first[..at];
+            }
+        }
+
+        var digits = new System.Text.StringBuilder(first.Length);
+        foreach (var c in first)
+        {
+            if (char.IsDigit(c))
+            {
+                digits.Append((char)('0' + (int)char.GetNumericValue(c)));
+            }
+        }
+
+        if (digits.Length < MinPhoneDigits)
+        {
+            return null;
+        }
+
+        return digits.Length > PhoneKeyLength ? digits.ToString(digits.Length - PhoneKeyLength, PhoneKeyLength) : digits.ToString();
+    }
+
     /// <summary>One plain address (name@domain.tld), without a display name or angle brackets.</summary>
     public static bool IsEmail(string value)
     {

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Domain.Supervision;
@@ -34,6 +35,7 @@ public static class PortalDatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await PhoneKeys.BackfillAsync(db, cancellationToken);
         await SeedRolesAsync(db, cancellationToken);
         if (starter is not null)
         {

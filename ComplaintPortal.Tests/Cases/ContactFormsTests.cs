@@ -32,4 +32,24 @@ public sealed class ContactFormsTests
     [InlineData("王 <wang@example.cn>", false)]
     [InlineData("wang@example.", false)]
     public void An_e_mail_is_one_plain_address(string email, bool valid) => Assert.Equal(valid, ContactForms.IsEmail(email));
+
+    [Theory]
+    [InlineData("13800138000", "13800138000")]
+    [InlineData("138 0013 8000", "13800138000")]
+    [InlineData("+86 138-0013-8000", "13800138000")]
+    [InlineData("0086 13800138000", "13800138000")]
+    [InlineData("１３８００１３８０００", "13800138000")]
+    [InlineData("13800138000 / 0755-88886666", "13800138000")]
+    [InlineData("0755-8888 6666 转 123", "75588886666")]
+    [InlineData("0755-88886666 ext. 9", "75588886666")]
+    [InlineData("95588", "95588")]
+    public void A_phone_s_key_is_its_number_however_it_was_typed(string phone, string key) => Assert.Equal(key, ContactForms.PhoneKey(phone));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("1234")]
+    [InlineData("不详")]
+    public void No_number_no_key(string? phone) => Assert.Null(ContactForms.PhoneKey(phone));
 }

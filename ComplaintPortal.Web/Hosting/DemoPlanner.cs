@@ -34,6 +34,8 @@ internal sealed class DemoCasePlan(int index)
 
     public string? Complainant { get; set; }
 
+    public string? Phone { get; set; }
+
     /// <summary>The first step this case is not to take (it stays in the stage before it), or null.</summary>
     public string? StopBefore { get; set; }
 
@@ -134,6 +136,13 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
         var urgency = random.NextDouble() < 0.15 ? Urgency.Urgent : Urgency.Normal;
         // 139 0000 xxxx: plainly a demo number, not some real subscriber's.
         var phone = $"1390000{random.Next(0, 10_000):D4}";
+        if (path == DemoPath.Duplicate && previous?.Phone is { } same)
+        {
+            // The repeat caller calls from the same phone, typed the way a clerk hears it, so intake and the case page find the first case.
+            phone = $"{same[..3]} {same[3..7]} {same[7..]}";
+        }
+
+        plan.Phone = phone;
         var email = random.NextDouble() < 0.4 ? $"customer{plan.Index + 1:D2}@example.cn" : null;
         var clerk = cast.Clerk;
 

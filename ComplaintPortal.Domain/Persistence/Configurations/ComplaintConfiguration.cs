@@ -34,6 +34,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.ClosureReason).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.LedgerHeadHash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsSingleLine();
 
+        builder.Property(c => c.PhoneKey).HasMaxLength(ContactForms.PhoneKeyLength).IsUnicode(false).IsSingleLine();
+        // The same caller's other cases (intake, the case page).
+        builder.HasIndex(c => c.PhoneKey);
+
         builder.ComplexProperty(c => c.Complainant, p =>
         {
             p.Property(x => x.Name).HasColumnName("ComplainantName").HasMaxLength(Complainant.NameMaxLength).IsRequired().IsSingleLine();
@@ -52,7 +56,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             p.Property(x => x.Facility).HasColumnName("Facility").HasMaxLength(ComplaintSubject.FieldMaxLength).IsSingleLine();
         });
 
-        // Searches and queues: by phone, by name, by stage in arrival order.
+        // Queues: by stage in arrival order.
         builder.HasIndex("Stage", nameof(Complaint.ReceivedAt));
         // Arrival order, and the timeliness report's read of a period's complaints answered from the index alone
         // (SQLite has no included columns, so the columns it reads follow the key).

@@ -54,6 +54,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseViewReader>();
+        services.AddScoped<CallerHistory>();
         services.AddScoped<CaseUsers>();
         services.AddScoped<Domain.Notifications.NoticeBook>();
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();

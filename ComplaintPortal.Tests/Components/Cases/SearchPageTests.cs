@@ -1,3 +1,4 @@
+using ComplaintPortal.Tests.Workflow;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
@@ -50,6 +51,23 @@ public sealed class SearchPageTests : CasePageTest
         Assert.Equal("138****5678", cut.Find("[data-test=phone]").TextContent);
         Assert.Equal("王**", cut.Find("[data-test=name]").TextContent);
     }
+    [Fact]
+    public async Task A_whole_phone_number_finds_the_case_however_the_number_was_typed_at_intake()
+    {
+        var ctx = Open();
+        var sample = CaseDriver.SampleIntake();
+        var spaced = await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Phone = "+86 138 0013 8000" } });
+        var other = await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Phone = "13900001111" } });
+        ctx.SignInAs(Driver.Clerk);
+
+        // The caller's number as the clerk hears it, in the link the caller panel gives ("search by this phone").
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/cases/search?q=13800138000");
+        var cut = ctx.RenderPage<Search>();
+
+        cut.WaitForElement($"[data-case='{spaced.CaseNumber}']");
+        Assert.Empty(cut.FindAll($"[data-case='{other.CaseNumber}']"));
+    }
+
     [Fact]
     public async Task An_archived_case_s_number_is_answered_with_where_its_file_went_to_those_who_worked_it_only()
     {

@@ -6,7 +6,8 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// <summary>
 /// What the search page asks for. <see cref="Text"/> is split at spaces and every word must match: a
 /// word matches part of a case number ("0042", "2026-00"), four digits also the end of the
-/// complainant's phone, and any word the whole phone, or part of the name (a given name, 小明, finds 王小明),
+/// complainant's phone, seven or more digits the phone however it was typed (<see cref="ContactForms.PhoneKey"/>), and
+/// any word the whole phone, or part of the name (a given name, 小明, finds 王小明),
 /// the description, product model, location or facility. Filters narrow further; none of this widens what
 /// the viewer may see (<see cref="CaseAccess.VisibleTo"/> applies first).
 /// </summary>
@@ -30,6 +31,9 @@ public sealed record CaseSearch
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Stage is null && Channel is null && CategoryIds.Count == 0
         && ReceivedFrom is null && ReceivedBefore is null;
 
+    /// <summary>The fewest digits a word has to be matched as a whole phone number (a local number without its area code).</summary>
+    public const int PhoneWordDigits = 7;
+
     public static IReadOnlyList<string> Words(string? text) =>
         (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).ToList();
 
@@ -46,8 +50,11 @@ public sealed record CaseSearch
                 continue;
             }
 
+            // A phone however it was typed: 13800138000 finds "138 0013 8000" and "+86 138-0013-8000".
+            var phoneKey = word.Length >= PhoneWordDigits && word.All(char.IsDigit) ? ContactForms.PhoneKey(word) : null;
             cases = cases.Where(c => EF.Functions.Like(c.CaseNumber, part, Escape)
                 || c.Complainant.Phone == word
+                || (phoneKey != null && c.PhoneKey == phoneKey)
                 || EF.Functions.Like(c.Complainant.Name, part, Escape)
                 || EF.Functions.Like(c.Description, part, Escape)
                 || (c.Subject.ProductModel != null && EF.Functions.Like(c.Subject.ProductModel, part, Escape))

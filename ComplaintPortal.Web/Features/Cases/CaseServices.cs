@@ -42,6 +42,7 @@ public static class CaseServices
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseViewReader>();
+        services.AddScoped<CallerHistory>();
         services.AddScoped<CaseUsers>();
         services.AddHostedService<OutboxDeliveryService>();
         return services;

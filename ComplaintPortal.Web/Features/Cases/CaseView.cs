@@ -11,6 +11,7 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// <summary>Everything the case page shows of one case for one viewer, read in one scope.</summary>
 /// <param name="Steps">What the viewer may do now (<see cref="ComplaintWorkflow.AvailableSteps"/>).</param>
 /// <param name="Now">The server's now when this was read; countdowns correct the browser's clock by it.</param>
+/// <param name="Caller">The same caller's other cases, for those who work every case (<see cref="CallerHistory"/>).</param>
 public sealed record CaseView(
     Complaint Complaint,
     ActingUser Viewer,
@@ -23,11 +24,13 @@ public sealed record CaseView(
     CaseLookups Lookups,
     IReadOnlyList<int> ProposedDepartments,
     IReadOnlyDictionary<int, IReadOnlyList<PortalUser>> People,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    CallerCases Caller);
 
 /// <summary>Names for ids and codes (departments, categories, solution types, other cases), so nothing shows an id.</summary>
 public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnlyList<Category> categories,
-    IReadOnlyDictionary<int, string>? caseNumbers = null, IReadOnlyList<SolutionType>? solutionTypes = null, IReadOnlyList<Team>? teams = null)
+    IReadOnlyDictionary<int, string>? caseNumbers = null, IReadOnlyList<SolutionType>? solutionTypes = null, IReadOnlyList<Team>? teams = null,
+    IReadOnlySet<int>? staffedDepartments = null)
 {
     public static CaseLookups Empty { get; } = new([], []);
 
@@ -43,6 +46,12 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
 
     /// <summary>The active teams (with their members) of the departments whose task the viewer may assign.</summary>
     public IReadOnlyList<Team> Teams { get; } = teams ?? [];
+
+    /// <summary>
+    /// The departments with at least one handler or head account (read when the viewer may dispatch; null otherwise): a task
+    /// sent to any other department reaches nobody, so the dispatch dialog says so.
+    /// </summary>
+    public IReadOnlySet<int>? StaffedDepartments { get; } = staffedDepartments;
 
     public string Department(int? id) =>
         Departments.FirstOrDefault(d => d.Id == id)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? "";
@@ -61,7 +70,7 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
 /// Reads a <see cref="CaseView"/>, applying <see cref="CaseAccess.MaySee"/> before reading anything else: a case
 /// the viewer may not see is answered exactly like one that does not exist (null).
 /// </summary>
-public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, LedgerDigestArchive digests)
+public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, LedgerDigestArchive digests, CallerHistory callers)
 {
     /// <summary>
     /// The archive file of an archived case that <paramref name="viewer"/> would see were it not archived, so the case page can
@@ -105,6 +114,7 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         var proposed = steps.Any(s => s.Step.Action == WorkflowAction.Dispatch)
             ? await RoutingProposal.ForCategoryAsync(db, complaint.CategoryId, ct)
             : [];
+        var staffed = steps.Any(s => s.Step.Action == WorkflowAction.Dispatch) ? await StaffedDepartmentsAsync(ct) : null;
         var people = new Dictionary<int, IReadOnlyList<PortalUser>>();
         var assigning = steps.Where(s => s.Step.Action == WorkflowAction.ReassignTask).Select(s => s.Task!.DepartmentId).Distinct().ToList();
         foreach (var departmentId in assigning)
@@ -115,10 +125,23 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         var teams = assigning.Count == 0 ? [] : await db.Teams.AsNoTracking().Include(t => t.Members)
             .Where(t => assigning.Contains(t.DepartmentId) && t.IsActive).OrderBy(t => t.Code).ToListAsync(ct);
 
+        var caller = await callers.ForPhoneAsync(complaint.Complainant.Phone, viewer, complaint.Id, ct);
+
         // Checked against the case's head and the signed digests, not only against itself.
         var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));
         return new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
-            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams), proposed, people, time.GetUtcNow());
+            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams, staffed), proposed, people, time.GetUtcNow(), caller);
+    }
+
+    private async Task<IReadOnlySet<int>> StaffedDepartmentsAsync(CancellationToken ct)
+    {
+        var ids = await (
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where user.DepartmentId != null && (role.Name == PortalRoles.DepartmentHandler || role.Name == PortalRoles.DepartmentHead)
+            select user.DepartmentId!.Value).Distinct().ToListAsync(ct);
+        return ids.ToHashSet();
     }
 }
 

@@ -21,6 +21,26 @@ public partial class Intake
 
     private IntakeInput Input { get; } = new() { Key = Guid.NewGuid().ToString("N") };
 
+    /// <summary>The typed phone's other cases (<see cref="CallerHistory"/>), looked up when the phone field is left.</summary>
+    private CallerCases caller = CallerCases.None;
+    private string? callerPhone;
+
+    private async Task LookUpCallerAsync()
+    {
+        var phone = Input.Phone;
+        if (ContactForms.PhoneKey(phone) == ContactForms.PhoneKey(callerPhone))
+        {
+            callerPhone = phone;
+            return;
+        }
+
+        callerPhone = phone;
+        var principal = await PrincipalAsync();
+        caller = await InScopeAsync(async sp => await sp.GetRequiredService<CaseUsers>().FindAsync(principal) is { } clerk
+            ? await sp.GetRequiredService<CallerHistory>().ForPhoneAsync(phone, clerk)
+            : CallerCases.None);
+    }
+
     private bool Has(string field) => fieldErrors.ContainsKey(field);
 
     private string? ErrorOf(string field) => fieldErrors.GetValueOrDefault(field);

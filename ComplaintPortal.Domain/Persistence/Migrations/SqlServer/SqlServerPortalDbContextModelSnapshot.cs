@@ -649,6 +649,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("PersonalDataRemovedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(11)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -799,6 +805,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("ArchivedAt", "ClosedAt");
 

@@ -623,6 +623,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long?>("PersonalDataRemovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -772,6 +778,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("ArchivedAt", "ClosedAt");
 

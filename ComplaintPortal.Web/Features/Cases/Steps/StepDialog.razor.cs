@@ -47,6 +47,10 @@ public partial class StepDialog
     [Parameter]
     public IReadOnlyList<PortalUser> People { get; set; } = [];
 
+    /// <summary>Case numbers to pick as the original of a duplicate with one click (the same caller's other cases).</summary>
+    [Parameter]
+    public IReadOnlyList<string> DuplicateCandidates { get; set; } = [];
+
     /// <summary>Takes the step (the page's handler); the dialog stays open on errors in its own fields.</summary>
     [Parameter, EditorRequired]
     public Func<StepSubmission, Task<WorkflowResult>> Execute { get; set; } = default!;
@@ -132,6 +136,15 @@ public partial class StepDialog
         await using var scope = Scopes.CreateAsyncScope();
         var language = CustomerMessageBook.LanguageOf(CultureInfo.CurrentUICulture);
         return await scope.ServiceProvider.GetRequiredService<CustomerMessageBook>().DraftAsync(CaseNumber, kind, language, channel, Clock.TimeZone);
+    }
+
+    /// <summary>A department with no handler or head account: a task sent there reaches nobody.</summary>
+    private bool Unstaffed(int departmentId) => Lookups.StaffedDepartments is { } staffed && !staffed.Contains(departmentId);
+
+    private string DispatchLabel(Department department)
+    {
+        var name = department.DisplayName(CultureInfo.CurrentUICulture);
+        return Unstaffed(department.Id) ? string.Format(CultureInfo.CurrentCulture, CaseText.Step_DepartmentNobody, name) : name;
     }
 
     private void Choose(int departmentId, bool chosen)

@@ -1,0 +1,58 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Web.Features.Cases;
+
+/// <summary>One of a caller's other cases, as the intake and the case page list it (no personal data).</summary>
+public sealed record CallerCase(string CaseNumber, DateTimeOffset ReceivedAt, CaseStage Stage, Category? Category);
+
+/// <summary>A caller's other cases: how many, how many still open, and the first <see cref="CallerHistory.Shown"/> (open ones first, newest first).</summary>
+public sealed record CallerCases(int Total, int Open, IReadOnlyList<CallerCase> Shown)
+{
+    public static CallerCases None { get; } = new(0, 0, []);
+}
+
+/// <summary>
+/// The same caller's other cases, found by the phone however it was typed (<see cref="ContactForms.PhoneKey"/>), so a
+/// clerk sees a repeat caller before registering again and an assessor has the original at hand for 重复投诉. Only for
+/// those who work every case (customer service, leadership, <see cref="CaseAccess.WorksEveryCase"/>): linking cases by a
+/// phone number is a use of personal data the departments do not need. Archived cases are not listed, as elsewhere.
+/// </summary>
+public sealed class CallerHistory(PortalDbContext db)
+{
+    public const int Shown = 5;
+
+    private static readonly CaseStage[] Final = Enum.GetValues<CaseStage>().Where(s => s.IsFinal()).ToArray();
+
+    public async Task<CallerCases> ForPhoneAsync(string? phone, ActingUser viewer, int? exceptCaseId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!CaseAccess.WorksEveryCase(viewer) || ContactForms.PhoneKey(phone) is not { } key)
+        {
+            return CallerCases.None;
+        }
+
+        var cases = db.Complaints.AsNoTracking().VisibleTo(viewer).Where(c => c.PhoneKey == key && c.ArchivedAt == null);
+        if (exceptCaseId is { } id)
+        {
+            cases = cases.Where(c => c.Id != id);
+        }
+
+        var total = await cases.CountAsync(ct);
+        if (total == 0)
+        {
+            return CallerCases.None;
+        }
+
+        var open = await cases.CountAsync(c => !Final.Contains(c.Stage), ct);
+        var shown = await cases
+            .OrderBy(c => Final.Contains(c.Stage) ? 1 : 0).ThenByDescending(c => c.ReceivedAt)
+            .Take(Shown)
+            .Select(c => new CallerCase(c.CaseNumber, c.ReceivedAt, c.Stage, c.Category))
+            .ToListAsync(ct);
+        return new CallerCases(total, open, shown);
+    }
+}
