@@ -100,4 +100,28 @@ public sealed class CallerHistoryTests : CasePageTest
         var stored = await ctx.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Complaints, c => c.Id == again.Id));
         Assert.Equal(open.Id, stored.DuplicateOfId);
     }
+
+    [Fact]
+    public async Task An_archived_case_of_the_caller_is_listed_as_archived()
+    {
+        var ctx = Open();
+        var sample = CaseDriver.SampleIntake();
+        var old = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var options = new Domain.Archive.ArchiveOptions();
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using (var db = Database.CreateContext())
+        {
+            await new Domain.Archive.Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options).RunOnceAsync(Driver.Time.GetUtcNow());
+        }
+
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+        cut.Find("#phone").Change(sample.Complainant.Phone);
+
+        var panel = cut.WaitForElement("[data-test=intake-caller]");
+        Assert.Equal("0", panel.GetAttribute("data-open"));
+        var row = Assert.Single(cut.FindAll("[data-test=intake-caller-case]"));
+        Assert.Equal(old.CaseNumber, row.QuerySelector("a")!.TextContent.Trim());
+        Assert.Contains("已归档", row.QuerySelector("[data-test=intake-caller-archived]")!.TextContent, StringComparison.Ordinal);
+    }
 }

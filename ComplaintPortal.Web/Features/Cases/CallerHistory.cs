@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintPortal.Web.Features.Cases;
 
 /// <summary>One of a caller's other cases, as the intake and the case page list it (no personal data).</summary>
-public sealed record CallerCase(string CaseNumber, DateTimeOffset ReceivedAt, CaseStage Stage, Category? Category);
+/// <param name="Archived">Filed in the archive: its link answers with where the file went (<see cref="ArchivedCaseNotice"/>).</param>
+public sealed record CallerCase(string CaseNumber, DateTimeOffset ReceivedAt, CaseStage Stage, Category? Category, bool Archived);
 
 /// <summary>A caller's other cases: how many, how many still open, and the first <see cref="CallerHistory.Shown"/> (open ones first, newest first).</summary>
 public sealed record CallerCases(int Total, int Open, IReadOnlyList<CallerCase> Shown)
@@ -19,7 +20,9 @@ public sealed record CallerCases(int Total, int Open, IReadOnlyList<CallerCase> 
 /// The same caller's other cases, found by the phone however it was typed (<see cref="ContactForms.PhoneKey"/>), so a
 /// clerk sees a repeat caller before registering again and an assessor has the original at hand for 重复投诉. Only for
 /// those who work every case (customer service, leadership, <see cref="CaseAccess.WorksEveryCase"/>): linking cases by a
-/// phone number is a use of personal data the departments do not need. Archived cases are not listed, as elsewhere.
+/// phone number is a use of personal data the departments do not need. Archived cases are listed too, marked as such: they
+/// see every case, and a caller's history does not end at the archive's quiet period (the case link then says where the
+/// file went; the file itself still needs an approved access request).
 /// </summary>
 public sealed class CallerHistory(PortalDbContext db)
 {
@@ -35,7 +38,7 @@ public sealed class CallerHistory(PortalDbContext db)
             return CallerCases.None;
         }
 
-        var cases = db.Complaints.AsNoTracking().VisibleTo(viewer).Where(c => c.PhoneKey == key && c.ArchivedAt == null);
+        var cases = db.Complaints.AsNoTracking().Where(c => c.PhoneKey == key);
         if (exceptCaseId is { } id)
         {
             cases = cases.Where(c => c.Id != id);
@@ -51,7 +54,7 @@ public sealed class CallerHistory(PortalDbContext db)
         var shown = await cases
             .OrderBy(c => Final.Contains(c.Stage) ? 1 : 0).ThenByDescending(c => c.ReceivedAt)
             .Take(Shown)
-            .Select(c => new CallerCase(c.CaseNumber, c.ReceivedAt, c.Stage, c.Category))
+            .Select(c => new CallerCase(c.CaseNumber, c.ReceivedAt, c.Stage, c.Category, c.ArchivedAt != null))
             .ToListAsync(ct);
         return new CallerCases(total, open, shown);
     }
