@@ -117,7 +117,7 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
         }
 
         var granted = ctx.RenderPage<ArchiveBrowser>();
-        granted.WaitForAssertion(() => Assert.Equal($"/archive/files/{number}", granted.Find("[data-test=open-file]").GetAttribute("href")));
+        granted.WaitForAssertion(() => Assert.Equal($"/archive/files/{number}?from=archive", granted.Find("[data-test=open-file]").GetAttribute("href")));
         Assert.Empty(granted.FindAll("[data-test=request-file]"));
     }
 }

@@ -153,4 +153,21 @@ public sealed class FileViewTests : CaseDatabaseTest
         Assert.Equal(myRequests, back.GetAttribute("href"));
         Assert.Equal("返回我的查阅申请", back.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task Opened_from_the_archive_s_list_the_view_leads_back_to_the_list()
+    {
+        var number = await ArchivedNumberAsync();
+        await ApproveAsync(number, TimeSpan.FromHours(1));
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/archive/files/{number}?from=archive");
+
+        var page = context.RenderPage<FileView>(("Number", number));
+
+        page.WaitForElement("[data-test=archive-file]");
+        var back = page.Find("[data-test=back-to-requests]");
+        Assert.Equal("/archive", back.GetAttribute("href"));
+        Assert.Equal("返回档案查询", back.TextContent.Trim());
+    }
 }

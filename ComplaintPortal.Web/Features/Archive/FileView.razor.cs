@@ -39,6 +39,14 @@ public sealed partial class FileView
     /// <summary>The reader's own access requests (<see cref="MyRequests"/>).</summary>
     internal const string MyRequestsHref = "/archive/requests";
 
+    /// <summary>The archive's list of files (<see cref="ArchiveBrowser"/>).</summary>
+    internal const string BrowserHref = "/archive";
+
+    internal const string FromBrowserValue = "archive";
+
+    /// <summary>A file's view opened from the archive's list, whose back link leads to the list.</summary>
+    internal static string FromBrowserPath(string number) => ArchiveEndpoints.FilePath(number) + "?from=" + FromBrowserValue;
+
     private string RequestHref => MyRequestsHref + "?numbers=" + Uri.EscapeDataString(Number);
 
     protected override async Task OnParametersSetAsync()
