@@ -28,7 +28,13 @@ public class FirstAdministratorTests
 
         var admin = await app.SignedInAsync("chief", "Chief#Admin2026");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
-        Assert.Contains("data-test=\"setup-closed\"", await client.GetStringAsync("/setup"), StringComparison.Ordinal);
+        var closed = await client.GetStringAsync("/setup");
+        Assert.Contains("data-test=\"setup-closed\"", closed, StringComparison.Ordinal);
+        // Not a dead end: the way on is the sign-in, or home for one already signed in.
+        Assert.Matches("href=\"/account/login\"[^>]*data-test=\"setup-closed-next\"|data-test=\"setup-closed-next\"[^>]*href=\"/account/login\"", closed);
+        var signedIn = await admin.GetStringAsync("/setup");
+        Assert.Contains("您已登录", signedIn, StringComparison.Ordinal);
+        Assert.Matches("href=\"/\"[^>]*data-test=\"setup-closed-next\"|data-test=\"setup-closed-next\"[^>]*href=\"/\"", signedIn);
         var replayFields = Fields(code);
         replayFields["_handler"] = "setup";
         replayFields["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(await client.GetStringAsync("/account/login"));
