@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
@@ -169,5 +170,25 @@ public sealed class FileViewTests : CaseDatabaseTest
         var back = page.Find("[data-test=back-to-requests]");
         Assert.Equal("/archive", back.GetAttribute("href"));
         Assert.Equal("返回档案查询", back.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task My_requests_say_who_decided_and_who_revoked_each_on_a_labelled_line()
+    {
+        var number = await ArchivedNumberAsync();
+        var requestId = await ApproveAsync(number, TimeSpan.FromDays(2));
+        await using (var db = Database.CreateContext())
+        {
+            var archivist = new ActingUser("u-archivist", "档案员 李静", null, new HashSet<string>([PortalRoles.ArchiveClerk], StringComparer.Ordinal));
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, feed).RevokeAsync(archivist, requestId, "申请人已调岗"));
+        }
+
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        var page = context.RenderPage<MyRequests>();
+
+        var decision = page.WaitForElement("[data-test=request-decision]");
+        var lines = decision.QuerySelectorAll("div").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Equal([$"审批人：{Driver.Leader.Name}", "撤销人：档案员 李静 · 申请人已调岗"], lines);
     }
 }
