@@ -18,7 +18,7 @@ public sealed record DepartmentPage(IReadOnlyList<DepartmentRow> Rows, int Total
 /// <summary>Someone who can be named head or team member.</summary>
 public sealed record PersonOption(string Id, string DisplayName, string UserName);
 
-public sealed record DepartmentDetails(Department Department, IReadOnlyList<PersonOption> People, IReadOnlyList<Team> Teams, IReadOnlyList<OrganisationChange> Changes,
+public sealed record DepartmentDetails(Department Department, IReadOnlyList<PersonOption> People, IReadOnlyList<Team> Teams, IReadOnlyList<OrganisationChangeLine> Changes,
     bool HeadAccountMissing = false);
 
 public sealed record CalendarOption(string Code, string Name);
@@ -82,7 +82,8 @@ public sealed class DepartmentAdministration(PortalDbContext db, TimeProvider ti
         var codes = teams.Select(t => t.Code).Append(department.Code).ToList();
         var changes = await db.OrganisationChanges.AsNoTracking().Where(c => codes.Contains(c.SubjectCode))
             .OrderByDescending(c => c.Id).Take(20).ToListAsync(ct);
-        return new DepartmentDetails(department, people, teams, changes, HeadAccountMissing(department, await DepartmentsWithHeadAccountAsync(ct)));
+        var names = await OrganisationLogNames.LoadAsync(db, ct);
+        return new DepartmentDetails(department, people, teams, changes.Select(c => OrganisationChangeText.Line(c, names)).ToList(), HeadAccountMissing(department, await DepartmentsWithHeadAccountAsync(ct)));
     }
 
     private static bool HeadAccountMissing(Department department, HashSet<int> withHead) =>
@@ -107,11 +108,13 @@ public sealed class DepartmentAdministration(PortalDbContext db, TimeProvider ti
         await db.WorkingCalendars.AsNoTracking().OrderBy(c => c.Code).Select(c => new CalendarOption(c.Code, c.Name)).ToListAsync(ct);
 
     /// <summary>One page of the organisation's change log, newest first.</summary>
-    public async Task<(IReadOnlyList<OrganisationChange> Rows, int Total)> LogAsync(int page, int pageSize, CancellationToken ct = default)
+    /// <summary>A page of the organisation's change log, newest first, in words (<see cref="OrganisationChangeText"/>).</summary>
+    public async Task<(IReadOnlyList<OrganisationChangeLine> Rows, int Total)> LogAsync(int page, int pageSize, CancellationToken ct = default)
     {
         var total = await db.OrganisationChanges.CountAsync(ct);
         var rows = await db.OrganisationChanges.AsNoTracking().OrderByDescending(c => c.Id)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(ct);
-        return (rows, total);
+        var names = await OrganisationLogNames.LoadAsync(db, ct);
+        return (rows.Select(c => OrganisationChangeText.Line(c, names)).ToList(), total);
     }
 }
