@@ -29,6 +29,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Contains("客服中心", await page.InnerTextAsync("[data-test=home-department]"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("home-intake-zh-Hans.png"), FullPage = true });
 
+        // A click while the circuit's first render replaces the prerendered layout can land on the old copy and be lost
+        // (it failed so once on a loaded machine): click once the layout runs over the circuit.
+        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
         await page.ClickAsync("[data-culture=en]");
         await page.WaitForSelectorAsync("html[lang=en]");
         Assert.Contains("Customer service / intake", await page.InnerTextAsync("[data-role=IntakeClerk]"), StringComparison.Ordinal);
