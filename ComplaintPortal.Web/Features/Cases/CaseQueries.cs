@@ -16,6 +16,9 @@ public sealed record CaseListRequest(int Page, int PageSize, string? SortBy = nu
 
 public sealed record CaseRowPage(IReadOnlyList<CaseRow> Rows, int Total);
 
+/// <summary>The size of a viewer's queue, and how much of it is overdue or due soon.</summary>
+public sealed record QueueCounts(int Total, int Overdue, int DueSoon);
+
 /// <summary>Read side of the case lists: the viewer's queue and search, paged and sorted in SQL.</summary>
 public sealed class CaseQueries(PortalDbContext db)
 {
@@ -25,22 +28,42 @@ public sealed class CaseQueries(PortalDbContext db)
     private static readonly CaseStage[] ClerkStages =
         [CaseStage.Registered, CaseStage.Assessed, CaseStage.Acknowledged, CaseStage.UnderReview, CaseStage.Approved, CaseStage.AwaitingCallback, CaseStage.WaitingForCustomer];
 
-    /// <summary>What waits for the viewer now; by default urgent first, then oldest first.</summary>
     /// <summary>Stages whose deadlines do not run: waiting for the customer, and every final stage.</summary>
     private static readonly CaseStage[] StoppedStages = [CaseStage.WaitingForCustomer, .. Enum.GetValues<CaseStage>().Where(s => s.IsFinal())];
 
+    /// <summary>What waits for the viewer now; by default urgent first, then oldest first.</summary>
     public async Task<CaseRowPage> QueueAsync(ActingUser user, CaseListRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        return await PageAsync(Queue(user), user, request, rows => rows.OrderByDescending(r => r.Priority).ThenBy(r => r.ReceivedAt), ct);
+    }
+
+    /// <summary>
+    /// How much waits for the viewer (<see cref="QueueAsync"/>'s cases) and how much of it is overdue or due soon at
+    /// <paramref name="now"/>, by the queue's own countdown: the case's earliest unmet deadline, none while the clock is stopped.
+    /// </summary>
+    public async Task<QueueCounts> QueueCountsAsync(ActingUser user, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var stopped = StoppedStages;
+        var counting = Queue(user).Where(c => !stopped.Contains(c.Stage));
+        var total = await Queue(user).CountAsync(ct);
+        var overdue = await counting.CountAsync(c => db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.DueAt <= now), ct);
+        var dueSoon = await counting.CountAsync(c => !db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.DueAt <= now)
+            && db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.DueSoonAt <= now), ct);
+        return new QueueCounts(total, overdue, dueSoon);
+    }
+
+    private IQueryable<Complaint> Queue(ActingUser user)
+    {
         var clerk = user.IsInRole(PortalRoles.IntakeClerk);
         var leader = user.IsInRole(PortalRoles.Leadership);
         var department = CaseAccess.DepartmentOf(user);
-        var query = db.Complaints.AsNoTracking().VisibleTo(user).Where(c =>
+        return db.Complaints.AsNoTracking().VisibleTo(user).Where(c =>
             (clerk && ClerkStages.Contains(c.Stage))
             || (leader && (c.Stage == CaseStage.AwaitingClosureApproval || (c.IsEscalated && c.ClosedAt == null)))
             || (department != null && (c.Stage == CaseStage.InDepartments || c.Stage == CaseStage.WaitingForCustomer)
                 && c.Tasks.Any(t => t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)));
-        return await PageAsync(query, user, request, rows => rows.OrderByDescending(r => r.Priority).ThenBy(r => r.ReceivedAt), ct);
     }
 
     /// <summary>The cases matching <paramref name="search"/> that the viewer may open; newest first by default.</summary>

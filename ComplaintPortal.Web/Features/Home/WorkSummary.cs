@@ -1,0 +1,83 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Resources;
+
+namespace ComplaintPortal.Web.Features.Home;
+
+/// <summary>How a tile's count reads: nothing to worry about, worth a look, or late.</summary>
+public enum WorkTone
+{
+    Calm,
+    Attention,
+    Late,
+}
+
+/// <summary>One count on the home page: what waits for the person, how many, and the page where it is worked.</summary>
+/// <param name="Key">Stable name for tests and styling (data-tile).</param>
+public sealed record WorkTile(string Key, string Label, int Count, string Href, WorkTone Tone);
+
+/// <summary>
+/// What waits for the signed-in person, counted for each of their roles, so the home page opens on the work rather than
+/// on a list of links: the queue and how much of it is overdue or due soon, unread notices, rectification notices to
+/// answer or verify, checks to do, archive requests and disposals to decide, files out on loan. Each count is the one
+/// the linked page lists (the same queries), read once when the page opens.
+/// </summary>
+public static class WorkSummary
+{
+    public static async Task<IReadOnlyList<WorkTile>> LoadAsync(IServiceProvider services, ActingUser user, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(user);
+        var tiles = new List<WorkTile>();
+
+        if (user.IsInRole(PortalRoles.IntakeClerk) || user.IsInRole(PortalRoles.DepartmentHandler)
+            || user.IsInRole(PortalRoles.DepartmentHead) || user.IsInRole(PortalRoles.Leadership))
+        {
+            var queue = await services.GetRequiredService<CaseQueries>().QueueCountsAsync(user, now, cancellationToken);
+            tiles.Add(new("queue", UiText.Work_Queue, queue.Total, CaseRoutes.Queue, WorkTone.Calm));
+            tiles.Add(new("overdue", UiText.Work_Overdue, queue.Overdue, CaseRoutes.Queue, queue.Overdue > 0 ? WorkTone.Late : WorkTone.Calm));
+            tiles.Add(new("due-soon", UiText.Work_DueSoon, queue.DueSoon, CaseRoutes.Queue, queue.DueSoon > 0 ? WorkTone.Attention : WorkTone.Calm));
+        }
+
+        if (user.IsInRole(PortalRoles.DepartmentHead))
+        {
+            var toAnswer = await services.GetRequiredService<RectificationNotices>().ToAnswerAsync(user, cancellationToken);
+            tiles.Add(new("to-answer", UiText.Work_NoticesToAnswer, toAnswer.Count, "/supervision/to-answer",
+                toAnswer.Any(n => n.IsOverdue(now)) ? WorkTone.Late : toAnswer.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+        }
+
+        if (Committee.IsMember(user))
+        {
+            var checks = await services.GetRequiredService<CaseChecking>().QueueAsync(user, everyone: false, cancellationToken);
+            tiles.Add(new("to-check", UiText.Work_ChecksToDo, checks.Count, "/supervision/checks", checks.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+            var answered = await services.GetRequiredService<RectificationNotices>().VisibleToAsync(user, NoticeStatus.Answered, cancellationToken);
+            tiles.Add(new("to-verify", UiText.Work_NoticesToVerify, answered.Count, "/supervision/notices", answered.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+        }
+
+        var catalog = services.GetRequiredService<ArchiveCatalog>();
+        if (user.IsInRole(PortalRoles.Leadership))
+        {
+            var pending = await catalog.RequestsAsync(AccessRequestStatus.Pending, cancellationToken);
+            var disposals = await catalog.DisposalsAsync(DisposalStatus.Listed, cancellationToken);
+            tiles.Add(new("approvals", UiText.Work_AccessToDecide, pending.Count, "/archive/approvals", pending.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+            tiles.Add(new("disposals", UiText.Work_DisposalsToDecide, disposals.Count, "/archive/approvals", disposals.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+        }
+
+        if (user.IsInRole(PortalRoles.ArchiveClerk))
+        {
+            var open = await catalog.RequestsAsync(AccessRequestStatus.Approved, cancellationToken);
+            var late = open.Count(r => r.GrantedUntil is { } until && until < now);
+            tiles.Add(new("on-loan", UiText.Work_OnLoan, open.Count, "/archive/desk", WorkTone.Calm));
+            tiles.Add(new("loan-overdue", UiText.Work_LoanOverdue, late, "/archive/desk", late > 0 ? WorkTone.Late : WorkTone.Calm));
+        }
+
+        var unread = await services.GetRequiredService<NoticeBook>().CountUnreadAsync(user, cancellationToken);
+        tiles.Add(new("unread", UiText.Work_Unread, unread, "/notices", unread > 0 ? WorkTone.Attention : WorkTone.Calm));
+        return tiles;
+    }
+}
