@@ -1,6 +1,7 @@
 using Bunit;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Components.Cases;
@@ -60,6 +61,44 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
             .QuerySelector(".sortable-column-header")!.ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal([important, last, first], Numbers()));
         Assert.Equal(3, await ctx.WithDbAsync(db => db.ArchivedFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_archived_again_after_a_late_entry_says_its_version_and_a_first_archiving_says_none()
+    {
+        var once = await ArchivedNumberAsync();
+        var twice = await ArchivedNumberAsync();
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            var id = await db.ArchivedFiles.Where(f => f.ArchiveNumber == twice).Select(f => f.ComplaintId).SingleAsync();
+            var complaint = await db.Complaints.SingleAsync(c => c.Id == id);
+            LedgerChain.Open(db, complaint).Append(Driver.Time.GetUtcNow(), Driver.Clerk.UserId, Driver.Clerk.Name, null, "LateCallback",
+                complaint.Stage.ToString(), complaint.Stage.ToString(), "客户来电补充意见");
+            await db.SaveChangesAsync();
+        }
+
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using (var db = Database.CreateContext())
+        {
+            await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options, feed).RunOnceAsync(Driver.Time.GetUtcNow());
+        }
+
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton(feed);
+            services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveAccess>();
+        });
+        ctx.SignInAs(clerk);
+        var page = ctx.RenderPage<ArchiveBrowser>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-test=archive-number]").Count));
+        var rows = page.FindAll("[data-test=archive-table] tbody tr");
+        var again = rows.Single(r => r.TextContent.Contains(twice, StringComparison.Ordinal));
+        Assert.Contains("第 2 版", again.QuerySelector("[data-test=archive-version]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(rows.Single(r => r.TextContent.Contains(once, StringComparison.Ordinal)).QuerySelector("[data-test=archive-version]"));
+        Assert.DoesNotContain(" v1", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
