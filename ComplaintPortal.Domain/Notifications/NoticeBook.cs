@@ -59,11 +59,16 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     /// (a closed case's notices are not among the unread).
     /// </summary>
     public async Task<(IReadOnlyList<NoticeView> Notices, int Total)> PageAsync(ActingUser reader, bool unreadOnly, int skip, int take,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await PageAsync(reader, unreadOnly, skip, take, NoticeOrder.NewestFirst, cancellationToken);
+
+    /// <summary>One page of the person's notices in the order asked for (a grid's sortable time and case columns).</summary>
+    public async Task<(IReadOnlyList<NoticeView> Notices, int Total)> PageAsync(ActingUser reader, bool unreadOnly, int skip, int take,
+        NoticeOrder order, CancellationToken cancellationToken = default)
     {
         var notices = unreadOnly ? Unread(reader) : AddressedTo(reader);
         var total = await notices.CountAsync(cancellationToken);
-        return (await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken), total);
+        return (await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken, order), total);
     }
 
     /// <summary>Marks one notice read; false when it is not addressed to the reader.</summary>
@@ -155,16 +160,33 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
             .Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
 
-    private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IQueryable<Notification> notices, ActingUser reader, int skip, int take, CancellationToken ct)
+    private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IQueryable<Notification> notices, ActingUser reader, int skip, int take, CancellationToken ct,
+        NoticeOrder order = NoticeOrder.NewestFirst)
     {
         var userId = reader.UserId;
-        var rows = await notices
-            .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { Notice = n, c.CaseNumber, c.Stage })
-            .OrderByDescending(x => x.Notice.CreatedAt).ThenByDescending(x => x.Notice.Id)
+        var joined = notices.Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { Notice = n, c.CaseNumber, c.Stage });
+        var ordered = order switch
+        {
+            NoticeOrder.OldestFirst => joined.OrderBy(x => x.Notice.CreatedAt).ThenBy(x => x.Notice.Id),
+            // A case's notices together, its newest first.
+            NoticeOrder.CaseAscending => joined.OrderBy(x => x.CaseNumber).ThenByDescending(x => x.Notice.CreatedAt).ThenByDescending(x => x.Notice.Id),
+            NoticeOrder.CaseDescending => joined.OrderByDescending(x => x.CaseNumber).ThenByDescending(x => x.Notice.CreatedAt).ThenByDescending(x => x.Notice.Id),
+            _ => joined.OrderByDescending(x => x.Notice.CreatedAt).ThenByDescending(x => x.Notice.Id),
+        };
+        var rows = await ordered
             .Skip(skip).Take(take)
             .Select(x => new { x.Notice, x.CaseNumber, x.Stage, IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId) })
             .ToListAsync(ct);
         return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,
             x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead)).ToList();
     }
+}
+
+/// <summary>The orders a person's notices can be listed in.</summary>
+public enum NoticeOrder
+{
+    NewestFirst,
+    OldestFirst,
+    CaseAscending,
+    CaseDescending,
 }

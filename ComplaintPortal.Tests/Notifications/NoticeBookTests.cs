@@ -134,4 +134,34 @@ public sealed class NoticeBookTests
         Assert.True(received.Count >= 2);
         Assert.All(received, c => Assert.Equal("u-1", c.Addresses[0].UserId));
     }
+
+    [Fact]
+    public async Task A_page_of_notices_comes_newest_first_unless_asked_oldest_first_or_by_case()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        var numbers = new List<string>();
+        foreach (var at in new[] { "2026-03-02 09:30", "2026-03-02 10:30" })
+        {
+            s.SetLocal(at);
+            var id = (await s.Driver.RegisterAsync()).Id;
+            await s.Driver.AssessAsync(id);
+            await s.Driver.AcknowledgeAsync(id);
+            numbers.Add((await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality)).CaseNumber);
+        }
+
+        var head = s.Driver.HeadOf(DepartmentCatalog.Quality);
+        await using var db = s.Database.CreateContext();
+        var book = new NoticeBook(db, new NoticeFeed());
+        async Task<List<(string Case, DateTimeOffset At)>> PageAsync(NoticeOrder order) =>
+            [.. (await book.PageAsync(head, unreadOnly: false, 0, 50, order)).Notices.Select(n => (n.CaseNumber, n.CreatedAt))];
+
+        var newest = await PageAsync(NoticeOrder.NewestFirst);
+        Assert.True(newest.Count >= 2);
+        Assert.Equal(numbers[1], newest[0].Case);
+        Assert.Equal(newest.OrderByDescending(n => n.At).Select(n => n.At), newest.Select(n => n.At));
+        Assert.Equal(newest.Select(n => n.At).Reverse(), (await PageAsync(NoticeOrder.OldestFirst)).Select(n => n.At));
+        Assert.Equal(numbers[0], (await PageAsync(NoticeOrder.OldestFirst))[0].Case);
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), (await PageAsync(NoticeOrder.CaseAscending)).Select(n => n.Case).Distinct());
+        Assert.Equal(numbers.OrderDescending(StringComparer.Ordinal), (await PageAsync(NoticeOrder.CaseDescending)).Select(n => n.Case).Distinct());
+    }
 }

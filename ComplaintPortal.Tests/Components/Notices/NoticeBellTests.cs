@@ -63,4 +63,40 @@ public sealed class NoticeBellTests : CasePageTest
 
     private static int Count(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> bell) =>
         int.Parse(bell.WaitForElement("[data-test=notice-bell]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_notices_page_sorts_on_the_server_by_the_time_or_case_header_clicked()
+    {
+        var feed = new NoticeFeed();
+        var older = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var newer = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        await using (var db = Database.CreateContext())
+        {
+            var now = Driver.Time.GetUtcNow();
+            db.Notifications.Add(Notification.ToPerson(owner.UserId, older.Id, NotificationKind.DeadlineDueSoon, older.CaseNumber, now.AddHours(-2)));
+            db.Notifications.Add(Notification.ToPerson(owner.UserId, newer.Id, NotificationKind.DeadlineOverdue, newer.CaseNumber, now.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(owner);
+        var page = screen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
+            b.CloseComponent();
+        });
+        string[] Cases() => [.. page.FindAll("[data-test=notices] [data-case]").Select(a => a.TextContent.Trim()).Where(c => c == older.CaseNumber || c == newer.CaseNumber)];
+        async Task ClickAsync(string header) =>
+            await page.FindAll("[data-test=notices] thead th").Single(th => th.TextContent.Contains(header, StringComparison.Ordinal))
+                .QuerySelector(".sortable-column-header")!.ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal([newer.CaseNumber, older.CaseNumber], Cases()));
+        await ClickAsync("时间");
+        page.WaitForAssertion(() => Assert.Equal([older.CaseNumber, newer.CaseNumber], Cases()));
+        await ClickAsync("时间");
+        page.WaitForAssertion(() => Assert.Equal([newer.CaseNumber, older.CaseNumber], Cases()));
+        await ClickAsync("案件");
+        page.WaitForAssertion(() => Assert.Equal(new[] { older.CaseNumber, newer.CaseNumber }.Order(StringComparer.Ordinal), Cases()));
+    }
 }

@@ -57,8 +57,15 @@ public sealed partial class Notices : IDisposable
             return new GridData<NoticeView> { Items = [], TotalItems = 0 };
         }
 
+        // Newest first until a header is clicked; the time column's first click turns it round, as in the access register.
+        var order = state.SortDefinitions.FirstOrDefault() switch
+        {
+            { SortBy: nameof(NoticeView.CaseNumber), Descending: var d } => d ? NoticeOrder.CaseDescending : NoticeOrder.CaseAscending,
+            { SortBy: nameof(NoticeView.CreatedAt), Descending: false } => NoticeOrder.OldestFirst,
+            _ => NoticeOrder.NewestFirst,
+        };
         var (notices, total) = await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>()
-            .PageAsync(user, unreadOnly, state.Page * state.PageSize, state.PageSize, cancellationToken));
+            .PageAsync(user, unreadOnly, state.Page * state.PageSize, state.PageSize, order, cancellationToken));
         return new GridData<NoticeView> { Items = notices, TotalItems = total };
     }
 
