@@ -60,8 +60,11 @@ public sealed class TimeLimitAdminTests : IDisposable
     {
         using (new UiCulture("zh-Hant"))
         {
-            Assert.Equal("CN 日曆 · 首次回應 4 個工作小時（累計工作時間） · 解決方案 3 個工作日後同一時刻 · 辦結 7 個工作日內（整日） · 剩餘 20% 時提醒",
+            Assert.Equal("日曆：CN · 首次回應 4 個工作小時（累計工作時間） · 解決方案 3 個工作日後同一時刻 · 辦結 7 個工作日內（整日） · 剩餘 20% 時提醒",
                 ComplaintPortal.Web.Features.Deadlines.TargetText.Summary("CN 4h/3d-clock/7d due-soon 20%"));
+            // The page names the calendar as its list does.
+            Assert.StartsWith("日曆：中国大陆工作日历 · 首次回應",
+                ComplaintPortal.Web.Features.Deadlines.TargetText.Summary("CN 4h/3d-clock/7d due-soon 20%", code => code == "CN" ? "中国大陆工作日历" : code), StringComparison.Ordinal);
             Assert.Equal("（已刪除）", ComplaintPortal.Web.Features.Deadlines.TargetText.Summary(SlaPolicyBook.DeletedSummary));
             Assert.Equal("（新增）", ComplaintPortal.Web.Features.Deadlines.TargetText.Summary(null));
         }

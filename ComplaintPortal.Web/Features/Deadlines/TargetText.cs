@@ -28,10 +28,11 @@ public static partial class TargetText
     };
 
     /// <summary>
-    /// A change-log summary such as <c>CN 4h/3d/7d due-soon 20%</c> in the reader's language; an unknown form is
-    /// shown as stored rather than hidden.
+    /// A change-log summary such as <c>CN 4h/3d/7d due-soon 20%</c> in the reader's language, the calendar by the name
+    /// <paramref name="calendarName"/> gives its code (the code itself when it has none); an unknown form is shown as
+    /// stored rather than hidden.
     /// </summary>
-    public static string Summary(string? summary)
+    public static string Summary(string? summary, Func<string, string>? calendarName = null)
     {
         if (summary is null)
         {
@@ -53,7 +54,8 @@ public static partial class TargetText
             return summary;
         }
 
-        return string.Format(CultureInfo.CurrentCulture, DeadlineText.Policies_SummaryText, match.Groups["calendar"].Value,
+        return string.Format(CultureInfo.CurrentCulture, DeadlineText.Policies_SummaryText,
+            calendarName?.Invoke(match.Groups["calendar"].Value) ?? match.Groups["calendar"].Value,
             Describe(first), Describe(plan), Describe(done), soon);
     }
 

@@ -105,6 +105,13 @@ public sealed partial class SlaPolicies
         id is null ? DeadlineText.Policies_AllCategories
             : categories.FirstOrDefault(c => c.Id == id)?.DisplayName(CultureInfo.CurrentUICulture) ?? id.Value.ToString(CultureInfo.CurrentCulture);
 
+    /// <summary>A calendar by its name, as the calendars page shows it; a code no longer on the list as it is.</summary>
+    private string CalendarName(string code) => calendars.FirstOrDefault(c => c.Code == code) is { Name.Length: > 0 } c ? c.Name : code;
+
+    /// <summary>Who changed a policy; the portal's own set-up in words rather than its account id.</summary>
+    private static string ChangedBy(SlaPolicyChange change) =>
+        change.ChangedByUserId == PortalDatabaseInitializer.SeededBy ? OrganisationText.Log_BySystem : change.ChangedByName;
+
     private string PolicyLabel(int policyId) =>
         policies.FirstOrDefault(p => p.Id == policyId) is { } p ? PolicyForm.PriorityName(p.Priority) + " · " + CategoryName(p.CategoryId) : "";
 }

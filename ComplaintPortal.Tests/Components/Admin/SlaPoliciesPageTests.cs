@@ -1,0 +1,38 @@
+using Bunit;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Sla;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Admin.TimeLimits;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Admin;
+
+/// <summary>The time-limit page over a real, freshly set-up database names calendars and the set-up in words, not by code or account id.</summary>
+public sealed class SlaPoliciesPageTests : CaseDatabaseTest
+{
+    [Fact]
+    public async Task Policies_name_their_calendar_and_the_change_log_names_the_set_up_in_words()
+    {
+        var admin = new ActingUser("u-sla-admin", "系统管理员", null, new HashSet<string> { PortalRoles.Administrator });
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton<WorkingCalendarCache>();
+            services.AddScoped<WorkingCalendarBook>();
+            services.AddScoped<SlaPolicyBook>();
+        });
+        ctx.SignInAs(admin);
+
+        var page = ctx.RenderPage<SlaPolicies>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-test=policy-calendar]")));
+        var calendars = page.FindAll("[data-test=policy-calendar]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains(CalendarSeeds.ChinaMainland2026.Name, calendars);
+        Assert.DoesNotContain(CalendarSeeds.ChinaMainland2026.Code, calendars);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-test=log-who]")));
+        Assert.All(page.FindAll("[data-test=log-who]"), w => Assert.Equal("系统（初始化）", w.TextContent.Trim()));
+        Assert.All(page.FindAll("[data-test=log-after]"), a => Assert.StartsWith("日历：", a.TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-test=log-after]"), a => a.TextContent.Contains(CalendarSeeds.ChinaMainland2026.Name, StringComparison.Ordinal));
+    }
+}
