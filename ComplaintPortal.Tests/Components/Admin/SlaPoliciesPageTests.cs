@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Admin;
 
-/// <summary>The time-limit page over a real, freshly set-up database names calendars and the set-up in words, not by code or account id.</summary>
+/// <summary>The time-limit and calendar pages over a real, freshly set-up database names calendars and the set-up in words, not by code or account id.</summary>
 public sealed class SlaPoliciesPageTests : CaseDatabaseTest
 {
     [Fact]
@@ -34,5 +34,22 @@ public sealed class SlaPoliciesPageTests : CaseDatabaseTest
         Assert.All(page.FindAll("[data-test=log-who]"), w => Assert.Equal("系统（初始化）", w.TextContent.Trim()));
         Assert.All(page.FindAll("[data-test=log-after]"), a => Assert.StartsWith("日历：", a.TextContent.Trim(), StringComparison.Ordinal));
         Assert.Contains(page.FindAll("[data-test=log-after]"), a => a.TextContent.Contains(CalendarSeeds.ChinaMainland2026.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Calendars_made_at_set_up_say_so_in_words_not_by_the_account_id()
+    {
+        var admin = new ActingUser("u-sla-admin", "系统管理员", null, new HashSet<string> { PortalRoles.Administrator });
+        await using var ctx = new CasePageContext("zh-Hant", Database, Driver, more: services =>
+        {
+            services.AddSingleton<WorkingCalendarCache>();
+            services.AddScoped<WorkingCalendarBook>();
+        });
+        ctx.SignInAs(admin);
+
+        var page = ctx.RenderPage<ComplaintPortal.Web.Features.Admin.Calendars.Calendars>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-test=calendar-changed-by]")));
+        Assert.All(page.FindAll("[data-test=calendar-changed-by]"), w => Assert.Equal("系統（初始化）", w.TextContent.Trim()));
     }
 }

@@ -67,6 +67,10 @@ public static partial class OrganisationChangeText
         return changedBy == PortalDatabaseInitializer.SeededBy ? OrganisationText.Log_BySystem : names.Account(changedBy);
     }
 
+    /// <summary>A change's author as stored (<paramref name="name"/>), or the portal's own set-up in words.</summary>
+    public static string By(string changedBy, string name) =>
+        changedBy == PortalDatabaseInitializer.SeededBy ? OrganisationText.Log_BySystem : name;
+
     public static string Subject(OrganisationChange change, OrganisationLogNames names)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -109,8 +109,7 @@ public sealed partial class SlaPolicies
     private string CalendarName(string code) => calendars.FirstOrDefault(c => c.Code == code) is { Name.Length: > 0 } c ? c.Name : code;
 
     /// <summary>Who changed a policy; the portal's own set-up in words rather than its account id.</summary>
-    private static string ChangedBy(SlaPolicyChange change) =>
-        change.ChangedByUserId == PortalDatabaseInitializer.SeededBy ? OrganisationText.Log_BySystem : change.ChangedByName;
+    private static string ChangedBy(SlaPolicyChange change) => Organisation.OrganisationChangeText.By(change.ChangedByUserId, change.ChangedByName);
 
     private string PolicyLabel(int policyId) =>
         policies.FirstOrDefault(p => p.Id == policyId) is { } p ? PolicyForm.PriorityName(p.Priority) + " · " + CategoryName(p.CategoryId) : "";
