@@ -36,7 +36,7 @@ public sealed class ChecklistBook(PortalDbContext db, TimeProvider time)
         }
 
         var template = new ChecklistTemplate(DefaultTemplateCode, "客诉处理抽查表", "客訴處理抽查表", "Complaint handling spot-check list");
-        template.Add(new ChecklistVersion(1, Items(DefaultItems), "system", now));
+        template.Add(new ChecklistVersion(1, Items(DefaultItems), PortalDatabaseInitializer.SeededBy, now));
         db.ChecklistTemplates.Add(template);
         await db.SaveChangesAsync(cancellationToken);
     }

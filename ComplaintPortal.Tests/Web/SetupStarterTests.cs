@@ -55,4 +55,17 @@ public class SetupStarterTests
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.UserName).ToListAsync());
         Assert.Equal(["handler.qa"], lab);
     }
+
+    [Fact]
+    public async Task The_checklist_made_at_set_up_says_so_in_words_not_by_the_account_id()
+    {
+        using var app = new PortalAppFactory();
+        var admin = await app.SignedInAsync("admin");
+
+        var page = await admin.GetStringAsync("/admin/checklists");
+
+        var version = System.Text.RegularExpressions.Regex.Match(page, "data-test=\"checklist-version\"[^>]*>(?<text>[^<]+)<").Groups["text"].Value;
+        Assert.Contains("系统（初始化）", version, StringComparison.Ordinal);
+        Assert.DoesNotContain("system", version, StringComparison.Ordinal);
+    }
 }
