@@ -28,6 +28,7 @@ public sealed class Complaint
         Channel = channel;
         Complainant = complainant;
         PhoneKey = ContactForms.PhoneKey(complainant?.Phone);
+        EmailKey = ContactForms.EmailKey(complainant?.Email);
         Subject = subject;
         Description = description;
         CustomerRequest = customerRequest;
@@ -52,6 +53,9 @@ public sealed class Complaint
 
     /// <summary>The complainant's phone as a search key (<see cref="ContactForms.PhoneKey"/>): the same caller's other cases.</summary>
     public string? PhoneKey { get; internal set; }
+
+    /// <summary>The complainant's e-mail as a search key (<see cref="ContactForms.EmailKey"/>): the same complainant's other cases.</summary>
+    public string? EmailKey { get; internal set; }
 
     public ComplaintSubject Subject { get; private set; } = new();
 
@@ -179,6 +183,7 @@ public sealed class Complaint
     {
         Complainant = new Complainant();
         PhoneKey = null;
+        EmailKey = null;
         Subject = Subject with { OrderNumber = null };
         Description = "";
         CustomerRequest = null;

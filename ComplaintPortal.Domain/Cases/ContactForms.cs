@@ -84,6 +84,21 @@ public static class ContactForms
         return digits.Length > PhoneKeyLength ? digits.ToString(digits.Length - PhoneKeyLength, PhoneKeyLength) : digits.ToString();
     }
 
+    /// <summary>
+    /// The e-mail address as a key to find the same complainant's other cases however its letters were cased: trimmed
+    /// and in lower case (Wang.Fang@Example.com and wang.fang@example.com are one key). Null when there is no address.
+    /// </summary>
+    public static string? EmailKey(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var key = email.Trim().ToLowerInvariant();
+        return key.Length > Complainant.EmailMaxLength ? null : key;
+    }
+
     /// <summary>One plain address (name@domain.tld), without a display name or angle brackets.</summary>
     public static bool IsEmail(string value)
     {

@@ -52,4 +52,16 @@ public sealed class ContactFormsTests
     [InlineData("1234")]
     [InlineData("不详")]
     public void No_number_no_key(string? phone) => Assert.Null(ContactForms.PhoneKey(phone));
+
+    [Theory]
+    [InlineData("wang.fang@example.com", "wang.fang@example.com")]
+    [InlineData(" Wang.Fang@Example.COM ", "wang.fang@example.com")]
+    public void An_address_s_key_is_the_address_however_it_was_cased(string email, string key) => Assert.Equal(key, ContactForms.EmailKey(email));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("不详")]
+    public void No_address_no_key(string? email) => Assert.Null(ContactForms.EmailKey(email));
 }

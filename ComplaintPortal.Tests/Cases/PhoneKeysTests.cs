@@ -2,6 +2,7 @@ using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ComplaintPortal.Tests.Cases;
 
@@ -36,5 +37,26 @@ public sealed class PhoneKeysTests
             Assert.Null(keys[noPhone.Id]);
             Assert.Equal("13900001111", keys[current.Id]);
         }
+    }
+
+    [Fact]
+    public async Task Upgrading_gives_cases_registered_before_the_e_mail_key_their_key_in_lower_case()
+    {
+        using var database = await new TestDatabase().MigrateAsync();
+        var driver = await CaseDriver.CreateAsync(database);
+        var sample = CaseDriver.SampleIntake();
+        var written = await driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Email = "Li.Na@Example.cn" } });
+        var noEmail = await driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Email = null } });
+        await using (var db = database.CreateContext())
+        {
+            // Back to the schema before the key, then up again: the upgrade an existing file goes through.
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261203170341_ComplainantPhoneKey");
+            await db.Database.MigrateAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var keys = await check.Complaints.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.EmailKey);
+        Assert.Equal("li.na@example.cn", keys[written.Id]);
+        Assert.Null(keys[noEmail.Id]);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.PhoneKey).HasMaxLength(ContactForms.PhoneKeyLength).IsUnicode(false).IsSingleLine();
         // The same caller's other cases (intake, the case page).
         builder.HasIndex(c => c.PhoneKey);
+        builder.Property(c => c.EmailKey).HasMaxLength(Complainant.EmailMaxLength).IsSingleLine();
+        builder.HasIndex(c => c.EmailKey);
 
         builder.ComplexProperty(c => c.Complainant, p =>
         {

@@ -124,4 +124,32 @@ public sealed class CallerHistoryTests : CasePageTest
         Assert.Equal(old.CaseNumber, row.QuerySelector("a")!.TextContent.Trim());
         Assert.Contains("已归档", row.QuerySelector("[data-test=intake-caller-archived]")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_intake_finds_a_writer_s_other_cases_by_e_mail_however_it_is_cased_and_the_case_page_by_either()
+    {
+        var ctx = Open();
+        var sample = CaseDriver.SampleIntake();
+        var earlier = await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Phone = null, Email = "Li.Na@Example.cn" } });
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+
+        cut.Find("#email").Change("  li.na@example.CN ");
+
+        var panel = cut.WaitForElement("[data-test=intake-caller]");
+        Assert.Equal(("1", "1"), (panel.GetAttribute("data-total"), panel.GetAttribute("data-open")));
+        Assert.Contains("该电子邮箱另有 1 件案件，其中 1 件尚未办结", panel.TextContent, StringComparison.Ordinal);
+        Assert.Equal(earlier.CaseNumber, cut.Find("[data-test=intake-caller-case] a").TextContent.Trim());
+        cut.Find("#email").Change("someone.else@example.cn");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=intake-caller]")));
+
+        // A later case with a phone and the same address: its page lists the earlier one, found by either.
+        var later = await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Phone = "13700001234", Email = "LI.NA@example.cn" } });
+        var clerkAgain = OpenAnother("zh-Hans", new Domain.Notifications.NoticeFeed());
+        clerkAgain.SignInAs(Driver.Clerk);
+        var page = clerkAgain.RenderPage<CaseDetail>((nameof(CaseDetail.Number), later.CaseNumber));
+        var onPage = page.WaitForElement("[data-test=case-caller]");
+        Assert.Equal("1", onPage.GetAttribute("data-total"));
+        Assert.Contains("该电话号码或电子邮箱另有 1 件案件", onPage.TextContent, StringComparison.Ordinal);
+    }
 }

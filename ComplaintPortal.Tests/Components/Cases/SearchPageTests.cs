@@ -69,6 +69,22 @@ public sealed class SearchPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task An_e_mail_address_finds_the_case_however_its_letters_were_cased_at_intake()
+    {
+        var ctx = Open();
+        var sample = CaseDriver.SampleIntake();
+        var written = await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Email = "Zhao.Lei@Example.cn" } });
+        var other = await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Email = "qian@example.cn" } });
+        ctx.SignInAs(Driver.Clerk);
+
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/cases/search?q=zhao.lei%40example.CN");
+        var cut = ctx.RenderPage<Search>();
+
+        cut.WaitForElement($"[data-case='{written.CaseNumber}']");
+        Assert.Empty(cut.FindAll($"[data-case='{other.CaseNumber}']"));
+    }
+
+    [Fact]
     public async Task An_archived_case_s_number_is_answered_with_where_its_file_went_to_those_who_worked_it_only()
     {
         var ctx = Open();

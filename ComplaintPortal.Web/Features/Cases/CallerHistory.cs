@@ -11,13 +11,16 @@ namespace ComplaintPortal.Web.Features.Cases;
 public sealed record CallerCase(string CaseNumber, DateTimeOffset ReceivedAt, CaseStage Stage, Category? Category, bool Archived);
 
 /// <summary>A caller's other cases: how many, how many still open, and the first <see cref="CallerHistory.Shown"/> (open ones first, newest first).</summary>
-public sealed record CallerCases(int Total, int Open, IReadOnlyList<CallerCase> Shown)
+/// <param name="ByPhone">Whether a phone was looked up by (the panel names what the cases were found by).</param>
+/// <param name="ByEmail">Whether an e-mail address was looked up by.</param>
+public sealed record CallerCases(int Total, int Open, IReadOnlyList<CallerCase> Shown, bool ByPhone = true, bool ByEmail = false)
 {
     public static CallerCases None { get; } = new(0, 0, []);
 }
 
 /// <summary>
-/// The same caller's other cases, found by the phone however it was typed (<see cref="ContactForms.PhoneKey"/>), so a
+/// The same caller's other cases, found by the phone however it was typed (<see cref="ContactForms.PhoneKey"/>) or by the
+/// e-mail address however it was cased (<see cref="ContactForms.EmailKey"/>, for those who write rather than call), so a
 /// clerk sees a repeat caller before registering again and an assessor has the original at hand for 重复投诉. Only for
 /// those who work every case (customer service, leadership, <see cref="CaseAccess.WorksEveryCase"/>): linking cases by a
 /// phone number is a use of personal data the departments do not need. Archived cases are listed too, marked as such: they
@@ -30,15 +33,25 @@ public sealed class CallerHistory(PortalDbContext db)
 
     private static readonly CaseStage[] Final = Enum.GetValues<CaseStage>().Where(s => s.IsFinal()).ToArray();
 
-    public async Task<CallerCases> ForPhoneAsync(string? phone, ActingUser viewer, int? exceptCaseId = null, CancellationToken ct = default)
+    public Task<CallerCases> ForPhoneAsync(string? phone, ActingUser viewer, int? exceptCaseId = null, CancellationToken ct = default) =>
+        ForContactAsync(phone, null, viewer, exceptCaseId, ct);
+
+    /// <summary>The cases with the same phone or the same e-mail address (either may be missing).</summary>
+    public async Task<CallerCases> ForContactAsync(string? phone, string? email, ActingUser viewer, int? exceptCaseId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (!CaseAccess.WorksEveryCase(viewer) || ContactForms.PhoneKey(phone) is not { } key)
+        var phoneKey = ContactForms.PhoneKey(phone);
+        var emailKey = ContactForms.EmailKey(email);
+        if (!CaseAccess.WorksEveryCase(viewer) || (phoneKey is null && emailKey is null))
         {
             return CallerCases.None;
         }
 
-        var cases = db.Complaints.AsNoTracking().Where(c => c.PhoneKey == key);
+        // Each key on its own index: no "@key IS NULL OR …" for the planner to step around.
+        var all = db.Complaints.AsNoTracking();
+        var cases = phoneKey is null ? all.Where(c => c.EmailKey == emailKey)
+            : emailKey is null ? all.Where(c => c.PhoneKey == phoneKey)
+            : all.Where(c => c.PhoneKey == phoneKey || c.EmailKey == emailKey);
         if (exceptCaseId is { } id)
         {
             cases = cases.Where(c => c.Id != id);
@@ -56,6 +69,6 @@ public sealed class CallerHistory(PortalDbContext db)
             .Take(Shown)
             .Select(c => new CallerCase(c.CaseNumber, c.ReceivedAt, c.Stage, c.Category, c.ArchivedAt != null))
             .ToListAsync(ct);
-        return new CallerCases(total, open, shown);
+        return new CallerCases(total, open, shown, phoneKey is not null, emailKey is not null);
     }
 }

@@ -7,7 +7,7 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// What the search page asks for. <see cref="Text"/> is split at spaces and every word must match: a
 /// word matches part of a case number ("0042", "2026-00"), four digits also the end of the
 /// complainant's phone, seven or more digits the phone however it was typed (<see cref="ContactForms.PhoneKey"/>), and
-/// any word the whole phone, or part of the name (a given name, 小明, finds 王小明),
+/// an address with @ the e-mail however it was cased, any word the whole phone, or part of the name (a given name, 小明, finds 王小明),
 /// the description, product model, location or facility. Filters narrow further; none of this widens what
 /// the viewer may see (<see cref="CaseAccess.VisibleTo"/> applies first).
 /// </summary>
@@ -52,9 +52,12 @@ public sealed record CaseSearch
 
             // A phone however it was typed: 13800138000 finds "138 0013 8000" and "+86 138-0013-8000".
             var phoneKey = word.Length >= PhoneWordDigits && word.All(char.IsDigit) ? ContactForms.PhoneKey(word) : null;
+            // An e-mail address however it was cased: Wang.Fang@Example.com finds wang.fang@example.com.
+            var emailKey = ContactForms.EmailKey(word);
             cases = cases.Where(c => EF.Functions.Like(c.CaseNumber, part, Escape)
                 || c.Complainant.Phone == word
                 || (phoneKey != null && c.PhoneKey == phoneKey)
+                || (emailKey != null && c.EmailKey == emailKey)
                 || EF.Functions.Like(c.Complainant.Name, part, Escape)
                 || EF.Functions.Like(c.Description, part, Escape)
                 || (c.Subject.ProductModel != null && EF.Functions.Like(c.Subject.ProductModel, part, Escape))

@@ -125,7 +125,7 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         var teams = assigning.Count == 0 ? [] : await db.Teams.AsNoTracking().Include(t => t.Members)
             .Where(t => assigning.Contains(t.DepartmentId) && t.IsActive).OrderBy(t => t.Code).ToListAsync(ct);
 
-        var caller = await callers.ForPhoneAsync(complaint.Complainant.Phone, viewer, complaint.Id, ct);
+        var caller = await callers.ForContactAsync(complaint.Complainant.Phone, complaint.Complainant.Email, viewer, complaint.Id, ct);
 
         // Checked against the case's head and the signed digests, not only against itself.
         var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));

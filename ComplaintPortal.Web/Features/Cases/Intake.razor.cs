@@ -21,23 +21,24 @@ public partial class Intake
 
     private IntakeInput Input { get; } = new() { Key = Guid.NewGuid().ToString("N") };
 
-    /// <summary>The typed phone's other cases (<see cref="CallerHistory"/>), looked up when the phone field is left.</summary>
+    /// <summary>The typed phone's or e-mail's other cases (<see cref="CallerHistory"/>), looked up when either field is left.</summary>
     private CallerCases caller = CallerCases.None;
     private string? callerPhone;
+    private string? callerEmail;
 
     private async Task LookUpCallerAsync()
     {
-        var phone = Input.Phone;
-        if (ContactForms.PhoneKey(phone) == ContactForms.PhoneKey(callerPhone))
+        var (phone, email) = (Input.Phone, Input.Email);
+        var same = ContactForms.PhoneKey(phone) == ContactForms.PhoneKey(callerPhone) && ContactForms.EmailKey(email) == ContactForms.EmailKey(callerEmail);
+        (callerPhone, callerEmail) = (phone, email);
+        if (same)
         {
-            callerPhone = phone;
             return;
         }
 
-        callerPhone = phone;
         var principal = await PrincipalAsync();
         caller = await InScopeAsync(async sp => await sp.GetRequiredService<CaseUsers>().FindAsync(principal) is { } clerk
-            ? await sp.GetRequiredService<CallerHistory>().ForPhoneAsync(phone, clerk)
+            ? await sp.GetRequiredService<CallerHistory>().ForContactAsync(phone, email, clerk)
             : CallerCases.None);
     }
 

@@ -605,6 +605,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int?>("DuplicateOfId")
                         .HasColumnType("int");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -801,6 +806,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("EmailKey");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()

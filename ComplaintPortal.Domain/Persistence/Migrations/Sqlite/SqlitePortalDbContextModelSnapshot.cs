@@ -579,6 +579,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
 
@@ -775,6 +780,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("EmailKey");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
