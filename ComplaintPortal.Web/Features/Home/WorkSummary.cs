@@ -24,7 +24,7 @@ public sealed record WorkTile(string Key, string Label, int Count, string Href, 
 /// What waits for the signed-in person, counted for each of their roles, so the home page opens on the work rather than
 /// on a list of links: the queue and how much of it is overdue or due soon, unread notices, rectification notices to
 /// answer or verify, checks to do, archive requests and disposals to decide, files out on loan. Each count is the one
-/// the linked page lists (the same queries), read once when the page opens.
+/// the linked page lists (the same queries); the home page counts again when the work changes.
 /// </summary>
 public static class WorkSummary
 {
