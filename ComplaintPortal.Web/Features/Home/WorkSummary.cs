@@ -71,7 +71,7 @@ public static class WorkSummary
         if (user.IsInRole(PortalRoles.ArchiveClerk))
         {
             var open = await catalog.RequestsAsync(AccessRequestStatus.Approved, cancellationToken);
-            var late = open.Count(r => r.GrantedUntil is { } until && until < now);
+            var late = open.Count(r => r.GrantedUntil is { } until && until <= now); // as the desk marks them (已到期未归还)
             tiles.Add(new("on-loan", UiText.Work_OnLoan, open.Count, "/archive/desk", WorkTone.Calm));
             tiles.Add(new("loan-overdue", UiText.Work_LoanOverdue, late, "/archive/desk", late > 0 ? WorkTone.Late : WorkTone.Calm));
         }
