@@ -63,13 +63,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.Locator("[data-test=outcome-missing]").First.WaitForAsync();
         Assert.Equal(await supervisor.Locator("[data-test=check-item]").CountAsync(), await supervisor.Locator("[data-test=outcome-missing]").CountAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.CheckResults.CountAsync()));
-        foreach (var item in await supervisor.Locator("[data-test=check-item]").AllAsync())
-        {
-            var failing = await item.GetAttributeAsync("data-item") == "RootCauseCredible";
-            await item.Locator($"[data-test=outcome-{(failing ? "Fail" : "Pass")}]").ClickAsync();
-        }
-
+        // One item judged failed, then the rest marked as pass with one click: the failed one stays failed.
         var failed = supervisor.Locator("[data-test=check-item][data-item=RootCauseCredible]");
+        await failed.Locator("[data-test=outcome-Fail]").ClickAsync();
+        await supervisor.ClickAsync("[data-test=pass-unmarked]");
+        await supervisor.WaitForFunctionAsync("() => document.querySelector('[data-test=pass-unmarked]').disabled");
         // Marked failed with no remark yet: the remark field says a failed item needs one.
         await failed.GetByText("不合格项须填写备注").First.WaitForAsync();
         Assert.Equal(0, await supervisor.Locator("[data-test=outcome-missing]").CountAsync());
@@ -103,6 +101,9 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await Shot(supervisor, "supervision-2-check.png");
         await supervisor.ClickAsync("[data-test=complete-check]");
         await supervisor.Locator("[data-test=check-completed]").WaitForAsync();
+        var outcomes = await app.WithDbAsync(db => db.CheckResults.Select(r => new { r.ItemCode, r.Outcome }).ToListAsync());
+        Assert.Equal(["RootCauseCredible"], outcomes.Where(o => o.Outcome == CheckOutcome.Fail).Select(o => o.ItemCode));
+        Assert.True(outcomes.Count > 1 && outcomes.All(o => o.ItemCode == "RootCauseCredible" || o.Outcome == CheckOutcome.Pass));
         var noticeId = await app.WithDbAsync(db => db.RectificationNotices.Select(n => n.Id).SingleAsync());
         // With a check complete the draw stands: the form says so, and the draw offers no discard.
         await OpenAsync(supervisor, "/supervision/samples");

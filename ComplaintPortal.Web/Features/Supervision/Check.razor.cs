@@ -57,6 +57,14 @@ public sealed partial class Check
         }
     }
 
+    private void PassUnmarked()
+    {
+        foreach (var answer in answers.Values.Where(a => a.Outcome is null))
+        {
+            answer.Outcome = CheckOutcome.Pass;
+        }
+    }
+
     private async Task CompleteAsync()
     {
         if (view is null)
