@@ -50,6 +50,8 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         await clerk.ClickAsync("[data-test=register]");
         await clerk.WaitForSelectorAsync("[data-stage=Registered]");
         var number = await clerk.InnerTextAsync("[data-test=case-number]");
+        // The intake opened the case itself (not a link followed): its message comes along to the case page.
+        await clerk.Locator(".mud-snackbar", new() { HasTextString = number.Trim() }).WaitForAsync(new() { Timeout = 5_000 });
         Assert.Equal(received, await app.WithDbAsync(db => db.Complaints.Where(c => c.CaseNumber == number).Select(c => c.ReceivedAt).SingleAsync()));
         Assert.Equal(1, await clerk.Locator("[data-test=evidence] [data-evidence='door.png']").CountAsync());
 

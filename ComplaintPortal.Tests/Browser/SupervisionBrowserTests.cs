@@ -54,8 +54,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         Assert.True(await supervisor.Locator("[data-test=draw-submit]").IsDisabledAsync());
         await Shot(supervisor, "supervision-1-draw.png");
 
+        Assert.True(await supervisor.Locator(".mud-snackbar").CountAsync() > 0);
         await draw.Locator("[data-test=open-check]").First.ClickAsync();
         await supervisor.Locator("[data-test=check-item]").First.WaitForAsync();
+        // The draw's outcome message stays with the page it was about: following a link leaves it behind.
+        await supervisor.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 3_000 });
         await supervisor.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal("True", await supervisor.GetAttributeAsync("[data-test=ledger-verification]", "data-intact"));
         // Submitted with nothing marked: each item says so on itself, and nothing is stored.
