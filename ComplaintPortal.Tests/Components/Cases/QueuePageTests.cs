@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Web.Features.Cases;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Cases;
 
@@ -38,5 +39,33 @@ public sealed class QueuePageTests : CasePageTest
         // The closed case's notices (its new task, its closing) no longer ask for anything here.
         Assert.DoesNotContain(closed.CaseNumber, listed, StringComparison.Ordinal);
         Assert.Equal("/notices", cut.Find("[data-test=all-notifications]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Opened_with_sort_due_the_queue_lists_the_soonest_deadline_first_not_the_most_urgent()
+    {
+        // An ordinary case whose deadlines have come close, and an urgent one registered days later.
+        var ordinary = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(ordinary);
+        await Driver.AcknowledgeAsync(ordinary);
+        var early = await Driver.DispatchAsync(ordinary, DepartmentCatalog.Quality);
+        Driver.Time.Advance(TimeSpan.FromDays(3));
+        var urgentId = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(urgentId, urgency: Urgency.Urgent);
+        await Driver.AcknowledgeAsync(urgentId);
+        var urgent = await Driver.DispatchAsync(urgentId, DepartmentCatalog.Quality);
+        string[] Rows(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut) =>
+            [.. cut.FindAll("[data-test=case-table] [data-case]").Select(a => a.GetAttribute("data-case")!)];
+
+        var plain = Open();
+        plain.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+        var byDefault = plain.RenderPage<Queue>();
+        byDefault.WaitForAssertion(() => Assert.Equal([urgent.CaseNumber, early.CaseNumber], Rows(byDefault)));
+
+        var linked = OpenAnother("zh-Hans", new Domain.Notifications.NoticeFeed());
+        linked.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+        linked.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/cases/queue?sort=due");
+        var byDue = linked.RenderPage<Queue>();
+        byDue.WaitForAssertion(() => Assert.Equal([early.CaseNumber, urgent.CaseNumber], Rows(byDue)));
     }
 }

@@ -7,6 +7,12 @@ public static class CaseRoutes
 {
     public const string Intake = "/cases/new";
     public const string Queue = "/cases/queue";
+
+    /// <summary>The queue's sort value for soonest deadline first.</summary>
+    public const string QueueByDue = "due";
+
+    /// <summary>The queue sorted by the next deadline, the overdue first.</summary>
+    public const string QueueSoonestDue = Queue + "?sort=" + QueueByDue;
     public const string Search = "/cases/search";
     public const string Workflow = "/cases/workflow";
 

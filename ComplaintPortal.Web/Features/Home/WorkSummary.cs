@@ -40,8 +40,8 @@ public static class WorkSummary
         {
             var queue = await services.GetRequiredService<CaseQueries>().QueueCountsAsync(user, now, cancellationToken);
             tiles.Add(new("queue", UiText.Work_Queue, queue.Total, CaseRoutes.Queue, WorkTone.Calm));
-            tiles.Add(new("overdue", UiText.Work_Overdue, queue.Overdue, CaseRoutes.Queue, queue.Overdue > 0 ? WorkTone.Late : WorkTone.Calm));
-            tiles.Add(new("due-soon", UiText.Work_DueSoon, queue.DueSoon, CaseRoutes.Queue, queue.DueSoon > 0 ? WorkTone.Attention : WorkTone.Calm));
+            tiles.Add(new("overdue", UiText.Work_Overdue, queue.Overdue, CaseRoutes.QueueSoonestDue, queue.Overdue > 0 ? WorkTone.Late : WorkTone.Calm));
+            tiles.Add(new("due-soon", UiText.Work_DueSoon, queue.DueSoon, CaseRoutes.QueueSoonestDue, queue.DueSoon > 0 ? WorkTone.Attention : WorkTone.Calm));
         }
 
         if (user.IsInRole(PortalRoles.DepartmentHead))
