@@ -61,6 +61,13 @@ public sealed partial class WorkSummaryTests
         Assert.Equal((0, "Calm"), fresh["overdue"]);
         Assert.Equal(0, (await TilesAsync(otherHead))["queue"].Count);
 
+        // Inside the earliest deadline's warning time: due soon, not yet late.
+        var next = await app.WithDbAsync(db => db.CaseDeadlines.Where(d => d.ComplaintId == id && d.MetAt == null).OrderBy(d => d.DueAt).FirstAsync());
+        ((SettableTimeProvider)app.Time).Set(next.DueSoonAt + ((next.DueAt - next.DueSoonAt) / 2));
+        var soon = await TilesAsync(await app.SignedInAsync("head.qa"));
+        Assert.Equal((1, "Attention"), soon["due-soon"]);
+        Assert.Equal(0, soon["overdue"].Count);
+
         ((SettableTimeProvider)app.Time).Advance(TimeSpan.FromDays(60));
         var late = await TilesAsync(await app.SignedInAsync("head.qa")); // the earlier sign-in has expired by then
 
@@ -113,6 +120,15 @@ public sealed partial class WorkSummaryTests
 
         time.Advance(TimeSpan.FromDays(2));
         Assert.Equal((1, "Late"), (await TilesAsync(await app.SignedInAsync("archivist")))["loan-overdue"]);
+    }
+
+    [Fact]
+    public void A_count_stopped_at_its_limit_reads_as_more_than_the_limit()
+    {
+        var unread = new ComplaintPortal.Web.Features.Home.WorkTile("unread", "未读通知", 100, "/notices", ComplaintPortal.Web.Features.Home.WorkTone.Attention, AtMost: 99);
+        Assert.Equal("99+", unread.CountText(CultureInfo.InvariantCulture));
+        Assert.Equal("99", (unread with { Count = 99 }).CountText(CultureInfo.InvariantCulture));
+        Assert.Equal("1,234", (unread with { Count = 1234, AtMost = null }).CountText(CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex("""data-tile="(?<key>[^"]+)"[^>]*?data-tone="(?<tone>[^"]+)".*?data-test="work-count"[^>]*>(?<count>[\d,]+)<""", RegexOptions.Singleline)]

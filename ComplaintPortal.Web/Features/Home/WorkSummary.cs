@@ -18,7 +18,12 @@ public enum WorkTone
 
 /// <summary>One count on the home page: what waits for the person, how many, and the page where it is worked.</summary>
 /// <param name="Key">Stable name for tests and styling (data-tile).</param>
-public sealed record WorkTile(string Key, string Label, int Count, string Href, WorkTone Tone);
+/// <param name="AtMost">Counted no further than this: more reads "99+".</param>
+public sealed record WorkTile(string Key, string Label, int Count, string Href, WorkTone Tone, int? AtMost = null)
+{
+    public string CountText(IFormatProvider culture) =>
+        AtMost is { } most && Count > most ? most.ToString("N0", culture) + "+" : Count.ToString("N0", culture);
+}
 
 /// <summary>
 /// What waits for the signed-in person, counted for each of their roles, so the home page opens on the work rather than
@@ -76,8 +81,9 @@ public static class WorkSummary
             tiles.Add(new("loan-overdue", UiText.Work_LoanOverdue, late, "/archive/desk", late > 0 ? WorkTone.Late : WorkTone.Calm));
         }
 
-        var unread = await services.GetRequiredService<NoticeBook>().CountUnreadAsync(user, cancellationToken);
-        tiles.Add(new("unread", UiText.Work_Unread, unread, "/notices", unread > 0 ? WorkTone.Attention : WorkTone.Calm));
+        // Counted as far as the bell counts (99+), which stops early instead of counting a busy desk's every notice.
+        var unread = await services.GetRequiredService<NoticeBook>().CountUnreadAsync(user, Notices.NoticeBell.Shown + 1, cancellationToken);
+        tiles.Add(new("unread", UiText.Work_Unread, unread, "/notices", unread > 0 ? WorkTone.Attention : WorkTone.Calm, AtMost: Notices.NoticeBell.Shown));
         return tiles;
     }
 }
