@@ -33,9 +33,6 @@ public sealed class CallerHistory(PortalDbContext db)
 
     private static readonly CaseStage[] Final = Enum.GetValues<CaseStage>().Where(s => s.IsFinal()).ToArray();
 
-    public Task<CallerCases> ForPhoneAsync(string? phone, ActingUser viewer, int? exceptCaseId = null, CancellationToken ct = default) =>
-        ForContactAsync(phone, null, viewer, exceptCaseId, ct);
-
     /// <summary>The cases with the same phone or the same e-mail address (either may be missing).</summary>
     public async Task<CallerCases> ForContactAsync(string? phone, string? email, ActingUser viewer, int? exceptCaseId = null, CancellationToken ct = default)
     {

@@ -46,8 +46,9 @@ public sealed class CaseQueries(PortalDbContext db)
     {
         ArgumentNullException.ThrowIfNull(user);
         var stopped = StoppedStages;
-        var counting = Queue(user).Where(c => !stopped.Contains(c.Stage));
-        var total = await Queue(user).CountAsync(ct);
+        var queue = Queue(user);
+        var counting = queue.Where(c => !stopped.Contains(c.Stage));
+        var total = await queue.CountAsync(ct);
         var overdue = await counting.CountAsync(c => db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.DueAt <= now), ct);
         // Due soon as the queue's countdown shows it: the earliest unmet deadline's warning time has come. Read through that
         // deadline (ORDER BY DueAt LIMIT 1 on the case's own index): "any deadline with DueSoonAt <= now" led SQLite to range
