@@ -32,10 +32,8 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         // One count per way a notice reaches the person (by name, by each role), newest first, each read along
         // its own (recipient, created) index and stopped at the cap: the two ways in one query let SQLite gather
         // every notice of either before it stops (seconds at 1,000,000 cases). The parts never overlap.
-        var parts = new List<IQueryable<Notification>> { ToPerson(reader) };
-        parts.AddRange(reader.Roles.Distinct(StringComparer.Ordinal).Select(role => ToRole(reader, role)));
         var total = 0;
-        foreach (var part in parts)
+        foreach (var part in Parts(reader))
         {
             total += await WithoutRead(part, reader).OrderByDescending(n => n.CreatedAt).Take(atMost - total).CountAsync(cancellationToken);
             if (total >= atMost)
@@ -48,11 +46,11 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     }
 
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
-        await ViewsAsync(Unread(reader), reader, 0, take, cancellationToken);
+        await ByTimeAsync(reader, unreadOnly: true, 0, take, newestFirst: true, cancellationToken);
 
     /// <summary>All the person's notices, read or not, newest first (for the list page).</summary>
     public async Task<IReadOnlyList<NoticeView>> ListAsync(ActingUser reader, int take = 100, CancellationToken cancellationToken = default) =>
-        await ViewsAsync(AddressedTo(reader), reader, 0, take, cancellationToken);
+        await ByTimeAsync(reader, unreadOnly: false, 0, take, newestFirst: true, cancellationToken);
 
     /// <summary>
     /// One page of the person's notices, newest first, and how many there are: all of them, or only the unread
@@ -68,7 +66,10 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     {
         var notices = unreadOnly ? Unread(reader) : AddressedTo(reader);
         var total = await notices.CountAsync(cancellationToken);
-        return (await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken, order), total);
+        var page = order is NoticeOrder.NewestFirst or NoticeOrder.OldestFirst
+            ? await ByTimeAsync(reader, unreadOnly, skip, take, order == NoticeOrder.NewestFirst, cancellationToken)
+            : await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken, order);
+        return (page, total);
     }
 
     /// <summary>Marks one notice read; false when it is not addressed to the reader.</summary>
@@ -133,7 +134,10 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
                 && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department)));
     }
 
-    // The two halves of AddressedTo, for the capped count.
+    // AddressedTo by the ways a notice reaches the person (by name, by each of their roles), which never overlap.
+    private IEnumerable<IQueryable<Notification>> Parts(ActingUser reader) =>
+        reader.Roles.Distinct(StringComparer.Ordinal).Select(role => ToRole(reader, role)).Prepend(ToPerson(reader));
+
     private IQueryable<Notification> ToPerson(ActingUser reader)
     {
         var userId = reader.UserId;
@@ -158,6 +162,30 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         return notices
             .Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId))
             .Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
+    }
+
+    /// <summary>
+    /// One page by time: each way a notice reaches the person is read apart, in order along its own (recipient,
+    /// created) index and stopped at the end of the page, and the parts are merged here. Asked in one query, SQLite
+    /// joins the role's whole history of notices to their cases and sorts it before taking the page (a tenth of a
+    /// second for a clerk at 100,000 cases, on every queue page, and growing with the history).
+    /// </summary>
+    private async Task<IReadOnlyList<NoticeView>> ByTimeAsync(ActingUser reader, bool unreadOnly, int skip, int take, bool newestFirst,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        skip = Math.Max(0, skip);
+        var order = newestFirst ? NoticeOrder.NewestFirst : NoticeOrder.OldestFirst;
+        var gathered = new List<NoticeView>();
+        foreach (var part in Parts(reader))
+        {
+            gathered.AddRange(await ViewsAsync(unreadOnly ? WithoutRead(part, reader) : part, reader, 0, skip + take, ct, order));
+        }
+
+        var sorted = newestFirst
+            ? gathered.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            : gathered.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id);
+        return sorted.Skip(skip).Take(take).ToList();
     }
 
     private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IQueryable<Notification> notices, ActingUser reader, int skip, int take, CancellationToken ct,

@@ -29,12 +29,14 @@ public sealed class FiguresReport(PortalDbContext db)
         var cases = await closed.AsNoTracking()
             .Select(c => new { c.Id, c.SatisfiedWithResult, c.ReopenCount, Departments = c.Tasks.Select(t => t.DepartmentId).ToList() })
             .ToListAsync(cancellationToken);
-        var deadlines = (await db.CaseDeadlines.AsNoTracking().Where(d => closed.Any(c => c.Id == d.ComplaintId))
+        // Joined from the period's cases, so SQLite reads each case's own deadlines and events along their case's index
+        // (asked as "whose case is among them", it read every deadline and every ledger event ever written).
+        var deadlines = (await closed.AsNoTracking().Join(db.CaseDeadlines, c => c.Id, d => d.ComplaintId, (c, d) => d)
                 .Select(d => new { d.ComplaintId, Department = d.Task == null ? (int?)null : d.Task.DepartmentId, d.DueAt, d.MetAt })
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.ComplaintId);
-        var handlers = (await db.LedgerEvents.AsNoTracking()
-                .Where(e => closed.Any(c => c.Id == e.ComplaintId) && (e.Action == ReportBack || e.Action == Reply))
+        var handlers = (await closed.AsNoTracking().Join(db.LedgerEvents, c => c.Id, e => e.ComplaintId, (c, e) => e)
+                .Where(e => e.Action == ReportBack || e.Action == Reply)
                 .Select(e => new { e.Id, e.ComplaintId, e.Action, e.DepartmentId, e.ActorUserId, e.ActorName })
                 .ToListAsync(cancellationToken))
             .OrderBy(e => e.Id)

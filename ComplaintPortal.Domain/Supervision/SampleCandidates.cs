@@ -43,15 +43,16 @@ public static class SampleCandidates
             return [];
         }
 
-        var late = (await db.CaseDeadlines.AsNoTracking()
-                .Where(d => handled.Any(c => c.Id == d.ComplaintId))
-                .Where(d => (d.MetAt == null && d.DueAt < d.Complaint!.ClosedAt) || (d.MetAt != null && d.MetAt > d.DueAt))
+        // Joined from the period's cases, so SQLite reads each case's own deadlines and events along their case's index
+        // (asked as "whose case is among them", it read every deadline and every ledger event ever written).
+        var late = (await handled.AsNoTracking()
+                .Join(db.CaseDeadlines, c => c.Id, d => d.ComplaintId, (c, d) => new { d.ComplaintId, d.DueAt, d.MetAt, c.ClosedAt })
+                .Where(d => (d.MetAt == null && d.DueAt < d.ClosedAt) || (d.MetAt != null && d.MetAt > d.DueAt))
                 .Select(d => d.ComplaintId)
                 .Distinct()
                 .ToListAsync(cancellationToken))
             .ToHashSet();
-        var flagged = (await db.LedgerEvents.AsNoTracking()
-                .Where(e => handled.Any(c => c.Id == e.ComplaintId))
+        var flagged = (await handled.AsNoTracking().Join(db.LedgerEvents, c => c.Id, e => e.ComplaintId, (c, e) => e)
                 .Where(e => UnsatisfiedActions.Contains(e.Action) || e.Action == LeadershipApproval)
                 .Select(e => new { e.ComplaintId, e.Action })
                 .Distinct()

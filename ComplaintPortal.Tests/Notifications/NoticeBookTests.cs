@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Deadlines;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Notifications;
 
@@ -133,6 +134,65 @@ public sealed class NoticeBookTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
         Assert.True(received.Count >= 2);
         Assert.All(received, c => Assert.Equal("u-1", c.Addresses[0].UserId));
+    }
+
+    [Fact]
+    public async Task Notices_by_name_and_by_role_come_as_one_list_in_time_order_page_by_page()
+    {
+        // A handler hears of their own tasks by name and of the department's unowned task as a role: the list reads
+        // each apart and merges them, so every page must be the same as one ordering of all of them would give.
+        await using var s = await DeadlineScenario.CreateAsync();
+        var owner = s.Driver.HandlerOf(DepartmentCatalog.Quality);
+        var ids = new List<int>();
+        foreach (var (at, assign) in new[] { ("2026-03-02 09:30", false), ("2026-03-02 09:40", true), ("2026-03-02 09:50", true), ("2026-03-02 10:00", false) })
+        {
+            s.SetLocal(at);
+            var id = (await s.Driver.RegisterAsync()).Id;
+            ids.Add(id);
+            await s.Driver.AssessAsync(id);
+            await s.Driver.AcknowledgeAsync(id);
+            var complaint = await s.Driver.DispatchAsync(id, DepartmentCatalog.Quality);
+            if (assign)
+            {
+                await using var db = s.Database.CreateContext();
+                var result = await new ComplaintWorkflow(db, s.Driver.Time).ExecuteAsync(id, complaint.Version, WorkflowAction.ReassignTask,
+                    new() { TaskId = complaint.Tasks.Single().Id, AssigneeUserId = owner.UserId }, s.Driver.HeadOf(DepartmentCatalog.Quality));
+                Assert.True(result.Succeeded);
+            }
+        }
+
+        await using (var db = s.Database.CreateContext())
+        {
+            await new DeadlineMonitor(db).RunOnceAsync(s.SetLocal("2026-03-20 12:00"));
+        }
+
+        await using var read = s.Database.CreateContext();
+        var book = new NoticeBook(read, new NoticeFeed());
+        var expected = await read.Notifications
+            .Where(n => n.RecipientUserId == owner.UserId
+                || (n.RecipientUserId == null && n.RecipientRole == PortalRoles.DepartmentHandler && n.RecipientDepartmentId == owner.DepartmentId))
+            .Select(n => new { n.Id, n.CreatedAt, n.RecipientUserId })
+            .ToListAsync();
+        var newest = expected.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).ToList();
+        Assert.True(newest.Count >= 6);
+        // By name and by role interleave in time: the newest notice and an older one differ in how they arrived.
+        Assert.Contains(newest.Skip(1), n => (n.RecipientUserId is null) != (newest[0].RecipientUserId is null));
+
+        foreach (var (order, want) in new[] { (NoticeOrder.NewestFirst, newest), (NoticeOrder.OldestFirst, newest.AsEnumerable().Reverse().ToList()) })
+        {
+            var paged = new List<int>();
+            for (var skip = 0; skip < want.Count + 3; skip += 3)
+            {
+                var (page, total) = await book.PageAsync(owner, unreadOnly: false, skip, 3, order);
+                Assert.Equal(want.Count, total);
+                paged.AddRange(page.Select(n => n.Id));
+            }
+
+            Assert.Equal(want.Select(n => n.Id), paged);
+        }
+
+        Assert.Equal(newest.Take(4).Select(n => n.Id), (await book.UnreadAsync(owner, take: 4)).Select(n => n.Id));
+        Assert.Equal(newest.Select(n => n.Id), (await book.ListAsync(owner)).Select(n => n.Id));
     }
 
     [Fact]
