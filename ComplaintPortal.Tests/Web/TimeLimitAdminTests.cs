@@ -79,6 +79,33 @@ public sealed class TimeLimitAdminTests : IDisposable
     }
 
     [Fact]
+    public void Time_zones_read_as_offset_and_name_in_the_users_language_and_can_be_found_by_either()
+    {
+        using (new UiCulture("zh-Hans"))
+        {
+            Assert.Equal("(UTC+08:00) 北京时间", TimeZoneNames.Label("Asia/Shanghai"));
+            // A zone without a name of its own keeps its id after the offset; one that does not exist is shown as stored.
+            Assert.Equal("(UTC-05:00) America/New_York", TimeZoneNames.Label("America/New_York"));
+            Assert.Equal("Nowhere/Else", TimeZoneNames.Label("Nowhere/Else"));
+            Assert.Equal("Asia/Shanghai", TimeZoneNames.Search("北京").First());
+            var eastEight = TimeZoneNames.Search("+08:00").ToList();
+            Assert.Equal(["Asia/Hong_Kong", "Asia/Macau", "Asia/Shanghai", "Asia/Singapore", "Asia/Taipei"], eastEight.Take(5).Order(StringComparer.Ordinal));
+            Assert.Contains("Asia/Kuala_Lumpur", eastEight.Skip(5));
+            Assert.Contains("Europe/Berlin", TimeZoneNames.Search("berlin"));
+        }
+
+        using (new UiCulture("zh-Hant"))
+        {
+            Assert.Equal("(UTC+08:00) 臺北時間", TimeZoneNames.Label("Asia/Taipei"));
+        }
+
+        using (new UiCulture("en"))
+        {
+            Assert.Equal("(UTC+00:00) Coordinated Universal Time", TimeZoneNames.Label("Etc/UTC"));
+        }
+    }
+
+    [Fact]
     public void Target_that_is_not_a_positive_amount_is_refused_before_saving()
     {
         var form = new PolicyForm { CalendarCode = "CN", FirstResponseAmount = 0, SolutionPlanAmount = 3, CompletionAmount = 7 };

@@ -51,6 +51,9 @@ public sealed partial class CalendarEdit
         }
     }
 
+    private static Task<IEnumerable<string>> SearchZones(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(TimeZoneNames.Search(text));
+
     private static string? ZoneProblem(string? zone) =>
         string.IsNullOrWhiteSpace(zone) || TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _) ? null : DeadlineText.Problem_UnknownTimeZone;
 
