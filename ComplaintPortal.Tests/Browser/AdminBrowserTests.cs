@@ -1,5 +1,6 @@
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Features.Reports;
 using Microsoft.Playwright;
 
 namespace ComplaintPortal.Tests.Browser;
@@ -210,6 +211,14 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
                 Assert.True(b.Left - a.Right >= 2, $"\"{a.Text}\" ends at {a.Right:0.#}, \"{b.Text}\" starts at {b.Left:0.#}");
             }
         }
+
+        // Six departments' names slant; the first hangs down and left of its bar and stays within the card's padding.
+        var card = await page.Locator("[data-test=chart-departments]").EvaluateAsync<double>(
+            "e => e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft)");
+        var names = await page.Locator("[data-test=chart-departments] .mud-charts-xaxis text").EvaluateAllAsync<double[]>(
+            "ts => ts.map(t => t.getBoundingClientRect().left)");
+        Assert.True(names.Length > TimelinessCharts.UprightLabels, $"{names.Length} department names");
+        Assert.True(names.Min() >= card, $"the first department name starts at {names.Min():0.#}, the card's content at {card:0.#}");
     }
 
     /// <summary>Where a chart's value label stands in the window.</summary>

@@ -46,6 +46,9 @@ public sealed class TimelinessChartsTests
         var slanted = many.FindAll("[data-test=chart-departments] .mud-charts-xaxis text");
         Assert.Equal(TimelinessCharts.UprightLabels + 1, slanted.Count);
         Assert.All(slanted, label => Assert.NotEqual(0, Angle(label)));
+        // Slanted names get room on the left (app.css), upright ones do not need it.
+        Assert.Contains("portal-rate-bars-slanted", many.Find("[data-test=chart-departments] .portal-rate-bars").ClassList);
+        Assert.DoesNotContain("portal-rate-bars-slanted", few.Find("[data-test=chart-departments] .portal-rate-bars").ClassList);
     }
 
     [Fact]
