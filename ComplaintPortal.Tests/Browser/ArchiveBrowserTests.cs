@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
@@ -50,6 +51,14 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         await OpenAsync(leader, "/archive/approvals");
         await leader.ClickAsync("[data-test=decide]");
         await leader.Locator("[data-test=decision-dialog]").WaitForAsync();
+        // The granted days read year first whatever the browser's own language (this one is English: a native date
+        // box would say 03/10/2026).
+        Assert.Matches(@"^2026-03-\d\d$", await leader.InputValueAsync("[data-test=grant-from]"));
+        var lastDay = await leader.InputValueAsync("[data-test=grant-until]");
+        Assert.Matches(@"^2026-03-\d\d$", lastDay);
+        // The table behind names the same last day (the form's end is inclusive; the stored end is the next midnight).
+        Assert.EndsWith("– " + DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("yyyy/M/d", CultureInfo.InvariantCulture),
+            (await leader.Locator("[data-test=request-period]").First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         await Shot(leader, "archive-2-approval.png");
         await leader.ClickAsync("[data-test=approve]");
         await leader.Locator("[data-test=no-requests]").WaitForAsync();

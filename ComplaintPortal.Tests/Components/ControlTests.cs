@@ -64,3 +64,24 @@ public class ControlTests
         Assert.Null(html.QuerySelector("[data-test=status-message]"));
     }
 }
+
+/// <summary>The day field: year first whatever the browser's language, typed or picked, and a localized word for what is not a day.</summary>
+public sealed class DayFieldTests
+{
+    [Fact]
+    public async Task Day_reads_and_types_year_first_and_says_in_chinese_what_is_not_a_day()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        DateTime? chosen = null;
+        var cut = ctx.Render<DayField>(p => p.Add(c => c.Date, new DateTime(2026, 3, 5)).Add(c => c.Label, "购买日期")
+            .Add(c => c.DateChanged, (DateTime? d) => chosen = d).AddUnmatched("data-test", "day"));
+
+        Assert.Equal("2026-03-05", cut.Find("input[data-test=day]").GetAttribute("value"));
+
+        cut.Find("input[data-test=day]").Change("2026-04-01");
+        Assert.Equal(new DateTime(2026, 4, 1), chosen);
+
+        cut.Find("input[data-test=day]").Change("四月一日");
+        cut.WaitForAssertion(() => Assert.Contains("不是有效的日期时间", cut.Markup, StringComparison.Ordinal));
+    }
+}

@@ -32,6 +32,15 @@ public sealed class RequestForm
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>A yyyy-MM-dd day as the date field holds it, or null.</summary>
+    public static DateTime? AsDate(string? day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified)
+            : null;
+
+    /// <summary>The date field's day as yyyy-MM-dd, or null when it was cleared.</summary>
+    public static string? AsDay(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Day(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
