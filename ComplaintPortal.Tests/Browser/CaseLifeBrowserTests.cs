@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
@@ -32,18 +33,30 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         await clerk.FillAsync("#location", "B1 停车场");
         await clerk.FillAsync("#facility", "3号电梯");
         await clerk.FillAsync("#description", "3号电梯门夹人，按钮失灵");
-        // Written down two hours after the call: the received-at field takes the time typed (Blazor sends it with seconds).
+        // Written down two hours after the call: the received-at field takes the day and the 24-hour time typed.
         var zone = app.Services.GetRequiredService<OrganisationClock>().TimeZone;
-        string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        async Task TypeMomentAsync(IPage page, string field, DateTimeOffset instant)
+        {
+            var local = TimeZoneInfo.ConvertTime(instant, zone);
+            var day = page.Locator($"input[data-test={field}-day]");
+            await day.FillAsync(local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await day.PressAsync("Tab");
+            var time = page.Locator($"input[data-test={field}-time]");
+            // The day comes back from the circuit with its time (00:00 when none was typed yet); type over that.
+            await Assertions.Expect(time).ToHaveValueAsync(new Regex(@"^\d\d:\d\d$"));
+            await time.FillAsync(local.ToString("HH:mm", CultureInfo.InvariantCulture));
+            await time.PressAsync("Tab");
+        }
+
         var received = app.Time.GetUtcNow().AddHours(-2);
         received = received.AddTicks(-(received.Ticks % TimeSpan.TicksPerMinute));
-        await clerk.FillAsync("#received", Local(received));
+        await TypeMomentAsync(clerk, "received", received);
         await clerk.SetInputFilesAsync("[data-test=evidence-picker] input[type=file]", photo);
         await clerk.WaitForSelectorAsync("[data-test=staged-evidence]");
         await clerk.ClickAsync("[data-test=register]");
         // The missing channel is said on its field; the photo stays picked.
         await clerk.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error");
-        Assert.Equal(0, await clerk.Locator(".mud-input-control", new() { Has = clerk.Locator("#received") }).Locator(".mud-input-error").CountAsync());
+        Assert.Equal(0, await clerk.Locator("[data-test=received] .mud-input-error").CountAsync());
         Assert.Equal(1, await clerk.Locator("[data-test=staged-evidence]").CountAsync());
         await PickAsync(clerk, "intake-channel", "营业厅");
         await clerk.ClickAsync("[data-test=intake-confirmed]");
@@ -74,7 +87,7 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         await ActAsync(clerk, "Dispatch", "InDepartments", fill: async () =>
         {
             Assert.True(await clerk.IsCheckedAsync("input[data-code=ENG]"));
-            await clerk.Locator("input[data-test=step-deadline], [data-test=step-deadline] input").First.FillAsync(Local(deadline));
+            await TypeMomentAsync(clerk, "step-deadline", deadline);
         });
         Assert.Equal(deadline, await app.WithDbAsync(db => db.DepartmentTasks.Where(t => db.Complaints.Any(c => c.Id == t.ComplaintId && c.CaseNumber == number)).Select(t => t.Deadline).SingleAsync()));
 

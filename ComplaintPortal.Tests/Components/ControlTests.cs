@@ -85,3 +85,48 @@ public sealed class DayFieldTests
         cut.WaitForAssertion(() => Assert.Contains("不是有效的日期时间", cut.Markup, StringComparison.Ordinal));
     }
 }
+
+/// <summary>The moment field: a day and a 24-hour time, typed, with a localized word for a time it cannot read.</summary>
+public sealed class MomentFieldTests
+{
+    [Fact]
+    public async Task Moment_takes_a_typed_24_hour_time_keeps_it_across_a_new_day_and_refuses_what_is_not_a_time()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hant");
+        DateTime? bound = new DateTime(2026, 3, 2, 7, 30, 0);
+        var cut = ctx.Render<MomentField>(p => p.Add(c => c.Value, bound).Add(c => c.DataTest, "at")
+            .Add(c => c.ValueChanged, (DateTime? v) => bound = v));
+
+        Assert.Equal(("2026-03-02", "07:30"), (cut.Find("input[data-test=at-day]").GetAttribute("value"), cut.Find("input[data-test=at-time]").GetAttribute("value")));
+
+        cut.Find("input[data-test=at-time]").Change("1905");
+        Assert.Equal(new DateTime(2026, 3, 2, 19, 5, 0), bound);
+        cut.Render(p => p.Add(c => c.Value, bound));
+        Assert.Equal("19:05", cut.Find("input[data-test=at-time]").GetAttribute("value"));
+
+        cut.Find("input[data-test=at-day]").Change("2026-03-09");
+        Assert.Equal(new DateTime(2026, 3, 9, 19, 5, 0), bound);
+        cut.Render(p => p.Add(c => c.Value, bound));
+
+        // Not a time: said on the field in the person's language, the moment unchanged.
+        cut.Find("input[data-test=at-time]").Change("下午七點");
+        Assert.Contains("請輸入 24 小時制時間", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2026, 3, 9, 19, 5, 0), bound);
+    }
+
+    [Fact]
+    public async Task Moment_without_a_day_has_no_time_to_type_and_a_day_alone_starts_at_midnight()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        DateTime? bound = null;
+        var cut = ctx.Render<MomentField>(p => p.Add(c => c.Value, bound).Add(c => c.DataTest, "at")
+            .Add(c => c.ValueChanged, (DateTime? v) => bound = v));
+
+        Assert.True(cut.Find("input[data-test=at-time]").HasAttribute("disabled"));
+        cut.Find("input[data-test=at-day]").Change("2026-03-02");
+        Assert.Equal(new DateTime(2026, 3, 2, 0, 0, 0), bound);
+        cut.Render(p => p.Add(c => c.Value, bound));
+        Assert.Equal("00:00", cut.Find("input[data-test=at-time]").GetAttribute("value"));
+        Assert.False(cut.Find("input[data-test=at-time]").HasAttribute("disabled"));
+    }
+}
