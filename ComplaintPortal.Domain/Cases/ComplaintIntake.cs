@@ -50,6 +50,9 @@ public enum IntakeError
 
     /// <summary>The e-mail is not an address (name@domain).</summary>
     EmailInvalid = 11,
+
+    /// <summary>The product was bought after the complaint about it was received: a mistyped date.</summary>
+    PurchaseAfterReceipt = 12,
 }
 
 /// <summary>One reason a registration was refused, and the field (as the JSON API names it) it concerns.</summary>
@@ -85,6 +88,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         public const string OrderNumber = "subject.orderNumber";
         public const string Location = "subject.location";
         public const string Facility = "subject.facility";
+        public const string PurchaseDate = "subject.purchaseDate";
         public const string Description = "description";
         public const string CustomerRequest = "customerRequest";
         public const string IdempotencyKey = "idempotencyKey";
@@ -123,6 +127,13 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         else if (request.ReceivedAt < now - MaxBackdating)
         {
             errors.Add(new(IntakeError.ReceivedTooLongAgo, Fields.ReceivedAt));
+        }
+
+        // The day is the organisation's, the receipt an instant: a day's grace covers every time zone, so a purchase
+        // on the day of the complaint is never refused.
+        if (subject.PurchaseDate is { } bought && bought > DateOnly.FromDateTime((request.ReceivedAt ?? now).UtcDateTime).AddDays(1))
+        {
+            errors.Add(new(IntakeError.PurchaseAfterReceipt, Fields.PurchaseDate));
         }
 
         var text = new List<FieldError>();

@@ -97,6 +97,27 @@ public sealed class ComplaintIntakeTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task A_purchase_after_the_complaint_was_received_is_refused_on_its_field_and_one_that_day_is_kept()
+    {
+        await using var db = Database.CreateContext();
+        var intake = new ComplaintIntake(db, Driver.Time, CaseNumberPolicy.Default);
+        var received = Driver.Time.GetUtcNow().AddDays(-10);
+        var receivedDay = DateOnly.FromDateTime(received.UtcDateTime);
+        IntakeRequest Bought(DateOnly day) => CaseDriver.SampleIntake() with
+        {
+            ReceivedAt = received, Subject = new() { ProductModel = "XP-200", PurchaseDate = day },
+        };
+
+        var later = await intake.RegisterAsync(Bought(receivedDay.AddDays(3)), Driver.Clerk);
+        Assert.Equal([new(IntakeError.PurchaseAfterReceipt, ComplaintIntake.Fields.PurchaseDate)], later.Errors);
+        Assert.Equal(0, await db.Complaints.CountAsync());
+
+        var sameDay = await intake.RegisterAsync(Bought(receivedDay), Driver.Clerk);
+        Assert.True(sameDay.Succeeded, string.Join(",", sameDay.Errors));
+        Assert.Equal(receivedDay, sameDay.Complaint!.Subject.PurchaseDate);
+    }
+
+    [Fact]
     public async Task Only_intake_clerks_register()
     {
         await using var db = Database.CreateContext();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Resources;
@@ -73,6 +74,26 @@ public sealed class IntakePageTests : CasePageTest
 
         var phoneField = cut.Find("[data-test=intake-phone]").Closest(".mud-input-control")!;
         Assert.Equal("请填写电话号码：数字，可含空格、-、+ 或分机号。", phoneField.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent.Trim());
+        Assert.Equal(0, await ctx.WithDbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_purchase_date_after_today_is_refused_on_its_field_and_nothing_is_stored()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+        var tomorrowButOne = DateOnly.FromDateTime(Driver.Time.GetUtcNow().UtcDateTime).AddDays(2);
+
+        cut.Find("#name").Change("王小明");
+        cut.Find("#phone").Change("13812345678");
+        cut.Find("#description").Change("充电器发热");
+        cut.Find("input[data-test=purchase-date]").Change(tomorrowButOne.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.Hotline));
+        cut.Find("[data-test=register]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("购买日期不能晚于受理日期。", cut.Find("input[data-test=purchase-date]").Closest(".mud-input-control")!
+            .QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
         Assert.Equal(0, await ctx.WithDbAsync(db => db.Complaints.CountAsync()));
     }
 

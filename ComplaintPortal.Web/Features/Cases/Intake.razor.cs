@@ -128,6 +128,7 @@ public partial class Intake
         [ComplaintIntake.Fields.OrderNumber] = [nameof(IntakeInput.OrderNumber)],
         [ComplaintIntake.Fields.Location] = [nameof(IntakeInput.Location)],
         [ComplaintIntake.Fields.Facility] = [nameof(IntakeInput.Facility)],
+        [ComplaintIntake.Fields.PurchaseDate] = [nameof(IntakeInput.PurchaseDate)],
         [ComplaintIntake.Fields.Description] = [nameof(IntakeInput.Description)],
         [ComplaintIntake.Fields.CustomerRequest] = [nameof(IntakeInput.CustomerRequest)],
         [ComplaintIntake.Fields.Channel] = [nameof(IntakeInput.Channel)],

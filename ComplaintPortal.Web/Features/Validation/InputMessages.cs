@@ -30,7 +30,7 @@ public static class InputMessages
         [ComplaintIntake.Fields.Description] = () => CaseText.Field_Description,
         [ComplaintIntake.Fields.CustomerRequest] = () => CaseText.Field_CustomerRequest,
         [ComplaintIntake.Fields.IdempotencyKey] = () => "Idempotency-Key",
-        ["subject.purchaseDate"] = () => CaseText.Field_PurchaseDate,
+        [ComplaintIntake.Fields.PurchaseDate] = () => CaseText.Field_PurchaseDate,
         ["confirmedWithCaller"] = () => CaseText.Field_Confirmed,
         [WorkflowInputRules.Fields.Note] = () => CaseText.Field_Note,
         [WorkflowInputRules.Fields.RootCause] = () => CaseText.Field_RootCause,
