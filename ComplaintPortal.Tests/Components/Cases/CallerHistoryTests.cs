@@ -151,5 +151,12 @@ public sealed class CallerHistoryTests : CasePageTest
         var onPage = page.WaitForElement("[data-test=case-caller]");
         Assert.Equal("1", onPage.GetAttribute("data-total"));
         Assert.Contains("该电话号码或电子邮箱另有 1 件案件", onPage.TextContent, StringComparison.Ordinal);
+
+        // One more by the same phone under another address: the page now counts both, each found once.
+        await Driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Phone = "137 0000 1234", Email = "other@example.cn" } });
+        var third = OpenAnother("zh-Hans", new Domain.Notifications.NoticeFeed());
+        third.SignInAs(Driver.Clerk);
+        var again = third.RenderPage<CaseDetail>((nameof(CaseDetail.Number), later.CaseNumber)).WaitForElement("[data-test=case-caller]");
+        Assert.Equal("2", again.GetAttribute("data-total"));
     }
 }

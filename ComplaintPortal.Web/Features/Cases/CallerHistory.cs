@@ -44,11 +44,13 @@ public sealed class CallerHistory(PortalDbContext db)
             return CallerCases.None;
         }
 
-        // Each key on its own index: no "@key IS NULL OR …" for the planner to step around.
+        // Each key on its own index: no "@key IS NULL OR …" for the planner to step around. Both keys are read as a
+        // union of the two index lookups: asked as "phone OR e-mail", SQLite read every case (35–80 ms at 100,000).
         var all = db.Complaints.AsNoTracking();
         var cases = phoneKey is null ? all.Where(c => c.EmailKey == emailKey)
             : emailKey is null ? all.Where(c => c.PhoneKey == phoneKey)
-            : all.Where(c => c.PhoneKey == phoneKey || c.EmailKey == emailKey);
+            : all.Where(c => all.Where(p => p.PhoneKey == phoneKey).Select(p => p.Id)
+                .Union(all.Where(e => e.EmailKey == emailKey).Select(e => e.Id)).Contains(c.Id));
         if (exceptCaseId is { } id)
         {
             cases = cases.Where(c => c.Id != id);
