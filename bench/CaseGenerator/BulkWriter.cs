@@ -22,7 +22,7 @@ internal sealed class BulkWriter
         "PromisedCompletionAt", "IsEscalated", "EscalatedAt", "PausedFromStage", "PausedAt", "DuplicateOfId", "ReplyChannel", "ReplyText",
         "RepliedAt", "SatisfiedWithResult", "SatisfiedWithAttitude", "ReopenCount", "ClosureReason", "ClosedAt", "CustomerGroup",
         "ComplainantEmail", "ComplainantName", "ComplainantPhone", "Batch", "Facility", "Location", "OrderNumber", "ProductModel",
-        "PhoneKey", "LedgerEventCount", "LedgerHeadHash",
+        "PhoneKey", "EmailKey", "LedgerEventCount", "LedgerHeadHash",
     ];
 
     private static readonly string[] TaskColumns =
@@ -152,7 +152,7 @@ internal sealed class BulkWriter
             c.PausedFrom?.ToString(), Stored(c.PausedAt), c.IsDuplicate && id > 1 ? id - 1 : null, c.ReplyChannel?.ToString(), c.ReplyText,
             Stored(c.RepliedAt), c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount, c.ClosureReason, Stored(c.ClosedAt), c.Group,
             c.Email, c.Name, c.Phone, c.Batch, c.Facility, c.Location, c.OrderNumber, c.ProductModel,
-            ContactForms.PhoneKey(c.Phone), sequence, sequence == 0 ? null : previous,
+            ContactForms.PhoneKey(c.Phone), ContactForms.EmailKey(c.Email), sequence, sequence == 0 ? null : previous,
         };
         var taskRows = c.Tasks.Select(t => new object?[]
         {
