@@ -152,7 +152,9 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
             {
                 Channel = story.Channel,
                 Complainant = new() { Name = complainant, Phone = phone, Email = email },
-                Subject = story.Subject,
+                // A story's purchase date is "about a month before the complaint", whenever the demo clock has it received.
+                Subject = story.Subject.PurchaseDate is null ? story.Subject
+                    : story.Subject with { PurchaseDate = DateOnly.FromDateTime(registered.UtcDateTime).AddDays(-35) },
                 Description = story.Description,
                 CustomerRequest = story.Request,
                 ConfirmedWithCaller = true,
