@@ -52,7 +52,7 @@ public sealed class CaseActionsTests : CasePageTest
         var cut = Render(ctx, complaint, Driver.Clerk);
 
         cut.Find("[data-test=more-actions] button").Click();
-        cut.Find(".mud-popover-open [data-action=Withdraw]").Click();
+        cut.WaitForElement(".mud-popover-open [data-action=Withdraw]").Click();
         var consequence = cut.WaitForElement("[data-test=consequence]").TextContent;
         cut.Find("[data-test=confirm-step]").Click();
         var refusedWithoutReason = taken.Count;
@@ -76,7 +76,7 @@ public sealed class CaseActionsTests : CasePageTest
         var cut = Render(ctx, complaint, Driver.Clerk);
 
         cut.Find("[data-test=more-actions] button").Click();
-        cut.Find(".mud-popover-open [data-action=MarkInvalid]").Click();
+        cut.WaitForElement(".mud-popover-open [data-action=MarkInvalid]").Click();
         cut.WaitForElement("[data-test=step-note]").Change("恶意投诉");
         cut.Find("[data-test=cancel-step]").Click();
 

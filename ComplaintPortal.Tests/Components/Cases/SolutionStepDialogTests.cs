@@ -91,12 +91,12 @@ public sealed class SolutionStepDialogTests : CasePageTest
         var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
         cut.WaitForElement("[data-test=primary-action]");
         cut.Find("[data-test=more-actions] button").Click();
-        cut.Find(".mud-popover-open [data-action=ReassignTask]").Click();
+        cut.WaitForElement(".mud-popover-open [data-action=ReassignTask]").Click();
         OpenSelect(cut, "step-assignee");
 
         // The team heading, its member, then the people in no (active) team.
-        var entries = cut.FindAll(".mud-popover-open .mud-list-subheader, .mud-popover-open .mud-list-item").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal(["检验室", handler.Name, "未编入班组", head.Name], entries);
+        cut.WaitForAssertion(() => Assert.Equal(["检验室", handler.Name, "未编入班组", head.Name],
+            cut.FindAll(".mud-popover-open .mud-list-subheader, .mud-popover-open .mud-list-item").Select(e => e.TextContent.Trim()).ToList()));
         cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains(handler.Name, StringComparison.Ordinal)).Click();
         cut.Find("[data-test=confirm-step]").Click();
 
