@@ -120,6 +120,9 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         feed?.Publish(new NoticesChanged([new NoticeAddress(reader.UserId, null, null)], []));
     }
 
+    // The same notices as the union of Parts, asked as one predicate: the totals and the by-case orders filter and count it
+    // whole, and SQLite counts the union (filtered after the UNION ALL) in about twice the time (130–160 ms against 50–90
+    // for a department head at 100,000 cases).
     private IQueryable<Notification> AddressedTo(ActingUser reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

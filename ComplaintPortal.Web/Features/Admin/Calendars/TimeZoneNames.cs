@@ -12,15 +12,8 @@ namespace ComplaintPortal.Web.Features.Admin.Calendars;
 public static class TimeZoneNames
 {
     /// <summary>How the zone reads in the current language; an id no system zone has is shown as it is.</summary>
-    public static string Label(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id) || !TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone))
-        {
-            return id ?? "";
-        }
-
-        return $"({Offset(zone.BaseUtcOffset)}) {Name(zone.Id) ?? zone.Id}";
-    }
+    public static string Label(string? id) =>
+        string.IsNullOrWhiteSpace(id) || !TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? id ?? "" : Label(zone, Name(zone.Id));
 
     /// <summary>
     /// Zone ids whose label, id or offset contains the text, the named ones first and then by offset: what the
@@ -30,13 +23,16 @@ public static class TimeZoneNames
     {
         var wanted = text?.Trim() ?? "";
         return TimeZoneInfo.GetSystemTimeZones()
-            .Where(z => wanted.Length == 0 || Label(z.Id).Contains(wanted, StringComparison.OrdinalIgnoreCase)
-                || z.Id.Contains(wanted, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(z => Name(z.Id) is null)
-            .ThenBy(z => z.BaseUtcOffset)
-            .ThenBy(z => z.Id, StringComparer.Ordinal)
-            .Select(z => z.Id);
+            .Select(z => (Zone: z, Name: Name(z.Id)))
+            .Where(z => wanted.Length == 0 || Label(z.Zone, z.Name).Contains(wanted, StringComparison.OrdinalIgnoreCase)
+                || z.Zone.Id.Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(z => z.Name is null)
+            .ThenBy(z => z.Zone.BaseUtcOffset)
+            .ThenBy(z => z.Zone.Id, StringComparer.Ordinal)
+            .Select(z => z.Zone.Id);
     }
+
+    private static string Label(TimeZoneInfo zone, string? name) => $"({Offset(zone.BaseUtcOffset)}) {name ?? zone.Id}";
 
     private static string? Name(string id) =>
         DeadlineText.ResourceManager.GetString("Zone_" + id.Replace("/", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal),
