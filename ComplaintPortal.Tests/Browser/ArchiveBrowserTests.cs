@@ -60,6 +60,18 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         Assert.EndsWith("– " + DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("yyyy/M/d", CultureInfo.InvariantCulture),
             (await leader.Locator("[data-test=request-period]").First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         await Shot(leader, "archive-2-approval.png");
+
+        // A last day that is no day (the 32nd) holds the approval, which would otherwise grant the whole period asked for;
+        // the same day typed with slashes and no leading zero is read.
+        await leader.FillAsync("[data-test=grant-until]", "2026-03-32");
+        await leader.PressAsync("[data-test=grant-until]", "Tab");
+        await leader.ClickAsync("[data-test=approve]");
+        Assert.Equal("有内容无法识别，请先更正标红的字段。",
+            (await leader.Locator("[data-test=decision-unread]").InnerTextAsync()).Trim());
+        Assert.Contains("请按年-月-日输入日期", await leader.Locator("[data-test=decision-dialog]").InnerTextAsync(), StringComparison.Ordinal);
+        var last = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await leader.FillAsync("[data-test=grant-until]", $"{last.Year}/{last.Month}/{last.Day}");
+        await leader.PressAsync("[data-test=grant-until]", "Tab");
         await leader.ClickAsync("[data-test=approve]");
         await leader.Locator("[data-test=no-requests]").WaitForAsync();
 

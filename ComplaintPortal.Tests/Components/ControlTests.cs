@@ -1,6 +1,7 @@
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Hosting;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -81,8 +82,57 @@ public sealed class DayFieldTests
         cut.Find("input[data-test=day]").Change("2026-04-01");
         Assert.Equal(new DateTime(2026, 4, 1), chosen);
 
+        // Year first as people write it: slashes, dots, 年月日, no leading zeros, eight digits, a Chinese input method's full-width forms.
+        foreach (var (typed, day) in new[]
+        {
+            ("2026/3/5", new DateTime(2026, 3, 5)), ("2026.12.1", new DateTime(2026, 12, 1)), ("2026年3月15日", new DateTime(2026, 3, 15)),
+            ("20260229", (DateTime?)null), ("20240229", new DateTime(2024, 2, 29)), ("２０２６／４／２", new DateTime(2026, 4, 2)),
+        })
+        {
+            cut.Find("input[data-test=day]").Change(typed);
+            Assert.Equal(day, chosen); // what is not a day empties the value (MudBlazor's way); forms refuse it through UnreadFields
+            Assert.Equal(day is null, cut.Markup.Contains("请按年-月-日输入日期", StringComparison.Ordinal)); // 2026-02-29 is not a day
+        }
+
+        cut.Find("input[data-test=day]").Change("2026-4-1");
+        Assert.Equal(new DateTime(2026, 4, 1), chosen);
+
         cut.Find("input[data-test=day]").Change("四月一日");
-        cut.WaitForAssertion(() => Assert.Contains("不是有效的日期时间", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("请按年-月-日输入日期，如 2026-03-05", cut.Markup, StringComparison.Ordinal));
+        Assert.Null(chosen);
+    }
+}
+
+/// <summary>The form's unread fields: a day or time that cannot be read holds the form until corrected or gone.</summary>
+public sealed class UnreadFieldsTests
+{
+    [Fact]
+    public async Task A_day_or_a_time_that_cannot_be_read_is_marked_until_corrected()
+    {
+        await using var ctx = new PortalComponentContext("en");
+        var unread = new UnreadFields();
+        DateTime? moment = new DateTime(2026, 3, 2, 7, 30, 0);
+        var cut = ctx.Render<CascadingValue<UnreadFields>>(p => p.Add(c => c.Value, unread).Add(c => c.IsFixed, true)
+            .AddChildContent<MomentField>(m => m.Add(c => c.Value, moment).Add(c => c.DataTest, "at").Add(c => c.ValueChanged, (DateTime? v) => moment = v)));
+
+        cut.Find("input[data-test=at-time]").Change("7.30pm");
+        Assert.True(unread.Any);
+        Assert.Contains("Enter a time on the 24-hour clock", cut.Markup, StringComparison.Ordinal);
+        cut.Find("input[data-test=at-time]").Change("19:30");
+        Assert.False(unread.Any);
+        Assert.Equal(new DateTime(2026, 3, 2, 19, 30, 0), moment);
+
+        cut.Find("input[data-test=at-day]").Change("2026-13-01");
+        Assert.True(unread.Any);
+        Assert.Contains("Enter a day as year-month-day", cut.Markup, StringComparison.Ordinal);
+        cut.Find("input[data-test=at-day]").Change("2026-3-9");
+        Assert.False(unread.Any);
+
+        // A field that goes (a dialog closed, a section hidden) holds nothing back.
+        cut.Find("input[data-test=at-day]").Change("soon");
+        Assert.True(unread.Any);
+        cut.Render(p => p.Add(c => c.Value, unread).Add(c => c.IsFixed, true).AddChildContent("<p>none</p>"));
+        Assert.False(unread.Any);
     }
 }
 

@@ -98,6 +98,37 @@ public sealed class IntakePageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_purchase_date_that_is_no_day_stops_registration_until_corrected_as_people_type_it()
+    {
+        var ctx = Open();
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+        var received = DateOnly.FromDateTime(Driver.Time.GetUtcNow().UtcDateTime);
+
+        cut.Find("#name").Change("王小明");
+        cut.Find("#phone").Change("13812345678");
+        cut.Find("#description").Change("充电器发热");
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.Hotline));
+        // 31 February: MudBlazor empties the field's value; registering then would store the case without its purchase date.
+        cut.Find("input[data-test=purchase-date]").Change($"{received.Year}-2-31");
+        cut.Find("[data-test=register]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("有内容无法识别，请先更正标红的字段。", cut.Find("[data-test=intake-error]").TextContent.Trim()));
+        Assert.Equal("请按年-月-日输入日期，如 2026-03-05", cut.Find("input[data-test=purchase-date]").Closest(".mud-input-control")!
+            .QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim());
+        Assert.Equal(0, await ctx.WithDbAsync(db => db.Complaints.CountAsync()));
+
+        var bought = received.AddDays(-40);
+        cut.Find("input[data-test=purchase-date]").Change($"{bought.Year}/{bought.Month}/{bought.Day}");
+        cut.Find("[data-test=register]").Click();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("/cases/KS-", navigation.Uri, StringComparison.Ordinal));
+        var stored = await ctx.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync());
+        Assert.Equal(bought, stored.Subject.PurchaseDate);
+    }
+
+    [Fact]
     public async Task An_over_long_description_is_refused_on_its_field_naming_the_limit_and_nothing_is_stored()
     {
         var ctx = Open();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Features.Cases.EvidenceFiles;
 using ComplaintPortal.Web.Resources;
 using MudBlazor;
@@ -16,6 +17,7 @@ public partial class Intake
 {
     private readonly Dictionary<string, string> fieldErrors = new(StringComparer.Ordinal);
     private readonly List<StagedEvidence> files = [];
+    private readonly UnreadFields unread = new();
     private string? formError;
     private bool busy;
 
@@ -50,6 +52,12 @@ public partial class Intake
     {
         fieldErrors.Clear();
         formError = null;
+        if (unread.Any)
+        {
+            formError = UiText.Validation_Unread;
+            return;
+        }
+
         var request = Input.ToRequest(Clock);
         var errors = ComplaintIntake.Validate(request, Clock.UtcNow);
         if (errors.Count > 0)
