@@ -55,11 +55,19 @@ public sealed class SolutionStepDialogTests : CasePageTest
         Assert.Contains("更換產品", offered);
         Assert.Contains("話費調整", offered);
         cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains("更換產品", StringComparison.Ordinal)).Click();
+
+        // A due date that is no day (31 April) holds the step on its field; the same month typed with slashes is read.
+        cut.Find("[data-test=step-due-date]").Change("2026-4-31");
+        cut.Find("[data-test=confirm-step]").Click();
+        Assert.Contains("請按年-月-日輸入日期", cut.Find("[data-test=step-due-date]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(version, (await Driver.LoadAsync(complaint.Id)).Version);
+        cut.Find("[data-test=step-due-date]").Change("2026/4/30");
         cut.Find("[data-test=confirm-step]").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=step-dialog]")));
         var stored = await Driver.LoadAsync(complaint.Id);
         Assert.Equal("REPLACE", stored.Tasks.Single(t => t.Id == task.Id).SolutionTypeCode);
+        Assert.Equal(new DateOnly(2026, 4, 30), stored.Tasks.Single(t => t.Id == task.Id).SolutionDueDate);
         cut.WaitForAssertion(() => Assert.Contains("更換產品", cut.Find("[data-test=tasks] [data-task=QA]").TextContent, StringComparison.Ordinal));
         Assert.Contains("方案類型", cut.Find("[data-test=tasks] [data-task=QA]").TextContent, StringComparison.Ordinal);
         var line = cut.Find("[data-ledger-action=ProposeSolution]").TextContent;
