@@ -1,10 +1,12 @@
 using Bunit;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Admin.TimeLimits;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Admin;
@@ -12,6 +14,52 @@ namespace ComplaintPortal.Tests.Components.Admin;
 /// <summary>The time-limit and calendar pages over a real, freshly set-up database names calendars and the set-up in words, not by code or account id.</summary>
 public sealed class SlaPoliciesPageTests : CaseDatabaseTest
 {
+    /// <summary>An administrator's account whose sign-in name and id differ from the name people know them by.</summary>
+    private async Task AdministratorAsync()
+    {
+        await using var db = Database.CreateContext();
+        db.Users.Add(new PortalUser { Id = "u-sla-admin", UserName = "sla.admin", NormalizedUserName = "SLA.ADMIN", DisplayName = "系统管理员 周敏" });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Changes_made_by_a_person_name_the_person_not_the_account()
+    {
+        var admin = new ActingUser("u-sla-admin", "系统管理员 周敏", null, new HashSet<string> { PortalRoles.Administrator });
+        await AdministratorAsync();
+        await using (var db = Database.CreateContext())
+        {
+            var policy = await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Id).FirstAsync();
+            // The time-limit log keeps the account id (and the sign-in name); the calendars keep the sign-in name.
+            db.SlaPolicyChanges.Add(new SlaPolicyChange(policy.Id, "u-sla-admin", "sla.admin", Driver.Time.GetUtcNow().AddYears(1), policy.Summary(), policy.Summary()));
+            var calendar = await db.WorkingCalendars.FirstAsync(c => c.Code == CalendarSeeds.ChinaMainland2026.Code);
+            calendar.Replace(calendar.Definition, "sla.admin", Driver.Time.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        CasePageContext Context()
+        {
+            var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+            {
+                services.AddSingleton<WorkingCalendarCache>();
+                services.AddScoped<WorkingCalendarBook>();
+                services.AddScoped<SlaPolicyBook>();
+            });
+            ctx.SignInAs(admin);
+            return ctx;
+        }
+
+        await using var policiesContext = Context();
+        var policies = policiesContext.RenderPage<SlaPolicies>();
+        policies.WaitForAssertion(() => Assert.Equal("系统管理员 周敏", policies.FindAll("[data-test=log-who]").First().TextContent.Trim()));
+        Assert.DoesNotContain("sla.admin", policies.Markup, StringComparison.Ordinal);
+
+        await using var calendarsContext = Context();
+        var calendars = calendarsContext.RenderPage<ComplaintPortal.Web.Features.Admin.Calendars.Calendars>();
+        calendars.WaitForAssertion(() => Assert.Contains("系统管理员 周敏", calendars.FindAll("[data-test=calendar-changed-by]").Select(c => c.TextContent.Trim())));
+        Assert.DoesNotContain("sla.admin", calendars.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Policies_name_their_calendar_and_the_change_log_names_the_set_up_in_words()
     {

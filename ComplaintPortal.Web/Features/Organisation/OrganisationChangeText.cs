@@ -67,6 +67,36 @@ public static partial class OrganisationChangeText
         return changedBy == PortalDatabaseInitializer.SeededBy ? OrganisationText.Log_BySystem : names.Account(changedBy);
     }
 
+    /// <summary>
+    /// The display names of the accounts one page of a change log names, by account id or by sign-in name as the log keeps
+    /// them (the time-limit log keeps the id, the calendars the sign-in name); one query for the page.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> PeopleAsync(PortalDbContext db, IEnumerable<string> accounts,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var wanted = accounts.Where(a => a.Length > 0 && a != PortalDatabaseInitializer.SeededBy).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var upper = wanted.Select(a => a.ToUpperInvariant()).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id) || upper.Contains(u.NormalizedUserName!))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users.Where(u => u.DisplayName.Length > 0))
+        {
+            names[user.Id] = user.DisplayName;
+            if (user.UserName is { } userName)
+            {
+                names[userName] = user.DisplayName;
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>A change's author as stored (<paramref name="name"/>), or the portal's own set-up in words.</summary>
     public static string By(string changedBy, string name) =>
         changedBy == PortalDatabaseInitializer.SeededBy ? OrganisationText.Log_BySystem : name;

@@ -46,8 +46,13 @@ public sealed partial class SlaPolicies
 
     private async Task<GridData<SlaPolicyChange>> LoadChangesAsync(GridState<SlaPolicyChange> state, CancellationToken cancellationToken)
     {
-        var (changes, total) = await InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>()
-            .ChangesPageAsync(state.Page * state.PageSize, state.PageSize, cancellationToken));
+        var (changes, total, people) = await InScopeAsync(async sp =>
+        {
+            var (page, count) = await sp.GetRequiredService<SlaPolicyBook>().ChangesPageAsync(state.Page * state.PageSize, state.PageSize, cancellationToken);
+            return (page, count, await Organisation.OrganisationChangeText.PeopleAsync(sp.GetRequiredService<PortalDbContext>(),
+                page.Select(c => c.ChangedByUserId), cancellationToken));
+        });
+        changers = people;
         return new GridData<SlaPolicyChange> { Items = changes, TotalItems = total };
     }
 
@@ -108,8 +113,11 @@ public sealed partial class SlaPolicies
     /// <summary>A calendar by its name, as the calendars page shows it; a code no longer on the list as it is.</summary>
     private string CalendarName(string code) => calendars.FirstOrDefault(c => c.Code == code) is { Name.Length: > 0 } c ? c.Name : code;
 
-    /// <summary>Who changed a policy; the portal's own set-up in words rather than its account id.</summary>
-    private static string ChangedBy(SlaPolicyChange change) => Organisation.OrganisationChangeText.By(change.ChangedByUserId, change.ChangedByName);
+    /// <summary>Who changed a policy, by the person's name; the portal's own set-up in words rather than its account id.</summary>
+    private string ChangedBy(SlaPolicyChange change) =>
+        Organisation.OrganisationChangeText.By(change.ChangedByUserId, changers.GetValueOrDefault(change.ChangedByUserId) ?? change.ChangedByName);
+
+    private IReadOnlyDictionary<string, string> changers = new Dictionary<string, string>();
 
     private string PolicyLabel(int policyId) =>
         policies.FirstOrDefault(p => p.Id == policyId) is { } p ? PolicyForm.PriorityName(p.Priority) + " · " + CategoryName(p.CategoryId) : "";
