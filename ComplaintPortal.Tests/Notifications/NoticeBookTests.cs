@@ -193,6 +193,17 @@ public sealed class NoticeBookTests
 
         Assert.Equal(newest.Take(4).Select(n => n.Id), (await book.UnreadAsync(owner, take: 4)).Select(n => n.Id));
         Assert.Equal(newest.Select(n => n.Id), (await book.ListAsync(owner)).Select(n => n.Id));
+
+        // The unread total (counted by the open cases' ids) leaves out what the owner read and what is about a closed case,
+        // as the unread pages do.
+        Assert.True(await book.MarkReadAsync(owner, newest[0].Id, s.Driver.Time.GetUtcNow()));
+        await read.Complaints.Where(c => c.Id == ids[0]).ExecuteUpdateAsync(u => u.SetProperty(c => c.Stage, CaseStage.Closed));
+        var ofClosed = await read.Notifications.Where(n => n.ComplaintId == ids[0]).Select(n => n.Id).ToListAsync();
+        var unread = newest.Where(n => n.Id != newest[0].Id && !ofClosed.Contains(n.Id)).Select(n => n.Id).ToList();
+        Assert.NotEmpty(ofClosed.Intersect(newest.Select(n => n.Id)));
+        var (unreadPage, unreadTotal) = await book.PageAsync(owner, unreadOnly: true, 0, 100);
+        Assert.Equal(unread, unreadPage.Select(n => n.Id));
+        Assert.Equal(unread.Count, unreadTotal);
     }
 
     [Fact]
