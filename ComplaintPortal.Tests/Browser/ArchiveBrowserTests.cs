@@ -72,6 +72,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         var last = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await leader.FillAsync("[data-test=grant-until]", $"{last.Year}/{last.Month}/{last.Day}");
         await leader.PressAsync("[data-test=grant-until]", "Tab");
+        await leader.Locator("[data-test=decision-unread]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await leader.ClickAsync("[data-test=approve]");
         await leader.Locator("[data-test=no-requests]").WaitForAsync();
 

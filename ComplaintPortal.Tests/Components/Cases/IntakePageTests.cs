@@ -120,6 +120,7 @@ public sealed class IntakePageTests : CasePageTest
 
         var bought = received.AddDays(-40);
         cut.Find("input[data-test=purchase-date]").Change($"{bought.Year}/{bought.Month}/{bought.Day}");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=intake-error]"))); // corrected: the form's word goes too
         cut.Find("[data-test=register]").Click();
 
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();

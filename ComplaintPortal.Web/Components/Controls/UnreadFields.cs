@@ -12,15 +12,18 @@ public sealed class UnreadFields
 
     public bool Any => fields.Count > 0;
 
+    /// <summary>Raised when the last unread field is corrected or gone, so a form can take back what it said about them.</summary>
+    public event Action? AllRead;
+
     public void Mark(object field, bool unread)
     {
         if (unread)
         {
             fields.Add(field);
         }
-        else
+        else if (fields.Remove(field) && fields.Count == 0)
         {
-            fields.Remove(field);
+            AllRead?.Invoke();
         }
     }
 }

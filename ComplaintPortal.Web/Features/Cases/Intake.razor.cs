@@ -18,6 +18,20 @@ public partial class Intake
     private readonly Dictionary<string, string> fieldErrors = new(StringComparer.Ordinal);
     private readonly List<StagedEvidence> files = [];
     private readonly UnreadFields unread = new();
+
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        // The form's "could not be read" goes once every field reads again (the fields' own marks are gone by then).
+        unread.AllRead += () =>
+        {
+            if (formError == UiText.Validation_Unread)
+            {
+                formError = null;
+                StateHasChanged();
+            }
+        };
+    }
     private string? formError;
     private bool busy;
 
