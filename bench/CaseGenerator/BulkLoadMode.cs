@@ -8,7 +8,8 @@ namespace CaseGenerator;
 /// incremental B-tree inserts). The index definitions are read from the database itself, so the
 /// rebuilt schema is exactly the migrated one. Foreign keys are off while loading (rows go in blocks,
 /// a child's block can be written before its parent's) and checked once at the end for the tables
-/// whose keys the generator assigns itself.
+/// whose keys the generator assigns itself. The loaded tables' triggers (the search's full-text index, kept by triggers on
+/// Complaints) are dropped too, and the index is rebuilt from the loaded rows in one pass at the end.
 /// </summary>
 internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Name, string Sql)> indexes)
 {
@@ -20,19 +21,24 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
     {
         await ExecuteAsync(connection, "PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
         var indexes = new List<(string, string)>();
+        var triggers = new HashSet<string>(StringComparer.Ordinal);
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", Tables.Select(t => $"'{t}'"))})";
+            read.CommandText = $"SELECT name, sql, type FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", Tables.Select(t => $"'{t}'"))})";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 indexes.Add((reader.GetString(0), reader.GetString(1)));
+                if (reader.GetString(2) == "trigger")
+                {
+                    triggers.Add(reader.GetString(0));
+                }
             }
         }
 
         foreach (var (name, _) in indexes)
         {
-            await ExecuteAsync(connection, $"DROP INDEX \"{name}\";");
+            await ExecuteAsync(connection, triggers.Contains(name) ? $"DROP TRIGGER \"{name}\";" : $"DROP INDEX \"{name}\";");
         }
 
         return new BulkLoadMode(connection, indexes);
@@ -52,6 +58,10 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
         await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeTasksSql);
         await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeCasesSql);
         await ExecuteAsync(connection, ComplaintPortal.Domain.Board.BoardKeysKeeper.RecomputeTaskKeysSql);
+        if (indexes.Any(i => i.Name.StartsWith("ComplaintText_", StringComparison.Ordinal)))
+        {
+            await ExecuteAsync(connection, "INSERT INTO ComplaintText(ComplaintText) VALUES ('rebuild');");
+        }
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; ANALYZE;");
         foreach (var table in Checked)
         {

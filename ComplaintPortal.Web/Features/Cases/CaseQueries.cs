@@ -76,7 +76,7 @@ public sealed class CaseQueries(PortalDbContext db)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(user);
-        var query = search.Apply(db.Complaints.AsNoTracking().VisibleTo(user));
+        var query = search.Apply(db.Complaints.AsNoTracking().VisibleTo(user), ComplaintTextIndex.For(db));
         return await PageAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct);
     }
 

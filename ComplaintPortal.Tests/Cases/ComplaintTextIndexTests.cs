@@ -1,0 +1,86 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Cases;
+
+/// <summary>
+/// The search's full-text index (SQLite FTS5, trigrams) narrows the candidates and never changes what is found: every
+/// kind of word finds the same cases with and without it, text typed or changed after the migration is found, and the
+/// index stays exactly in step with the cases (FTS5's own integrity check).
+/// </summary>
+public sealed class ComplaintTextIndexTests : CaseDatabaseTest
+{
+    private async Task<int> CaseAsync(string name, string? phone, string description, string? product)
+    {
+        var id = (await Driver.RegisterAsync()).Id;
+        await using var db = Database.CreateContext();
+        await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.Complainant.Name, name).SetProperty(c => c.Complainant.Phone, phone).SetProperty(c => c.PhoneKey, ContactForms.PhoneKey(phone))
+            .SetProperty(c => c.Description, description).SetProperty(c => c.Subject.ProductModel, product));
+        return id;
+    }
+
+    private async Task<(List<int> Indexed, List<int> Scanned)> FindAsync(string text)
+    {
+        await using var db = Database.CreateContext();
+        var search = new CaseSearch { Text = text };
+        var index = ComplaintTextIndex.For(db);
+        Assert.NotNull(index);
+        var indexed = await search.Apply(db.Complaints.AsNoTracking(), index).Select(c => c.Id).OrderBy(id => id).ToListAsync();
+        var scanned = await search.Apply(db.Complaints.AsNoTracking()).Select(c => c.Id).OrderBy(id => id).ToListAsync();
+        return (indexed, scanned);
+    }
+
+    private async Task AssertInStepAsync()
+    {
+        await using var db = Database.CreateContext();
+        // Raises an error when the index holds anything other than the cases' present text.
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO ComplaintText(ComplaintText) VALUES ('integrity-check')");
+    }
+
+    [Fact]
+    public async Task Every_kind_of_word_finds_the_same_cases_with_the_index_as_without()
+    {
+        var cooker = await CaseAsync("王小明", "138 0013 8000", "电饭煲内胆涂层脱落，要求换新", "RC-5\"A");
+        var lift = await CaseAsync("Li Na", "0755-8888 6666", "3号电梯门夹人 100% 不安全", "XP_200");
+        await CaseAsync("陈大文", null, "空调不制冷", null);
+        var cookerNumber = (await Driver.LoadAsync(cooker)).CaseNumber;
+
+        foreach (var (text, expected) in new (string, int[])[]
+        {
+            ("内胆涂层", [cooker]), ("电梯", [lift]), ("门", [lift]), ("Li Nb", []), ("li", [lift]), ("LI", [lift]),
+            ("8000", [cooker]), ("6666", [lift]), ("0013", []), ("13800138000", [cooker]), ("0755-8888", []),
+            ("RC-5\"A", [cooker]), ("\"A", [cooker]), ("xp_2", [lift]), ("100%", [lift]), ("0%", [lift]), ("x%y", []),
+            (cookerNumber, [cooker]), (cookerNumber[^5..], [cooker]), ("小明 换新", [cooker]), ("小明 电梯", []), ("夹人 XP", [lift]),
+        })
+        {
+            var (indexed, scanned) = await FindAsync(text);
+            Assert.True(expected.Order().SequenceEqual(scanned), $"{text}: found {string.Join(',', scanned)} without the index");
+            Assert.True(scanned.SequenceEqual(indexed), $"{text}: {string.Join(',', indexed)} with the index, {string.Join(',', scanned)} without");
+        }
+
+        await AssertInStepAsync();
+    }
+
+    [Fact]
+    public async Task Text_changed_after_registration_is_found_as_it_now_reads()
+    {
+        var id = await CaseAsync("王小明", "13800138000", "电饭煲内胆涂层脱落", null);
+        var other = await CaseAsync("张三", null, "热水器漏水严重", null);
+
+        await using (var db = Database.CreateContext())
+        {
+            // Masked, as an archived case's personal data is, and its description corrected.
+            await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Complainant.Name, "王**").SetProperty(c => c.Description, "电压力锅密封圈老化"));
+        }
+
+        Assert.Equal([id], (await FindAsync("密封圈")).Indexed);
+        Assert.Empty((await FindAsync("内胆涂层")).Indexed);
+        Assert.Empty((await FindAsync("王小明")).Indexed);
+        Assert.Equal([other], (await FindAsync("热水器")).Indexed);
+        await AssertInStepAsync();
+    }
+}
