@@ -8,6 +8,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
     /// A trigram full-text index over the searched text of each case (SQLite FTS5, external content: the text stays in
     /// Complaints, the index holds its trigrams), kept in step by triggers, so a search word of three or more characters
     /// finds its candidates from the index instead of reading every case (ComplaintTextIndex). SQL Server keeps LIKE.
+    /// A later migration that makes EF rebuild the Complaints table (SQLite cannot alter some columns in place) drops these
+    /// triggers with the old table and must create them again; ComplaintTextIndexTests fail until it does.
     /// </summary>
     public partial class ComplaintTextSearch : Migration
     {
