@@ -17,6 +17,13 @@ public sealed record NoticeView(int Id, int ComplaintId, string CaseNumber, Case
 /// </summary>
 public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
 {
+    /// <summary>
+    /// How far the total of all a person's notices (read or not) is counted: a role's history grows with every case, so past
+    /// this the total says "more than" (<see cref="PageAsync(ActingUser, bool, int, int, NoticeOrder, CancellationToken)"/>
+    /// gives <c>TotalCap + 1</c>) and the list pages through the newest this many.
+    /// </summary>
+    public const int TotalCap = 10_000;
+
     public async Task<int> CountUnreadAsync(ActingUser reader, CancellationToken cancellationToken = default) =>
         await Unread(reader).CountAsync(cancellationToken);
 
@@ -53,8 +60,8 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         await ByTimeAsync(reader, unreadOnly: false, 0, take, newestFirst: true, cancellationToken);
 
     /// <summary>
-    /// One page of the person's notices, newest first, and how many there are: all of them, or only the unread
-    /// (a closed case's notices are not among the unread).
+    /// One page of the person's notices, newest first, and how many there are: only the unread (a closed case's notices
+    /// are not among the unread), or all of them counted up to <see cref="TotalCap"/> (more gives <c>TotalCap + 1</c>).
     /// </summary>
     public async Task<(IReadOnlyList<NoticeView> Notices, int Total)> PageAsync(ActingUser reader, bool unreadOnly, int skip, int take,
         CancellationToken cancellationToken = default) =>
@@ -65,7 +72,7 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         NoticeOrder order, CancellationToken cancellationToken = default)
     {
         var notices = unreadOnly ? Unread(reader) : AddressedTo(reader);
-        var total = unreadOnly ? await CountUnreadOfOpenCasesAsync(reader, cancellationToken) : await notices.CountAsync(cancellationToken);
+        var total = unreadOnly ? await CountUnreadOfOpenCasesAsync(reader, cancellationToken) : await CountAllAsync(reader, cancellationToken);
         var page = order is NoticeOrder.NewestFirst or NoticeOrder.OldestFirst
             ? await ByTimeAsync(reader, unreadOnly, skip, take, order == NoticeOrder.NewestFirst, cancellationToken)
             : await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken, order);
@@ -156,6 +163,26 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     }
 
     private IQueryable<Notification> Unread(ActingUser reader) => WithoutRead(AddressedTo(reader), reader);
+
+    /// <summary>
+    /// How many notices the person has, read or not, counted part by part along each part's (recipient, created) index and
+    /// no further than <see cref="TotalCap"/> + 1: the whole count read a department head's whole history (60 ms at
+    /// 100,000 cases for the largest department, ten times that at 1,000,000); capped it stops after the newest 10,001.
+    /// </summary>
+    private async Task<int> CountAllAsync(ActingUser reader, CancellationToken ct)
+    {
+        var total = 0;
+        foreach (var part in Parts(reader))
+        {
+            total += await part.OrderByDescending(n => n.CreatedAt).Take(TotalCap + 1 - total).CountAsync(ct);
+            if (total > TotalCap)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>
     /// How many unread notices the person has, all counted (the list's total), part by part (the parts never overlap).

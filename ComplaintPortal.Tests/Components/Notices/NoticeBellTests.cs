@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Components.Notices;
 
@@ -98,5 +99,37 @@ public sealed class NoticeBellTests : CasePageTest
         page.WaitForAssertion(() => Assert.Equal([newer.CaseNumber, older.CaseNumber], Cases()));
         await ClickAsync("案件");
         page.WaitForAssertion(() => Assert.Equal(new[] { older.CaseNumber, newer.CaseNumber }.Order(StringComparer.Ordinal), Cases()));
+    }
+
+    [Fact]
+    public async Task Past_ten_thousand_the_list_of_all_notices_says_more_than_and_the_unread_count_stays_exact()
+    {
+        var feed = new NoticeFeed();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        await using (var db = Database.CreateContext())
+        {
+            var now = Driver.Time.GetUtcNow();
+            db.Notifications.AddRange(Enumerable.Range(1, NoticeBook.TotalCap + 5).Select(i => new Notification(PortalRoles.DepartmentHandler,
+                owner.DepartmentId, complaint.Id, NotificationKind.DeadlineDueSoon, $"{complaint.CaseNumber}: {i}", now.AddSeconds(-i))));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = Database.CreateContext();
+        var expectedUnread = await read.Notifications.CountAsync(n => n.RecipientUserId == null
+            && n.RecipientRole == PortalRoles.DepartmentHandler && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == owner.DepartmentId));
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(owner);
+        var page = screen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
+            b.CloseComponent();
+        });
+        string Pager() => page.FindAll("[data-test=notices] .mud-table-pagination-caption").Last().TextContent.Trim();
+
+        // Unread: counted whole, in MudBlazor's own words.
+        page.WaitForAssertion(() => Assert.Equal($"第 1-25 条，共 {expectedUnread:N0} 条", Pager()));
+        await page.FindAll("[data-test=notice-filter] .mud-toggle-item")[1].ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal($"第 1-25 条，共 {NoticeBook.TotalCap:N0} 多条", Pager()));
     }
 }

@@ -22,6 +22,9 @@ public sealed partial class Notices : IDisposable
     private Dictionary<string, string> departmentNames = [];
     private IDisposable? subscription;
 
+    /// <summary>The pager's words: MudBlazor's own, or "more than" when the total was counted only as far as the cap.</summary>
+    private string? infoFormat;
+
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
@@ -66,7 +69,10 @@ public sealed partial class Notices : IDisposable
         };
         var (notices, total) = await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>()
             .PageAsync(user, unreadOnly, state.Page * state.PageSize, state.PageSize, order, cancellationToken));
-        return new GridData<NoticeView> { Items = notices, TotalItems = total };
+        // All notices past the cap: the list pages through the newest TotalCap and says there are more (the unread are counted whole).
+        var capped = !unreadOnly && total > NoticeBook.TotalCap;
+        infoFormat = capped ? DeadlineText.Notices_PagerMoreThan : null;
+        return new GridData<NoticeView> { Items = notices, TotalItems = capped ? NoticeBook.TotalCap : total };
     }
 
     private string Detail(NoticeView notice) =>
