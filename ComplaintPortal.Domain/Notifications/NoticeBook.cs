@@ -7,7 +7,11 @@ namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>One notice as a person's list shows it.</summary>
 public sealed record NoticeView(int Id, int ComplaintId, string CaseNumber, CaseStage CaseStage, NotificationKind Kind, string Text,
-    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead);
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead)
+{
+    /// <summary>Not marked read and about a case still open: what the bell counts and the unread list shows.</summary>
+    public bool IsUnread => !IsRead && CaseStages.Open.Contains(CaseStage);
+}
 
 /// <summary>
 /// A person's notices: those addressed to them by name and those addressed to a role they hold (within their

@@ -132,4 +132,42 @@ public sealed class NoticeBellTests : CasePageTest
         await page.FindAll("[data-test=notice-filter] .mud-toggle-item")[1].ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal($"第 1-25 条，共 {NoticeBook.TotalCap:N0} 多条", Pager()));
     }
+
+    [Fact]
+    public async Task A_notice_never_read_whose_case_has_ended_is_shown_as_ended_with_nothing_to_mark()
+    {
+        var feed = new NoticeFeed();
+        var open = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        await using (var db = Database.CreateContext())
+        {
+            var now = Driver.Time.GetUtcNow();
+            db.Notifications.Add(Notification.ToPerson(owner.UserId, open.Id, NotificationKind.DeadlineDueSoon, open.CaseNumber, now.AddHours(-2)));
+            db.Notifications.Add(Notification.ToPerson(owner.UserId, closed.Id, NotificationKind.DeadlineOverdue, closed.CaseNumber, now.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(owner);
+        var page = screen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
+            b.CloseComponent();
+        });
+        AngleSharp.Dom.IElement Row(string number) => page.FindAll("[data-test=notices] tbody tr").Single(r => r.QuerySelector($"[data-case='{number}']") is not null);
+
+        page.WaitForAssertion(() => Assert.NotNull(Row(open.CaseNumber)));
+        Assert.DoesNotContain(page.FindAll("[data-test=notices] [data-case]"), a => a.TextContent.Trim() == closed.CaseNumber);
+        await page.FindAll("[data-test=notice-filter] .mud-toggle-item")[1].ClickAsync(new());
+        page.WaitForAssertion(() => Assert.NotNull(Row(closed.CaseNumber)));
+
+        var ended = Row(closed.CaseNumber);
+        Assert.Equal("案件已结束", ended.QuerySelector("[data-unread]")!.TextContent.Trim());
+        Assert.Null(ended.QuerySelector("[data-test=mark-read]"));
+        Assert.DoesNotContain("portal-unread", ended.ClassName ?? "", StringComparison.Ordinal);
+        var unread = Row(open.CaseNumber);
+        Assert.Equal("未读", unread.QuerySelector("[data-unread=true]")!.TextContent.Trim());
+        Assert.NotNull(unread.QuerySelector("[data-test=mark-read]"));
+    }
 }
