@@ -15,4 +15,14 @@ public sealed class OrganisationClock(TimeProvider timeProvider, IOptions<Organi
     /// <summary>Formats an instant in the organisation's zone with the current UI culture.</summary>
     public string Format(DateTimeOffset instant, string format = "g") =>
         ToLocal(instant).ToString(format, CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// A period from <paramref name="from"/> up to (not including) <paramref name="until"/>: as days with the last one
+    /// included (2026/12/3 – 2026/12/10) when both ends are midnights in the organisation's zone, as a person chose the
+    /// days; to the minute otherwise. Midnight-to-midnight shown to the minute would name the day after the last.
+    /// </summary>
+    public string FormatPeriod(DateTimeOffset from, DateTimeOffset until) =>
+        ToLocal(from).TimeOfDay == TimeSpan.Zero && ToLocal(until).TimeOfDay == TimeSpan.Zero
+            ? $"{Format(from, "d")} – {Format(until.AddTicks(-1), "d")}"
+            : $"{Format(from, "g")} – {Format(until, "g")}";
 }
