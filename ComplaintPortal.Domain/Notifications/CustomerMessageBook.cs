@@ -38,7 +38,9 @@ public sealed class CustomerMessageBook(PortalDbContext db, TimeProvider time)
     }
 
     /// <summary>The message of <paramref name="kind"/> for a case, filled in; null when the case or a template is missing.</summary>
-    public async Task<CustomerMessageDraft?> DraftAsync(string caseNumber, MessageKind kind, string language, ReplyChannel? channel, TimeZoneInfo zone, CancellationToken ct = default)
+    /// <param name="promisedAt">The completion to promise when the person has chosen one; otherwise the case's own deadline.</param>
+    public async Task<CustomerMessageDraft?> DraftAsync(string caseNumber, MessageKind kind, string language, ReplyChannel? channel, TimeZoneInfo zone,
+        DateTimeOffset? promisedAt = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Tasks).FirstOrDefaultAsync(c => c.CaseNumber == caseNumber, ct);
@@ -48,11 +50,11 @@ public sealed class CustomerMessageBook(PortalDbContext db, TimeProvider time)
             return null;
         }
 
-        var promised = kind == MessageKind.Reply
+        var promised = promisedAt ?? (kind == MessageKind.Reply
             ? complaint.PromisedCompletionAt
             : await db.CaseDeadlines.AsNoTracking()
                 .Where(d => d.ComplaintId == complaint.Id && d.DepartmentTaskId == null && d.Kind == DeadlineKind.Completion)
-                .Select(d => (DateTimeOffset?)d.DueAt).FirstOrDefaultAsync(ct) ?? complaint.PromisedCompletionAt;
+                .Select(d => (DateTimeOffset?)d.DueAt).FirstOrDefaultAsync(ct) ?? complaint.PromisedCompletionAt);
         var culture = CultureInfo.GetCultureInfo(template.Language);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {

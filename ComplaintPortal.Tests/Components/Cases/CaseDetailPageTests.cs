@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Workflow;
@@ -60,6 +61,37 @@ public sealed class CaseDetailPageTests : CasePageTest
         cut.WaitForAssertion(() => Assert.Equal("Assessed", cut.Find("[data-test=case-stage]").GetAttribute("data-stage")));
         Assert.Empty(cut.FindAll("[data-test=conflict]"));
         Assert.Equal(nameof(WorkflowAction.Acknowledge), cut.Find("[data-test=primary-action]").GetAttribute("data-action"));
+    }
+
+    [Fact]
+    public async Task A_new_promised_completion_is_written_into_the_untouched_acknowledgement_and_an_edited_one_is_kept()
+    {
+        var ctx = Open();
+        var complaint = await Driver.RegisterAsync();
+        await Driver.AssessAsync(complaint.Id);
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        cut.WaitForElement("[data-test=primary-action][data-action=Acknowledge]").Click();
+        string Note() => cut.WaitForElement("textarea[data-test=step-note]").GetAttribute("value") ?? cut.Find("textarea[data-test=step-note]").TextContent;
+        var day = DateOnly.ParseExact(cut.WaitForElement("input[data-test=step-promised-day]").GetAttribute("value")!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var before = Note();
+        Assert.True(before.Contains($"{day.Year}年{day.Month}月{day.Day}日", StringComparison.Ordinal) || before.Contains($"{day.Year}/{day.Month}/{day.Day}", StringComparison.Ordinal), before);
+
+        // Promised three days later: the customer's text follows (it was the template's, untouched).
+        var later = day.AddDays(3);
+        cut.Find("input[data-test=step-promised-day]").Change($"{later.Year}/{later.Month}/{later.Day}");
+        cut.WaitForAssertion(() => Assert.True(Note().Contains($"{later.Year}年{later.Month}月{later.Day}日", StringComparison.Ordinal)
+            || Note().Contains($"{later.Year}/{later.Month}/{later.Day}", StringComparison.Ordinal), Note()));
+
+        // Written by the clerk: a later change of the promise leaves the text alone.
+        cut.Find("textarea[data-test=step-note]").Change("您好，我们会尽快处理。");
+        cut.Find("input[data-test=step-promised-day]").Change($"{later.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal("您好，我们会尽快处理。", Note());
+        cut.Find("[data-test=confirm-step]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=step-dialog]")));
+        var stored = await Driver.LoadAsync(complaint.Id);
+        Assert.Equal(later.AddDays(1), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stored.PromisedCompletionAt!.Value,
+            TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime));
     }
 
     [Fact]

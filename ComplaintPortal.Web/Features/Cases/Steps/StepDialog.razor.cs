@@ -16,6 +16,7 @@ public partial class StepDialog
     private string? error;
     private string? noteError;
     private string? replyDraft;
+    private string? acknowledgementDraft;
     private string? dateError;
     private string? duplicateError;
     private string? departmentsError;
@@ -111,7 +112,7 @@ public partial class StepDialog
                 var draft = await DraftAsync(MessageKind.Acknowledgement, null);
                 var promised = draft?.PromisedAt ?? Clock.UtcNow + ComplaintWorkflow.DefaultTaskTime(Priority) + TimeSpan.FromDays(2);
                 Form.PromisedCompletionAt = WallClock.ToLocal(promised, Clock);
-                Form.Note = draft?.Body ?? string.Format(CultureInfo.CurrentCulture, CaseText.Detail_AcknowledgementTemplate, CaseNumber, Clock.Format(promised));
+                Form.Note = acknowledgementDraft = draft?.Body ?? AcknowledgementFallback(promised);
                 break;
             case WorkflowAction.Dispatch:
                 Form.DepartmentIds.UnionWith(Proposed);
@@ -123,6 +124,28 @@ public partial class StepDialog
             default:
                 break;
         }
+    }
+
+    private string AcknowledgementFallback(DateTimeOffset promised) =>
+        string.Format(CultureInfo.CurrentCulture, CaseText.Detail_AcknowledgementTemplate, CaseNumber, Clock.Format(promised));
+
+    /// <summary>
+    /// A new promised completion: the message to the customer, while it is still the template's text, is filled in again
+    /// with it, so the customer is not promised one day while the case records another. Text the clerk has changed stays.
+    /// </summary>
+    private async Task PromisedChangedAsync(DateTime? local)
+    {
+        Form.PromisedCompletionAt = local;
+        if (WallClock.ToInstant(local, Clock) is not { } promised || !IsUntouchedDraft(Form.Note, acknowledgementDraft))
+        {
+            return;
+        }
+
+        await using var scope = Scopes.CreateAsyncScope();
+        var language = CustomerMessageBook.LanguageOf(CultureInfo.CurrentUICulture);
+        var draft = await scope.ServiceProvider.GetRequiredService<CustomerMessageBook>()
+            .DraftAsync(CaseNumber, MessageKind.Acknowledgement, language, null, Clock.TimeZone, promised);
+        Form.Note = acknowledgementDraft = draft?.Body ?? AcknowledgementFallback(promised);
     }
 
     /// <summary>The text is the draft as it was put in the field, whitespace aside.</summary>
