@@ -36,25 +36,8 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     /// "99+" beyond that, and a role's history can hold hundreds of thousands of notices, almost all of closed
     /// cases, which an exact count would read on every page.
     /// </summary>
-    public async Task<int> CountUnreadAsync(ActingUser reader, int atMost, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
-        ArgumentNullException.ThrowIfNull(reader);
-        // One count per way a notice reaches the person (by name, by each role), newest first, each read along
-        // its own (recipient, created) index and stopped at the cap: the two ways in one query let SQLite gather
-        // every notice of either before it stops (seconds at 1,000,000 cases). The parts never overlap.
-        var total = 0;
-        foreach (var part in Parts(reader))
-        {
-            total += await WithoutRead(part, reader).OrderByDescending(n => n.CreatedAt).Take(atMost - total).CountAsync(cancellationToken);
-            if (total >= atMost)
-            {
-                break;
-            }
-        }
-
-        return total;
-    }
+    public async Task<int> CountUnreadAsync(ActingUser reader, int atMost, CancellationToken cancellationToken = default) =>
+        await CountAtMostAsync(reader, part => WithoutRead(part, reader), atMost, cancellationToken);
 
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
         await ByTimeAsync(reader, unreadOnly: true, 0, take, newestFirst: true, cancellationToken);
@@ -173,13 +156,25 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     /// no further than <see cref="TotalCap"/> + 1: the whole count read a department head's whole history (60 ms at
     /// 100,000 cases for the largest department, ten times that at 1,000,000); capped it stops after the newest 10,001.
     /// </summary>
-    private async Task<int> CountAllAsync(ActingUser reader, CancellationToken ct)
+    private async Task<int> CountAllAsync(ActingUser reader, CancellationToken ct) =>
+        await CountAtMostAsync(reader, part => part, TotalCap + 1, ct);
+
+    /// <summary>
+    /// The person's notices that <paramref name="filter"/> keeps, counted no further than <paramref name="atMost"/>: one count
+    /// per way a notice reaches the person (by name, by each role), newest first, each read along its own (recipient,
+    /// created) index and stopped at the cap. The ways in one query let SQLite gather every notice of either before it
+    /// stops (seconds at 1,000,000 cases). The parts never overlap.
+    /// </summary>
+    private async Task<int> CountAtMostAsync(ActingUser reader, Func<IQueryable<Notification>, IQueryable<Notification>> filter, int atMost,
+        CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
+        ArgumentNullException.ThrowIfNull(reader);
         var total = 0;
         foreach (var part in Parts(reader))
         {
-            total += await part.OrderByDescending(n => n.CreatedAt).Take(TotalCap + 1 - total).CountAsync(ct);
-            if (total > TotalCap)
+            total += await filter(part).OrderByDescending(n => n.CreatedAt).Take(atMost - total).CountAsync(ct);
+            if (total >= atMost)
             {
                 break;
             }
@@ -198,14 +193,11 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     private async Task<int> CountUnreadOfOpenCasesAsync(ActingUser reader, CancellationToken ct)
     {
         var open = CaseStages.Open.ToList();
-        var userId = reader.UserId;
         var openCases = db.Complaints.Where(c => open.Contains(c.Stage)).Select(c => c.Id);
         var total = await WithoutRead(ToPerson(reader), reader).CountAsync(ct);
         foreach (var role in reader.Roles.Distinct(StringComparer.Ordinal))
         {
-            total += await ToRole(reader, role).Where(n => openCases.Contains(n.ComplaintId))
-                .Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId))
-                .CountAsync(ct);
+            total += await NotReadBy(ToRole(reader, role).Where(n => openCases.Contains(n.ComplaintId)), reader).CountAsync(ct);
         }
 
         return total;
@@ -215,10 +207,13 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
+        return NotReadBy(notices, reader).Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
+    }
+
+    private IQueryable<Notification> NotReadBy(IQueryable<Notification> notices, ActingUser reader)
+    {
         var userId = reader.UserId;
-        return notices
-            .Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId))
-            .Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
+        return notices.Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId));
     }
 
     /// <summary>

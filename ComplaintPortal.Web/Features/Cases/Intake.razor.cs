@@ -18,6 +18,8 @@ public partial class Intake
     private readonly Dictionary<string, string> fieldErrors = new(StringComparer.Ordinal);
     private readonly List<StagedEvidence> files = [];
     private readonly UnreadFields unread = new();
+    private string? formError;
+    private bool busy;
 
     protected override void OnInitialized()
     {
@@ -32,8 +34,6 @@ public partial class Intake
             }
         };
     }
-    private string? formError;
-    private bool busy;
 
     private IntakeInput Input { get; } = new() { Key = Guid.NewGuid().ToString("N") };
 

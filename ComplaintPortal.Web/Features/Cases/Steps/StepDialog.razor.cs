@@ -141,10 +141,7 @@ public partial class StepDialog
             return;
         }
 
-        await using var scope = Scopes.CreateAsyncScope();
-        var language = CustomerMessageBook.LanguageOf(CultureInfo.CurrentUICulture);
-        var draft = await scope.ServiceProvider.GetRequiredService<CustomerMessageBook>()
-            .DraftAsync(CaseNumber, MessageKind.Acknowledgement, language, null, Clock.TimeZone, promised);
+        var draft = await DraftAsync(MessageKind.Acknowledgement, null, promised);
         Form.Note = acknowledgementDraft = draft?.Body ?? AcknowledgementFallback(promised);
     }
 
@@ -154,11 +151,11 @@ public partial class StepDialog
 
     private static string Squeezed(string? text) => string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c)));
 
-    private async Task<CustomerMessageDraft?> DraftAsync(MessageKind kind, ReplyChannel? channel)
+    private async Task<CustomerMessageDraft?> DraftAsync(MessageKind kind, ReplyChannel? channel, DateTimeOffset? promisedAt = null)
     {
         await using var scope = Scopes.CreateAsyncScope();
         var language = CustomerMessageBook.LanguageOf(CultureInfo.CurrentUICulture);
-        return await scope.ServiceProvider.GetRequiredService<CustomerMessageBook>().DraftAsync(CaseNumber, kind, language, channel, Clock.TimeZone);
+        return await scope.ServiceProvider.GetRequiredService<CustomerMessageBook>().DraftAsync(CaseNumber, kind, language, channel, Clock.TimeZone, promisedAt);
     }
 
     /// <summary>A department with no handler or head account: a task sent there reaches nobody.</summary>
