@@ -127,7 +127,7 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         // person has since left (or lost the role for) is no longer theirs to read.
         var visible = db.Complaints.Where(CaseVisibility.For(reader));
         return db.Notifications.AsNoTracking().Where(n => (n.RecipientUserId == userId && visible.Any(c => c.Id == n.ComplaintId))
-            || (n.RecipientUserId == null && roles.Contains(n.RecipientRole)
+            || (roles.Contains(n.RecipientRole)
                 && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department)));
     }
 
@@ -142,10 +142,13 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId && visible.Any(c => c.Id == n.ComplaintId));
     }
 
+    // By the role alone (a notice to a person has an empty role): with "and no person" added, SQLite chose the by-person index
+    // for "no person", which holds every role notice, and read the role's whole history for a role with few notices left (an
+    // intake clerk once clerks own their cases: 115 ms against 1 ms at 100,000 cases).
     private IQueryable<Notification> ToRole(ActingUser reader, string role)
     {
         var department = reader.DepartmentId;
-        return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == null && n.RecipientRole == role
+        return db.Notifications.AsNoTracking().Where(n => n.RecipientRole == role
             && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department));
     }
 

@@ -13,10 +13,18 @@ public sealed class Notification
     {
     }
 
+    /// <summary>A notice to everyone holding <paramref name="recipientRole"/> (within the department when one is given).</summary>
     public Notification(string recipientRole, int? recipientDepartmentId, int complaintId, NotificationKind kind, string text, DateTimeOffset createdAt)
+        : this(complaintId, kind, text, createdAt)
     {
+        // A role is always named: an empty role is what marks a notice to a person, and readers find role notices by the role alone.
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipientRole);
         RecipientRole = recipientRole;
         RecipientDepartmentId = recipientDepartmentId;
+    }
+
+    private Notification(int complaintId, NotificationKind kind, string text, DateTimeOffset createdAt)
+    {
         ComplaintId = complaintId;
         Kind = kind;
         Text = text;
@@ -27,12 +35,12 @@ public sealed class Notification
     public static Notification ToPerson(string userId, int complaintId, NotificationKind kind, string text, DateTimeOffset createdAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        return new Notification("", null, complaintId, kind, text, createdAt) { RecipientUserId = userId };
+        return new Notification(complaintId, kind, text, createdAt) { RecipientUserId = userId };
     }
 
     public int Id { get; private set; }
 
-    /// <summary>The role addressed; empty for a notice to a person.</summary>
+    /// <summary>The role addressed; empty for a notice to a person (so a role's notices never include one).</summary>
     public string RecipientRole { get; private set; } = "";
 
     public int? RecipientDepartmentId { get; private set; }

@@ -79,6 +79,18 @@ public sealed class NoticeBookTests
     }
 
     [Fact]
+    public void A_notice_to_a_role_names_the_role_since_an_empty_role_marks_a_notice_to_a_person()
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero);
+        Assert.Throws<ArgumentException>(() => new Notification("", null, 1, NotificationKind.Escalated, "C-1: urgent", at));
+        Assert.Throws<ArgumentException>(() => new Notification(" ", 3, 1, NotificationKind.TaskAssigned, "C-1: QA", at));
+        var toPerson = Notification.ToPerson("u-1", 1, NotificationKind.TaskAssigned, "C-1: owner", at);
+        Assert.Equal(("", null, "u-1"), (toPerson.RecipientRole, toPerson.RecipientDepartmentId, toPerson.RecipientUserId));
+        var toRole = new Notification(PortalRoles.DepartmentHead, 3, 1, NotificationKind.TaskAssigned, "C-1: QA", at);
+        Assert.Equal((PortalRoles.DepartmentHead, (int?)3, (string?)null), (toRole.RecipientRole, toRole.RecipientDepartmentId, toRole.RecipientUserId));
+    }
+
+    [Fact]
     public async Task Notices_of_a_closed_case_leave_the_unread_list_but_stay_in_the_list()
     {
         await using var s = await DeadlineScenario.CreateAsync();
