@@ -27,7 +27,7 @@ internal sealed class BulkWriter
 
     private static readonly string[] TaskColumns =
     [
-        "Id", "ComplaintId", "DepartmentId", "OwnerName", "AssignedAt", "Deadline", "Status", "Findings", "RootCause", "SolutionMeasures", "Feedback", "ReportedAt",
+        "Id", "ComplaintId", "DepartmentId", "OwnerUserId", "OwnerName", "AssignedAt", "Deadline", "Status", "Findings", "RootCause", "SolutionMeasures", "Feedback", "ReportedAt",
     ];
 
     private static readonly string[] EventColumns =
@@ -43,7 +43,7 @@ internal sealed class BulkWriter
 
     private static readonly string[] TransitionColumns = ["CaseDeadlineId", "ComplaintId", "Level", "DueAt", "RecordedAt"];
 
-    private static readonly string[] NotificationColumns = ["RecipientRole", "RecipientDepartmentId", "ComplaintId", "Kind", "Text", "CreatedAt"];
+    private static readonly string[] NotificationColumns = ["RecipientRole", "RecipientDepartmentId", "RecipientUserId", "ComplaintId", "Kind", "Text", "CreatedAt"];
 
     private readonly SqliteConnection connection;
     private readonly Dictionary<int, int> counters;
@@ -146,8 +146,8 @@ internal sealed class BulkWriter
 
         var complaint = new object?[]
         {
-            id, c.CaseNumber, Instant.ConvertToProvider(c.ReceivedAt), c.Channel.ToString(), c.Description, c.Request, true, "gen-clerk",
-            "客服 值班员", Instant.ConvertToProvider(c.ReceivedAt.AddMinutes(3)), c.Stage.ToString(), c.Events.Count, c.CategoryId, c.Severity?.ToString(),
+            id, c.CaseNumber, Instant.ConvertToProvider(c.ReceivedAt), c.Channel.ToString(), c.Description, c.Request, true, c.Clerk.Id,
+            c.Clerk.Name, Instant.ConvertToProvider(c.ReceivedAt.AddMinutes(3)), c.Stage.ToString(), c.Events.Count, c.CategoryId, c.Severity?.ToString(),
             c.Urgency?.ToString(), c.Priority.ToString(), Stored(c.AcknowledgedAt), Stored(c.PromisedAt), c.IsEscalated, Stored(c.EscalatedAt),
             c.PausedFrom?.ToString(), Stored(c.PausedAt), c.IsDuplicate && id > 1 ? id - 1 : null, c.ReplyChannel?.ToString(), c.ReplyText,
             Stored(c.RepliedAt), c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount, c.ClosureReason, Stored(c.ClosedAt), c.Group,
@@ -156,7 +156,7 @@ internal sealed class BulkWriter
         };
         var taskRows = c.Tasks.Select(t => new object?[]
         {
-            t.Id = nextTaskId++, id, t.DepartmentId, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause,
+            t.Id = nextTaskId++, id, t.DepartmentId, t.Owner?.Id, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause,
             t.Measures, t.Feedback, Stored(t.ReportedAt),
         }).ToList();
         var deadlineRows = c.Deadlines.Select(d => new object?[]
@@ -165,7 +165,7 @@ internal sealed class BulkWriter
             d.PausedWorkingTime.Ticks, Stored(d.MetAt), d.IsProvisional, d.Target.Amount, d.Target.Unit.ToString(), d.Target.Counting.ToString(),
         }).ToList();
         var transitionRows = c.Transitions.Select(t => new object?[] { t.Deadline.Id, id, t.Level.ToString(), Stored(t.DueAt), Stored(t.RecordedAt) }).ToList();
-        var noticeRows = c.Notices.Select(n => new object?[] { n.Role, n.DepartmentId, id, n.Kind, n.Text, Stored(n.CreatedAt) }).ToList();
+        var noticeRows = c.Notices.Select(n => new object?[] { n.Role, n.DepartmentId, n.UserId, id, n.Kind, n.Text, Stored(n.CreatedAt) }).ToList();
         return new PreparedCase(complaint, [.. taskRows, .. deadlineRows, .. transitionRows, .. eventRows, .. noticeRows],
             taskRows.Count, deadlineRows.Count, transitionRows.Count, eventRows.Count);
     }

@@ -180,6 +180,10 @@ internal sealed partial class CaseFactory
 
         life.Record(nameof(WorkflowAction.Dispatch), CaseStage.InDepartments, life.Clerk, "departments=" + string.Join(",", departments.Select(d => d.Code))
             + "; deadline=" + deadline.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var task in c.Tasks)
+        {
+            life.MaybeAssign(task);
+        }
     }
 
     private static DateTimeOffset WaitForCustomer(GeneratedCase c, Life life)

@@ -48,6 +48,7 @@ internal sealed partial class CaseFactory(ReferenceData reference, Random random
         {
             CaseNumber = nextNumber(received.ToOffset(TimeSpan.FromHours(8)).Year),
             ReceivedAt = received,
+            Clerk = reference.Clerks[random.Next(reference.Clerks.Count)],
             Channel = channel,
             Name = name,
             Phone = "1" + random.Next(30, 90).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + random.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture),

@@ -14,7 +14,10 @@ internal sealed class GeneratedTask
 
     public DateTimeOffset Deadline { get; set; }
 
-    public string? OwnerName { get; set; }
+    /// <summary>The handler who owns the task: assigned by the head, or whoever recorded its first work.</summary>
+    public Actor? Owner { get; set; }
+
+    public string? OwnerName => Owner?.Name;
 
     public DepartmentTaskStatus Status { get; set; }
 
@@ -37,6 +40,9 @@ internal sealed class GeneratedCase
     public required string CaseNumber { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The intake clerk who registered the case and does its customer-service steps.</summary>
+    public required Actor Clerk { get; init; }
 
     public required ComplaintChannel Channel { get; init; }
 

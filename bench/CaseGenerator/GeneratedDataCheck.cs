@@ -62,6 +62,13 @@ internal static class GeneratedDataCheck
         var escalated = await db.Complaints.CountAsync(c => c.IsEscalated);
         say("Deadline transitions: " + string.Join(", ", levels.OrderBy(l => l.Key).Select(l => $"{l.Key} {l.Count:N0}")) + $"; escalated cases {escalated:N0}");
 
+        var toPeople = await db.Notifications.CountAsync(n => n.RecipientUserId != null);
+        var toRoles = await db.Notifications.CountAsync(n => n.RecipientUserId == null);
+        var owned = await db.DepartmentTasks.CountAsync(t => t.OwnerUserId != null && db.Users.Any(u => u.Id == t.OwnerUserId));
+        var tasks = await db.DepartmentTasks.CountAsync();
+        var people = await db.Notifications.Where(n => n.RecipientUserId != null).Select(n => n.RecipientUserId).Distinct().CountAsync();
+        say($"Notices: {toPeople:N0} to {people:N0} people by name, {toRoles:N0} to roles; tasks owned by a portal account: {owned:N0} of {tasks:N0}");
+
         var stages = await db.Complaints.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         say("Cases per stage: " + string.Join(", ", stages.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Count:N0}")));
 

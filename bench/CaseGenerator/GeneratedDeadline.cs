@@ -53,4 +53,8 @@ internal sealed class GeneratedDeadline(DeadlineKind kind, GeneratedTask? task)
 internal sealed record GeneratedTransition(GeneratedDeadline Deadline, DeadlineLevel Level, DateTimeOffset DueAt, DateTimeOffset RecordedAt);
 
 /// <summary>A role- or department-addressed notice (a row of <c>Notifications</c>).</summary>
-internal sealed record GeneratedNotice(string Role, int? DepartmentId, string Kind, string Text, DateTimeOffset CreatedAt);
+/// <summary>A notice to a role (in a department), or with <paramref name="UserId"/> to that one person (role empty).</summary>
+internal sealed record GeneratedNotice(string Role, int? DepartmentId, string Kind, string Text, DateTimeOffset CreatedAt, string? UserId = null)
+{
+    public static GeneratedNotice ToPerson(Actor person, string kind, string text, DateTimeOffset createdAt) => new("", null, kind, text, createdAt, person.Id);
+}

@@ -8,8 +8,8 @@ namespace CaseGenerator;
 /// <summary>
 /// What the portal's <see cref="DeadlineMonitor"/> (a scan about once a minute) would have recorded on this case
 /// between two steps: each deadline reaching due-soon or overdue once per due instant, a ledger line each, the
-/// first overdue escalating the case, and the notices <c>DeadlineNotices</c> sends (generated tasks and cases have
-/// no portal account as owner, so the owner side's role hears of them).
+/// first overdue escalating the case, and the notices <c>DeadlineNotices</c> sends (to the task's owner by name, or its
+/// department's handlers while nobody owns it; for the case's own deadlines to the clerk who registered it).
 /// </summary>
 internal sealed partial class Life
 {
@@ -86,16 +86,33 @@ internal sealed partial class Life
         {
             var reached = pending.Where(p => p.Level == level).Select(p => p.Deadline).ToList();
             var kind = (level == DeadlineLevel.Overdue ? NotificationKind.DeadlineOverdue : NotificationKind.DeadlineDueSoon).ToString();
-            void Notice(string role, int? department, IEnumerable<GeneratedDeadline> about, bool whose = false)
+            string Text(IEnumerable<GeneratedDeadline> about, bool whose = false)
             {
                 var text = $"{c.CaseNumber}: " + string.Join("; ", about.Select(d => $"{d.Subject} due {DeadlineBook.Format(d.DueAt)}" + (whose ? $" ({Whose(d)})" : "")));
-                c.Notices.Add(new(role, department, kind, text.Length <= Notification.TextMaxLength ? text : text[..Notification.TextMaxLength], run));
+                return text.Length <= Notification.TextMaxLength ? text : text[..Notification.TextMaxLength];
+            }
+
+            void Notice(string role, int? department, IEnumerable<GeneratedDeadline> about, bool whose = false) =>
+                c.Notices.Add(new(role, department, kind, Text(about, whose), run));
+
+            // The owner side: the task's owner, or its department's handlers while nobody owns it; the registering clerk.
+            foreach (var group in reached.GroupBy(d => d.Task is null ? c.Clerk : d.Task.Owner))
+            {
+                if (group.Key is { } owner)
+                {
+                    c.Notices.Add(GeneratedNotice.ToPerson(owner, kind, Text(group), run));
+                }
+                else
+                {
+                    foreach (var unowned in group.GroupBy(d => d.Task!.DepartmentId))
+                    {
+                        Notice(PortalRoles.DepartmentHandler, unowned.Key, unowned);
+                    }
+                }
             }
 
             foreach (var group in reached.GroupBy(d => d.Task?.DepartmentId))
             {
-                // The owner side (no portal account owns generated work): the department's handlers, or intake clerks.
-                Notice(group.Key is null ? PortalRoles.IntakeClerk : PortalRoles.DepartmentHandler, group.Key, group);
                 Notice(PortalRoles.DepartmentHead, group.Key ?? reference.CustomerServiceId, group);
             }
 
@@ -106,7 +123,7 @@ internal sealed partial class Life
         }
     }
 
-    private static string Whose(GeneratedDeadline d) => d.Task is { } task
+    private string Whose(GeneratedDeadline d) => d.Task is { } task
         ? $"{task.DepartmentCode} {task.OwnerName ?? "no owner"}"
-        : $"{DepartmentCatalog.CustomerService} 客服 值班员";
+        : $"{DepartmentCatalog.CustomerService} {c.Clerk.Name}";
 }

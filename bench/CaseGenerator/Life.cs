@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Workflow;
 
 namespace CaseGenerator;
@@ -25,7 +26,7 @@ internal enum Pace
 /// </summary>
 internal sealed partial class Life(GeneratedCase c, Random random, DateTimeOffset now, ReferenceData reference, DeadlineBook book, Pace pace)
 {
-    public Actor Clerk { get; } = new("gen-clerk", "客服 值班员", reference.CustomerServiceId);
+    public Actor Clerk => c.Clerk;
 
     public Actor Leader { get; } = new("gen-leader", "公司领导", reference.LeadershipId);
 
@@ -63,11 +64,24 @@ internal sealed partial class Life(GeneratedCase c, Random random, DateTimeOffse
     /// <summary>The follow-up line a step writes when it set or moved deadlines.</summary>
     public void DeadlineLine(Actor actor, string note) => Record(CaseDeadlines.LedgerAction, null, actor, note);
 
-    public Actor Handler(GeneratedTask task) => new("gen-h-" + task.DepartmentCode, task.DepartmentCode + " 经办人", task.DepartmentId);
+    /// <summary>The task's owner; a task nobody was assigned goes to the handler who records its first work.</summary>
+    public Actor Handler(GeneratedTask task) => task.Owner ??= AnyHandler(task);
+
+    /// <summary>About a third of tasks the department's head assigns by name (a notice to that handler) before work starts.</summary>
+    public void MaybeAssign(GeneratedTask task)
+    {
+        if (random.NextDouble() >= 0.3)
+        {
+            return;
+        }
+
+        task.Owner = AnyHandler(task);
+        Step(WorkflowAction.ReassignTask, null, reference.Heads[task.DepartmentId], $"owner={task.OwnerName}");
+        c.Notices.Add(GeneratedNotice.ToPerson(task.Owner, NotificationKind.TaskAssigned.ToString(), $"{c.CaseNumber}: owner {task.OwnerName}", Now));
+    }
 
     public void Findings(GeneratedTask task)
     {
-        task.OwnerName = Handler(task).Name;
         task.Findings = "现场核实，问题属实";
         task.RootCause = random.Next(3) switch { 0 => "原材料问题", 1 => "生产工艺问题", _ => "服务流程不完善" };
         task.Status = DepartmentTaskStatus.Investigating;
@@ -104,6 +118,10 @@ internal sealed partial class Life(GeneratedCase c, Random random, DateTimeOffse
         c.RepliedAt = Now;
         DeadlineBook.MeetAfter(c, DeadlineKind.Completion, Now);
     }
+
+    private Actor AnyHandler(GeneratedTask task) => reference.Handlers[task.DepartmentId] is { Count: > 0 } handlers
+        ? handlers[random.Next(handlers.Count)]
+        : throw new InvalidOperationException($"No handler in department {task.DepartmentCode}");
 
     private int Gap() => pace switch
     {

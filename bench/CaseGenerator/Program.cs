@@ -29,6 +29,8 @@ await using (var db = new SqlitePortalDbContext(options.Options))
     await PortalDatabaseInitializer.MigrateAndSeedAsync(db);
     var years = await MainlandHolidays.EnterAsync(db, TimeProvider.System.GetUtcNow());
     Say(years.Count == 0 ? "Mainland holidays for 2024 and 2025 known already" : "Mainland holidays imported for " + string.Join(", ", years));
+    var staff = await Staff.EnsureAsync(db, TimeProvider.System.GetUtcNow());
+    Say(staff == 0 ? "Generated staff accounts there already" : $"{staff} staff accounts added (intake clerks, and each department's head and handlers)");
     // The seeded policies and calendars, read and compiled by the portal's own code.
     book = await DeadlineBook.LoadAsync(db);
 }

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Organisation;
 using Microsoft.Data.Sqlite;
 
 namespace CaseGenerator;
@@ -19,6 +20,15 @@ internal sealed class ReferenceData
 
     public required int LeadershipId { get; init; }
 
+    /// <summary>The intake clerks who register cases (generated staff, and any other clerk already in the file).</summary>
+    public required IReadOnlyList<Actor> Clerks { get; init; }
+
+    /// <summary>Each operational department's handlers, who own its tasks.</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyList<Actor>> Handlers { get; init; }
+
+    /// <summary>Each operational department's head, who assigns some tasks by name.</summary>
+    public required IReadOnlyDictionary<int, Actor> Heads { get; init; }
+
     public static async Task<ReferenceData> LoadAsync(SqliteConnection connection)
     {
         var categories = await ReadAsync(connection, "SELECT Id, Code, ParentId FROM Categories WHERE IsActive = 1",
@@ -27,6 +37,13 @@ internal sealed class ReferenceData
             r => new DepartmentRow(r.GetInt32(0), r.GetString(1), r.GetString(2)));
         var rules = await ReadAsync(connection, "SELECT CategoryId, DepartmentId FROM RoutingRules", r => (r.GetInt32(0), r.GetInt32(1)));
         var operational = departments.Where(d => d.Kind == "Operational").ToList();
+        var staff = await ReadAsync(connection,
+            "SELECT u.Id, u.DisplayName, u.DepartmentId, r.Name FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id"
+            + " JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE u.DepartmentId IS NOT NULL ORDER BY u.UserName",
+            r => (Actor: new Actor(r.GetString(0), r.GetString(1), r.GetInt32(2)), Role: r.GetString(3)));
+        IReadOnlyList<Actor> Holding(string role, int departmentId) =>
+            staff.Where(s => s.Role == role && s.Actor.DepartmentId == departmentId).Select(s => s.Actor).ToList();
+        var customerService = departments.First(d => d.Code == "CS").Id;
 
         // The nearest ancestor with rules wins, as RoutingProposal does; none means "chosen by hand".
         var routing = new Dictionary<int, IReadOnlyList<DepartmentRow>>();
@@ -46,8 +63,11 @@ internal sealed class ReferenceData
             Categories = categories,
             Operational = operational,
             RoutingByCategory = routing,
-            CustomerServiceId = departments.First(d => d.Code == "CS").Id,
+            CustomerServiceId = customerService,
             LeadershipId = departments.First(d => d.Code == "LEAD").Id,
+            Clerks = Holding(PortalRoles.IntakeClerk, customerService),
+            Handlers = operational.ToDictionary(d => d.Id, d => Holding(PortalRoles.DepartmentHandler, d.Id)),
+            Heads = operational.ToDictionary(d => d.Id, d => Holding(PortalRoles.DepartmentHead, d.Id)[0]),
         };
     }
 
