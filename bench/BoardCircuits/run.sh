@@ -6,6 +6,7 @@
 #   bench/BoardCircuits/run.sh [N boards] [M changes]
 #   env: CASES (5000 generated cases), RATE (changes/s, 2), HIDDEN=1 (the boards apply changes without drawing them), PORT (5195), SKIP_PUBLISH=1, PUBLISH_DIR, KEEP=1,
 #        BROWSER_NICE (e.g. 10: the browsers below the server's priority),
+#        SERVER_CPUS / BROWSER_CPUS (taskset lists, e.g. 0 and 1: the server and the browsers each on cores of their own),
 #        PAGE=/ READY=.portal-appbar (measure the app shell alone), WARM, HOLD_MS, CLOSE_WAIT_MS (200000: how long
 #        to wait for the closed boards' circuits to go), WARM_CHANGES, BOARD_WARM_CHANGES, ACK_WAIT_MS, QUIET_MS,
 #        any server setting (Board__PageSize=200)
@@ -51,7 +52,9 @@ echo "== server: $base, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
     Demo__SeedAccounts=true Security__RequireHttps=false Board__Diagnostics=true \
     Logging__LogLevel__Default=Warning Cases__EvidencePath="$work/evidence" Cases__PickupPath="$work/outbox" \
     Archive__JobsEnabled=false
-  exec dotnet ComplaintPortal.Web.dll
+  pin=()
+  [[ -n "${SERVER_CPUS:-}" ]] && pin=(taskset -c "$SERVER_CPUS")
+  exec "${pin[@]}" dotnet ComplaintPortal.Web.dll
 ) >"$work/server.log" 2>&1 &
 server_pid=$!
 for i in $(seq 1 120); do
@@ -65,6 +68,8 @@ done
 # would not share its cores with 100 browsers (bench/README.md, "Browsers niced").
 nice_browsers=()
 [[ -n "${BROWSER_NICE:-}" ]] && nice_browsers=(nice -n "$BROWSER_NICE")
+# BROWSER_CPUS keeps the script and the browsers it starts (they inherit the affinity) off the server's cores.
+[[ -n "${BROWSER_CPUS:-}" ]] && nice_browsers=(taskset -c "$BROWSER_CPUS" "${nice_browsers[@]}")
 BASE="$base" BOARDS="$N" CHANGES="$M" SERVER_PID="$server_pid" timeout 1500 "${nice_browsers[@]}" node "$here/board-circuits.mjs"
 if grep -qiE "fail|error|exception" "$work/server.log"; then
   echo "== server log (warnings/errors, first 20 lines):" >&2
