@@ -37,6 +37,29 @@ public sealed class SearchPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task Past_the_search_cap_the_pager_says_more_than_and_a_narrower_search_counts_exactly()
+    {
+        // The portal's page with its queries counting no further than 2 (the portal counts to 1,000).
+        var ctx = OpenAnother("zh-Hans", new ComplaintPortal.Domain.Notifications.NoticeFeed(), services =>
+            services.AddScoped(sp => new CaseQueries(sp.GetRequiredService<ComplaintPortal.Domain.Persistence.PortalDbContext>()) { SearchTotalCap = 2 }));
+        var cases = new List<Complaint>();
+        for (var i = 0; i < 4; i++)
+        {
+            cases.Add(await Driver.RegisterAsync());
+        }
+
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Search>();
+        string Pager() => cut.FindAll(".mud-table-pagination-caption").Last().TextContent.Trim();
+
+        cut.WaitForAssertion(() => Assert.Equal("第 1–2 条，共 2 多条", Pager()));
+        cut.Find("[data-test=search-text]").Input(cases[2].CaseNumber);
+        cut.Find("[data-test=search]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("第 1–1 条，共 1 条", Pager()));
+        Assert.Equal([cases[2].CaseNumber], cut.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")));
+    }
+
+    [Fact]
     public async Task Supervisor_finds_by_the_last_four_phone_digits_and_sees_personal_data_masked()
     {
         var ctx = Open();

@@ -90,6 +90,42 @@ public sealed class CaseSearchTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task Past_the_cap_a_search_says_more_than_and_pages_through_the_first_matches_in_the_same_order()
+    {
+        var cases = new List<Complaint>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await RegisterAsync("1390000000" + i, i == 4 ? "电梯门夹人" : "空调不制冷，按钮失灵"));
+        }
+
+        await using var db = Database.CreateContext();
+        var capped = new CaseQueries(db) { SearchTotalCap = 3 };
+        var whole = new CaseQueries(db);
+        // The uncapped list's order (newest first; these were received at the same instant, so by case after that).
+        var newestFirst = (await whole.SearchAsync(new(), Driver.Clerk, FirstPage)).Rows.Select(r => r.CaseNumber).ToList();
+        Assert.Equal(cases.Select(c => c.CaseNumber).Order(StringComparer.Ordinal), newestFirst.Order(StringComparer.Ordinal));
+
+        // Every case matches: counted up to the cap, and the pages inside it are the uncapped list's.
+        var all = await capped.SearchAsync(new(), Driver.Clerk, new CaseListRequest(0, 2));
+        var second = await capped.SearchAsync(new(), Driver.Clerk, new CaseListRequest(1, 2));
+        Assert.Equal((3, true), (all.Total, all.MoreThanTotal));
+        Assert.Equal(newestFirst[..2], all.Rows.Select(r => r.CaseNumber));
+        Assert.Equal(newestFirst[2..4], second.Rows.Select(r => r.CaseNumber));
+        Assert.Equal((5, false), ((await whole.SearchAsync(new(), Driver.Clerk, FirstPage)).Total, (await whole.SearchAsync(new(), Driver.Clerk, FirstPage)).MoreThanTotal));
+
+        // A word of the index's length (four characters) with more matches than the cap: read without the index, same cases.
+        var many = await capped.SearchAsync(new() { Text = "按钮失灵" }, Driver.Clerk, new CaseListRequest(0, 10));
+        Assert.Equal((3, true), (many.Total, many.MoreThanTotal));
+        var withoutLift = newestFirst.Where(n => n != cases[4].CaseNumber).ToList();
+        Assert.Equal(withoutLift, many.Rows.Select(r => r.CaseNumber));
+        Assert.Equal(withoutLift, (await whole.SearchAsync(new() { Text = "按钮失灵" }, Driver.Clerk, FirstPage)).Rows.Select(r => r.CaseNumber));
+
+        // Under the cap: counted exactly.
+        var few = await capped.SearchAsync(new() { Text = "电梯门" }, Driver.Clerk, FirstPage);
+        Assert.Equal((1, false, cases[4].CaseNumber), (few.Total, few.MoreThanTotal, Assert.Single(few.Rows).CaseNumber));
+    }
+
+    [Fact]
     public async Task The_list_filter_admits_exactly_the_cases_the_case_page_admits()
     {
         var quality = (await Driver.CaseInStageAsync(CaseStage.InDepartments)).Id; // QA and PROD

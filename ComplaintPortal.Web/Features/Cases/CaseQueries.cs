@@ -14,7 +14,8 @@ public sealed record CaseRow(int Id, string CaseNumber, CaseStage Stage, Priorit
 /// <summary>One page of a case list, sorted by a <see cref="CaseRow"/> property name.</summary>
 public sealed record CaseListRequest(int Page, int PageSize, string? SortBy = null, bool Descending = false);
 
-public sealed record CaseRowPage(IReadOnlyList<CaseRow> Rows, int Total);
+/// <param name="MoreThanTotal">The list holds more than <paramref name="Total"/> cases and pages through the first <paramref name="Total"/>.</param>
+public sealed record CaseRowPage(IReadOnlyList<CaseRow> Rows, int Total, bool MoreThanTotal = false);
 
 /// <summary>The size of a viewer's queue, and how much of it is overdue or due soon.</summary>
 public sealed record QueueCounts(int Total, int Overdue, int DueSoon);
@@ -23,6 +24,9 @@ public sealed record QueueCounts(int Total, int Overdue, int DueSoon);
 public sealed class CaseQueries(PortalDbContext db)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>How far a search's matches are counted by default (see <see cref="SearchTotalCap"/>).</summary>
+    public const int DefaultSearchTotalCap = 1_000;
 
     /// <summary>Stages in which customer service has the next move.</summary>
     private static readonly CaseStage[] ClerkStages =
@@ -71,13 +75,31 @@ public sealed class CaseQueries(PortalDbContext db)
                 && c.Tasks.Any(t => t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)));
     }
 
-    /// <summary>The cases matching <paramref name="search"/> that the viewer may open; newest first by default.</summary>
+    /// <summary>
+    /// How far a search's matches are counted: past it the page says "more than" and pages through the first this many (narrow
+    /// the search to see the rest). A common word's whole count read most of the cases (空调, 90,000 matches at 1,000,000 cases:
+    /// 650–1,000 ms in the portal, on every search); counted up to the cap it stops after the first matches (8 ms).
+    /// </summary>
+    public int SearchTotalCap { get; init; } = DefaultSearchTotalCap;
+
+    /// <summary>
+    /// The cases matching <paramref name="search"/> that the viewer may open; newest first by default. Counted no further than
+    /// <see cref="SearchTotalCap"/> (then <see cref="CaseRowPage.MoreThanTotal"/>).
+    /// </summary>
     public async Task<CaseRowPage> SearchAsync(CaseSearch search, ActingUser user, CaseListRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(user);
-        var query = search.Apply(db.Complaints.AsNoTracking().VisibleTo(user), ComplaintTextIndex.For(db));
-        return await PageAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct);
+        var visible = db.Complaints.AsNoTracking().VisibleTo(user);
+        var index = ComplaintTextIndex.For(db);
+        var counted = await search.Apply(visible, index).Take(SearchTotalCap + 1).CountAsync(ct);
+        var many = counted > SearchTotalCap;
+        // Many matches: the page is found sooner by reading the cases in its order and stopping at its last row than by
+        // sorting every candidate the full-text index gives (a common phrase at 1,000,000 cases: 90,000 candidates,
+        // 490–557 ms, against 2 ms). Few: the index's candidates are few to sort. Either way the words' own tests decide.
+        var query = search.Apply(visible, many ? null : index);
+        var rows = await RowsAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct);
+        return new CaseRowPage(rows, many ? SearchTotalCap : counted, many);
     }
 
     /// <summary>Active categories in their order, for filters.</summary>
@@ -88,10 +110,16 @@ public sealed class CaseQueries(PortalDbContext db)
         Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
+        return new CaseRowPage(await RowsAsync(query, user, request, defaultOrder, ct), total);
+    }
+
+    private async Task<IReadOnlyList<CaseRow>> RowsAsync(IQueryable<Complaint> query, ActingUser user, CaseListRequest request,
+        Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder, CancellationToken ct)
+    {
         var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
-        return new CaseRowPage(page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
-            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional)).ToList(), total);
+        return page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
+            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional)).ToList();
     }
 
     private IQueryable<RowData> Rows(IQueryable<Complaint> query, ActingUser user)
