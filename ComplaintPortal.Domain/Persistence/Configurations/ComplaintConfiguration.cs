@@ -60,6 +60,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         // Queues: by stage in arrival order.
         builder.HasIndex("Stage", nameof(Complaint.ReceivedAt));
+        // A queue's counts (all, overdue, due soon by the kept next deadline) from the index alone: at 1,000,000 cases the
+        // clerk's three counts read 36,000 cases each, 110-140 ms apiece in the portal, 0-5 ms through this index.
+        builder.HasIndex(c => new { c.Stage, c.ArchivedAt, c.NextDueAt, c.NextDueSoonAt });
         // Arrival order, and the timeliness report's read of a period's complaints answered from the index alone
         // (SQLite has no included columns, so the columns it reads follow the key).
         builder.HasIndex(c => new { c.ReceivedAt, c.Stage, c.ClosedAt, c.PausedAt, c.CaseNumber });

@@ -53,13 +53,11 @@ public sealed class CaseQueries(PortalDbContext db)
         var queue = Queue(user);
         var counting = queue.Where(c => !stopped.Contains(c.Stage));
         var total = await queue.CountAsync(ct);
-        var overdue = await counting.CountAsync(c => db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.DueAt <= now), ct);
-        // Due soon as the queue's countdown shows it: the earliest unmet deadline's warning time has come. Read through that
-        // deadline (ORDER BY DueAt LIMIT 1 on the case's own index): "any deadline with DueSoonAt <= now" led SQLite to range
-        // over every unmet deadline by DueSoonAt, 1–10 s on 100,000 cases against 15–20 ms this way (bench/README.md).
-        var dueSoon = await counting.CountAsync(c => !db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && d.MetAt == null && d.DueAt <= now)
-            && db.CaseDeadlines.Where(d => d.ComplaintId == c.Id && d.MetAt == null).OrderBy(d => d.DueAt)
-                .Select(d => (DateTimeOffset?)d.DueSoonAt).FirstOrDefault() <= now, ct);
+        // By the case's kept next deadline (NextDeadlineKeeper: its earliest unmet deadline and that one's warning time), which
+        // the (stage, archived, next deadline) index holds: overdue when it has passed, due soon when its warning time has come.
+        // Asked through the deadlines instead, each count read every queued case's deadlines (110–140 ms at 1,000,000 cases).
+        var overdue = await counting.CountAsync(c => c.NextDueAt <= now, ct);
+        var dueSoon = await counting.CountAsync(c => c.NextDueAt > now && c.NextDueSoonAt <= now, ct);
         return new QueueCounts(total, overdue, dueSoon);
     }
 

@@ -821,6 +821,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
 
+                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
+
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
                     b.ToTable("Complaints", (string)null);

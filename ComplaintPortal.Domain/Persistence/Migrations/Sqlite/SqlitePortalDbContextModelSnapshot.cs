@@ -794,6 +794,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
 
+                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
+
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
                     b.ToTable("Complaints", (string)null);
