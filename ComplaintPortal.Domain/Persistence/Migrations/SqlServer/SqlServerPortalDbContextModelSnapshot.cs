@@ -1386,11 +1386,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
-
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
+
+                    b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
 
                     b.ToTable("Notifications", (string)null);
                 });

@@ -1339,11 +1339,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
-
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
+
+                    b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
 
                     b.ToTable("Notifications", (string)null);
                 });
