@@ -1388,9 +1388,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "CreatedAt");
-
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt", "ComplaintId");
 
                     b.ToTable("Notifications", (string)null);
                 });
