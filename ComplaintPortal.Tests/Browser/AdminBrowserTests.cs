@@ -165,6 +165,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         {
             var fit = await page.Locator($"[data-test={chart}]").EvaluateAsync<double[]>("card => [card.scrollWidth, card.clientWidth]");
             Assert.True(fit[0] <= fit[1], $"{chart}: the card scrolls {fit[0]} px in {fit[1]} at desk width");
+            Assert.False(await page.Locator($"[data-test={chart}] [data-test=chart-swipe-hint]").IsVisibleAsync(), $"{chart}: a swipe hint at desk width");
         }
 
         // On a phone each chart keeps a readable width and scrolls sideways in its card instead of shrinking to specks.
@@ -175,6 +176,13 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
                 "card => [card.querySelector('svg').getBoundingClientRect().width, card.scrollWidth, card.clientWidth]");
             Assert.True(widths[0] >= 560, $"{chart}: the chart is {widths[0]} px wide");
             Assert.True(widths[1] > widths[2], $"{chart}: the card scrolls {widths[1]} px in {widths[2]}");
+            // Nothing else shows there is more to the right: the card says so, and keeps saying so scrolled to its end.
+            var hint = page.Locator($"[data-test={chart}] [data-test=chart-swipe-hint]");
+            Assert.Equal("左右滑动查看完整图表", (await hint.InnerTextAsync()).Trim());
+            await page.Locator($"[data-test={chart}]").EvaluateAsync("card => card.scrollLeft = card.scrollWidth");
+            var shown = await hint.EvaluateAsync<double[]>(
+                "h => { const c = h.parentElement.closest('[data-test]').getBoundingClientRect(), r = h.getBoundingClientRect(); return [r.left - c.left, c.right - r.right]; }");
+            Assert.True(shown[0] >= 0 && shown[1] >= 0, $"{chart}: the hint left its card when scrolled ({shown[0]}, {shown[1]})");
         }
         await page.Locator("[data-test=chart-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("timeliness-phone-chart.png") });
     }
