@@ -13,9 +13,10 @@ namespace CaseGenerator;
 /// </summary>
 internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Name, string Sql)> indexes)
 {
-    private static readonly string[] Tables = ["Complaints", "DepartmentTasks", "LedgerEvents", "CaseDeadlines", "DeadlineTransitions", "Notifications"];
+    private static readonly string[] Tables =
+        ["Complaints", "DepartmentTasks", "LedgerEvents", "CaseDeadlines", "DeadlineTransitions", "Notifications", "NotificationReads"];
 
-    private static readonly string[] Checked = ["DepartmentTasks", "CaseDeadlines", "DeadlineTransitions"];
+    private static readonly string[] Checked = ["DepartmentTasks", "CaseDeadlines", "DeadlineTransitions", "NotificationReads"];
 
     public static async Task<BulkLoadMode> EnterAsync(SqliteConnection connection)
     {

@@ -43,7 +43,9 @@ internal sealed class BulkWriter
 
     private static readonly string[] TransitionColumns = ["CaseDeadlineId", "ComplaintId", "Level", "DueAt", "RecordedAt"];
 
-    private static readonly string[] NotificationColumns = ["RecipientRole", "RecipientDepartmentId", "RecipientUserId", "ComplaintId", "Kind", "Text", "CreatedAt"];
+    private static readonly string[] ReadColumns = ["NotificationId", "UserId", "ReadAt"];
+
+    private static readonly string[] NotificationColumns = ["Id", "RecipientRole", "RecipientDepartmentId", "RecipientUserId", "ComplaintId", "Kind", "Text", "CreatedAt"];
 
     private readonly SqliteConnection connection;
     private readonly Dictionary<int, int> counters;
@@ -53,13 +55,17 @@ internal sealed class BulkWriter
     private readonly BlockInsert deadlines;
     private readonly BlockInsert transitions;
     private readonly BlockInsert notifications;
+    private readonly BlockInsert reads;
     private int nextId;
+    private int nextNoticeId;
     private int nextTaskId;
     private int nextDeadlineId;
     private long lastPosition;
 
-    private BulkWriter(SqliteConnection connection, Dictionary<int, int> counters, int nextId, int nextTaskId, int nextDeadlineId, long lastPosition)
+    private BulkWriter(SqliteConnection connection, Dictionary<int, int> counters, int nextId, int nextTaskId, int nextDeadlineId, int nextNoticeId,
+        long lastPosition)
     {
+        this.nextNoticeId = nextNoticeId;
         this.connection = connection;
         this.counters = counters;
         this.nextId = nextId;
@@ -72,9 +78,10 @@ internal sealed class BulkWriter
         deadlines = new BlockInsert(connection, "CaseDeadlines", DeadlineColumns, 32);
         transitions = new BlockInsert(connection, "DeadlineTransitions", TransitionColumns, 32);
         notifications = new BlockInsert(connection, "Notifications", NotificationColumns, 32);
+        reads = new BlockInsert(connection, "NotificationReads", ReadColumns, 64);
     }
 
-    private IEnumerable<BlockInsert> All => [complaints, tasks, events, deadlines, transitions, notifications];
+    private IEnumerable<BlockInsert> All => [complaints, tasks, events, deadlines, transitions, notifications, reads];
 
     public long Events => events.Rows;
 
@@ -85,6 +92,8 @@ internal sealed class BulkWriter
     public long Transitions => transitions.Rows;
 
     public long Notices => notifications.Rows;
+
+    public long Reads => reads.Rows;
 
     /// <summary>Draws the next never-used number of a year (continuing the portal's own counter).</summary>
     public Func<int, string> NextNumber => year =>
@@ -115,7 +124,7 @@ internal sealed class BulkWriter
         position.CommandText = "SELECT COALESCE(MAX(Position), 0) FROM LedgerEvents";
         var lastPosition = Convert.ToInt64(await position.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         return new BulkWriter(connection, counters, last + 1, await MaxIdAsync(connection, "DepartmentTasks") + 1,
-            await MaxIdAsync(connection, "CaseDeadlines") + 1, lastPosition);
+            await MaxIdAsync(connection, "CaseDeadlines") + 1, await MaxIdAsync(connection, "Notifications") + 1, lastPosition);
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -165,9 +174,10 @@ internal sealed class BulkWriter
             d.PausedWorkingTime.Ticks, Stored(d.MetAt), d.IsProvisional, d.Target.Amount, d.Target.Unit.ToString(), d.Target.Counting.ToString(),
         }).ToList();
         var transitionRows = c.Transitions.Select(t => new object?[] { t.Deadline.Id, id, t.Level.ToString(), Stored(t.DueAt), Stored(t.RecordedAt) }).ToList();
-        var noticeRows = c.Notices.Select(n => new object?[] { n.Role, n.DepartmentId, n.UserId, id, n.Kind, n.Text, Stored(n.CreatedAt) }).ToList();
-        return new PreparedCase(complaint, [.. taskRows, .. deadlineRows, .. transitionRows, .. eventRows, .. noticeRows],
-            taskRows.Count, deadlineRows.Count, transitionRows.Count, eventRows.Count);
+        var noticeRows = c.Notices.Select(n => new object?[] { n.Id = nextNoticeId++, n.Role, n.DepartmentId, n.UserId, id, n.Kind, n.Text, Stored(n.CreatedAt) }).ToList();
+        var readRows = c.Notices.SelectMany(n => n.Reads.Select(r => new object?[] { n.Id, r.UserId, Stored(r.At) })).ToList();
+        return new PreparedCase(complaint, [.. taskRows, .. deadlineRows, .. transitionRows, .. eventRows, .. noticeRows, .. readRows],
+            taskRows.Count, deadlineRows.Count, transitionRows.Count, eventRows.Count, noticeRows.Count);
     }
 
     /// <summary>Inserts one prepared case on the writing thread, inside the caller's transaction (parents before children).</summary>
@@ -183,9 +193,14 @@ internal sealed class BulkWriter
             }
         }
 
-        for (; i < c.Rows.Count; i++)
+        for (var end = i + c.NoticeRows; i < end; i++)
         {
             notifications.Add(c.Rows[i]);
+        }
+
+        for (; i < c.Rows.Count; i++)
+        {
+            reads.Add(c.Rows[i]);
         }
     }
 
@@ -221,5 +236,6 @@ internal sealed class BulkWriter
     }
 }
 
-/// <summary>One case's rows: the complaint, then its tasks, deadlines, transitions, ledger events and notices in that order.</summary>
-internal sealed record PreparedCase(object?[] Complaint, List<object?[]> Rows, int TaskRows, int DeadlineRows, int TransitionRows, int EventRows);
+/// <summary>One case's rows: the complaint, then its tasks, deadlines, transitions, ledger events, notices and read marks in that order.</summary>
+internal sealed record PreparedCase(object?[] Complaint, List<object?[]> Rows, int TaskRows, int DeadlineRows, int TransitionRows, int EventRows,
+    int NoticeRows);

@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
 
 namespace CaseGenerator;
 
@@ -63,7 +64,35 @@ internal sealed partial class CaseFactory(ReferenceData reference, Random random
             Request = random.Next(2) == 0 ? "尽快处理并给予答复" : null,
         };
         Live(c, category, FinalStage(index, received));
+        foreach (var notice in c.Notices)
+        {
+            MarkRead(notice);
+        }
+
         return c;
+    }
+
+    /// <summary>
+    /// Who read a notice, as people do: its named person, or a department head their department's notices, nine times in ten;
+    /// each handler or clerk a notice to their role three times in ten; within minutes to hours, and only before now.
+    /// Leadership's notices stay unread (no leader is generated).
+    /// </summary>
+    private void MarkRead(GeneratedNotice notice)
+    {
+        IEnumerable<(string Id, double Chance)> readers = notice.UserId is { } person ? [(person, 0.9)]
+            : notice.Role == PortalRoles.DepartmentHead && notice.DepartmentId is { } d && reference.Heads.TryGetValue(d, out var head) ? [(head.Id, 0.9)]
+            : notice.Role == PortalRoles.DepartmentHandler && notice.DepartmentId is { } h && reference.Handlers.TryGetValue(h, out var handlers)
+                ? handlers.Select(x => (x.Id, 0.3))
+            : notice.Role == PortalRoles.IntakeClerk ? reference.Clerks.Select(x => (x.Id, 0.3))
+            : Enumerable.Empty<(string, double)>();
+        foreach (var (reader, chance) in readers)
+        {
+            var at = notice.CreatedAt.AddMinutes(random.Next(5, 600));
+            if (random.NextDouble() < chance && at < now)
+            {
+                notice.Reads.Add((reader, at));
+            }
+        }
     }
 
     /// <summary>The first cases cover every stage; after that old cases are mostly finished, recent ones anywhere.</summary>

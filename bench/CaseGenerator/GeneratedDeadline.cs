@@ -56,5 +56,10 @@ internal sealed record GeneratedTransition(GeneratedDeadline Deadline, DeadlineL
 /// <summary>A notice to a role (in a department), or with <paramref name="UserId"/> to that one person (role empty).</summary>
 internal sealed record GeneratedNotice(string Role, int? DepartmentId, string Kind, string Text, DateTimeOffset CreatedAt, string? UserId = null)
 {
+    public int Id { get; set; }
+
+    /// <summary>Who marked it read, and when (before the generation time).</summary>
+    public List<(string UserId, DateTimeOffset At)> Reads { get; } = [];
+
     public static GeneratedNotice ToPerson(Actor person, string kind, string text, DateTimeOffset createdAt) => new("", null, kind, text, createdAt, person.Id);
 }

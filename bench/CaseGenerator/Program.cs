@@ -98,7 +98,7 @@ await bulkLoad.LeaveAsync();
 indexing.Stop();
 generate.Stop();
 Say($"Generated {count:N0} cases ({writer.Events:N0} ledger events, {writer.Tasks:N0} department tasks, {writer.Deadlines:N0} deadlines,"
-    + $" {writer.Transitions:N0} deadline transitions, {writer.Notices:N0} notices) in {generate.Elapsed.TotalSeconds:F1} s"
+    + $" {writer.Transitions:N0} deadline transitions, {writer.Notices:N0} notices, {writer.Reads:N0} read marks) in {generate.Elapsed.TotalSeconds:F1} s"
     + $" = {count / generate.Elapsed.TotalSeconds:N0} cases/s; total {total.Elapsed.TotalSeconds:F1} s");
 Say($"  making and hashing cases (parallel to the inserts) {building.Elapsed.TotalSeconds:F1} s, commits {committing.Elapsed.TotalSeconds:F1} s, rebuilding indexes {indexing.Elapsed.TotalSeconds:F1} s");
 Say($"Database file: {new FileInfo(dbPath).Length / 1024.0 / 1024.0:N0} MB");
