@@ -1,7 +1,5 @@
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
-using ComplaintPortal.Domain.Notifications;
-using ComplaintPortal.Domain.Organisation;
 
 namespace CaseGenerator;
 
@@ -80,50 +78,17 @@ internal sealed partial class Life
         Notices(pending, run);
     }
 
+    // The notices the portal's DeadlineNotices sends for what this run reached, from its own rules.
     private void Notices(List<(GeneratedDeadline Deadline, DeadlineLevel Level)> pending, DateTimeOffset run)
     {
-        foreach (var level in pending.Select(p => p.Level).Distinct().Order())
+        var reached = pending.Select(p => (Reached(p.Deadline), p.Level)).ToList();
+        foreach (var n in DeadlineNotices.For(reached, reference.CustomerServiceId, run))
         {
-            var reached = pending.Where(p => p.Level == level).Select(p => p.Deadline).ToList();
-            var kind = (level == DeadlineLevel.Overdue ? NotificationKind.DeadlineOverdue : NotificationKind.DeadlineDueSoon).ToString();
-            string Text(IEnumerable<GeneratedDeadline> about, bool whose = false)
-            {
-                var text = $"{c.CaseNumber}: " + string.Join("; ", about.Select(d => $"{d.Subject} due {DeadlineBook.Format(d.DueAt)}" + (whose ? $" ({Whose(d)})" : "")));
-                return text.Length <= Notification.TextMaxLength ? text : text[..Notification.TextMaxLength];
-            }
-
-            void Notice(string role, int? department, IEnumerable<GeneratedDeadline> about, bool whose = false) =>
-                c.Notices.Add(new(role, department, kind, Text(about, whose), run));
-
-            // The owner side: the task's owner, or its department's handlers while nobody owns it; the registering clerk.
-            foreach (var group in reached.GroupBy(d => d.Task is null ? c.Clerk : d.Task.Owner))
-            {
-                if (group.Key is { } owner)
-                {
-                    c.Notices.Add(GeneratedNotice.ToPerson(owner, kind, Text(group), run));
-                }
-                else
-                {
-                    foreach (var unowned in group.GroupBy(d => d.Task!.DepartmentId))
-                    {
-                        Notice(PortalRoles.DepartmentHandler, unowned.Key, unowned);
-                    }
-                }
-            }
-
-            foreach (var group in reached.GroupBy(d => d.Task?.DepartmentId))
-            {
-                Notice(PortalRoles.DepartmentHead, group.Key ?? reference.CustomerServiceId, group);
-            }
-
-            if (level == DeadlineLevel.Overdue)
-            {
-                Notice(PortalRoles.Leadership, null, reached, whose: true);
-            }
+            c.Notices.Add(new(n.RecipientRole, n.RecipientDepartmentId, n.Kind.ToString(), n.Text, n.CreatedAt, n.RecipientUserId));
         }
     }
 
-    private string Whose(GeneratedDeadline d) => d.Task is { } task
-        ? $"{task.DepartmentCode} {task.OwnerName ?? "no owner"}"
-        : $"{DepartmentCatalog.CustomerService} {c.Clerk.Name}";
+    // The deadline as the monitor reads it (ids are given when the case is written; the notices do not use them).
+    private ReachedDeadline Reached(GeneratedDeadline d) => new(d.Id, 0, c.CaseNumber, d.Kind, d.DueAt, d.Task?.DepartmentId, d.Task?.DepartmentCode,
+        d.Task?.Owner?.Id, d.Task?.OwnerName, c.Clerk.Id, c.Clerk.Name, []);
 }
