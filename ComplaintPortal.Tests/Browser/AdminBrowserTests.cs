@@ -2,12 +2,13 @@ using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Features.Reports;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
 /// <summary>The administrator's users list and the timeliness report, walked in Chromium over the live circuit.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly SettableTimeProvider time = new(new DateTimeOffset(2026, 1, 6, 1, 0, 0, TimeSpan.Zero));
     private PortalAppFactory? app;
@@ -248,6 +249,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         {
             Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
+        app?.Record.Watch(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);
@@ -257,5 +259,9 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         return page;
     }
 
-    public void Dispose() => app?.Dispose();
+    public void Dispose()
+    {
+        app?.Record.WriteTo(output);
+        app?.Dispose();
+    }
 }

@@ -6,12 +6,13 @@ using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
 /// <summary>An archive access request from start to end: request, a leader's approval, the watermarked view, the clerk records the return and the open view closes.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = NewApp();
 
@@ -104,7 +105,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         Assert.True(await clerk.Locator("[data-test=desk-open] .portal-nowrap").CountAsync() >= 2, "the requester and the archive number are kept whole");
 
         // On a phone the clerk's requests are cards: each value under its column's title, the actions on the screen.
-        var phone = await new PortalWalk(browser, root).SignInAsync("archivist", new ViewportSize { Width = 390, Height = 844 }, phone: true);
+        var phone = await new PortalWalk(browser, root, app.Record).SignInAsync("archivist", new ViewportSize { Width = 390, Height = 844 }, phone: true);
         await OpenAsync(phone, "/archive/desk");
         var card = phone.Locator("[data-test=desk-open] [data-test=request-row]").First;
         await card.WaitForAsync();
@@ -133,7 +134,11 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
         await handler.Locator("[data-test=request-form]").WaitForAsync();
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 
     private static string Field(string test, string element = "input") => $"[data-test={test}] {element}, {element}[data-test={test}]";
 
@@ -149,6 +154,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IDisposable
     private async Task<IPage> SignInAsync(Uri root, string userName)
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        app.Record.Watch(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);

@@ -5,6 +5,7 @@ using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
@@ -13,7 +14,7 @@ namespace ComplaintPortal.Tests.Browser;
 /// dialogs over the circuit) by the clerk, the engineering head and its handler.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = new();
 
@@ -177,6 +178,7 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
     private async Task<IPage> SignInAsync(Uri root, string userName)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = root.ToString() });
+        app.Record.Watch(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);
@@ -186,5 +188,9 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser) : IDisposable
         return page;
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
 /// <summary>The portal as a demonstration starts it (demo people and demo cases), walked in Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     /// <summary>Monday 2026-03-02 09:30 in Shanghai.</summary>
     private readonly PortalAppFactory app = new(time: new SettableTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero)))
@@ -18,7 +19,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Demo_board_at_a_desk_and_the_clerk_s_cards_and_the_committee_s_figures_on_a_phone()
     {
-        var walk = new PortalWalk(browser, app.StartOnLoopback());
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
 
         // At a desk the demo board has work in each state: department tasks overdue from the slow weeks, cases on time,
         // cases waiting for the customer. (README's picture of the board.)
@@ -103,5 +104,9 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser) : IDisposable
     private static Task<IPage> OnAPhoneAsync(PortalWalk walk, string userName) =>
         walk.SignInAsync(userName, new ViewportSize { Width = 390, Height = 844 }, phone: true);
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 }

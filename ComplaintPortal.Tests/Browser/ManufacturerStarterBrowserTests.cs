@@ -1,4 +1,5 @@
 using ComplaintPortal.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static ComplaintPortal.Tests.Browser.PortalWalk;
 
 namespace ComplaintPortal.Tests.Browser;
@@ -9,14 +10,14 @@ namespace ComplaintPortal.Tests.Browser;
 /// each department reports back, customer service approves, replies and closes after the callback.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ManufacturerStarterBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class ManufacturerStarterBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = new() { Settings = { ["Demo:Starter"] = "manufacturer" } };
 
     [Fact]
     public async Task Manufacturer_starter_product_defect_goes_through_rnd_production_and_quality_to_close()
     {
-        var walk = new PortalWalk(browser, app.StartOnLoopback());
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
         var clerk = await walk.SignInAsync("intake");
         var number = await RegisterAsync(clerk, "客服热线", "王小明", "13812345678", "电水壶使用两周后底座漏电，要求更换");
         await ShotAsync(clerk, "starter-manufacturer-registered.png");
@@ -81,5 +82,9 @@ public sealed class ManufacturerStarterBrowserTests(BrowserFixture browser) : ID
         Assert.DoesNotContain("REPLACE", timeline, StringComparison.Ordinal);
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 }

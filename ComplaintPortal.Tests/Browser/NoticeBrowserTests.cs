@@ -1,11 +1,12 @@
 using ComplaintPortal.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
 /// <summary>The bell in the app bar counts a new notice while the page is open, and leads to the notices list.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class NoticeBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly SettableTimeProvider time = new(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
     private PortalAppFactory? app;
@@ -20,6 +21,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IDisposable
         {
             BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+        app?.Record.Watch(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", "head.qa");
@@ -45,5 +47,9 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IDisposable
         await context.CloseAsync();
     }
 
-    public void Dispose() => app?.Dispose();
+    public void Dispose()
+    {
+        app?.Record.WriteTo(output);
+        app?.Dispose();
+    }
 }

@@ -3,12 +3,13 @@ using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
 /// <summary>A look at a case page with personal data, prerendered and then live over the circuit, is one line of the log; the clerk reads it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PersonalDataBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class PersonalDataBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = new();
 
@@ -38,11 +39,16 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser) : IDisposab
         await archivist.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("privacy-1-log.png"), FullPage = true });
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 
     private async Task<IPage> SignInAsync(Uri root, string userName)
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        app.Record.Watch(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);

@@ -1,4 +1,5 @@
 using ComplaintPortal.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static ComplaintPortal.Tests.Browser.PortalWalk;
 
 namespace ComplaintPortal.Tests.Browser;
@@ -9,14 +10,14 @@ namespace ComplaintPortal.Tests.Browser;
 /// reports back, and the service centre approves, replies and closes after the callback.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PlazaStarterBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class PlazaStarterBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = new() { Settings = { ["Demo:Starter"] = "plaza" } };
 
     [Fact]
     public async Task Plaza_starter_public_area_repair_goes_from_the_service_centre_through_engineering_to_close()
     {
-        var walk = new PortalWalk(browser, app.StartOnLoopback());
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
         var clerk = await walk.SignInAsync("intake");
         var number = await RegisterAsync(clerk, "营业厅", "李女士", "13900001111", "B1 层东侧扶梯停运两小时，顾客只能走楼梯");
 
@@ -72,5 +73,9 @@ public sealed class PlazaStarterBrowserTests(BrowserFixture browser) : IDisposab
         Assert.DoesNotContain("REPAIR", timeline, StringComparison.Ordinal);
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 }

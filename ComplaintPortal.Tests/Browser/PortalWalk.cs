@@ -8,7 +8,7 @@ namespace ComplaintPortal.Tests.Browser;
 /// What a walk through the case page does again and again, as a person does it: sign in, open a page once its
 /// circuit is up, take a step through its dialog (the primary button or the menu) and wait for the stage it leads to.
 /// </summary>
-public sealed class PortalWalk(BrowserFixture browser, Uri root)
+public sealed class PortalWalk(BrowserFixture browser, Uri root, RunRecord? record = null)
 {
     /// <summary>Signs in in a fresh browser context: a desk (1440 x 900) unless a viewport is given, touch and mobile for a phone.</summary>
     public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null, bool phone = false)
@@ -18,6 +18,7 @@ public sealed class PortalWalk(BrowserFixture browser, Uri root)
             Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
             IsMobile = phone, HasTouch = phone,
         });
+        record?.Watch(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);

@@ -1,11 +1,12 @@
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class SignInBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = new();
 
@@ -14,6 +15,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IDisposable
     {
         var root = app.StartOnLoopback();
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = root.ToString() });
+        app.Record.Watch(context);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
@@ -42,5 +44,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 }

@@ -1,6 +1,7 @@
 using ComplaintPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static ComplaintPortal.Tests.Browser.PortalWalk;
 
 namespace ComplaintPortal.Tests.Browser;
@@ -11,14 +12,14 @@ namespace ComplaintPortal.Tests.Browser;
 /// with the acknowledgement from the starter's template promising the computed completion deadline.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StarterBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class StarterBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly PortalAppFactory app = new() { Settings = { ["Demo:Starter"] = "telecom" } };
 
     [Fact]
     public async Task Telecom_starter_billing_dispute_goes_from_the_complaint_room_through_finance_to_close()
     {
-        var walk = new PortalWalk(browser, app.StartOnLoopback());
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
         var admin = await walk.SignInAsync("admin");
         await admin.GotoAsync("/admin/departments");
         await admin.WaitForSelectorAsync("[data-department=FIN]");
@@ -80,5 +81,9 @@ public sealed class StarterBrowserTests(BrowserFixture browser) : IDisposable
         return Domain.Notifications.CustomerMessageBook.FormatDate(TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")), "zh-Hans");
     });
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Record.WriteTo(output);
+        app.Dispose();
+    }
 }

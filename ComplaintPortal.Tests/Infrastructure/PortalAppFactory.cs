@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintPortal.Tests.Infrastructure;
 
@@ -39,6 +40,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => database;
 
+    /// <summary>The server's warnings and errors (and, for browser tests, what their pages reported), for a failed test's report.</summary>
+    public RunRecord Record { get; } = new();
+
     private bool ServesOverLoopback { get; set; }
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
@@ -63,6 +67,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
         // Outside Development, static assets are only mapped from the build manifest when asked for.
         builder.UseStaticWebAssets();
+        builder.ConfigureLogging(logging => logging.AddProvider(Record.LoggerProvider()));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
