@@ -74,6 +74,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             services.AddSingleton(Time);
             // Open browser connections (live boards) must not hold a stopping test server for 30 s.
             services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+            services.ConfigureDbContext<SqlitePortalDbContext>(TestDatabase.Strict, ServiceLifetime.Singleton);
         });
     }
 

@@ -20,11 +20,19 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={FilePath};Pooling=False";
 
+    /// <summary>
+    /// What tests hold every query to beyond the portal's settings: a query taking "the first" row of an unordered,
+    /// unfiltered set (which reads whichever row the store returns first) fails instead of logging a warning.
+    /// </summary>
+    public static void Strict(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning));
+
     /// <summary>A context on this file, configured as the portal configures it (plus any host interceptors).</summary>
     public SqlitePortalDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         PortalDatabase.ConfigureSqlite(builder, ConnectionString);
+        Strict(builder);
         builder.UseIdentitySchema();
         if (interceptors.Length > 0)
         {

@@ -121,7 +121,7 @@ public sealed class FiguresTests
             db.Entry(publication).Property(p => p.Snapshot).CurrentValue = "{}";
             await Assert.ThrowsAsync<SupervisionRecordFrozenException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
-            db.SupervisionLog.Remove(await db.SupervisionLog.FirstAsync());
+            db.SupervisionLog.Remove(await db.SupervisionLog.OrderBy(e => e.Id).FirstAsync());
             await Assert.ThrowsAsync<SupervisionRecordFrozenException>(() => db.SaveChangesAsync());
         }
 

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Setup;
@@ -30,7 +31,7 @@ internal static class DatabaseStartup
             await services.GetRequiredService<DemoAccounts>().EnsureAsync();
             if (app.Configuration.GetValue("Demo:SeedCases", app.Environment.IsDevelopment()))
             {
-                var starterCode = await db.OrganisationProfiles.AsNoTracking().Select(p => p.StarterCode).FirstOrDefaultAsync() ?? Starters.MixedCode;
+                var starterCode = await OrganisationProfile.StarterCodeAsync(db) ?? Starters.MixedCode;
                 await services.GetRequiredService<DemoCases>().EnsureAsync(starterCode);
             }
         }

@@ -20,7 +20,7 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, PortalDbContext 
 
     public async Task EnsureAsync()
     {
-        var starter = await db.OrganisationProfiles.AsNoTracking().Select(p => p.StarterCode).FirstOrDefaultAsync() ?? Starters.MixedCode;
+        var starter = await OrganisationProfile.StarterCodeAsync(db) ?? Starters.MixedCode;
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id);
         foreach (var account in DemoPeople.For(starter))
         {

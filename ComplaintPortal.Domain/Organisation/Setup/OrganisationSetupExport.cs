@@ -27,7 +27,7 @@ public static class OrganisationSetupExport
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         var categoryCode = categories.ToDictionary(c => c.Id, c => c.Code);
         var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
-        var profile = await db.OrganisationProfiles.AsNoTracking().FirstOrDefaultAsync(ct);
+        var profile = await db.OrganisationProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == OrganisationProfile.SingletonId, ct);
         return new OrganisationSetup
         {
             StarterCode = profile?.StarterCode ?? "",

@@ -89,7 +89,9 @@ public sealed class TimelinessWatch
 /// <summary>Whether the counts are kept, and in which zone their months are counted (one row).</summary>
 public sealed class TimelinessCountState
 {
-    public int Id { get; internal set; } = 1;
+    public const int SingletonId = 1;
+
+    public int Id { get; internal set; } = SingletonId;
 
     public string ZoneId { get; internal set; } = "";
 

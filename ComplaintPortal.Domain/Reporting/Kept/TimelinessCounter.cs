@@ -69,7 +69,7 @@ public sealed class TimelinessCounter : SaveChangesInterceptor
             return;
         }
 
-        var state = await db.Set<TimelinessCountState>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var state = await db.Set<TimelinessCountState>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == TimelinessCountState.SingletonId, ct);
         if (state is null || !TimeZoneInfo.TryFindSystemTimeZoneById(state.ZoneId, out var zone))
         {
             return;

@@ -42,6 +42,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
         {
             PortalDatabase.ConfigureSqlite(o, database.ConnectionString);
+            TestDatabase.Strict(o);
             o.UseIdentitySchema();
         });
         services.AddSingleton<TimeProvider>(driver.Time);
