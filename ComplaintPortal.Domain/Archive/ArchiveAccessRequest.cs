@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ComplaintPortal.Domain.Archive;
 
 public enum AccessRequestStatus
@@ -49,6 +51,15 @@ public sealed class ArchiveAccessRequest
     }
 
     public int Id { get; private set; }
+
+    /// <summary>The prefix of a request's number (查閱, as <c>KS</c> is for 客訴).</summary>
+    public const string NumberPrefix = "CY";
+
+    /// <summary>The request's number as people quote it, e.g. <c>CY-000042</c>: its form's number, never reused.</summary>
+    public string Number => FormatNumber(Id);
+
+    /// <summary>The number of the request with <paramref name="id"/>, e.g. on a line of the access log.</summary>
+    public static string FormatNumber(int id) => string.Create(CultureInfo.InvariantCulture, $"{NumberPrefix}-{id:D6}");
 
     public string RequesterUserId { get; private set; } = "";
 

@@ -91,6 +91,9 @@ public sealed class DeskTests : CaseDatabaseTest
         var request = await RequestAsync(number, approve: false);
 
         page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-pending]").TextContent, StringComparison.Ordinal));
+        // The request goes by its form's number (CY-…), as the dialogs and the access log name it, not by a bare row id.
+        Assert.Equal(request.Number, page.Find("[data-test=desk-pending] [data-test=request-number]").TextContent);
+        Assert.Matches("^CY-[0-9]{6}$", request.Number);
         await using (var db = Database.CreateContext())
         {
             await new ArchiveAccess(db, Driver.Time, feed).ApproveAsync(Driver.Leader, request.Id, null, null, null, null);
@@ -115,6 +118,7 @@ public sealed class DeskTests : CaseDatabaseTest
         var consequence = page.WaitForElement("[data-test=revoke-consequence]");
         Assert.Contains(request.RequesterName, consequence.TextContent, StringComparison.Ordinal);
         Assert.Contains("立即失去", consequence.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"撤销查阅申请 {request.Number} 的权限", page.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         page.Find("[data-test=revoke-confirm]").Click();
         page.WaitForAssertion(() => Assert.Contains("必须填写理由", page.Find("[data-test=revoke-dialog]").TextContent, StringComparison.Ordinal));
         Assert.Equal(AccessRequestStatus.Approved, await StatusAsync(request.Id));
