@@ -1,3 +1,4 @@
+using System.Text;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Cases;
@@ -28,6 +29,7 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
         var search = new CaseSearch { Text = text };
         var index = ComplaintTextIndex.For(db);
         Assert.NotNull(index);
+        await index.PrepareAsync(CaseSearch.Words(text));
         var indexed = await search.Apply(db.Complaints.AsNoTracking(), index).Select(c => c.Id).OrderBy(id => id).ToListAsync();
         var scanned = await search.Apply(db.Complaints.AsNoTracking()).Select(c => c.Id).OrderBy(id => id).ToListAsync();
         return (indexed, scanned);
@@ -38,6 +40,23 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
         await using var db = Database.CreateContext();
         // Raises an error when the index holds anything other than the cases' present text.
         await db.Database.ExecuteSqlRawAsync("INSERT INTO ComplaintText(ComplaintText) VALUES ('integrity-check')");
+        // Each searched column's last two characters (ASCII letters in lower case), worked out here from the cases as they read.
+        var cases = await db.Complaints.AsNoTracking().Select(c => new
+        {
+            c.Id, Columns = new[] { c.CaseNumber, c.Complainant.Name, c.Complainant.Phone, c.Description, c.Subject.ProductModel, c.Subject.Location, c.Subject.Facility },
+        }).ToListAsync();
+        var expected = cases.SelectMany(c => c.Columns.Where(v => v is not null && v.EnumerateRunes().Count() >= 2)
+                .Select(v => (Pair: LastTwo(v!), c.Id)))
+            .Distinct().Order().ToList();
+        var kept = (await db.Database.SqlQuery<string>($"SELECT Pair || '|' || ComplaintId AS Value FROM ComplaintTextEnds").ToListAsync())
+            .Select(row => row.Split('|')).Select(p => (Pair: p[0], Id: int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).Order().ToList();
+        Assert.Equal(expected, kept);
+    }
+
+    private static string LastTwo(string value)
+    {
+        var runes = value.EnumerateRunes().TakeLast(2).Select(r => r.IsAscii ? Rune.ToLowerInvariant(r) : r);
+        return string.Concat(runes.Select(r => r.ToString()));
     }
 
     [Fact]
@@ -45,7 +64,8 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
     {
         var cooker = await CaseAsync("王小明", "138 0013 8000", "电饭煲内胆涂层脱落，要求换新", "RC-5\"A");
         var lift = await CaseAsync("Li Na", "0755-8888 6666", "3号电梯门夹人 100% 不安全", "XP_200");
-        await CaseAsync("陈大文", null, "空调不制冷", null);
+        var aircon = await CaseAsync("陈大文", null, "空调不制冷", null);
+        var whole = await CaseAsync("李强", null, "电视无信号", null);
         var cookerNumber = (await Driver.LoadAsync(cooker)).CaseNumber;
 
         foreach (var (text, expected) in new (string, int[])[]
@@ -54,6 +74,9 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
             ("8000", [cooker]), ("6666", [lift]), ("0013", []), ("13800138000", [cooker]), ("0755-8888", []),
             ("RC-5\"A", [cooker]), ("\"A", [cooker]), ("xp_2", [lift]), ("100%", [lift]), ("0%", [lift]), ("x%y", []),
             (cookerNumber, [cooker]), (cookerNumber[^5..], [cooker]), ("小明 换新", [cooker]), ("小明 电梯", []), ("夹人 XP", [lift]),
+            // Two characters: inside a column, ending one, a whole column, across a space's neighbours, quotes, % and _.
+            ("内胆", [cooker]), ("换新", [cooker]), ("制冷", [aircon]), ("空调", [aircon]), ("李强", [whole]), ("Na", [lift]), ("nA", [lift]),
+            ("5\"", [cooker]), ("0%", [lift]), ("_2", [lift]), ("门夹", [lift]), ("冰箱", []), ("强x", []), ("00", [cooker, lift, aircon, whole]),
         })
         {
             var (indexed, scanned) = await FindAsync(text);
@@ -81,6 +104,31 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
         Assert.Empty((await FindAsync("内胆涂层")).Indexed);
         Assert.Empty((await FindAsync("王小明")).Indexed);
         Assert.Equal([other], (await FindAsync("热水器")).Indexed);
+        Assert.Equal([id], (await FindAsync("老化")).Indexed);
+        Assert.Empty((await FindAsync("涂层")).Indexed);
+        Assert.Empty((await FindAsync("小明")).Indexed);
         await AssertInStepAsync();
+    }
+
+    [Fact]
+    public async Task A_two_character_word_is_narrowed_by_the_index_unless_it_is_common_or_has_a_case_the_index_folds()
+    {
+        var rare = await CaseAsync("赵六", null, "冰箱漏电，插座冒烟", null);
+        // 测试 followed by more different characters than the index looks a pair up by.
+        var common = await CaseAsync("孙七", null, string.Join(' ', Enumerable.Range(0, ComplaintTextIndex.MaxPairTrigrams + 1).Select(i => "测试" + (char)(0x4E00 + i))), null);
+        await CaseAsync("Émile", null, "ÉTAT", null);
+
+        await using var db = Database.CreateContext();
+        var index = ComplaintTextIndex.For(db)!;
+        await index.PrepareAsync(["漏电", "冒烟", "测试", "ÉT", "长期"]);
+
+        Assert.Equal([rare], await index.HoldingPair("漏电")!.ToListAsync());
+        Assert.Equal([rare], await index.HoldingPair("冒烟")!.ToListAsync());
+        Assert.Empty(await index.HoldingPair("长期")!.ToListAsync());
+        Assert.Null(index.HoldingPair("测试"));
+        Assert.Null(index.HoldingPair("ÉT"));
+        Assert.Null(index.HoldingPair("插座"));
+        Assert.Equal([common], (await FindAsync("测试")).Indexed);
+        Assert.Equal((await FindAsync("ét")).Scanned, (await FindAsync("ét")).Indexed);
     }
 }

@@ -9,7 +9,7 @@ namespace CaseGenerator;
 /// rebuilt schema is exactly the migrated one. Foreign keys are off while loading (rows go in blocks,
 /// a child's block can be written before its parent's) and checked once at the end for the tables
 /// whose keys the generator assigns itself. The loaded tables' triggers (the search's full-text index, kept by triggers on
-/// Complaints) are dropped too, and the index is rebuilt from the loaded rows in one pass at the end.
+/// Complaints) are dropped too, and the index (and the columns' last two characters) is rebuilt from the loaded rows in one pass at the end.
 /// </summary>
 internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Name, string Sql)> indexes)
 {
@@ -63,6 +63,12 @@ internal sealed class BulkLoadMode(SqliteConnection connection, List<(string Nam
         {
             await ExecuteAsync(connection, "INSERT INTO ComplaintText(ComplaintText) VALUES ('rebuild');");
         }
+
+        if (indexes.Any(i => i.Name.StartsWith("ComplaintTextEnds_", StringComparison.Ordinal)))
+        {
+            await ExecuteAsync(connection, ComplaintPortal.Domain.Persistence.Migrations.Sqlite.ComplaintTextPairs.FillSql);
+        }
+
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; ANALYZE;");
         foreach (var table in Checked)
         {

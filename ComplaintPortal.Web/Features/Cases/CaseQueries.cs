@@ -90,6 +90,11 @@ public sealed class CaseQueries(PortalDbContext db)
         ArgumentNullException.ThrowIfNull(user);
         var visible = db.Complaints.AsNoTracking().VisibleTo(user);
         var index = ComplaintTextIndex.For(db);
+        if (index is not null)
+        {
+            await index.PrepareAsync(CaseSearch.Words(search.Text), ct);
+        }
+
         var counted = await search.Apply(visible, index).Take(SearchTotalCap + 1).CountAsync(ct);
         var many = counted > SearchTotalCap;
         // Many matches: the page is found sooner by reading the cases in its order and stopping at its last row than by

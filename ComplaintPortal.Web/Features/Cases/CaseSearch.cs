@@ -39,9 +39,10 @@ public sealed record CaseSearch
 
     /// <param name="cases">The cases the viewer may see.</param>
     /// <param name="index">
-    /// The full-text index, where the database has one: a word of three characters or more first narrows the cases to those
-    /// the index finds it in (or whose phone or e-mail key it is), and the word's own test below then decides as without
-    /// it, so the index changes how fast, never what, a search finds.
+    /// The full-text index, where the database has one: a word of three characters or more, or of two once the index has
+    /// prepared it (<see cref="ComplaintTextIndex.PrepareAsync"/>), first narrows the cases to those the index finds it in (or
+    /// whose phone or e-mail key it is), and the word's own test below then decides as without it, so the index changes how
+    /// fast, never what, a search finds.
     /// </param>
     public IQueryable<Complaint> Apply(IQueryable<Complaint> cases, ComplaintTextIndex? index = null)
     {
@@ -67,13 +68,12 @@ public sealed record CaseSearch
             var phoneKey = word.Length >= PhoneWordDigits && word.All(char.IsDigit) ? ContactForms.PhoneKey(word) : null;
             // An e-mail address however it was cased: Wang.Fang@Example.com finds wang.fang@example.com.
             var emailKey = ContactForms.EmailKey(word);
-            if (indexed)
+            // The candidates: the index's (which holds the whole phone too), and the phone's or address's own key.
+            if ((indexed ? index!.Holding(word) : index?.HoldingPair(word)) is { } candidates)
             {
-                // The candidates: the index's (which holds the whole phone too), and the phone's or address's own key.
-                var holding = index!.Holding(word);
-                cases = phoneKey is not null ? cases.Where(c => holding.Contains(c.Id) || c.PhoneKey == phoneKey)
-                    : emailKey is not null ? cases.Where(c => holding.Contains(c.Id) || c.EmailKey == emailKey)
-                    : cases.Where(c => holding.Contains(c.Id));
+                cases = phoneKey is not null ? cases.Where(c => candidates.Contains(c.Id) || c.PhoneKey == phoneKey)
+                    : emailKey is not null ? cases.Where(c => candidates.Contains(c.Id) || c.EmailKey == emailKey)
+                    : cases.Where(c => candidates.Contains(c.Id));
             }
 
             cases = cases.Where(c => EF.Functions.Like(c.CaseNumber, part, Escape)
