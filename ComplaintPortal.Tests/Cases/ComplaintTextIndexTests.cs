@@ -129,6 +129,14 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
         Assert.Null(index.HoldingPair("ÉT"));
         Assert.Null(index.HoldingPair("插座"));
         Assert.Equal([common], (await FindAsync("测试")).Indexed);
+
+        // A word found in more cases than the index narrows to is read in order too (FTS5 counts the cases per trigram).
+        var second = await CaseAsync("周八", null, "冰箱也漏电", null);
+        var strict = ComplaintTextIndex.For(db, maxPairCandidates: 0)!;
+        await strict.PrepareAsync(["漏电", "冒烟"]);
+        Assert.Null(strict.HoldingPair("漏电"));
+        Assert.Equal([rare], await strict.HoldingPair("冒烟")!.ToListAsync());
+        Assert.Equal([rare, second], (await FindAsync("漏电")).Indexed);
         Assert.Equal((await FindAsync("ét")).Scanned, (await FindAsync("ét")).Indexed);
     }
 }
