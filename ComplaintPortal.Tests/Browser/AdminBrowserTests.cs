@@ -52,7 +52,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("admin-users.png"), FullPage = true });
 
         // At the end of a list the grid's pager stands at the window's foot (under the page's 16 px padding): the snackbar
-        // stays above it, so "第 1-13 条" and the page buttons can be read while it shows.
+        // stays above it, so "第 1–13 条" and the page buttons can be read while it shows.
         var pager = page.Locator("[data-test=user-table] .mud-table-pagination");
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var pagerBox = await pager.BoundingBoxAsync();

@@ -128,9 +128,9 @@ public sealed class NoticeBellTests : CasePageTest
         string Pager() => page.FindAll("[data-test=notices] .mud-table-pagination-caption").Last().TextContent.Trim();
 
         // Unread: counted whole, in MudBlazor's own words.
-        page.WaitForAssertion(() => Assert.Equal($"第 1-25 条，共 {expectedUnread:N0} 条", Pager()));
+        page.WaitForAssertion(() => Assert.Equal($"第 1–25 条，共 {expectedUnread:N0} 条", Pager()));
         await page.FindAll("[data-test=notice-filter] .mud-toggle-item")[1].ClickAsync(new());
-        page.WaitForAssertion(() => Assert.Equal($"第 1-25 条，共 {NoticeBook.TotalCap:N0} 多条", Pager()));
+        page.WaitForAssertion(() => Assert.Equal($"第 1–25 条，共 {NoticeBook.TotalCap:N0} 多条", Pager()));
     }
 
     [Fact]

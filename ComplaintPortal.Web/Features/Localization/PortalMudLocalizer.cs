@@ -12,6 +12,12 @@ namespace ComplaintPortal.Web.Features.Localization;
 /// </summary>
 public sealed class PortalMudLocalizer : MudLocalizer
 {
+    /// <summary>MudBlazor's key of the grid pager's "first–last of all" text.</summary>
+    public const string PagerInfo = "MudDataGridPager_InfoFormat";
+
+    /// <summary>The grid pager's text when there is nothing to page through.</summary>
+    public const string EmptyPager = "MudDataGridPager_InfoEmpty";
+
     private static readonly ResourceManager Text = new("ComplaintPortal.Web.Resources.MudText", typeof(PortalMudLocalizer).Assembly);
 
     public override LocalizedString this[string key]
@@ -28,6 +34,13 @@ public sealed class PortalMudLocalizer : MudLocalizer
     {
         get
         {
+            ArgumentNullException.ThrowIfNull(arguments);
+            // An empty grid's pager says "共 0 条", not "第 0–0 条，共 0 条" (the pager has one format for every count).
+            if (key == PagerInfo && arguments is [_, _, var all] && Convert.ToString(all, CultureInfo.InvariantCulture) == "0")
+            {
+                key = EmptyPager;
+            }
+
             var format = this[key];
             return format.ResourceNotFound
                 ? format
