@@ -53,6 +53,9 @@ public sealed class ArchiveAccessLogEntry
 
     public int? RequestId { get; private set; }
 
+    /// <summary>The request's number as people quote it (<see cref="ArchiveAccessRequest.FormatNumber"/>), if any.</summary>
+    public string? RequestNumber => RequestId is { } id ? ArchiveAccessRequest.FormatNumber(id) : null;
+
     public ArchiveAccessKind Kind { get; private set; }
 
     /// <summary>E.g. the evidence file's name.</summary>

@@ -74,7 +74,7 @@ internal static class ArchiveLogExport
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Number, e => e.ArchiveNumber),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_What, e => ArchiveLabels.AccessKind(e.Kind)),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Detail, e => e.Detail),
-            ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Request, e => e.RequestId is { } request ? ArchiveAccessRequest.FormatNumber(request) : null),
+            ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Request, e => e.RequestNumber),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_From, e => e.Address),
         ], rows);
         using var output = new MemoryStream();

@@ -39,8 +39,8 @@ public sealed class ComplaintTextIndex
 
     private readonly PortalDbContext db;
 
-    /// <summary>Per prepared two-character word, its FTS5 query ("" when it begins no trigram), or null when it begins too many.</summary>
-    private readonly Dictionary<string, string?> pairQueries = new(StringComparer.Ordinal);
+    /// <summary>Per prepared two-character word, its candidates (<see cref="HoldingPair"/>), or null when it is left to the in-order read.</summary>
+    private readonly Dictionary<string, IQueryable<int>?> pairCandidates = new(StringComparer.Ordinal);
 
     private readonly int maxPairCandidates;
 
@@ -72,15 +72,16 @@ public sealed class ComplaintTextIndex
     public async Task PrepareAsync(IEnumerable<string> words, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(words);
-        foreach (var word in words.Where(IsPair).Distinct(StringComparer.Ordinal).Where(w => !pairQueries.ContainsKey(w)))
+        foreach (var word in words.Where(IsPair).Distinct(StringComparer.Ordinal).Where(w => !pairCandidates.ContainsKey(w)))
         {
             var pair = AsciiLower(word);
             var trigrams = await db.Database.SqlQuery<Trigram>(
                     $"SELECT term AS Term, doc AS Cases FROM ComplaintTextTerms WHERE term >= {pair} AND term <= {pair + Highest} LIMIT {MaxPairTrigrams + 1}")
                 .ToListAsync(ct);
-            pairQueries[word] = trigrams.Count > MaxPairTrigrams || trigrams.Sum(t => t.Cases) > maxPairCandidates ? null
-                : trigrams.Count == 0 ? ""
-                : Phrases(AllColumns, trigrams.Select(t => t.Term));
+            pairCandidates[word] = trigrams.Count > MaxPairTrigrams || trigrams.Sum(t => t.Cases) > maxPairCandidates ? null
+                : trigrams.Count == 0 ? db.Database.SqlQuery<int>($"SELECT ComplaintId AS Value FROM ComplaintTextEnds WHERE Pair = {pair}")
+                : db.Database.SqlQuery<int>(
+                    $"SELECT rowid AS Value FROM ComplaintText WHERE ComplaintText MATCH {Phrases(AllColumns, trigrams.Select(t => t.Term))} UNION SELECT ComplaintId FROM ComplaintTextEnds WHERE Pair = {pair}");
         }
     }
 
@@ -90,19 +91,7 @@ public sealed class ComplaintTextIndex
     /// the word was not prepared, is common (<see cref="MaxPairTrigrams"/>, <see cref="DefaultMaxPairCandidates"/>), or holds a letter other than
     /// A–Z with a case: the index folds such letters where LIKE does not, and the search then reads the cases as before.
     /// </summary>
-    public IQueryable<int>? HoldingPair(string word)
-    {
-        if (!pairQueries.TryGetValue(word, out var match) || match is null)
-        {
-            return null;
-        }
-
-        var pair = AsciiLower(word);
-        return match.Length == 0
-            ? db.Database.SqlQuery<int>($"SELECT ComplaintId AS Value FROM ComplaintTextEnds WHERE Pair = {pair}")
-            : db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM ComplaintText WHERE ComplaintText MATCH {match} UNION SELECT ComplaintId FROM ComplaintTextEnds WHERE Pair = {pair}");
-    }
+    public IQueryable<int>? HoldingPair(string word) => pairCandidates.GetValueOrDefault(word);
 
     /// <summary>A word of two code points whose only letters with a case are A–Z (as LIKE and the index compare them alike).</summary>
     public static bool IsPair(string word)

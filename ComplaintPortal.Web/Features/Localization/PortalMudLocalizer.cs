@@ -35,8 +35,9 @@ public sealed class PortalMudLocalizer : MudLocalizer
         get
         {
             ArgumentNullException.ThrowIfNull(arguments);
-            // An empty grid's pager says "共 0 条", not "第 0–0 条，共 0 条" (the pager has one format for every count).
-            if (key == PagerInfo && arguments is [_, _, var all] && Convert.ToString(all, CultureInfo.InvariantCulture) == "0")
+            // An empty grid's pager says "共 0 条", not "第 0–0 条，共 0 条" (the pager has one format for every count and passes
+            // first, last and all as text).
+            if (key == PagerInfo && arguments is [_, _, "0"])
             {
                 key = EmptyPager;
             }

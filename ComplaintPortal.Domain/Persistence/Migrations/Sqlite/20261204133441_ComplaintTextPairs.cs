@@ -16,17 +16,16 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
     {
         private const string Columns = "CaseNumber, ComplainantName, ComplainantPhone, Description, ProductModel, Location, Facility";
 
-        /// <summary>Fills <c>ComplaintTextEnds</c> from every case (here, and after the case generator's bulk load).</summary>
-        internal static string FillSql { get; } =
-            "INSERT OR IGNORE INTO ComplaintTextEnds(Pair, ComplaintId) SELECT lower(substr(v, -2)), Id FROM (" +
-            string.Join(" UNION ALL ", Columns.Split(", ").Select(c => $"SELECT Id, {c} AS v FROM Complaints")) +
-            ") WHERE length(v) >= 2;";
+        /// <summary>The triggers': the inserted or updated case's row.</summary>
+        private static string NewRowEnds { get; } = Ends(c => $"SELECT new.Id AS Id, new.{c} AS v");
 
-        /// <summary>The last two characters of each searched column of the trigger's <paramref name="row"/> (new).</summary>
-        private static string Ends(string row, string id) =>
-            $"SELECT lower(substr(v, -2)), {id} FROM (" +
-            string.Join(" UNION ALL ", Columns.Split(", ").Select(c => $"SELECT {row}.{c} AS v")) +
-            ") WHERE length(v) >= 2";
+        /// <summary>Fills <c>ComplaintTextEnds</c> from every case (here, and after the case generator's bulk load).</summary>
+        internal static string FillSql { get; } = Ends(c => $"SELECT Id, {c} AS v FROM Complaints") + ";";
+
+        /// <summary>Stores the last two characters of each searched column, one select per column giving <c>Id</c> and <c>v</c>.</summary>
+        private static string Ends(Func<string, string> column) =>
+            "INSERT OR IGNORE INTO ComplaintTextEnds(Pair, ComplaintId) SELECT lower(substr(v, -2)), Id FROM (" +
+            string.Join(" UNION ALL ", Columns.Split(", ").Select(column)) + ") WHERE length(v) >= 2";
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,14 +35,12 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                 "CREATE TABLE ComplaintTextEnds (Pair TEXT NOT NULL, ComplaintId INTEGER NOT NULL, PRIMARY KEY (Pair, ComplaintId)) WITHOUT ROWID;");
             migrationBuilder.Sql("CREATE INDEX IX_ComplaintTextEnds_ComplaintId ON ComplaintTextEnds (ComplaintId);");
             migrationBuilder.Sql(
-                $"CREATE TRIGGER ComplaintTextEnds_Insert AFTER INSERT ON Complaints BEGIN " +
-                $"INSERT OR IGNORE INTO ComplaintTextEnds(Pair, ComplaintId) {Ends("new", "new.Id")}; END;");
+                $"CREATE TRIGGER ComplaintTextEnds_Insert AFTER INSERT ON Complaints BEGIN {NewRowEnds}; END;");
             migrationBuilder.Sql(
                 "CREATE TRIGGER ComplaintTextEnds_Delete AFTER DELETE ON Complaints BEGIN DELETE FROM ComplaintTextEnds WHERE ComplaintId = old.Id; END;");
             migrationBuilder.Sql(
                 $"CREATE TRIGGER ComplaintTextEnds_Update AFTER UPDATE OF {Columns} ON Complaints BEGIN " +
-                "DELETE FROM ComplaintTextEnds WHERE ComplaintId = old.Id; " +
-                $"INSERT OR IGNORE INTO ComplaintTextEnds(Pair, ComplaintId) {Ends("new", "new.Id")}; END;");
+                $"DELETE FROM ComplaintTextEnds WHERE ComplaintId = old.Id; {NewRowEnds}; END;");
             // Cases registered before.
             migrationBuilder.Sql(FillSql);
         }
