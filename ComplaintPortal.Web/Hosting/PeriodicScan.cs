@@ -52,10 +52,11 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            var started = time.GetTimestamp();
             var recorded = await ScanAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), time.GetUtcNow(), stoppingToken);
             if (recorded > 0)
             {
-                LogRecorded(GetType().Name, recorded);
+                LogRecorded(GetType().Name, recorded, (long)time.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -64,8 +65,8 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Scan} recorded {Count} changes")]
-    private partial void LogRecorded(string scan, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Scan} recorded {Count} changes in {Milliseconds} ms")]
+    private partial void LogRecorded(string scan, int count, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Scan} pass failed; the next tick retries")]
     private partial void LogFailed(string scan, Exception exception);

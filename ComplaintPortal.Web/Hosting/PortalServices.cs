@@ -62,6 +62,7 @@ public static class PortalServices
                 sp.GetRequiredService<LedgerCommitSignal>(),
                 new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>()),
                 sp.GetRequiredService<RectificationNoticeCommitSignal>()));
+        services.AddHostedService<PlannerStatisticsService>();
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();

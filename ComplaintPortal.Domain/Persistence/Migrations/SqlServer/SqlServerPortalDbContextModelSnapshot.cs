@@ -815,8 +815,6 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PhoneKey");
 
-                    b.HasIndex("ArchivedAt", "ClosedAt");
-
                     b.HasIndex("Stage", "ReceivedAt");
 
                     b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
@@ -824,6 +822,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
 
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
+
+                    b.HasIndex("ArchivedAt", "ClosedAt", "IsEscalated", "Stage", "NextDueAt", "NextDueSoonAt");
 
                     b.ToTable("Complaints", (string)null);
                 });

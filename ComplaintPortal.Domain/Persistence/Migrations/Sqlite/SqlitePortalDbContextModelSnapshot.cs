@@ -788,8 +788,6 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PhoneKey");
 
-                    b.HasIndex("ArchivedAt", "ClosedAt");
-
                     b.HasIndex("Stage", "ReceivedAt");
 
                     b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
@@ -797,6 +795,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
 
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
+
+                    b.HasIndex("ArchivedAt", "ClosedAt", "IsEscalated", "Stage", "NextDueAt", "NextDueSoonAt");
 
                     b.ToTable("Complaints", (string)null);
                 });
