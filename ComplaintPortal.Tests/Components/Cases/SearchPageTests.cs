@@ -53,9 +53,12 @@ public sealed class SearchPageTests : CasePageTest
         string Pager() => cut.FindAll(".mud-table-pagination-caption").Last().TextContent.Trim();
 
         cut.WaitForAssertion(() => Assert.Equal("第 1–2 条，共 2 多条", Pager()));
+        Assert.Equal("匹配的案件超过 2 条：这里列出最新的 2 条，排序也只在这些案件中进行。缩小查询条件可查看其余案件。",
+            cut.Find("[data-test=search-capped]").TextContent.Trim());
         cut.Find("[data-test=search-text]").Input(cases[2].CaseNumber);
         cut.Find("[data-test=search]").Click();
         cut.WaitForAssertion(() => Assert.Equal("第 1–1 条，共 1 条", Pager()));
+        Assert.Empty(cut.FindAll("[data-test=search-capped]"));
         Assert.Equal([cases[2].CaseNumber], cut.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")));
     }
 

@@ -126,6 +126,36 @@ public sealed class CaseSearchTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task Past_the_cap_another_order_sorts_the_newest_matches_the_pager_counts()
+    {
+        var cases = new List<Complaint>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await RegisterAsync("1380000000" + i, "空调不制冷，按钮失灵"));
+        }
+
+        await using var db = Database.CreateContext();
+        var capped = new CaseQueries(db) { SearchTotalCap = 3 };
+        var whole = new CaseQueries(db);
+        var newestFirst = (await whole.SearchAsync(new() { Text = "按钮失灵" }, Driver.Clerk, FirstPage)).Rows.Select(r => r.CaseNumber).ToList();
+        // The oldest match is the only urgent one: first by priority among all matches, outside the newest three.
+        var oldest = newestFirst[^1];
+        await db.Complaints.Where(c => c.CaseNumber == oldest).ExecuteUpdateAsync(u => u.SetProperty(c => c.Priority, Priority.Urgent));
+
+        var byPriority = new CaseListRequest(0, 10, nameof(CaseRow.Priority), Descending: true);
+        Assert.Equal(oldest, (await whole.SearchAsync(new() { Text = "按钮失灵" }, Driver.Clerk, byPriority)).Rows[0].CaseNumber);
+
+        var page = await capped.SearchAsync(new() { Text = "按钮失灵" }, Driver.Clerk, byPriority);
+        Assert.Equal((3, true), (page.Total, page.MoreThanTotal));
+        Assert.Equal(newestFirst[..3].Order(StringComparer.Ordinal), page.Rows.Select(r => r.CaseNumber).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(oldest, page.Rows.Select(r => r.CaseNumber));
+
+        // Oldest first sorts the same three, the other way round.
+        var oldestFirst = await capped.SearchAsync(new() { Text = "按钮失灵" }, Driver.Clerk, new CaseListRequest(0, 10, nameof(CaseRow.CaseNumber)));
+        Assert.Equal(newestFirst[..3].Order(StringComparer.Ordinal), oldestFirst.Rows.Select(r => r.CaseNumber));
+    }
+
+    [Fact]
     public async Task The_list_filter_admits_exactly_the_cases_the_case_page_admits()
     {
         var quality = (await Driver.CaseInStageAsync(CaseStage.InDepartments)).Id; // QA and PROD

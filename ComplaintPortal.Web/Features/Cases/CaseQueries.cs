@@ -74,8 +74,8 @@ public sealed class CaseQueries(PortalDbContext db)
     }
 
     /// <summary>
-    /// How far a search's matches are counted: past it the page says "more than" and pages through the first this many (narrow
-    /// the search to see the rest). A common word's whole count read most of the cases (空调, 90,000 matches at 1,000,000 cases:
+    /// How far a search's matches are counted: past it the page says "more than" and pages through the newest this many, in
+    /// whichever order is asked for (narrow the search to see the rest). A common word's whole count read most of the cases (空调, 90,000 matches at 1,000,000 cases:
     /// 650–1,000 ms in the portal, on every search); counted up to the cap it stops after the first matches (8 ms).
     /// </summary>
     public int SearchTotalCap { get; init; } = DefaultSearchTotalCap;
@@ -101,9 +101,22 @@ public sealed class CaseQueries(PortalDbContext db)
         // sorting every candidate the full-text index gives (a common phrase at 1,000,000 cases: 90,000 candidates,
         // 490–557 ms, against 2 ms). Few: the index's candidates are few to sort. Either way the words' own tests decide.
         var query = search.Apply(visible, many ? null : index);
+        if (many && !IsSearchDefaultOrder(request))
+        {
+            // Past the cap the pages hold the newest matches, as many as were counted, and another order sorts those. Sorting
+            // every match of a common word by priority or deadline read and sorted 90,000 cases at 1,000,000 (0.6 s warm, 10 s
+            // cold); the newest 1,000 are found in arrival order and sorted in a few milliseconds.
+            var newest = query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id).Take(SearchTotalCap).Select(c => c.Id);
+            query = visible.Where(c => newest.Contains(c.Id));
+        }
+
         var rows = await RowsAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct);
         return new CaseRowPage(rows, many ? SearchTotalCap : counted, many);
     }
+
+    /// <summary>The search's own order, newest first (by case after that, as <see cref="Sort"/> breaks ties).</summary>
+    private static bool IsSearchDefaultOrder(CaseListRequest request) =>
+        request.SortBy is null || (request.SortBy == nameof(CaseRow.ReceivedAt) && request.Descending);
 
     /// <summary>Active categories in their order, for filters.</summary>
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken ct = default) =>
