@@ -132,11 +132,42 @@ public sealed class ComplaintTextIndexTests : CaseDatabaseTest
 
         // A word found in more cases than the index narrows to is read in order too (FTS5 counts the cases per trigram).
         var second = await CaseAsync("周八", null, "冰箱也漏电", null);
-        var strict = ComplaintTextIndex.For(db, maxPairCandidates: 0)!;
+        var strict = ComplaintTextIndex.For(db, maxCandidates: 0)!;
         await strict.PrepareAsync(["漏电", "冒烟"]);
         Assert.Null(strict.HoldingPair("漏电"));
         Assert.Equal([rare], await strict.HoldingPair("冒烟")!.ToListAsync());
         Assert.Equal([rare, second], (await FindAsync("漏电")).Indexed);
         Assert.Equal((await FindAsync("ét")).Scanned, (await FindAsync("ét")).Indexed);
+    }
+
+    [Fact]
+    public async Task A_longer_word_whose_every_trigram_is_in_many_cases_is_read_in_order_and_finds_the_same()
+    {
+        var rare = await CaseAsync("赵六", null, "冰箱漏电，插座冒烟", null);
+        var other = await CaseAsync("周八", null, "冰箱门关不严", null);
+
+        await using var db = Database.CreateContext();
+        var usual = ComplaintTextIndex.For(db)!;
+        // Every trigram of these is in a case: more than none, so common to an index that narrows to none.
+        var strict = ComplaintTextIndex.For(db, maxCandidates: 0)!;
+        string[] words = ["冰箱漏电", "冰箱", "插座冒烟", "冰箱爆炸", "冰箱门"];
+        await usual.PrepareAsync(words);
+        await strict.PrepareAsync(words);
+
+        Assert.All(words, w => Assert.False(usual.IsCommon(w)));
+        Assert.True(strict.IsCommon("冰箱漏电"));
+        Assert.True(strict.IsCommon("插座冒烟"));
+        Assert.True(strict.IsCommon("冰箱门"));
+        // 箱爆炸 is in no case: the word is rare whatever the others' counts.
+        Assert.False(strict.IsCommon("冰箱爆炸"));
+        Assert.False(strict.IsCommon("冰箱"));
+        Assert.False(strict.IsCommon("未准备的词"));
+
+        foreach (var (text, expected) in new (string, int[])[] { ("冰箱漏电", [rare]), ("冰箱门", [other]), ("冰箱爆炸", []), ("插座冒烟 冰箱", [rare]) })
+        {
+            var search = new CaseSearch { Text = text };
+            await strict.PrepareAsync(CaseSearch.Words(text));
+            Assert.Equal(expected, await search.Apply(db.Complaints.AsNoTracking(), strict).Select(c => c.Id).OrderBy(id => id).ToListAsync());
+        }
     }
 }

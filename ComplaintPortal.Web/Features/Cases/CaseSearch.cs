@@ -39,8 +39,9 @@ public sealed record CaseSearch
 
     /// <param name="cases">The cases the viewer may see.</param>
     /// <param name="index">
-    /// The full-text index, where the database has one: a word of three characters or more, or of two once the index has
-    /// prepared it (<see cref="ComplaintTextIndex.PrepareAsync"/>), first narrows the cases to those the index finds it in (or
+    /// The full-text index, where the database has one: a word of three characters or more unless it is common
+    /// (<see cref="ComplaintTextIndex.IsCommon"/>), or of two once the index has prepared it
+    /// (<see cref="ComplaintTextIndex.PrepareAsync"/>), first narrows the cases to those the index finds it in (or
     /// whose phone or e-mail key it is), and the word's own test below then decides as without it, so the index changes how
     /// fast, never what, a search finds.
     /// </param>
@@ -50,7 +51,7 @@ public sealed record CaseSearch
         foreach (var word in Words(Text))
         {
             var part = "%" + EscapeLike(word) + "%";
-            var indexed = index is not null && word.EnumerateRunes().Count() >= ComplaintTextIndex.MinLength;
+            var indexed = index is not null && word.EnumerateRunes().Count() >= ComplaintTextIndex.MinLength && !index.IsCommon(word);
             if (word.Length == 4 && word.All(char.IsAsciiDigit))
             {
                 if (indexed)

@@ -28,11 +28,12 @@ public sealed class ComplaintTextIndex
     public const int MaxPairTrigrams = 64;
 
     /// <summary>
-    /// The most cases a two-character word's trigrams may be found in (FTS5's own count per trigram) for the index to narrow
-    /// by them. Beyond it the word is common and reading the cases in order reaches the search's count cap sooner
-    /// (夹人 at 1,000,000 cases: 21–52 ms through the index, 9 ms in order).
+    /// The most cases a word's trigrams may be found in (FTS5's own count per trigram) for the index to narrow by them: for
+    /// two characters all the trigrams it begins together, for three or more its rarest trigram. Beyond it the word is
+    /// common and reading the cases in order reaches the search's count cap sooner (夹人 at 1,000,000 cases: 21–52 ms through
+    /// the index, 9 ms in order).
     /// </summary>
-    public const int DefaultMaxPairCandidates = 20_000;
+    public const int DefaultMaxCandidates = 20_000;
 
     /// <summary>The highest code point: every trigram beginning with a pair sorts between the pair and the pair followed by it.</summary>
     private static readonly string Highest = char.ConvertFromUtf32(0x10FFFF);
@@ -42,20 +43,23 @@ public sealed class ComplaintTextIndex
     /// <summary>Per prepared two-character word, its candidates (<see cref="HoldingPair"/>), or null when it is left to the in-order read.</summary>
     private readonly Dictionary<string, IQueryable<int>?> pairCandidates = new(StringComparer.Ordinal);
 
-    private readonly int maxPairCandidates;
+    /// <summary>Per prepared word of three characters or more, whether it is common (<see cref="IsCommon"/>).</summary>
+    private readonly Dictionary<string, bool> common = new(StringComparer.Ordinal);
 
-    private ComplaintTextIndex(PortalDbContext db, int maxPairCandidates)
+    private readonly int maxCandidates;
+
+    private ComplaintTextIndex(PortalDbContext db, int maxCandidates)
     {
         this.db = db;
-        this.maxPairCandidates = maxPairCandidates;
+        this.maxCandidates = maxCandidates;
     }
 
     /// <param name="db">The portal's database: SQLite has the index, SQL Server not (null).</param>
-    /// <param name="maxPairCandidates">See <see cref="DefaultMaxPairCandidates"/> (a test lowers it).</param>
-    public static ComplaintTextIndex? For(PortalDbContext db, int maxPairCandidates = DefaultMaxPairCandidates)
+    /// <param name="maxCandidates">See <see cref="DefaultMaxCandidates"/> (a test lowers it).</param>
+    public static ComplaintTextIndex? For(PortalDbContext db, int maxCandidates = DefaultMaxCandidates)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsSqlite() ? new ComplaintTextIndex(db, maxPairCandidates) : null;
+        return db.Database.IsSqlite() ? new ComplaintTextIndex(db, maxCandidates) : null;
     }
 
     /// <summary>The ids of the cases holding <paramref name="word"/> (case-insensitive) in one of <paramref name="columns"/>.</summary>
@@ -67,18 +71,25 @@ public sealed class ComplaintTextIndex
 
     /// <summary>
     /// Looks up the trigrams each two-character word among <paramref name="words"/> begins (one small read of the index's term
-    /// list per word), so that <see cref="HoldingPair"/> can narrow by them.
+    /// list per word), so that <see cref="HoldingPair"/> can narrow by them, and how many cases hold the trigrams of each
+    /// longer word (<see cref="IsCommon"/>).
     /// </summary>
     public async Task PrepareAsync(IEnumerable<string> words, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(words);
-        foreach (var word in words.Where(IsPair).Distinct(StringComparer.Ordinal).Where(w => !pairCandidates.ContainsKey(w)))
+        var list = words.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var word in list.Where(w => w.EnumerateRunes().Count() >= MinLength && !common.ContainsKey(w)))
+        {
+            common[word] = await IsCommonAsync(word, ct);
+        }
+
+        foreach (var word in list.Where(IsPair).Where(w => !pairCandidates.ContainsKey(w)))
         {
             var pair = AsciiLower(word);
             var trigrams = await db.Database.SqlQuery<Trigram>(
                     $"SELECT term AS Term, doc AS Cases FROM ComplaintTextTerms WHERE term >= {pair} AND term <= {pair + Highest} LIMIT {MaxPairTrigrams + 1}")
                 .ToListAsync(ct);
-            pairCandidates[word] = trigrams.Count > MaxPairTrigrams || trigrams.Sum(t => t.Cases) > maxPairCandidates ? null
+            pairCandidates[word] = trigrams.Count > MaxPairTrigrams || trigrams.Sum(t => t.Cases) > maxCandidates ? null
                 : trigrams.Count == 0 ? db.Database.SqlQuery<int>($"SELECT ComplaintId AS Value FROM ComplaintTextEnds WHERE Pair = {pair}")
                 : db.Database.SqlQuery<int>(
                     $"SELECT rowid AS Value FROM ComplaintText WHERE ComplaintText MATCH {Phrases(AllColumns, trigrams.Select(t => t.Term))} UNION SELECT ComplaintId FROM ComplaintTextEnds WHERE Pair = {pair}");
@@ -88,10 +99,37 @@ public sealed class ComplaintTextIndex
     /// <summary>
     /// The ids of the cases whose searched text may hold the two-character <paramref name="word"/>: those holding a trigram it
     /// begins, and those with a column it ends (<c>ComplaintTextEnds</c>), a superset of the cases LIKE finds it in. Null when
-    /// the word was not prepared, is common (<see cref="MaxPairTrigrams"/>, <see cref="DefaultMaxPairCandidates"/>), or holds a letter other than
+    /// the word was not prepared, is common (<see cref="MaxPairTrigrams"/>, <see cref="DefaultMaxCandidates"/>), or holds a letter other than
     /// A–Z with a case: the index folds such letters where LIKE does not, and the search then reads the cases as before.
     /// </summary>
     public IQueryable<int>? HoldingPair(string word) => pairCandidates.GetValueOrDefault(word);
+
+    /// <summary>
+    /// Whether a prepared word of three characters or more is common: each of its trigrams is in more than
+    /// <see cref="DefaultMaxCandidates"/> cases, so narrowing by the index would gather more candidates than reading the cases
+    /// in order reads before the search's count cap (按钮失灵 at 1,000,000 cases: 90,000 candidates). Such a word is matched
+    /// case by case, as a two-character one is. A word not prepared, or with a trigram the term list does not hold as
+    /// looked up (a letter beyond A–Z that the index folds), is not common.
+    /// </summary>
+    public bool IsCommon(string word) => common.GetValueOrDefault(word);
+
+    /// <summary>Reads the term list's case count of the word's trigrams, stopping at the first rare one.</summary>
+    private async Task<bool> IsCommonAsync(string word, CancellationToken ct)
+    {
+        var runes = AsciiLower(word).EnumerateRunes().Select(r => r.ToString()).ToList();
+        var trigrams = Enumerable.Range(0, runes.Count - MinLength + 1).Select(i => string.Concat(runes.Skip(i).Take(MinLength)))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var trigram in trigrams)
+        {
+            var cases = await db.Database.SqlQuery<long>($"SELECT doc AS Value FROM ComplaintTextTerms WHERE term = {trigram}").ToListAsync(ct);
+            if (cases.Sum() <= maxCandidates)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A word of two code points whose only letters with a case are A–Z (as LIKE and the index compare them alike).</summary>
     public static bool IsPair(string word)
