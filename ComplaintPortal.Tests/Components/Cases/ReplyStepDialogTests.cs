@@ -22,8 +22,9 @@ public sealed class ReplyStepDialogTests : CasePageTest
         Assert.Contains(complaint.CaseNumber, draft, StringComparison.Ordinal);
         cut.Find("[data-test=confirm-step]").Click();
 
-        var field = cut.Find("[data-test=step-note]").Closest(".mud-input-control")!;
-        cut.WaitForAssertion(() => Assert.Contains(CaseText.Step_ReplyUnchanged, field.TextContent, StringComparison.Ordinal));
+        // The field is found again on each check: the render that shows the message may replace the node found before it.
+        cut.WaitForAssertion(() => Assert.Contains(CaseText.Step_ReplyUnchanged,
+            cut.Find("[data-test=step-note]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         Assert.Equal(version, (await Driver.LoadAsync(complaint.Id)).Version);
 
         cut.Find("[data-test=step-note]").Change(draft.Replace("结果如下：", "结果如下：已为您更换新品。", StringComparison.Ordinal));
