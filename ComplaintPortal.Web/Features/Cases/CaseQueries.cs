@@ -95,11 +95,11 @@ public sealed class CaseQueries(PortalDbContext db)
             await index.PrepareAsync(CaseSearch.Words(search.Text), ct);
         }
 
-        var counted = await search.Apply(visible, index).Take(SearchTotalCap + 1).CountAsync(ct);
-        var many = counted > SearchTotalCap;
         // The index narrows by rare words only (a common one is read in order: ComplaintTextIndex.IsCommon), so its candidates
         // are few to sort, for the count and the page alike. Either way the words' own tests decide.
         var query = search.Apply(visible, index);
+        var counted = await query.Take(SearchTotalCap + 1).CountAsync(ct);
+        var many = counted > SearchTotalCap;
         if (many && !IsSearchDefaultOrder(request))
         {
             // Past the cap the pages hold the newest matches, as many as were counted, and another order sorts those. Sorting
