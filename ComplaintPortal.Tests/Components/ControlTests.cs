@@ -7,22 +7,24 @@ using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Tests.Components;
 
-public class ControlTests
+/// <summary>A stored instant shown in the organisation's zone, on the 24-hour clock whatever the language.</summary>
+public sealed class LocalTimeTests
 {
     private static readonly DateTimeOffset Instant = new(2026, 2, 14, 1, 30, 0, TimeSpan.Zero);
+
+    private static PortalComponentContext Context(string culture, string zone) =>
+        new(culture, s => s.AddSingleton(new OrganisationClock(TimeProvider.System, Options.Create(new OrganisationOptions { TimeZone = zone }))));
 
     [Theory]
     [InlineData("Asia/Shanghai", "2026-02-14 09:30")]
     [InlineData("Asia/Taipei", "2026-02-14 09:30")]
     [InlineData("Europe/London", "2026-02-14 01:30")]
-    public async Task LocalTime_shows_a_stored_utc_instant_in_the_organisation_zone(string zone, string expected)
+    public async Task A_stored_utc_instant_shows_in_the_organisation_zone(string zone, string expected)
     {
-        var html = await ComponentRenderer.RenderAsync<LocalTime>(
-            "en",
-            s => s.AddSingleton(new OrganisationClock(TimeProvider.System, Options.Create(new OrganisationOptions { TimeZone = zone }))),
-            new Dictionary<string, object?> { ["Value"] = Instant, ["Format"] = "yyyy-MM-dd HH:mm" });
+        await using var ctx = Context("en", zone);
+        var cut = ctx.Render<LocalTime>(p => p.Add(t => t.Value, Instant).Add(t => t.Format, "yyyy-MM-dd HH:mm"));
 
-        var time = html.QuerySelector("time")!;
+        var time = cut.Find("time");
         Assert.Equal(expected, time.TextContent);
         Assert.Equal("2026-02-14T01:30:00.0000000Z", time.GetAttribute("datetime"));
     }
@@ -30,39 +32,15 @@ public class ControlTests
     [Theory]
     [InlineData("zh-Hant", "2026/2/14 16:00")]
     [InlineData("zh-Hans", "2026/2/14 16:00")]
-    public async Task LocalTime_shows_an_afternoon_on_the_24_hour_clock_in_chinese(string culture, string expected)
+    public async Task An_afternoon_is_on_the_24_hour_clock_in_chinese(string culture, string expected)
     {
         // 08:00 UTC is 16:00 in Shanghai; the culture's own pattern would say 下午4:00 in Traditional Chinese.
-        var html = await ComponentRenderer.RenderAsync<LocalTime>(
-            culture,
-            s => s.AddSingleton(new OrganisationClock(TimeProvider.System, Options.Create(new OrganisationOptions { TimeZone = "Asia/Shanghai" }))),
-            new Dictionary<string, object?> { ["Value"] = new DateTimeOffset(2026, 2, 14, 8, 0, 0, TimeSpan.Zero) });
+        await using var ctx = Context(culture, "Asia/Shanghai");
+        var cut = ctx.Render<LocalTime>(p => p.Add(t => t.Value, new DateTimeOffset(2026, 2, 14, 8, 0, 0, TimeSpan.Zero)));
 
-        var text = html.QuerySelector("time")!.TextContent;
+        var text = cut.Find("time").TextContent;
         Assert.Equal(expected, text);
         Assert.DoesNotMatch("上午|下午|AM|PM", text);
-    }
-
-    [Theory]
-    [InlineData(true, "alert-danger", "alert")]
-    [InlineData(false, "alert-success", "status")]
-    public async Task StatusMessage_marks_errors_as_alerts(bool isError, string cssClass, string role)
-    {
-        var html = await ComponentRenderer.RenderAsync<StatusMessage>(
-            "zh-Hans", parameters: new Dictionary<string, object?> { ["Message"] = "已保存。", ["IsError"] = isError });
-
-        var box = html.QuerySelector("[data-test=status-message]")!;
-        Assert.Contains(cssClass, box.ClassList);
-        Assert.Equal(role, box.GetAttribute("role"));
-        Assert.Equal("已保存。", box.TextContent);
-    }
-
-    [Fact]
-    public async Task StatusMessage_renders_nothing_without_a_message()
-    {
-        var html = await ComponentRenderer.RenderAsync<StatusMessage>("en");
-
-        Assert.Null(html.QuerySelector("[data-test=status-message]"));
     }
 }
 

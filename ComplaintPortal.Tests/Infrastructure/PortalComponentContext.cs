@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
+using ComplaintPortal.Web.Features.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -20,18 +21,25 @@ public class PortalComponentContext : BunitContext
     public PortalComponentContext(string culture = "en", Action<IServiceCollection>? services = null)
     {
         previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var pinned = ComponentRenderer.Culture(culture);
+        var pinned = Culture(culture);
         CultureInfo.CurrentCulture = pinned;
         CultureInfo.CurrentUICulture = pinned;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         // MudBlazor's own strings in the portal's languages, as the portal registers them.
-        Services.AddTransient<MudBlazor.MudLocalizer, ComplaintPortal.Web.Features.Localization.PortalMudLocalizer>();
+        Services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         Services.AddLogging();
         services?.Invoke(Services);
         Authorization = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>
+    /// The culture a component test pins: the portal's own instance of a language (24-hour times), as the request
+    /// localization hands it out, or the framework's for any other name.
+    /// </summary>
+    public static CultureInfo Culture(string name) =>
+        PortalCultures.IsSupported(name) ? PortalCultures.Get(name) : CultureInfo.GetCultureInfo(name);
 
     /// <summary>Anonymous until <see cref="SignIn"/>.</summary>
     public BunitAuthorizationContext Authorization { get; }
