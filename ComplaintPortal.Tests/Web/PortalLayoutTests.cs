@@ -69,6 +69,38 @@ public sealed class PortalLayoutTests(PortalLayoutTests.App app) : IClassFixture
         Assert.NotNull(board.QuerySelector("[data-board] table.board-table"));
     }
 
+    /// <summary>
+    /// Every server grid's first answer comes before it has read a page: it says it is loading and its pager gives no count,
+    /// not "no users" and "共 0 条" for a list that has rows.
+    /// </summary>
+    [Theory]
+    [InlineData("intake", "/cases/queue", 1)]
+    [InlineData("intake", "/cases/search", 1)]
+    [InlineData("intake", "/notices", 1)]
+    [InlineData("intake", "/archive", 1)]
+    [InlineData("archivist", "/archive/log", 1)]
+    [InlineData("supervisor", "/privacy/views", 1)]
+    [InlineData("admin", "/admin/users", 1)]
+    [InlineData("admin", "/admin/categories", 1)]
+    [InlineData("admin", "/admin/calendars", 1)]
+    [InlineData("admin", "/admin/sla-policies", 2)]
+    [InlineData("admin", "/admin/departments", 1)]
+    [InlineData("admin", "/admin/message-templates", 1)]
+    [InlineData("admin", "/admin/organisation-log", 1)]
+    public async Task A_grid_says_it_is_loading_and_counts_nothing_before_its_first_page(string userName, string path, int grids)
+    {
+        var page = await PageAsync(userName, path);
+
+        var pagers = page.QuerySelectorAll(".mud-table-pagination").ToList();
+        Assert.Equal(grids, pagers.Count);
+        // The pager's captions are "每页行数：" and its count, which is blank until a page is read.
+        Assert.All(pagers, pager => Assert.Equal(["每页行数：", ""],
+            pager.QuerySelectorAll(".mud-table-pagination-caption").Select(c => c.TextContent.Trim())));
+        Assert.DoesNotContain("共 0 条", page.Body!.TextContent, StringComparison.Ordinal);
+        var empty = page.QuerySelectorAll(".mud-table-empty-row");
+        Assert.All(empty, row => Assert.Equal("加载中…", row.TextContent.Trim()));
+    }
+
     private string DisplayName(string userName)
     {
         using var scope = app.Services.CreateScope();

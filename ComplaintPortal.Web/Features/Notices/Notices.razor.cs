@@ -25,6 +25,9 @@ public sealed partial class Notices : IDisposable
     /// <summary>The pager's words: MudBlazor's own, or "more than" when the total was counted only as far as the cap.</summary>
     private string? infoFormat;
 
+    /// <summary>Whether the list has read a page (until then it says it is loading, not that there are none).</summary>
+    private bool read;
+
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
@@ -72,6 +75,7 @@ public sealed partial class Notices : IDisposable
         // All notices past the cap: the list pages through the newest TotalCap and says there are more (the unread are counted whole).
         var capped = !unreadOnly && total > NoticeBook.TotalCap;
         infoFormat = capped ? DeadlineText.Notices_PagerMoreThan : null;
+        read = true;
         return new GridData<NoticeView> { Items = notices, TotalItems = capped ? NoticeBook.TotalCap : total };
     }
 

@@ -18,6 +18,10 @@ public sealed partial class SlaPolicies
     private MudDataGrid<SlaPolicy> policyGrid = default!;
     private MudDataGrid<SlaPolicyChange> logGrid = default!;
     private IReadOnlyList<SlaPolicy> policies = [];
+
+    // Whether each grid has read a page: until then its pager gives no count.
+    private bool policiesRead;
+    private bool changesRead;
     private List<Category> categories = [];
     private IReadOnlyList<WorkingCalendarRecord> calendars = [];
 
@@ -41,6 +45,7 @@ public sealed partial class SlaPolicies
     private async Task<GridData<SlaPolicy>> LoadPoliciesAsync(GridState<SlaPolicy> state, CancellationToken cancellationToken)
     {
         policies = await InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>().ListAsync(cancellationToken));
+        policiesRead = true;
         return new GridData<SlaPolicy> { Items = policies.Skip(state.Page * state.PageSize).Take(state.PageSize).ToList(), TotalItems = policies.Count };
     }
 
@@ -53,6 +58,7 @@ public sealed partial class SlaPolicies
                 page.Select(c => c.ChangedByUserId), cancellationToken));
         });
         changers = people;
+        changesRead = true;
         return new GridData<SlaPolicyChange> { Items = changes, TotalItems = total };
     }
 
