@@ -11,7 +11,7 @@ namespace ComplaintPortal.Tests.Persistence;
 /// </summary>
 public sealed class PlannerStatisticsTests : CaseDatabaseTest
 {
-    private const string QueueCountsIndex = "IX_Complaints_ArchivedAt_ClosedAt_IsEscalated_Stage_NextDueAt_NextDueSoonAt";
+    private const string QueueCountsIndex = "IX_Complaints_ArchivedAt_ClosedAt_IsEscalated_Stage_NextDueAt_NextDueSoonAt_Priority_ReceivedAt";
 
     /// <summary>The indexes of the cases that have statistics (none, and no statistics table, until the first analysis).</summary>
     private static async Task<List<string>> StatisticsAsync(PortalDbContext db) =>
@@ -31,7 +31,7 @@ public sealed class PlannerStatisticsTests : CaseDatabaseTest
 
         Assert.True(await PlannerStatistics.RefreshAsync(db) > 0);
         Assert.Contains(QueueCountsIndex, await StatisticsAsync(db));
-        Assert.Contains("IX_Complaints_Stage_ArchivedAt_NextDueAt_NextDueSoonAt", await StatisticsAsync(db));
+        Assert.Contains("IX_Complaints_Stage_ArchivedAt_NextDueAt_NextDueSoonAt_Priority_ReceivedAt", await StatisticsAsync(db));
 
         // Nothing changed since: nothing to do (empty tables stay unanalyzed and are not counted).
         Assert.Equal(0, await PlannerStatistics.RefreshAsync(db));

@@ -819,11 +819,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
 
-                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
-
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
-                    b.HasIndex("ArchivedAt", "ClosedAt", "IsEscalated", "Stage", "NextDueAt", "NextDueSoonAt");
+                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt", "Priority", "ReceivedAt");
+
+                    b.HasIndex("ArchivedAt", "ClosedAt", "IsEscalated", "Stage", "NextDueAt", "NextDueSoonAt", "Priority", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
                 });

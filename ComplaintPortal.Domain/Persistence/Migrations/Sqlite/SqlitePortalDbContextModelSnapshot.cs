@@ -792,11 +792,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ArchivedAt", "BoardGroup", "BoardDueAt", "NextDueSoonAt");
 
-                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt");
-
                     b.HasIndex("ReceivedAt", "Stage", "ClosedAt", "PausedAt", "CaseNumber");
 
-                    b.HasIndex("ArchivedAt", "ClosedAt", "IsEscalated", "Stage", "NextDueAt", "NextDueSoonAt");
+                    b.HasIndex("Stage", "ArchivedAt", "NextDueAt", "NextDueSoonAt", "Priority", "ReceivedAt");
+
+                    b.HasIndex("ArchivedAt", "ClosedAt", "IsEscalated", "Stage", "NextDueAt", "NextDueSoonAt", "Priority", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
                 });
