@@ -52,6 +52,16 @@ public sealed partial class ThemeStylesheetTests : IClassFixture<ThemeStylesheet
     }
 
     [Fact]
+    public async Task Buttons_keep_their_words_as_written_in_light_and_dark()
+    {
+        // Material's default capitals turned 导出 Excel into 导出 EXCEL.
+        var css = await app.CreatePortalClient().GetStringAsync(ThemeStylesheet.Path);
+
+        Assert.Equal(2, ButtonTransform().Matches(css).Count(m => m.Groups[1].Value == "none"));
+        Assert.DoesNotContain(ButtonTransform().Matches(css), m => m.Groups[1].Value != "none");
+    }
+
+    [Fact]
     public async Task Theme_stylesheet_answers_not_modified_to_a_browser_that_has_it()
     {
         var client = app.CreatePortalClient();
@@ -81,4 +91,7 @@ public sealed partial class ThemeStylesheetTests : IClassFixture<ThemeStylesheet
     private static partial Regex ThemeLink();
 
     public sealed class App : PortalAppFactory;
+
+    [GeneratedRegex(@"--mud-typography-button-text-transform:\s*([a-z]+)")]
+    private static partial Regex ButtonTransform();
 }

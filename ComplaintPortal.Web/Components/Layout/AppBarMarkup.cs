@@ -54,7 +54,7 @@ public static class AppBarMarkup
 
     /// <summary>The user menu's button (the <c>&lt;summary&gt;</c> of its <c>&lt;details&gt;</c>): icon and name.</summary>
     public static MarkupString UserButton(string? name) => Built("user", name ?? "", shown =>
-        "<summary class=\"mud-button-root mud-button mud-button-text mud-button-text-inherit mud-button-text-size-medium mud-ripple text-none\""
+        "<summary class=\"mud-button-root mud-button mud-button-text mud-button-text-inherit mud-button-text-size-medium mud-ripple\""
         + " aria-label=\"" + Encode(UiText.Nav_UserMenu) + "\"><span class=\"mud-button-label\">"
         + "<span class=\"mud-button-icon-start mud-button-icon-size-medium\">" + AppBarIcons.Icon(Icons.Material.Outlined.AccountCircle).Value + "</span>"
         + "<span class=\"d-none d-sm-inline\">" + Encode(shown!) + "</span></span></summary>");

@@ -41,6 +41,8 @@ public static class PortalTheme
             {
                 FontFamily = ["Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "system-ui", "sans-serif"],
             },
+            // Buttons say what they say: Material's capitals turned 导出 Excel into 导出 EXCEL and shout in English.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "240px" },
     };
