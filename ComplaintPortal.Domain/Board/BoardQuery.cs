@@ -7,6 +7,15 @@ namespace ComplaintPortal.Domain.Board;
 /// <summary>The open cases a viewer's board shows, filtered, sorted and paged in SQL, and their totals per deadline state.</summary>
 public sealed class BoardQuery(PortalDbContext db)
 {
+    /// <summary>How many cases' rows one query reads by default (<see cref="IdsPerRead"/>).</summary>
+    public const int DefaultIdsPerRead = 1_000;
+
+    /// <summary>
+    /// How many cases' rows one query of <see cref="PageAsync"/> reads. Each id is a parameter, and a database takes so many
+    /// in one statement: SQLite 32,766, SQL Server 2,100.
+    /// </summary>
+    public int IdsPerRead { get; init; } = DefaultIdsPerRead;
+
     /// <summary>
     /// The next deadline of a row is the earliest unmet deadline of the case or its tasks (first response,
     /// solution plan, completion, each department's task), with the due-soon instant its policy set, as kept
@@ -43,18 +52,27 @@ public sealed class BoardQuery(PortalDbContext db)
         }
 
         var place = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
-        var rows = (await Projected(db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken))
-            .OrderBy(r => place[r.Id]).ToList();
-        var tasks = (await db.DepartmentTasks.AsNoTracking()
-                .Where(t => ids.Contains(t.ComplaintId))
-                .OrderBy(t => t.Id)
-                .Select(t => new { t.ComplaintId, Task = new BoardTask(t.DepartmentId, t.OwnerName, t.Status, t.Deadline) })
-                .ToListAsync(cancellationToken))
-            .ToLookup(t => t.ComplaintId, t => t.Task);
-        var provisional = (await db.CaseDeadlines.AsNoTracking()
-                .Where(d => ids.Contains(d.ComplaintId) && d.MetAt == null && d.IsProvisional)
-                .Select(d => d.ComplaintId).Distinct().ToListAsync(cancellationToken))
-            .ToHashSet();
+        var read = new List<Projection>(ids.Count);
+        var taskRows = new List<(int ComplaintId, BoardTask Task)>();
+        var provisional = new HashSet<int>();
+        // A thousand ids a read: each id is a parameter, and the export's 47,000 open cases at 1,000,000 passed SQLite's
+        // limit of 32,766 (SQL Server's is 2,100) and failed. A board's page is one read.
+        foreach (var chunk in ids.Chunk(IdsPerRead))
+        {
+            read.AddRange(await Projected(db.Complaints.AsNoTracking().Where(c => chunk.Contains(c.Id))).ToListAsync(cancellationToken));
+            taskRows.AddRange((await db.DepartmentTasks.AsNoTracking()
+                    .Where(t => chunk.Contains(t.ComplaintId))
+                    .OrderBy(t => t.Id)
+                    .Select(t => new { t.ComplaintId, Task = new BoardTask(t.DepartmentId, t.OwnerName, t.Status, t.Deadline) })
+                    .ToListAsync(cancellationToken))
+                .Select(t => (t.ComplaintId, t.Task)));
+            provisional.UnionWith(await db.CaseDeadlines.AsNoTracking()
+                .Where(d => chunk.Contains(d.ComplaintId) && d.MetAt == null && d.IsProvisional)
+                .Select(d => d.ComplaintId).Distinct().ToListAsync(cancellationToken));
+        }
+
+        var rows = read.OrderBy(r => place[r.Id]).ToList();
+        var tasks = taskRows.ToLookup(t => t.ComplaintId, t => t.Task);
 
         return rows.Select(r => new BoardRow(
                 r.Id, r.CaseNumber, r.CategoryId, r.Priority, r.Stage, r.ReceivedAt, r.StageEnteredAt ?? r.ReceivedAt,

@@ -4,6 +4,8 @@ using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Board;
 
@@ -68,6 +70,37 @@ public sealed class BoardQueryTests : CaseDatabaseTest
         // The first-response deadline was met by the acknowledgement, so it is not the one shown.
         Assert.Equal(unmet.Min(d => d.DueAt), row.NextDeadline);
         Assert.DoesNotContain(unmet, d => d.Kind == Domain.Deadlines.DeadlineKind.FirstResponse);
+    }
+
+    [Fact]
+    public async Task A_board_longer_than_the_databases_parameter_limit_is_read_whole_and_in_order()
+    {
+        // The export reads up to 50,000 rows, and each id read is a parameter: at 1,000,000 cases the 47,000 open ones passed
+        // SQLite's 32,766 and the export failed. Here the connection takes 40, and 60 open cases are read 20 ids at a time.
+        for (var i = 0; i < 55; i++)
+        {
+            await Driver.RegisterAsync();
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await DispatchedAsync(DepartmentCatalog.Quality);
+        }
+
+        var viewer = new BoardViewer(true, null);
+        var now = Driver.Time.GetUtcNow();
+        var whole = await OpenAsync(viewer);
+        await using var db = Database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        SQLitePCL.raw.sqlite3_limit(((SqliteConnection)db.Database.GetDbConnection()).Handle, SQLitePCL.raw.SQLITE_LIMIT_VARIABLE_NUMBER, 40);
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => new BoardQuery(db).OpenCasesAsync(viewer, BoardFilter.None, now, 100));
+        Assert.Contains("too many SQL variables", error.Message, StringComparison.Ordinal);
+        var read = await new BoardQuery(db) { IdsPerRead = 20 }.OpenCasesAsync(viewer, BoardFilter.None, now, 100);
+
+        Assert.Equal(60, whole.Count);
+        Assert.Equal(5, whole.Count(r => r.Tasks.Count > 0));
+        Assert.Equal(whole.Select(r => (r.ComplaintId, r.CaseNumber, r.NextDeadline, r.Tasks.Count)), read.Select(r => (r.ComplaintId, r.CaseNumber, r.NextDeadline, r.Tasks.Count)));
     }
 
     private async Task<List<Domain.Deadlines.CaseDeadline>> UnmetDeadlinesAsync(int complaintId)
