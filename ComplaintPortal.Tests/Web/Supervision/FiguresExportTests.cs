@@ -21,7 +21,7 @@ public sealed class FiguresExportTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("figures-Month-2026-03.xlsx", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Equal("figures-2026-03.xlsx", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Equal(["按部门", "各检查项抽查合格率", "按承办人"], workbook.Worksheets.Select(w => w.Name));
         var departments = workbook.Worksheet("按部门");
@@ -35,6 +35,19 @@ public sealed class FiguresExportTests : IDisposable
         var handler = Assert.Single(handlers.Skip(1), r => r[1].GetString() == "质量部");
         Assert.False(string.IsNullOrWhiteSpace(handler[0].GetString()));
         Assert.Equal(1, handler[2].GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("kind=Quarter&year=2026&number=1", "figures-2026-Q1.xlsx")]
+    [InlineData("kind=Year&year=2026&number=1", "figures-2026.xlsx")]
+    public async Task The_file_is_named_by_the_period_as_people_write_it(string period, string name)
+    {
+        var client = await app.SignedInAsync("supervisor");
+
+        var response = await client.GetAsync("/supervision/figures/export.xlsx?" + period);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(name, response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
     }
 
     [Fact]

@@ -13,10 +13,16 @@ namespace ComplaintPortal.Web.Features.Supervision;
 /// </summary>
 internal static class FiguresExport
 {
+    /// <summary>The file's name, by the period as people write it: figures-2026-03, figures-2026-Q1, figures-2026.</summary>
     public static string FileName(ReportPeriod period)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return "figures-" + SampleDraw.PeriodKey(period) + ".xlsx";
+        return period.Kind switch
+        {
+            ReportPeriodKind.Month => FormattableString.Invariant($"figures-{period.Year:D4}-{period.Number:D2}.xlsx"),
+            ReportPeriodKind.Quarter => FormattableString.Invariant($"figures-{period.Year:D4}-Q{period.Number}.xlsx"),
+            _ => FormattableString.Invariant($"figures-{period.Year:D4}.xlsx"),
+        };
     }
 
     /// <summary>The figures page's address for this period's export.</summary>
