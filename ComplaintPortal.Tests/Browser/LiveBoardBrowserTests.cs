@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
@@ -39,6 +40,41 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         Assert.DoesNotContain(complaint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), await SeenAsync(engineering));
         Assert.Equal(0, await engineering.Locator(Row(complaint.Id)).CountAsync());
         Assert.Equal(1, await quality.EvaluateAsync<int>("performance.getEntriesByType('navigation').length"));
+    }
+
+    [Fact]
+    public async Task Export_says_it_is_working_until_the_file_is_saved_under_the_servers_name()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var complaint = await new AppActions(app.Services).AcknowledgedCaseAsync();
+        var clerk = await BoardAsync(root, "intake");
+        await RowShownAsync(clerk, complaint.Id);
+        // The server's answer is held back, as a large board's file takes seconds to build.
+        var release = new TaskCompletionSource();
+        await clerk.RouteAsync("**/board/export.xlsx**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        var download = clerk.WaitForDownloadAsync();
+        await clerk.Locator("[data-test=export]").ClickAsync();
+        await clerk.Locator("[data-test=export][aria-busy=true]").WaitForAsync(new() { Timeout = 5_000 });
+        release.SetResult();
+        var file = await download;
+
+        Assert.Matches(@"^board-\d{8}-\d{4}\.xlsx$", file.SuggestedFilename);
+        await using (var saved = File.OpenRead(await file.PathAsync()))
+        using (var workbook = new XLWorkbook(saved))
+        {
+            Assert.Contains(workbook.Worksheets.First().CellsUsed(), c => c.GetString() == complaint.CaseNumber);
+        }
+
+        await clerk.Locator("[data-test=export]:not([aria-busy])").WaitForAsync(new() { Timeout = 5_000 });
+        // The board stayed where it was: the file came without leaving the page.
+        Assert.Equal(1, await clerk.EvaluateAsync<int>("performance.getEntriesByType('navigation').length"));
+        await RowShownAsync(clerk, complaint.Id);
     }
 
     [Fact]

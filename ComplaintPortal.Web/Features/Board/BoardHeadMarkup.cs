@@ -69,7 +69,7 @@ public static class BoardHeadMarkup
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(query);
         return ActionsMade.Get((CultureInfo.CurrentUICulture.Name, query), _ => new MarkupString(
-            "<a class=\"board-action\" href=\"/board/export.xlsx" + Encoder.Encode(query) + "\" download data-test=\"export\">"
+            "<a class=\"board-action\" href=\"/board/export.xlsx" + Encoder.Encode(query) + "\" download data-export data-test=\"export\">"
             + SvgIcons.Markup(Icons.Material.Outlined.FileDownload, ActionIcon).Value + Encoder.Encode(BoardText.Board_Export) + "</a>"
             + "<a class=\"board-action\" href=\"/board" + Encoder.Encode(BoardQueryString.Format(filter, wall: true)) + "\" data-test=\"wall-toggle\">"
             + SvgIcons.Markup(Icons.Material.Outlined.Fullscreen, ActionIcon).Value + Encoder.Encode(BoardText.Board_Wall) + "</a>"));

@@ -25,6 +25,52 @@ window.addEventListener("click", (event) => {
   }
 }, true);
 
+// An export (a link marked data-export) is fetched here rather than followed, so that the link can say it is working
+// while the server builds the file (a board of 47,000 open cases takes seconds): aria-busy on the link, which app.css
+// draws as a spinner, then the file is saved under the server's name. An answer that is not the file (refused, an error,
+// signed out) is shown as the browser would show it: the link is followed.
+(() => {
+  const fileName = (response, link) => {
+    const header = response.headers.get("Content-Disposition") ?? "";
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    if (encoded) {
+      return decodeURIComponent(encoded[1]);
+    }
+    const plain = /filename="?([^";]+)"?/i.exec(header);
+    return plain ? plain[1] : (link.getAttribute("download") || new URL(link.href).pathname.split("/").pop());
+  };
+  window.addEventListener("click", async (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[data-export][href]") : null;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    if (link.getAttribute("aria-busy") === "true") {
+      return;
+    }
+    link.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(link.href, { credentials: "same-origin" });
+      if (!response.ok || response.redirected) {
+        location.assign(link.href);
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const save = document.createElement("a");
+      save.href = url;
+      save.download = fileName(response, link);
+      document.body.append(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch {
+      location.assign(link.href);
+    } finally {
+      link.removeAttribute("aria-busy");
+    }
+  }, true);
+})();
+
 // Light/dark: both palettes are in the static theme stylesheet (/theme.css); dark mode is a class on <html>.
 // The switch works in the browser alone, so the circuit neither hears nor keeps it.
 document.addEventListener("click", (event) => {
