@@ -46,9 +46,10 @@ public sealed class SolutionStepDialogTests : CasePageTest
         cut.Find("[data-test=step-due-date]").Change("2026-04-01");
         cut.Find("[data-test=confirm-step]").Click();
 
-        // Not chosen: the select itself says so, and nothing was taken.
-        var field = cut.Find("[data-test=step-solution-type]").Closest(".mud-input-control")!;
-        Assert.Contains("必填", field.TextContent, StringComparison.Ordinal);
+        // Not chosen: the select itself says so, and nothing was taken. The field is found again on each check: the render
+        // that shows the message may come after the click returns.
+        cut.WaitForAssertion(() => Assert.Contains("必填",
+            cut.Find("[data-test=step-solution-type]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         Assert.Equal(version, (await Driver.LoadAsync(complaint.Id)).Version);
         OpenSelect(cut, "step-solution-type");
         var offered = cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
