@@ -25,8 +25,10 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
         CancellationToken cancellationToken = default)
     {
         var calendar = await calendars.GetAsync(db, calendarCode, cancellationToken);
+        // A parameter, so that the (calendar, provisional) index is sought on both (WorkingCalendarBook.YearsLackingHolidaysAsync).
+        var provisionalOnly = true;
         var cases = await db.CaseDeadlines.AsNoTracking()
-            .Where(d => d.CalendarCode == calendarCode && d.IsProvisional)
+            .Where(d => d.CalendarCode == calendarCode && d.IsProvisional == provisionalOnly)
             .Select(d => d.ComplaintId).Distinct().OrderBy(id => id)
             .ToListAsync(cancellationToken);
         var dueSoon = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DueSoonPercent, cancellationToken);
