@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Deadlines;
@@ -37,7 +38,7 @@ public sealed class ReopenAndEscalationTests
     }
 
     [Fact]
-    public async Task Overdue_case_is_escalated_exactly_once_and_listed_for_leadership()
+    public async Task Overdue_case_is_escalated_exactly_once_and_queued_for_leadership()
     {
         await using var s = await DeadlineScenario.CreateAsync();
         s.SetLocal("2026-03-02 09:30");
@@ -64,8 +65,11 @@ public sealed class ReopenAndEscalationTests
         Assert.Contains("SolutionPlan due 2026-03-05T10:00Z (CS ", leadership[1].Text, StringComparison.Ordinal);
         Assert.Contains("Completion due 2026-03-11T10:00Z (CS ", leadership[1].Text, StringComparison.Ordinal);
 
-        var listed = Assert.Single(await new Escalations(db).ListAsync(s.Driver.Time.GetUtcNow()));
-        Assert.Equal(id, listed.ComplaintId);
-        Assert.Equal([DeadlineKind.FirstResponse, DeadlineKind.SolutionPlan, DeadlineKind.Completion], listed.Overdue.Select(o => o.Kind));
+        // Leadership's queue holds it (escalated and open), counting down to its earliest overdue deadline.
+        var queued = Assert.Single((await new CaseQueries(db).QueueAsync(s.Driver.Leader, new CaseListRequest(0, 25))).Rows);
+        Assert.Equal(id, queued.Id);
+        var earliest = await db.CaseDeadlines.Where(d => d.ComplaintId == id && d.MetAt == null).MinAsync(d => d.DueAt);
+        Assert.Equal(earliest, queued.NextDue);
+        Assert.True(queued.NextDue < s.Driver.Time.GetUtcNow());
     }
 }

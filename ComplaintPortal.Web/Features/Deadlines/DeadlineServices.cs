@@ -20,7 +20,6 @@ public static class DeadlineServices
         services.AddScoped<KeptTimelinessReport>();
         services.AddScoped<TimelinessFigureList>();
         services.AddHostedService<Reports.TimelinessCountService>();
-        services.AddScoped<Escalations>();
         // Notices to people: one in-process feed that the bell of every open page watches.
         services.AddSingleton<INoticeFeed, NoticeFeed>();
         services.AddScoped<NoticeBook>();
