@@ -78,6 +78,8 @@ public sealed partial class Figures
         computing = true;
         try
         {
+            // SQLite's reads complete synchronously: the yield lets the progress bar be drawn before the figures are read.
+            await Task.Yield();
             var actor = await ActingUserAsync();
             if (actor is null || !form.PeriodIsValid)
             {

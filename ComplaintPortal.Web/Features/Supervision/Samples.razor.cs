@@ -22,6 +22,9 @@ public sealed partial class Samples
     private MudNumericField<int>? sizeField;
     private bool busy;
 
+    /// <summary>A draw is being made or reproduced (after the confirmation): the page shows a progress bar.</summary>
+    private bool working;
+
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
@@ -91,6 +94,9 @@ public sealed partial class Samples
                 return;
             }
 
+            working = true;
+            // SQLite's reads complete synchronously: without a yield the draw would finish before the progress bar is drawn.
+            await Task.Yield();
             var actor = await ActingUserAsync();
             var result = actor is null
                 ? SupervisionResult<SampleDraw>.Fail(SupervisionError.NotPermitted)
@@ -108,7 +114,7 @@ public sealed partial class Samples
         }
         finally
         {
-            busy = false;
+            (busy, working) = (false, false);
         }
     }
 
@@ -148,9 +154,10 @@ public sealed partial class Samples
 
     private async Task ReproduceAsync(int drawId)
     {
-        busy = true;
+        (busy, working) = (true, true);
         try
         {
+            await Task.Yield();
             var outcome = await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().ReproduceAsync(drawId));
             if (outcome is not null)
             {
@@ -159,7 +166,7 @@ public sealed partial class Samples
         }
         finally
         {
-            busy = false;
+            (busy, working) = (false, false);
         }
     }
 }
