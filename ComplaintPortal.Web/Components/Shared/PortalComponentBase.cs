@@ -49,6 +49,12 @@ public abstract class PortalComponentBase : ComponentBase
         await work(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// Lets the page be drawn as it stands (a progress bar, a disabled button) before slow work. SQLite's "async" reads complete
+    /// synchronously, so a handler that sets a busy flag and then reads would finish its work before the flag was ever drawn.
+    /// </summary>
+    protected static async Task DrawBeforeWorkAsync() => await Task.Yield();
+
     /// <summary>During prerender, answers the first request with this status (404, 403) as well as the page.</summary>
     protected void SetStatusCode(int statusCode)
     {

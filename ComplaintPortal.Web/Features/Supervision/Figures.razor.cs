@@ -20,8 +20,11 @@ public sealed partial class Figures
     private bool loaded;
     private bool busy;
 
-    /// <summary>The figures are being worked out (live ones read the period's cases): the page shows a progress bar.</summary>
-    private bool computing;
+    /// <summary>
+    /// The figures are being worked out (live ones read the period's cases), and until they first are: the page shows a
+    /// progress bar.
+    /// </summary>
+    private bool computing = true;
 
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
@@ -35,7 +38,6 @@ public sealed partial class Figures
     protected override async Task OnInitializedAsync()
     {
         form = SampleForm.LastMonth(Clock.UtcNow, Clock.TimeZone);
-        computing = true;
         if (!RendererInfo.IsInteractive)
         {
             // The prerendered page says the figures are being worked out and leaves the work to the circuit, which would
@@ -78,8 +80,7 @@ public sealed partial class Figures
         computing = true;
         try
         {
-            // SQLite's reads complete synchronously: the yield lets the progress bar be drawn before the figures are read.
-            await Task.Yield();
+            await DrawBeforeWorkAsync();
             var actor = await ActingUserAsync();
             if (actor is null || !form.PeriodIsValid)
             {

@@ -95,8 +95,7 @@ public sealed partial class Samples
             }
 
             working = true;
-            // SQLite's reads complete synchronously: without a yield the draw would finish before the progress bar is drawn.
-            await Task.Yield();
+            await DrawBeforeWorkAsync();
             var actor = await ActingUserAsync();
             var result = actor is null
                 ? SupervisionResult<SampleDraw>.Fail(SupervisionError.NotPermitted)
@@ -157,7 +156,7 @@ public sealed partial class Samples
         (busy, working) = (true, true);
         try
         {
-            await Task.Yield();
+            await DrawBeforeWorkAsync();
             var outcome = await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().ReproduceAsync(drawId));
             if (outcome is not null)
             {

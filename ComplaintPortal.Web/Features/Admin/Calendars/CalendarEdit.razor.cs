@@ -76,8 +76,7 @@ public sealed partial class CalendarEdit
         busy = true;
         try
         {
-            // SQLite's reads complete synchronously: the yield lets the progress bar be drawn before the save runs.
-            await Task.Yield();
+            await DrawBeforeWorkAsync();
             var userName = (await PrincipalAsync()).Identity?.Name ?? "";
             var stamp = Guid.TryParse(input.Stamp, out var s) ? s : Guid.Empty;
             var now = Time.GetUtcNow();
