@@ -16,13 +16,38 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
 {
     public const string ActorId = "system:calendar";
 
+    /// <summary>
+    /// Re-computes the provisional deadlines of every calendar saved since its last re-computation, and marks each
+    /// calendar done with the stamp it was read at: a calendar saved again meanwhile stays pending for the next pass.
+    /// Returns how many calendars were re-computed.
+    /// </summary>
+    public async Task<int> RecomputePendingAsync(DateTimeOffset now, IProgress<ProvisionalProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var pending = await db.WorkingCalendars.AsNoTracking()
+            .Where(c => c.RecomputedStamp == null || c.RecomputedStamp != c.Stamp)
+            .OrderBy(c => c.Code)
+            .Select(c => new { c.Code, c.Stamp, c.ChangedBy })
+            .ToListAsync(cancellationToken);
+        foreach (var calendar in pending)
+        {
+            var result = await RecomputeAsync(calendar.Code, calendar.ChangedBy, now, progress, cancellationToken);
+            var stamp = calendar.Stamp;
+            await db.WorkingCalendars.Where(c => c.Code == calendar.Code)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.RecomputedStamp, stamp), cancellationToken);
+            progress?.Report(new(calendar.Code, result.Cases, result.Cases, Finished: true));
+        }
+
+        return pending.Count;
+    }
+
     /// <summary>Re-computes every provisional deadline on the calendar; returns how many were re-computed.</summary>
     /// <remarks>
     /// One case at a time, each in its own save: a case someone acts on at the same moment loses nothing, its
     /// deadlines simply stay provisional until the next run (any later save of the calendar runs this again).
     /// </remarks>
-    public async Task<ProvisionalRecomputation> RecomputeAsync(string calendarCode, string changedBy, DateTimeOffset now,
-        CancellationToken cancellationToken = default)
+    private async Task<ProvisionalRecomputation> RecomputeAsync(string calendarCode, string changedBy, DateTimeOffset now,
+        IProgress<ProvisionalProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var calendar = await calendars.GetAsync(db, calendarCode, cancellationToken);
         // A parameter, so that the (calendar, provisional) index is sought on both (WorkingCalendarBook.YearsLackingHolidaysAsync).
@@ -34,14 +59,16 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
         var dueSoon = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DueSoonPercent, cancellationToken);
         int recomputed = 0;
         int left = 0;
-        foreach (var complaintId in cases)
+        progress?.Report(new(calendarCode, 0, cases.Count));
+        for (var i = 0; i < cases.Count; i++)
         {
-            var (done, skipped) = await RecomputeCaseAsync(calendar, complaintId, dueSoon, changedBy, now, cancellationToken);
+            var (done, skipped) = await RecomputeCaseAsync(calendar, cases[i], dueSoon, changedBy, now, cancellationToken);
             recomputed += done;
             left += skipped;
+            progress?.Report(new(calendarCode, i + 1, cases.Count));
         }
 
-        return new(recomputed, left);
+        return new(recomputed, left, cases.Count);
     }
 
     private async Task<(int Done, int Skipped)> RecomputeCaseAsync(WorkingCalendar calendar, int complaintId, Dictionary<int, int> dueSoon,
@@ -93,5 +120,13 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 }
 
-/// <summary>How many provisional deadlines were re-computed, and how many were left for the next run (a lost race).</summary>
-public sealed record ProvisionalRecomputation(int Recomputed, int Left);
+/// <summary>
+/// How far a calendar's re-computation is: <paramref name="Done"/> of <paramref name="Cases"/> cases, and whether the calendar
+/// is marked done (<see cref="ProvisionalDeadlines.RecomputePendingAsync"/>).
+/// </summary>
+public sealed record ProvisionalProgress(string CalendarCode, int Done, int Cases, bool Finished = false);
+
+/// <summary>
+/// How many provisional deadlines were re-computed, how many were left for the next run (a lost race), and on how many cases.
+/// </summary>
+public sealed record ProvisionalRecomputation(int Recomputed, int Left, int Cases);

@@ -7,7 +7,8 @@ namespace ComplaintPortal.Domain.Sla;
 /// <summary>
 /// The administrator's side of working calendars: edit the hours and special days, import a year's holidays,
 /// confirm a year that has no make-up days, and see which calendars still lack next year's holidays. Every
-/// saved change re-computes the calendar's provisional deadlines (<see cref="ProvisionalDeadlines"/>).
+/// saved change leaves the calendar's provisional deadlines to be re-computed in the background
+/// (<see cref="ProvisionalDeadlines.RecomputePendingAsync"/>): at year end they can be thousands of cases.
 /// </summary>
 public sealed class WorkingCalendarBook(PortalDbContext db, WorkingCalendarCache cache)
 {
@@ -19,6 +20,14 @@ public sealed class WorkingCalendarBook(PortalDbContext db, WorkingCalendarCache
 
     public async Task<WorkingCalendarRecord?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         await db.WorkingCalendars.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
+
+    /// <summary>Calendars (all, or the one with <paramref name="code"/>) saved since their provisional deadlines were last re-computed.</summary>
+    public async Task<IReadOnlyList<WorkingCalendarRecord>> RecomputePendingAsync(string? code = null, CancellationToken cancellationToken = default) =>
+        await db.WorkingCalendars.AsNoTracking()
+            .Where(c => code == null || c.Code == code)
+            .Where(c => c.RecomputedStamp == null || c.RecomputedStamp != c.Stamp)
+            .OrderBy(c => c.Code)
+            .ToListAsync(cancellationToken);
 
     /// <summary>Replaces the definition when it is valid and nobody saved since <paramref name="expectedStamp"/>.</summary>
     public async Task<CalendarSaveResult> SaveAsync(string code, Guid expectedStamp, WorkingCalendarDefinition definition, string changedBy,
@@ -54,7 +63,6 @@ public sealed class WorkingCalendarBook(PortalDbContext db, WorkingCalendarCache
         }
 
         cache.Invalidate(code);
-        await new ProvisionalDeadlines(db, cache).RecomputeAsync(code, changedBy, now, cancellationToken);
         return CalendarSaveResult.Saved;
     }
 

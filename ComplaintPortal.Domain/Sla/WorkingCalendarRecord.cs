@@ -23,6 +23,8 @@ public sealed class WorkingCalendarRecord
     {
         Code = definition.Code;
         Replace(definition, changedBy, changedAt);
+        // A new calendar has no deadlines counted on it yet, so nothing to re-compute.
+        RecomputedStamp = Stamp;
     }
 
     public int Id { get; private set; }
@@ -38,6 +40,15 @@ public sealed class WorkingCalendarRecord
     public string ChangedBy { get; private set; } = "";
 
     public DateTimeOffset ChangedAt { get; private set; }
+
+    /// <summary>
+    /// The <see cref="Stamp"/> whose provisional deadlines were last re-computed. Every save makes a new stamp, so a
+    /// calendar whose two stamps differ still has its provisional deadlines to re-compute
+    /// (<see cref="Deadlines.ProvisionalDeadlines.RecomputePendingAsync"/>), even after a restart.
+    /// </summary>
+    public Guid? RecomputedStamp { get; private set; }
+
+    public bool IsRecomputePending => RecomputedStamp != Stamp;
 
     public WorkingCalendarDefinition Definition =>
         JsonSerializer.Deserialize<WorkingCalendarDefinition>(DefinitionJson, Json)

@@ -44,6 +44,13 @@ public sealed class DeadlineScenario : IAsyncDisposable
     public async Task<string> DueLocalAsync(int complaintId, DeadlineKind kind) =>
         Local((await DeadlinesAsync(complaintId)).Single(d => d.Kind == kind).DueAt);
 
+    /// <summary>What the background service does after a calendar save: re-computes the saved calendars' provisional deadlines.</summary>
+    public async Task<int> RecomputeProvisionalAsync(IProgress<ProvisionalProgress>? progress = null)
+    {
+        await using var db = Database.CreateContext();
+        return await new ProvisionalDeadlines(db, Domain.Sla.WorkingCalendarCache.Shared).RecomputePendingAsync(Driver.Time.GetUtcNow(), progress);
+    }
+
     public async Task<int> MonitorAsync(DateTimeOffset now)
     {
         await using var db = Database.CreateContext();

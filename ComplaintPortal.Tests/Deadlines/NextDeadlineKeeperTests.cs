@@ -70,6 +70,8 @@ public sealed class NextDeadlineKeeperTests
                 .ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
         }
 
+        await s.RecomputeProvisionalAsync();
+
         var after = await KeptAsync(s, id);
         Assert.Equal(await ReferenceAsync(s, id), after);
         Assert.Equal("2027-01-05 18:00", DeadlineScenario.Local(after.DueAt!.Value));

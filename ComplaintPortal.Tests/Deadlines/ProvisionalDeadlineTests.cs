@@ -32,6 +32,10 @@ public sealed class ProvisionalDeadlineTests
             Assert.True((await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
         }
 
+        // The save leaves the deadlines to the background re-computation.
+        Assert.Equal(before.Select(d => (d.DueAt, d.IsProvisional)), (await s.DeadlinesAsync(id)).Select(d => (d.DueAt, d.IsProvisional)));
+        Assert.Equal(1, await s.RecomputeProvisionalAsync());
+
         var after = await s.DeadlinesAsync(id);
         Assert.Equal(("2026-12-31 18:00", false), Of(after, DeadlineKind.FirstResponse));
         Assert.Equal(("2027-01-05 18:00", false), Of(after, DeadlineKind.SolutionPlan));
@@ -70,6 +74,7 @@ public sealed class ProvisionalDeadlineTests
             await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow());
         }
 
+        await s.RecomputeProvisionalAsync();
         var task = (await s.Driver.LoadAsync(id)).Tasks[0];
         Assert.Equal("2027-01-06 18:00", DeadlineScenario.Local(task.Deadline));
         Assert.Equal(task.Deadline, (await s.DeadlinesAsync(id)).Single(d => d.Kind == DeadlineKind.DepartmentTask).DueAt);
@@ -97,15 +102,86 @@ public sealed class ProvisionalDeadlineTests
         Assert.True((await book.ImportHolidaysAsync("TW", 2027, Encoding.UTF8.GetBytes("2027-01-01,off,開國紀念日\n"), "admin", s.Driver.Time.GetUtcNow())).Succeeded);
 
         // Holidays known, but without make-up days the calendar cannot tell the year is complete.
+        await s.RecomputeProvisionalAsync();
         var imported = await s.DeadlinesAsync(id);
         Assert.Equal(("2027-01-05 17:30", true), Of(imported, DeadlineKind.SolutionPlan, SlaCalendars.Taiwan));
 
         Assert.Equal(CalendarYearConfirmation.Confirmed, await book.ConfirmYearAsync("TW", 2027, "admin", s.Driver.Time.GetUtcNow()));
+        await s.RecomputeProvisionalAsync();
 
         var confirmed = await s.DeadlinesAsync(id);
         Assert.Equal(("2027-01-05 17:30", false), Of(confirmed, DeadlineKind.SolutionPlan, SlaCalendars.Taiwan));
         Assert.All(confirmed, d => Assert.False(d.IsProvisional));
         Assert.Equal(CalendarYearStatus.Final, (await WorkingCalendarCache.Shared.GetAsync(db2, "TW")).StatusOf(2027));
+    }
+
+    [Fact]
+    public async Task Re_computation_reports_each_case_marks_the_calendar_done_and_a_second_pass_finds_nothing()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-12-30 10:00");
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await s.Driver.RegisterAsync()).Id);
+        }
+
+        await using var db = s.Database.CreateContext();
+        var book = new WorkingCalendarBook(db, WorkingCalendarCache.Shared);
+        Assert.Empty(await book.RecomputePendingAsync());
+        var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n2027-02-14,work,春节调休上班\n");
+        Assert.True((await book.ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
+        Assert.Equal(["CN"], (await book.RecomputePendingAsync()).Select(c => c.Code));
+
+        var reports = new ProgressReports();
+        Assert.Equal(1, await s.RecomputeProvisionalAsync(reports));
+
+        Assert.Equal([new("CN", 0, 3), new("CN", 1, 3), new("CN", 2, 3), new("CN", 3, 3), new ProvisionalProgress("CN", 3, 3, Finished: true)], reports.Seen);
+        Assert.Empty(await book.RecomputePendingAsync());
+        foreach (var id in ids)
+        {
+            Assert.All(await s.DeadlinesAsync(id), d => Assert.False(d.IsProvisional));
+        }
+
+        var lines = await db.LedgerEvents.CountAsync(e => e.Action == CaseDeadlines.LedgerAction);
+        Assert.Equal(6, lines);
+
+        Assert.Equal(0, await s.RecomputeProvisionalAsync());
+        Assert.Equal(lines, await db.LedgerEvents.CountAsync(e => e.Action == CaseDeadlines.LedgerAction));
+    }
+
+    [Fact]
+    public async Task Calendar_saved_again_during_its_re_computation_stays_pending_and_the_next_pass_uses_the_new_days()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-12-30 10:00");
+        var first = (await s.Driver.RegisterAsync()).Id;
+        var second = (await s.Driver.RegisterAsync()).Id;
+        await using var db = s.Database.CreateContext();
+        var book = new WorkingCalendarBook(db, WorkingCalendarCache.Shared);
+        // Holidays without make-up days: the year stays provisional until it is confirmed.
+        Assert.True((await book.ImportHolidaysAsync("CN", 2027, Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n"), "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
+
+        // An administrator confirms the year while the first case is being re-computed.
+        var reports = new ProgressReports(p =>
+        {
+            if (p is { Done: 1, Finished: false })
+            {
+                using var other = s.Database.CreateContext();
+                var confirmed = new WorkingCalendarBook(other, WorkingCalendarCache.Shared).ConfirmYearAsync("CN", 2027, "管理员", s.Driver.Time.GetUtcNow());
+                Assert.Equal(CalendarYearConfirmation.Confirmed, confirmed.GetAwaiter().GetResult());
+            }
+        });
+        await s.RecomputeProvisionalAsync(reports);
+
+        Assert.Equal(["CN"], (await book.RecomputePendingAsync()).Select(c => c.Code));
+        Assert.True((await s.DeadlinesAsync(second)).Single(d => d.Kind == DeadlineKind.Completion).IsProvisional);
+
+        Assert.Equal(1, await s.RecomputeProvisionalAsync());
+
+        Assert.Empty(await book.RecomputePendingAsync());
+        Assert.All(await s.DeadlinesAsync(first), d => Assert.False(d.IsProvisional));
+        Assert.Equal(("2027-01-11 18:00", false), Of(await s.DeadlinesAsync(second), DeadlineKind.Completion));
     }
 
     [Fact]
@@ -138,6 +214,17 @@ public sealed class ProvisionalDeadlineTests
         Assert.Equal(CalendarYearStatus.Final, SlaCalendars.RoundTheClock.StatusOf(2031));
         Assert.True(SlaCalendars.Mainland.IsProvisionalBetween(SlaCalendars.Mainland.At("2026-12-30 10:00"), SlaCalendars.Mainland.At("2027-01-04 18:00")));
         Assert.False(SlaCalendars.Mainland.IsProvisionalBetween(SlaCalendars.Mainland.At("2026-12-30 10:00"), SlaCalendars.Mainland.At("2026-12-31 18:00")));
+    }
+
+    private sealed class ProgressReports(Action<ProvisionalProgress>? onReport = null) : IProgress<ProvisionalProgress>
+    {
+        public List<ProvisionalProgress> Seen { get; } = [];
+
+        public void Report(ProvisionalProgress value)
+        {
+            Seen.Add(value);
+            onReport?.Invoke(value);
+        }
     }
 
     private static (string Due, bool Provisional) Of(List<CaseDeadline> deadlines, DeadlineKind kind, WorkingCalendar? calendar = null)

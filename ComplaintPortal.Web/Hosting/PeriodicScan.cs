@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ComplaintPortal.Domain.Persistence;
 
 namespace ComplaintPortal.Web.Hosting;
@@ -6,10 +7,14 @@ namespace ComplaintPortal.Web.Hosting;
 /// A background scan of the database: once at start-up (catching up on whatever fell due while the portal
 /// was down), then every <see cref="Interval"/> on the injected clock. Each pass gets its own scope; a failed
 /// pass is logged and retried at the next tick, which finds whatever it missed. Several instances may scan at
-/// once: each scan records what it finds once, whoever gets there first.
+/// once: each scan records what it finds once, whoever gets there first. <see cref="Wake"/> runs a pass now
+/// instead of at the next tick, for work a person has just asked for.
 /// </summary>
 internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
 {
+    // One waiting wake is enough: a pass finds everything that was asked before it started.
+    private readonly Channel<bool> wakes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
     protected abstract bool Enabled { get; }
 
     protected abstract TimeSpan Interval { get; }
@@ -40,12 +45,31 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
         }
 
         using var timer = new PeriodicTimer(Interval, time);
-        do
+        var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+        var woken = wakes.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        while (true)
         {
             await RunOnceAsync(stoppingToken);
+            if (await Task.WhenAny(tick, woken) == tick)
+            {
+                if (!await tick)
+                {
+                    return;
+                }
+
+                tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            }
+            else
+            {
+                await woken;
+                wakes.Reader.TryRead(out _);
+                woken = wakes.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>Asks for a pass as soon as the current one (if any) is over.</summary>
+    public void Wake() => wakes.Writer.TryWrite(true);
 
     private async Task RunOnceAsync(CancellationToken stoppingToken)
     {

@@ -6,6 +6,7 @@ using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Admin.TimeLimits;
+using ComplaintPortal.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,7 @@ public sealed class SlaPoliciesPageTests : CaseDatabaseTest
                 services.AddSingleton<WorkingCalendarCache>();
                 services.AddScoped<WorkingCalendarBook>();
                 services.AddScoped<SlaPolicyBook>();
+                services.AddSingleton<ProvisionalRecomputeService>();
             });
             ctx.SignInAs(admin);
             return ctx;
@@ -92,6 +94,7 @@ public sealed class SlaPoliciesPageTests : CaseDatabaseTest
         {
             services.AddSingleton<WorkingCalendarCache>();
             services.AddScoped<WorkingCalendarBook>();
+            services.AddSingleton<ProvisionalRecomputeService>();
         });
         ctx.SignInAs(admin);
 

@@ -13,6 +13,9 @@ public static class DeadlineServices
         // The domain's shared cache, so the workflow (created without DI) and the pages see the same compiled calendars.
         services.AddSingleton(WorkingCalendarCache.Shared);
         services.AddScoped<WorkingCalendarBook>();
+        // A saved calendar's provisional deadlines are re-computed in the background; its pages wake the service and watch it.
+        services.AddSingleton<ProvisionalRecomputeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProvisionalRecomputeService>());
         services.AddScoped<SlaPolicyBook>();
         services.AddScoped<TimelinessReport>();
         services.AddScoped<ComplaintTimelinessReport>();

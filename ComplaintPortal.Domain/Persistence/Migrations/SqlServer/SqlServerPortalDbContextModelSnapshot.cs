@@ -2074,6 +2074,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<Guid?>("RecomputedStamp")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("Stamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");

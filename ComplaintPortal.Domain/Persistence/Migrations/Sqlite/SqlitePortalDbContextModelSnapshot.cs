@@ -2003,6 +2003,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<Guid?>("RecomputedStamp")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Stamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");

@@ -9,6 +9,7 @@ namespace ComplaintPortal.Web.Features.Admin.Calendars;
 public sealed partial class CalendarEdit
 {
     private MudForm form = default!;
+    private RecomputeProgress? recompute;
     private WorkingCalendarRecord? record;
     private WorkingCalendarDefinition? definition;
     private CalendarForm input = new();
@@ -85,8 +86,10 @@ public sealed partial class CalendarEdit
             conflict = result.IsConflict;
             if (result.Succeeded)
             {
+                Recompute.Wake();
                 Snackbar.Add(DeadlineText.Calendar_Saved, Severity.Success);
                 await LoadAsync();
+                await RefreshRecomputeAsync();
             }
         }
         finally
@@ -96,7 +99,13 @@ public sealed partial class CalendarEdit
     }
 
     /// <summary>An import replaced a year's special days: show them (and the new stamp) in the form.</summary>
-    private Task ImportedAsync() => LoadAsync();
+    private async Task ImportedAsync()
+    {
+        await LoadAsync();
+        await RefreshRecomputeAsync();
+    }
+
+    private Task RefreshRecomputeAsync() => recompute?.RefreshAsync() ?? Task.CompletedTask;
 
     private static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
