@@ -47,7 +47,12 @@ public sealed class CalendarRecomputeProgressTests : CaseDatabaseTest
         page.WaitForAssertion(() => Assert.Equal($"日历 CN（{name}）的暂定期限即将重新计算。", page.Find("[data-recompute=CN]").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-recompute=TW]"));
 
-        ((IProgress<ProvisionalProgress>)service).Report(new("CN", 1_200, 1_787));
+        // The service reports from its own thread, whose language is not the administrator's.
+        await Task.Run(() =>
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            ((IProgress<ProvisionalProgress>)service).Report(new("CN", 1_200, 1_787));
+        });
         page.WaitForAssertion(() => Assert.StartsWith($"正在重新计算日历 CN（{name}）的暂定期限：已完成 1,200 / 1,787 件案件。",
             page.Find("[data-recompute=CN]").TextContent.Trim(), StringComparison.Ordinal));
         Assert.Equal("1200", page.Find("[data-recompute=CN] .mud-progress-linear").GetAttribute("aria-valuenow"));

@@ -62,6 +62,42 @@ public sealed class NoticeBellTests : CasePageTest
         Assert.Equal(headBefore, Count(headBell));
     }
 
+    [Fact]
+    public async Task A_notice_saved_by_someone_in_another_language_leaves_the_owners_screen_in_the_owners_language()
+    {
+        var feed = new NoticeFeed();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var ownerScreen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        ownerScreen.SignInAs(owner);
+        var screen = ownerScreen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
+            b.CloseComponent();
+        });
+        var before = Count(screen);
+        var menu = screen.Find("nav").TextContent;
+
+        // Saved on a colleague's thread, whose language is English; the feed calls the owner's circuit from there.
+        await Task.Run(async () =>
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            await using var db = Database.CreateContext(new NoticeCommitSignal(feed));
+            db.Notifications.Add(Notification.ToPerson(owner.UserId, complaint.Id, NotificationKind.DeadlineOverdue,
+                $"{complaint.CaseNumber}: DepartmentTask#{owner.DepartmentId} due 2026-03-10T10:00Z", Driver.Time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+
+        screen.WaitForAssertion(() => Assert.Equal(before + 1, Count(screen)));
+        screen.WaitForAssertion(() => Assert.NotNull(screen.Find("[data-kind=DeadlineOverdue]")));
+        var zh = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        var bell = string.Format(zh, ComplaintPortal.Web.Resources.DeadlineText.ResourceManager.GetString("Notices_Bell", zh)!, before + 1);
+        Assert.Equal(bell, screen.Find("[data-test=notice-bell]").GetAttribute("title"));
+        Assert.Equal(menu, screen.Find("nav").TextContent);
+        Assert.Contains("2026/3/10 18:00 到期", screen.Find("[data-test=notice-detail]").TextContent, StringComparison.Ordinal);
+    }
+
     private static int Count(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> bell) =>
         int.Parse(bell.WaitForElement("[data-test=notice-bell]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
 

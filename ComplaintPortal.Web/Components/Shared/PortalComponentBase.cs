@@ -14,6 +14,8 @@ namespace ComplaintPortal.Web.Components.Shared;
 /// </summary>
 public abstract class PortalComponentBase : ComponentBase
 {
+    private readonly CircuitCulture circuitCulture = new();
+
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = default!;
 
@@ -54,6 +56,22 @@ public abstract class PortalComponentBase : ComponentBase
     /// synchronously, so a handler that sets a busy flag and then reads would finish its work before the flag was ever drawn.
     /// </summary>
     protected static async Task DrawBeforeWorkAsync() => await Task.Yield();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the circuit for an event raised elsewhere (another person's save, a feed, a background
+    /// service), in the language of the person looking at the page (<see cref="CircuitCulture"/>).
+    /// </summary>
+    protected Task InvokeForEventAsync(Func<Task> work) => InvokeAsync(circuitCulture.Around(work));
+
+    protected Task InvokeForEventAsync(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return InvokeForEventAsync(() =>
+        {
+            work();
+            return Task.CompletedTask;
+        });
+    }
 
     /// <summary>During prerender, answers the first request with this status (404, 403) as well as the page.</summary>
     protected void SetStatusCode(int statusCode)

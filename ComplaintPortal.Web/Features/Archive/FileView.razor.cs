@@ -105,14 +105,14 @@ public sealed partial class FileView
         expiry?.Dispose();
         var left = until - Time.GetUtcNow();
         var due = left <= TimeSpan.Zero ? TimeSpan.Zero : left > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : left;
-        expiry = Time.CreateTimer(_ => _ = InvokeAsync(RecheckAsync), null, due, Timeout.InfiniteTimeSpan);
+        expiry = Time.CreateTimer(_ => _ = InvokeForEventAsync(RecheckAsync), null, due, Timeout.InfiniteTimeSpan);
     }
 
     private void OnArchiveChanged(ArchiveChange change)
     {
         if (change.Kind == ArchiveChangeKind.AccessEnded && change.RequestId == view?.Request.Id)
         {
-            _ = InvokeAsync(() =>
+            _ = InvokeForEventAsync(() =>
             {
                 Close(ViewState.Closed);
                 StateHasChanged();

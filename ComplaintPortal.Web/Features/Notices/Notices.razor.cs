@@ -48,7 +48,7 @@ public sealed partial class Notices : IDisposable
                 if (change.Concerns(reader))
                 {
                     // The grid is there from the first render on; a change before it is in its first load anyway.
-                    _ = InvokeAsync(() => grid is null ? Task.CompletedTask : grid.ReloadServerData());
+                    _ = InvokeForEventAsync(() => grid is null ? Task.CompletedTask : grid.ReloadServerData());
                 }
             });
         }
