@@ -29,6 +29,9 @@ public sealed class ArchiveFeed
     public void Publish(ArchiveChange change) => Changed?.Invoke(change);
 }
 
+/// <summary>How far a long archive job is: <paramref name="Done"/> files, of <paramref name="Total"/> when it is known.</summary>
+public sealed record ArchiveJobProgress(int Done, int? Total);
+
 /// <summary>The archive's settings (configuration section <c>Archive</c>).</summary>
 public sealed class ArchiveOptions
 {

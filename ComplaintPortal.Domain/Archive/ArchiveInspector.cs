@@ -16,9 +16,12 @@ public sealed class ArchiveInspector(PortalDbContext db, Archiver archiver, Time
     public const string ScheduledBy = "system:archive";
     private const int BatchSize = 500;
 
-    public async Task<ArchiveInspection> RunAsync(string byName, CancellationToken ct = default)
+    /// <summary>Inspects every kept file, reporting how many of how many after each batch.</summary>
+    public async Task<ArchiveInspection> RunAsync(string byName, IProgress<ArchiveJobProgress>? progress = null, CancellationToken ct = default)
     {
         var inspection = new ArchiveInspection(time.GetUtcNow(), byName);
+        var total = progress is null ? 0 : await db.ArchivedFiles.CountAsync(f => f.State == ArchiveFileState.Kept, ct);
+        progress?.Report(new(0, total));
         var findings = new List<InspectionFinding>();
         var lastId = 0;
         var damaged = new HashSet<string>(StringComparer.Ordinal);
@@ -52,6 +55,8 @@ public sealed class ArchiveInspector(PortalDbContext db, Archiver archiver, Time
 
                 inspection.FilesChecked++;
             }
+
+            progress?.Report(new(inspection.FilesChecked, Math.Max(total, inspection.FilesChecked)));
         }
 
         inspection.DamagedFiles = damaged.Count;

@@ -17,8 +17,8 @@ public sealed class Archiver(PortalDbContext db, EvidenceStore evidence, Archive
 {
     private static readonly CaseStage[] FinalStages = Enum.GetValues<CaseStage>().Where(s => s.IsFinal()).ToArray();
 
-    /// <summary>One pass; returns how many versions it wrote (new files and new versions).</summary>
-    public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>One pass; returns how many versions it wrote (new files and new versions), reporting the count after each batch.</summary>
+    public async Task<int> RunOnceAsync(DateTimeOffset now, IProgress<ArchiveJobProgress>? progress = null, CancellationToken ct = default)
     {
         var quietSince = now - options.QuietPeriod;
         await db.Complaints.Where(c => c.ArchivedAt != null && !FinalStages.Contains(c.Stage))
@@ -43,6 +43,7 @@ public sealed class Archiver(PortalDbContext db, EvidenceStore evidence, Archive
 
             written += await ArchiveBatchAsync(ids, now, quietSince, years, ct);
             db.ChangeTracker.Clear();
+            progress?.Report(new(written, null));
         }
 
         written += await ReversionGrownAsync(now, quietSince, years, ct);

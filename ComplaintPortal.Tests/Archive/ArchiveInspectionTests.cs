@@ -25,6 +25,38 @@ public sealed class ArchiveInspectionTests : ArchiveTest
     }
 
     [Fact]
+    public async Task Archiving_and_inspection_report_how_far_they_are_for_the_desk()
+    {
+        Options.BatchSize = 2;
+        for (var i = 0; i < 3; i++)
+        {
+            await Driver.CaseInStageAsync(Domain.Cases.CaseStage.Closed);
+        }
+
+        Driver.Time.Advance(Options.QuietPeriod + TimeSpan.FromMinutes(1));
+        var archiving = new List<ArchiveJobProgress>();
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(3, await new Archiver(db, Store, Options, Feed).RunOnceAsync(Driver.Time.GetUtcNow(), new Reports(archiving)));
+        }
+
+        var inspecting = new List<ArchiveJobProgress>();
+        await using (var db = Database.CreateContext())
+        {
+            await new ArchiveInspector(db, new Archiver(db, Store, Options), Driver.Time, Feed).RunAsync(Archivist.Name, new Reports(inspecting));
+        }
+
+        // Two batches of at most two cases; the inspection counts its files first, then reports after its one batch of up to 500.
+        Assert.Equal([new(2, null), new(3, null)], archiving);
+        Assert.Equal([new(0, 3), new(3, 3)], inspecting);
+    }
+
+    private sealed class Reports(List<ArchiveJobProgress> seen) : IProgress<ArchiveJobProgress>
+    {
+        public void Report(ArchiveJobProgress value) => seen.Add(value);
+    }
+
+    [Fact]
     public async Task A_corrupted_evidence_file_is_named_with_its_archive_number()
     {
         var (complaint, photo) = await WithdrawnCaseWithPhotoAsync();

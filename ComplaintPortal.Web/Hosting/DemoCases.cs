@@ -105,7 +105,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
     private async Task ArchiveAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(at, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(at, ct: cancellationToken);
     }
 
     /// <summary>The demo's own clock: the instant of the step being taken.</summary>

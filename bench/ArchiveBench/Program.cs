@@ -58,7 +58,7 @@ if (steps.Contains("archive"))
         try
         {
             await using var db = Context();
-            await new Archiver(db, evidence, options).RunOnceAsync(now, cap.Token);
+            await new Archiver(db, evidence, options).RunOnceAsync(now, ct: cap.Token);
         }
         catch (OperationCanceledException)
         {

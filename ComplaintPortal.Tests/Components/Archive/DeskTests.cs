@@ -29,6 +29,7 @@ public sealed class DeskTests : CaseDatabaseTest
             services.AddScoped<ArchiveInspector>();
             services.AddScoped<Archiver>();
             services.AddScoped<ArchiveViewers>();
+            services.AddSingleton<ArchiveDeskJobs>();
             services.AddHttpContextAccessor();
         });
         context.SignInAs(clerk);
@@ -76,6 +77,50 @@ public sealed class DeskTests : CaseDatabaseTest
         var actions = page.WaitForElement("[data-test=inspect-now]").ParentElement!;
         Assert.Equal(3, actions.QuerySelectorAll("button").Length);
         Assert.Contains("flex-wrap", actions.ClassList);
+    }
+
+    [Fact]
+    public async Task An_inspection_runs_in_the_background_with_its_progress_on_the_desk_and_tells_the_clerk_how_it_ended()
+    {
+        await AddClerkAccountAsync();
+        await ArchivedNumberAsync();
+        await using var context = NewContext();
+        var jobs = context.Services.GetRequiredService<ArchiveDeskJobs>();
+        var page = context.RenderPage<Desk>();
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=inspect-now]").GetAttribute("disabled")));
+        Assert.Empty(page.FindAll("[data-test=desk-job]"));
+
+        // Another connection holds the database's write lock, so the inspection stops at its last step, saving what it found.
+        await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+
+            await page.InvokeAsync(() => page.Find("[data-test=inspect-now]").Click());
+
+            page.WaitForAssertion(() => Assert.Equal("Inspect", page.Find("[data-test=desk-job]").GetAttribute("data-job")));
+            // Counted first, then file by file (told at most every quarter second): "0 / 1" or "1 / 1" by now.
+            page.WaitForAssertion(() => Assert.Matches("正在检查：已检查 [01] / 1 份档案。由 档案员 孙丽 于 ", page.Find("[data-test=desk-job]").TextContent));
+            Assert.Contains("可以离开本页，作业会继续。", page.Find("[data-test=desk-job]").TextContent, StringComparison.Ordinal);
+            Assert.All(page.FindAll("[data-test=archive-now], [data-test=list-due], [data-test=inspect-now]"), b => Assert.NotNull(b.GetAttribute("disabled")));
+            // One job at a time, whoever asks.
+            Assert.False(jobs.TryStart(DeskJob.Archive, clerk));
+
+            await using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        await jobs.Completion;
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=desk-job]")));
+        page.WaitForAssertion(() => Assert.Contains("检查完成。", page.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        Assert.Contains("档案员 孙丽：检查 1 份档案，0 份受损", page.Find("[data-test=inspection-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(new DeskJobOutcome(false, 0, Driver.Time.GetUtcNow()), jobs.Last!.Outcome);
+        Assert.Null(page.Find("[data-test=inspect-now]").GetAttribute("disabled"));
     }
 
     [Fact]

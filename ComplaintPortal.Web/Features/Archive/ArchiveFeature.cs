@@ -21,6 +21,8 @@ public static class ArchiveFeature
         services.AddScoped<ArchiveViewers>();
         services.AddScoped<ArchiveLogQuery>();
         services.AddHttpContextAccessor();
+        // The clerk's buttons run the same jobs in the background, one at a time, with their progress on every desk.
+        services.AddSingleton<ArchiveDeskJobs>();
         services.AddHostedService<ArchivingService>();
         services.AddHostedService<DisposalListingService>();
         services.AddHostedService<ArchiveInspectionService>();

@@ -19,7 +19,7 @@ internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, ct: cancellationToken);
     }
 }
 
@@ -57,7 +57,7 @@ internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, Time
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var inspection = await scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, cancellationToken);
+        var inspection = await scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, ct: cancellationToken);
         return inspection.DamagedFiles;
     }
 }

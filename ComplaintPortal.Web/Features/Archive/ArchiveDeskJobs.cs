@@ -1,0 +1,139 @@
+using ComplaintPortal.Domain.Archive;
+
+namespace ComplaintPortal.Web.Features.Archive;
+
+/// <summary>The clerk's desk jobs, run by hand besides their schedule.</summary>
+public enum DeskJob
+{
+    Archive = 0,
+    ListDisposals = 1,
+    Inspect = 2,
+}
+
+/// <summary>A desk job in this instance: who started it and when, how far it is, and once it is over what it did.</summary>
+/// <param name="Total">The files it will go through, when known (the inspection counts them first).</param>
+public sealed record DeskJobState(DeskJob Job, string StartedById, string StartedBy, DateTimeOffset StartedAt, int Done = 0, int? Total = null,
+    DeskJobOutcome? Outcome = null);
+
+/// <summary>How a desk job ended: the versions written, the files listed or the damaged files found; or that it failed.</summary>
+public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset FinishedAt);
+
+/// <summary>
+/// Runs the desk's jobs in the background, one at a time, so that an inspection of the whole archive (24 minutes at
+/// 944,850 files) or a first archiving of a large backlog neither holds the clerk's page nor ends when they close it.
+/// Every open desk shows how far the job is (<see cref="Changed"/>), and the clerk who started it is told how it ended.
+/// </summary>
+internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeProvider time, ILogger<ArchiveDeskJobs> logger)
+    : IProgress<ArchiveJobProgress>, IDisposable
+{
+    /// <summary>How often open desks are told of a running job's progress.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stopping = new();
+    private DeskJobState? running;
+    private long lastTold;
+
+    /// <summary>Raised, on the job's thread, when a job starts, moves on, or ends.</summary>
+    public event Action? Changed;
+
+    public DeskJobState? Running
+    {
+        get
+        {
+            lock (gate)
+            {
+                return running;
+            }
+        }
+    }
+
+    /// <summary>The last job that ended in this instance.</summary>
+    public DeskJobState? Last { get; private set; }
+
+    /// <summary>The job started last, to its end (for tests and shutdown).</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Starts <paramref name="job"/> for <paramref name="clerk"/>; false when a job is running already.</summary>
+    public bool TryStart(DeskJob job, Domain.Workflow.ActingUser clerk)
+    {
+        ArgumentNullException.ThrowIfNull(clerk);
+        DeskJobState state;
+        lock (gate)
+        {
+            if (running is not null)
+            {
+                return false;
+            }
+
+            running = state = new DeskJobState(job, clerk.UserId, clerk.Name, time.GetUtcNow());
+        }
+
+        Changed?.Invoke();
+        Completion = Task.Run(() => RunAsync(state, stopping.Token));
+        return true;
+    }
+
+    private async Task RunAsync(DeskJobState state, CancellationToken cancellationToken)
+    {
+        DeskJobOutcome outcome;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var count = state.Job switch
+            {
+                DeskJob.Archive => await services.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow(), this, cancellationToken),
+                DeskJob.ListDisposals => await services.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken),
+                DeskJob.Inspect => (await services.GetRequiredService<ArchiveInspector>().RunAsync(state.StartedBy, this, cancellationToken)).DamagedFiles,
+                _ => throw new InvalidOperationException("Unknown desk job."),
+            };
+            outcome = new(false, count, time.GetUtcNow());
+        }
+        catch (Exception e)
+        {
+            // Archiving commits batch by batch and the others write at their end, so what was done stays and a new run goes on.
+            LogFailed(state.Job, e);
+            outcome = new(true, 0, time.GetUtcNow());
+        }
+
+        DeskJobState ended;
+        lock (gate)
+        {
+            ended = (running ?? state) with { Outcome = outcome };
+            running = null;
+        }
+
+        Last = ended;
+        Changed?.Invoke();
+    }
+
+    void IProgress<ArchiveJobProgress>.Report(ArchiveJobProgress value)
+    {
+        lock (gate)
+        {
+            if (running is null)
+            {
+                return;
+            }
+
+            running = running with { Done = value.Done, Total = value.Total };
+        }
+
+        var now = time.GetTimestamp();
+        if (time.GetElapsedTime(Interlocked.Read(ref lastTold), now) >= ProgressInterval)
+        {
+            Interlocked.Exchange(ref lastTold, now);
+            Changed?.Invoke();
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The desk's {Job} job failed")]
+    private partial void LogFailed(DeskJob job, Exception exception);
+}
