@@ -4,6 +4,7 @@ using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Workflow;
 using ComplaintPortal.Web.Features.Organisation;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Organisation;
 
@@ -13,7 +14,13 @@ internal static class OrganisationPageContext
     /// <remarks>Call it from the test method itself (not from an async helper) so the culture it pins holds there.</remarks>
     public static CasePageContext Administrator(TestDatabase database, CaseDriver driver)
     {
-        var ctx = new CasePageContext("zh-Hans", database, driver, more: services => services.AddOrganisation());
+        var ctx = new CasePageContext("zh-Hans", database, driver, more: services =>
+        {
+            services.AddOrganisation();
+            // The configuration import wakes the calendars' re-computation (not started here: nothing runs it in a component test).
+            services.AddSingleton(Domain.Sla.WorkingCalendarCache.Shared);
+            services.AddSingleton<ComplaintPortal.Web.Features.Deadlines.ProvisionalRecomputeService>();
+        });
         ctx.SignIn("admin", PortalRoles.Administrator);
         return ctx;
     }

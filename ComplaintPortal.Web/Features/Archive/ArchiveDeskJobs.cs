@@ -90,6 +90,11 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
             };
             outcome = new(false, count, time.GetUtcNow());
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopped(state.Job);
+            outcome = new(true, 0, time.GetUtcNow());
+        }
         catch (Exception e)
         {
             // Archiving commits batch by batch and the others write at their end, so what was done stays and a new run goes on.
@@ -128,11 +133,16 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
         }
     }
 
+    /// <summary>At shutdown: a running job stops at its next batch (what it finished is kept), given a few seconds to do so.</summary>
     public void Dispose()
     {
         stopping.Cancel();
+        Completion.Wait(TimeSpan.FromSeconds(10));
         stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The desk's {Job} job stopped with the portal; what it finished is kept")]
+    private partial void LogStopped(DeskJob job);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The desk's {Job} job failed")]
     private partial void LogFailed(DeskJob job, Exception exception);

@@ -112,6 +112,9 @@ public sealed partial class Figures
                 return;
             }
 
+            // Publishing works the period's figures out again (a second or more at a million cases): the bar shows meanwhile.
+            computing = true;
+            await DrawBeforeWorkAsync();
             var actor = await ActingUserAsync();
             var result = actor is null
                 ? SupervisionResult<FiguresPublication>.Fail(SupervisionError.NotPermitted)
@@ -122,7 +125,7 @@ public sealed partial class Figures
         }
         finally
         {
-            busy = false;
+            (busy, computing) = (false, false);
         }
     }
 }

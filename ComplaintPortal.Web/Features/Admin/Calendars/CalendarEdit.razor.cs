@@ -77,7 +77,6 @@ public sealed partial class CalendarEdit
         busy = true;
         try
         {
-            await DrawBeforeWorkAsync();
             var userName = (await PrincipalAsync()).Identity?.Name ?? "";
             var stamp = Guid.TryParse(input.Stamp, out var s) ? s : Guid.Empty;
             var now = Time.GetUtcNow();
