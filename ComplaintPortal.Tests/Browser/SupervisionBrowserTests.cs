@@ -41,9 +41,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         var confirmDraw = supervisor.Locator(".mud-dialog", new() { HasTextString = "不能悄悄重抽" });
         await confirmDraw.WaitForAsync();
         Assert.Equal(0, await confirmDraw.Locator("[data-test=confirm-warning]").CountAsync());
+        await WatchForAsync(supervisor, "[data-test=draw-working]");
         await confirmDraw.GetByRole(AriaRole.Button, new() { Name = "抽取样本" }).ClickAsync();
         var draw = supervisor.Locator("[data-test=draw][data-status=Active]");
         await draw.WaitForAsync();
+        Assert.True(await SawAsync(supervisor), "the progress bar was drawn while drawing");
         Assert.Equal("20260401", await draw.GetAttributeAsync("data-seed"));
         Assert.Equal(2, await draw.Locator("[data-test=drawn-case]").CountAsync());
         // The form still names March: the page says it has a draw before anyone clicks, and the button waits.
@@ -169,8 +171,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await confirm.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal(0, await app.WithDbAsync(db => db.FiguresPublications.CountAsync()));
         await supervisor.ClickAsync("[data-test=figures-publish]");
+        // Publishing works the figures out again (seconds at a million cases): its progress bar must reach the screen.
+        await WatchForAsync(supervisor, "[data-test=figures-computing]");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "发布并冻结" }).ClickAsync();
         await supervisor.Locator("[data-test=figures-published]").WaitForAsync();
+        Assert.True(await SawAsync(supervisor), "the progress bar was drawn while publishing");
         await supervisor.Locator("[data-test=figures-export]").WaitForAsync();
         await Snackbars.ShownAsync(supervisor);
         await Shot(supervisor, "supervision-8-figures.png");
@@ -188,6 +193,20 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         Assert.Contains("2026年4月", await supervisor.Locator("h2", new() { HasTextString = "2026" }).First.TextContentAsync(), StringComparison.Ordinal);
         await Shot(head, "supervision-9-head-figures.png");
     }
+
+    /// <summary>
+    /// From now on, notes whether <paramref name="selector"/> ever appears: a progress bar that a slow handler draws after its
+    /// confirmation dialog (Blazor draws a handler's page by itself only at its first pause, the dialog) is over in moments here.
+    /// </summary>
+    private static Task WatchForAsync(IPage page, string selector) => page.EvaluateAsync("""
+        selector => {
+          window.portalSaw = false;
+          new MutationObserver(() => { window.portalSaw ||= !!document.querySelector(selector); })
+            .observe(document.body, { childList: true, subtree: true });
+        }
+        """, selector);
+
+    private static Task<bool> SawAsync(IPage page) => page.EvaluateAsync<bool>("() => window.portalSaw");
 
     public void Dispose() => app.Dispose();
 

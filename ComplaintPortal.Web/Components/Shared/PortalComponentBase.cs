@@ -52,10 +52,16 @@ public abstract class PortalComponentBase : ComponentBase
     }
 
     /// <summary>
-    /// Lets the page be drawn as it stands (a progress bar, a disabled button) before slow work. SQLite's "async" reads complete
+    /// Draws the page as it stands (a progress bar, a disabled button) before slow work. SQLite's "async" reads complete
     /// synchronously, so a handler that sets a busy flag and then reads would finish its work before the flag was ever drawn.
+    /// Blazor draws a handler's page by itself only at the handler's first pause: after a confirmation dialog that pause is
+    /// long past, hence the explicit request to draw, then a pause for the drawing to go out.
     /// </summary>
-    protected static async Task DrawBeforeWorkAsync() => await Task.Yield();
+    protected async Task DrawBeforeWorkAsync()
+    {
+        StateHasChanged();
+        await Task.Yield();
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> on the circuit for an event raised elsewhere (another person's save, a feed, a background
