@@ -22,7 +22,7 @@ public sealed class WorkingCalendarBook(PortalDbContext db, WorkingCalendarCache
         await db.WorkingCalendars.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
 
     /// <summary>Calendars (all, or the one with <paramref name="code"/>) saved since their provisional deadlines were last re-computed.</summary>
-    public async Task<IReadOnlyList<WorkingCalendarRecord>> RecomputePendingAsync(string? code = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<WorkingCalendarRecord>> AwaitingRecomputationAsync(string? code = null, CancellationToken cancellationToken = default) =>
         await db.WorkingCalendars.AsNoTracking()
             .Where(c => code == null || c.Code == code)
             .Where(c => c.RecomputedStamp == null || c.RecomputedStamp != c.Stamp)

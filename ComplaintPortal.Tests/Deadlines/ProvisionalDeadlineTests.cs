@@ -128,16 +128,16 @@ public sealed class ProvisionalDeadlineTests
 
         await using var db = s.Database.CreateContext();
         var book = new WorkingCalendarBook(db, WorkingCalendarCache.Shared);
-        Assert.Empty(await book.RecomputePendingAsync());
+        Assert.Empty(await book.AwaitingRecomputationAsync());
         var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n2027-02-14,work,春节调休上班\n");
         Assert.True((await book.ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
-        Assert.Equal(["CN"], (await book.RecomputePendingAsync()).Select(c => c.Code));
+        Assert.Equal(["CN"], (await book.AwaitingRecomputationAsync()).Select(c => c.Code));
 
         var reports = new ProgressReports();
         Assert.Equal(1, await s.RecomputeProvisionalAsync(reports));
 
         Assert.Equal([new("CN", 0, 3), new("CN", 1, 3), new("CN", 2, 3), new("CN", 3, 3), new ProvisionalProgress("CN", 3, 3, Finished: true)], reports.Seen);
-        Assert.Empty(await book.RecomputePendingAsync());
+        Assert.Empty(await book.AwaitingRecomputationAsync());
         foreach (var id in ids)
         {
             Assert.All(await s.DeadlinesAsync(id), d => Assert.False(d.IsProvisional));
@@ -174,12 +174,12 @@ public sealed class ProvisionalDeadlineTests
         });
         await s.RecomputeProvisionalAsync(reports);
 
-        Assert.Equal(["CN"], (await book.RecomputePendingAsync()).Select(c => c.Code));
+        Assert.Equal(["CN"], (await book.AwaitingRecomputationAsync()).Select(c => c.Code));
         Assert.True((await s.DeadlinesAsync(second)).Single(d => d.Kind == DeadlineKind.Completion).IsProvisional);
 
         Assert.Equal(1, await s.RecomputeProvisionalAsync());
 
-        Assert.Empty(await book.RecomputePendingAsync());
+        Assert.Empty(await book.AwaitingRecomputationAsync());
         Assert.All(await s.DeadlinesAsync(first), d => Assert.False(d.IsProvisional));
         Assert.Equal(("2027-01-11 18:00", false), Of(await s.DeadlinesAsync(second), DeadlineKind.Completion));
     }

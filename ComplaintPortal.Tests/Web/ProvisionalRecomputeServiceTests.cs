@@ -43,7 +43,7 @@ public sealed class ProvisionalRecomputeServiceTests : IDisposable
         for (var attempt = 0; attempt < 300 && pending; attempt++)
         {
             await Task.Delay(100);
-            pending = await app.WithDbAsync(async db => (await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).RecomputePendingAsync("CN")).Count > 0);
+            pending = await app.WithDbAsync(async db => (await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).AwaitingRecomputationAsync("CN")).Count > 0);
         }
 
         Assert.False(pending);
