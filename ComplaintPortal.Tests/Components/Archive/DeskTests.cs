@@ -29,6 +29,7 @@ public sealed class DeskTests : CaseDatabaseTest
             services.AddScoped<ArchiveInspector>();
             services.AddScoped<Archiver>();
             services.AddScoped<ArchiveViewers>();
+            services.AddSingleton<ArchiveJobGate>();
             services.AddSingleton<ArchiveDeskJobs>();
             services.AddHttpContextAccessor();
         });
@@ -121,6 +122,43 @@ public sealed class DeskTests : CaseDatabaseTest
         Assert.Contains("档案员 孙丽：检查 1 份档案，0 份受损", page.Find("[data-test=inspection-summary]").TextContent, StringComparison.Ordinal);
         Assert.Equal(new DeskJobOutcome(false, 0, Driver.Time.GetUtcNow()), jobs.Last!.Outcome);
         Assert.Null(page.Find("[data-test=inspect-now]").GetAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Archiving_from_the_desk_waits_for_a_scheduled_pass_that_is_running_instead_of_racing_it()
+    {
+        await AddClerkAccountAsync();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using var context = NewContext();
+        var jobs = context.Services.GetRequiredService<ArchiveDeskJobs>();
+        var gate = context.Services.GetRequiredService<ArchiveJobGate>();
+        var page = context.RenderPage<Desk>();
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=archive-now]").GetAttribute("disabled")));
+
+        // A scheduled pass holds the gate.
+        var scheduled = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pass = gate.RunAsync(() => scheduled.Task, CancellationToken.None);
+        await page.InvokeAsync(() => page.Find("[data-test=archive-now]").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("正在归档：已写入 0 个档案版本。", page.Find("[data-test=desk-job]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal(1, gate.Waiting));
+        Assert.False(jobs.Completion.IsCompleted);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.False(await db.ArchivedFiles.AnyAsync(f => f.ComplaintId == complaint.Id));
+        }
+
+        scheduled.SetResult(0);
+        await pass;
+        await jobs.Completion;
+
+        Assert.Equal(new DeskJobOutcome(false, 1, Driver.Time.GetUtcNow()), jobs.Last!.Outcome);
+        page.WaitForAssertion(() => Assert.Contains("已归档 1 个档案版本。", page.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.True(await db.ArchivedFiles.AnyAsync(f => f.ComplaintId == complaint.Id));
+        }
     }
 
     [Fact]

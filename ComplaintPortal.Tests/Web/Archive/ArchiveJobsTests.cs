@@ -31,7 +31,8 @@ public sealed class ArchiveJobsTests : ArchiveTest
             .AddScoped<PortalDbContext>(_ => Database.CreateContext())
             .AddSingleton(Store).AddSingleton(options).AddSingleton(Feed).AddScoped<Archiver>()
             .BuildServiceProvider();
-        var job = new ArchivingService(services.GetRequiredService<IServiceScopeFactory>(), clock, options, NullLogger<ArchivingService>.Instance);
+        using var gate = new ArchiveJobGate();
+        var job = new ArchivingService(services.GetRequiredService<IServiceScopeFactory>(), clock, options, gate, NullLogger<ArchivingService>.Instance);
 
         await job.StartAsync(CancellationToken.None);
         var first = await clock.FirstTimerAsync();

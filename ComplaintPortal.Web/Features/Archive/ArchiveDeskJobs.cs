@@ -23,7 +23,7 @@ public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset Finis
 /// 944,850 files) or a first archiving of a large backlog neither holds the clerk's page nor ends when they close it.
 /// Every open desk shows how far the job is (<see cref="Changed"/>), and the clerk who started it is told how it ended.
 /// </summary>
-internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeProvider time, ILogger<ArchiveDeskJobs> logger)
+internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeProvider time, ArchiveJobGate jobGate, ILogger<ArchiveDeskJobs> logger)
     : IProgress<ArchiveJobProgress>, IDisposable
 {
     /// <summary>How often open desks are told of a running job's progress.</summary>
@@ -81,13 +81,14 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            var count = state.Job switch
+            // After a scheduled pass that is running, if any (it shows here as "0 so far" meanwhile).
+            var count = await jobGate.RunAsync(async () => state.Job switch
             {
                 DeskJob.Archive => await services.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow(), this, cancellationToken),
                 DeskJob.ListDisposals => await services.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken),
                 DeskJob.Inspect => (await services.GetRequiredService<ArchiveInspector>().RunAsync(state.StartedBy, this, cancellationToken)).DamagedFiles,
                 _ => throw new InvalidOperationException("Unknown desk job."),
-            };
+            }, cancellationToken);
             outcome = new(false, count, time.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

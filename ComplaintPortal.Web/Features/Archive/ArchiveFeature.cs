@@ -22,6 +22,7 @@ public static class ArchiveFeature
         services.AddScoped<ArchiveLogQuery>();
         services.AddHttpContextAccessor();
         // The clerk's buttons run the same jobs in the background, one at a time, with their progress on every desk.
+        services.AddSingleton<ArchiveJobGate>();
         services.AddSingleton<ArchiveDeskJobs>();
         services.AddHostedService<ArchivingService>();
         services.AddHostedService<DisposalListingService>();

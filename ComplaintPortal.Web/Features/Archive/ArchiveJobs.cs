@@ -5,7 +5,7 @@ using ComplaintPortal.Web.Hosting;
 namespace ComplaintPortal.Web.Features.Archive;
 
 /// <summary>Archives the cases whose quiet period has passed, after <see cref="ArchiveOptions.InitialDelay"/> and every <see cref="ArchiveOptions.ArchiveInterval"/>.</summary>
-internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<ArchivingService> logger)
+internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ArchiveJobGate gate, ILogger<ArchivingService> logger)
     : PeriodicScan(scopes, time, logger)
 {
     private readonly IServiceScopeFactory scopes = scopes;
@@ -19,12 +19,13 @@ internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, ct: cancellationToken);
+        return await gate.RunAsync(() => scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, ct: cancellationToken), cancellationToken);
     }
 }
 
 /// <summary>Lists the files past retention for leadership's decision, monthly (<see cref="ArchiveOptions.DisposalListInterval"/>).</summary>
-internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<DisposalListingService> logger)
+internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ArchiveJobGate gate,
+    ILogger<DisposalListingService> logger)
     : PeriodicScan(scopes, time, logger)
 {
     private readonly IServiceScopeFactory scopes = scopes;
@@ -38,12 +39,13 @@ internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimePr
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken);
+        return await gate.RunAsync(() => scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken), cancellationToken);
     }
 }
 
 /// <summary>Re-verifies every archived file (<see cref="ArchiveOptions.InspectionInterval"/>); the clerk's button runs the same pass.</summary>
-internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ILogger<ArchiveInspectionService> logger)
+internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ArchiveJobGate gate,
+    ILogger<ArchiveInspectionService> logger)
     : PeriodicScan(scopes, time, logger)
 {
     private readonly IServiceScopeFactory scopes = scopes;
@@ -57,7 +59,8 @@ internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, Time
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var inspection = await scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, ct: cancellationToken);
+        var inspection = await gate.RunAsync(
+            () => scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, ct: cancellationToken), cancellationToken);
         return inspection.DamagedFiles;
     }
 }
