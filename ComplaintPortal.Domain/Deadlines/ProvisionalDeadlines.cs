@@ -16,6 +16,9 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
 {
     public const string ActorId = "system:calendar";
 
+    /// <summary>Cases re-computed in one save (each save costs about as much as the cases' own work).</summary>
+    public const int CasesPerSave = 50;
+
     /// <summary>
     /// Re-computes the provisional deadlines of every calendar saved since its last re-computation, and marks each
     /// calendar done with the stamp it was read at: a calendar saved again meanwhile stays pending for the next pass.
@@ -43,8 +46,9 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
 
     /// <summary>Re-computes every provisional deadline on the calendar; returns how many were re-computed.</summary>
     /// <remarks>
-    /// One case at a time, each in its own save: a case someone acts on at the same moment loses nothing, its
-    /// deadlines simply stay provisional until the next run (any later save of the calendar runs this again).
+    /// <see cref="CasesPerSave"/> cases a save. When someone acted on one of them at the same moment, that batch is done
+    /// again case by case: the case acted on loses nothing, its deadlines simply stay provisional until the next run
+    /// (any later save of the calendar runs this again).
     /// </remarks>
     private async Task<ProvisionalRecomputation> RecomputeAsync(string calendarCode, string changedBy, DateTimeOffset now,
         IProgress<ProvisionalProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -59,46 +63,71 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
         var dueSoon = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DueSoonPercent, cancellationToken);
         int recomputed = 0;
         int left = 0;
+        var doneCases = 0;
         progress?.Report(new(calendarCode, 0, cases.Count));
-        for (var i = 0; i < cases.Count; i++)
+        foreach (var batch in cases.Chunk(CasesPerSave))
         {
-            var (done, skipped) = await RecomputeCaseAsync(calendar, cases[i], dueSoon, changedBy, now, cancellationToken);
+            var (done, skipped) = await RecomputeCasesAsync(calendar, batch, dueSoon, changedBy, now, cancellationToken);
+            if (done < 0)
+            {
+                // Someone acted on one of these cases meanwhile: case by case, so that only that case waits for the next run.
+                (done, skipped) = (0, 0);
+                foreach (var complaintId in batch)
+                {
+                    var (one, lost) = await RecomputeCasesAsync(calendar, [complaintId], dueSoon, changedBy, now, cancellationToken);
+                    done += Math.Max(one, 0);
+                    skipped += lost;
+                }
+            }
+
             recomputed += done;
             left += skipped;
-            progress?.Report(new(calendarCode, i + 1, cases.Count));
+            doneCases += batch.Length;
+            progress?.Report(new(calendarCode, doneCases, cases.Count));
         }
 
         return new(recomputed, left, cases.Count);
     }
 
-    private async Task<(int Done, int Skipped)> RecomputeCaseAsync(WorkingCalendar calendar, int complaintId, Dictionary<int, int> dueSoon,
-        string changedBy, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Re-computes the cases' provisional deadlines in one save. Returns how many were re-computed; on a lost race, -1 for
+    /// a batch (nothing saved) and for a single case 0 with its deadlines counted as left.
+    /// </summary>
+    private async Task<(int Done, int Skipped)> RecomputeCasesAsync(WorkingCalendar calendar, IReadOnlyCollection<int> complaintIds,
+        Dictionary<int, int> dueSoon, string changedBy, DateTimeOffset now, CancellationToken ct)
     {
+        // Compared with a parameter, as above: the (calendar, provisional) index, then the cases.
+        var provisionalOnly = true;
         var deadlines = await db.CaseDeadlines.Include(d => d.Task)
-            .Where(d => d.ComplaintId == complaintId && d.CalendarCode == calendar.Code && d.IsProvisional)
-            .OrderBy(d => d.Id)
+            .Where(d => complaintIds.Contains(d.ComplaintId) && d.CalendarCode == calendar.Code && d.IsProvisional == provisionalOnly)
+            .OrderBy(d => d.ComplaintId).ThenBy(d => d.Id)
             .ToListAsync(ct);
-        var stage = await db.Complaints.AsNoTracking().Where(c => c.Id == complaintId).Select(c => c.Stage).FirstAsync(ct);
-        var chain = await LedgerChain.OpenAsync(db, complaintId, ct);
-        foreach (var deadline in deadlines)
+        var complaints = await db.Complaints.Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        foreach (var ofCase in deadlines.GroupBy(d => d.ComplaintId))
         {
-            if (deadline.Target is not { } target)
+            var complaint = complaints[ofCase.Key];
+            var chain = LedgerChain.Open(db, complaint);
+            var stage = complaint.Stage.ToString();
+            foreach (var deadline in ofCase)
             {
-                continue;
-            }
+                if (deadline.Target is not { } target)
+                {
+                    continue;
+                }
 
-            var before = deadline.DueAt;
-            var due = DeadlineClock.DeadlineFor(calendar, target, deadline.StartedAt, deadline.PausedWorkingTime);
-            deadline.Schedule(calendar, due, target, dueSoon.GetValueOrDefault(deadline.PolicyId, 20));
-            if (deadline.Task is { } task)
-            {
-                task.Deadline = due;
-            }
+                var before = deadline.DueAt;
+                var due = DeadlineClock.DeadlineFor(calendar, target, deadline.StartedAt, deadline.PausedWorkingTime);
+                deadline.Schedule(calendar, due, target, dueSoon.GetValueOrDefault(deadline.PolicyId, 20));
+                if (deadline.Task is { } task)
+                {
+                    task.Deadline = due;
+                }
 
-            var subject = deadline.Task is { } t ? $"{deadline.Kind}#{t.DepartmentId.ToString(CultureInfo.InvariantCulture)}" : deadline.Kind.ToString();
-            chain.Append(now, ActorId, changedBy, deadline.Task?.DepartmentId, CaseDeadlines.LedgerAction, stage.ToString(), stage.ToString(),
-                $"calendar {calendar.Code} re-computed: {subject} ({target.ToShortString()}) {Format(before)} -> {Format(due)}"
-                + (deadline.IsProvisional ? " (still provisional)" : ""));
+                var subject = deadline.Task is { } t ? $"{deadline.Kind}#{t.DepartmentId.ToString(CultureInfo.InvariantCulture)}" : deadline.Kind.ToString();
+                chain.Append(now, ActorId, changedBy, deadline.Task?.DepartmentId, CaseDeadlines.LedgerAction, stage, stage,
+                    $"calendar {calendar.Code} re-computed: {subject} ({target.ToShortString()}) {Format(before)} -> {Format(due)}"
+                    + (deadline.IsProvisional ? " (still provisional)" : ""));
+            }
         }
 
         try
@@ -108,7 +137,7 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
         }
         catch (DbUpdateException e) when (SaveConflicts.IsLostRace(e))
         {
-            return (0, deadlines.Count);
+            return complaintIds.Count > 1 ? (-1, 0) : (0, deadlines.Count);
         }
         finally
         {

@@ -136,7 +136,8 @@ public sealed class ProvisionalDeadlineTests
         var reports = new ProgressReports();
         Assert.Equal(1, await s.RecomputeProvisionalAsync(reports));
 
-        Assert.Equal([new("CN", 0, 3), new("CN", 1, 3), new("CN", 2, 3), new("CN", 3, 3), new ProvisionalProgress("CN", 3, 3, Finished: true)], reports.Seen);
+        // Told after each save of up to CasesPerSave cases, then once the calendar is marked done.
+        Assert.Equal([new("CN", 0, 3), new("CN", 3, 3), new ProvisionalProgress("CN", 3, 3, Finished: true)], reports.Seen);
         Assert.Empty(await book.AwaitingRecomputationAsync());
         foreach (var id in ids)
         {
@@ -162,10 +163,10 @@ public sealed class ProvisionalDeadlineTests
         // Holidays without make-up days: the year stays provisional until it is confirmed.
         Assert.True((await book.ImportHolidaysAsync("CN", 2027, Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n"), "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
 
-        // An administrator confirms the year while the first case is being re-computed.
+        // An administrator confirms the year while the first cases are being re-computed.
         var reports = new ProgressReports(p =>
         {
-            if (p is { Done: 1, Finished: false })
+            if (p is { Done: 0, Finished: false })
             {
                 using var other = s.Database.CreateContext();
                 var confirmed = new WorkingCalendarBook(other, WorkingCalendarCache.Shared).ConfirmYearAsync("CN", 2027, "管理员", s.Driver.Time.GetUtcNow());
@@ -182,6 +183,40 @@ public sealed class ProvisionalDeadlineTests
         Assert.Empty(await book.AwaitingRecomputationAsync());
         Assert.All(await s.DeadlinesAsync(first), d => Assert.False(d.IsProvisional));
         Assert.Equal(("2027-01-11 18:00", false), Of(await s.DeadlinesAsync(second), DeadlineKind.Completion));
+    }
+
+    [Fact]
+    public async Task A_case_someone_acts_on_during_a_batch_costs_the_batch_a_second_pass_case_by_case_and_loses_nothing()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-12-30 10:00");
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await s.Driver.RegisterAsync()).Id);
+        }
+
+        await using (var db = s.Database.CreateContext())
+        {
+            var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n2027-02-14,work,春节调休上班\n");
+            Assert.True((await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).ImportHolidaysAsync("CN", 2027, csv, "管理员", s.Driver.Time.GetUtcNow())).Succeeded);
+        }
+
+        // Someone else saves the second case just before the batch's save (its version moves on).
+        var other = new ConcurrentSaveBefore(s.Database.ConnectionString, ids[1]);
+        await using (var db = s.Database.CreateContext(other))
+        {
+            Assert.Equal(1, await new ProvisionalDeadlines(db, WorkingCalendarCache.Shared).RecomputePendingAsync(s.Driver.Time.GetUtcNow()));
+        }
+
+        // One batch refused, then each of the three cases on its own.
+        Assert.Equal((4, 3), (other.Tried, other.Done));
+        await using var check = s.Database.CreateContext();
+        foreach (var id in ids)
+        {
+            Assert.All(await s.DeadlinesAsync(id), d => Assert.False(d.IsProvisional));
+            Assert.Equal(2, await check.LedgerEvents.CountAsync(e => e.ComplaintId == id && e.Action == CaseDeadlines.LedgerAction));
+        }
     }
 
     [Fact]
@@ -214,6 +249,38 @@ public sealed class ProvisionalDeadlineTests
         Assert.Equal(CalendarYearStatus.Final, SlaCalendars.RoundTheClock.StatusOf(2031));
         Assert.True(SlaCalendars.Mainland.IsProvisionalBetween(SlaCalendars.Mainland.At("2026-12-30 10:00"), SlaCalendars.Mainland.At("2027-01-04 18:00")));
         Assert.False(SlaCalendars.Mainland.IsProvisionalBetween(SlaCalendars.Mainland.At("2026-12-30 10:00"), SlaCalendars.Mainland.At("2026-12-31 18:00")));
+    }
+
+    /// <summary>Before the first save it sees, another connection saves the case (its version moves on); counts saves tried and done.</summary>
+    private sealed class ConcurrentSaveBefore(string connectionString, int complaintId) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public int Tried { get; private set; }
+
+        public int Done { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Tried++ == 0)
+            {
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var bump = connection.CreateCommand();
+                bump.CommandText = "UPDATE Complaints SET Version = Version + 1 WHERE Id = $id";
+                bump.Parameters.AddWithValue("$id", complaintId);
+                await bump.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
+
+        public override ValueTask<int> SavedChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            Done++;
+            return ValueTask.FromResult(result);
+        }
     }
 
     private sealed class ProgressReports(Action<ProvisionalProgress>? onReport = null) : IProgress<ProvisionalProgress>

@@ -9,8 +9,8 @@ namespace ComplaintPortal.Web.Features.Deadlines;
 /// <summary>
 /// Re-computes the provisional deadlines of calendars saved since their last re-computation, in the background:
 /// at once when a page that saved a calendar wakes it, at start-up (a pass cut short by a restart), and every
-/// minute (a calendar saved on another instance). At year end a holiday import can move thousands of cases, 6–9 ms
-/// a case; the administrator's page shows the progress (<see cref="Progress"/>) instead of waiting on it.
+/// minute (a calendar saved on another instance). At year end a holiday import can move thousands of cases (about a
+/// millisecond a case, saved fifty at a time); the administrator's page shows the progress (<see cref="Progress"/>).
 /// </summary>
 internal sealed class ProvisionalRecomputeService(IServiceScopeFactory scopes, TimeProvider time, WorkingCalendarCache calendars,
     ILogger<ProvisionalRecomputeService> logger)
