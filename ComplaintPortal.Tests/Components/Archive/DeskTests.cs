@@ -141,8 +141,10 @@ public sealed class DeskTests : CaseDatabaseTest
         var pass = gate.RunAsync(() => scheduled.Task, CancellationToken.None);
         await page.InvokeAsync(() => page.Find("[data-test=archive-now]").Click());
 
-        page.WaitForAssertion(() => Assert.Contains("正在归档：已写入 0 个档案版本。", page.Find("[data-test=desk-job]").TextContent, StringComparison.Ordinal));
-        page.WaitForAssertion(() => Assert.Equal(1, gate.Waiting));
+        page.WaitForAssertion(() => Assert.StartsWith("正在等待运行中的计划作业完成。由 档案员 孙丽 于 ", page.Find("[data-test=desk-job]").TextContent, StringComparison.Ordinal));
+        // The job's own thread reaches the gate; nothing is drawn meanwhile, so this is polled rather than awaited on a render.
+        await WaitForAsync(() => Task.FromResult(gate.Waiting == 1));
+        Assert.Equal(1, gate.Waiting);
         Assert.False(jobs.Completion.IsCompleted);
         await using (var db = Database.CreateContext())
         {

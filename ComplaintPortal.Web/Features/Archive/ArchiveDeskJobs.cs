@@ -12,8 +12,9 @@ public enum DeskJob
 
 /// <summary>A desk job in this instance: who started it and when, how far it is, and once it is over what it did.</summary>
 /// <param name="Total">The files it will go through, when known (the inspection counts them first).</param>
+/// <param name="Waiting">Whether it waits for a scheduled archive job that is running (<see cref="ArchiveJobGate"/>).</param>
 public sealed record DeskJobState(DeskJob Job, string StartedById, string StartedBy, DateTimeOffset StartedAt, int Done = 0, int? Total = null,
-    DeskJobOutcome? Outcome = null);
+    DeskJobOutcome? Outcome = null, bool Waiting = true);
 
 /// <summary>How a desk job ended: the versions written, the files listed or the damaged files found; or that it failed.</summary>
 public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset FinishedAt);
@@ -81,8 +82,8 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            // After a scheduled pass that is running, if any (it shows here as "0 so far" meanwhile).
-            var count = await jobGate.RunAsync(async () => state.Job switch
+            // After a scheduled pass that is running, if any: the desk says it waits until then.
+            var count = await jobGate.RunAsync(async () => Started() switch
             {
                 DeskJob.Archive => await services.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow(), this, cancellationToken),
                 DeskJob.ListDisposals => await services.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken),
@@ -112,6 +113,20 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
 
         Last = ended;
         Changed?.Invoke();
+    }
+
+    /// <summary>The job has the gate: it no longer waits.</summary>
+    private DeskJob Started()
+    {
+        DeskJob job;
+        lock (gate)
+        {
+            running = running! with { Waiting = false };
+            job = running.Job;
+        }
+
+        Changed?.Invoke();
+        return job;
     }
 
     void IProgress<ArchiveJobProgress>.Report(ArchiveJobProgress value)
