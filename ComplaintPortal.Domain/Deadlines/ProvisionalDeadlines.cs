@@ -28,7 +28,7 @@ public sealed class ProvisionalDeadlines(PortalDbContext db, WorkingCalendarCach
         CancellationToken cancellationToken = default)
     {
         var pending = await db.WorkingCalendars.AsNoTracking()
-            .Where(c => c.RecomputedStamp == null || c.RecomputedStamp != c.Stamp)
+            .Where(WorkingCalendarRecord.AwaitingRecomputation)
             .OrderBy(c => c.Code)
             .Select(c => new { c.Code, c.Stamp, c.ChangedBy })
             .ToListAsync(cancellationToken);

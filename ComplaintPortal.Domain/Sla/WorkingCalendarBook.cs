@@ -25,7 +25,7 @@ public sealed class WorkingCalendarBook(PortalDbContext db, WorkingCalendarCache
     public async Task<IReadOnlyList<WorkingCalendarRecord>> AwaitingRecomputationAsync(string? code = null, CancellationToken cancellationToken = default) =>
         await db.WorkingCalendars.AsNoTracking()
             .Where(c => code == null || c.Code == code)
-            .Where(c => c.RecomputedStamp == null || c.RecomputedStamp != c.Stamp)
+            .Where(WorkingCalendarRecord.AwaitingRecomputation)
             .OrderBy(c => c.Code)
             .ToListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 
 namespace ComplaintPortal.Domain.Sla;
@@ -48,7 +49,9 @@ public sealed class WorkingCalendarRecord
     /// </summary>
     public Guid? RecomputedStamp { get; private set; }
 
-    public bool IsRecomputePending => RecomputedStamp != Stamp;
+    /// <summary>Calendars saved since their provisional deadlines were last re-computed (a query term).</summary>
+    public static Expression<Func<WorkingCalendarRecord, bool>> AwaitingRecomputation { get; } =
+        c => c.RecomputedStamp == null || c.RecomputedStamp != c.Stamp;
 
     public WorkingCalendarDefinition Definition =>
         JsonSerializer.Deserialize<WorkingCalendarDefinition>(DefinitionJson, Json)

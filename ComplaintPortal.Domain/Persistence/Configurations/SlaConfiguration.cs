@@ -18,7 +18,6 @@ internal sealed class WorkingCalendarRecordConfiguration : IEntityTypeConfigurat
         builder.Property(c => c.Stamp).IsConcurrencyToken();
         builder.Property(c => c.ChangedBy).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
         builder.Ignore(c => c.Definition);
-        builder.Ignore(c => c.IsRecomputePending);
     }
 }
 

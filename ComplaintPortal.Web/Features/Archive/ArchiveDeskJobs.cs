@@ -27,13 +27,10 @@ public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset Finis
 internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeProvider time, ArchiveJobGate jobGate, ILogger<ArchiveDeskJobs> logger)
     : IProgress<ArchiveJobProgress>, IDisposable
 {
-    /// <summary>How often open desks are told of a running job's progress.</summary>
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private DeskJobState? running;
-    private long lastTold;
+    private readonly Hosting.ProgressPace pace = new(time);
 
     /// <summary>Raised, on the job's thread, when a job starts, moves on, or ends.</summary>
     public event Action? Changed;
@@ -141,10 +138,8 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
             running = running with { Done = value.Done, Total = value.Total };
         }
 
-        var now = time.GetTimestamp();
-        if (time.GetElapsedTime(Interlocked.Read(ref lastTold), now) >= ProgressInterval)
+        if (pace.IsDue())
         {
-            Interlocked.Exchange(ref lastTold, now);
             Changed?.Invoke();
         }
     }

@@ -16,14 +16,10 @@ internal sealed class ProvisionalRecomputeService(IServiceScopeFactory scopes, T
     ILogger<ProvisionalRecomputeService> logger)
     : PeriodicScan(scopes, time, logger), IProgress<ProvisionalProgress>
 {
-    /// <summary>How often a page watching the progress is told of it while a calendar is being worked through.</summary>
-    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     private readonly ConcurrentDictionary<string, ProvisionalProgress> running = new(StringComparer.Ordinal);
-    private readonly TimeProvider clock = time;
-    private long lastTold;
+    private readonly ProgressPace pace = new(time);
 
-    /// <summary>Raised (on the service's thread) when a calendar starts, moves on by <see cref="ProgressInterval"/>, or ends.</summary>
+    /// <summary>Raised (on the service's thread) when a calendar starts, moves on (<see cref="ProgressPace"/>), or ends.</summary>
     public event Action? Changed;
 
     /// <summary>The calendars this instance is working through now, by code.</summary>
@@ -61,10 +57,8 @@ internal sealed class ProvisionalRecomputeService(IServiceScopeFactory scopes, T
             running[value.CalendarCode] = value;
         }
 
-        var now = clock.GetTimestamp();
-        if (started || value.Finished || clock.GetElapsedTime(lastTold, now) >= ProgressInterval)
+        if (pace.IsDue(anyway: started || value.Finished))
         {
-            lastTold = now;
             Changed?.Invoke();
         }
     }
