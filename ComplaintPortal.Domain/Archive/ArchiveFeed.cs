@@ -55,6 +55,18 @@ public sealed class ArchiveOptions
     /// <summary>The background jobs run (off in tests that drive them by hand).</summary>
     public bool JobsEnabled { get; set; } = true;
 
+    /// <summary>
+    /// How long an instance holds the archive's jobs without renewing (<see cref="Persistence.JobLease"/>). It renews every
+    /// <see cref="LeaseInterval"/> while a job runs; if it dies, another instance may take the jobs over once this has run out.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often a running job renews its lease and records how far it is (what other instances' desks show), and how
+    /// often a job asked for at a desk looks again whether another instance's job is over.
+    /// </summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Cases archived per transaction.</summary>
     public int BatchSize { get; set; } = 200;
 }

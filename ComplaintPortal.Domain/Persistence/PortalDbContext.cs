@@ -109,6 +109,9 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
+    /// <summary>Which instance runs a background job, and how far it is (see <see cref="JobLease"/>).</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

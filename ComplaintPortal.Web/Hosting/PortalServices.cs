@@ -63,6 +63,9 @@ public static class PortalServices
                 new NoticeCommitSignal(sp.GetRequiredService<INoticeFeed>()),
                 sp.GetRequiredService<RectificationNoticeCommitSignal>()));
         services.AddHostedService<PlannerStatisticsService>();
+        // Background jobs that one instance at a time should run take a lease in the shared database.
+        services.AddSingleton<PortalInstance>();
+        services.AddScoped<JobLeases>();
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();

@@ -1,10 +1,12 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Archive;
+using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +16,8 @@ namespace ComplaintPortal.Tests.Components.Archive;
 public sealed class DeskTests : CaseDatabaseTest
 {
     private readonly ArchiveFeed feed = new();
-    private readonly ArchiveOptions options = new();
+    // Another instance's job is read from its lease this often (5 s in the portal).
+    private readonly ArchiveOptions options = new() { LeaseInterval = TimeSpan.FromMilliseconds(100) };
     private readonly ActingUser clerk = new("u-desk-clerk", "档案员 孙丽", null, new HashSet<string> { PortalRoles.ArchiveClerk });
 
     private CasePageContext NewContext()
@@ -29,6 +32,8 @@ public sealed class DeskTests : CaseDatabaseTest
             services.AddScoped<ArchiveInspector>();
             services.AddScoped<Archiver>();
             services.AddScoped<ArchiveViewers>();
+            services.AddScoped<JobLeases>();
+            services.AddSingleton(new PortalInstance("desk-test"));
             services.AddSingleton<ArchiveJobGate>();
             services.AddSingleton<ArchiveDeskJobs>();
             services.AddHttpContextAccessor();
@@ -91,16 +96,23 @@ public sealed class DeskTests : CaseDatabaseTest
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=inspect-now]").GetAttribute("disabled")));
         Assert.Empty(page.FindAll("[data-test=desk-job]"));
 
-        // Another connection holds the database's write lock, so the inspection stops at its last step, saving what it found.
+        // Once the job has taken the archive's lease, another connection takes the database's write lock, so the inspection
+        // stops at its last step, saving what it found.
         await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString))
         {
             await holder.OpenAsync();
-            await using (var begin = holder.CreateCommand())
+            var locked = 0;
+            void LockOnceStarted()
             {
-                begin.CommandText = "BEGIN IMMEDIATE";
-                await begin.ExecuteNonQueryAsync();
+                if (jobs.Running is { Waiting: false } && Interlocked.Exchange(ref locked, 1) == 0)
+                {
+                    using var begin = holder.CreateCommand();
+                    begin.CommandText = "BEGIN IMMEDIATE";
+                    begin.ExecuteNonQuery();
+                }
             }
 
+            jobs.Changed += LockOnceStarted;
             await page.InvokeAsync(() => page.Find("[data-test=inspect-now]").Click());
 
             page.WaitForAssertion(() => Assert.Equal("Inspect", page.Find("[data-test=desk-job]").GetAttribute("data-job")));
@@ -111,6 +123,8 @@ public sealed class DeskTests : CaseDatabaseTest
             // One job at a time, whoever asks.
             Assert.False(jobs.TryStart(DeskJob.Archive, clerk));
 
+            jobs.Changed -= LockOnceStarted;
+            Assert.Equal(1, locked);
             await using var rollback = holder.CreateCommand();
             rollback.CommandText = "ROLLBACK";
             await rollback.ExecuteNonQueryAsync();
@@ -138,7 +152,7 @@ public sealed class DeskTests : CaseDatabaseTest
 
         // A scheduled pass holds the gate.
         var scheduled = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pass = gate.RunAsync(() => scheduled.Task, CancellationToken.None);
+        var pass = gate.RunAsync(new ArchiveWork(DeskJob.Archive, null), (_, _) => scheduled.Task, null, null, CancellationToken.None);
         await page.InvokeAsync(() => page.Find("[data-test=archive-now]").Click());
 
         page.WaitForAssertion(() => Assert.StartsWith("正在等待运行中的计划作业完成。由 档案员 孙丽 于 ", page.Find("[data-test=desk-job]").TextContent, StringComparison.Ordinal));
@@ -161,6 +175,66 @@ public sealed class DeskTests : CaseDatabaseTest
         {
             Assert.True(await db.ArchivedFiles.AnyAsync(f => f.ComplaintId == complaint.Id));
         }
+    }
+
+    [Fact]
+    public async Task Another_instances_archive_job_shows_on_the_desk_with_its_progress_and_a_job_asked_for_here_waits_for_it()
+    {
+        await AddClerkAccountAsync();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await LeaseAsync(l => l.TryTakeAsync(ArchiveJobGate.LeaseName, "server-b", "Inspect", "档案员 周敏", Driver.Time.GetUtcNow(), options.LeaseDuration));
+        await LeaseAsync(l => l.RenewAsync(ArchiveJobGate.LeaseName, "server-b", Driver.Time.GetUtcNow(), options.LeaseDuration, 5, 20));
+        await using var context = NewContext();
+        var jobs = context.Services.GetRequiredService<ArchiveDeskJobs>();
+        var page = context.RenderPage<Desk>();
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-test=desk-job]").GetAttribute("data-elsewhere")));
+        Assert.StartsWith("另一台服务器上：正在检查：已检查 5 / 20 份档案。由 档案员 周敏 于 ", page.Find("[data-test=desk-job]").TextContent, StringComparison.Ordinal);
+
+        // Archiving asked for here waits for it, and says what it waits for.
+        await page.InvokeAsync(() => page.Find("[data-test=archive-now]").Click());
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=desk-job-awaited]")));
+        var waiting = page.Find("[data-test=desk-job]");
+        Assert.Equal(("Archive", "false"), (waiting.GetAttribute("data-job"), waiting.GetAttribute("data-elsewhere")));
+        Assert.StartsWith("正在等待另一台服务器上的档案作业完成。由 档案员 孙丽 于 ", waiting.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("另一台服务器上：正在检查：已检查 5 / 20 份档案。由 档案员 周敏 于 ", page.Find("[data-test=desk-job-awaited]").TextContent, StringComparison.Ordinal);
+        await Task.Delay(options.LeaseInterval * 3);
+        Assert.False(jobs.Completion.IsCompleted);
+
+        await LeaseAsync(async l =>
+        {
+            await l.ReleaseAsync(ArchiveJobGate.LeaseName, "server-b");
+            return true;
+        });
+        await jobs.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new DeskJobOutcome(false, 1, Driver.Time.GetUtcNow()), jobs.Last!.Outcome);
+        page.WaitForAssertion(() => Assert.Contains("已归档 1 个档案版本。", page.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.True(await db.ArchivedFiles.AnyAsync(f => f.ComplaintId == complaint.Id));
+            // Given up at its end.
+            Assert.Null(await new JobLeases(db).HeldAsync(ArchiveJobGate.LeaseName, Driver.Time.GetUtcNow()));
+        }
+
+        // A scheduled pass that starts on the other instance now shows up by itself, and goes when it is over.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=desk-job]")));
+        await LeaseAsync(l => l.TryTakeAsync(ArchiveJobGate.LeaseName, "server-b", "Archive", null, Driver.Time.GetUtcNow(), options.LeaseDuration));
+        await LeaseAsync(l => l.RenewAsync(ArchiveJobGate.LeaseName, "server-b", Driver.Time.GetUtcNow(), options.LeaseDuration, 1_200, null));
+        page.WaitForAssertion(() => Assert.StartsWith("另一台服务器上：正在归档：已写入 1,200 个档案版本。由 计划任务 于 ", page.Find("[data-test=desk-job]").TextContent,
+            StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await LeaseAsync(async l =>
+        {
+            await l.ReleaseAsync(ArchiveJobGate.LeaseName, "server-b");
+            return true;
+        });
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=desk-job]")), TimeSpan.FromSeconds(10));
+    }
+
+    private async Task<bool> LeaseAsync(Func<JobLeases, Task<bool>> work)
+    {
+        await using var db = Database.CreateContext();
+        return await work(new JobLeases(db));
     }
 
     [Fact]

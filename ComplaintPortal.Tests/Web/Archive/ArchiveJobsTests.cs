@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Tests.Archive;
 using ComplaintPortal.Web.Features.Archive;
+using ComplaintPortal.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,9 +30,10 @@ public sealed class ArchiveJobsTests : ArchiveTest
         };
         await using var services = new ServiceCollection()
             .AddScoped<PortalDbContext>(_ => Database.CreateContext())
-            .AddSingleton(Store).AddSingleton(options).AddSingleton(Feed).AddScoped<Archiver>()
+            .AddSingleton(Store).AddSingleton(options).AddSingleton(Feed).AddScoped<Archiver>().AddScoped<JobLeases>()
             .BuildServiceProvider();
-        using var gate = new ArchiveJobGate();
+        using var gate = new ArchiveJobGate(services.GetRequiredService<IServiceScopeFactory>(), Driver.Time, options, new PortalInstance("a"),
+            NullLogger<ArchiveJobGate>.Instance);
         var job = new ArchivingService(services.GetRequiredService<IServiceScopeFactory>(), clock, options, gate, NullLogger<ArchivingService>.Instance);
 
         await job.StartAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Persistence;
 
 namespace ComplaintPortal.Web.Features.Archive;
 
@@ -11,10 +12,12 @@ public enum DeskJob
 }
 
 /// <summary>A desk job in this instance: who started it and when, how far it is, and once it is over what it did.</summary>
+/// <param name="StartedBy">The clerk's name; null for a scheduled pass (another instance's, see <see cref="ArchiveDeskJobs.ElsewhereAsync"/>).</param>
 /// <param name="Total">The files it will go through, when known (the inspection counts them first).</param>
-/// <param name="Waiting">Whether it waits for a scheduled archive job that is running (<see cref="ArchiveJobGate"/>).</param>
-public sealed record DeskJobState(DeskJob Job, string StartedById, string StartedBy, DateTimeOffset StartedAt, int Done = 0, int? Total = null,
-    DeskJobOutcome? Outcome = null, bool Waiting = true);
+/// <param name="Waiting">Whether it waits for another archive job that is running (<see cref="ArchiveJobGate"/>).</param>
+/// <param name="Elsewhere">The job on another instance that it waits for, as last read.</param>
+public sealed record DeskJobState(DeskJob Job, string StartedById, string? StartedBy, DateTimeOffset StartedAt, int Done = 0, int? Total = null,
+    DeskJobOutcome? Outcome = null, bool Waiting = true, DeskJobState? Elsewhere = null);
 
 /// <summary>How a desk job ended: the versions written, the files listed or the damaged files found; or that it failed.</summary>
 public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset FinishedAt);
@@ -79,14 +82,14 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            // After a scheduled pass that is running, if any: the desk says it waits until then.
-            var count = await jobGate.RunAsync(async () => Started() switch
+            // After an archive job that is running here or on another instance, if any: the desk says it waits until then.
+            var (_, count) = await jobGate.RunAsync(new ArchiveWork(state.Job, state.StartedBy), async (progress, ct) => Started() switch
             {
-                DeskJob.Archive => await services.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow(), this, cancellationToken),
-                DeskJob.ListDisposals => await services.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken),
-                DeskJob.Inspect => (await services.GetRequiredService<ArchiveInspector>().RunAsync(state.StartedBy, this, cancellationToken)).DamagedFiles,
+                DeskJob.Archive => await services.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow(), progress, ct),
+                DeskJob.ListDisposals => await services.GetRequiredService<ArchiveDisposals>().ListDueAsync(ct),
+                DeskJob.Inspect => (await services.GetRequiredService<ArchiveInspector>().RunAsync(state.StartedBy!, progress, ct)).DamagedFiles,
                 _ => throw new InvalidOperationException("Unknown desk job."),
-            }, cancellationToken);
+            }, this, WaitsFor, cancellationToken);
             outcome = new(false, count, time.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -112,13 +115,41 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
         Changed?.Invoke();
     }
 
+    /// <summary>The archive job another instance runs now, if any (this instance's own is <see cref="Running"/>).</summary>
+    public async Task<DeskJobState?> ElsewhereAsync(CancellationToken cancellationToken = default)
+    {
+        var lease = await jobGate.HeldAsync(cancellationToken);
+        return lease is null || jobGate.IsOurs(lease) ? null : FromLease(lease);
+    }
+
+    private static DeskJobState? FromLease(JobLease? lease) =>
+        lease is { StartedAt: { } startedAt } && Enum.TryParse<DeskJob>(lease.Work, out var job)
+            ? new DeskJobState(job, string.Empty, lease.StartedBy, startedAt, lease.Done, lease.Total, Waiting: false)
+            : null;
+
+    /// <summary>The job waits for another instance's, which is as last read.</summary>
+    private void WaitsFor(JobLease? lease)
+    {
+        lock (gate)
+        {
+            if (running is null)
+            {
+                return;
+            }
+
+            running = running with { Elsewhere = FromLease(lease) };
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>The job has the gate: it no longer waits.</summary>
     private DeskJob Started()
     {
         DeskJob job;
         lock (gate)
         {
-            running = running! with { Waiting = false };
+            running = running! with { Waiting = false, Elsewhere = null };
             job = running.Job;
         }
 

@@ -19,7 +19,9 @@ internal sealed class ArchivingService(IServiceScopeFactory scopes, TimeProvider
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await gate.RunAsync(() => scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, ct: cancellationToken), cancellationToken);
+        var (_, archived) = await gate.RunAsync(new ArchiveWork(DeskJob.Archive, null),
+            (progress, ct) => scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(now, progress, ct), null, null, cancellationToken);
+        return archived;
     }
 }
 
@@ -39,7 +41,9 @@ internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimePr
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await gate.RunAsync(() => scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync(cancellationToken), cancellationToken);
+        var (_, listed) = await gate.RunAsync(new ArchiveWork(DeskJob.ListDisposals, null),
+            (_, ct) => scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync(ct), null, null, cancellationToken);
+        return listed;
     }
 }
 
@@ -59,8 +63,9 @@ internal sealed class ArchiveInspectionService(IServiceScopeFactory scopes, Time
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var inspection = await gate.RunAsync(
-            () => scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, ct: cancellationToken), cancellationToken);
-        return inspection.DamagedFiles;
+        var (ran, inspection) = await gate.RunAsync(new ArchiveWork(DeskJob.Inspect, null),
+            (progress, ct) => scope.ServiceProvider.GetRequiredService<ArchiveInspector>().RunAsync(ArchiveInspector.ScheduledBy, progress, ct), null, null,
+            cancellationToken);
+        return ran ? inspection.DamagedFiles : 0;
     }
 }
