@@ -32,8 +32,11 @@ public sealed class JobLeases(PortalDbContext db)
         return taken == 1;
     }
 
-    /// <summary>Extends the holder's lease and records how far the job is; false when the holder no longer has it.</summary>
-    public async Task<bool> RenewAsync(string name, string holder, DateTimeOffset now, TimeSpan leaseFor, int done, int? total,
+    /// <summary>
+    /// Extends the holder's lease and records how far the job is (and what it is on now, unless <paramref name="work"/> is
+    /// null); false when the holder no longer has it.
+    /// </summary>
+    public async Task<bool> RenewAsync(string name, string holder, DateTimeOffset now, TimeSpan leaseFor, string? work, int done, int? total,
         CancellationToken cancellationToken = default)
     {
         var expires = now + leaseFor;
@@ -41,6 +44,7 @@ public sealed class JobLeases(PortalDbContext db)
             .Where(l => l.Name == name && l.Holder == holder)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.ExpiresAt, expires)
+                .SetProperty(l => l.Work, l => work ?? l.Work)
                 .SetProperty(l => l.Done, done)
                 .SetProperty(l => l.Total, total), cancellationToken);
         return renewed == 1;

@@ -28,8 +28,8 @@ public sealed class JobLeasesTests : CaseDatabaseTest
         Assert.False(await WithLeasesAsync(l => l.TryTakeAsync("archive", "server-b", "Archive", null, Now, LeaseFor)));
 
         Driver.Time.Advance(TimeSpan.FromSeconds(5));
-        Assert.True(await WithLeasesAsync(l => l.RenewAsync("archive", "server-a", Now, LeaseFor, 23_000, 945_551)));
-        Assert.False(await WithLeasesAsync(l => l.RenewAsync("archive", "server-b", Now, LeaseFor, 1, null)));
+        Assert.True(await WithLeasesAsync(l => l.RenewAsync("archive", "server-a", Now, LeaseFor, null, 23_000, 945_551)));
+        Assert.False(await WithLeasesAsync(l => l.RenewAsync("archive", "server-b", Now, LeaseFor, null, 1, null)));
 
         var held = await WithLeasesAsync(l => l.HeldAsync("archive", Now));
         Assert.NotNull(held);
@@ -48,6 +48,10 @@ public sealed class JobLeasesTests : CaseDatabaseTest
         Assert.True(await WithLeasesAsync(l => l.TryTakeAsync("archive", "server-b", "Archive", null, Now, LeaseFor)));
         var taken = await WithLeasesAsync(l => l.HeldAsync("archive", Now));
         Assert.Equal(("server-b", "Archive", (string?)null, 0, (int?)null), (taken!.Holder, taken.Work, taken.StartedBy, taken.Done, taken.Total));
+
+        // A job that moves from one thing to the next says which it is on.
+        Assert.True(await WithLeasesAsync(l => l.RenewAsync("archive", "server-b", Now, LeaseFor, "CN", 3, 9)));
+        Assert.Equal(("CN", 3, (int?)9), await WithLeasesAsync(async l => await l.HeldAsync("archive", Now) is { } h ? (h.Work, h.Done, h.Total) : default));
     }
 
     [Fact]
@@ -62,7 +66,7 @@ public sealed class JobLeasesTests : CaseDatabaseTest
         Assert.True(await WithLeasesAsync(l => l.TryTakeAsync("archive", "server-b", "Inspect", null, Now, LeaseFor)));
 
         // server-a wakes from its stall: its renewal fails (so its job stops) and its release leaves server-b's lease alone.
-        Assert.False(await WithLeasesAsync(l => l.RenewAsync("archive", "server-a", Now, LeaseFor, 400, null)));
+        Assert.False(await WithLeasesAsync(l => l.RenewAsync("archive", "server-a", Now, LeaseFor, null, 400, null)));
         await WithLeasesAsync(async l => { await l.ReleaseAsync("archive", "server-a"); return 0; });
         Assert.Equal("server-b", (await WithLeasesAsync(l => l.HeldAsync("archive", Now)))!.Holder);
     }

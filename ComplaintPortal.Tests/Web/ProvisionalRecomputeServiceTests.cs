@@ -1,6 +1,7 @@
 using System.Text;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
@@ -50,6 +51,51 @@ public sealed class ProvisionalRecomputeServiceTests : IDisposable
         Assert.False(await app.WithDbAsync(db => db.CaseDeadlines.AnyAsync(d => d.ComplaintId == id && d.IsProvisional)));
         Assert.True(await app.WithDbAsync(db => db.LedgerEvents.AnyAsync(e => e.ComplaintId == id && e.Action == Domain.Deadlines.CaseDeadlines.LedgerAction && e.ActorUserId == Domain.Deadlines.ProvisionalDeadlines.ActorId)));
     }
+
+    [Fact]
+    public async Task While_another_instance_holds_the_recomputation_this_one_leaves_the_calendar_to_it()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var clerk = await db.Users.SingleAsync(u => u.UserName == "intake");
+            var actor = new ActingUser(clerk.Id, clerk.DisplayName, clerk.DepartmentId, new HashSet<string> { PortalRoles.IntakeClerk });
+            return (await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor)).Complaint!.Id;
+        });
+        var service = app.Services.GetRequiredService<ProvisionalRecomputeService>();
+        // Another instance of the portal is re-computing (its lease runs a minute on this clock).
+        Assert.True(await app.WithDbAsync(db => new JobLeases(db).TryTakeAsync(ProvisionalRecomputeService.LeaseName, "server-b", "CN", null, time.GetUtcNow(),
+            TimeSpan.FromMinutes(1))));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n");
+            Assert.True((await scope.ServiceProvider.GetRequiredService<WorkingCalendarBook>().ImportHolidaysAsync("CN", 2027, csv, "admin", time.GetUtcNow())).Succeeded);
+        }
+
+        var before = service.Passes;
+        service.Wake();
+        for (var attempt = 0; attempt < 300 && service.Passes == before; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(service.Passes > before);
+        Assert.Equal(1, await PendingAsync());
+        Assert.Equal("server-b", (await app.WithDbAsync(db => new JobLeases(db).HeldAsync(ProvisionalRecomputeService.LeaseName, time.GetUtcNow())))!.Holder);
+
+        // The other instance stops (its lease runs out): the next pass here does the work.
+        time.Advance(TimeSpan.FromMinutes(1));
+        service.Wake();
+        for (var attempt = 0; attempt < 300 && await PendingAsync() > 0; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, await PendingAsync());
+        Assert.Null(await app.WithDbAsync(db => new JobLeases(db).HeldAsync(ProvisionalRecomputeService.LeaseName, time.GetUtcNow())));
+    }
+
+    private Task<int> PendingAsync() =>
+        app.WithDbAsync(async db => (await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).AwaitingRecomputationAsync("CN")).Count);
 
     public void Dispose() => app.Dispose();
 }

@@ -71,6 +71,11 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
     /// <summary>Asks for a pass as soon as the current one (if any) is over.</summary>
     public void Wake() => wakes.Writer.TryWrite(true);
 
+    private long passes;
+
+    /// <summary>How many passes have ended, whatever they found (or failed on).</summary>
+    public long Passes => Interlocked.Read(ref passes);
+
     private async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         try
@@ -86,6 +91,10 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(GetType().Name, e);
+        }
+        finally
+        {
+            Interlocked.Increment(ref passes);
         }
     }
 

@@ -66,6 +66,7 @@ public static class PortalServices
         // Background jobs that one instance at a time should run take a lease in the shared database.
         services.AddSingleton<PortalInstance>();
         services.AddScoped<JobLeases>();
+        services.AddSingleton<LeasedWork>();
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();

@@ -6,7 +6,6 @@ using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Archive;
-using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,8 +31,6 @@ public sealed class DeskTests : CaseDatabaseTest
             services.AddScoped<ArchiveInspector>();
             services.AddScoped<Archiver>();
             services.AddScoped<ArchiveViewers>();
-            services.AddScoped<JobLeases>();
-            services.AddSingleton(new PortalInstance("desk-test"));
             services.AddSingleton<ArchiveJobGate>();
             services.AddSingleton<ArchiveDeskJobs>();
             services.AddHttpContextAccessor();
@@ -184,7 +181,7 @@ public sealed class DeskTests : CaseDatabaseTest
         var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
         Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
         await LeaseAsync(l => l.TryTakeAsync(ArchiveJobGate.LeaseName, "server-b", "Inspect", "档案员 周敏", Driver.Time.GetUtcNow(), options.LeaseDuration));
-        await LeaseAsync(l => l.RenewAsync(ArchiveJobGate.LeaseName, "server-b", Driver.Time.GetUtcNow(), options.LeaseDuration, 5, 20));
+        await LeaseAsync(l => l.RenewAsync(ArchiveJobGate.LeaseName, "server-b", Driver.Time.GetUtcNow(), options.LeaseDuration, null, 5, 20));
         await using var context = NewContext();
         var jobs = context.Services.GetRequiredService<ArchiveDeskJobs>();
         var page = context.RenderPage<Desk>();
@@ -220,7 +217,7 @@ public sealed class DeskTests : CaseDatabaseTest
         // A scheduled pass that starts on the other instance now shows up by itself, and goes when it is over.
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=desk-job]")));
         await LeaseAsync(l => l.TryTakeAsync(ArchiveJobGate.LeaseName, "server-b", "Archive", null, Driver.Time.GetUtcNow(), options.LeaseDuration));
-        await LeaseAsync(l => l.RenewAsync(ArchiveJobGate.LeaseName, "server-b", Driver.Time.GetUtcNow(), options.LeaseDuration, 1_200, null));
+        await LeaseAsync(l => l.RenewAsync(ArchiveJobGate.LeaseName, "server-b", Driver.Time.GetUtcNow(), options.LeaseDuration, null, 1_200, null));
         page.WaitForAssertion(() => Assert.StartsWith("另一台服务器上：正在归档：已写入 1,200 个档案版本。由 计划任务 于 ", page.Find("[data-test=desk-job]").TextContent,
             StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         await LeaseAsync(async l =>

@@ -48,6 +48,10 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddSingleton<TimeProvider>(driver.Time);
         services.Configure<OrganisationOptions>(o => o.TimeZone = "Asia/Shanghai");
         services.AddSingleton<OrganisationClock>();
+        // Background work one instance at a time does (the archive's jobs, the provisional deadlines' re-computation).
+        services.AddScoped<JobLeases>();
+        services.AddSingleton(new PortalInstance("page-test"));
+        services.AddSingleton<LeasedWork>();
         services.AddSingleton(new EvidenceStore(Path.Combine(database.Folder, "evidence")));
         services.AddSingleton(CaseNumberPolicy.Default);
         services.AddSingleton(new LedgerDigestArchive(Path.Combine(database.Folder, "digests")));

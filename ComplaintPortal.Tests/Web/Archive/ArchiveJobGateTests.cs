@@ -25,7 +25,8 @@ public sealed class ArchiveJobGateTests : CaseDatabaseTest
             .BuildServiceProvider();
 
     private ArchiveJobGate Instance(ServiceProvider services, string id) =>
-        new(services.GetRequiredService<IServiceScopeFactory>(), Driver.Time, options, new PortalInstance(id), NullLogger<ArchiveJobGate>.Instance);
+        new(new LeasedWork(services.GetRequiredService<IServiceScopeFactory>(), Driver.Time, new PortalInstance(id), NullLogger<LeasedWork>.Instance),
+            Driver.Time, options, NullLogger<ArchiveJobGate>.Instance);
 
     private static async Task UntilAsync(Func<Task<bool>> condition)
     {

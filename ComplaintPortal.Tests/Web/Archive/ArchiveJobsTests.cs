@@ -32,8 +32,9 @@ public sealed class ArchiveJobsTests : ArchiveTest
             .AddScoped<PortalDbContext>(_ => Database.CreateContext())
             .AddSingleton(Store).AddSingleton(options).AddSingleton(Feed).AddScoped<Archiver>().AddScoped<JobLeases>()
             .BuildServiceProvider();
-        using var gate = new ArchiveJobGate(services.GetRequiredService<IServiceScopeFactory>(), Driver.Time, options, new PortalInstance("a"),
-            NullLogger<ArchiveJobGate>.Instance);
+        using var gate = new ArchiveJobGate(
+            new LeasedWork(services.GetRequiredService<IServiceScopeFactory>(), Driver.Time, new PortalInstance("a"), NullLogger<LeasedWork>.Instance),
+            Driver.Time, options, NullLogger<ArchiveJobGate>.Instance);
         var job = new ArchivingService(services.GetRequiredService<IServiceScopeFactory>(), clock, options, gate, NullLogger<ArchivingService>.Instance);
 
         await job.StartAsync(CancellationToken.None);

@@ -10,13 +10,11 @@ internal sealed record ArchiveWork(DeskJob Job, string? StartedBy);
 /// <summary>
 /// One archive job at a time, in this instance and across every instance that shares the database. The scheduled passes
 /// and the desk's buttons would otherwise archive or list the same cases at once, and one of them would fail on the cases'
-/// version check (or list a file twice). In this instance a semaphore orders them; across instances the job takes the
-/// archive's <see cref="JobLease"/>, renews it every <see cref="ArchiveOptions.LeaseInterval"/> with how far it is (which
-/// the other instances' desks show), and gives it up at its end. A job that loses its lease (its instance stalled for
-/// longer than <see cref="ArchiveOptions.LeaseDuration"/> and another took over) stops at its next batch.
+/// version check (or list a file twice). In this instance a semaphore orders them; across instances the job holds the
+/// archive's lease (<see cref="LeasedWork"/>), renewed every <see cref="ArchiveOptions.LeaseInterval"/> with how far it is,
+/// which the other instances' desks show. A job that loses its lease stops at its next batch.
 /// </summary>
-internal sealed partial class ArchiveJobGate(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, PortalInstance instance,
-    ILogger<ArchiveJobGate> logger) : IDisposable
+internal sealed partial class ArchiveJobGate(LeasedWork leases, TimeProvider time, ArchiveOptions options, ILogger<ArchiveJobGate> logger) : IDisposable
 {
     /// <summary>The archive's lease: one for its three jobs, as they touch the same files.</summary>
     public const string LeaseName = "archive";
@@ -26,6 +24,8 @@ internal sealed partial class ArchiveJobGate(IServiceScopeFactory scopes, TimePr
 
     /// <summary>How many jobs wait for the one running in this instance.</summary>
     public int Waiting => Volatile.Read(ref waiting);
+
+    private LeaseTerms Terms => new(options.LeaseDuration, options.LeaseInterval);
 
     /// <summary>
     /// Runs <paramref name="job"/> once no other archive job is running here or elsewhere. With <paramref name="elsewhere"/>
@@ -49,7 +49,7 @@ internal sealed partial class ArchiveJobGate(IServiceScopeFactory scopes, TimePr
 
         try
         {
-            while (!await TryTakeAsync(work, cancellationToken))
+            while (!await leases.TryTakeAsync(LeaseName, work.Job.ToString(), work.StartedBy, Terms, cancellationToken))
             {
                 if (elsewhere is null)
                 {
@@ -57,11 +57,11 @@ internal sealed partial class ArchiveJobGate(IServiceScopeFactory scopes, TimePr
                     return (false, default!);
                 }
 
-                elsewhere(await HeldAsync(cancellationToken));
+                elsewhere(await leases.HeldAsync(LeaseName, cancellationToken));
                 await Task.Delay(options.LeaseInterval, time, cancellationToken);
             }
 
-            return (true, await RunHoldingAsync(job, progress, cancellationToken));
+            return (true, await leases.HoldWhileAsync(LeaseName, Terms, (report, ct) => job(new Reported(report, progress), ct), cancellationToken));
         }
         finally
         {
@@ -69,117 +69,24 @@ internal sealed partial class ArchiveJobGate(IServiceScopeFactory scopes, TimePr
         }
     }
 
-    /// <summary>The archive job another instance (or this one) runs now, if any.</summary>
-    public async Task<JobLease?> HeldAsync(CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<JobLeases>().HeldAsync(LeaseName, time.GetUtcNow(), cancellationToken);
-    }
+    /// <summary>The archive job that runs now, here or on another instance, if any.</summary>
+    public Task<JobLease?> HeldAsync(CancellationToken cancellationToken = default) => leases.HeldAsync(LeaseName, cancellationToken);
 
     /// <summary>Whether a lease is this instance's own.</summary>
-    public bool IsOurs(JobLease lease) => lease is not null && lease.Holder == instance.Id;
-
-    private async Task<bool> TryTakeAsync(ArchiveWork work, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<JobLeases>()
-            .TryTakeAsync(LeaseName, instance.Id, work.Job.ToString(), work.StartedBy, time.GetUtcNow(), options.LeaseDuration, cancellationToken);
-    }
-
-    private async Task<T> RunHoldingAsync<T>(Func<IProgress<ArchiveJobProgress>, CancellationToken, Task<T>> job, IProgress<ArchiveJobProgress>? progress,
-        CancellationToken cancellationToken)
-    {
-        var told = new LastProgress(progress);
-        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var over = new CancellationTokenSource();
-        var renewing = RenewAsync(told, lost, over.Token);
-        try
-        {
-            return await job(told, lost.Token);
-        }
-        finally
-        {
-            await over.CancelAsync();
-            await renewing;
-            await ReleaseAsync();
-        }
-    }
-
-    private async Task RenewAsync(LastProgress told, CancellationTokenSource lost, CancellationToken over)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(options.LeaseInterval, time, over);
-                var last = told.Last;
-                bool held;
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    held = await scope.ServiceProvider.GetRequiredService<JobLeases>()
-                        .RenewAsync(LeaseName, instance.Id, time.GetUtcNow(), options.LeaseDuration, last.Done, last.Total, over);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A busy database: the lease lasts several intervals, so the next one tries again.
-                    LogRenewalFailed(e);
-                    continue;
-                }
-
-                if (!held)
-                {
-                    LogLeaseLost();
-                    await lost.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (over.IsCancellationRequested)
-        {
-            // The job is over.
-        }
-    }
-
-    private async Task ReleaseAsync()
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<JobLeases>().ReleaseAsync(LeaseName, instance.Id);
-        }
-        catch (Exception e)
-        {
-            // The lease runs out by itself.
-            LogReleaseFailed(e);
-        }
-    }
+    public bool IsOurs(JobLease lease) => leases.IsOurs(lease);
 
     public void Dispose() => gate.Dispose();
 
-    /// <summary>Passes the job's progress on, and keeps the last for the lease's renewal.</summary>
-    private sealed class LastProgress(IProgress<ArchiveJobProgress>? next) : IProgress<ArchiveJobProgress>
+    /// <summary>Passes the job's progress on, and to its lease for the other instances.</summary>
+    private sealed class Reported(LeaseReport report, IProgress<ArchiveJobProgress>? next) : IProgress<ArchiveJobProgress>
     {
-        private ArchiveJobProgress last = new(0, null);
-
-        public ArchiveJobProgress Last => Volatile.Read(ref last);
-
         public void Report(ArchiveJobProgress value)
         {
-            Volatile.Write(ref last, value);
+            report.Set(null, value.Done, value.Total);
             next?.Report(value);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another instance runs an archive job; this instance's scheduled {Job} pass is left to it")]
     private partial void LogSkipped(DeskJob job);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The archive job's lease could not be renewed; the next interval tries again")]
-    private partial void LogRenewalFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The archive job's lease was taken over by another instance; the job stops at its next batch")]
-    private partial void LogLeaseLost();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The archive job's lease could not be given up; it runs out by itself")]
-    private partial void LogReleaseFailed(Exception exception);
 }
