@@ -93,15 +93,15 @@ public sealed class DeskTests : CaseDatabaseTest
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=inspect-now]").GetAttribute("disabled")));
         Assert.Empty(page.FindAll("[data-test=desk-job]"));
 
-        // Once the job has taken the archive's lease, another connection takes the database's write lock, so the inspection
-        // stops at its last step, saving what it found.
+        // Once the job has taken the archive's lease and counted the files (its first report, on the job's own thread), another
+        // connection takes the database's write lock, so the inspection stops at its last step, saving what it found.
         await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString))
         {
             await holder.OpenAsync();
             var locked = 0;
             void LockOnceStarted()
             {
-                if (jobs.Running is { Waiting: false } && Interlocked.Exchange(ref locked, 1) == 0)
+                if (jobs.Running is { Total: not null } && Interlocked.Exchange(ref locked, 1) == 0)
                 {
                     using var begin = holder.CreateCommand();
                     begin.CommandText = "BEGIN IMMEDIATE";
@@ -196,6 +196,8 @@ public sealed class DeskTests : CaseDatabaseTest
         Assert.Equal(("Archive", "false"), (waiting.GetAttribute("data-job"), waiting.GetAttribute("data-elsewhere")));
         Assert.StartsWith("正在等待另一台服务器上的档案作业完成。由 档案员 孙丽 于 ", waiting.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("另一台服务器上：正在检查：已检查 5 / 20 份档案。由 档案员 周敏 于 ", page.Find("[data-test=desk-job-awaited]").TextContent, StringComparison.Ordinal);
+        // Its bar is the awaited job's.
+        Assert.Equal("5", page.Find("[data-test=desk-job] .mud-progress-linear").GetAttribute("aria-valuenow"));
         await Task.Delay(options.LeaseInterval * 3);
         Assert.False(jobs.Completion.IsCompleted);
 

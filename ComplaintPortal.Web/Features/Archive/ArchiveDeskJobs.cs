@@ -17,7 +17,7 @@ public enum DeskJob
 /// <param name="Waiting">Whether it waits for another archive job that is running (<see cref="ArchiveJobGate"/>).</param>
 /// <param name="Elsewhere">The job on another instance that it waits for, as last read.</param>
 public sealed record DeskJobState(DeskJob Job, string StartedById, string? StartedBy, DateTimeOffset StartedAt, int Done = 0, int? Total = null,
-    DeskJobOutcome? Outcome = null, bool Waiting = true, DeskJobState? Elsewhere = null);
+    DeskJobOutcome? Outcome = null, bool Waiting = false, DeskJobState? Elsewhere = null);
 
 /// <summary>How a desk job ended: the versions written, the files listed or the damaged files found; or that it failed.</summary>
 public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset FinishedAt);
@@ -67,7 +67,7 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
                 return false;
             }
 
-            running = state = new DeskJobState(job, clerk.UserId, clerk.Name, time.GetUtcNow());
+            running = state = new DeskJobState(job, clerk.UserId, clerk.Name, time.GetUtcNow(), Waiting: jobGate.Busy);
         }
 
         Changed?.Invoke();
@@ -137,7 +137,7 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
                 return;
             }
 
-            running = running with { Elsewhere = FromLease(lease) };
+            running = running with { Waiting = true, Elsewhere = FromLease(lease) };
         }
 
         Changed?.Invoke();

@@ -25,6 +25,9 @@ internal sealed partial class ArchiveJobGate(LeasedWork leases, TimeProvider tim
     /// <summary>How many jobs wait for the one running in this instance.</summary>
     public int Waiting => Volatile.Read(ref waiting);
 
+    /// <summary>Whether an archive job runs in this instance now (a job asked for would wait for it).</summary>
+    public bool Busy => gate.CurrentCount == 0;
+
     private LeaseTerms Terms => new(options.LeaseDuration, options.LeaseInterval);
 
     /// <summary>
