@@ -110,4 +110,32 @@ public sealed class CalendarRecomputeProgressTests : CaseDatabaseTest
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-recompute]")), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task A_calendar_saved_through_another_instance_shows_up_on_the_open_page_by_itself()
+    {
+        Driver.Time.Set(new DateTimeOffset(2026, 12, 30, 2, 0, 0, TimeSpan.Zero));
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton(WorkingCalendarCache.Shared);
+            services.AddScoped<WorkingCalendarBook>();
+            services.AddSingleton<ProvisionalRecomputeService>();
+        });
+        ctx.SignInAs(new ActingUser("u-admin", "系统管理员", null, new HashSet<string> { PortalRoles.Administrator }));
+        ctx.Services.GetRequiredService<ProvisionalRecomputeService>().LeaseInterval = TimeSpan.FromMilliseconds(100);
+        var page = ctx.RenderPage<Calendars>();
+        page.WaitForElement("[data-test=calendars]");
+        Assert.Empty(page.FindAll("[data-recompute]"));
+
+        // Another instance saves the calendar; no event reaches this one.
+        await using (var db = Database.CreateContext())
+        {
+            var csv = Encoding.UTF8.GetBytes("2027-01-01,off,元旦\n");
+            Assert.True((await new WorkingCalendarBook(db, WorkingCalendarCache.Shared).ImportHolidaysAsync("CN", 2027, csv, "admin", Driver.Time.GetUtcNow())).Succeeded);
+        }
+
+        var name = CalendarSeeds.ChinaMainland2026.Name;
+        page.WaitForAssertion(() => Assert.Equal($"日历 CN（{name}）的暂定期限即将重新计算。", page.Find("[data-recompute=CN]").TextContent.Trim()),
+            TimeSpan.FromSeconds(10));
+    }
 }
