@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
@@ -93,7 +94,7 @@ public sealed class DeskTests : CaseDatabaseTest
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=inspect-now]").GetAttribute("disabled")));
         Assert.Empty(page.FindAll("[data-test=desk-job]"));
 
-        // Once the job has taken the archive's lease and counted the files (its first report, on the job's own thread), another
+        // Once the job holds the archive's lease (seen on the job's own thread, at its start or its first report), another
         // connection takes the database's write lock, so the inspection stops at its last step, saving what it found.
         await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString))
         {
@@ -101,7 +102,21 @@ public sealed class DeskTests : CaseDatabaseTest
             var locked = 0;
             void LockOnceStarted()
             {
-                if (jobs.Running is { Total: not null } && Interlocked.Exchange(ref locked, 1) == 0)
+                if (Volatile.Read(ref locked) == 1 || jobs.Running is not { Waiting: false })
+                {
+                    return;
+                }
+
+                using (var lease = holder.CreateCommand())
+                {
+                    lease.CommandText = "SELECT count(*) FROM JobLeases WHERE Holder IS NOT NULL";
+                    if (Convert.ToInt32(lease.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                    {
+                        return;
+                    }
+                }
+
+                if (Interlocked.Exchange(ref locked, 1) == 0)
                 {
                     using var begin = holder.CreateCommand();
                     begin.CommandText = "BEGIN IMMEDIATE";
