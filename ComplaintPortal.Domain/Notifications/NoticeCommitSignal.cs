@@ -12,7 +12,7 @@ namespace ComplaintPortal.Domain.Notifications;
 /// </summary>
 public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesInterceptor
 {
-    private static readonly ConditionalWeakTable<DbContext, NoticesChanged> Pending = [];
+    private static readonly ConditionalWeakTable<DbContext, PendingNotices> Pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -63,25 +63,28 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
             return;
         }
 
-        var addresses = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added)
-            .Select(e => NoticeAddress.Of(e.Entity)).Distinct().ToList();
+        var added = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var addresses = added.Select(NoticeAddress.Of).Distinct().ToList();
         var closed = context.ChangeTracker.Entries<Complaint>()
             .Where(e => e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified && e.Entity.Stage.IsFinal())
             .Select(e => e.Entity.Id).ToList();
         if (addresses.Count > 0 || closed.Count > 0)
         {
-            Pending.AddOrUpdate(context, new NoticesChanged(addresses, closed));
+            Pending.AddOrUpdate(context, new PendingNotices(new NoticesChanged(addresses, closed), added));
         }
     }
 
     private void Publish(DbContext? context)
     {
-        if (context is not null && Pending.TryGetValue(context, out var change))
+        if (context is not null && Pending.TryGetValue(context, out var pending))
         {
             Pending.Remove(context);
-            feed.Publish(change);
+            // Saved: the notices have their ids now.
+            feed.Publish(pending.Change with { NoticeIds = [.. pending.Added.Select(n => n.Id)] });
         }
     }
+
+    private sealed record PendingNotices(NoticesChanged Change, List<Notification> Added);
 
     private static void Discard(DbContext? context)
     {

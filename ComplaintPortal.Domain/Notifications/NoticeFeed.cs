@@ -23,9 +23,10 @@ public sealed record NoticeAddress(string? UserId, string? Role, int? Department
 
 /// <summary>
 /// Something that changes someone's unread count: notices committed (to these addresses), notices read by a
-/// person, or cases closed (their notices leave the unread lists).
+/// person, or cases closed (their notices leave the unread lists). <paramref name="NoticeIds"/> names the notices
+/// committed, when known, so that the relay of other instances' notices does not announce them a second time.
 /// </summary>
-public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds)
+public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null)
 {
     /// <summary>Whether a viewer's count may have changed; a closed case concerns whoever had notices on it, so it always asks for a recount.</summary>
     public bool Concerns(ActingUser user) => ClosedComplaintIds.Count > 0 || Addresses.Any(a => a.Reaches(user));
@@ -34,8 +35,8 @@ public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IRea
 /// <summary>
 /// In-process feed of notice changes, one per host (register it as a singleton): the save interceptor
 /// (<see cref="NoticeCommitSignal"/>) and <see cref="NoticeBook"/> publish, live components (the bell)
-/// subscribe and re-count. Each instance only hears of its own commits; other instances' notices show at
-/// the next count (a page load or a later change).
+/// subscribe and re-count. Notices committed through other instances are published by the web host's relay,
+/// which reads the new ones every few seconds.
 /// </summary>
 public interface INoticeFeed
 {

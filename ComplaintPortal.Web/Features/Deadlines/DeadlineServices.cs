@@ -25,6 +25,10 @@ public static class DeadlineServices
         services.AddHostedService<Reports.TimelinessCountService>();
         // Notices to people: one in-process feed that the bell of every open page watches.
         services.AddSingleton<INoticeFeed, NoticeFeed>();
+        // Notices committed through other instances reach this one's bells too.
+        services.Configure<Notices.NoticeOptions>(configuration.GetSection(Notices.NoticeOptions.SectionName));
+        services.AddSingleton<Notices.NoticeRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeRelay>());
         services.AddScoped<NoticeBook>();
         services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.SectionName));
         services.AddHostedService<DeadlineMonitorService>();
