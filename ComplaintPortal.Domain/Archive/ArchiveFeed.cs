@@ -15,7 +15,8 @@ public enum ArchiveChangeKind
 }
 
 /// <param name="RequestId">The access request concerned, if any.</param>
-public sealed record ArchiveChange(ArchiveChangeKind Kind, int? RequestId = null);
+/// <param name="FromElsewhere">Made through another instance of the portal and relayed here (not to be relayed again).</param>
+public sealed record ArchiveChange(ArchiveChangeKind Kind, int? RequestId = null, bool FromElsewhere = false);
 
 /// <summary>
 /// The archive's in-process signal (one per instance, a singleton): every committed archive change is
@@ -66,6 +67,9 @@ public sealed class ArchiveOptions
     /// often a job asked for at a desk looks again whether another instance's job is over.
     /// </summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often each instance reads the archive changes made through other instances (its own reach its pages at once).</summary>
+    public TimeSpan RelayInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Cases archived per transaction.</summary>
     public int BatchSize { get; set; } = 200;

@@ -112,6 +112,9 @@ public abstract class PortalDbContext(DbContextOptions options)
     /// <summary>Which instance runs a background job, and how far it is (see <see cref="JobLease"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    /// <summary>Changes one instance tells the others, for their live pages (see <see cref="InstanceSignal"/>).</summary>
+    public DbSet<InstanceSignal> InstanceSignals => Set<InstanceSignal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

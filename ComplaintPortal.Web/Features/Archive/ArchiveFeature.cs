@@ -24,6 +24,9 @@ public static class ArchiveFeature
         // The clerk's buttons run the same jobs in the background, one at a time, with their progress on every desk.
         services.AddSingleton<ArchiveJobGate>();
         services.AddSingleton<ArchiveDeskJobs>();
+        // Archive changes made through other instances reach this one's pages (a revocation closes open views everywhere).
+        services.AddSingleton<ArchiveRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArchiveRelay>());
         services.AddHostedService<ArchivingService>();
         services.AddHostedService<DisposalListingService>();
         services.AddHostedService<ArchiveInspectionService>();
