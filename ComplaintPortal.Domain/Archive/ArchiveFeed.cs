@@ -68,9 +68,6 @@ public sealed class ArchiveOptions
     /// </summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often each instance reads the archive changes made through other instances (its own reach its pages at once).</summary>
-    public TimeSpan RelayInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>Cases archived per transaction.</summary>
     public int BatchSize { get; set; } = 200;
 }

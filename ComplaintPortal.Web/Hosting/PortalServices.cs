@@ -67,6 +67,10 @@ public static class PortalServices
         services.AddSingleton<PortalInstance>();
         services.AddScoped<JobLeases>();
         services.AddSingleton<LeasedWork>();
+        // Changes the ledger relay does not carry (the archive's, the rectification notices') reach every instance's pages.
+        services.Configure<InstanceSignalOptions>(builder.Configuration.GetSection(InstanceSignalOptions.SectionName));
+        services.AddSingleton<InstanceSignalRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceSignalRelay>());
         services.AddPortalIdentity(cookieSecurity);
         services.AddPortalEntraId(builder.Configuration);
         services.AddPortalLocalization();

@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Archive;
@@ -25,8 +26,7 @@ public static class ArchiveFeature
         services.AddSingleton<ArchiveJobGate>();
         services.AddSingleton<ArchiveDeskJobs>();
         // Archive changes made through other instances reach this one's pages (a revocation closes open views everywhere).
-        services.AddSingleton<ArchiveRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<ArchiveRelay>());
+        services.AddSingleton<IInstanceSignalTopic, ArchiveSignalTopic>();
         services.AddHostedService<ArchivingService>();
         services.AddHostedService<DisposalListingService>();
         services.AddHostedService<ArchiveInspectionService>();

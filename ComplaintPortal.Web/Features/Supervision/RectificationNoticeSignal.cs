@@ -8,12 +8,14 @@ namespace ComplaintPortal.Web.Features.Supervision;
 
 /// <summary>
 /// Tells the open boards of a department that one of its rectification notices was issued, answered, sent
-/// back, closed or escalated in this instance, so the board's notices strip reloads. (A change committed
-/// by another instance shows at the board's next load.)
+/// back, closed or escalated, so the board's notices strip reloads: at once for a change committed in this instance,
+/// within a few seconds for one committed through another (<see cref="RectificationSignalTopic"/>).
 /// </summary>
 public sealed class RectificationNoticeSignal
 {
     private event Action<int>? Changed;
+
+    private event Action<int>? Own;
 
     /// <summary>Calls <paramref name="listener"/> with the department of every later notice change until disposed.</summary>
     public IDisposable Subscribe(Action<int> listener)
@@ -23,7 +25,23 @@ public sealed class RectificationNoticeSignal
         return new Subscription(() => Changed -= listener);
     }
 
-    public void Raise(int departmentId) => Changed?.Invoke(departmentId);
+    /// <summary>Like <see cref="Subscribe"/>, for the changes committed in this instance only (to tell the others).</summary>
+    public IDisposable SubscribeOwn(Action<int> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        Own += listener;
+        return new Subscription(() => Own -= listener);
+    }
+
+    /// <param name="fromElsewhere">Committed through another instance, and relayed here.</param>
+    public void Raise(int departmentId, bool fromElsewhere = false)
+    {
+        Changed?.Invoke(departmentId);
+        if (!fromElsewhere)
+        {
+            Own?.Invoke(departmentId);
+        }
+    }
 
     private sealed class Subscription(Action dispose) : IDisposable
     {
@@ -151,6 +169,23 @@ public sealed class RectificationNoticeCommitSignal(RectificationNoticeSignal si
         foreach (var department in departments)
         {
             signal.Raise(department);
+        }
+    }
+}
+
+/// <summary>The rectification notices' changes between instances (<see cref="Hosting.InstanceSignalRelay"/>): the department's id.</summary>
+internal sealed class RectificationSignalTopic(RectificationNoticeSignal signal) : Hosting.IInstanceSignalTopic
+{
+    public string Topic => "rectification";
+
+    public IDisposable Watch(Action<string> tell) =>
+        signal.SubscribeOwn(department => tell(department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public void Hear(string data)
+    {
+        if (int.TryParse(data, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var department))
+        {
+            signal.Raise(department, fromElsewhere: true);
         }
     }
 }

@@ -15,6 +15,7 @@ public static class SupervisionFeature
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.SectionName));
         services.AddHostedService<RectificationNoticeMonitorService>();
         services.AddSingleton<RectificationNoticeSignal>();
+        services.AddSingleton<Hosting.IInstanceSignalTopic, RectificationSignalTopic>();
         services.AddSingleton<RectificationNoticeCommitSignal>();
         return services;
     }

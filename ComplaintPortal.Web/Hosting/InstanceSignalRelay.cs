@@ -1,36 +1,55 @@
-using System.Globalization;
 using System.Threading.Channels;
-using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Persistence;
-using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
-namespace ComplaintPortal.Web.Features.Archive;
+namespace ComplaintPortal.Web.Hosting;
+
+/// <summary>One kind of change the instances of the portal tell each other, for their live pages.</summary>
+internal interface IInstanceSignalTopic
+{
+    /// <summary>Its name in <see cref="InstanceSignal.Topic"/>.</summary>
+    string Topic { get; }
+
+    /// <summary>Passes each change made in this instance to <paramref name="tell"/>, in the topic's short form, until disposed.</summary>
+    IDisposable Watch(Action<string> tell);
+
+    /// <summary>Publishes here a change another instance made.</summary>
+    void Hear(string data);
+}
+
+public sealed class InstanceSignalOptions
+{
+    public const string SectionName = "InstanceSignals";
+
+    /// <summary>How often each instance reads the changes made through the other instances (its own reach its pages at once).</summary>
+    public TimeSpan RelayInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
 
 /// <summary>
-/// Keeps the archive's live pages right on every instance that shares the database. This instance's archive changes are
-/// appended as <see cref="InstanceSignal"/>s; the other instances' are read every <see cref="ArchiveOptions.RelayInterval"/>
-/// and published to this instance's <see cref="ArchiveFeed"/>. So a request filed through one server appears in the
-/// clerk's queue on another, and an access revoked through one closes the open views of it on all of them.
+/// Keeps the live pages right on every instance that shares the database, for the changes the board's ledger relay does
+/// not carry (the archive's, the rectification notices'). This instance's changes are appended as <see cref="InstanceSignal"/>s
+/// at once; the other instances' are read every <see cref="InstanceSignalOptions.RelayInterval"/> (with the ledger relay's
+/// cursor, so one committed out of id order is not skipped) and handed to their topic here. Signals are kept a day.
 /// </summary>
-internal sealed partial class ArchiveRelay(IServiceScopeFactory scopes, ArchiveFeed feed, PortalInstance instance, TimeProvider time, ArchiveOptions options,
-    ILogger<ArchiveRelay> logger) : BackgroundService
+internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, IEnumerable<IInstanceSignalTopic> topics, PortalInstance instance,
+    TimeProvider time, IOptions<InstanceSignalOptions> options, ILogger<InstanceSignalRelay> logger) : BackgroundService
 {
-    public const string Topic = "archive";
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
     private const int BatchSize = 500;
 
-    private readonly Channel<ArchiveChange> ours = Channel.CreateUnbounded<ArchiveChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, IInstanceSignalTopic> byName = topics.ToDictionary(t => t.Topic, StringComparer.Ordinal);
+    private readonly Channel<(string Topic, string Data)> ours = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset prunedAt = DateTimeOffset.MinValue;
 
-    /// <summary>Completes once the relay knows where the signals end at start.</summary>
+    /// <summary>Completes once the relay knows where the signals end at start, and watches this instance's changes.</summary>
     public Task Started => started.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        feed.Changed += OnChanged;
+        var watching = byName.Values.Select(t => t.Watch(data => ours.Writer.TryWrite((t.Topic, data)))).ToList();
         try
         {
             LedgerCursor cursor;
@@ -64,19 +83,11 @@ internal sealed partial class ArchiveRelay(IServiceScopeFactory scopes, ArchiveF
         }
         finally
         {
-            feed.Changed -= OnChanged;
+            watching.ForEach(w => w.Dispose());
         }
     }
 
-    private void OnChanged(ArchiveChange change)
-    {
-        if (!change.FromElsewhere)
-        {
-            ours.Writer.TryWrite(change);
-        }
-    }
-
-    /// <summary>Appends this instance's changes (told at once: a change wakes the relay).</summary>
+    /// <summary>Appends this instance's changes (a change wakes the relay, so they are told at once).</summary>
     private async Task TellAsync(CancellationToken cancellationToken)
     {
         if (!ours.Reader.TryPeek(out _))
@@ -84,20 +95,20 @@ internal sealed partial class ArchiveRelay(IServiceScopeFactory scopes, ArchiveF
             return;
         }
 
-        var now = time.GetUtcNow();
-        var changes = new List<ArchiveChange>();
+        var changes = new List<(string Topic, string Data)>();
         while (changes.Count < BatchSize && ours.Reader.TryRead(out var change))
         {
             changes.Add(change);
         }
 
+        var now = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.InstanceSignals.AddRange(changes.Distinct().Select(c => new InstanceSignal(Topic, Write(c), instance.Id, now)));
+        db.InstanceSignals.AddRange(changes.Distinct().Select(c => new InstanceSignal(c.Topic, c.Data, instance.Id, now)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Publishes the other instances' changes appended since the last read.</summary>
+    /// <summary>Hands the other instances' changes appended since the last read to their topics.</summary>
     private async Task HearAsync(LedgerCursor cursor, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -112,11 +123,11 @@ internal sealed partial class ArchiveRelay(IServiceScopeFactory scopes, ArchiveF
                 .ToListAsync(cancellationToken);
             read = signals.Count;
             var fresh = cursor.Accept(signals.Select(s => s.Id), time.GetUtcNow()).ToHashSet();
-            foreach (var signal in signals.Where(s => fresh.Contains(s.Id) && s.Topic == Topic && s.Origin != instance.Id))
+            foreach (var signal in signals.Where(s => fresh.Contains(s.Id) && s.Origin != instance.Id))
             {
-                if (Read(signal.Data) is { } change)
+                if (byName.TryGetValue(signal.Topic, out var topic))
                 {
-                    feed.Publish(change);
+                    topic.Hear(signal.Data);
                 }
             }
         }
@@ -140,7 +151,7 @@ internal sealed partial class ArchiveRelay(IServiceScopeFactory scopes, ArchiveF
     private async Task WaitAsync(CancellationToken cancellationToken)
     {
         using var interval = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        interval.CancelAfter(options.RelayInterval);
+        interval.CancelAfter(options.Value.RelayInterval);
         try
         {
             await ours.Reader.WaitToReadAsync(interval.Token);
@@ -151,18 +162,6 @@ internal sealed partial class ArchiveRelay(IServiceScopeFactory scopes, ArchiveF
         }
     }
 
-    private static string Write(ArchiveChange change) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(int)change.Kind}:{change.RequestId}");
-
-    private static ArchiveChange? Read(string data)
-    {
-        var parts = data.Split(':');
-        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kind) && Enum.IsDefined((ArchiveChangeKind)kind)
-            ? new ArchiveChange((ArchiveChangeKind)kind,
-                int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var request) ? request : null, FromElsewhere: true)
-            : null;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying archive changes between instances failed; the next round retries")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying changes between instances failed; the next round retries")]
     private partial void LogFailed(Exception exception);
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Features.Archive;
+using ComplaintPortal.Web.Features.Supervision;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintPortal.Tests.Web;
+
+/// <summary>
+/// Two instances of the portal over one real database, each with its own feeds and relay: a revocation made through one
+/// reaches the other's archive feed (so its open views of the request close) once, and is neither echoed back nor relayed
+/// again; a rectification notice's change reaches the other's boards the same way.
+/// </summary>
+public sealed class InstanceSignalRelayTests : CaseDatabaseTest
+{
+    private sealed record Instance(InstanceSignalRelay Relay, ArchiveFeed Archive, RectificationNoticeSignal Rectification,
+        ConcurrentQueue<ArchiveChange> HeardArchive, ConcurrentQueue<int> HeardRectification);
+
+    private Instance Start(IServiceScopeFactory scopes, string id)
+    {
+        var (archive, rectification) = (new ArchiveFeed(), new RectificationNoticeSignal());
+        var instance = new Instance(
+            new InstanceSignalRelay(scopes, [new ArchiveSignalTopic(archive), new RectificationSignalTopic(rectification)], new PortalInstance(id), Driver.Time,
+                Options.Create(new InstanceSignalOptions { RelayInterval = TimeSpan.FromMilliseconds(50) }), NullLogger<InstanceSignalRelay>.Instance),
+            archive, rectification, new(), new());
+        archive.Changed += instance.HeardArchive.Enqueue;
+        rectification.Subscribe(instance.HeardRectification.Enqueue);
+        return instance;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 300 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task A_change_through_one_instance_reaches_the_others_pages_once_and_goes_no_further()
+    {
+        await using var services = new ServiceCollection().AddScoped<PortalDbContext>(_ => Database.CreateContext()).BuildServiceProvider();
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        var a = Start(scopes, "server-a");
+        var b = Start(scopes, "server-b");
+        using var relays = new CompositeDisposable(a.Relay, b.Relay);
+        await a.Relay.StartAsync(CancellationToken.None);
+        await b.Relay.StartAsync(CancellationToken.None);
+        await Task.WhenAll(a.Relay.Started, b.Relay.Started);
+
+        // The clerk revokes request 7 through server A (its service publishes to A's feed after the commit).
+        a.Archive.Publish(new ArchiveChange(ArchiveChangeKind.AccessEnded, 7));
+
+        await UntilAsync(() => !b.HeardArchive.IsEmpty);
+        Assert.Equal([new ArchiveChange(ArchiveChangeKind.AccessEnded, 7, FromElsewhere: true)], b.HeardArchive);
+        // A few more rounds of both relays: nothing echoes back to A, nothing is told twice to B, one signal in all.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal([new ArchiveChange(ArchiveChangeKind.AccessEnded, 7)], a.HeardArchive);
+        Assert.Single(b.HeardArchive);
+        await using (var db = Database.CreateContext())
+        {
+            var signal = await db.InstanceSignals.SingleAsync();
+            Assert.Equal(("archive", "3:7", "server-a"), (signal.Topic, signal.Data, signal.Origin));
+        }
+
+        // A change without a request (files archived) travels too, the other way.
+        b.Archive.Publish(new ArchiveChange(ArchiveChangeKind.Archived));
+        await UntilAsync(() => a.HeardArchive.Count == 2);
+        Assert.Equal(new ArchiveChange(ArchiveChangeKind.Archived, null, FromElsewhere: true), a.HeardArchive.Last());
+
+        // A rectification notice of department 3 changes through B: A's boards of department 3 reload, once.
+        b.Rectification.Raise(3);
+        await UntilAsync(() => !a.HeardRectification.IsEmpty);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal([3], a.HeardRectification);
+        Assert.Equal([3], b.HeardRectification);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(3, await db.InstanceSignals.CountAsync());
+        }
+
+        await a.Relay.StopAsync(CancellationToken.None);
+        await b.Relay.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class CompositeDisposable(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+}
