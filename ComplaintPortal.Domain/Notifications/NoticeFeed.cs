@@ -24,9 +24,11 @@ public sealed record NoticeAddress(string? UserId, string? Role, int? Department
 /// <summary>
 /// Something that changes someone's unread count: notices committed (to these addresses), notices read by a
 /// person, or cases closed (their notices leave the unread lists). <paramref name="NoticeIds"/> names the notices
-/// committed, when known, so that the relay of other instances' notices does not announce them a second time.
+/// committed, when known, so that the relay of other instances' notices does not announce them a second time;
+/// <paramref name="FromElsewhere"/> marks a change made through another instance and relayed here.
 /// </summary>
-public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null)
+public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null,
+    bool FromElsewhere = false)
 {
     /// <summary>Whether a viewer's count may have changed; a closed case concerns whoever had notices on it, so it always asks for a recount.</summary>
     public bool Concerns(ActingUser user) => ClosedComplaintIds.Count > 0 || Addresses.Any(a => a.Reaches(user));

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Archive;
+using ComplaintPortal.Web.Features.Notices;
 using ComplaintPortal.Web.Features.Supervision;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,50 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         }
 
         Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Cases_closed_and_notices_read_through_one_instance_recount_the_others_bells_and_new_notices_are_left_to_their_relay()
+    {
+        await using var services = new ServiceCollection().AddScoped<PortalDbContext>(_ => Database.CreateContext()).BuildServiceProvider();
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        var (feedA, feedB) = (new NoticeFeed(), new NoticeFeed());
+        var (heardA, heardB) = (new ConcurrentQueue<NoticesChanged>(), new ConcurrentQueue<NoticesChanged>());
+        using var listenA = feedA.Subscribe(heardA.Enqueue);
+        using var listenB = feedB.Subscribe(heardB.Enqueue);
+        var interval = Options.Create(new InstanceSignalOptions { RelayInterval = TimeSpan.FromMilliseconds(50) });
+        using var relayA = new InstanceSignalRelay(scopes, [new NoticeSignalTopic(feedA)], new PortalInstance("server-a"), Driver.Time, interval,
+            NullLogger<InstanceSignalRelay>.Instance);
+        using var relayB = new InstanceSignalRelay(scopes, [new NoticeSignalTopic(feedB)], new PortalInstance("server-b"), Driver.Time, interval,
+            NullLogger<InstanceSignalRelay>.Instance);
+        await relayA.StartAsync(CancellationToken.None);
+        await relayB.StartAsync(CancellationToken.None);
+        await Task.WhenAll(relayA.Started, relayB.Started);
+
+        // Through A, as its save interceptor and notice book publish them: 17 cases closed in one save, a new notice, a read.
+        var closed = Enumerable.Range(1_000_001, 17).ToList();
+        feedA.Publish(new NoticesChanged([], closed, NoticeIds: []));
+        feedA.Publish(new NoticesChanged([new NoticeAddress(null, "DepartmentHead", 3)], [], NoticeIds: [77]));
+        feedA.Publish(new NoticesChanged([new NoticeAddress("u-reader", null, null)], []));
+
+        await UntilAsync(() => heardB.Count >= 3);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var told = heardB.ToList();
+        Assert.Equal(3, told.Count);
+        Assert.All(told, c => Assert.True(c.FromElsewhere));
+        // The closed cases in two signals (fifteen ids each at most), the read as the reader's address; the new notice is not among them.
+        Assert.Equal(closed, told.SelectMany(c => c.ClosedComplaintIds));
+        Assert.Equal([new NoticeAddress("u-reader", null, null)], told.Single(c => c.Addresses.Count > 0).Addresses);
+        // Nothing came back to A.
+        Assert.Equal(3, heardA.Count);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(["closed:" + string.Join(',', closed.Take(15)), "closed:" + string.Join(',', closed.Skip(15)), "read:u-reader"],
+                await db.InstanceSignals.OrderBy(s => s.Id).Select(s => s.Data).ToListAsync());
+        }
+
+        await relayA.StopAsync(CancellationToken.None);
+        await relayB.StopAsync(CancellationToken.None);
     }
 
     [Fact]

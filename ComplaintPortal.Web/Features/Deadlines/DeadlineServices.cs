@@ -29,6 +29,8 @@ public static class DeadlineServices
         services.Configure<Notices.NoticeOptions>(configuration.GetSection(Notices.NoticeOptions.SectionName));
         services.AddSingleton<Notices.NoticeRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeRelay>());
+        // Cases closed and notices read through other instances re-count this one's bells too.
+        services.AddSingleton<Hosting.IInstanceSignalTopic, Notices.NoticeSignalTopic>();
         services.AddScoped<NoticeBook>();
         services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.SectionName));
         services.AddHostedService<DeadlineMonitorService>();

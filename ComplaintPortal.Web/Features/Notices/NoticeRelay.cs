@@ -103,7 +103,7 @@ public sealed partial class NoticeRelay(IServiceScopeFactory scopes, INoticeFeed
             Interlocked.Exchange(ref highest, cursor.Highest);
             if (addresses.Count > 0)
             {
-                feed.Publish(new NoticesChanged(addresses, []));
+                feed.Publish(new NoticesChanged(addresses, [], FromElsewhere: true));
             }
         }
         while (read == BatchSize);
