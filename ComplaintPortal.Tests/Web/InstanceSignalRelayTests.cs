@@ -137,6 +137,43 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         await b.Relay.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_change_whose_signal_could_not_be_written_is_told_at_the_next_round()
+    {
+        var failOnce = new FailFirstSave();
+        await using var services = new ServiceCollection().AddScoped<PortalDbContext>(_ => Database.CreateContext(failOnce)).BuildServiceProvider();
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        var a = Start(scopes, "server-a");
+        var b = Start(scopes, "server-b");
+        using var relays = new CompositeDisposable(a.Relay, b.Relay);
+        await a.Relay.StartAsync(CancellationToken.None);
+        await b.Relay.StartAsync(CancellationToken.None);
+        await Task.WhenAll(a.Relay.Started, b.Relay.Started);
+
+        a.Archive.Publish(new ArchiveChange(ArchiveChangeKind.RequestFiled, 9));
+
+        await UntilAsync(() => !b.HeardArchive.IsEmpty);
+        Assert.Equal(1, failOnce.Failed);
+        Assert.Equal([new ArchiveChange(ArchiveChangeKind.RequestFiled, 9, FromElsewhere: true)], b.HeardArchive);
+        await a.Relay.StopAsync(CancellationToken.None);
+        await b.Relay.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>The database refuses the first save (as a busy one would), and takes the others.</summary>
+    private sealed class FailFirstSave : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private int failed;
+
+        public int Failed => Volatile.Read(ref failed);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default) =>
+            Interlocked.CompareExchange(ref failed, 1, 0) == 0
+                ? throw new DbUpdateException("The database is busy.")
+                : ValueTask.FromResult(result);
+    }
+
     private sealed class CompositeDisposable(params IDisposable[] items) : IDisposable
     {
         public void Dispose()

@@ -105,7 +105,16 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.InstanceSignals.AddRange(changes.Distinct().Select(c => new InstanceSignal(c.Topic, c.Data, instance.Id, now)));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Told at the next round instead.
+            changes.ForEach(c => ours.Writer.TryWrite(c));
+            throw;
+        }
     }
 
     /// <summary>Hands the other instances' changes appended since the last read to their topics.</summary>
