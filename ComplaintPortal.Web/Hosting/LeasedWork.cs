@@ -96,7 +96,8 @@ internal sealed partial class LeasedWork(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    private async Task ReleaseAsync(string name)
+    /// <summary>Gives the lease <paramref name="name"/> up, if this instance holds it.</summary>
+    public async Task ReleaseAsync(string name)
     {
         try
         {

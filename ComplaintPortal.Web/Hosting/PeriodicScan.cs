@@ -22,6 +22,13 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
     /// <summary>How long after start-up the first pass waits (none unless a scan says so), so start-up is not hit by a heavy pass.</summary>
     protected virtual TimeSpan InitialDelay => TimeSpan.Zero;
 
+    /// <summary>
+    /// The lease that keeps this scan to one instance at a time among those sharing the database (null: every instance
+    /// scans, each recording what it finds once, whoever gets there first). The instance that holds it keeps it from pass
+    /// to pass; the others skip their passes, and one of them takes over once the holder has not scanned for two intervals.
+    /// </summary>
+    protected virtual string? ScanLease => null;
+
     /// <summary>One pass; returns how many things it recorded (logged when above zero).</summary>
     protected abstract Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -44,27 +51,57 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
             }
         }
 
-        using var timer = new PeriodicTimer(Interval, time);
-        var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
-        var woken = wakes.Reader.WaitToReadAsync(stoppingToken).AsTask();
-        while (true)
+        try
         {
-            await RunOnceAsync(stoppingToken);
-            if (await Task.WhenAny(tick, woken) == tick)
+            using var timer = new PeriodicTimer(Interval, time);
+            var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            var woken = wakes.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            while (true)
             {
-                if (!await tick)
+                await RunOnceAsync(stoppingToken);
+                if (await Task.WhenAny(tick, woken) == tick)
                 {
-                    return;
-                }
+                    if (!await tick)
+                    {
+                        return;
+                    }
 
-                tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                }
+                else
+                {
+                    await woken;
+                    wakes.Reader.TryRead(out _);
+                    woken = wakes.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                }
             }
-            else
+        }
+        finally
+        {
+            await GiveUpLeaseAsync();
+        }
+    }
+
+    /// <summary>At shutdown: the scan's lease goes at once, so the next instance (or this one restarted) scans without waiting for it to run out.</summary>
+    private async Task GiveUpLeaseAsync()
+    {
+        if (ScanLease is not { } lease)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (scope.ServiceProvider.GetService<LeasedWork>() is { } leases)
             {
-                await woken;
-                wakes.Reader.TryRead(out _);
-                woken = wakes.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                await leases.ReleaseAsync(lease);
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // It runs out by itself.
+            LogFailed(GetType().Name, e);
         }
     }
 
@@ -81,6 +118,13 @@ internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimePr
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            if (ScanLease is { } lease && scope.ServiceProvider.GetService<LeasedWork>() is { } leases
+                && !await leases.TryTakeAsync(lease, GetType().Name, null, new LeaseTerms(Interval * 2, Interval), stoppingToken))
+            {
+                // Another instance scans.
+                return;
+            }
+
             var started = time.GetTimestamp();
             var recorded = await ScanAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), time.GetUtcNow(), stoppingToken);
             if (recorded > 0)

@@ -14,6 +14,9 @@ internal sealed class DeadlineMonitorService(
 
     protected override TimeSpan Interval => options.Value.MonitorInterval;
 
+    /// <summary>One instance scans; the others leave it to that one.</summary>
+    protected override string? ScanLease => "deadline-monitor";
+
     protected override Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
         new DeadlineMonitor(db).RunOnceAsync(now, cancellationToken);
 }

@@ -15,6 +15,9 @@ internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimePr
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 
+    /// <summary>One instance scans; the others leave it to that one.</summary>
+    protected override string? ScanLease => "timeliness-counts";
+
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await TimelinessCounts.EnsureAsync(db, clock.TimeZone, now, cancellationToken);

@@ -14,6 +14,9 @@ internal sealed class RectificationNoticeMonitorService(
 
     protected override TimeSpan Interval => options.Value.MonitorInterval;
 
+    /// <summary>One instance scans; the others leave it to that one.</summary>
+    protected override string? ScanLease => "rectification-monitor";
+
     protected override Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
         new RectificationNoticeMonitor(db).RunOnceAsync(now, cancellationToken);
 }
