@@ -7,8 +7,8 @@ namespace ComplaintPortal.Web.Hosting;
 /// A background scan of the database: once at start-up (catching up on whatever fell due while the portal
 /// was down), then every <see cref="Interval"/> on the injected clock. Each pass gets its own scope; a failed
 /// pass is logged and retried at the next tick, which finds whatever it missed. Several instances may scan at
-/// once: each scan records what it finds once, whoever gets there first. <see cref="Wake"/> runs a pass now
-/// instead of at the next tick, for work a person has just asked for.
+/// once: each scan records what it finds once, whoever gets there first; a scan with a <see cref="ScanLease"/> runs on
+/// one of them only. <see cref="Wake"/> runs a pass now instead of at the next tick, for work a person has just asked for.
 /// </summary>
 internal abstract partial class PeriodicScan(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
 {
