@@ -124,13 +124,14 @@ internal sealed partial class LeasedWork(IServiceScopeFactory scopes, TimeProvid
 /// <summary>What leased work tells the other instances at its lease's next renewal: what it is on (null: as taken), and how far.</summary>
 internal sealed class LeaseReport
 {
+    private readonly Lock gate = new();
     private (string? Work, int Done, int? Total) last;
 
     public (string? Work, int Done, int? Total) Last
     {
         get
         {
-            lock (this)
+            lock (gate)
             {
                 return last;
             }
@@ -139,7 +140,7 @@ internal sealed class LeaseReport
 
     public void Set(string? work, int done, int? total)
     {
-        lock (this)
+        lock (gate)
         {
             last = (work, done, total);
         }

@@ -64,6 +64,35 @@ public abstract class PortalComponentBase : ComponentBase
     }
 
     /// <summary>
+    /// Calls <paramref name="look"/> every <paramref name="interval"/> until <paramref name="cancellationToken"/> is cancelled
+    /// (the page closed), for what no event of this instance announces (another instance's work, read from the database). A
+    /// look that fails (a busy database) is left to the next tick.
+    /// </summary>
+    protected static async Task PollAsync(TimeSpan interval, TimeProvider time, Func<CancellationToken, Task> look, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(look);
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await look(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The next tick looks again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> on the circuit for an event raised elsewhere (another person's save, a feed, a background
     /// service), in the language of the person looking at the page (<see cref="CircuitCulture"/>).
     /// </summary>

@@ -116,11 +116,8 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
     }
 
     /// <summary>The archive job another instance runs now, if any (this instance's own is <see cref="Running"/>).</summary>
-    public async Task<DeskJobState?> ElsewhereAsync(CancellationToken cancellationToken = default)
-    {
-        var lease = await jobGate.HeldAsync(cancellationToken);
-        return lease is null || jobGate.IsOurs(lease) ? null : FromLease(lease);
-    }
+    public async Task<DeskJobState?> ElsewhereAsync(CancellationToken cancellationToken = default) =>
+        FromLease(await jobGate.HeldElsewhereAsync(cancellationToken));
 
     private static DeskJobState? FromLease(JobLease? lease) =>
         lease is { StartedAt: { } startedAt } && Enum.TryParse<DeskJob>(lease.Work, out var job)

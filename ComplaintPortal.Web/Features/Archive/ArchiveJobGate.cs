@@ -75,6 +75,9 @@ internal sealed partial class ArchiveJobGate(LeasedWork leases, TimeProvider tim
     /// <summary>The archive job that runs now, here or on another instance, if any.</summary>
     public Task<JobLease?> HeldAsync(CancellationToken cancellationToken = default) => leases.HeldAsync(LeaseName, cancellationToken);
 
+    /// <summary>The archive job another instance runs now, if any.</summary>
+    public Task<JobLease?> HeldElsewhereAsync(CancellationToken cancellationToken = default) => leases.HeldElsewhereAsync(LeaseName, cancellationToken);
+
     /// <summary>Whether a lease is this instance's own.</summary>
     public bool IsOurs(JobLease lease) => leases.IsOurs(lease);
 

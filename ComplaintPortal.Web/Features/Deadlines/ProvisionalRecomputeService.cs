@@ -29,6 +29,9 @@ internal sealed class ProvisionalRecomputeService(IServiceScopeFactory scopes, T
     /// <summary>How often a pass renews its lease with how far it is, and how often a calendars page looks at another instance's.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A pass's lease lasts a minute unless renewed.</summary>
+    private LeaseTerms Terms => new(TimeSpan.FromMinutes(1), LeaseInterval);
+
     /// <summary>Raised (on the service's thread) when a calendar starts, moves on (<see cref="ProgressPace"/>), or ends.</summary>
     public event Action? Changed;
 
@@ -49,7 +52,7 @@ internal sealed class ProvisionalRecomputeService(IServiceScopeFactory scopes, T
     {
         // Nothing saved since the last re-computation (most minutes): no lease is taken, nothing is written.
         if (!await db.WorkingCalendars.AnyAsync(WorkingCalendarRecord.AwaitingRecomputation, cancellationToken)
-            || !await leases.TryTakeAsync(LeaseName, string.Empty, null, new(TimeSpan.FromMinutes(1), LeaseInterval), cancellationToken))
+            || !await leases.TryTakeAsync(LeaseName, string.Empty, null, Terms, cancellationToken))
         {
             // Another instance is at it: its pass, or this instance's next, finds what was saved meanwhile.
             return 0;
@@ -57,7 +60,7 @@ internal sealed class ProvisionalRecomputeService(IServiceScopeFactory scopes, T
 
         try
         {
-            return await leases.HoldWhileAsync(LeaseName, new(TimeSpan.FromMinutes(1), LeaseInterval), (leaseReport, ct) =>
+            return await leases.HoldWhileAsync(LeaseName, Terms, (leaseReport, ct) =>
             {
                 report = leaseReport;
                 return new ProvisionalDeadlines(db, calendars).RecomputePendingAsync(now, this, ct);
