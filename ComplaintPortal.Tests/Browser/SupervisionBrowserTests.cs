@@ -195,14 +195,18 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
     }
 
     /// <summary>
-    /// From now on, notes whether <paramref name="selector"/> ever appears: a progress bar that a slow handler draws after its
-    /// confirmation dialog (Blazor draws a handler's page by itself only at its first pause, the dialog) is over in moments here.
+    /// From now on, notes whether <paramref name="selector"/> is ever added to the page: a progress bar that a slow handler
+    /// draws after its confirmation dialog (Blazor draws a handler's page by itself only at its first pause, the dialog) is over
+    /// in moments here. The added nodes are read from the observer's records, not from the page as it stands when the observer
+    /// runs: with two cases to draw, the batch that removes the bar can arrive in the same browser task as the one that added it.
     /// </summary>
     private static Task WatchForAsync(IPage page, string selector) => page.EvaluateAsync("""
         selector => {
           window.portalSaw = false;
-          new MutationObserver(() => { window.portalSaw ||= !!document.querySelector(selector); })
-            .observe(document.body, { childList: true, subtree: true });
+          const added = node => node.nodeType === Node.ELEMENT_NODE && (node.matches(selector) || !!node.querySelector(selector));
+          new MutationObserver(records => {
+            window.portalSaw ||= records.some(record => Array.from(record.addedNodes).some(added));
+          }).observe(document.body, { childList: true, subtree: true });
         }
         """, selector);
 
