@@ -47,6 +47,57 @@ public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Bell_on_another_server_counts_the_notice_and_drops_it_when_read_on_the_first()
+    {
+        // Two web servers over one database, as the README sizes 5,000 boards; the head has a page open on each.
+        await using var serverA = new PortalAppFactory(time: TimeProvider.System);
+        var rootA = serverA.StartOnLoopback();
+        await using var serverB = new PortalAppFactory(serverA.Database, time: TimeProvider.System);
+        var rootB = serverB.StartOnLoopback();
+        var onA = await SignInAsync(rootA, "head.qa");
+        var onB = await SignInAsync(rootB, "head.qa");
+        var before = await CountAsync(onB);
+
+        // Dispatched through server A: the notice reaches the bell on server B through the database, not a reload.
+        var actions = new AppActions(serverA.Services);
+        var complaint = await actions.AcknowledgedCaseAsync();
+        await actions.DispatchAsync(complaint.Id, "QA");
+        var raised = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await onB.WaitForSelectorAsync($"[data-test=notice-bell][data-count='{raised}']", new() { Timeout = AcrossServers });
+        await onB.Locator(".portal-appbar").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.ArtifactPath("notice-bell-other-server.png") });
+
+        // Read on server A: the bell on server B counts it off too.
+        await onA.GotoAsync("/notices");
+        var row = onA.Locator("[data-test=notices] tr", new() { Has = onA.Locator($"[data-case='{complaint.CaseNumber}']") });
+        await row.Locator("[data-test=mark-read]").ClickAsync();
+        var back = before.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await onA.WaitForSelectorAsync($"[data-test=notice-bell][data-count='{back}']");
+        await onB.WaitForSelectorAsync($"[data-test=notice-bell][data-count='{back}']", new() { Timeout = AcrossServers });
+    }
+
+    /// <summary>Both relays read every 2 s: a notice or a read crosses servers within two reads and a page's redraw.</summary>
+    private const float AcrossServers = 10_000;
+
+    private async Task<IPage> SignInAsync(Uri root, string userName)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", ComplaintPortal.Web.Hosting.DemoAccounts.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("[data-test=notice-bell][data-live=true]");
+        return page;
+    }
+
+    private static async Task<int> CountAsync(IPage page) =>
+        int.Parse(await page.GetAttributeAsync("[data-test=notice-bell]", "data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+
     public void Dispose()
     {
         app?.Record.WriteTo(output);
