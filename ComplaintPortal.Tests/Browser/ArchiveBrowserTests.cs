@@ -134,6 +134,58 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await handler.Locator("[data-test=request-form]").WaitForAsync();
     }
 
+    [Fact]
+    public async Task Approval_and_return_recorded_on_one_server_reach_the_readers_open_pages_on_another()
+    {
+        // Two web servers over one database and one clock: the reader is on server B, the leader and the clerk on server A.
+        var rootA = app.StartOnLoopback();
+        await using var serverB = new PortalAppFactory(app.Database, time: app.Time);
+        serverB.Settings["Archive:JobsEnabled"] = "false";
+        var rootB = serverB.StartOnLoopback();
+        var time = (SettableTimeProvider)app.Time;
+        var actions = new AppActions(app.Services);
+        var complaint = await actions.RegisterAsync();
+        await actions.DoAsync(complaint.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, "intake");
+        time.Advance(TimeSpan.FromDays(8));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow());
+        }
+
+        var number = await app.WithDbAsync(db => db.ArchivedFiles.Select(f => f.ArchiveNumber).SingleAsync());
+        var reader = await SignInAsync(rootB, "handler.qa");
+        await OpenAsync(reader, "/archive/requests?numbers=" + number);
+        await reader.FillAsync(Field("purpose", "textarea"), "核查同一客户的重复投诉");
+        await reader.ClickAsync("[data-test=submit-request]");
+        await reader.Locator("[data-test=request-row][data-status=Pending]").WaitForAsync();
+
+        var leader = await SignInAsync(rootA, "leader");
+        await OpenAsync(leader, "/archive/approvals");
+        await leader.ClickAsync("[data-test=decide]");
+        await leader.Locator("[data-test=decision-dialog]").WaitForAsync();
+        await leader.ClickAsync("[data-test=approve]");
+        await leader.Locator("[data-test=no-requests]").WaitForAsync();
+
+        // Approved on A: the reader's list on B offers the file without a reload.
+        var open = reader.Locator($"[data-test=open-file][data-number={number}]");
+        await open.WaitForAsync(new() { Timeout = AcrossServers });
+        await open.ClickAsync();
+        await reader.Locator("[data-test=watermark]").WaitForAsync();
+
+        var clerk = await SignInAsync(rootA, "archivist");
+        await OpenAsync(clerk, "/archive/desk");
+        await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
+        await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        // Returned on A: the file open on B closes by itself, its personal data gone from the page.
+        await reader.Locator("[data-test=archive-closed]").WaitForAsync(new() { Timeout = AcrossServers });
+        Assert.Equal(0, await reader.Locator("[data-test=complainant]").CountAsync());
+        await Shot(reader, "archive-view-closed-other-server.png");
+    }
+
+    /// <summary>The servers' signal relays read every 2 s: a change crosses within two reads and a page's redraw.</summary>
+    private const float AcrossServers = 10_000;
+
     public void Dispose()
     {
         app.Record.WriteTo(output);
