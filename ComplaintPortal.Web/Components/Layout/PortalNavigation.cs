@@ -49,7 +49,7 @@ public static class PortalNavigation
         new("/privacy/views", nameof(Resources.PrivacyText.Nav_PersonalDataViews), Icons.Material.Outlined.PrivacyTip,
             [PortalRoles.ArchiveClerk, PortalRoles.Supervisor], Resources.PrivacyText.ResourceManager),
         new("/archive", nameof(Resources.ArchiveText.Nav_Browser), Icons.Material.Outlined.Inventory2, PortalRoles.All, Resources.ArchiveText.ResourceManager),
-        new("/archive/requests", nameof(Resources.ArchiveText.Nav_Requests), Icons.Material.Outlined.RequestPage, PortalRoles.All, Resources.ArchiveText.ResourceManager),
+        new("/archive/requests", nameof(Resources.ArchiveText.Nav_Requests), Icons.Material.Outlined.FindInPage, PortalRoles.All, Resources.ArchiveText.ResourceManager),
         new("/archive/approvals", nameof(Resources.ArchiveText.Nav_Approvals), Icons.Material.Outlined.Approval, [PortalRoles.Leadership],
             Resources.ArchiveText.ResourceManager),
         new("/archive/desk", nameof(Resources.ArchiveText.Nav_Desk), Icons.Material.Outlined.Inventory, [PortalRoles.ArchiveClerk], Resources.ArchiveText.ResourceManager),
