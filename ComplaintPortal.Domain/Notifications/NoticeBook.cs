@@ -13,6 +13,17 @@ public sealed record NoticeView(int Id, int ComplaintId, string CaseNumber, Case
     public bool IsUnread => !IsRead && CaseStages.Open.Contains(CaseStage);
 }
 
+/// <summary>How many unread notices were counted (up to a cap), and the cases they are about, in order, each once.</summary>
+public sealed record UnreadTally(int Count, int[] Cases)
+{
+    /// <summary>Whether closing any of <paramref name="closed"/> takes a counted notice off the unread list.</summary>
+    public bool Touches(IReadOnlyList<int> closed)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        return closed.Any(id => Array.BinarySearch(Cases, id) >= 0);
+    }
+}
+
 /// <summary>
 /// A person's notices: those addressed to them by name and those addressed to a role they hold (within their
 /// department when the notice names one; by name only while the case page would open for them). Unread are the ones they have not marked read whose case is still
@@ -37,7 +48,30 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     /// cases, which an exact count would read on every page.
     /// </summary>
     public async Task<int> CountUnreadAsync(ActingUser reader, int atMost, CancellationToken cancellationToken = default) =>
-        await CountAtMostAsync(reader, part => WithoutRead(part, reader), atMost, cancellationToken);
+        (await TallyUnreadAsync(reader, atMost, cancellationToken)).Count;
+
+    /// <summary>
+    /// As <see cref="CountUnreadAsync(ActingUser, int, CancellationToken)"/>, with the cases of the notices counted (each once),
+    /// read in the same way: a case closed that is not among them changes nothing the bell shows (below the cap they are all
+    /// the unread notices; at the cap they stay at least that many), so the bell need not count again.
+    /// </summary>
+    public async Task<UnreadTally> TallyUnreadAsync(ActingUser reader, int atMost, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
+        ArgumentNullException.ThrowIfNull(reader);
+        var cases = new List<int>();
+        foreach (var part in Parts(reader))
+        {
+            cases.AddRange(await WithoutRead(part, reader).OrderByDescending(n => n.CreatedAt).Take(atMost - cases.Count)
+                .Select(n => n.ComplaintId).ToListAsync(cancellationToken));
+            if (cases.Count >= atMost)
+            {
+                break;
+            }
+        }
+
+        return new UnreadTally(cases.Count, [.. cases.Distinct().Order()]);
+    }
 
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
         await ByTimeAsync(reader, unreadOnly: true, 0, take, newestFirst: true, cancellationToken);

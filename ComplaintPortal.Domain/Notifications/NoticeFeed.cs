@@ -31,7 +31,14 @@ public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IRea
     bool FromElsewhere = false)
 {
     /// <summary>Whether a viewer's count may have changed; a closed case concerns whoever had notices on it, so it always asks for a recount.</summary>
-    public bool Concerns(ActingUser user) => ClosedComplaintIds.Count > 0 || Addresses.Any(a => a.Reaches(user));
+    public bool Concerns(ActingUser user) => Concerns(user, null);
+
+    /// <summary>
+    /// Whether a count last tallied as <paramref name="counted"/> may have changed: notices to the person, or a case closed
+    /// that one of the counted notices is about. Without a tally (none yet, or one under way) every closed case may.
+    /// </summary>
+    public bool Concerns(ActingUser user, UnreadTally? counted) =>
+        Addresses.Any(a => a.Reaches(user)) || (ClosedComplaintIds.Count > 0 && (counted is null || counted.Touches(ClosedComplaintIds)));
 }
 
 /// <summary>

@@ -61,6 +61,13 @@ public sealed class NoticeBookTests
             Assert.Equal((exact, Math.Min(exact, 2)), (await book.CountUnreadAsync(person, 100), await book.CountUnreadAsync(person, 2)));
         }
 
+        // The tally names the case the counted notices are about: closing it concerns the owner's bell, closing another does not.
+        var tally = await book.TallyUnreadAsync(owner, 100);
+        Assert.Equal(3, tally.Count);
+        Assert.Equal([id], tally.Cases);
+        Assert.Equal((true, false, true), (new NoticesChanged([], [id]).Concerns(owner, tally), new NoticesChanged([], [id + 1]).Concerns(owner, tally),
+            new NoticesChanged([], [id + 1]).Concerns(owner, null)));
+
         var unread = await book.UnreadAsync(owner);
         Assert.All(unread, n => Assert.True(n.IsPersonal));
         Assert.Equal([NotificationKind.DeadlineOverdue, NotificationKind.DeadlineDueSoon, NotificationKind.TaskAssigned], unread.Select(n => n.Kind));

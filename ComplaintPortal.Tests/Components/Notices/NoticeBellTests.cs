@@ -3,7 +3,11 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Notices;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Notices;
 
@@ -96,6 +100,51 @@ public sealed class NoticeBellTests : CasePageTest
         Assert.Equal(bell, screen.Find("[data-test=notice-bell]").GetAttribute("title"));
         Assert.Equal(menu, screen.Find("nav").TextContent);
         Assert.Contains("2026/3/10 18:00 到期", screen.Find("[data-test=notice-detail]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_closed_recounts_only_the_bells_counting_a_notice_about_it()
+    {
+        var feed = new NoticeFeed();
+        var mine = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var elsewhere = await Driver.RegisterAsync();
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        await NoticeAsync(owner, mine);
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(owner);
+        var principal = (await screen.Services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User;
+        using var bell = new NoticeBell(feed, screen.Services.GetRequiredService<IServiceScopeFactory>());
+        var recounts = new List<Task>();
+        await bell.StartAsync(principal, live: true, work =>
+        {
+            var recount = work();
+            recounts.Add(recount);
+            return recount;
+        }, () => { });
+        var before = bell.Unread;
+        Assert.Equal(1, before);
+
+        // A second notice slips in unannounced, so that any recount would show in the bell.
+        await NoticeAsync(owner, mine);
+
+        // A case the owner has no notice about is withdrawn: the bell does not count again.
+        await Driver.DoAsync(elsewhere.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
+        feed.Publish(new NoticesChanged([], [elsewhere.Id]));
+        Assert.Empty(recounts);
+        Assert.Equal(before, bell.Unread);
+
+        // Their own case is withdrawn: the bell counts again, and its notices leave the count.
+        await Driver.DoAsync(mine.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
+        feed.Publish(new NoticesChanged([], [mine.Id]));
+        await Task.WhenAll(Assert.Single(recounts));
+        Assert.Equal(0, bell.Unread);
+    }
+
+    private async Task NoticeAsync(ActingUser owner, Complaint complaint)
+    {
+        await using var db = Database.CreateContext();
+        db.Notifications.Add(Notification.ToPerson(owner.UserId, complaint.Id, NotificationKind.DeadlineDueSoon, complaint.CaseNumber, Driver.Time.GetUtcNow()));
+        await db.SaveChangesAsync();
     }
 
     private static int Count(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> bell) =>

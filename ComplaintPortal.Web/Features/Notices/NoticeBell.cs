@@ -33,6 +33,10 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
     private Action? changed;
     private int recounting;
 
+    // The last count's notices' cases; null while a count is under way, when every closed case asks for another (a case
+    // closed during the count may be among those it read as still open).
+    private volatile UnreadTally? counted;
+
     /// <summary>Whether there is a signed-in person to ring for.</summary>
     public bool Shows => user is not null;
 
@@ -67,7 +71,7 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
             subscription = feed.Subscribe(OnChanged);
         }
 
-        Unread = await CountAsync();
+        await CountAsync();
     }
 
     /// <summary>The bell's link (MudIconButton's markup with a title for the hover hint), shared by every circuit.</summary>
@@ -87,15 +91,20 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
 
     private static string BadgeFor(int unread) => unread > Shown ? "99+" : unread.ToString(CultureInfo.CurrentCulture);
 
-    private async Task<int> CountAsync()
+    private async Task CountAsync()
     {
+        counted = null;
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<NoticeBook>().CountUnreadAsync(user!, Shown + 1, closing.Token);
+        var tally = await scope.ServiceProvider.GetRequiredService<NoticeBook>().TallyUnreadAsync(user!, Shown + 1, closing.Token);
+        Unread = tally.Count;
+        counted = tally;
     }
 
     private void OnChanged(NoticesChanged change)
     {
-        if (user is null || !change.Concerns(user) || invoke is null || Interlocked.Exchange(ref recounting, 1) == 1)
+        // A case closed elsewhere in the organisation concerns only the bells counting a notice about it: with 5,000 pages
+        // open, every close was 5,000 counts (0-30 ms each at 1,000,000 cases).
+        if (user is null || !change.Concerns(user, counted) || invoke is null || Interlocked.Exchange(ref recounting, 1) == 1)
         {
             return;
         }
@@ -106,7 +115,7 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
             try
             {
                 Interlocked.Exchange(ref recounting, 0);
-                Unread = await CountAsync();
+                await CountAsync();
                 changed?.Invoke();
             }
             catch (OperationCanceledException) when (closing.IsCancellationRequested)
