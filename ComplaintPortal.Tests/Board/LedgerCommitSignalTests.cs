@@ -4,6 +4,8 @@ using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Board;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Tests.Board;
 
@@ -55,9 +57,25 @@ public sealed class LedgerCommitSignalTests : IDisposable
     private static ClaimsPrincipal Clerk { get; } = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "clerk"), new Claim(ClaimTypes.Role, PortalRoles.IntakeClerk)], "test"));
 
-    // The relay reads where the ledger ends in the background after start; a case committed before that read would
-    // be taken for history and (with the hour-long poll) never relayed.
-    private Task RelayStartedAsync() => app.Services.GetRequiredService<CaseChangeRelay>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+    // The relay has read where the ledger ends by the time the host has started; a case committed before that read
+    // would be taken for history and (with the hour-long poll) never relayed.
+    private Task RelayStartedAsync()
+    {
+        Assert.True(app.Services.GetRequiredService<CaseChangeRelay>().Started.IsCompletedSuccessfully);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_relay_reads_where_the_ledger_ends_as_it_starts_not_later_in_the_background()
+    {
+        // .NET 10 runs a background service's whole ExecuteAsync on the thread pool: read there, the end could come
+        // after the first cases committed once the portal was up, and those never reached a board.
+        using var relay = new CaseChangeRelay(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<BoardChangeFeed>(),
+            TimeProvider.System, Options.Create(new BoardOptions { PollInterval = TimeSpan.FromHours(1) }), NullLogger<CaseChangeRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+        Assert.True(relay.Started.IsCompletedSuccessfully);
+        await relay.StopAsync(CancellationToken.None);
+    }
 
     private static async Task<BoardRowChanged> NextRowAsync(BoardSubscription board)
     {

@@ -43,23 +43,40 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
     private readonly Channel<(string Topic, string Data)> ours = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset prunedAt = DateTimeOffset.MinValue;
+    private List<IDisposable> watching = [];
+    private LedgerCursor? cursor;
 
     /// <summary>Completes once the relay knows where the signals end at start, and watches this instance's changes.</summary>
     public Task Started => started.Task;
 
+    /// <summary>
+    /// Watches this instance's changes and finds where the signals end before the host has started (as
+    /// <see cref="Features.Board.CaseChangeRelay"/> does), so no change made or told once the portal is up is missed.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        watching = byName.Values.Select(t => t.Watch(data => ours.Writer.TryWrite((t.Topic, data)))).ToList();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            cursor = new LedgerCursor(await db.InstanceSignals.MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0, TimeSpan.FromSeconds(30));
+        }
+
+        started.TrySetResult();
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        watching.ForEach(w => w.Dispose());
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var watching = byName.Values.Select(t => t.Watch(data => ours.Writer.TryWrite((t.Topic, data)))).ToList();
+        var cursor = this.cursor ?? throw new InvalidOperationException("The relay runs only once started.");
         try
         {
-            LedgerCursor cursor;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                cursor = new LedgerCursor(await db.InstanceSignals.MaxAsync(s => (long?)s.Id, stoppingToken) ?? 0, TimeSpan.FromSeconds(30));
-            }
-
-            started.TrySetResult();
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -84,6 +101,7 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
         finally
         {
             watching.ForEach(w => w.Dispose());
+            watching = [];
         }
     }
 

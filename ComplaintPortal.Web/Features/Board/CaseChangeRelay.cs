@@ -26,20 +26,31 @@ public sealed class CaseChangeRelay(
     /// <summary>Completes once the relay has read where the ledger ends at start: every change committed after that reaches the boards.</summary>
     public Task Started => started.Task;
 
+    private LedgerCursor? cursor;
+
     /// <summary>Called after this instance committed ledger events.</summary>
     public void Wake() => wake.Writer.TryWrite(true);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Finds where the ledger ends before the host has started, so every change committed once the portal is up reaches
+    /// the boards. Read in <see cref="ExecuteAsync"/>, which runs in the background, the end could be read after the
+    /// first changes were committed, and those never reached a board.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        LedgerCursor cursor;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            cursor = new LedgerCursor(await LedgerFeed.LatestEventIdAsync(db, stoppingToken), options.Value.GapPatience);
+            cursor = new LedgerCursor(await LedgerFeed.LatestEventIdAsync(db, cancellationToken), options.Value.GapPatience);
         }
 
         started.TrySetResult();
+        await base.StartAsync(cancellationToken);
+    }
 
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var cursor = this.cursor ?? throw new InvalidOperationException("The relay runs only once started.");
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -32,6 +32,8 @@ public sealed partial class NoticeRelay(IServiceScopeFactory scopes, INoticeFeed
     private readonly ConcurrentDictionary<long, bool> ours = new();
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long highest;
+    private IDisposable? subscription;
+    private LedgerCursor? cursor;
 
     /// <summary>Completes once the relay knows where the notices end at start: every notice committed after that is relayed.</summary>
     public Task Started => started.Task;
@@ -39,18 +41,33 @@ public sealed partial class NoticeRelay(IServiceScopeFactory scopes, INoticeFeed
     /// <summary>The newest notice read so far (this instance's own included).</summary>
     public long Highest => Interlocked.Read(ref highest);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Listens for this instance's own notices and finds where the notices end before the host has started (as
+    /// <see cref="Board.CaseChangeRelay"/> does), so none committed once the portal is up is missed.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        using var subscription = feed.Subscribe(OnPublished);
-        LedgerCursor cursor;
+        subscription = feed.Subscribe(OnPublished);
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            cursor = new LedgerCursor(await db.Notifications.MaxAsync(n => (int?)n.Id, stoppingToken) ?? 0, options.Value.GapPatience);
+            cursor = new LedgerCursor(await db.Notifications.MaxAsync(n => (int?)n.Id, cancellationToken) ?? 0, options.Value.GapPatience);
         }
 
         Interlocked.Exchange(ref highest, cursor.Highest);
         started.TrySetResult();
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        subscription?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var cursor = this.cursor ?? throw new InvalidOperationException("The relay runs only once started.");
         using var timer = new PeriodicTimer(options.Value.RelayInterval, time);
         try
         {
