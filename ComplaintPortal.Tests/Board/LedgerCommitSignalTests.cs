@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Tests.Infrastructure;
@@ -75,6 +76,63 @@ public sealed class LedgerCommitSignalTests : IDisposable
         await relay.StartAsync(CancellationToken.None);
         Assert.True(relay.Started.IsCompletedSuccessfully);
         await relay.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_change_the_feed_could_not_publish_reaches_the_board_at_the_next_round()
+    {
+        var actions = new AppActions(app.Services);
+        var complaint = await actions.AcknowledgedCaseAsync();
+        // A feed of its own over the portal's row source, whose reading of the viewers' departments fails once when armed.
+        var source = new FailsOnceArmed(app.Services.GetRequiredService<IBoardRowSource>());
+        var feed = new BoardChangeFeed(source, TimeProvider.System, Options.Create(new BoardOptions()), NullLogger<BoardChangeFeed>.Instance);
+        using var relay = new CaseChangeRelay(app.Services.GetRequiredService<IServiceScopeFactory>(), feed, TimeProvider.System,
+            Options.Create(new BoardOptions { PollInterval = TimeSpan.FromMilliseconds(100) }), NullLogger<CaseChangeRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+        var handler = await actions.UserAsync("handler.qa");
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, handler.UserId), .. handler.Roles.Select(r => new Claim(ClaimTypes.Role, r))], "test"));
+        using var board = feed.Subscribe(() => Task.FromResult(principal));
+
+        source.Arm();
+        await actions.DispatchAsync(complaint.Id, DepartmentCatalog.Quality);
+
+        // The dispatch's batch fails to publish; the relay sends it again at its next round, not never.
+        BoardRowChanged change;
+        do
+        {
+            change = await NextRowAsync(board);
+        }
+        while (change.ComplaintId != complaint.Id || change.Row?.Stage != CaseStage.InDepartments);
+
+        Assert.True(source.Failed);
+        await relay.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class FailsOnceArmed(IBoardRowSource portal) : IBoardRowSource
+    {
+        private int armed;
+
+        public bool Failed { get; private set; }
+
+        public void Arm() => Interlocked.Exchange(ref armed, 1);
+
+        public Task<BoardRow?> RowAsync(BoardViewer viewer, int complaintId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            portal.RowAsync(viewer, complaintId, now, cancellationToken);
+
+        public Task<BoardTotals> TotalsAsync(BoardViewer viewer, BoardFilter filter, DateTimeOffset now, CancellationToken cancellationToken) =>
+            portal.TotalsAsync(viewer, filter, now, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int?>> DepartmentsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref armed, 0) == 1)
+            {
+                Failed = true;
+                throw new InvalidOperationException("database is locked (injected)");
+            }
+
+            return portal.DepartmentsAsync(userIds, cancellationToken);
+        }
     }
 
     private static async Task<BoardRowChanged> NextRowAsync(BoardSubscription board)

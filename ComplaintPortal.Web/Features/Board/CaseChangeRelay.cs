@@ -28,6 +28,9 @@ public sealed class CaseChangeRelay(
 
     private LedgerCursor? cursor;
 
+    // Changes read and accepted but not yet handed to the feed; kept when the feed fails, sent at the next round.
+    private List<CaseChange> unsent = [];
+
     /// <summary>Called after this instance committed ledger events.</summary>
     public void Wake() => wake.Writer.TryWrite(true);
 
@@ -70,6 +73,13 @@ public sealed class CaseChangeRelay(
 
     private async Task RelayAsync(LedgerCursor cursor, CancellationToken cancellationToken)
     {
+        // The cursor has moved past a batch the feed could not publish (reading the viewers failed): it goes first.
+        if (unsent.Count > 0)
+        {
+            await feed.PublishAsync(unsent, cancellationToken);
+            unsent = [];
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         IReadOnlyList<CaseChange> changes;
@@ -77,7 +87,9 @@ public sealed class CaseChangeRelay(
         {
             changes = await LedgerFeed.ReadAfterAsync(db, cursor.ReadAfter, BatchSize, cancellationToken);
             var fresh = cursor.Accept(changes.Select(c => c.EventId), time.GetUtcNow()).ToHashSet();
-            await feed.PublishAsync(changes.Where(c => fresh.Contains(c.EventId)).ToList(), cancellationToken);
+            unsent = changes.Where(c => fresh.Contains(c.EventId)).ToList();
+            await feed.PublishAsync(unsent, cancellationToken);
+            unsent = [];
         }
         while (changes.Count == BatchSize);
     }
