@@ -34,47 +34,24 @@ public sealed class InstanceSignalOptions
 /// cursor, so one committed out of id order is not skipped) and handed to their topic here. Signals are kept a day.
 /// </summary>
 internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, IEnumerable<IInstanceSignalTopic> topics, PortalInstance instance,
-    TimeProvider time, IOptions<InstanceSignalOptions> options, ILogger<InstanceSignalRelay> logger) : BackgroundService
+    TimeProvider time, IOptions<InstanceSignalOptions> options, ILogger<InstanceSignalRelay> logger) : RecordRelay(scopes, TimeSpan.FromSeconds(30))
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
     private const int BatchSize = 500;
 
     private readonly Dictionary<string, IInstanceSignalTopic> byName = topics.ToDictionary(t => t.Topic, StringComparer.Ordinal);
     private readonly Channel<(string Topic, string Data)> ours = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset prunedAt = DateTimeOffset.MinValue;
-    private List<IDisposable> watching = [];
-    private LedgerCursor? cursor;
 
-    /// <summary>Completes once the relay knows where the signals end at start, and watches this instance's changes.</summary>
-    public Task Started => started.Task;
+    protected override async Task<long> EndAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await db.InstanceSignals.MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0;
 
-    /// <summary>
-    /// Watches this instance's changes and finds where the signals end before the host has started (as
-    /// <see cref="Features.Board.CaseChangeRelay"/> does), so no change made or told once the portal is up is missed.
-    /// </summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        watching = byName.Values.Select(t => t.Watch(data => ours.Writer.TryWrite((t.Topic, data)))).ToList();
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            cursor = new LedgerCursor(await db.InstanceSignals.MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0, TimeSpan.FromSeconds(30));
-        }
-
-        started.TrySetResult();
-        await base.StartAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        watching.ForEach(w => w.Dispose());
-        base.Dispose();
-    }
+    /// <summary>This instance's changes, queued to be told (a change wakes the relay).</summary>
+    protected override IReadOnlyList<IDisposable> Listen() => [.. byName.Values.Select(t => t.Watch(data => ours.Writer.TryWrite((t.Topic, data))))];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var cursor = this.cursor ?? throw new InvalidOperationException("The relay runs only once started.");
+        var cursor = Cursor;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -98,11 +75,6 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
         {
             // Shutting down.
         }
-        finally
-        {
-            watching.ForEach(w => w.Dispose());
-            watching = [];
-        }
     }
 
     /// <summary>Appends this instance's changes (a change wakes the relay, so they are told at once).</summary>
@@ -120,7 +92,7 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
         }
 
         var now = time.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.InstanceSignals.AddRange(changes.Distinct().Select(c => new InstanceSignal(c.Topic, c.Data, instance.Id, now)));
         try
@@ -138,7 +110,7 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
     /// <summary>Hands the other instances' changes appended since the last read to their topics.</summary>
     private async Task HearAsync(LedgerCursor cursor, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         int read;
         do
@@ -171,7 +143,7 @@ internal sealed partial class InstanceSignalRelay(IServiceScopeFactory scopes, I
 
         prunedAt = now;
         var before = now - KeptFor;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().InstanceSignals.Where(s => s.At < before).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Board;
@@ -17,16 +18,10 @@ public sealed class CaseChangeRelay(
     BoardChangeFeed feed,
     TimeProvider time,
     IOptions<BoardOptions> options,
-    ILogger<CaseChangeRelay> logger) : BackgroundService
+    ILogger<CaseChangeRelay> logger) : RecordRelay(scopes, options.Value.GapPatience)
 {
     private const int BatchSize = 500;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once the relay has read where the ledger ends at start: every change committed after that reaches the boards.</summary>
-    public Task Started => started.Task;
-
-    private LedgerCursor? cursor;
 
     // Changes read and accepted but not yet handed to the feed; kept when the feed fails, sent at the next round.
     private List<CaseChange> unsent = [];
@@ -34,26 +29,12 @@ public sealed class CaseChangeRelay(
     /// <summary>Called after this instance committed ledger events.</summary>
     public void Wake() => wake.Writer.TryWrite(true);
 
-    /// <summary>
-    /// Finds where the ledger ends before the host has started, so every change committed once the portal is up reaches
-    /// the boards. Read in <see cref="ExecuteAsync"/>, which runs in the background, the end could be read after the
-    /// first changes were committed, and those never reached a board.
-    /// </summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            cursor = new LedgerCursor(await LedgerFeed.LatestEventIdAsync(db, cancellationToken), options.Value.GapPatience);
-        }
-
-        started.TrySetResult();
-        await base.StartAsync(cancellationToken);
-    }
+    protected override async Task<long> EndAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await LedgerFeed.LatestEventIdAsync(db, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var cursor = this.cursor ?? throw new InvalidOperationException("The relay runs only once started.");
+        var cursor = Cursor;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -80,7 +61,7 @@ public sealed class CaseChangeRelay(
             unsent = [];
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         IReadOnlyList<CaseChange> changes;
         do

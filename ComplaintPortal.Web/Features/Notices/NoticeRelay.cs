@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,48 +27,22 @@ public sealed class NoticeOptions
 /// committed itself, which the save interceptor has published already.
 /// </summary>
 public sealed partial class NoticeRelay(IServiceScopeFactory scopes, INoticeFeed feed, TimeProvider time, IOptions<NoticeOptions> options,
-    ILogger<NoticeRelay> logger) : BackgroundService
+    ILogger<NoticeRelay> logger) : RecordRelay(scopes, options.Value.GapPatience)
 {
     private const int BatchSize = 500;
     private readonly ConcurrentDictionary<long, bool> ours = new();
-    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long highest;
-    private IDisposable? subscription;
-    private LedgerCursor? cursor;
-
-    /// <summary>Completes once the relay knows where the notices end at start: every notice committed after that is relayed.</summary>
-    public Task Started => started.Task;
 
     /// <summary>The newest notice read so far (this instance's own included).</summary>
-    public long Highest => Interlocked.Read(ref highest);
+    public long Highest => Cursor.Highest;
 
-    /// <summary>
-    /// Listens for this instance's own notices and finds where the notices end before the host has started (as
-    /// <see cref="Board.CaseChangeRelay"/> does), so none committed once the portal is up is missed.
-    /// </summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        subscription = feed.Subscribe(OnPublished);
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            cursor = new LedgerCursor(await db.Notifications.MaxAsync(n => (int?)n.Id, cancellationToken) ?? 0, options.Value.GapPatience);
-        }
+    protected override async Task<long> EndAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await db.Notifications.MaxAsync(n => (int?)n.Id, cancellationToken) ?? 0;
 
-        Interlocked.Exchange(ref highest, cursor.Highest);
-        started.TrySetResult();
-        await base.StartAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        subscription?.Dispose();
-        base.Dispose();
-    }
+    protected override IReadOnlyList<IDisposable> Listen() => [feed.Subscribe(OnPublished)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var cursor = this.cursor ?? throw new InvalidOperationException("The relay runs only once started.");
+        var cursor = Cursor;
         using var timer = new PeriodicTimer(options.Value.RelayInterval, time);
         try
         {
@@ -101,7 +76,7 @@ public sealed partial class NoticeRelay(IServiceScopeFactory scopes, INoticeFeed
 
     private async Task RelayAsync(LedgerCursor cursor, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         int read;
         do
@@ -117,7 +92,6 @@ public sealed partial class NoticeRelay(IServiceScopeFactory scopes, INoticeFeed
                 .Where(n => fresh.Contains(n.Id) && !ours.TryRemove(n.Id, out _))
                 .Select(n => n.RecipientUserId is { } user ? new NoticeAddress(user, null, null) : new NoticeAddress(null, n.RecipientRole, n.RecipientDepartmentId))
                 .Distinct().ToList();
-            Interlocked.Exchange(ref highest, cursor.Highest);
             if (addresses.Count > 0)
             {
                 feed.Publish(new NoticesChanged(addresses, [], FromElsewhere: true));
