@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ComplaintPortal.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Domain.Notifications;
@@ -65,13 +66,35 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
 
         var added = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var addresses = added.Select(NoticeAddress.Of).Distinct().ToList();
-        var closed = context.ChangeTracker.Entries<Complaint>()
+        var closing = context.ChangeTracker.Entries<Complaint>()
             .Where(e => e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified && e.Entity.Stage.IsFinal())
-            .Select(e => e.Entity.Id).ToList();
-        if (addresses.Count > 0 || closed.Count > 0)
+            .ToList();
+        if (addresses.Count > 0 || closing.Count > 0)
         {
-            Pending.AddOrUpdate(context, new PendingNotices(new NoticesChanged(addresses, closed), added));
+            var left = closing.Aggregate((QueuesLeft?)QueuesLeft.None, (queues, entry) => queues is null ? null : QueuesLeftBy(entry) is { } one ? queues.With(one) : null);
+            Pending.AddOrUpdate(context, new PendingNotices(new NoticesChanged(addresses, [.. closing.Select(e => e.Entity.Id)], QueuesLeft: left), added));
         }
+    }
+
+    /// <summary>
+    /// The queues a closing case sat in, by its values before this save; none known when it was in the departments and its
+    /// tasks were not loaded (the workflow always loads them).
+    /// </summary>
+    private static QueuesLeft? QueuesLeftBy(EntityEntry<Complaint> entry)
+    {
+        var stage = entry.Property(c => c.Stage).OriginalValue;
+        var escalated = entry.Property(c => c.IsEscalated).OriginalValue;
+        var tasks = entry.Collection(c => c.Tasks);
+        if (CaseQueues.DepartmentStages.Contains(stage) && !tasks.IsLoaded)
+        {
+            return null;
+        }
+
+        return CaseQueues.Of(stage, escalated, entry.Entity.Tasks.Select(t =>
+        {
+            var task = entry.Context.Entry(t);
+            return (t.DepartmentId, task.State == EntityState.Added ? t.Status : task.Property(x => x.Status).OriginalValue);
+        }));
     }
 
     private void Publish(DbContext? context)

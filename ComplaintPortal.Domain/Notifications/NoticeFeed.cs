@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Workflow;
 
 namespace ComplaintPortal.Domain.Notifications;
@@ -25,10 +26,12 @@ public sealed record NoticeAddress(string? UserId, string? Role, int? Department
 /// Something that changes someone's unread count: notices committed (to these addresses), notices read by a
 /// person, or cases closed (their notices leave the unread lists). <paramref name="NoticeIds"/> names the notices
 /// committed, when known, so that the relay of other instances' notices does not announce them a second time;
-/// <paramref name="FromElsewhere"/> marks a change made through another instance and relayed here.
+/// <paramref name="FromElsewhere"/> marks a change made through another instance and relayed here. <paramref name="QueuesLeft"/>
+/// names the work queues the closed cases sat in just before (<see cref="CaseQueues"/>), when known: the counts of other
+/// queues stay as they were.
 /// </summary>
 public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null,
-    bool FromElsewhere = false)
+    bool FromElsewhere = false, QueuesLeft? QueuesLeft = null)
 {
     /// <summary>Whether a viewer's count may have changed; a closed case concerns whoever had notices on it, so it always asks for a recount.</summary>
     public bool Concerns(ActingUser user) => Concerns(user, null);

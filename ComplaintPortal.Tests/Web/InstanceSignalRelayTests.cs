@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Tests.Infrastructure;
@@ -67,7 +68,7 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
 
         // Through A, as its save interceptor and notice book publish them: 17 cases closed in one save, a new notice, a read.
         var closed = Enumerable.Range(1_000_001, 17).ToList();
-        feedA.Publish(new NoticesChanged([], closed, NoticeIds: []));
+        feedA.Publish(new NoticesChanged([], closed, NoticeIds: [], QueuesLeft: new QueuesLeft(true, false, [3, 4])));
         feedA.Publish(new NoticesChanged([new NoticeAddress(null, "DepartmentHead", 3)], [], NoticeIds: [77]));
         feedA.Publish(new NoticesChanged([new NoticeAddress("u-reader", null, null)], []));
 
@@ -78,17 +79,40 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         Assert.All(told, c => Assert.True(c.FromElsewhere));
         // The closed cases in two signals (fifteen ids each at most), the read as the reader's address; the new notice is not among them.
         Assert.Equal(closed, told.SelectMany(c => c.ClosedComplaintIds));
+        // Each with the queues the cases left, so that only the pages counting those count again there.
+        Assert.All(told.Where(c => c.ClosedComplaintIds.Count > 0), c => Assert.Equal(new QueuesLeft(true, false, [3, 4]), c.QueuesLeft));
         Assert.Equal([new NoticeAddress("u-reader", null, null)], told.Single(c => c.Addresses.Count > 0).Addresses);
         // Nothing came back to A.
         Assert.Equal(3, heardA.Count);
         await using (var db = Database.CreateContext())
         {
-            Assert.Equal(["closed:" + string.Join(',', closed.Take(15)), "closed:" + string.Join(',', closed.Skip(15)), "read:u-reader"],
+            Assert.Equal(["closed:" + string.Join(',', closed.Take(15)) + "|c|3,4", "closed:" + string.Join(',', closed.Skip(15)) + "|c|3,4", "read:u-reader"],
                 await db.InstanceSignals.OrderBy(s => s.Id).Select(s => s.Data).ToListAsync());
         }
 
         await relayA.StopAsync(CancellationToken.None);
         await relayB.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void A_closed_signal_without_its_queues_may_have_left_any_queue()
+    {
+        var feed = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var listening = feed.Subscribe(heard.Add);
+        var topic = new NoticeSignalTopic(feed);
+        var told = new List<string>();
+        using var watching = topic.Watch(told.Add);
+
+        // Departments too many for the signal's 200 characters: the ids go alone.
+        feed.Publish(new NoticesChanged([], [5, 6], QueuesLeft: new QueuesLeft(false, true, [.. Enumerable.Range(1_000, 40)])));
+        Assert.Equal(["closed:5,6"], told);
+        topic.Hear(told[0]);
+        topic.Hear("closed:7|l|");
+        topic.Hear("closed:8,x,9|cl|2,y");
+
+        Assert.Equal(["5,6", "7", "8,9"], heard.Skip(1).Select(c => string.Join(',', c.ClosedComplaintIds)));
+        Assert.Equal([null, new QueuesLeft(false, true, []), new QueuesLeft(true, true, [2])], heard.Skip(1).Select(c => c.QueuesLeft));
     }
 
     [Fact]

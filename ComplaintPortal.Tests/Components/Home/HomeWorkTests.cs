@@ -17,19 +17,21 @@ namespace ComplaintPortal.Tests.Components.Home;
 /// <summary>The home page's 待我处理 counts follow the work while the page is open: a case dispatched to the department counts at once.</summary>
 public sealed class HomeWorkTests : CasePageTest
 {
+    private CasePageContext OpenHome(NoticeFeed feed) => OpenAnother("zh-Hans", feed, services =>
+    {
+        services.AddScoped<CurrentUserSummary>();
+        services.AddSingleton<ArchiveFeed>();
+        services.AddSingleton<WorkingCalendarCache>();
+        services.AddScoped<ArchiveCatalog>();
+        services.AddScoped<RectificationNotices>();
+        services.AddScoped<CaseChecking>();
+    });
+
     [Fact]
     public async Task A_case_dispatched_to_the_department_is_counted_on_its_head_s_open_home_page_at_once()
     {
         var feed = new NoticeFeed();
-        var screen = OpenAnother("zh-Hans", feed, services =>
-        {
-            services.AddScoped<CurrentUserSummary>();
-            services.AddSingleton<ArchiveFeed>();
-            services.AddSingleton<WorkingCalendarCache>();
-            services.AddScoped<ArchiveCatalog>();
-            services.AddScoped<RectificationNotices>();
-            services.AddScoped<CaseChecking>();
-        });
+        var screen = OpenHome(feed);
         var head = Driver.HeadOf(DepartmentCatalog.Quality);
         screen.SignInAs(head);
         var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
@@ -51,5 +53,74 @@ public sealed class HomeWorkTests : CasePageTest
         page.WaitForAssertion(() => Assert.Equal("1", Count("queue")));
         Assert.True(int.Parse(Count("unread"), System.Globalization.CultureInfo.InvariantCulture) > unreadBefore);
         Assert.Equal(CaseStage.InDepartments, await screen.WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.Stage).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_case_closed_out_of_another_department_s_queue_leaves_the_head_s_home_as_it_was_and_one_out_of_theirs_counts_again()
+    {
+        var feed = new NoticeFeed();
+        var screen = OpenHome(feed);
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        var mine = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var theirs = await Driver.RegisterAsync();
+        await Driver.AssessAsync(theirs.Id);
+        await Driver.AcknowledgeAsync(theirs.Id);
+        theirs = await Driver.DispatchAsync(theirs.Id, DepartmentCatalog.Engineering);
+        screen.SignInAs(head);
+        var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+        string Count() => page.Find("[data-tile=queue] [data-test=work-count]").TextContent.Trim();
+        page.WaitForAssertion(() => Assert.Equal("1", Count()));
+
+        // Two more cases reach the department unannounced, so that any count would show on the page.
+        for (var i = 0; i < 2; i++)
+        {
+            await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        }
+
+        async Task WithdrawAsync(Complaint complaint)
+        {
+            await using var db = Database.CreateContext(new NoticeCommitSignal(feed));
+            var version = await screen.WithDbAsync(d => d.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Version).SingleAsync());
+            var result = await new ComplaintWorkflow(db, Driver.Time).ExecuteAsync(complaint.Id, version, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
+            Assert.True(result.Succeeded, result.Error.ToString());
+        }
+
+        // Engineering's case is withdrawn: the quality head's page does not count again (one render passes on its dispatcher).
+        await WithdrawAsync(theirs);
+        await page.InvokeAsync(() => { });
+        await page.InvokeAsync(() => { });
+        Assert.Equal("1", Count());
+
+        // Their own case is withdrawn: the page counts again, and finds the two that came meanwhile.
+        await WithdrawAsync(mine);
+        page.WaitForAssertion(() => Assert.Equal("2", Count()));
+    }
+
+    [Fact]
+    public void A_closed_case_concerns_the_home_pages_counting_its_queues_or_a_notice_about_it()
+    {
+        static ActingUser User(int? department, params string[] roles) => new("u-" + string.Join('-', roles), "someone", department, new HashSet<string>(roles));
+        var clerk = User(1, PortalRoles.IntakeClerk);
+        var leader = User(2, PortalRoles.Leadership);
+        var quality = User(3, PortalRoles.DepartmentHandler);
+        var supervisor = User(4, PortalRoles.Supervisor);
+        var archivist = User(5, PortalRoles.ArchiveClerk);
+        ActingUser[] everyone = [clerk, leader, quality, supervisor, archivist];
+        var noNotices = new UnreadTally(0, []);
+        var noticeAbout9 = new UnreadTally(1, [9]);
+        bool[] Concerned(NoticesChanged change, UnreadTally? tally) =>
+            [.. everyone.Select(u => ComplaintPortal.Web.Features.Home.WorkSummary.Concerns(change, u, tally))];
+
+        // Out of customer service's queue: the clerk's page counts again; no one else's, unless they count a notice on the case.
+        var fromCallback = new NoticesChanged([], [9], QueuesLeft: new QueuesLeft(true, false, []));
+        Assert.Equal([true, false, false, false, false], Concerned(fromCallback, noNotices));
+        Assert.Equal([true, true, true, true, true], Concerned(fromCallback, noticeAbout9));
+        Assert.Equal([true, true, true, true, true], Concerned(fromCallback, null));
+        // Out of department 3's queue and leadership's (escalated).
+        Assert.Equal([false, true, true, false, false], Concerned(new NoticesChanged([], [9], QueuesLeft: new QueuesLeft(false, true, [3])), noNotices));
+        // Queues not known (an older server's signal): every page with a queue counts again, the others only for their notices.
+        Assert.Equal([true, true, true, false, false], Concerned(new NoticesChanged([], [9]), noNotices));
+        // A notice to the supervisors concerns them whatever closed.
+        Assert.Equal([false, false, false, true, false], Concerned(new NoticesChanged([new NoticeAddress(null, PortalRoles.Supervisor, null)], []), noNotices));
     }
 }

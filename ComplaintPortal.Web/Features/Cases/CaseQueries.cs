@@ -28,9 +28,8 @@ public sealed class CaseQueries(PortalDbContext db)
     /// <summary>How far a search's matches are counted by default (see <see cref="SearchTotalCap"/>).</summary>
     public const int DefaultSearchTotalCap = 1_000;
 
-    /// <summary>Stages in which customer service has the next move.</summary>
-    private static readonly CaseStage[] ClerkStages =
-        [CaseStage.Registered, CaseStage.Assessed, CaseStage.Acknowledged, CaseStage.UnderReview, CaseStage.Approved, CaseStage.AwaitingCallback, CaseStage.WaitingForCustomer];
+    /// <summary>Stages in which customer service has the next move (<see cref="CaseQueues"/>, whose rules <see cref="Queue"/> follows).</summary>
+    private static readonly CaseStage[] ClerkStages = CaseQueues.ClerkStages;
 
     /// <summary>Stages whose deadlines do not run: waiting for the customer, and every final stage.</summary>
     private static readonly CaseStage[] StoppedStages = [CaseStage.WaitingForCustomer, .. Enum.GetValues<CaseStage>().Where(s => s.IsFinal())];
@@ -61,6 +60,7 @@ public sealed class CaseQueries(PortalDbContext db)
         return new QueueCounts(total, overdue, dueSoon);
     }
 
+    /// <summary>The viewer's queue by <see cref="CaseQueues"/>' rules (its tests hold the two to the same cases).</summary>
     private IQueryable<Complaint> Queue(ActingUser user)
     {
         var clerk = user.IsInRole(PortalRoles.IntakeClerk);

@@ -25,6 +25,9 @@ public sealed record WorkTile(string Key, string Label, int Count, string Href, 
         AtMost is { } most && Count > most ? most.ToString("N0", culture) + "+" : Count.ToString("N0", culture);
 }
 
+/// <summary>The home page's tiles, and the cases of the unread notices they counted (<see cref="WorkSummary.Concerns"/>).</summary>
+public sealed record WorkCounts(IReadOnlyList<WorkTile> Tiles, UnreadTally Unread);
+
 /// <summary>
 /// What waits for the signed-in person, counted for each of their roles, so the home page opens on the work rather than
 /// on a list of links: the queue and how much of it is overdue or due soon, unread notices, rectification notices to
@@ -33,15 +36,32 @@ public sealed record WorkTile(string Key, string Label, int Count, string Href, 
 /// </summary>
 public static class WorkSummary
 {
-    public static async Task<IReadOnlyList<WorkTile>> LoadAsync(IServiceProvider services, ActingUser user, DateTimeOffset now,
+    /// <summary>
+    /// Whether <paramref name="change"/> may move one of <paramref name="user"/>'s tiles, last counted with the unread notices
+    /// of <paramref name="unread"/> (none while counting): notices to them, or cases closed that sat in their queue or that a
+    /// counted notice is about. The other tiles (checks, rectification notices, the archive's) do not move when a case closes.
+    /// Without this, every open home page counted everything again on every close (about 54 ms for a leader at 1,000,000 cases).
+    /// </summary>
+    public static bool Concerns(NoticesChanged change, ActingUser user, UnreadTally? unread)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(user);
+        return change.Concerns(user, unread)
+            || (change.ClosedComplaintIds.Count > 0 && (change.QueuesLeft is { } left ? left.Reach(user) : HasQueue(user)));
+    }
+
+    private static bool HasQueue(ActingUser user) =>
+        user.IsInRole(PortalRoles.IntakeClerk) || user.IsInRole(PortalRoles.DepartmentHandler)
+        || user.IsInRole(PortalRoles.DepartmentHead) || user.IsInRole(PortalRoles.Leadership);
+
+    public static async Task<WorkCounts> LoadAsync(IServiceProvider services, ActingUser user, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(user);
         var tiles = new List<WorkTile>();
 
-        if (user.IsInRole(PortalRoles.IntakeClerk) || user.IsInRole(PortalRoles.DepartmentHandler)
-            || user.IsInRole(PortalRoles.DepartmentHead) || user.IsInRole(PortalRoles.Leadership))
+        if (HasQueue(user))
         {
             var queue = await services.GetRequiredService<CaseQueries>().QueueCountsAsync(user, now, cancellationToken);
             tiles.Add(new("queue", UiText.Work_Queue, queue.Total, CaseRoutes.Queue, WorkTone.Calm));
@@ -82,8 +102,8 @@ public static class WorkSummary
         }
 
         // Counted as far as the bell counts (99+), which stops early instead of counting a busy desk's every notice.
-        var unread = await services.GetRequiredService<NoticeBook>().CountUnreadAsync(user, Notices.NoticeBell.Shown + 1, cancellationToken);
-        tiles.Add(new("unread", UiText.Work_Unread, unread, "/notices", unread > 0 ? WorkTone.Attention : WorkTone.Calm, AtMost: Notices.NoticeBell.Shown));
-        return tiles;
+        var unread = await services.GetRequiredService<NoticeBook>().TallyUnreadAsync(user, Notices.NoticeBell.Shown + 1, cancellationToken);
+        tiles.Add(new("unread", UiText.Work_Unread, unread.Count, "/notices", unread.Count > 0 ? WorkTone.Attention : WorkTone.Calm, AtMost: Notices.NoticeBell.Shown));
+        return new WorkCounts(tiles, unread);
     }
 }
