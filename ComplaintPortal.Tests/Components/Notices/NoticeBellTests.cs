@@ -151,6 +151,42 @@ public sealed class NoticeBellTests : CasePageTest
         int.Parse(bell.WaitForElement("[data-test=notice-bell]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task Mark_all_read_asks_first_naming_how_many_and_cancel_leaves_them_unread()
+    {
+        var feed = new NoticeFeed();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        await NoticeAsync(owner, complaint);
+        await NoticeAsync(owner, complaint);
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(owner);
+        Task<int> UnreadAsync() => screen.WithDbAsync(db => new NoticeBook(db).CountUnreadAsync(owner));
+        var unread = await UnreadAsync();
+        Assert.True(unread >= 2);
+        var page = screen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
+            b.CloseComponent();
+        });
+        page.WaitForElement("[data-test=notices] [data-case]");
+
+        // Click, not ClickAsync: the handler waits for the dialog's answer, which the test gives next.
+        page.Find("[data-test=mark-all-read]").Click();
+        var dialog = page.WaitForElement(".mud-dialog");
+        Assert.Contains("将全部通知标为已读？", dialog.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"您的 {unread} 条未读通知", dialog.TextContent, StringComparison.Ordinal);
+        Assert.Contains("不能改回未读", dialog.TextContent, StringComparison.Ordinal);
+        dialog.QuerySelectorAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "取消").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-dialog")));
+        Assert.Equal(unread, await UnreadAsync());
+
+        page.Find("[data-test=mark-all-read]").Click();
+        page.WaitForElement(".mud-dialog .mud-dialog-actions").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "全部标为已读").Click();
+        page.WaitForElement("[data-test=no-notices]");
+        Assert.Equal(0, await UnreadAsync());
+    }
+
+    [Fact]
     public async Task The_notices_page_sorts_on_the_server_by_the_time_or_case_header_clicked()
     {
         var feed = new NoticeFeed();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -10,7 +11,8 @@ using MudBlazor;
 namespace ComplaintPortal.Web.Features.Notices;
 
 /// <summary>
-/// The signed-in person's notices, paged on the server: unread first by default, marked read one by one or all at once.
+/// The signed-in person's notices, paged on the server: unread first by default, marked read one by one or all at once (after
+/// a confirmation naming how many, since read cannot be undone).
 /// The list reloads when a change concerns the reader (a new notice, one read on another page, a case closed).
 /// </summary>
 public sealed partial class Notices : IDisposable
@@ -36,6 +38,9 @@ public sealed partial class Notices : IDisposable
 
     [Inject]
     private INoticeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -103,6 +108,21 @@ public sealed partial class Notices : IDisposable
     private async Task MarkAllReadAsync()
     {
         if (await ActingUserAsync() is not { } user)
+        {
+            return;
+        }
+
+        // Marking read cannot be undone, so the page asks first, naming how many (as far as the bell counts: 99+).
+        var unread = await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>().CountUnreadAsync(user, NoticeBell.Shown + 1));
+        if (unread == 0)
+        {
+            Snackbar.Add(DeadlineText.Notices_NoneUnread, MudBlazor.Severity.Info);
+            return;
+        }
+
+        var many = unread > NoticeBell.Shown ? NoticeBell.Shown.ToString("N0", CultureInfo.CurrentCulture) + "+" : unread.ToString("N0", CultureInfo.CurrentCulture);
+        if (!await Dialogs.AskAsync(DeadlineText.Notices_MarkAllTitle, string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_MarkAllConsequence, many),
+                DeadlineText.Notices_MarkAllRead))
         {
             return;
         }
