@@ -19,6 +19,7 @@ public sealed class BoardWordsTests
             Assert.Equal("12,345 件未结投诉", simplified.Count(12345));
             Assert.Equal("第 2 / 17 页", simplified.Page(1, 17));
             Assert.Equal("12,345 open cases", english.Count(12345));
+            Assert.Equal(("1 open case", "0 open cases", "1 件未结投诉"), (english.Count(1), english.Count(0), simplified.Count(1)));
             Assert.Equal("Page 2 of 17", english.Page(1, 17));
         }
         finally

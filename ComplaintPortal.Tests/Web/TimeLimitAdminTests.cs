@@ -73,6 +73,11 @@ public sealed class TimeLimitAdminTests : IDisposable
         {
             Assert.Equal("within 3 working days (whole days)", PolicyForm.Describe(SlaTarget.Days(3)));
             Assert.Equal("3 working days later, same clock time", PolicyForm.Describe(SlaTarget.Days(3, DayCounting.SameClockTime)));
+            // One is singular in English (Chinese has one form for both).
+            Assert.Equal("within 1 working day (whole day)", PolicyForm.Describe(SlaTarget.Days(1)));
+            Assert.Equal("1 working day later, same clock time", PolicyForm.Describe(SlaTarget.Days(1, DayCounting.SameClockTime)));
+            Assert.Equal("1 working hour (elapsed working time)", PolicyForm.Describe(SlaTarget.Hours(1)));
+            Assert.Equal("4 working hours (elapsed working time)", PolicyForm.Describe(SlaTarget.Hours(4)));
             // Something the portal did not write is shown as stored rather than hidden.
             Assert.Equal("CN 1w/3d/7d due-soon 20%", ComplaintPortal.Web.Features.Deadlines.TargetText.Summary("CN 1w/3d/7d due-soon 20%"));
         }

@@ -13,6 +13,7 @@ internal sealed record BoardWords(
     string Title,
     string Totals,
     string RowCount,
+    string RowCountOne,
     string PageOf,
     string Empty,
     string LeaveWall,
@@ -37,6 +38,7 @@ internal sealed record BoardWords(
             Word(nameof(BoardText.Board_Title)),
             Word(nameof(BoardText.Board_Totals)),
             Word(nameof(BoardText.Board_RowCount)),
+            Word(nameof(BoardText.Board_RowCount_One)),
             Word(nameof(BoardText.Board_PageOf)),
             Word(nameof(BoardText.Board_Empty)),
             Word(nameof(BoardText.Board_LeaveWall)),
@@ -53,7 +55,7 @@ internal sealed record BoardWords(
     public CultureInfo Culture { get; private init; } = CultureInfo.InvariantCulture;
 
     /// <summary>"N open cases" for <paramref name="open"/>.</summary>
-    public string Count(int open) => string.Format(Culture, RowCount, open.ToString("N0", Culture));
+    public string Count(int open) => string.Format(Culture, Localization.Counted.Pick(open, RowCountOne, RowCount), open.ToString("N0", Culture));
 
     /// <summary>"Page N of M" for the zero-based <paramref name="pageIndex"/>.</summary>
     public string Page(int pageIndex, int pages) => string.Format(Culture, PageOf, pageIndex + 1, pages);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Web.Resources;
+using ComplaintPortal.Web.Features.Localization;
 
 namespace ComplaintPortal.Web.Features.Deadlines;
 
@@ -13,9 +14,9 @@ public static partial class TargetText
 {
     public static string Describe(SlaTarget target) => string.Format(CultureInfo.CurrentCulture, target.Unit switch
     {
-        SlaTargetUnit.Hours => DeadlineText.Target_Hours,
-        SlaTargetUnit.Days when target.Counting == DayCounting.SameClockTime => DeadlineText.Target_DaysSameClock,
-        SlaTargetUnit.Days => DeadlineText.Target_DaysWhole,
+        SlaTargetUnit.Hours => Counted.Pick(target.Amount, DeadlineText.Target_Hours_One, DeadlineText.Target_Hours),
+        SlaTargetUnit.Days when target.Counting == DayCounting.SameClockTime => Counted.Pick(target.Amount, DeadlineText.Target_DaysSameClock_One, DeadlineText.Target_DaysSameClock),
+        SlaTargetUnit.Days => Counted.Pick(target.Amount, DeadlineText.Target_DaysWhole_One, DeadlineText.Target_DaysWhole),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     }, target.Amount);
 

@@ -7,6 +7,7 @@ using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using ComplaintPortal.Web.Features.Localization;
 
 namespace ComplaintPortal.Web.Features.Notices;
 
@@ -121,7 +122,8 @@ public sealed partial class Notices : IDisposable
         }
 
         var many = unread > NoticeBell.Shown ? NoticeBell.Shown.ToString("N0", CultureInfo.CurrentCulture) + "+" : unread.ToString("N0", CultureInfo.CurrentCulture);
-        if (!await Dialogs.AskAsync(DeadlineText.Notices_MarkAllTitle, string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_MarkAllConsequence, many),
+        if (!await Dialogs.AskAsync(DeadlineText.Notices_MarkAllTitle, string.Format(CultureInfo.CurrentCulture,
+                Counted.Pick(unread, DeadlineText.Notices_MarkAllConsequence_One, DeadlineText.Notices_MarkAllConsequence), many),
                 DeadlineText.Notices_MarkAllRead))
         {
             return;
@@ -129,7 +131,7 @@ public sealed partial class Notices : IDisposable
 
         var now = Clock.UtcNow;
         var count = await InScopeAsync(sp => sp.GetRequiredService<NoticeBook>().MarkAllReadAsync(user, now));
-        Snackbar.Add(string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_MarkedAll, count), MudBlazor.Severity.Success);
+        Snackbar.Add(string.Format(CultureInfo.CurrentCulture, Counted.Pick(count, DeadlineText.Notices_MarkedAll_One, DeadlineText.Notices_MarkedAll), count), MudBlazor.Severity.Success);
         await grid!.ReloadServerData();
     }
 }

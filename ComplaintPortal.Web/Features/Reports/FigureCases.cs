@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Web.Resources;
+using ComplaintPortal.Web.Features.Localization;
 
 namespace ComplaintPortal.Web.Features.Reports;
 
@@ -20,7 +21,7 @@ public sealed record FigureCase(string CaseNumber, CaseStage? Stage, IReadOnlyLi
 /// <param name="DepartmentId">The department row clicked, or the report's department; null for the whole organisation.</param>
 public sealed record FigureSelection(string Title, TimelinessFigure Figure, int? DepartmentId, int Count)
 {
-    public string Heading => string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_CasesBehind, Title, Count);
+    public string Heading => string.Format(CultureInfo.CurrentCulture, Counted.Pick(Count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), Title, Count);
 
     /// <summary>Complaints (with their stage), rather than single deadlines.</summary>
     public bool PerComplaint => Figure is TimelinessFigure.Complaints or TimelinessFigure.OnTime or TimelinessFigure.Late

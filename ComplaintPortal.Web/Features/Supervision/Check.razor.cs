@@ -5,6 +5,7 @@ using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ComplaintPortal.Web.Features.Localization;
 
 namespace ComplaintPortal.Web.Features.Supervision;
 
@@ -90,7 +91,7 @@ public sealed partial class Check
             if (result.Succeeded)
             {
                 await LoadAsync();
-                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, SupervisionText.Check_Done, view.Notices.Count), Severity.Success);
+                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, Counted.Pick(view.Notices.Count, SupervisionText.Check_Done_One, SupervisionText.Check_Done), view.Notices.Count), Severity.Success);
             }
             else
             {

@@ -7,6 +7,7 @@ using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using ComplaintPortal.Web.Features.Localization;
 
 namespace ComplaintPortal.Web.Features.Supervision;
 
@@ -102,7 +103,8 @@ public sealed partial class Samples
                 : await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().DrawAsync(form.ToRequest(), Clock.TimeZone, actor));
             if (result.Succeeded)
             {
-                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, SupervisionText.Samples_Drawn, result.Value!.Cases.Count, result.Value.Seed), Severity.Success);
+                Snackbar.Add(string.Format(CultureInfo.CurrentCulture,
+                    Counted.Pick(result.Value!.Cases.Count, SupervisionText.Samples_Drawn_One, SupervisionText.Samples_Drawn), result.Value.Cases.Count, result.Value.Seed), Severity.Success);
                 form.Seed = null;
                 await LoadAsync();
             }
