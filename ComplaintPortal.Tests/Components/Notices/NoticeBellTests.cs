@@ -151,6 +151,63 @@ public sealed class NoticeBellTests : CasePageTest
         int.Parse(bell.WaitForElement("[data-test=notice-bell]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task The_notices_page_reads_its_list_again_when_a_case_it_shows_closes_not_when_another_does()
+    {
+        var feed = new NoticeFeed();
+        var mine = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var elsewhere = await Driver.RegisterAsync();
+        var owner = Driver.HandlerOf(DepartmentCatalog.Quality);
+        await NoticeAsync(owner, mine);
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(owner);
+        var page = screen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Notices.Notices>(0);
+            b.CloseComponent();
+        });
+        string[] Cases() => [.. page.FindAll("[data-test=notices] [data-case]").Select(a => a.TextContent.Trim()).Distinct()];
+        page.WaitForAssertion(() => Assert.Equal([mine.CaseNumber], Cases()));
+
+        // Another case reaches the department with a notice to the owner, unannounced, so that any reading of the list would show it.
+        var later = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        await NoticeAsync(owner, later);
+
+        async Task WithdrawAsync(Complaint complaint)
+        {
+            await using var db = Database.CreateContext(new NoticeCommitSignal(feed));
+            var version = await screen.WithDbAsync(d => d.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Version).SingleAsync());
+            var result = await new ComplaintWorkflow(db, Driver.Time).ExecuteAsync(complaint.Id, version, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
+            Assert.True(result.Succeeded, result.Error.ToString());
+        }
+
+        // A case the list does not show closes: the page stays as it was (its dispatcher has run what it had).
+        await WithdrawAsync(elsewhere);
+        await page.InvokeAsync(() => { });
+        await page.InvokeAsync(() => { });
+        Assert.Equal([mine.CaseNumber], Cases());
+
+        // The case it shows closes: its notice leaves the unread list, and the list read again shows the other.
+        await WithdrawAsync(mine);
+        page.WaitForAssertion(() => Assert.Equal([later.CaseNumber], Cases()));
+    }
+
+    [Fact]
+    public void A_closed_case_concerns_a_notices_page_that_shows_it_or_may_lose_it()
+    {
+        var reader = new ActingUser("u-1", "读者", 3, new HashSet<string> { PortalRoles.DepartmentHandler });
+        var closed9 = new NoticesChanged([], [9]);
+        bool Concerns(NoticesChanged change, ShownNotices? shown) => ComplaintPortal.Web.Features.Notices.Notices.Concerns(change, reader, shown);
+
+        Assert.True(Concerns(closed9, null));
+        Assert.True(Concerns(closed9, new ShownNotices(new HashSet<int> { 9 }, Whole: true, UnreadOnly: false)));
+        Assert.False(Concerns(closed9, new ShownNotices(new HashSet<int> { 8 }, Whole: false, UnreadOnly: false)));
+        Assert.False(Concerns(closed9, new ShownNotices(new HashSet<int> { 8 }, Whole: true, UnreadOnly: true)));
+        // The unread list past its first page may lose a notice it does not show.
+        Assert.True(Concerns(closed9, new ShownNotices(new HashSet<int> { 8 }, Whole: false, UnreadOnly: true)));
+        Assert.True(Concerns(new NoticesChanged([new NoticeAddress("u-1", null, null)], []), new ShownNotices(new HashSet<int>(), Whole: true, UnreadOnly: true)));
+    }
+
+    [Fact]
     public async Task Mark_all_read_asks_first_naming_how_many_and_cancel_leaves_them_unread()
     {
         var feed = new NoticeFeed();

@@ -1,20 +1,22 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Components.Controls;
+using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
-using ComplaintPortal.Web.Features.Localization;
 
 namespace ComplaintPortal.Web.Features.Notices;
 
 /// <summary>
 /// The signed-in person's notices, paged on the server: unread first by default, marked read one by one or all at once (after
 /// a confirmation naming how many, since read cannot be undone).
-/// The list reloads when a change concerns the reader (a new notice, one read on another page, a case closed).
+/// The list reloads when a change concerns the reader (a new notice, one read on another page, a case closed that the list
+/// shows or may lose).
 /// </summary>
 public sealed partial class Notices : IDisposable
 {
@@ -51,7 +53,7 @@ public sealed partial class Notices : IDisposable
         {
             subscription = Feed.Subscribe(change =>
             {
-                if (change.Concerns(reader))
+                if (Concerns(change, reader, shown))
                 {
                     // The grid is there from the first render on; a change before it is in its first load anyway.
                     _ = InvokeForEventAsync(() => grid is null ? Task.CompletedTask : grid.ReloadServerData());
@@ -62,8 +64,23 @@ public sealed partial class Notices : IDisposable
 
     public void Dispose() => subscription?.Dispose();
 
+    /// <summary>The cases of the rows on screen, and whether those are the whole list; none until a page is read.</summary>
+    private volatile ShownNotices? shown;
+
+    /// <summary>
+    /// Whether a change may alter the list on screen: notices to the reader, or a case closed that a row on screen is about (its
+    /// state changes) or, in the unread list with more than one page, that may leave the list. Without this every open notices
+    /// page read its list again on every close anywhere.
+    /// </summary>
+    internal static bool Concerns(NoticesChanged change, ActingUser reader, ShownNotices? shown) =>
+        change.Addresses.Any(a => a.Reaches(reader))
+        || (change.ClosedComplaintIds.Count > 0
+            && (shown is null || change.ClosedComplaintIds.Any(shown.Cases.Contains) || (shown.UnreadOnly && !shown.Whole)));
+
     private async Task<GridData<NoticeView>> LoadAsync(GridState<NoticeView> state, CancellationToken cancellationToken)
     {
+        // None while reading, so that a case closed meanwhile reads the list again.
+        shown = null;
         if (await ActingUserAsync(cancellationToken) is not { } user)
         {
             return new GridData<NoticeView> { Items = [], TotalItems = 0 };
@@ -82,6 +99,7 @@ public sealed partial class Notices : IDisposable
         var capped = !unreadOnly && total > NoticeBook.TotalCap;
         infoFormat = capped ? DeadlineText.Notices_PagerMoreThan : null;
         read = true;
+        shown = new ShownNotices(notices.Select(n => n.ComplaintId).ToHashSet(), state.Page == 0 && total <= notices.Count, unreadOnly);
         return new GridData<NoticeView> { Items = notices, TotalItems = capped ? NoticeBook.TotalCap : total };
     }
 
@@ -135,3 +153,6 @@ public sealed partial class Notices : IDisposable
         await grid!.ReloadServerData();
     }
 }
+
+/// <summary>What a notices page shows: the cases of its rows, whether they are the whole list, and whether it lists only the unread.</summary>
+internal sealed record ShownNotices(IReadOnlySet<int> Cases, bool Whole, bool UnreadOnly);
