@@ -70,7 +70,7 @@ public static class CaseLabels
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.IsIntact
-            ? string.Format(CultureInfo.CurrentCulture, CaseText.Ledger_Intact, result.EventCount)
+            ? string.Format(CultureInfo.CurrentCulture, Localization.Counted.Pick(result.EventCount, CaseText.Ledger_Intact_One, CaseText.Ledger_Intact), result.EventCount)
             : string.Format(CultureInfo.CurrentCulture, CaseText.Ledger_Broken, result.BrokenSequence, LedgerBreak(result.Break));
     }
 
