@@ -48,13 +48,34 @@ public sealed class CircuitRevalidationTests : IDisposable
             await db.Users.Where(u => u.UserName == "archivist").ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, time.GetUtcNow().AddMinutes(-1))));
         Assert.True(await StillValidAsync(signedIn));
 
-        // ... one that runs past now ends it, on the portal's clock.
+        // ... one that runs past now ends it, on the portal's clock, once the shared read of a second ago is past.
         await app.WithDbAsync(async db =>
             await db.Users.Where(u => u.UserName == "archivist").ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, time.GetUtcNow().AddMinutes(5))));
+        time.Advance(AccountStandings.Freshness);
         Assert.False(await StillValidAsync(signedIn));
 
         time.Advance(TimeSpan.FromMinutes(6));
         Assert.True(await StillValidAsync(signedIn));
+    }
+
+    [Fact]
+    public async Task The_circuits_of_one_account_share_a_read_made_within_a_second_and_see_a_change_after_it()
+    {
+        // Two circuits of one account (say two wall screens), re-checked in the same second: one read answers both.
+        var first = await SignedInStateAsync("handler.qa");
+        var second = await SignedInStateAsync("handler.qa");
+        Assert.True(await StillValidAsync(first));
+        await WithUserAsync("handler.qa", (users, user) => users.UpdateSecurityStampAsync(user));
+        Assert.True(await StillValidAsync(second));
+
+        // A second later both read again and both end.
+        time.Advance(AccountStandings.Freshness);
+        Assert.False(await StillValidAsync(second));
+        Assert.False(await StillValidAsync(first));
+
+        // Another account's circuit is read for itself.
+        var other = await SignedInStateAsync("head.qa");
+        Assert.True(await StillValidAsync(other));
     }
 
     [Fact]

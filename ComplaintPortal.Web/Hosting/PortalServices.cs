@@ -39,6 +39,7 @@ public static class PortalServices
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<AccountStandings>();
         services.AddScoped<AuthenticationStateProvider, PortalRevalidatingAuthenticationStateProvider>();
         services.AddMudServices(o => PortalSnackbars.Configure(o.SnackbarConfiguration));
         // MudBlazor's own strings (pager, filters, dialogs, pickers, upload) in the portal's languages.

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using ComplaintPortal.Domain.Persistence;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintPortal.Web.Features.Account;
@@ -16,11 +14,12 @@ namespace ComplaintPortal.Web.Features.Account;
 /// </summary>
 /// <remarks>
 /// Every open circuit runs this every <see cref="Interval"/>, wall screens included, so it reads only the account's stamp
-/// and lockout, untracked, instead of loading and tracking the whole user through <see cref="UserManager{TUser}"/>.
+/// and lockout, untracked, instead of loading and tracking the whole user through <see cref="UserManager{TUser}"/>, and the
+/// circuits of one account share a read made within <see cref="AccountStandings.Freshness"/>.
 /// </remarks>
 internal sealed class PortalRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopes,
+    AccountStandings standings,
     IOptions<IdentityOptions> identityOptions,
     IOptions<EntraId.EntraIdSettings> entraId,
     TimeProvider time)
@@ -50,12 +49,7 @@ internal sealed class PortalRevalidatingAuthenticationStateProvider(
             return false;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var account = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users
-            .AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnd })
-            .FirstOrDefaultAsync(cancellationToken);
+        var account = await standings.ReadAsync(userId, cancellationToken);
         return account is not null
             && !(account.LockoutEnd is { } end && end > now)
             && principal.FindFirstValue(claims.SecurityStampClaimType) == account.SecurityStamp;
