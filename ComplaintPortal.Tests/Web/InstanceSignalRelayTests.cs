@@ -86,7 +86,7 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         Assert.Equal(3, heardA.Count);
         await using (var db = Database.CreateContext())
         {
-            Assert.Equal(["closed:" + string.Join(',', closed.Take(15)) + "|c|3,4", "closed:" + string.Join(',', closed.Skip(15)) + "|c|3,4", "read:u-reader"],
+            Assert.Equal(["closed:" + string.Join(',', closed.Take(15)) + ",q,c,d3,d4", "closed:" + string.Join(',', closed.Skip(15)) + ",q,c,d3,d4", "read:u-reader"],
                 await db.InstanceSignals.OrderBy(s => s.Id).Select(s => s.Data).ToListAsync());
         }
 
@@ -108,11 +108,19 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         feed.Publish(new NoticesChanged([], [5, 6], QueuesLeft: new QueuesLeft(false, true, [.. Enumerable.Range(1_000, 40)])));
         Assert.Equal(["closed:5,6"], told);
         topic.Hear(told[0]);
-        topic.Hear("closed:7|l|");
-        topic.Hear("closed:8,x,9|cl|2,y");
+        topic.Hear("closed:7,q,l");
+        topic.Hear("closed:8,x,9,q,c,l,d2,dy");
+        topic.Hear("closed:10,q");
 
-        Assert.Equal(["5,6", "7", "8,9"], heard.Skip(1).Select(c => string.Join(',', c.ClosedComplaintIds)));
-        Assert.Equal([null, new QueuesLeft(false, true, []), new QueuesLeft(true, true, [2])], heard.Skip(1).Select(c => c.QueuesLeft));
+        Assert.Equal(["5,6", "7", "8,9", "10"], heard.Skip(1).Select(c => string.Join(',', c.ClosedComplaintIds)));
+        Assert.Equal([null, new QueuesLeft(false, true, []), new QueuesLeft(true, true, [2]), QueuesLeft.None], heard.Skip(1).Select(c => c.QueuesLeft));
+
+        // A server of the version before (which read "closed:" as numbers split by commas, passing over the rest) reads the cases of
+        // the form with queues, and nothing more.
+        feed.Publish(new NoticesChanged([], [11, 12], QueuesLeft: new QueuesLeft(true, false, [3, 21])));
+        Assert.Equal("closed:11,12,q,c,d3,d21", told[^1]);
+        Assert.Equal([11, 12], told[^1]["closed:".Length..].Split(',')
+            .Select(id => int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0).Where(id => id > 0));
     }
 
     [Fact]

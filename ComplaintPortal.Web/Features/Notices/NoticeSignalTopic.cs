@@ -9,14 +9,19 @@ namespace ComplaintPortal.Web.Features.Notices;
 /// <summary>
 /// What changes unread counts besides new notices (which <see cref="NoticeRelay"/> reads from the notices themselves),
 /// between instances (<see cref="InstanceSignalRelay"/>): cases closed, whose notices leave every unread list, and notices a
-/// person marked read, which their pages on the other servers re-count. Short forms: "closed:12,34|cl|3,5" (the cases, then
-/// the queues they left: c customer service's, l leadership's, and the departments') and "read:userId". A closed signal
-/// without its queues (too long to carry them, or from an older server) counts as one that may have left any queue.
+/// person marked read, which their pages on the other servers re-count. Short forms: "closed:12,34,q,c,l,d3,d5" (the cases,
+/// then "q" and the queues they left: c customer service's, l leadership's, dN department N's) and "read:userId". A closed
+/// signal without its queues (too long to carry them) counts as one that may have left any queue; a server of an earlier
+/// version reads the cases and passes over the rest, which it cannot take for numbers.
 /// </summary>
 internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
 {
     private const string Closed = "closed:";
     private const string Read = "read:";
+    private const string Known = "q";
+    private const string Clerks = "c";
+    private const string Leadership = "l";
+    private const string Department = "d";
 
     public string Topic => "notices";
 
@@ -52,11 +57,13 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
     {
         if (data.StartsWith(Closed, StringComparison.Ordinal))
         {
-            var parts = data[Closed.Length..].Split('|');
-            var ids = Ids(parts[0]);
+            var items = data[Closed.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var ids = Numbers(items);
             if (ids.Count > 0)
             {
-                var queues = parts.Length == 3 ? new QueuesLeft(parts[1].Contains('c', StringComparison.Ordinal), parts[1].Contains('l', StringComparison.Ordinal), Ids(parts[2])) : null;
+                var queues = items.Contains(Known)
+                    ? new QueuesLeft(items.Contains(Clerks), items.Contains(Leadership), Numbers(items.Where(i => i.StartsWith(Department, StringComparison.Ordinal)).Select(i => i[1..])))
+                    : null;
                 feed.Publish(new NoticesChanged([], ids, FromElsewhere: true, QueuesLeft: queues));
             }
         }
@@ -67,10 +74,10 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
     }
 
     private static string? Queues(QueuesLeft? left) => left is null ? null
-        : "|" + (left.Clerks ? "c" : "") + (left.Leadership ? "l" : "") + "|" + string.Join(',', left.Departments.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+        : "," + string.Join(',', new[] { Known, left.Clerks ? Clerks : null, left.Leadership ? Leadership : null }.OfType<string>()
+            .Concat(left.Departments.Select(d => Department + d.ToString(CultureInfo.InvariantCulture))));
 
-    private static List<int> Ids(string list) =>
-        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0)
-            .Where(id => id > 0)];
+    /// <summary>The items that are numbers; the rest are passed over.</summary>
+    private static List<int> Numbers(IEnumerable<string> items) =>
+        [.. items.Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0).Where(id => id > 0)];
 }
