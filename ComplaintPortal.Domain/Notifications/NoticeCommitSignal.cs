@@ -71,7 +71,17 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
             .ToList();
         if (addresses.Count > 0 || closing.Count > 0)
         {
-            var left = closing.Aggregate((QueuesLeft?)QueuesLeft.None, (queues, entry) => queues is null ? null : QueuesLeftBy(entry) is { } one ? queues.With(one) : null);
+            // The queues all the closing cases left; not known once one case's are not.
+            QueuesLeft? left = QueuesLeft.None;
+            foreach (var entry in closing)
+            {
+                left = QueuesLeftBy(entry) is { } one ? left.With(one) : null;
+                if (left is null)
+                {
+                    break;
+                }
+            }
+
             Pending.AddOrUpdate(context, new PendingNotices(new NoticesChanged(addresses, [.. closing.Select(e => e.Entity.Id)], QueuesLeft: left), added));
         }
     }

@@ -33,6 +33,9 @@ public sealed record NoticeAddress(string? UserId, string? Role, int? Department
 public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null,
     bool FromElsewhere = false, QueuesLeft? QueuesLeft = null)
 {
+    /// <summary>Whether notices were committed to, or read by, <paramref name="user"/> (to an address that reaches them).</summary>
+    public bool Reaches(ActingUser user) => Addresses.Any(a => a.Reaches(user));
+
     /// <summary>Whether a viewer's count may have changed; a closed case concerns whoever had notices on it, so it always asks for a recount.</summary>
     public bool Concerns(ActingUser user) => Concerns(user, null);
 
@@ -41,7 +44,7 @@ public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IRea
     /// that one of the counted notices is about. Without a tally (none yet, or one under way) every closed case may.
     /// </summary>
     public bool Concerns(ActingUser user, UnreadTally? counted) =>
-        Addresses.Any(a => a.Reaches(user)) || (ClosedComplaintIds.Count > 0 && (counted is null || counted.Touches(ClosedComplaintIds)));
+        Reaches(user) || (ClosedComplaintIds.Count > 0 && (counted is null || counted.Touches(ClosedComplaintIds)));
 }
 
 /// <summary>

@@ -27,17 +27,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
     public async Task Request_approval_watermarked_view_and_return()
     {
         var root = app.StartOnLoopback();
-        var time = (SettableTimeProvider)app.Time;
-        var actions = new AppActions(app.Services);
-        var complaint = await actions.RegisterAsync();
-        await actions.DoAsync(complaint.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, "intake");
-        time.Advance(TimeSpan.FromDays(8));
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow());
-        }
-
-        var number = await app.WithDbAsync(db => db.ArchivedFiles.Select(f => f.ArchiveNumber).SingleAsync());
+        var number = await ArchivedFileAsync();
 
         var handler = await SignInAsync(root, "handler.qa");
         await OpenAsync(handler, "/archive/files/" + number);
@@ -142,17 +132,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await using var serverB = new PortalAppFactory(app.Database, time: app.Time);
         serverB.Settings["Archive:JobsEnabled"] = "false";
         var rootB = serverB.StartOnLoopback();
-        var time = (SettableTimeProvider)app.Time;
-        var actions = new AppActions(app.Services);
-        var complaint = await actions.RegisterAsync();
-        await actions.DoAsync(complaint.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, "intake");
-        time.Advance(TimeSpan.FromDays(8));
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow());
-        }
-
-        var number = await app.WithDbAsync(db => db.ArchivedFiles.Select(f => f.ArchiveNumber).SingleAsync());
+        var number = await ArchivedFileAsync();
         var reader = await SignInAsync(rootB, "handler.qa");
         await OpenAsync(reader, "/archive/requests?numbers=" + number);
         await reader.FillAsync(Field("purpose", "textarea"), "核查同一客户的重复投诉");
@@ -190,6 +170,22 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
     {
         app.Record.WriteTo(output);
         app.Dispose();
+    }
+
+    /// <summary>A case withdrawn by the clerk and archived after its quiet period: its file's number.</summary>
+    private async Task<string> ArchivedFileAsync()
+    {
+        var time = (SettableTimeProvider)app.Time;
+        var actions = new AppActions(app.Services);
+        var complaint = await actions.RegisterAsync();
+        await actions.DoAsync(complaint.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, "intake");
+        time.Advance(TimeSpan.FromDays(8));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow());
+        }
+
+        return await app.WithDbAsync(db => db.ArchivedFiles.Select(f => f.ArchiveNumber).SingleAsync());
     }
 
     private static string Field(string test, string element = "input") => $"[data-test={test}] {element}, {element}[data-test={test}]";

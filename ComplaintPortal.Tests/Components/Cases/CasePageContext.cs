@@ -118,6 +118,15 @@ public abstract class CasePageTest : IAsyncLifetime
         return another;
     }
 
+    /// <summary>The clerk withdraws <paramref name="complaint"/>, saved as the portal saves, so its commit publishes to <paramref name="feed"/>.</summary>
+    protected async Task WithdrawAnnouncedAsync(Complaint complaint, Domain.Notifications.INoticeFeed feed)
+    {
+        await using var db = Database.CreateContext(new Domain.Notifications.NoticeCommitSignal(feed));
+        var version = await db.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Version).SingleAsync();
+        var result = await new ComplaintWorkflow(db, Driver.Time).ExecuteAsync(complaint.Id, version, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
+        Assert.True(result.Succeeded, result.Error.ToString());
+    }
+
     public async Task InitializeAsync()
     {
         Database = await new TestDatabase().MigrateAsync();

@@ -77,22 +77,14 @@ public sealed class HomeWorkTests : CasePageTest
             await Driver.CaseInStageAsync(CaseStage.InDepartments);
         }
 
-        async Task WithdrawAsync(Complaint complaint)
-        {
-            await using var db = Database.CreateContext(new NoticeCommitSignal(feed));
-            var version = await screen.WithDbAsync(d => d.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Version).SingleAsync());
-            var result = await new ComplaintWorkflow(db, Driver.Time).ExecuteAsync(complaint.Id, version, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
-            Assert.True(result.Succeeded, result.Error.ToString());
-        }
-
         // Engineering's case is withdrawn: the quality head's page does not count again (one render passes on its dispatcher).
-        await WithdrawAsync(theirs);
+        await WithdrawAnnouncedAsync(theirs, feed);
         await page.InvokeAsync(() => { });
         await page.InvokeAsync(() => { });
         Assert.Equal("1", Count());
 
         // Their own case is withdrawn: the page counts again, and finds the two that came meanwhile.
-        await WithdrawAsync(mine);
+        await WithdrawAnnouncedAsync(mine, feed);
         page.WaitForAssertion(() => Assert.Equal("2", Count()));
     }
 

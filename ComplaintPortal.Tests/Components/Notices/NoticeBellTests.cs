@@ -172,22 +172,14 @@ public sealed class NoticeBellTests : CasePageTest
         var later = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         await NoticeAsync(owner, later);
 
-        async Task WithdrawAsync(Complaint complaint)
-        {
-            await using var db = Database.CreateContext(new NoticeCommitSignal(feed));
-            var version = await screen.WithDbAsync(d => d.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Version).SingleAsync());
-            var result = await new ComplaintWorkflow(db, Driver.Time).ExecuteAsync(complaint.Id, version, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, Driver.Clerk);
-            Assert.True(result.Succeeded, result.Error.ToString());
-        }
-
         // A case the list does not show closes: the page stays as it was (its dispatcher has run what it had).
-        await WithdrawAsync(elsewhere);
+        await WithdrawAnnouncedAsync(elsewhere, feed);
         await page.InvokeAsync(() => { });
         await page.InvokeAsync(() => { });
         Assert.Equal([mine.CaseNumber], Cases());
 
         // The case it shows closes: its notice leaves the unread list, and the list read again shows the other.
-        await WithdrawAsync(mine);
+        await WithdrawAnnouncedAsync(mine, feed);
         page.WaitForAssertion(() => Assert.Equal([later.CaseNumber], Cases()));
     }
 

@@ -89,7 +89,11 @@ public sealed class NoticeBell(INoticeFeed feed, IServiceScopeFactory scopes) : 
         });
     }
 
-    private static string BadgeFor(int unread) => unread > Shown ? "99+" : unread.ToString(CultureInfo.CurrentCulture);
+    /// <summary>An unread count as the bell shows it: "99+" past <see cref="Shown"/>.</summary>
+    public static string CountText(int unread, IFormatProvider culture) =>
+        unread > Shown ? Shown.ToString("N0", culture) + "+" : unread.ToString("N0", culture);
+
+    private static string BadgeFor(int unread) => CountText(unread, CultureInfo.CurrentCulture);
 
     private async Task CountAsync()
     {

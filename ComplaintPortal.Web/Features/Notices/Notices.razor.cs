@@ -73,7 +73,7 @@ public sealed partial class Notices : IDisposable
     /// page read its list again on every close anywhere.
     /// </summary>
     internal static bool Concerns(NoticesChanged change, ActingUser reader, ShownNotices? shown) =>
-        change.Addresses.Any(a => a.Reaches(reader))
+        change.Reaches(reader)
         || (change.ClosedComplaintIds.Count > 0
             && (shown is null || change.ClosedComplaintIds.Any(shown.Cases.Contains) || (shown.UnreadOnly && !shown.Whole)));
 
@@ -139,9 +139,8 @@ public sealed partial class Notices : IDisposable
             return;
         }
 
-        var many = unread > NoticeBell.Shown ? NoticeBell.Shown.ToString("N0", CultureInfo.CurrentCulture) + "+" : unread.ToString("N0", CultureInfo.CurrentCulture);
         if (!await Dialogs.AskAsync(DeadlineText.Notices_MarkAllTitle, string.Format(CultureInfo.CurrentCulture,
-                Counted.Pick(unread, DeadlineText.Notices_MarkAllConsequence_One, DeadlineText.Notices_MarkAllConsequence), many),
+                Counted.Pick(unread, DeadlineText.Notices_MarkAllConsequence_One, DeadlineText.Notices_MarkAllConsequence), NoticeBell.CountText(unread, CultureInfo.CurrentCulture)),
                 DeadlineText.Notices_MarkAllRead))
         {
             return;
