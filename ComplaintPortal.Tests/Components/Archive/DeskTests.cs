@@ -20,9 +20,9 @@ public sealed class DeskTests : CaseDatabaseTest
     private readonly ArchiveOptions options = new() { LeaseInterval = TimeSpan.FromMilliseconds(100) };
     private readonly ActingUser clerk = new("u-desk-clerk", "档案员 孙丽", null, new HashSet<string> { PortalRoles.ArchiveClerk });
 
-    private CasePageContext NewContext()
+    private CasePageContext NewContext(string culture = "zh-Hans")
     {
-        var context = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        var context = new CasePageContext(culture, Database, Driver, more: services =>
         {
             services.AddSingleton(feed);
             services.AddSingleton(options);
@@ -81,6 +81,24 @@ public sealed class DeskTests : CaseDatabaseTest
         var actions = page.WaitForElement("[data-test=inspect-now]").ParentElement!;
         Assert.Equal(3, actions.QuerySelectorAll("button").Length);
         Assert.Contains("flex-wrap", actions.ClassList);
+    }
+
+    [Fact]
+    public async Task The_schedule_line_counts_its_days_in_the_right_english_form()
+    {
+        await AddClerkAccountAsync();
+        options.QuietPeriod = TimeSpan.FromDays(1);
+        await using (var context = NewContext("en"))
+        {
+            var help = context.RenderPage<Desk>().WaitForElement("[data-test=desk-jobs-help]").TextContent;
+            Assert.Contains("(cases closed 1 day or more ago)", help, StringComparison.Ordinal);
+            Assert.Contains("the inspection every 7 days.", help, StringComparison.Ordinal);
+        }
+
+        await using (var context = NewContext())
+        {
+            Assert.Contains("每小时归档结案满 1 天的案件", context.RenderPage<Desk>().WaitForElement("[data-test=desk-jobs-help]").TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
