@@ -1,7 +1,9 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -36,6 +38,10 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser, ITestOutput
         await archivist.Locator("[data-test=log-case]", new() { HasTextString = complaint.CaseNumber }).WaitForAsync();
         await archivist.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-test=drawer-toggle]')");
         await archivist.Locator("[data-test=log-export]").WaitForAsync();
+        // The time reads as Chinese dates do, in the organisation's zone, to the second.
+        var zone = app.Services.GetRequiredService<OrganisationClock>().TimeZone;
+        Assert.Equal(TimeZoneInfo.ConvertTime(line.At, zone).ToString("G", CultureInfo.GetCultureInfo("zh-Hans")),
+            await archivist.InnerTextAsync("[data-test=log-at]"));
         await archivist.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("privacy-1-log.png"), FullPage = true });
     }
 
