@@ -212,6 +212,15 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         Assert.True(shown.Count(l => l.Text == "100") >= 10, string.Join(" ", shown.Select(l => l.Text)));
         // The values are plain numbers: the axis says they are per cent.
         Assert.Contains("%", await page.Locator("[data-test=chart-departments] svg text").AllTextContentsAsync());
+        // Both rates are 100 % in January, so their points fall on one spot: the seed's rate's point rings the resolution
+        // rate's, so both still show (hover targets are the invisible circles).
+        var points = await page.Locator("[data-test=chart-trend] circle.mud-chart-point:not([opacity='0'])").EvaluateAllAsync<double[][]>(
+            "cs => ['#2979FF', '#1DE9B6'].map(c => cs.filter(p => p.getAttribute('stroke').toUpperCase() === c).at(-1))" +
+            ".map(p => { const r = p.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2, r.width]; })");
+        Assert.Equal(points[0][0], points[1][0], 0.5);
+        Assert.Equal(points[0][1], points[1][1], 0.5);
+        Assert.True(points[0][2] >= points[1][2] * 1.6, $"the seed's rate's point is {points[0][2]:0.#} px wide, the resolution rate's {points[1][2]:0.#} px");
+
         // Labels at the same height (two 100 % bars side by side) are read apart: at least 2 px between them.
         foreach (var a in shown)
         {
