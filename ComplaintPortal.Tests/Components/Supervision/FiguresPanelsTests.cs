@@ -27,6 +27,8 @@ public sealed class FiguresPanelsTests
 
         Assert.Equal(["0", "20", "40", "60", "80", "100"], Texts(before.QuerySelectorAll(".mud-charts-yaxis text")));
         Assert.Contains("portal-rate-bars", before.QuerySelector(".mud-chart")!.ClassList);
+        // In the element that pads the chart where a long slanted name hangs past it (portal.js), as on the timeliness page.
+        Assert.Equal("PORTAL-CHART-FIT", before.QuerySelector(".mud-chart")!.ParentElement!.TagName);
         // Each of three departments on time at 50 %; no spot check yet, so no pass-rate chart whose bars would read 0.
         Assert.Equal(["50", "50", "50"], ValueLabels(before));
         Assert.Null(before.QuerySelector("[data-test=figures-chart-pass]"));

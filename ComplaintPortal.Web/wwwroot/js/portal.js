@@ -196,3 +196,51 @@ document.addEventListener("keydown", (event) => {
     dialog.querySelector("[data-reconnect-reload]")?.addEventListener("click", () => location.reload());
   });
 })();
+
+// A rate chart whose department names slant (TimelinessCharts.BarsClass) is wrapped in <portal-chart-fit>. A slanted name
+// hangs down and to the left of its bar, and a long one (English's "Customer Service (Complaint Room)", or any name an
+// administrator gives) would run past the card's edge, where a scrolling card cuts it off. The element pads itself on the
+// left by as much as the names hang past it, measured after each drawing and on each resize; the element itself is the
+// browser's, not the circuit's, so a render of the chart does not undo its padding.
+class PortalChartFit extends HTMLElement {
+  connectedCallback() {
+    this.mutations = new MutationObserver(() => this.schedule());
+    this.mutations.observe(this, { childList: true, subtree: true, characterData: true });
+    this.sizes = new ResizeObserver(() => this.schedule());
+    this.sizes.observe(this);
+    this.schedule();
+  }
+
+  disconnectedCallback() {
+    this.mutations?.disconnect();
+    this.sizes?.disconnect();
+  }
+
+  schedule() {
+    if (!this.pending) {
+      this.pending = true;
+      requestAnimationFrame(() => {
+        this.pending = false;
+        this.fit();
+      });
+    }
+  }
+
+  fit() {
+    // A chart drawn to a viewBox shrinks when it is padded, which moves its names again: a few rounds settle it.
+    for (let round = 0; round < 4; round++) {
+      const names = this.querySelectorAll(".mud-charts-xaxis text");
+      if (names.length === 0) {
+        return;
+      }
+      const left = Math.min(...Array.from(names, (name) => name.getBoundingClientRect().left));
+      const padding = parseFloat(getComputedStyle(this).paddingLeft) || 0;
+      const wanted = Math.max(0, Math.ceil(padding + this.getBoundingClientRect().left + 2 - left));
+      if (Math.abs(wanted - padding) < 1) {
+        return;
+      }
+      this.style.paddingLeft = `${wanted}px`;
+    }
+  }
+}
+customElements.define("portal-chart-fit", PortalChartFit);
