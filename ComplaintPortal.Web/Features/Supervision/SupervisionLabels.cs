@@ -26,8 +26,10 @@ public static class SupervisionLabels
 
     public static string PeriodKind(ReportPeriodKind kind) => Text("PeriodKind_", kind.ToString());
 
-    public static IEnumerable<string> Risks(CaseRisk risk) =>
-        Enum.GetValues<CaseRisk>().Where(r => r != CaseRisk.None && risk.HasFlag(r)).Select(r => Text("Risk_", r.ToString()));
+    /// <summary>A case's risks as one list in the viewer's language (加急、重开 / Urgent, Reopened); empty for none.</summary>
+    public static string Risks(CaseRisk risk) =>
+        string.Join(CaseText.Common_ListSeparator,
+            Enum.GetValues<CaseRisk>().Where(r => r != CaseRisk.None && risk.HasFlag(r)).Select(r => Text("Risk_", r.ToString())));
 
     public static string Period(ReportPeriod period)
     {
