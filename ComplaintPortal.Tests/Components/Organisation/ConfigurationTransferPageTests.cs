@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Organisation;
@@ -32,6 +33,25 @@ public sealed class ConfigurationTransferPageTests : CaseDatabaseTest
         // All or nothing: the valid part (a new solution type) was not applied either.
         Assert.False(await ctx.WithDbAsync(db => db.Categories.AnyAsync(c => c.Code == "GARDEN")));
         Assert.False(await ctx.WithDbAsync(db => db.SolutionTypes.AnyAsync(s => s.Code == "GIFT")));
+    }
+
+    [Theory]
+    [InlineData("en", ": GARDEN")]
+    [InlineData("zh-Hans", "：GARDEN")]
+    public void A_problem_names_where_it_is_with_the_languages_colon(string culture, string ending)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var text = ConfigurationTransfer.ProblemText(new SetupProblem(SetupProblemCode.UnknownDepartment, "GARDEN"));
+            Assert.EndsWith(ending, text, StringComparison.Ordinal);
+            Assert.Equal(ConfigurationTransfer.ProblemText(new SetupProblem(SetupProblemCode.UnknownDepartment, "")) + ending, text);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
