@@ -189,6 +189,19 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
             Assert.True(last!.Y + last.Height <= height, $"{width}×{height}: the last row ends at {last.Y + last.Height}");
             await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"board-wall-{width}.png") });
         }
+
+        // On a phone the three departments stand one under another beside their title, each on the value's full width.
+        var phone = await BoardAsync(root, "intake", new() { Width = 390, Height = 844 });
+        var departments = phone.Locator("tbody td.board-departments:has(> div + div + div)").First;
+        await departments.WaitForAsync();
+        var boxes = await departments.EvaluateAsync<double[][]>(
+            "td => [...td.children].map(d => { const r = d.getBoundingClientRect(); return [r.left, r.top, r.width, r.bottom]; })");
+        var cell = await departments.BoundingBoxAsync();
+        Assert.Equal(3, boxes.Length);
+        Assert.All(boxes, b => Assert.Equal(boxes[0][0], b[0], 0.5));
+        Assert.All(boxes.Zip(boxes.Skip(1)), pair => Assert.True(pair.Second[1] >= pair.First[3] - 0.5, "a department starts above the one before it ends"));
+        Assert.All(boxes, b => Assert.True(b[2] >= cell!.Width * 0.55, $"a department is {b[2]:0.#} px wide in a cell of {cell.Width:0.#}"));
+        await departments.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone-departments.png") });
     }
 
     [Fact]
