@@ -101,6 +101,55 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
     }
 
+    [Fact]
+    public async Task On_a_phone_in_english_every_roles_pages_keep_each_buttons_words_on_one_line_and_do_not_scroll_sideways()
+    {
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
+        var pages = new Dictionary<string, string[]>
+        {
+            ["supervisor"] = ["/", "/supervision/samples", "/supervision/checks", "/supervision/notices", "/supervision/figures", "/privacy/views", "/archive/requests"],
+            ["archivist"] = ["/archive", "/archive/desk", "/archive/log"],
+            ["leader"] = ["/cases/queue", "/reports/timeliness", "/archive/approvals", "/notices", "/board"],
+            ["head.qa"] = ["/supervision/to-answer"],
+            ["intake"] = ["/cases/new", "/cases/search"],
+            ["admin"] = ["/admin/users", "/admin/departments", "/admin/message-templates", "/admin/configuration", "/admin/categories", "/admin/calendars",
+                "/admin/sla-policies", "/admin/checklists", "/admin/retention"],
+        };
+        var found = new List<string>();
+        foreach (var (user, paths) in pages)
+        {
+            var phone = await OnAPhoneAsync(walk, user);
+            await phone.GotoAsync("/culture/set?culture=en&returnUrl=%2F");
+            foreach (var path in paths)
+            {
+                await PortalWalk.OpenAsync(phone, path);
+                // A label whose words stand on more than one line (an icon beside them is not a line of its own).
+                var wrapped = await phone.EvaluateAsync<string[]>(
+                    """
+                    () => [...document.querySelectorAll('.mud-button-label, .mud-chip-content')].filter(e => e.offsetParent !== null).filter(e => {
+                      const tops = [], walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                        if (!n.textContent.trim()) continue;
+                        const range = document.createRange();
+                        range.selectNodeContents(n);
+                        for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+                      }
+                      return tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4;
+                    }).map(e => e.textContent.trim())
+                    """);
+                found.AddRange(wrapped.Select(label => $"{user} {path}: \"{label}\" wraps"));
+                if (await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > innerWidth"))
+                {
+                    found.Add($"{user} {path}: the page scrolls sideways");
+                }
+            }
+
+            await phone.Context.CloseAsync();
+        }
+
+        Assert.Empty(found);
+    }
+
     private static Task<IPage> OnAPhoneAsync(PortalWalk walk, string userName) =>
         walk.SignInAsync(userName, new ViewportSize { Width = 390, Height = 844 }, phone: true);
 
