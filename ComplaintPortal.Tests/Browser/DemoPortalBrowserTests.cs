@@ -122,7 +122,10 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             await phone.GotoAsync("/culture/set?culture=en&returnUrl=%2F");
             foreach (var path in paths)
             {
-                await PortalWalk.OpenAsync(phone, path);
+                // Laid out once the circuit has drawn the page (nothing is clicked, so no settling time as PortalWalk.OpenAsync waits).
+                await phone.GotoAsync(path);
+                await phone.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+                await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 // A label whose words stand on more than one line (an icon beside them is not a line of its own).
                 var wrapped = await phone.EvaluateAsync<string[]>(
                     """
