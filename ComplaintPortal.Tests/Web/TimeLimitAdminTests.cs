@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using ComplaintPortal.Domain.Cases;
@@ -177,14 +176,4 @@ public sealed class TimeLimitAdminTests : IDisposable
         InScopeAsync(sp => sp.GetRequiredService<SlaPolicyBook>().SaveAsync(form.PolicyId, form.ToValues()!, "admin-id", "admin", app.Time.GetUtcNow()));
 
     public void Dispose() => app.Dispose();
-
-    /// <summary>Pins the UI culture for the messages a page would show.</summary>
-    private sealed class UiCulture : IDisposable
-    {
-        private readonly CultureInfo previous = CultureInfo.CurrentUICulture;
-
-        public UiCulture(string name) => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-
-        public void Dispose() => CultureInfo.CurrentUICulture = previous;
-    }
 }

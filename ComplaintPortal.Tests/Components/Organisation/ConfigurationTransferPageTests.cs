@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Organisation;
@@ -40,18 +39,10 @@ public sealed class ConfigurationTransferPageTests : CaseDatabaseTest
     [InlineData("zh-Hans", "：GARDEN")]
     public void A_problem_names_where_it_is_with_the_languages_colon(string culture, string ending)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            var text = ConfigurationTransfer.ProblemText(new SetupProblem(SetupProblemCode.UnknownDepartment, "GARDEN"));
-            Assert.EndsWith(ending, text, StringComparison.Ordinal);
-            Assert.Equal(ConfigurationTransfer.ProblemText(new SetupProblem(SetupProblemCode.UnknownDepartment, "")) + ending, text);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = previous;
-        }
+        using var language = new UiCulture(culture);
+        var text = ConfigurationTransfer.ProblemText(new SetupProblem(SetupProblemCode.UnknownDepartment, "GARDEN"));
+        Assert.EndsWith(ending, text, StringComparison.Ordinal);
+        Assert.Equal(ConfigurationTransfer.ProblemText(new SetupProblem(SetupProblemCode.UnknownDepartment, "")) + ending, text);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Supervision;
 
 namespace ComplaintPortal.Tests.Web.Supervision;
@@ -13,16 +13,8 @@ public sealed class SupervisionLabelsTests
     [InlineData("zh-Hant", "緊急、回訪不滿意、經領導批准結案")]
     public void Risks_are_listed_with_the_languages_separator(string culture, string expected)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            Assert.Equal(expected, SupervisionLabels.Risks(CaseRisk.Urgent | CaseRisk.UnsatisfiedCallback | CaseRisk.ClosedWithLeadershipApproval));
-            Assert.Equal("", SupervisionLabels.Risks(CaseRisk.None));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var language = new UiCulture(culture);
+        Assert.Equal(expected, SupervisionLabels.Risks(CaseRisk.Urgent | CaseRisk.UnsatisfiedCallback | CaseRisk.ClosedWithLeadershipApproval));
+        Assert.Equal("", SupervisionLabels.Risks(CaseRisk.None));
     }
 }
