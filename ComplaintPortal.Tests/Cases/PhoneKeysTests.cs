@@ -12,7 +12,7 @@ public sealed class PhoneKeysTests
     [Fact]
     public async Task Cases_without_a_key_get_it_from_their_phone_and_the_rest_are_left_as_they_are()
     {
-        using var database = await new TestDatabase().MigrateAsync();
+        using var database = await TestDatabase.WithSchema().MigrateAsync();
         var driver = await CaseDriver.CreateAsync(database);
         var sample = CaseDriver.SampleIntake();
         var old = await driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Phone = "+86 138 0013 8000" } });
@@ -42,7 +42,7 @@ public sealed class PhoneKeysTests
     [Fact]
     public async Task Upgrading_gives_cases_registered_before_the_e_mail_key_their_key_in_lower_case()
     {
-        using var database = await new TestDatabase().MigrateAsync();
+        using var database = await TestDatabase.WithSchema().MigrateAsync();
         var driver = await CaseDriver.CreateAsync(database);
         var sample = CaseDriver.SampleIntake();
         var written = await driver.RegisterAsync(sample with { Complainant = sample.Complainant with { Email = "Li.Na@Example.cn" } });

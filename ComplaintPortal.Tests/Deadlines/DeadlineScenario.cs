@@ -21,7 +21,7 @@ public sealed class DeadlineScenario : IAsyncDisposable
 
     public static async Task<DeadlineScenario> CreateAsync()
     {
-        var database = await new TestDatabase().MigrateAsync();
+        var database = await TestDatabase.WithSchema().MigrateAsync();
         return new(database, await CaseDriver.CreateAsync(database));
     }
 

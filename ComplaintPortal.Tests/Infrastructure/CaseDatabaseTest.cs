@@ -11,7 +11,7 @@ public abstract class CaseDatabaseTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await new TestDatabase().MigrateAsync();
+        Database = await TestDatabase.WithSchema().MigrateAsync();
         Driver = await CaseDriver.CreateAsync(Database);
     }
 

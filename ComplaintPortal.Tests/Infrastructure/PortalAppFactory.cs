@@ -2,6 +2,7 @@ using ComplaintPortal.Domain.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,11 +29,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>A portal on an existing database file, e.g. a second instance of the same deployment.</summary>
     public PortalAppFactory(TestDatabase? sharedDatabase, string environment = "Development", TimeProvider? time = null)
     {
-        database = sharedDatabase ?? new TestDatabase();
+        database = sharedDatabase ?? TestDatabase.WithSchema();
         ownsDatabase = sharedDatabase is null;
         Environment = environment;
         Time = time ?? new SettableTimeProvider();
     }
+
+    /// <summary>Password hashing rounds in test portals (the format and code are the portal's own).</summary>
+    public const int TestPasswordRounds = 1_000;
 
     public string Environment { get; }
 
@@ -75,6 +79,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             // Open browser connections (live boards) must not hold a stopping test server for 30 s.
             services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
             services.ConfigureDbContext<SqlitePortalDbContext>(TestDatabase.Strict, ServiceLifetime.Singleton);
+            // The same hasher and hash format with a test's work factor: the portal's default (100,000 rounds, 45 ms a hash
+            // here) made the twelve demo accounts half of each test portal's start and every sign-in a wait.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordRounds);
         });
     }
 

@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,6 +8,9 @@ namespace ComplaintPortal.Tests.Infrastructure;
 /// <summary>A real SQLite file in a fresh temp folder, deleted with the test.</summary>
 public sealed class TestDatabase : IDisposable
 {
+    /// <summary>One file the real migrations were run on, once per test run; <see cref="WithSchema"/> copies it.</summary>
+    private static readonly Lazy<string> SchemaTemplate = new(MigrateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public TestDatabase()
     {
         Folder = Path.Combine(Path.GetTempPath(), "complaintportal-tests", Guid.NewGuid().ToString("N"));
@@ -14,11 +18,25 @@ public sealed class TestDatabase : IDisposable
         FilePath = Path.Combine(Folder, "complaints.db");
     }
 
+    /// <summary>
+    /// A new file that already holds the schema the migrations make (and nothing a seed adds), copied from a file
+    /// migrated once per run: a portal or <see cref="MigrateAsync()"/> then finds no migration pending and only seeds.
+    /// Running all 60-odd migrations took 0.3–0.5 s a database here; the migrations on an empty file keep their own tests
+    /// (MigrationTests, and a new <see cref="TestDatabase"/> is still empty).
+    /// </summary>
+    public static TestDatabase WithSchema()
+    {
+        var database = new TestDatabase();
+        File.Copy(SchemaTemplate.Value, database.FilePath);
+        return database;
+    }
+
     public string Folder { get; }
 
     public string FilePath { get; }
 
-    public string ConnectionString => $"Data Source={FilePath};Pooling=False";
+    /// <summary>Pooled, as the portal's own connection strings are; <see cref="Dispose"/> closes this file's pooled connections.</summary>
+    public string ConnectionString => $"Data Source={FilePath}";
 
     /// <summary>
     /// What tests hold every query to beyond the portal's settings: a query taking "the first" row of an unordered,
@@ -58,8 +76,40 @@ public sealed class TestDatabase : IDisposable
         return this;
     }
 
+    private static string MigrateTemplate()
+    {
+        var template = new TestDatabase();
+        using (var db = template.CreateContext())
+        {
+            db.Database.Migrate();
+        }
+
+        template.ClosePooledConnections();
+
+        // The last connection closed checkpoints the write-ahead log into the file, so the file alone is the schema.
+        if (File.Exists(template.FilePath + "-wal"))
+        {
+            throw new InvalidOperationException($"{template.FilePath}-wal is left after migrating; the template would be incomplete.");
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        return template.FilePath;
+    }
+
+    /// <summary>Closes the pooled connections to this file (its last one checkpoints the write-ahead log into it).</summary>
+    public void ClosePooledConnections()
+    {
+        // The portal's contexts pool under the string PortalDatabase.ConfigureSqlite makes of it (a busy timeout added).
+        foreach (var pooled in new[] { ConnectionString, new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30 }.ToString() })
+        {
+            using var connection = new SqliteConnection(pooled);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
     public void Dispose()
     {
+        ClosePooledConnections();
         try
         {
             Directory.Delete(Folder, recursive: true);

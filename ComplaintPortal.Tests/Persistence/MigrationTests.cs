@@ -55,6 +55,25 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task A_test_file_with_the_schema_has_every_migration_applied_and_no_seeded_row_while_a_new_file_has_none_applied()
+    {
+        using var empty = new TestDatabase();
+        using var copied = TestDatabase.WithSchema();
+
+        await using (var db = empty.CreateContext())
+        {
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetPendingMigrationsAsync());
+        }
+
+        await using (var db = copied.CreateContext())
+        {
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(0, await db.Departments.CountAsync());
+            Assert.Equal(0, await db.Roles.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Database_refuses_a_second_department_with_the_same_code()
     {
         using var database = new TestDatabase();

@@ -44,7 +44,7 @@ public sealed class SupervisionScenario : IAsyncDisposable
 
     public static async Task<SupervisionScenario> CreateAsync()
     {
-        var database = await new TestDatabase().MigrateAsync();
+        var database = await TestDatabase.WithSchema().MigrateAsync();
         var scenario = new SupervisionScenario(database, await CaseDriver.CreateAsync(database));
         scenario.SetLocal("2026-03-02 09:30");
         return scenario;

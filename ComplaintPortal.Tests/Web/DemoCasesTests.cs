@@ -19,7 +19,8 @@ namespace ComplaintPortal.Tests.Web;
 /// </summary>
 /// <remarks>
 /// Runs in the browser tests' collection, one after another with them rather than beside them: its four demo seedings keep
-/// both cores busy for about a minute, and beside them the browser walks' clicks timed out.
+/// a core busy for about half a minute (a minute and more before test portals pooled their connections), and beside them
+/// the browser walks' clicks timed out.
 /// </remarks>
 [Collection(BrowserCollection.Name)]
 public sealed class DemoCasesTests

@@ -16,7 +16,7 @@ public sealed class WorkflowCases : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await new TestDatabase().MigrateAsync();
+        Database = await TestDatabase.WithSchema().MigrateAsync();
         Driver = await CaseDriver.CreateAsync(Database);
         foreach (var stage in Enum.GetValues<CaseStage>())
         {

@@ -129,7 +129,7 @@ public abstract class CasePageTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await new TestDatabase().MigrateAsync();
+        Database = await TestDatabase.WithSchema().MigrateAsync();
         Driver = await CaseDriver.CreateAsync(Database);
         // The driver's clerk, leader and supervisor act without accounts; pages look the viewer up.
         await using var db = Database.CreateContext();
