@@ -173,7 +173,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             // The confirming button is on the screen, on a line of its own above Cancel when the two do not fit side by side.
             var confirm = (await phone.Locator("[data-test=confirm-step]").BoundingBoxAsync())!;
             var cancel = (await phone.Locator("[data-test=cancel-step]").BoundingBoxAsync())!;
-            if (confirm.X < 0 || confirm.X + confirm.Width > 390 || (confirm.Y + confirm.Height > cancel.Y && confirm.X < cancel.X + cancel.Width))
+            if (confirm.X < 0 || confirm.X + confirm.Width > phone.ViewportSize!.Width || (confirm.Y + confirm.Height > cancel.Y && confirm.X < cancel.X + cancel.Width))
             {
                 wrong.Add($"intake {href}: Confirm at {confirm.X}-{confirm.X + confirm.Width}, {confirm.Y}, Cancel at {cancel.X}, {cancel.Y}");
             }

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace ComplaintPortal.Tests.Infrastructure;
 
 /// <summary>
-/// Starts the browser collection first. Its tests run one after another (about eleven minutes here) while every other
+/// Starts the browser collection first. Its tests run one after another, the longest stretch of the run, while every other
 /// class shares the runner's second slot; started in the framework's own order it began only after three minutes and
 /// then set the end of the whole run. The other collections keep their order.
 /// </summary>

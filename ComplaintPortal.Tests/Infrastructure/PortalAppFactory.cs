@@ -123,8 +123,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && ownsDatabase)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            database.Dispose();
+            database.Dispose(); // closes the file's pooled connections too
         }
     }
 }

@@ -99,8 +99,9 @@ public sealed class TestDatabase : IDisposable
     /// <summary>Closes the pooled connections to this file (its last one checkpoints the write-ahead log into it).</summary>
     public void ClosePooledConnections()
     {
-        // The portal's contexts pool under the string PortalDatabase.ConfigureSqlite makes of it (a busy timeout added).
-        foreach (var pooled in new[] { ConnectionString, new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30 }.ToString() })
+        // The portal's contexts pool under the string PortalDatabase.ConfigureSqlite makes of this one.
+        using var db = CreateContext();
+        foreach (var pooled in new[] { ConnectionString, db.Database.GetConnectionString()! })
         {
             using var connection = new SqliteConnection(pooled);
             SqliteConnection.ClearPool(connection);
