@@ -239,7 +239,32 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await page.Locator("[data-test=layout-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await labels.First.WaitForAsync();
         await NamesWithinCardAsync(page, "English on a phone");
+        // The legend's English entries wrap within the card, not centred across the chart's scrolled width, and stay in
+        // view as the chart scrolls.
+        foreach (var chart in new[] { "chart-departments", "chart-trend" })
+        {
+            await LegendWithinCardAsync(page, chart, scrolledToEnd: false);
+            await LegendWithinCardAsync(page, chart, scrolledToEnd: true);
+        }
+        await page.Locator("[data-test=chart-departments]").EvaluateAsync("card => card.scrollLeft = 0");
         await page.Locator("[data-test=chart-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("timeliness-phone-chart-en.png") });
+    }
+
+    /// <summary>Every entry of a chart's legend lies within its card's width, the card scrolled to its start or its end.</summary>
+    private static async Task LegendWithinCardAsync(IPage page, string chart, bool scrolledToEnd)
+    {
+        var card = page.Locator($"[data-test={chart}]");
+        var edges = await card.EvaluateAsync<double[][]>(
+            "async (c, end) => { c.scrollLeft = end ? c.scrollWidth : 0; await new Promise(r => requestAnimationFrame(r));" +
+            " const b = c.getBoundingClientRect(); return [[b.left, b.right]," +
+            " ...[...c.querySelectorAll('.mud-chart-legend-item')].map(i => { const r = i.getBoundingClientRect(); return [r.left, r.right]; })]; }",
+            scrolledToEnd);
+        Assert.True(edges.Length > 2, $"{chart}: {edges.Length - 1} legend entries");
+        foreach (var entry in edges.Skip(1))
+        {
+            Assert.True(entry[0] >= edges[0][0] && entry[1] <= edges[0][1],
+                $"{chart} ({(scrolledToEnd ? "scrolled to its end" : "at its start")}): a legend entry spans {entry[0]:0.#}-{entry[1]:0.#}, the card {edges[0][0]:0.#}-{edges[0][1]:0.#}");
+        }
     }
 
     /// <summary>The departments chart's slanted names all start within its card's content, the card scrolled to its start.</summary>

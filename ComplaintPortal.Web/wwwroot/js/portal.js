@@ -239,7 +239,7 @@ class PortalChartFit extends HTMLElement {
       if (Math.abs(wanted - padding) < 1) {
         return;
       }
-      this.style.paddingLeft = `${wanted}px`;
+      this.style.setProperty("--portal-chart-fit-pad", `${wanted}px`);
     }
   }
 }
