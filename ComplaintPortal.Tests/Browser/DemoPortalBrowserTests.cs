@@ -97,6 +97,13 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             Assert.True(lines[1] <= 390, $"{table}: the frame ends at {lines[1]} px");
         }
 
+        // Each table of figures is wider than the phone: a hint says so, and the rows' names stay pinned as it scrolls.
+        // (The checklist items' table is walked in the supervision walk: the demo's last month has no check results.)
+        foreach (var table in new[] { "figures-departments", "figures-handlers" })
+        {
+            await FiguresTablePinnedOnAPhoneAsync(committee, table, "左右滑动查看所有列");
+        }
+
         Assert.True(await committee.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
         await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
     }
@@ -218,5 +225,30 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
     {
         app.Record.WriteTo(output);
         app.Dispose();
+    }
+
+    /// <summary>
+    /// A table of figures wider than the phone: a hint over it says so in <paramref name="hint"/>'s words, and scrolled to
+    /// its last column the rows' names stay pinned at its frame's left edge, so a figure is still read against its row.
+    /// </summary>
+    internal static async Task FiguresTablePinnedOnAPhoneAsync(IPage page, string table, string hint)
+    {
+        var said = page.Locator($"[data-test={table}]").Locator("xpath=preceding-sibling::*[@data-test='table-swipe-hint'][1]");
+        Assert.Equal(hint, (await said.InnerTextAsync()).Trim());
+        var pinned = await page.Locator($"[data-test={table}] .mud-table-container").EvaluateAsync<double[]>(
+            """
+            async f => {
+              const width = [f.scrollWidth, f.clientWidth];
+              f.scrollLeft = f.scrollWidth;
+              await new Promise(r => requestAnimationFrame(r));
+              const left = f.getBoundingClientRect().left;
+              const names = [...f.querySelectorAll('tr > :first-child')].map(c => Math.abs(c.getBoundingClientRect().left - left));
+              const last = f.querySelector('thead th:last-child').getBoundingClientRect().right;
+              return [...width, Math.max(...names), last - f.getBoundingClientRect().right];
+            }
+            """);
+        Assert.True(pinned[0] > pinned[1], $"{table}: {pinned[0]} px of columns in a frame {pinned[1]} px wide");
+        Assert.True(pinned[2] < 1, $"{table}: a row's name moved {pinned[2]:0.#} px from the frame's edge when scrolled");
+        Assert.True(pinned[3] <= 1, $"{table}: the last column ends {pinned[3]:0.#} px past the frame scrolled to its end");
     }
 }
