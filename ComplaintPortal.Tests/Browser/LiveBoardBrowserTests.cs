@@ -153,7 +153,40 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
         Assert.False(await phone.Locator("thead").IsVisibleAsync());
         Assert.Equal("block", await phone.Locator("tbody tr:has(> td[data-case])").First.EvaluateAsync<string>("row => getComputedStyle(row).display"));
         await phone.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone.png") });
+
+        // In English, whose words are longest, on a laptop with the menu open: at 1280 px the table's columns hold their
+        // words ('Not categorised yet', 'Paused (waiting for customer)', 进入本环节时间's English), none running into the
+        // next column or past the board; at 1024 px the board is too narrow for eight columns and shows cards, two abreast.
+        var laptop = await BoardAsync(root, "intake", new() { Width = 1280, Height = 800 });
+        await laptop.GotoAsync("/culture/set?culture=en&returnUrl=%2Fboard");
+        await laptop.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.True(await laptop.Locator("thead").IsVisibleAsync());
+        var overflowing = await CellsOverflowingAsync(laptop);
+        Assert.True(overflowing.Length == 0, string.Join("; ", overflowing));
+        await laptop.SetViewportSizeAsync(1024, 768);
+        await laptop.Locator("thead").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        overflowing = await CellsOverflowingAsync(laptop);
+        Assert.True(overflowing.Length == 0, string.Join("; ", overflowing));
+        var cards = await laptop.Locator("tbody tr:has(> td[data-case])").EvaluateAllAsync<double[][]>(
+            "rows => rows.slice(0, 2).map(r => { const b = r.getBoundingClientRect(); return [b.left, b.top, b.width]; })");
+        Assert.Equal(cards[0][1], cards[1][1], 0.5);
+        Assert.True(cards[1][0] >= cards[0][0] + cards[0][2], $"the second card starts at {cards[1][0]:0.#}, the first ends at {cards[0][0] + cards[0][2]:0.#}");
+        await laptop.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-laptop-1024-en.png") });
     }
+
+    /// <summary>The board's cells (column titles included) whose words run past the cell's edges: each named by its text.</summary>
+    private static Task<string[]> CellsOverflowingAsync(IPage page) => page.EvaluateAsync<string[]>(
+        """
+        () => [...document.querySelectorAll('.board-table th, .board-table td')].filter(c => {
+          const r = c.getBoundingClientRect();
+          if (r.width === 0) return false;
+          if (c.scrollWidth > c.clientWidth + 1) return true;
+          return [...c.querySelectorAll('*')].some(e => {
+            const x = e.getBoundingClientRect();
+            return x.width > 0 && (x.right > r.right + 0.5 || x.left < r.left - 0.5);
+          });
+        }).map(c => `${innerWidth} px: "${c.innerText.trim()}" (${Math.round(c.getBoundingClientRect().width)} px)`)
+        """);
 
     [Fact]
     public async Task A_wall_page_of_sixteen_rows_fits_a_1366_by_768_screen_and_a_1080p_one_without_scrolling()
