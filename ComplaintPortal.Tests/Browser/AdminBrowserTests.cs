@@ -186,6 +186,18 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
             Assert.True(shown[0] >= 0 && shown[1] >= 0, $"{chart}: the hint left its card when scrolled ({shown[0]}, {shown[1]})");
         }
         await page.Locator("[data-test=chart-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("timeliness-phone-chart.png") });
+
+        // Beside the menu at 1024 px the four headline cards stand abreast, each about 176 px wide: in English, the longest,
+        // the target's chip (not yet met · period open) goes under the rate instead of running into the next card.
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync("/culture/set?culture=en&returnUrl=" + Uri.EscapeDataString("/reports/timeliness?period=Quarter&year=2026&number=1"));
+        await page.Locator("[data-test=target][data-met=open]").WaitForAsync();
+        var cards = await page.Locator("[data-test=timeliness-summary] .mud-paper").EvaluateAllAsync<double[][]>(
+            "cards => cards.map(c => [c.getBoundingClientRect().top, c.scrollWidth - c.clientWidth])");
+        Assert.Equal(4, cards.Length);
+        Assert.All(cards, c => Assert.Equal(cards[0][0], c[0], 0.5));
+        Assert.All(cards, c => Assert.True(c[1] <= 1, $"a headline card's content is {c[1]} px wider than the card"));
+        await page.Locator("[data-test=timeliness-summary]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("timeliness-headline-1024-en.png") });
     }
 
     [Fact]
