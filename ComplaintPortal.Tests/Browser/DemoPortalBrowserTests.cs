@@ -144,6 +144,22 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             await phone.Context.CloseAsync();
         }
 
+        // On a laptop (1280 px, the menu open) the clerk's queue and search show all eight columns without scrolling
+        // sideways: the grids' column menus and MudBlazor's wider padding after each cell had pushed them 200 px past.
+        var laptop = await walk.SignInAsync("intake", new ViewportSize { Width = 1280, Height = 800 });
+        await laptop.GotoAsync("/culture/set?culture=en&returnUrl=%2F");
+        foreach (var path in new[] { "/cases/queue", "/cases/search" })
+        {
+            await laptop.GotoAsync(path);
+            await laptop.Locator("[data-test=case-table] [data-case]").First.WaitForAsync();
+            var fit = await laptop.Locator("[data-test=case-table] .mud-table-container").EvaluateAsync<double[]>("c => [c.scrollWidth, c.clientWidth]");
+            if (fit[0] > fit[1])
+            {
+                found.Add($"intake {path} at 1280 px: the grid is {fit[0]} px wide in {fit[1]}");
+            }
+        }
+
+        await laptop.Context.CloseAsync();
         Assert.Empty(found);
     }
 
