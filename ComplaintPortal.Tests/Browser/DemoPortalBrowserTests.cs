@@ -151,6 +151,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         foreach (var path in new[] { "/cases/queue", "/cases/search" })
         {
             await laptop.GotoAsync(path);
+            await laptop.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
             await laptop.Locator("[data-test=case-table] [data-case]").First.WaitForAsync();
             var fit = await laptop.Locator("[data-test=case-table] .mud-table-container").EvaluateAsync<double[]>("c => [c.scrollWidth, c.clientWidth]");
             if (fit[0] > fit[1])
