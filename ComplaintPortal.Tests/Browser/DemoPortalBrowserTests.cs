@@ -160,6 +160,19 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             }
         }
 
+        // On a tablet (768 px) the app bar keeps the user menu, and with it signing out, on the screen: the department's long
+        // English name is cut short instead, whole in its title.
+        await laptop.SetViewportSizeAsync(768, 1024);
+        await laptop.GotoAsync("/");
+        await laptop.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        var bar = await laptop.Locator(".portal-appbar .mud-toolbar").EvaluateAsync<double[]>(
+            "t => [t.scrollWidth, t.clientWidth, document.querySelector('[data-test=user-menu]').getBoundingClientRect().right]");
+        if (bar[0] > bar[1] || bar[2] > 768)
+        {
+            found.Add($"intake at 768 px: the app bar holds {bar[0]} px in {bar[1]}, its user menu ends at {bar[2]}");
+        }
+
+        Assert.Equal("Customer Service (Complaint Room)", await laptop.GetAttributeAsync("[data-test=appbar-department]", "title"));
         await laptop.Context.CloseAsync();
         Assert.Empty(found);
     }

@@ -35,7 +35,7 @@ public static class AppBarMarkup
     /// <summary>The signed-in person's department (MudChip's markup), hidden on phones.</summary>
     public static MarkupString DepartmentChip(string department) => Built("chip", department, name =>
         "<div class=\"mud-chip-container d-none d-sm-flex\">"
-        + "<div class=\"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-inherit portal-appbar-chip\" data-test=\"appbar-department\">"
+        + "<div class=\"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-inherit portal-appbar-chip\" title=\"" + Encode(name!) + "\" data-test=\"appbar-department\">"
         + AppBarIcons.ChipIcon(Icons.Material.Outlined.Apartment).Value + "<span class=\"mud-chip-content\">" + Encode(name!) + "</span></div></div>");
 
     /// <summary>
