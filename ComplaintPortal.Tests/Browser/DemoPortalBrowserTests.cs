@@ -47,6 +47,12 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             }
             """);
         Assert.Empty(overrun);
+        // A Chinese stage (已审核待回复, 等待客户) stays on one line beside the description that takes the rest of the row.
+        var stages = await desk.Locator("[data-test=case-table] td.portal-case-stage").EvaluateAllAsync<string[]>(
+            "cells => cells.map(c => { const r = document.createRange(); r.selectNodeContents(c);" +
+            " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size + ' ' + c.innerText.trim(); })");
+        Assert.NotEmpty(stages);
+        Assert.All(stages, stage => Assert.StartsWith("1 ", stage, StringComparison.Ordinal));
 
         var page = await OnAPhoneAsync(walk, "intake");
 
@@ -173,6 +179,13 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         }
 
         Assert.Equal("Customer Service (Complaint Room)", await laptop.GetAttributeAsync("[data-test=appbar-department]", "title"));
+        // There the clerk's queue is cards, as on a phone, rather than eight columns scrolling sideways.
+        await laptop.GotoAsync("/cases/queue");
+        await laptop.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        await laptop.Locator("[data-test=case-table] [data-case]").First.WaitForAsync();
+        Assert.False(await laptop.Locator("[data-test=case-table] thead").IsVisibleAsync());
+        var tablet = await laptop.Locator("[data-test=case-table] .mud-table-container").EvaluateAsync<double[]>("c => [c.scrollWidth, c.clientWidth]");
+        Assert.True(tablet[0] <= tablet[1], $"the queue is {tablet[0]} px wide in {tablet[1]} at 768 px");
         await laptop.Context.CloseAsync();
         Assert.Empty(found);
     }
