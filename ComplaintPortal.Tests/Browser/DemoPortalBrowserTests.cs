@@ -107,7 +107,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         // (The checklist items' table is walked in the supervision walk: the demo's last month has no check results.)
         foreach (var table in new[] { "figures-departments", "figures-handlers" })
         {
-            await FiguresTablePinnedOnAPhoneAsync(committee, table, "左右滑动查看所有列");
+            await Layout.TablePinnedOnAPhoneAsync(committee, table, "左右滑动查看所有列");
         }
 
         Assert.True(await committee.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
@@ -159,10 +159,10 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             await laptop.GotoAsync(path);
             await laptop.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
             await laptop.Locator("[data-test=case-table] [data-case]").First.WaitForAsync();
-            var fit = await laptop.Locator("[data-test=case-table] .mud-table-container").EvaluateAsync<double[]>("c => [c.scrollWidth, c.clientWidth]");
-            if (fit[0] > fit[1])
+            var fit = await Layout.WidthsAsync(laptop.Locator("[data-test=case-table] .mud-table-container"));
+            if (fit.Content > fit.Frame)
             {
-                found.Add($"intake {path} at 1280 px: the grid is {fit[0]} px wide in {fit[1]}");
+                found.Add($"intake {path} at 1280 px: the grid is {fit.Content} px wide in {fit.Frame}");
             }
         }
 
@@ -184,8 +184,8 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await laptop.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
         await laptop.Locator("[data-test=case-table] [data-case]").First.WaitForAsync();
         Assert.False(await laptop.Locator("[data-test=case-table] thead").IsVisibleAsync());
-        var tablet = await laptop.Locator("[data-test=case-table] .mud-table-container").EvaluateAsync<double[]>("c => [c.scrollWidth, c.clientWidth]");
-        Assert.True(tablet[0] <= tablet[1], $"the queue is {tablet[0]} px wide in {tablet[1]} at 768 px");
+        var tablet = await Layout.WidthsAsync(laptop.Locator("[data-test=case-table] .mud-table-container"));
+        Assert.True(tablet.Content <= tablet.Frame, $"the queue is {tablet.Content} px wide in {tablet.Frame} at 768 px");
         await laptop.Context.CloseAsync();
         Assert.Empty(found);
     }
@@ -268,30 +268,5 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
     {
         app.Record.WriteTo(output);
         app.Dispose();
-    }
-
-    /// <summary>
-    /// A table of figures wider than the phone: a hint over it says so in <paramref name="hint"/>'s words, and scrolled to
-    /// its last column the rows' names stay pinned at its frame's left edge, so a figure is still read against its row.
-    /// </summary>
-    internal static async Task FiguresTablePinnedOnAPhoneAsync(IPage page, string table, string hint)
-    {
-        var said = page.Locator($"[data-test={table}]").Locator("xpath=preceding-sibling::*[@data-test='table-swipe-hint'][1]");
-        Assert.Equal(hint, (await said.InnerTextAsync()).Trim());
-        var pinned = await page.Locator($"[data-test={table}] .mud-table-container").EvaluateAsync<double[]>(
-            """
-            async f => {
-              const width = [f.scrollWidth, f.clientWidth];
-              f.scrollLeft = f.scrollWidth;
-              await new Promise(r => requestAnimationFrame(r));
-              const left = f.getBoundingClientRect().left;
-              const names = [...f.querySelectorAll('tr > :first-child')].map(c => Math.abs(c.getBoundingClientRect().left - left));
-              const last = f.querySelector('thead th:last-child').getBoundingClientRect().right;
-              return [...width, Math.max(...names), last - f.getBoundingClientRect().right];
-            }
-            """);
-        Assert.True(pinned[0] > pinned[1], $"{table}: {pinned[0]} px of columns in a frame {pinned[1]} px wide");
-        Assert.True(pinned[2] < 1, $"{table}: a row's name moved {pinned[2]:0.#} px from the frame's edge when scrolled");
-        Assert.True(pinned[3] <= 1, $"{table}: the last column ends {pinned[3]:0.#} px past the frame scrolled to its end");
     }
 }

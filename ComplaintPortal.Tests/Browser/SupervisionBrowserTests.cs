@@ -181,7 +181,7 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await Shot(supervisor, "supervision-8-figures.png");
         // On a phone the table of checklist items keeps its columns and scrolls with the items' names pinned.
         await supervisor.SetViewportSizeAsync(390, 844);
-        await DemoPortalBrowserTests.FiguresTablePinnedOnAPhoneAsync(supervisor, "figures-items", "左右滑动查看所有列");
+        await Layout.TablePinnedOnAPhoneAsync(supervisor, "figures-items", "左右滑动查看所有列");
         await supervisor.Locator("[data-test=figures-items]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("supervision-8-figures-items-phone.png") });
 
         // A month later April is not published: the head opens on the latest published figures (March), the committee on April.

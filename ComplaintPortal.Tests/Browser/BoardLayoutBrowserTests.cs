@@ -1,0 +1,153 @@
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ComplaintPortal.Tests.Browser;
+
+/// <summary>
+/// How the live board lays out at each width: state by colour, icon and word; a wall page that fits its screen; the table
+/// at a desk and cards on a phone or a narrow board. (How changes reach it: <see cref="LiveBoardBrowserTests"/>.)
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisposable
+{
+    private readonly List<IPage> pages = [];
+
+    [Fact]
+    public async Task Board_shows_state_by_colour_icon_and_word_on_a_desk_a_wall_and_a_phone()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var actions = new AppActions(app.Services);
+        for (var i = 0; i < 3; i++)
+        {
+            var complaint = await actions.AcknowledgedCaseAsync();
+            await actions.DispatchAsync(complaint.Id, i == 0 ? DepartmentCatalog.Quality : DepartmentCatalog.Engineering);
+        }
+
+        await actions.RegisterAsync();
+        var waiting = await actions.AcknowledgedCaseAsync();
+        await actions.DispatchAsync(waiting.Id, DepartmentCatalog.Quality);
+        await actions.DoAsync(waiting.Id, WorkflowAction.WaitForCustomer, new() { Note = "等待客户寄回产品" }, "intake");
+
+        var desk = await BoardAsync(root, new() { Width = 1366, Height = 800 });
+        await desk.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.Matches(@"^-?\d", await desk.Locator(".board-deadline board-countdown").First.InnerTextAsync());
+        Assert.Equal("5", await desk.GetAttributeAsync("[data-test=row-count]", "data-open"));
+        await desk.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board.png") });
+
+        var wall = await BoardAsync(root, new() { Width = 1920, Height = 1080 }, "/board?wall=1");
+        Assert.False(await wall.Locator(".portal-appbar").IsVisibleAsync());
+        Assert.Equal(0, await wall.Locator("[data-test=board-filters]").CountAsync());
+        Assert.Equal(5, await wall.Locator("tbody td[data-case]").CountAsync());
+        Assert.True(await wall.Locator("[data-state=paused] .board-state-icon").IsVisibleAsync());
+        await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-wall.png") });
+
+        var phone = await BoardAsync(root, new() { Width = 390, Height = 844 });
+        Assert.False(await phone.Locator("thead").IsVisibleAsync());
+        Assert.Equal("block", await phone.Locator("tbody tr:has(> td[data-case])").First.EvaluateAsync<string>("row => getComputedStyle(row).display"));
+        await phone.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone.png") });
+
+        // In English, whose words are longest, on a laptop with the menu open: at 1280 px the table's columns hold their
+        // words ('Not categorised yet', 'Paused (waiting for customer)', 进入本环节时间's English), none running into the
+        // next column or past the board; at 1024 px the board is too narrow for eight columns and shows cards, two abreast.
+        var laptop = await BoardAsync(root, new() { Width = 1280, Height = 800 });
+        await laptop.GotoAsync("/culture/set?culture=en&returnUrl=%2Fboard");
+        await laptop.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.True(await laptop.Locator("thead").IsVisibleAsync());
+        var overflowing = await CellsOverflowingAsync(laptop);
+        Assert.True(overflowing.Length == 0, string.Join("; ", overflowing));
+        await laptop.SetViewportSizeAsync(1024, 768);
+        await laptop.Locator("thead").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        overflowing = await CellsOverflowingAsync(laptop);
+        Assert.True(overflowing.Length == 0, string.Join("; ", overflowing));
+        var cards = await laptop.Locator("tbody tr:has(> td[data-case])").EvaluateAllAsync<double[][]>(
+            "rows => rows.slice(0, 2).map(r => { const b = r.getBoundingClientRect(); return [b.left, b.top, b.width]; })");
+        Assert.Equal(cards[0][1], cards[1][1], 0.5);
+        Assert.True(cards[1][0] >= cards[0][0] + cards[0][2], $"the second card starts at {cards[1][0]:0.#}, the first ends at {cards[0][0] + cards[0][2]:0.#}");
+        await laptop.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-laptop-1024-en.png") });
+    }
+
+    /// <summary>The board's cells (column titles included) whose words run past the cell's edges: each named by its text.</summary>
+    private static Task<string[]> CellsOverflowingAsync(IPage page) => page.EvaluateAsync<string[]>(
+        """
+        () => [...document.querySelectorAll('.board-table th, .board-table td')].filter(c => {
+          const r = c.getBoundingClientRect();
+          if (r.width === 0) return false;
+          if (c.scrollWidth > c.clientWidth + 1) return true;
+          return [...c.querySelectorAll('*')].some(e => {
+            const x = e.getBoundingClientRect();
+            return x.width > 0 && (x.right > r.right + 0.5 || x.left < r.left - 0.5);
+          });
+        }).map(c => `${innerWidth} px: "${c.innerText.trim()}" (${Math.round(c.getBoundingClientRect().width)} px)`)
+        """);
+
+    [Fact]
+    public async Task A_wall_page_of_sixteen_rows_fits_a_1366_by_768_screen_and_a_1080p_one_without_scrolling()
+    {
+        await using var app = new PortalAppFactory(time: TimeProvider.System);
+        var root = app.StartOnLoopback();
+        var actions = new AppActions(app.Services);
+        // Rows that used to take three lines each: a case with three departments, their handlers named.
+        for (var i = 0; i < 3; i++)
+        {
+            var complaint = await actions.AcknowledgedCaseAsync();
+            await actions.DoAsync(complaint.Id, WorkflowAction.Dispatch, new()
+            {
+                DepartmentIds = [await actions.DepartmentIdAsync(DepartmentCatalog.Quality), await actions.DepartmentIdAsync(DepartmentCatalog.Engineering),
+                    await actions.DepartmentIdAsync(DepartmentCatalog.RnD)],
+            }, "intake");
+        }
+
+        for (var i = 0; i < 15; i++)
+        {
+            await actions.RegisterAsync();
+        }
+
+        foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
+        {
+            var wall = await BoardAsync(root, new() { Width = width, Height = height }, "/board?wall=1");
+            await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+            Assert.Equal(16, await wall.Locator("tbody td[data-case]").CountAsync());
+            // Every row of the page on the screen, one line each: nothing to scroll to.
+            Assert.True(await wall.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"),
+                $"{width}×{height}: the page is {await wall.EvaluateAsync<int>("() => document.documentElement.scrollHeight")} px high");
+            var last = await wall.Locator("tbody tr:has(> td[data-case])").Last.BoundingBoxAsync();
+            Assert.True(last!.Y + last.Height <= height, $"{width}×{height}: the last row ends at {last.Y + last.Height}");
+            await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"board-wall-{width}.png") });
+        }
+
+        // On a phone the three departments stand one under another beside their title, each on the value's full width.
+        var phone = await BoardAsync(root, new() { Width = 390, Height = 844 });
+        var departments = phone.Locator("tbody td.board-departments:has(> div + div + div)").First;
+        await departments.WaitForAsync();
+        var boxes = await departments.EvaluateAsync<double[][]>(
+            "td => [...td.children].map(d => { const r = d.getBoundingClientRect(); return [r.left, r.top, r.width, r.bottom]; })");
+        var cell = await departments.BoundingBoxAsync();
+        Assert.Equal(3, boxes.Length);
+        Assert.All(boxes, b => Assert.Equal(boxes[0][0], b[0], 0.5));
+        Assert.All(boxes.Zip(boxes.Skip(1)), pair => Assert.True(pair.Second[1] >= pair.First[3] - 0.5, "a department starts above the one before it ends"));
+        Assert.All(boxes, b => Assert.True(b[2] >= cell!.Width * 0.55, $"a department is {b[2]:0.#} px wide in a cell of {cell.Width:0.#}"));
+        await departments.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone-departments.png") });
+    }
+
+    /// <summary>The clerk's board (or its wall) in a fresh context of the given size, once it runs over its circuit.</summary>
+    private async Task<IPage> BoardAsync(Uri root, ViewportSize viewport, string path = "/board")
+    {
+        var page = await new PortalWalk(browser, root).SignInAsync("intake", viewport);
+        pages.Add(page);
+        await page.GotoAsync(path);
+        await page.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
