@@ -166,6 +166,43 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             }
         }
 
+        // On a smaller laptop (1024 px) the menu is a rail of icons, and the queue and search still fit their eight columns
+        // (the whole menu had left them 734 px, and the queue scrolled sideways), a stage taking two lines at most.
+        await laptop.SetViewportSizeAsync(1024, 768);
+        foreach (var path in new[] { "/cases/queue", "/cases/search" })
+        {
+            await laptop.GotoAsync(path);
+            await laptop.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+            await laptop.Locator("[data-test=case-table] [data-case]").First.WaitForAsync();
+            var fit = await Layout.WidthsAsync(laptop.Locator("[data-test=case-table] .mud-table-container"));
+            if (fit.Content > fit.Frame)
+            {
+                found.Add($"intake {path} at 1024 px: the grid is {fit.Content} px wide in {fit.Frame}");
+            }
+
+            var stageLines = await laptop.Locator("[data-test=case-table] td.portal-case-stage").EvaluateAllAsync<double[]>(
+                "cs => cs.map(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getClientRects().length; })");
+            if (stageLines.Max() > 2)
+            {
+                found.Add($"intake {path} at 1024 px: a stage takes {stageLines.Max()} lines");
+            }
+        }
+
+        Assert.Equal((56, 56, 0), await RailAsync(laptop));
+        await laptop.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("demo-laptop-1024-en.png") });
+        // A mouse on the rail opens it over the page, names and all, and the page stays where it is.
+        await laptop.HoverAsync(".portal-drawer a[href='/cases/search']");
+        await laptop.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 240");
+        Assert.Equal((240, 56, 8), await RailAsync(laptop));
+        await laptop.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("demo-laptop-1024-rail-en.png") });
+        await laptop.Mouse.MoveAsync(600, 400);
+        await laptop.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 56");
+        // So does the keyboard's focus: from the user menu, the last thing in the app bar, Tab goes into the menu.
+        await laptop.FocusAsync("[data-test=user-menu] summary");
+        await laptop.Keyboard.PressAsync("Tab");
+        await laptop.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 240");
+        Assert.Equal((240, 56, 8), await RailAsync(laptop));
+
         // On a tablet (768 px) the app bar keeps the user menu, and with it signing out, on the screen: the department's long
         // English name is cut short instead, whole in its title.
         await laptop.SetViewportSizeAsync(768, 1024);
@@ -188,6 +225,17 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         Assert.True(tablet.Content <= tablet.Frame, $"the queue is {tablet.Content} px wide in {tablet.Frame} at 768 px");
         await laptop.Context.CloseAsync();
         Assert.Empty(found);
+    }
+
+    /// <summary>
+    /// The drawer's width, where the page starts, and how many of the menu's names can be seen (wider than 1 px).
+    /// </summary>
+    private static async Task<(int Drawer, int Page, int Names)> RailAsync(IPage page)
+    {
+        var m = await page.EvaluateAsync<int[]>(
+            "() => [document.querySelector('.portal-drawer').getBoundingClientRect().width, document.querySelector('.mud-main-content').getBoundingClientRect().left," +
+            " [...document.querySelectorAll('.portal-drawer .mud-nav-link-text')].filter(t => t.getBoundingClientRect().width > 1).length].map(Math.round)");
+        return (m[0], m[1], m[2]);
     }
 
     /// <summary>
