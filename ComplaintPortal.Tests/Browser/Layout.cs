@@ -13,6 +13,62 @@ public static class Layout
     }
 
     /// <summary>
+    /// What a person would see laid out wrong on the page shown, each found named after <paramref name="where"/>: the page
+    /// scrolling sideways; a table or grid scrolling sideways in its frame (save the figures tables made to, whose first
+    /// column stays pinned meanwhile); a button's or chip's words on more than one line; text running past the edge of
+    /// its card. Only what can be seen counts (not the inside of a closed panel).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> LaidOutWrongAsync(IPage page, string where)
+    {
+        var found = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const out = [];
+              const seen = e => e.checkVisibility() && [...ancestors(e)].every(a => getComputedStyle(a).overflow === 'visible' || a.clientHeight > 0);
+              function* ancestors(e) { for (let a = e.parentElement; a; a = a.parentElement) yield a; }
+              if (document.scrollingElement.scrollWidth > innerWidth) out.push('the page scrolls sideways');
+              for (const f of document.querySelectorAll('.mud-table-container')) {
+                if (!seen(f) || f.scrollWidth <= f.clientWidth + 1) continue;
+                const swipes = f.closest('.portal-swipe-table, .portal-report-grid');
+                const first = f.querySelector('tbody tr > :first-child');
+                if (swipes && first && getComputedStyle(first).position === 'sticky') continue;
+                const name = f.closest('[data-test]')?.dataset.test ?? 'a table';
+                out.push(`${name} scrolls sideways (${f.scrollWidth} px in ${f.clientWidth})`);
+              }
+              for (const e of document.querySelectorAll('.mud-button-label, .mud-chip-content')) {
+                if (e.offsetParent === null) continue;
+                const tops = [], walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (!n.textContent.trim()) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(n);
+                  for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+                }
+                if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4) out.push(`"${e.textContent.trim()}" wraps`);
+              }
+              // Text past its card's right edge; scrolling frames, badges, input adornments and popovers are their own business.
+              for (const card of document.querySelectorAll('.mud-paper, .mud-card')) {
+                if (card.offsetParent === null) continue;
+                const edge = card.getBoundingClientRect().right;
+                const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const host = n.parentElement;
+                  if (!n.textContent.trim() || host.closest('.mud-table-container, .portal-swipe-table, .portal-chart-scroll, .mud-badge-wrapper, .mud-input-adornment, .mud-popover')) continue;
+                  // Text cut short within a box of its own (with its "…") is not past the card.
+                  if ([host, ...ancestors(host)].some(a => card.contains(a) && getComputedStyle(a).overflowX !== 'visible')) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(n);
+                  const right = Math.max(...[...range.getClientRects()].map(r => r.right));
+                  if (right > edge + 2 && seen(host)) out.push(`"${n.textContent.trim().slice(0, 30)}" runs ${Math.round(right - edge)} px past its card`);
+                }
+              }
+              return [...new Set(out)];
+            }
+            """);
+        return found.Select(what => $"{where}: {what}").ToList();
+    }
+
+    /// <summary>
     /// A table of figures wider than the phone: a hint over it says so in <paramref name="hint"/>'s words, and scrolled to
     /// its last column the rows' names stay pinned at its frame's left edge, so a figure is still read against its row.
     /// </summary>
