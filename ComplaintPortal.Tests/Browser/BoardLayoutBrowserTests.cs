@@ -85,7 +85,7 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
         """);
 
     [Fact]
-    public async Task A_wall_page_of_sixteen_rows_fits_a_1366_by_768_screen_and_a_1080p_one_without_scrolling()
+    public async Task A_wall_page_of_sixteen_rows_fits_a_1366_by_768_screen_a_1080p_one_a_720p_one_and_one_hung_upright_without_scrolling()
     {
         await using var app = new PortalAppFactory(time: TimeProvider.System);
         var root = app.StartOnLoopback();
@@ -101,22 +101,40 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
             }, "intake");
         }
 
-        for (var i = 0; i < 15; i++)
+        // A case replied to and waiting for its callback has no deadline: English's longest timeliness words, on the one
+        // page of sixteen rows (a case with no deadline sorts last).
+        await actions.RepliedCaseAsync(DepartmentCatalog.Quality, "handler.qa");
+        for (var i = 0; i < 12; i++)
         {
             await actions.RegisterAsync();
         }
 
-        foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
+        // Also in English (the longest words) on a 720p screen and on a 1080p one hung upright, where type sized by the
+        // screen's height alone had cut the case numbers short and pushed 'No deadline yet' past the table's edge.
+        foreach (var (width, height, culture) in new[] { (1366, 768, "zh-Hans"), (1920, 1080, "zh-Hans"), (1280, 720, "en"), (1080, 1920, "en") })
         {
             var wall = await BoardAsync(root, new() { Width = width, Height = height }, "/board?wall=1");
+            if (culture == "en")
+            {
+                await wall.GotoAsync("/culture/set?culture=en&returnUrl=%2Fboard%3Fwall%3D1");
+                await wall.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+            }
+
             await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+            // A case number and a timeliness word are never cut short (a category or a stage may end in "…").
+            var cut = await wall.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('tbody tr > td:is(:nth-child(1), :nth-child(8))')].filter(td => td.scrollWidth > td.clientWidth + 1).map(td => td.innerText.trim())");
+            Assert.True(cut.Length == 0, $"{width}×{height} {culture}: cut short: {string.Join(", ", cut)}");
+            var edge = await wall.EvaluateAsync<double>(
+                "() => { const t = document.querySelector('.board-table'); return Math.max(...[...t.querySelectorAll('tbody td *')].map(e => e.getBoundingClientRect().right)) - t.getBoundingClientRect().right; }");
+            Assert.True(edge <= 0.5, $"{width}×{height} {culture}: a row's content ends {edge:0.#} px past the table");
             Assert.Equal(16, await wall.Locator("tbody td[data-case]").CountAsync());
             // Every row of the page on the screen, one line each: nothing to scroll to.
             Assert.True(await wall.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"),
                 $"{width}×{height}: the page is {await wall.EvaluateAsync<int>("() => document.documentElement.scrollHeight")} px high");
             var last = await wall.Locator("tbody tr:has(> td[data-case])").Last.BoundingBoxAsync();
             Assert.True(last!.Y + last.Height <= height, $"{width}×{height}: the last row ends at {last.Y + last.Height}");
-            await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"board-wall-{width}.png") });
+            await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath(culture == "en" ? $"board-wall-{width}x{height}-en.png" : $"board-wall-{width}.png") });
         }
 
         // On a phone the three departments stand one under another beside their title, each on the value's full width.

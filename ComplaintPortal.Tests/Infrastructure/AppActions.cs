@@ -78,6 +78,13 @@ public sealed class AppActions(IServiceProvider services)
     /// <summary>A case worked by a department's handler and closed, the customer satisfied.</summary>
     public async Task<Complaint> ClosedCaseAsync(string departmentCode, string handler)
     {
+        var id = (await RepliedCaseAsync(departmentCode, handler)).Id;
+        return await DoAsync(id, WorkflowAction.CloseSatisfied, new() { SatisfiedWithAttitude = true }, "intake");
+    }
+
+    /// <summary>A case worked by a department's handler and replied to, waiting for the callback (it has no deadline then).</summary>
+    public async Task<Complaint> RepliedCaseAsync(string departmentCode, string handler)
+    {
         var id = (await AcknowledgedCaseAsync()).Id;
         var task = (await DispatchAsync(id, departmentCode)).Tasks.Single();
         await DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "原材料" }, handler);
@@ -85,7 +92,6 @@ public sealed class AppActions(IServiceProvider services)
         await DoAsync(id, WorkflowAction.RecordImplementation, new() { TaskId = task.Id, Note = "已更换" }, handler);
         await DoAsync(id, WorkflowAction.ReportBack, new() { TaskId = task.Id, Note = "处理完毕" }, handler);
         await DoAsync(id, WorkflowAction.Approve, new() { Note = "同意" }, "intake");
-        await DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复，致谢致歉" }, "intake");
-        return await DoAsync(id, WorkflowAction.CloseSatisfied, new() { SatisfiedWithAttitude = true }, "intake");
+        return await DoAsync(id, WorkflowAction.Reply, new() { ReplyChannel = ReplyChannel.Phone, Note = "已电话回复，致谢致歉" }, "intake");
     }
 }
