@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace ComplaintPortal.Tests.Browser;
 
-/// <summary>Plain tables shown as cards on a phone (app.css, portal-phone-cards): each value beside its column's title.</summary>
+/// <summary>Plain tables shown as cards on a phone and a tablet held upright (app.css, portal-narrow-cards): each value beside its column's title.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneCardsBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {

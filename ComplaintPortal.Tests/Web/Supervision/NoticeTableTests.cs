@@ -42,7 +42,7 @@ public sealed class NoticeTableTests
         var titles = table.FindAll("thead th").Select(th => th.TextContent.Trim()).ToList();
         var labels = table.Find("[data-notice-id='1']").QuerySelectorAll("td").Select(td => td.GetAttribute("data-label") ?? "").ToList();
         Assert.Equal(titles, labels);
-        Assert.Contains("portal-phone-cards", table.Find(".mud-simple-table").ClassList);
+        Assert.Contains("portal-narrow-cards", table.Find(".mud-simple-table").ClassList);
     }
 
     [Fact]
