@@ -241,6 +241,27 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await laptop.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 240");
         Assert.Equal((240, 56, 8), await RailAsync(laptop));
 
+        // A tablet held sideways (1024 px, touch, no hover): the menu button opens the rail to its names over the page, a
+        // tapped entry opens its page and folds the rail back; pressed again while the names show, the button closes the menu.
+        var touch = await walk.SignInAsync("intake", new ViewportSize { Width = 1024, Height = 768 }, phone: true);
+        await touch.GotoAsync("/culture/set?culture=en&returnUrl=%2Fcases%2Fqueue");
+        await touch.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        Assert.Equal((56, 56, 0), await RailAsync(touch));
+        await touch.TapAsync("[data-drawer-toggle]");
+        await touch.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 240");
+        Assert.Equal((240, 56, 8), await RailAsync(touch));
+        await touch.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("demo-tablet-1024-touch-menu-en.png") });
+        await touch.TapAsync(".portal-drawer a[href='/cases/search']");
+        await touch.WaitForURLAsync("**/cases/search");
+        await touch.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 56");
+        Assert.Equal((56, 56, 0), await RailAsync(touch));
+        await touch.TapAsync("[data-drawer-toggle]");
+        await touch.WaitForFunctionAsync("() => document.querySelector('.portal-drawer').getBoundingClientRect().width === 240");
+        await touch.TapAsync("[data-drawer-toggle]");
+        await touch.WaitForFunctionAsync("() => document.querySelector('.mud-main-content').getBoundingClientRect().left === 0");
+        Assert.Equal("false", await touch.GetAttributeAsync("[data-drawer-toggle]", "aria-expanded"));
+        await touch.Context.CloseAsync();
+
         // On a tablet (768 px) the app bar keeps the user menu, and with it signing out, on the screen: the department's long
         // English name is cut short instead, whole in its title.
         await laptop.SetViewportSizeAsync(768, 1024);

@@ -114,6 +114,13 @@ document.addEventListener("keydown", (event) => {
       toggle: layout.querySelector("[data-drawer-toggle]"),
     };
   };
+  // From 960 to 1279 px the open drawer is a rail of icons (app.css) that a mouse or the keyboard opens to its names. A
+  // touch screen has neither: there the menu button opens the rail to its names over the page, and a tap on an entry or
+  // beside the menu folds it back; pressed again while the names show, the button closes the menu.
+  const rail = window.matchMedia("(min-width: 960px) and (max-width: 1279.98px)");
+  const touch = window.matchMedia("(hover: none)");
+  const peeking = ({ drawer }) => drawer.classList.contains("portal-drawer-peek");
+  const peek = (p, on) => p.drawer.classList.toggle("portal-drawer-peek", on);
   const shown = ({ drawer }) =>
     drawer.classList.contains("mud-drawer--open") && (wide.matches || !drawer.classList.contains("mud-drawer--initial"));
   const set = (p, open, keepInitial = false) => {
@@ -144,15 +151,29 @@ document.addEventListener("keydown", (event) => {
       return;
     }
     if (target.closest("[data-drawer-toggle]")) {
-      set(p, !shown(p));
+      if (rail.matches && touch.matches && shown(p) && !peeking(p)) {
+        peek(p, true);
+      } else {
+        peek(p, false);
+        set(p, !shown(p));
+      }
     } else if (target.closest("[data-drawer-overlay]") || (!wide.matches && target.closest(".portal-drawer a[href]"))) {
       set(p, false);
+    } else if (peeking(p) && (!target.closest(".portal-drawer") || target.closest(".portal-drawer a[href]"))) {
+      peek(p, false);
     }
   });
   wide.addEventListener("change", () => {
     const p = parts();
     if (p) {
+      peek(p, false);
       set(p, wide.matches);
+    }
+  });
+  rail.addEventListener("change", () => {
+    const p = parts();
+    if (p) {
+      peek(p, false);
     }
   });
   document.addEventListener("DOMContentLoaded", () => {
