@@ -71,4 +71,16 @@ public sealed class BoardFilterMarkupTests : IDisposable
 
         Assert.Equal(expected, BoardQueryString.Format(BoardQueryString.With(filter, pair)));
     }
+
+    [Theory]
+    [InlineData("24", 24)]
+    [InlineData("8", 8)]
+    [InlineData("40", 40)]
+    [InlineData("7", 16)]
+    [InlineData("41", 16)]
+    [InlineData("-3", 16)]
+    [InlineData("twelve", 16)]
+    [InlineData(null, 16)]
+    public void A_wall_asks_for_8_to_40_rows_a_page_and_anything_else_keeps_the_configured_page(string? rows, int expected) =>
+        Assert.Equal(expected, BoardQueryString.WallRows(rows, configured: 16));
 }

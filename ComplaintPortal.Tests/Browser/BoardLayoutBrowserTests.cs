@@ -137,6 +137,29 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
             await wall.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath(culture == "en" ? $"board-wall-{width}x{height}-en.png" : $"board-wall-{width}.png") });
         }
 
+        // A screen that holds more rows asks for them in the address (?rows=, 8 to 40) and the type shrinks to fit: 24 rows
+        // on a 1080p screen, every one on it without scrolling (in type sized for sixteen the last ended 316 px past its foot).
+        for (var i = 0; i < 8; i++)
+        {
+            await actions.RegisterAsync();
+        }
+
+        var more = await BoardAsync(root, new() { Width = 1920, Height = 1080 }, "/board?wall=1&rows=24");
+        await more.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.Equal(24, await more.Locator("tbody td[data-case]").CountAsync());
+        var foot = await more.Locator("tbody tr:has(> td[data-case])").Last.BoundingBoxAsync();
+        Assert.True(foot!.Y + foot.Height <= 1080, $"24 rows: the last ends at {foot.Y + foot.Height}");
+        Assert.True(await more.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"));
+        await more.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-wall-1920-24-rows.png") });
+        // A small screen asks for fewer and turns through more pages; a number out of range keeps the sixteen.
+        var fewer = await BoardAsync(root, new() { Width = 1024, Height = 600 }, "/board?wall=1&rows=8");
+        await fewer.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.Equal(8, await fewer.Locator("tbody td[data-case]").CountAsync());
+        Assert.Contains("3", await fewer.InnerTextAsync("[data-test=wall-page]"), StringComparison.Ordinal);
+        var unknown = await BoardAsync(root, new() { Width = 1366, Height = 768 }, "/board?wall=1&rows=500");
+        await unknown.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        Assert.Equal(16, await unknown.Locator("tbody td[data-case]").CountAsync());
+
         // On a phone the three departments stand one under another beside their title, each on the value's full width.
         var phone = await BoardAsync(root, new() { Width = 390, Height = 844 });
         var departments = phone.Locator("tbody td.board-departments:has(> div + div + div)").First;

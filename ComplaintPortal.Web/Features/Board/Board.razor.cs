@@ -21,6 +21,7 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     private BoardFilter filter = BoardFilter.None;
     private int pageIndex;
     private bool wall;
+    private int wallRows;
     private bool loaded;
     private bool interactiveReady;
     private BoardViewer viewer = new(false, null);
@@ -80,9 +81,13 @@ public sealed partial class Board : PortalComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "page")]
     private string? PageValue { get; set; }
 
+    /// <summary>A wall's rows a page, for a screen that holds more or fewer than <see cref="BoardOptions.WallPageSize"/>.</summary>
+    [SupplyParameterFromQuery(Name = "rows")]
+    private string? RowsValue { get; set; }
+
     private const string LeaveWallIcon = "mud-icon-root mud-svg-icon mud-icon-size-medium";
 
-    private int PageSize => wall ? Options.Value.WallPageSize : Options.Value.PageSize;
+    private int PageSize => wall ? wallRows : Options.Value.PageSize;
 
     private int Pages => Math.Max(1, (totals.Open + PageSize - 1) / PageSize);
 
@@ -106,12 +111,13 @@ public sealed partial class Board : PortalComponentBase, IDisposable
         var nextFilter = BoardQueryString.Parse(name => values.GetValueOrDefault(name));
         var nextWall = WallValue == "1";
         var nextPage = nextWall ? 0 : BoardQueryString.PageIndex(PageValue);
-        if (loaded && nextFilter == filter && nextWall == wall && nextPage == pageIndex)
+        var nextRows = BoardQueryString.WallRows(RowsValue, Options.Value.WallPageSize);
+        if (loaded && nextFilter == filter && nextWall == wall && nextPage == pageIndex && nextRows == wallRows)
         {
             return;
         }
 
-        (filter, wall, pageIndex) = (nextFilter, nextWall, nextPage);
+        (filter, wall, pageIndex, wallRows) = (nextFilter, nextWall, nextPage, nextRows);
         query = BoardQueryString.Format(filter);
         if (RendererInfo.IsInteractive && subscription is null)
         {

@@ -32,6 +32,15 @@ public static class BoardQueryString
     public static int PageIndex(string? page) =>
         int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 1 ? number - 1 : 0;
 
+    /// <summary>The wall's rows a page from the <c>rows</c> parameter (8 to 40), or <paramref name="configured"/>.</summary>
+    public static int WallRows(string? rows, int configured) =>
+        int.TryParse(rows, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= MinWallRows and <= MaxWallRows
+            ? number
+            : configured;
+
+    /// <summary>The fewest and most rows a wall page may be asked for: the type is sized to fit them on the screen.</summary>
+    public const int MinWallRows = 8, MaxWallRows = 40;
+
     public static string Format(BoardFilter filter, bool wall = false, int pageIndex = 0)
     {
         var values = Values(filter);
