@@ -15,8 +15,8 @@ public static class Layout
     /// <summary>
     /// What a person would see laid out wrong on the page shown, each found named after <paramref name="where"/>: the page
     /// scrolling sideways; a table or grid scrolling sideways in its frame (save the figures tables made to, whose first
-    /// column stays pinned meanwhile); a button's or chip's words on more than one line; text running past the edge of
-    /// its card. Only what can be seen counts (not the inside of a closed panel).
+    /// column stays pinned meanwhile); a button's or chip's words on more than one line; a case, file or request number
+    /// broken over lines; text running past the edge of its card. Only what can be seen counts (not the inside of a closed panel).
     /// </summary>
     public static async Task<IReadOnlyList<string>> LaidOutWrongAsync(IPage page, string where)
     {
@@ -45,6 +45,18 @@ public static class Layout
                   for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
                 }
                 if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4) out.push(`"${e.textContent.trim()}" wraps`);
+              }
+              // A case, file or request number (KS-2026-000044, DA-2026-000001, CY-000001) is one thing to a reader: never
+              // broken over lines at its hyphens.
+              const numbers = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let n = numbers.nextNode(); n; n = numbers.nextNode()) {
+                for (const m of n.textContent.matchAll(/[A-Z]{2}-(?:\d{4}-)?\d{6}/g)) {
+                  const range = document.createRange();
+                  range.setStart(n, m.index);
+                  range.setEnd(n, m.index + m[0].length);
+                  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                  if (tops.size > 1 && seen(n.parentElement)) out.push(`${m[0]} is broken over ${tops.size} lines`);
+                }
               }
               // Text past its card's right edge; scrolling frames, badges, input adornments and popovers are their own business.
               for (const card of document.querySelectorAll('.mud-paper, .mud-card')) {
