@@ -113,14 +113,7 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
         // screen's height alone had cut the case numbers short and pushed 'No deadline yet' past the table's edge.
         foreach (var (width, height, culture) in new[] { (1366, 768, "zh-Hans"), (1920, 1080, "zh-Hans"), (1280, 720, "en"), (1080, 1920, "en") })
         {
-            var wall = await BoardAsync(root, new() { Width = width, Height = height }, "/board?wall=1");
-            if (culture == "en")
-            {
-                await wall.GotoAsync("/culture/set?culture=en&returnUrl=%2Fboard%3Fwall%3D1");
-                await wall.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
-            }
-
-            await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+            var wall = await WallAsync(root, new() { Width = width, Height = height }, english: culture == "en");
             // A case number and a timeliness word are never cut short (a category or a stage may end in "…").
             var cut = await wall.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('tbody tr > td:is(:nth-child(1), :nth-child(8))')].filter(td => td.scrollWidth > td.clientWidth + 1).map(td => td.innerText.trim())");
@@ -144,20 +137,17 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
             await actions.RegisterAsync();
         }
 
-        var more = await BoardAsync(root, new() { Width = 1920, Height = 1080 }, "/board?wall=1&rows=24");
-        await more.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        var more = await WallAsync(root, new() { Width = 1920, Height = 1080 }, "&rows=24");
         Assert.Equal(24, await more.Locator("tbody td[data-case]").CountAsync());
         var foot = await more.Locator("tbody tr:has(> td[data-case])").Last.BoundingBoxAsync();
         Assert.True(foot!.Y + foot.Height <= 1080, $"24 rows: the last ends at {foot.Y + foot.Height}");
         Assert.True(await more.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"));
         await more.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-wall-1920-24-rows.png") });
         // A small screen asks for fewer and turns through more pages; a number out of range keeps the sixteen.
-        var fewer = await BoardAsync(root, new() { Width = 1024, Height = 600 }, "/board?wall=1&rows=8");
-        await fewer.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        var fewer = await WallAsync(root, new() { Width = 1024, Height = 600 }, "&rows=8");
         Assert.Equal(8, await fewer.Locator("tbody td[data-case]").CountAsync());
         Assert.Contains("3", await fewer.InnerTextAsync("[data-test=wall-page]"), StringComparison.Ordinal);
-        var unknown = await BoardAsync(root, new() { Width = 1366, Height = 768 }, "/board?wall=1&rows=500");
-        await unknown.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        var unknown = await WallAsync(root, new() { Width = 1366, Height = 768 }, "&rows=500");
         Assert.Equal(16, await unknown.Locator("tbody td[data-case]").CountAsync());
 
         // On a phone the three departments stand one under another beside their title, each on the value's full width.
@@ -172,6 +162,24 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
         Assert.All(boxes.Zip(boxes.Skip(1)), pair => Assert.True(pair.Second[1] >= pair.First[3] - 0.5, "a department starts above the one before it ends"));
         Assert.All(boxes, b => Assert.True(b[2] >= cell!.Width * 0.55, $"a department is {b[2]:0.#} px wide in a cell of {cell.Width:0.#}"));
         await departments.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-phone-departments.png") });
+    }
+
+    /// <summary>
+    /// The clerk's wall display (<c>/board?wall=1</c> and <paramref name="more"/> of its address) in a fresh context of the
+    /// given size, in Chinese or English, once its rows count down.
+    /// </summary>
+    private async Task<IPage> WallAsync(Uri root, ViewportSize viewport, string more = "", bool english = false)
+    {
+        var path = "/board?wall=1" + more;
+        var wall = await BoardAsync(root, viewport, path);
+        if (english)
+        {
+            await wall.GotoAsync("/culture/set?culture=en&returnUrl=" + Uri.EscapeDataString(path));
+            await wall.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+        }
+
+        await wall.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        return wall;
     }
 
     /// <summary>The clerk's board (or its wall) in a fresh context of the given size, once it runs over its circuit.</summary>
