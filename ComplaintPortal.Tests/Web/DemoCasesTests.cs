@@ -65,6 +65,15 @@ public sealed class DemoCasesTests
             // The archive clerk's desk has an approved request out (the committee's) and one waiting for the leader.
             Assert.Equal([AccessRequestStatus.Pending, AccessRequestStatus.Approved],
                 (await db.ArchiveAccessRequests.AsNoTracking().Select(r => r.Status).ToListAsync()).Order());
+            // The access register has the committee member's reading of the file it was granted, and the department's attempt
+            // before the leader decided, refused: each with the reader's department and address.
+            var register = await db.ArchiveAccessLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+            Assert.Equal([ArchiveAccessKind.ViewFile, ArchiveAccessKind.Refused], register.Select(e => e.Kind));
+            Assert.Equal(["supervisor", "handler.qa"],
+                register.Select(e => db.Users.AsNoTracking().Single(u => u.Id == e.UserId).UserName));
+            Assert.All(register, e => Assert.False(string.IsNullOrEmpty(e.DepartmentName) || string.IsNullOrEmpty(e.Address)));
+            Assert.NotNull(register[0].RequestId);
+            Assert.Null(register[1].RequestId);
 
             // The committee drew January's sample on the first working morning of February, checked two cases and laid an
             // item at a department, whose head answered the notice: it waits for the committee's verification.

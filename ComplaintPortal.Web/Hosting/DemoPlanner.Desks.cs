@@ -107,7 +107,9 @@ internal sealed partial class DemoPlanner
 
     /// <summary>
     /// The archive's work in the demo: the committee asks for the oldest file four working days back and the leader approves
-    /// it an hour later (out, due back in a fortnight); a department asks for the newest file yesterday, still with the leader.
+    /// it an hour later (out, due back in a fortnight) and the member opens it an hour after that; a department asks for the
+    /// newest file yesterday, still with the leader, having tried its address half an hour before (refused). Both reads are in
+    /// the access register.
     /// </summary>
     private DemoCasePlan ArchiveRequests(ActingUser leader, ActingUser supervisor, ActingUser handler)
     {
@@ -137,7 +139,33 @@ internal sealed partial class DemoPlanner
             var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
             return error == ArchiveError.None ? null : error.ToString();
         });
+        // The committee member opens the file an hour after the approval: the access register's first line (and the
+        // personal-data log's).
+        Add(requests, After(After(asked, 1), 1), "ArchiveRead", async (s, ct) =>
+        {
+            if (approvedId is not { } id)
+            {
+                return null;
+            }
+
+            var access = new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed);
+            var number = await s.Db.ArchiveAccessRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RequestedNumbers).SingleAsync(ct);
+            var view = await access.ReadAsync(supervisor, number!, await ViewerAsync(s, supervisor, "10.20.3.41", ct), ct);
+            return view is null ? "not readable" : null;
+        });
         var later = LastWorkingMoment(now.AddDays(-1));
+        // Half an hour before asking, the department tried the file's address: refused, and the register says so.
+        Add(requests, LastWorkingMoment(later.AddMinutes(-30)), "ArchiveRefused", async (s, ct) =>
+        {
+            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            if (file is null)
+            {
+                return null;
+            }
+
+            var view = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ReadAsync(handler, file, await ViewerAsync(s, handler, "10.20.5.17", ct), ct);
+            return view is null ? null : "read without a grant";
+        });
         Add(requests, later, "ArchiveRequest", async (s, ct) =>
         {
             var file = await s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
@@ -151,5 +179,12 @@ internal sealed partial class DemoPlanner
             return error == ArchiveError.None ? null : error.ToString();
         });
         return requests;
+    }
+
+    /// <summary>A demo person at their desk: their department's name as the register keeps it, and an intranet address.</summary>
+    private static async Task<ViewerContext> ViewerAsync(DemoStepContext s, ActingUser user, string address, CancellationToken ct)
+    {
+        var department = user.DepartmentId is { } id ? await s.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) : null;
+        return new ViewerContext(department?.DisplayName(System.Globalization.CultureInfo.GetCultureInfo("zh-Hans")), address);
     }
 }

@@ -7,6 +7,7 @@ using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Components.Cases;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Archive;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -125,6 +126,38 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
         await page.FindAll("[data-test=access-log] thead th").First().QuerySelector(".sortable-column-header")!.ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal(["DA-2026-000001", "DA-2026-000002", "DA-2026-000003"], Numbers()));
     }
+    [Fact]
+    public async Task The_access_register_shows_refused_attempts_apart_and_alone_when_asked_and_exports_what_it_shows()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            var at = Driver.Time.GetUtcNow();
+            db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(at, "u-reader", "质量部 李强", "质量部", "DA-2026-000001", 1, ArchiveAccessKind.ViewFile, null, "10.0.0.8"));
+            db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(at.AddMinutes(3), "u-other", "工程部 陈刚", "工程部", "DA-2026-000002", null, ArchiveAccessKind.Refused, null, "10.0.0.9"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services => services.AddScoped<ArchiveLogQuery>());
+        ctx.SignInAs(clerk);
+        var page = ctx.RenderPage<AccessLog>();
+        string[] Numbers() => [.. page.FindAll("[data-test=access-log] tbody tr td:nth-child(4)").Select(n => n.TextContent.Trim())];
+        page.WaitForAssertion(() => Assert.Equal(["DA-2026-000002", "DA-2026-000001"], Numbers()));
+
+        // The refused attempt is set apart by colour and an icon; it names no request, and says so with a dash.
+        var refused = page.Find("[data-test=log-kind][data-kind=Refused]");
+        Assert.Contains("mud-error-text", refused.ClassName, StringComparison.Ordinal);
+        Assert.NotNull(refused.QuerySelector("svg"));
+        Assert.DoesNotContain("mud-error-text", page.Find("[data-test=log-kind][data-kind=ViewFile]").ClassName ?? "", StringComparison.Ordinal);
+        Assert.Equal("—", page.FindAll("[data-test=access-log] tbody tr")[0].QuerySelectorAll("td")[5].TextContent.Trim());
+
+        // Asked for refused attempts only, the register shows those alone, and the export asks for the same.
+        Assert.DoesNotContain("refused=", page.Find("[data-test=log-export]").GetAttribute("href"), StringComparison.Ordinal);
+        await page.Find("input[data-test=log-refused-only], [data-test=log-refused-only] input").ChangeAsync(new ChangeEventArgs { Value = true });
+        page.WaitForAssertion(() => Assert.Equal(["DA-2026-000002"], Numbers()));
+        Assert.EndsWith("&refused=true", page.Find("[data-test=log-export]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_file_offers_open_only_while_an_approved_request_covers_it_and_otherwise_the_way_to_one()
     {

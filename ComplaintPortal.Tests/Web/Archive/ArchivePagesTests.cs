@@ -147,6 +147,41 @@ public sealed class ArchivePagesTests : IClassFixture<ArchivePagesTests.App>
         Assert.NotEqual(HttpStatusCode.OK, (await handler.GetAsync("/archive/log/export")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_registers_export_of_refused_attempts_holds_only_those()
+    {
+        var (_, number, _) = await ArchivedCaseWithPhotoAsync();
+        var reader = await Actions.UserAsync("handler.qa");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // One attempt without a request (refused), then one with an approved request (read).
+            var access = scope.ServiceProvider.GetRequiredService<ArchiveAccess>();
+            Assert.Null(await access.ReadAsync(reader, number, new ViewerContext("质量部", "10.0.0.5")));
+            var now = Time.GetUtcNow();
+            var (_, request) = await access.RequestAsync(reader, "复核", new AccessScope([number], null, null, null), now, now.AddDays(1));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(await Actions.UserAsync("leader"), request!.Id, null, null, null, null));
+            Assert.NotNull(await access.ReadAsync(reader, number, new ViewerContext("质量部", "10.0.0.5")));
+        }
+
+        var clerk = await app.SignedInAsync("archivist");
+        string[] Kinds(byte[] xlsx)
+        {
+            using var book = ComplaintPortal.Tests.Reporting.Excel.WorkbookReader.Open(xlsx);
+            var sheet = book.Worksheets.First();
+            // The header row (the title block above names the same column as the filter).
+            var header = sheet.CellsUsed().Last(c => c.GetString() == "档案编号").Address;
+            var kind = sheet.Row(header.RowNumber).CellsUsed().First(c => c.GetString() == "查阅内容").Address.ColumnNumber;
+            return [.. sheet.RowsUsed().Where(r => r.RowNumber() > header.RowNumber && r.Cell(header.ColumnNumber).GetString() == number)
+                .Select(r => r.Cell(kind).GetString())];
+        }
+
+        var everything = Kinds(await clerk.GetByteArrayAsync($"/archive/log/export?number={number}"));
+        var refused = Kinds(await clerk.GetByteArrayAsync($"/archive/log/export?number={number}&refused=true"));
+
+        Assert.Equal(["查阅档案", "拒绝（未获批准）"], everything);
+        Assert.Equal(["拒绝（未获批准）"], refused);
+    }
+
     [Theory]
     [InlineData("archivist", "/archive/desk", "data-test=\"inspect-now\"")]
     [InlineData("leader", "/archive/approvals", "data-test=\"no-disposals\"")]

@@ -56,11 +56,12 @@ internal static class ArchiveEndpoints
         return TypedResults.File(store.Open(seal.StoredName), seal.ContentType);
     }
 
-    private static async Task<FileContentHttpResult> ExportLogAsync(string? person, string? number, ArchiveLogQuery log, OrganisationClock clock,
-        TimeProvider time, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportLogAsync(string? person, string? number, bool? refused, ArchiveLogQuery log,
+        OrganisationClock clock, TimeProvider time, CancellationToken ct)
     {
-        var rows = await log.AllAsync(new ArchiveLogFilter(person, number), ct);
-        var bytes = ArchiveLogExport.Write(rows, clock);
+        var filter = new ArchiveLogFilter(person, number, refused == true);
+        var rows = await log.AllAsync(filter, ct);
+        var bytes = ArchiveLogExport.Write(rows, clock, filter);
         var name = string.Create(CultureInfo.InvariantCulture, $"archive-access-log-{clock.ToLocal(time.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         return TypedResults.File(bytes, ReportWorkbook.ContentType, name);
     }

@@ -17,7 +17,8 @@ public static class ArchiveRoles
 
 /// <param name="Person">Part of the viewer's name.</param>
 /// <param name="Number">Part of the archive number.</param>
-public sealed record ArchiveLogFilter(string? Person, string? Number);
+/// <param name="RefusedOnly">Only the attempts refused for want of an approved request: what an auditor looks for first.</param>
+public sealed record ArchiveLogFilter(string? Person, string? Number, bool RefusedOnly = false);
 
 /// <summary>The access register (檔案查閱登記表), filtered and paged on the server.</summary>
 public sealed class ArchiveLogQuery(PortalDbContext db)
@@ -54,6 +55,11 @@ public sealed class ArchiveLogQuery(PortalDbContext db)
             query = query.Where(e => e.ArchiveNumber.Contains(number));
         }
 
+        if (filter.RefusedOnly)
+        {
+            query = query.Where(e => e.Kind == ArchiveAccessKind.Refused);
+        }
+
         return query;
     }
 }
@@ -61,10 +67,28 @@ public sealed class ArchiveLogQuery(PortalDbContext db)
 /// <summary>The access register as an .xlsx sheet.</summary>
 internal static class ArchiveLogExport
 {
-    public static byte[] Write(IReadOnlyList<ArchiveAccessLogEntry> rows, OrganisationClock clock)
+    /// <summary>The register's rows under a title block that names the filters they were chosen by.</summary>
+    public static byte[] Write(IReadOnlyList<ArchiveAccessLogEntry> rows, OrganisationClock clock, ArchiveLogFilter filter)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var heading = new ReportHeading(ArchiveText.Log_Title, UiText.Report_GeneratedAt, clock.UtcNow);
+        ArgumentNullException.ThrowIfNull(filter);
+        List<ReportLine> lines = [];
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            lines.Add(new(ArchiveText.Col_Viewer, filter.Person.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Number))
+        {
+            lines.Add(new(ArchiveText.Col_Number, filter.Number.Trim()));
+        }
+
+        if (filter.RefusedOnly)
+        {
+            lines.Add(new(ArchiveText.Col_What, ArchiveLabels.AccessKind(ArchiveAccessKind.Refused)));
+        }
+
+        var heading = new ReportHeading(ArchiveText.Log_Title, UiText.Report_GeneratedAt, clock.UtcNow) { Lines = lines };
         using var workbook = new ReportWorkbook(clock.TimeZone);
         workbook.AddSheet(heading,
         [
