@@ -112,11 +112,21 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
 
     /// <summary>The clerk withdraws approved access at once; open views close.</summary>
     public Task<ArchiveError> RevokeAsync(ActingUser clerk, int requestId, string? reason, CancellationToken ct = default) =>
-        EndAsync(clerk, requestId, AccessRequestStatus.Revoked, reason, ct);
+        EndAsync(clerk, requestId, AccessRequestStatus.Revoked, reason, null, ct);
 
     /// <summary>The clerk records that the file came back (歸還); access ends with it.</summary>
     public Task<ArchiveError> RecordReturnAsync(ActingUser clerk, int requestId, CancellationToken ct = default) =>
-        EndAsync(clerk, requestId, AccessRequestStatus.Returned, null, ct);
+        EndAsync(clerk, requestId, AccessRequestStatus.Returned, null, null, ct);
+
+    /// <summary>
+    /// The reader says they have finished reading (查閱完畢) and returns the files: access ends as on the clerk's return,
+    /// and the register gets the reader's confirmation (簽字確認), a line for each file granted by number or read under it.
+    /// </summary>
+    public Task<ArchiveError> ConfirmFinishedAsync(ActingUser reader, int requestId, ViewerContext viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return EndAsync(reader, requestId, AccessRequestStatus.Returned, null, viewer, ct);
+    }
 
     /// <summary>The request that lets <paramref name="user"/> read the file now, or null.</summary>
     public async Task<ArchiveAccessRequest?> OpenGrantAsync(ActingUser user, ArchivedFile file, CancellationToken ct = default)
@@ -235,18 +245,29 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
         return ArchiveError.None;
     }
 
-    private async Task<ArchiveError> EndAsync(ActingUser clerk, int requestId, AccessRequestStatus end, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Ends approved access: the clerk's return or revocation, or the reader's confirmation (<paramref name="confirmedFrom"/>,
+    /// where they confirmed from). Only while the request is still approved, checked in the update itself: a clerk's return
+    /// and the reader's confirmation at the same moment end it once, and the second is told it changed.
+    /// </summary>
+    private async Task<ArchiveError> EndAsync(ActingUser user, int requestId, AccessRequestStatus end, string? reason, ViewerContext? confirmedFrom,
+        CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(clerk);
-        if (!clerk.IsInRole(PortalRoles.ArchiveClerk))
+        ArgumentNullException.ThrowIfNull(user);
+        if (confirmedFrom is null && !user.IsInRole(PortalRoles.ArchiveClerk))
         {
             return ArchiveError.NotPermitted;
         }
 
-        var request = await db.ArchiveAccessRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        var request = await db.ArchiveAccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
             return ArchiveError.NotFound;
+        }
+
+        if (confirmedFrom is not null && request.RequesterUserId != user.UserId)
+        {
+            return ArchiveError.NotPermitted;
         }
 
         if (request.Status != AccessRequestStatus.Approved)
@@ -259,12 +280,44 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
             return ArchiveError.TooLong;
         }
 
-        request.Status = end;
-        request.EndedAt = time.GetUtcNow();
-        request.EndedByName = clerk.Name;
-        request.EndReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        await db.SaveChangesAsync(ct);
-        feed.Publish(new ArchiveChange(ArchiveChangeKind.AccessEnded, request.Id));
+        var now = time.GetUtcNow();
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        List<ArchiveAccessLogEntry> confirmations = [];
+        if (confirmedFrom is not null)
+        {
+            // The files granted by number and any file read under the request (one found through a granted search scope).
+            var read = await db.ArchiveAccessLog.AsNoTracking()
+                .Where(e => e.UserId == user.UserId && e.RequestId == request.Id
+                    && (e.Kind == ArchiveAccessKind.ViewFile || e.Kind == ArchiveAccessKind.PreviewEvidence))
+                .Select(e => e.ArchiveNumber).Distinct().ToListAsync(ct);
+            confirmations.AddRange(request.GrantedScope.Numbers.Union(read, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(number => new ArchiveAccessLogEntry(now, user.UserId, user.Name, confirmedFrom.DepartmentName, number, request.Id,
+                    ArchiveAccessKind.ReturnConfirmed, null, confirmedFrom.Address)));
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var ended = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var rows = await db.ArchiveAccessRequests.Where(r => r.Id == requestId && r.Status == AccessRequestStatus.Approved)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, end).SetProperty(x => x.EndedAt, now)
+                    .SetProperty(x => x.EndedByName, user.Name).SetProperty(x => x.EndReason, text), ct);
+            if (rows == 0)
+            {
+                return false;
+            }
+
+            db.ArchiveAccessLog.AddRange(confirmations);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+        if (!ended)
+        {
+            return ArchiveError.WrongState;
+        }
+
+        feed.Publish(new ArchiveChange(ArchiveChangeKind.AccessEnded, requestId));
         return ArchiveError.None;
     }
 }

@@ -11,6 +11,9 @@ public enum ArchiveAccessKind
 
     /// <summary>Someone tried to read a file without an approved, current request.</summary>
     Refused = 2,
+
+    /// <summary>The reader confirmed they had finished and returned the file (查閱完畢，簽字確認); their access ended.</summary>
+    ReturnConfirmed = 3,
 }
 
 /// <summary>

@@ -111,6 +111,66 @@ public sealed class ArchiveAccessTests : ArchiveTest
     }
 
     [Fact]
+    public async Task The_reader_confirms_finishing_which_ends_access_and_signs_the_register_for_each_file()
+    {
+        var one = await ArchivedCaseAsync();
+        var two = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, Numbers(one.ArchiveNumber, two.ArchiveNumber), TimeSpan.FromDays(3));
+        Assert.NotNull(await WithAccessAsync(a => a.ReadAsync(Requester, one.ArchiveNumber, Viewer)));
+
+        // Only the reader confirms their own request (the clerk records a return instead).
+        Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.ConfirmFinishedAsync(Driver.Outsider, request.Id, Viewer)));
+        Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.ConfirmFinishedAsync(Archivist, request.Id, Viewer)));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, request.Id, Viewer)));
+
+        Assert.Contains(Changes, c => c.Kind == ArchiveChangeKind.AccessEnded && c.RequestId == request.Id);
+        Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, two.ArchiveNumber, Viewer)));
+        // Ended once: confirming again, or the clerk's return afterwards, is told it has ended.
+        Assert.Equal(ArchiveError.WrongState, await WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, request.Id, Viewer)));
+        Assert.Equal(ArchiveError.WrongState, await WithAccessAsync(a => a.RecordReturnAsync(Archivist, request.Id)));
+
+        await using var db = Database.CreateContext();
+        var ended = await db.ArchiveAccessRequests.SingleAsync(r => r.Id == request.Id);
+        Assert.Equal((AccessRequestStatus.Returned, Requester.Name), (ended.Status, ended.EndedByName));
+        // Both files granted, the one read and the one not, are signed for; with the reader's department and address.
+        var signed = await db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed).OrderBy(e => e.ArchiveNumber).ToListAsync();
+        Assert.Equal(new[] { one.ArchiveNumber, two.ArchiveNumber }.Order(StringComparer.Ordinal), signed.Select(e => e.ArchiveNumber));
+        Assert.All(signed, e => Assert.Equal((Requester.UserId, request.Id, "10.0.0.7", "质量部"), (e.UserId, e.RequestId, e.Address, e.DepartmentName)));
+    }
+
+    [Fact]
+    public async Task Under_a_class_scope_the_reader_signs_for_the_files_they_read()
+    {
+        var closed = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, new AccessScope([], null, closed.DepartmentId, 2026), TimeSpan.FromDays(1));
+        Assert.NotNull(await WithAccessAsync(a => a.ReadAsync(Requester, closed.ArchiveNumber, Viewer)));
+
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, request.Id, Viewer)));
+
+        await using var db = Database.CreateContext();
+        var signed = Assert.Single(await db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed).ToListAsync());
+        Assert.Equal(closed.ArchiveNumber, signed.ArchiveNumber);
+    }
+
+    [Fact]
+    public async Task The_reader_s_confirmation_and_the_clerk_s_return_at_the_same_moment_end_the_access_once()
+    {
+        var file = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(3));
+
+        var results = await Task.WhenAll(
+            Task.Run(() => WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, request.Id, Viewer))),
+            Task.Run(() => WithAccessAsync(a => a.RecordReturnAsync(Archivist, request.Id))));
+
+        // One ends it; the other is told it changed, never silently written over it.
+        Assert.Equal([ArchiveError.None, ArchiveError.WrongState], results.Order());
+        await using var db = Database.CreateContext();
+        var ended = await db.ArchiveAccessRequests.SingleAsync(r => r.Id == request.Id);
+        var signed = await db.ArchiveAccessLog.CountAsync(e => e.Kind == ArchiveAccessKind.ReturnConfirmed);
+        Assert.Equal(results[0] == ArchiveError.None ? (Requester.Name, 1) : (Archivist.Name, 0), (ended.EndedByName, signed));
+    }
+
+    [Fact]
     public async Task A_class_scope_covers_every_file_of_that_class_and_no_other()
     {
         var closed = await ArchivedCaseAsync();

@@ -106,7 +106,11 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         Assert.True(await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
         await Shot(phone, "archive-desk-phone.png");
 
+        // The return ends the reader's access for good: the clerk is asked first, told whose access ends.
         await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
+        var confirmReturn = clerk.Locator(".mud-dialog", new() { HasTextString = "质量部 李强 对这些档案的查阅随即结束" });
+        await confirmReturn.WaitForAsync();
+        await confirmReturn.GetByRole(AriaRole.Button, new() { Name = "登记归还" }).ClickAsync();
         await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Snackbars.ShownAsync(clerk);
         await Shot(clerk, "archive-4-returned.png");
@@ -155,12 +159,64 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         var clerk = await SignInAsync(rootA, "archivist");
         await OpenAsync(clerk, "/archive/desk");
         await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
+        await clerk.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "登记归还" }).ClickAsync();
         await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // Returned on A: the file open on B closes by itself, its personal data gone from the page.
         await reader.Locator("[data-test=archive-closed]").WaitForAsync(new() { Timeout = AcrossServers });
         Assert.Equal(0, await reader.Locator("[data-test=complainant]").CountAsync());
         await Shot(reader, "archive-view-closed-other-server.png");
+    }
+
+    [Fact]
+    public async Task The_reader_finishes_reading_from_the_file_confirms_in_a_dialog_and_the_view_closes()
+    {
+        var root = app.StartOnLoopback();
+        var number = await ArchivedFileAsync();
+        var now = app.Time.GetUtcNow();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var actions = new AppActions(app.Services);
+            var access = scope.ServiceProvider.GetRequiredService<ArchiveAccess>();
+            var (_, request) = await access.RequestAsync(await actions.UserAsync("handler.qa"), "核查同一客户的重复投诉",
+                new AccessScope([number], null, null, null), now, now.AddDays(3));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(await actions.UserAsync("leader"), request!.Id, null, null, null, null));
+        }
+
+        var reader = await SignInAsync(root, "handler.qa");
+        await OpenAsync(reader, "/archive/files/" + number);
+        await reader.Locator("[data-test=watermark]").WaitForAsync();
+
+        // The dialog says what follows; cancelled, nothing ends.
+        var finish = reader.Locator("[data-test=finish-reading]");
+        var dialog = reader.Locator(".mud-dialog", new() { HasTextString = "如需再次查阅，须重新申请" });
+        await finish.ClickAsync();
+        await dialog.WaitForAsync();
+        await Shot(reader, "archive-finish-dialog.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.True(await reader.Locator("[data-test=complainant]").IsVisibleAsync());
+
+        // Confirmed: the view closes by itself, the register holds the reader's confirmation, their list says returned.
+        await finish.ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "查阅完毕，确认归还" }).ClickAsync();
+        await reader.Locator("[data-test=archive-closed]").WaitForAsync();
+        await Snackbars.ShownAsync(reader, "归还已记入档案查阅登记表");
+        Assert.Equal(0, await reader.Locator("[data-test=complainant]").CountAsync());
+        var signed = await app.WithDbAsync(db => db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed).Select(e => e.ArchiveNumber).ToListAsync());
+        Assert.Equal([number], signed);
+
+        await OpenAsync(reader, "/archive/requests");
+        await reader.Locator("[data-test=request-row][data-status=Returned]").WaitForAsync();
+        Assert.Equal(0, await reader.Locator("[data-test=finish-reading]").CountAsync());
+        Assert.Equal(0, await reader.Locator("[data-test=open-file]").CountAsync());
+
+        // The clerk's register shows the confirmation under the reader's name.
+        var clerk = await SignInAsync(root, "archivist");
+        await OpenAsync(clerk, "/archive/log");
+        await clerk.Locator("[data-test=log-kind][data-kind=ReturnConfirmed]").WaitForAsync();
+        Assert.Equal("查阅完毕，确认归还", (await clerk.Locator("[data-test=log-kind][data-kind=ReturnConfirmed]").InnerTextAsync()).Trim());
+        await Shot(clerk, "archive-log-confirmed.png");
     }
 
     /// <summary>The servers' signal relays read every 2 s: a change crosses within two reads and a page's redraw.</summary>
