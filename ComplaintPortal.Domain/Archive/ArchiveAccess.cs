@@ -204,7 +204,8 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
         db.PersonalDataViews.Add(new PersonalDataView(user, file.ComplaintId, file.CaseNumber, kind, detail, viewer.Address, time.GetUtcNow()));
 
     private void Log(ActingUser user, ViewerContext viewer, string number, int? requestId, ArchiveAccessKind kind, string? detail) =>
-        db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(time.GetUtcNow(), user.UserId, user.Name, viewer.DepartmentName, number, requestId, kind, detail, viewer.Address));
+        db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(time.GetUtcNow(), user.UserId, user.Name, viewer.DepartmentName, number, requestId, kind, detail,
+            viewer.Address, viewer.DepartmentId));
 
     private async Task<(ArchiveError, ArchiveAccessRequest?)> PendingForLeaderAsync(ActingUser leader, int requestId, CancellationToken ct)
     {
@@ -292,7 +293,7 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
                 .Select(e => e.ArchiveNumber).Distinct().ToListAsync(ct);
             confirmations.AddRange(request.GrantedScope.Numbers.Union(read, StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(number => new ArchiveAccessLogEntry(now, user.UserId, user.Name, confirmedFrom.DepartmentName, number, request.Id,
-                    ArchiveAccessKind.ReturnConfirmed, null, confirmedFrom.Address)));
+                    ArchiveAccessKind.ReturnConfirmed, null, confirmedFrom.Address, confirmedFrom.DepartmentId)));
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -323,4 +324,4 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
 }
 
 /// <summary>Who is looking, as the access register records it: the department's name and the network address.</summary>
-public sealed record ViewerContext(string? DepartmentName, string? Address);
+public sealed record ViewerContext(string? DepartmentName, string? Address, int? DepartmentId = null);

@@ -29,12 +29,13 @@ public sealed class ArchiveAccessLogEntry
     }
 
     public ArchiveAccessLogEntry(DateTimeOffset at, string userId, string userName, string? departmentName, string archiveNumber,
-        int? requestId, ArchiveAccessKind kind, string? detail, string? address)
+        int? requestId, ArchiveAccessKind kind, string? detail, string? address, int? departmentId = null)
     {
         At = at;
         UserId = userId;
         UserName = userName;
         DepartmentName = departmentName;
+        DepartmentId = departmentId;
         ArchiveNumber = archiveNumber;
         RequestId = requestId;
         Kind = kind;
@@ -50,7 +51,11 @@ public sealed class ArchiveAccessLogEntry
 
     public string UserName { get; private set; } = "";
 
+    /// <summary>The viewer's department's name as it was, in the language they were using (lines written before the id was kept have only this).</summary>
     public string? DepartmentName { get; private set; }
+
+    /// <summary>The viewer's department, so the register names it in its reader's language; null on older lines.</summary>
+    public int? DepartmentId { get; private set; }
 
     public string ArchiveNumber { get; private set; } = "";
 

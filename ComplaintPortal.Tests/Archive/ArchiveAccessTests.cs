@@ -121,7 +121,7 @@ public sealed class ArchiveAccessTests : ArchiveTest
         // Only the reader confirms their own request (the clerk records a return instead).
         Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.ConfirmFinishedAsync(Driver.Outsider, request.Id, Viewer)));
         Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.ConfirmFinishedAsync(Archivist, request.Id, Viewer)));
-        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, request.Id, Viewer)));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, request.Id, Viewer with { DepartmentId = 42 })));
 
         Assert.Contains(Changes, c => c.Kind == ArchiveChangeKind.AccessEnded && c.RequestId == request.Id);
         Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, two.ArchiveNumber, Viewer)));
@@ -135,7 +135,8 @@ public sealed class ArchiveAccessTests : ArchiveTest
         // Both files granted, the one read and the one not, are signed for; with the reader's department and address.
         var signed = await db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed).OrderBy(e => e.ArchiveNumber).ToListAsync();
         Assert.Equal(new[] { one.ArchiveNumber, two.ArchiveNumber }.Order(StringComparer.Ordinal), signed.Select(e => e.ArchiveNumber));
-        Assert.All(signed, e => Assert.Equal((Requester.UserId, request.Id, "10.0.0.7", "质量部"), (e.UserId, e.RequestId, e.Address, e.DepartmentName)));
+        Assert.All(signed, e => Assert.Equal((Requester.UserId, request.Id, "10.0.0.7", "质量部", (int?)42),
+            (e.UserId, e.RequestId, e.Address, e.DepartmentName, e.DepartmentId)));
     }
 
     [Fact]

@@ -203,8 +203,9 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await reader.Locator("[data-test=archive-closed]").WaitForAsync();
         await Snackbars.ShownAsync(reader, "归还已记入档案查阅登记表");
         Assert.Equal(0, await reader.Locator("[data-test=complainant]").CountAsync());
-        var signed = await app.WithDbAsync(db => db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed).Select(e => e.ArchiveNumber).ToListAsync());
-        Assert.Equal([number], signed);
+        var signed = await app.WithDbAsync(db => db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed)
+            .Select(e => new { e.ArchiveNumber, Department = db.Departments.Where(d => d.Id == e.DepartmentId).Select(d => d.Code).FirstOrDefault() }).ToListAsync());
+        Assert.Equal([(number, "QA")], signed.Select(e => (e.ArchiveNumber, e.Department)));
 
         await OpenAsync(reader, "/archive/requests");
         await reader.Locator("[data-test=request-row][data-status=Returned]").WaitForAsync();

@@ -185,6 +185,6 @@ internal sealed partial class DemoPlanner
     private static async Task<ViewerContext> ViewerAsync(DemoStepContext s, ActingUser user, string address, CancellationToken ct)
     {
         var department = user.DepartmentId is { } id ? await s.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) : null;
-        return new ViewerContext(department?.DisplayName(System.Globalization.CultureInfo.GetCultureInfo("zh-Hans")), address);
+        return new ViewerContext(department?.DisplayName(System.Globalization.CultureInfo.GetCultureInfo("zh-Hans")), address, department?.Id);
     }
 }

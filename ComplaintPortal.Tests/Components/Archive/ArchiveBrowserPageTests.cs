@@ -159,6 +159,28 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task The_access_register_names_the_viewers_department_in_its_readers_language()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            var quality = await db.Departments.Where(d => d.Code == DepartmentCatalog.Quality).Select(d => d.Id).SingleAsync();
+            var at = Driver.Time.GetUtcNow();
+            // Read in Traditional Chinese, with the department kept; and an older line that kept only the name.
+            db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(at, "u-reader", "質量部 李強", "質量部", "DA-2026-000001", 1, ArchiveAccessKind.ViewFile, null, "10.0.0.8", quality));
+            db.ArchiveAccessLog.Add(new ArchiveAccessLogEntry(at.AddMinutes(1), "u-old", "质量部 王五", "质量部", "DA-2026-000002", 2, ArchiveAccessKind.ViewFile, null, "10.0.0.9"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var ctx = new CasePageContext("en", Database, Driver, more: services => services.AddScoped<ArchiveLogQuery>());
+        ctx.SignInAs(clerk);
+        var page = ctx.RenderPage<AccessLog>();
+        string[] Departments() => [.. page.FindAll("[data-test=access-log] tbody tr td:nth-child(3)").Select(n => n.TextContent.Trim())];
+
+        page.WaitForAssertion(() => Assert.Equal(["质量部", "Quality"], Departments()));
+    }
+
+    [Fact]
     public async Task A_file_offers_open_only_while_an_approved_request_covers_it_and_otherwise_the_way_to_one()
     {
         var number = await ArchivedNumberAsync();

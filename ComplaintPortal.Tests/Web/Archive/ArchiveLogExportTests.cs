@@ -22,7 +22,7 @@ public sealed class ArchiveLogExportTests
             new(at, "u-2", "孙丽", "档案室", "DA-2026-000001", null, ArchiveAccessKind.ViewFile, null, null),
         ];
 
-        using var workbook = WorkbookReader.Open(ArchiveLogExport.Write(rows, clock, new ArchiveLogFilter(null, null)));
+        using var workbook = WorkbookReader.Open(ArchiveLogExport.Write(rows, clock, new ArchiveLogFilter(null, null), ArchiveNames.Empty));
 
         var sheet = workbook.Worksheets.First();
         var cells = sheet.CellsUsed().ToList();
@@ -40,8 +40,8 @@ public sealed class ArchiveLogExportTests
         var clock = new OrganisationClock(new SettableTimeProvider(at), Options.Create(new OrganisationOptions()));
         ArchiveAccessLogEntry[] rows = [new(at, "u-1", "周晓", "质量部", "DA-2026-000001", null, ArchiveAccessKind.Refused, null, "10.0.0.7")];
 
-        using var filtered = WorkbookReader.Open(ArchiveLogExport.Write(rows, clock, new ArchiveLogFilter(" 周 ", "DA-2026", RefusedOnly: true)));
-        using var whole = WorkbookReader.Open(ArchiveLogExport.Write(rows, clock, new ArchiveLogFilter(null, null)));
+        using var filtered = WorkbookReader.Open(ArchiveLogExport.Write(rows, clock, new ArchiveLogFilter(" 周 ", "DA-2026", RefusedOnly: true), ArchiveNames.Empty));
+        using var whole = WorkbookReader.Open(ArchiveLogExport.Write(rows, clock, new ArchiveLogFilter(null, null), ArchiveNames.Empty));
 
         // Above the header: each filter on its own line, label then value (the refused attempts by their name in the register).
         string[] Lines(XLWorkbook book)

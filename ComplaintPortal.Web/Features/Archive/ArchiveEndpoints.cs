@@ -2,6 +2,7 @@ using System.Globalization;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting.Excel;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Features.Cases.EvidenceFiles;
@@ -57,11 +58,11 @@ internal static class ArchiveEndpoints
     }
 
     private static async Task<FileContentHttpResult> ExportLogAsync(string? person, string? number, bool? refused, ArchiveLogQuery log,
-        OrganisationClock clock, TimeProvider time, CancellationToken ct)
+        PortalDbContext db, OrganisationClock clock, TimeProvider time, CancellationToken ct)
     {
         var filter = new ArchiveLogFilter(person, number, refused == true);
         var rows = await log.AllAsync(filter, ct);
-        var bytes = ArchiveLogExport.Write(rows, clock, filter);
+        var bytes = ArchiveLogExport.Write(rows, clock, filter, await ArchiveNames.LoadAsync(db));
         var name = string.Create(CultureInfo.InvariantCulture, $"archive-access-log-{clock.ToLocal(time.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         return TypedResults.File(bytes, ReportWorkbook.ContentType, name);
     }

@@ -42,6 +42,16 @@ public sealed record ArchiveNames(IReadOnlyDictionary<int, Department> Departmen
     public string Category(int? id) =>
         id is { } c && Categories.TryGetValue(c, out var category) ? category.DisplayName(CultureInfo.CurrentUICulture) : ArchiveText.Common_None;
 
+    /// <summary>
+    /// The department of a line in the access register in the reader's language; the name as recorded where the line keeps no
+    /// department (written before it did) or the department is gone.
+    /// </summary>
+    public string? Viewer(ArchiveAccessLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.DepartmentId is { } d && Departments.ContainsKey(d) ? Department(d) : entry.DepartmentName;
+    }
+
     public static async Task<ArchiveNames> LoadAsync(PortalDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);

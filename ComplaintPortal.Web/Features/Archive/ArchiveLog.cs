@@ -68,10 +68,11 @@ public sealed class ArchiveLogQuery(PortalDbContext db)
 internal static class ArchiveLogExport
 {
     /// <summary>The register's rows under a title block that names the filters they were chosen by.</summary>
-    public static byte[] Write(IReadOnlyList<ArchiveAccessLogEntry> rows, OrganisationClock clock, ArchiveLogFilter filter)
+    public static byte[] Write(IReadOnlyList<ArchiveAccessLogEntry> rows, OrganisationClock clock, ArchiveLogFilter filter, ArchiveNames names)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(names);
         List<ReportLine> lines = [];
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
@@ -94,7 +95,7 @@ internal static class ArchiveLogExport
         [
             ReportColumn<ArchiveAccessLogEntry>.DateTime(ArchiveText.Col_When, e => e.At),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Viewer, e => e.UserName),
-            ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Department, e => e.DepartmentName),
+            ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Department, names.Viewer),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Number, e => e.ArchiveNumber),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_What, e => ArchiveLabels.AccessKind(e.Kind)),
             ReportColumn<ArchiveAccessLogEntry>.Text(ArchiveText.Col_Detail, e => e.Detail),

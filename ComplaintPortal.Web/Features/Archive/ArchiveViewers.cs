@@ -19,6 +19,6 @@ public sealed class ArchiveViewers(PortalDbContext db, IHttpContextAccessor http
             ? await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct)
             : null;
         var address = knownAddress ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
-        return new ViewerContext(department?.DisplayName(CultureInfo.CurrentUICulture), address);
+        return new ViewerContext(department?.DisplayName(CultureInfo.CurrentUICulture), address, department?.Id);
     }
 }

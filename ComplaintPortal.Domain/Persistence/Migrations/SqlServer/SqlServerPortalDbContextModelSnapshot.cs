@@ -43,6 +43,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("DepartmentName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

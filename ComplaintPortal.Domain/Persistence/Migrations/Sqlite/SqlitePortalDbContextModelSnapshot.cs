@@ -36,6 +36,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DepartmentName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
