@@ -43,6 +43,15 @@ public sealed record ArchiveNames(IReadOnlyDictionary<int, Department> Departmen
         id is { } c && Categories.TryGetValue(c, out var category) ? category.DisplayName(CultureInfo.CurrentUICulture) : ArchiveText.Common_None;
 
     /// <summary>
+    /// A file's class as the archive files it (type / department / year): a case closed before it was classified or sent to
+    /// a department (withdrawn, invalid) says so in words rather than with dashes.
+    /// </summary>
+    public string FileClass(int? categoryId, int? departmentId, int year) => string.Join(" / ",
+        categoryId is null ? ArchiveText.Class_Unclassified : Category(categoryId),
+        departmentId is null ? ArchiveText.Class_NoDepartment : Department(departmentId),
+        year.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
     /// The department of a line in the access register in the reader's language; the name as recorded where the line keeps no
     /// department (written before it did) or the department is gone.
     /// </summary>
