@@ -183,6 +183,15 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
             Assert.Equal(ArchiveError.None, await access.ApproveAsync(await actions.UserAsync("leader"), request!.Id, null, null, null, null));
         }
 
+        // On a phone the file fits the screen: its slanted watermark does not widen the page (it had made it 605 px wide).
+        var phone = await new PortalWalk(browser, root, app.Record).SignInAsync("handler.qa", new ViewportSize { Width = 390, Height = 844 }, phone: true);
+        await OpenAsync(phone, "/archive/files/" + number);
+        await phone.Locator("[data-test=watermark]").WaitForAsync();
+        var widths = await phone.EvaluateAsync<int[]>("() => [window.innerWidth, document.scrollingElement.scrollWidth]");
+        Assert.Equal(new[] { 390, 390 }, widths);
+        await Shot(phone, "archive-file-phone.png");
+        await phone.Context.CloseAsync();
+
         var reader = await SignInAsync(root, "handler.qa");
         await OpenAsync(reader, "/archive/files/" + number);
         await reader.Locator("[data-test=watermark]").WaitForAsync();
