@@ -14,7 +14,7 @@ public static class Layout
 
     /// <summary>
     /// What a person would see laid out wrong on the page shown, each found named after <paramref name="where"/>: the page
-    /// scrolling sideways; a table or grid scrolling sideways in its frame (save the figures tables made to, whose first
+    /// scrolling sideways (or, on a phone, laid out wider than the screen and shown shrunk); a table or grid scrolling sideways in its frame (save the figures tables made to, whose first
     /// column stays pinned meanwhile); a button's or chip's words on more than one line; a case, file or request number
     /// broken over lines; text running past the edge of its card. Only what can be seen counts (not the inside of a closed panel).
     /// </summary>
@@ -27,6 +27,8 @@ public static class Layout
               const seen = e => e.checkVisibility() && [...ancestors(e)].every(a => getComputedStyle(a).overflow === 'visible' || a.clientHeight > 0);
               function* ancestors(e) { for (let a = e.parentElement; a; a = a.parentElement) yield a; }
               if (document.scrollingElement.scrollWidth > innerWidth) out.push('the page scrolls sideways');
+              // A phone does not scroll a page wider than its screen: it lays the page out wider and shows it shrunk.
+              if (innerWidth > screen.width + 1) out.push(`the page is laid out ${innerWidth} px wide on a ${screen.width} px screen`);
               for (const f of document.querySelectorAll('.mud-table-container')) {
                 if (!seen(f) || f.scrollWidth <= f.clientWidth + 1) continue;
                 const swipes = f.closest('.portal-swipe-table, .portal-report-grid');
