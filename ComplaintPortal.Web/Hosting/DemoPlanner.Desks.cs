@@ -115,6 +115,7 @@ internal sealed partial class DemoPlanner
     {
         var requests = new DemoCasePlan(-1);
         int? approvedId = null;
+        string? lent = null;
         var asked = LastWorkingMoment(now.AddDays(-4));
         Add(requests, asked, "ArchiveRequest", async (s, ct) =>
         {
@@ -126,7 +127,7 @@ internal sealed partial class DemoPlanner
 
             var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
                 .RequestAsync(supervisor, "季度抽查复核：核对该案处理记录与回访情况。", new AccessScope([file], null, null, null), asked, asked.AddDays(14), ct);
-            approvedId = request?.Id;
+            (approvedId, lent) = (request?.Id, file);
             return error == ArchiveError.None ? null : error.ToString();
         });
         Add(requests, After(asked, 1), "ArchiveApprove", async (s, ct) =>
@@ -143,21 +144,19 @@ internal sealed partial class DemoPlanner
         // personal-data log's).
         Add(requests, After(After(asked, 1), 1), "ArchiveRead", async (s, ct) =>
         {
-            if (approvedId is not { } id)
+            if (lent is null)
             {
                 return null;
             }
 
-            var access = new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed);
-            var number = await s.Db.ArchiveAccessRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RequestedNumbers).SingleAsync(ct);
-            var view = await access.ReadAsync(supervisor, number!, await ViewerAsync(s, supervisor, "10.20.3.41", ct), ct);
+            var view = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ReadAsync(supervisor, lent, await ViewerAsync(s, supervisor, "10.20.3.41", ct), ct);
             return view is null ? "not readable" : null;
         });
         var later = LastWorkingMoment(now.AddDays(-1));
         // Half an hour before asking, the department tried the file's address: refused, and the register says so.
         Add(requests, LastWorkingMoment(later.AddMinutes(-30)), "ArchiveRefused", async (s, ct) =>
         {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            var file = await NewestFileAsync(s, ct);
             if (file is null)
             {
                 return null;
@@ -168,7 +167,7 @@ internal sealed partial class DemoPlanner
         });
         Add(requests, later, "ArchiveRequest", async (s, ct) =>
         {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            var file = await NewestFileAsync(s, ct);
             if (file is null)
             {
                 return null;
@@ -181,10 +180,10 @@ internal sealed partial class DemoPlanner
         return requests;
     }
 
-    /// <summary>A demo person at their desk: their department's name as the register keeps it, and an intranet address.</summary>
-    private static async Task<ViewerContext> ViewerAsync(DemoStepContext s, ActingUser user, string address, CancellationToken ct)
-    {
-        var department = user.DepartmentId is { } id ? await s.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) : null;
-        return new ViewerContext(department?.DisplayName(System.Globalization.CultureInfo.GetCultureInfo("zh-Hans")), address, department?.Id);
-    }
+    private static Task<string?> NewestFileAsync(DemoStepContext s, CancellationToken ct) =>
+        s.Db.ArchivedFiles.AsNoTracking().OrderByDescending(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+
+    /// <summary>A demo person at their desk, as the portal names a viewer (their department), from an intranet address.</summary>
+    private static Task<ViewerContext> ViewerAsync(DemoStepContext s, ActingUser user, string address, CancellationToken ct) =>
+        new Features.Archive.ArchiveViewers(s.Db, new HttpContextAccessor()).ContextAsync(user, address, ct);
 }
