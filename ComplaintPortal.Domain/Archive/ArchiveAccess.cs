@@ -241,6 +241,10 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
         request.DeciderName = leader.Name;
         request.DecidedAt = time.GetUtcNow();
         request.DecisionReason = string.IsNullOrEmpty(reason) ? null : reason;
+        // The requester is told, in the same save (the bell and the home page count it at once).
+        db.Notifications.Add(request.Status == AccessRequestStatus.Approved
+            ? ArchiveNotices.Approved(request, request.DecidedAt.Value)
+            : ArchiveNotices.Rejected(request, request.DecidedAt.Value));
         await db.SaveChangesAsync(ct);
         feed.Publish(new ArchiveChange(ArchiveChangeKind.RequestDecided, request.Id));
         return ArchiveError.None;
@@ -309,6 +313,12 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
             }
 
             db.ArchiveAccessLog.AddRange(confirmations);
+            if (confirmedFrom is null)
+            {
+                // The clerk ended it: the reader is told (they ended it themselves otherwise).
+                db.Notifications.Add(ArchiveNotices.Ended(request, end, text, now));
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Workflow;
@@ -5,12 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Notifications;
 
-/// <summary>One notice as a person's list shows it.</summary>
-public sealed record NoticeView(int Id, int ComplaintId, string CaseNumber, CaseStage CaseStage, NotificationKind Kind, string Text,
-    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead)
+/// <summary>
+/// One notice as a person's list shows it: about a case (its id, number and stage) or about an archive access request
+/// (<paramref name="ArchiveRequestId"/>; no case).
+/// </summary>
+public sealed record NoticeView(int Id, int? ComplaintId, string? CaseNumber, CaseStage? CaseStage, NotificationKind Kind, string Text,
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null)
 {
-    /// <summary>Not marked read and about a case still open: what the bell counts and the unread list shows.</summary>
-    public bool IsUnread => !IsRead && CaseStages.Open.Contains(CaseStage);
+    /// <summary>
+    /// Not marked read, and about a case still open or about an archive request (which stays until read): what the bell counts
+    /// and the unread list shows.
+    /// </summary>
+    public bool IsUnread => !IsRead && (ArchiveRequestId is not null || (CaseStage is { } stage && CaseStages.Open.Contains(stage)));
+
+    /// <summary>The archive request's number as people quote it (<c>CY-000042</c>); null for a notice about a case.</summary>
+    public string? RequestNumber => ArchiveRequestId is { } id ? ArchiveAccessRequest.FormatNumber(id) : null;
 }
 
 /// <summary>How many unread notices were counted (up to a cap), and the cases they are about, in order, each once.</summary>
@@ -59,7 +69,8 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
         ArgumentNullException.ThrowIfNull(reader);
-        var cases = new List<int>();
+        // The counted notices' cases; null for one about an archive request, which no case's closing takes off the list.
+        var cases = new List<int?>();
         foreach (var part in Parts(reader))
         {
             cases.AddRange(await WithoutRead(part, reader).OrderByDescending(n => n.CreatedAt).Take(atMost - cases.Count)
@@ -70,7 +81,7 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
             }
         }
 
-        return new UnreadTally(cases.Count, [.. cases.Distinct().Order()]);
+        return new UnreadTally(cases.Count, [.. cases.OfType<int>().Distinct().Order()]);
     }
 
     public async Task<IReadOnlyList<NoticeView>> UnreadAsync(ActingUser reader, int take = 50, CancellationToken cancellationToken = default) =>
@@ -158,9 +169,9 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         var userId = reader.UserId;
         var department = reader.DepartmentId;
         // A notice addressed by name follows the case page's rule too: one about a case of a department the
-        // person has since left (or lost the role for) is no longer theirs to read.
+        // person has since left (or lost the role for) is no longer theirs to read. One about their own archive request stays theirs.
         var visible = db.Complaints.Where(CaseVisibility.For(reader));
-        return db.Notifications.AsNoTracking().Where(n => (n.RecipientUserId == userId && visible.Any(c => c.Id == n.ComplaintId))
+        return db.Notifications.AsNoTracking().Where(n => (n.RecipientUserId == userId && (n.ComplaintId == null || visible.Any(c => c.Id == n.ComplaintId)))
             || (roles.Contains(n.RecipientRole)
                 && (n.RecipientDepartmentId == null || n.RecipientDepartmentId == department)));
     }
@@ -173,7 +184,8 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     {
         var userId = reader.UserId;
         var visible = db.Complaints.Where(CaseVisibility.For(reader));
-        return db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId && visible.Any(c => c.Id == n.ComplaintId));
+        return db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientUserId == userId && (n.ComplaintId == null || visible.Any(c => c.Id == n.ComplaintId)));
     }
 
     // By the role alone (a notice to a person has an empty role): with "and no person" added, SQLite chose the by-person index
@@ -230,7 +242,7 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     private async Task<int> CountUnreadOfOpenCasesAsync(ActingUser reader, CancellationToken ct)
     {
         var open = CaseStages.Open.ToList();
-        var openCases = db.Complaints.Where(c => open.Contains(c.Stage)).Select(c => c.Id);
+        var openCases = db.Complaints.Where(c => open.Contains(c.Stage)).Select(c => (int?)c.Id);
         var total = await WithoutRead(ToPerson(reader), reader).CountAsync(ct);
         foreach (var role in reader.Roles.Distinct(StringComparer.Ordinal))
         {
@@ -240,11 +252,11 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         return total;
     }
 
-    // Not marked read by the person, about a case still open.
+    // Not marked read by the person, and about a case still open or about an archive request (a person's own, to read once).
     private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
-        return NotReadBy(notices, reader).Where(n => db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
+        return NotReadBy(notices, reader).Where(n => n.ComplaintId == null || db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
 
     private IQueryable<Notification> NotReadBy(IQueryable<Notification> notices, ActingUser reader)
@@ -281,7 +293,11 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         NoticeOrder order = NoticeOrder.NewestFirst)
     {
         var userId = reader.UserId;
-        var joined = notices.Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { Notice = n, c.CaseNumber, c.Stage });
+        // With their case where they have one (a notice about an archive request has none; by case number it sorts before the cases).
+        var joined = from n in notices
+                     join c in db.Complaints on n.ComplaintId equals c.Id into cases
+                     from c in cases.DefaultIfEmpty()
+                     select new { Notice = n, CaseNumber = c == null ? null : c.CaseNumber, Stage = c == null ? (CaseStage?)null : c.Stage };
         var ordered = order switch
         {
             NoticeOrder.OldestFirst => joined.OrderBy(x => x.Notice.CreatedAt).ThenBy(x => x.Notice.Id),
@@ -295,7 +311,7 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
             .Select(x => new { x.Notice, x.CaseNumber, x.Stage, IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId) })
             .ToListAsync(ct);
         return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,
-            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead)).ToList();
+            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId)).ToList();
     }
 }
 

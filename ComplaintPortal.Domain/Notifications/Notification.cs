@@ -3,7 +3,8 @@ namespace ComplaintPortal.Domain.Notifications;
 /// <summary>
 /// An in-app notice, addressed either to one named person (the owner of a task or case) or, for what has no
 /// owner, to everyone holding a role, optionally only within one department (e.g. "urgent and serious:
-/// escalated" to all of leadership). Who has read it is kept in <see cref="NotificationRead"/>.
+/// escalated" to all of leadership). A notice is about a case, or (to its requester by name) about an archive access
+/// request: never both, never neither. Who has read it is kept in <see cref="NotificationRead"/>.
 /// </summary>
 public sealed class Notification
 {
@@ -23,7 +24,7 @@ public sealed class Notification
         RecipientDepartmentId = recipientDepartmentId;
     }
 
-    private Notification(int complaintId, NotificationKind kind, string text, DateTimeOffset createdAt)
+    private Notification(int? complaintId, NotificationKind kind, string text, DateTimeOffset createdAt)
     {
         ComplaintId = complaintId;
         Kind = kind;
@@ -38,6 +39,21 @@ public sealed class Notification
         return new Notification(complaintId, kind, text, createdAt) { RecipientUserId = userId };
     }
 
+    /// <summary>
+    /// A notice to the requester of an archive access request (<paramref name="requestId"/>): the leader's decision, or the
+    /// clerk ending the access. Unread until read: it does not end with a case.
+    /// </summary>
+    public static Notification AboutArchiveRequest(string userId, int requestId, NotificationKind kind, string text, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!kind.IsAboutArchive())
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
+        }
+
+        return new Notification(null, kind, text, createdAt) { RecipientUserId = userId, ArchiveRequestId = requestId };
+    }
+
     public int Id { get; private set; }
 
     /// <summary>The role addressed; empty for a notice to a person (so a role's notices never include one).</summary>
@@ -48,7 +64,11 @@ public sealed class Notification
     /// <summary>The person addressed; null for a notice to a role.</summary>
     public string? RecipientUserId { get; private set; }
 
-    public int ComplaintId { get; private set; }
+    /// <summary>The case the notice is about; null for a notice about an archive request.</summary>
+    public int? ComplaintId { get; private set; }
+
+    /// <summary>The archive access request the notice is about; null for a notice about a case.</summary>
+    public int? ArchiveRequestId { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 
@@ -102,4 +122,24 @@ public enum NotificationKind
 
     /// <summary>A rectification notice is unanswered past its deadline (escalated to leadership).</summary>
     RectificationOverdue = 10,
+
+    /// <summary>A leader approved the person's archive access request (檔案查閱申請已批准).</summary>
+    ArchiveRequestApproved = 11,
+
+    /// <summary>A leader rejected the person's archive access request, with a reason.</summary>
+    ArchiveRequestRejected = 12,
+
+    /// <summary>The archive clerk revoked the person's access before its end.</summary>
+    ArchiveAccessRevoked = 13,
+
+    /// <summary>The archive clerk recorded the return of the files: the person's access has ended.</summary>
+    ArchiveReturnRecorded = 14,
+}
+
+public static class NotificationKinds
+{
+    /// <summary>Whether notices of this kind are about an archive access request rather than a case.</summary>
+    public static bool IsAboutArchive(this NotificationKind kind) =>
+        kind is NotificationKind.ArchiveRequestApproved or NotificationKind.ArchiveRequestRejected or NotificationKind.ArchiveAccessRevoked
+            or NotificationKind.ArchiveReturnRecorded;
 }

@@ -38,6 +38,9 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await handler.Locator("[data-test=request-row][data-status=Pending]").WaitForAsync();
         await Shot(handler, "archive-1-request.png");
 
+        await handler.WaitForSelectorAsync("[data-test=notice-bell][data-live=true]");
+        var unreadBefore = int.Parse(await handler.GetAttributeAsync("[data-test=notice-bell]", "data-count") ?? "", CultureInfo.InvariantCulture);
+
         var leader = await SignInAsync(root, "leader");
         await OpenAsync(leader, "/archive/approvals");
         await leader.ClickAsync("[data-test=decide]");
@@ -66,6 +69,17 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await leader.Locator("[data-test=decision-unread]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await leader.ClickAsync("[data-test=approve]");
         await leader.Locator("[data-test=no-requests]").WaitForAsync();
+
+        // The requester's bell, open all along, counts the decision without a reload; the notices page says it in words.
+        await handler.WaitForSelectorAsync($"[data-test=notice-bell][data-count='{unreadBefore + 1}']");
+        await handler.ClickAsync("[data-test=notice-bell]");
+        var approval = handler.Locator("[data-test=notices] tr", new() { Has = handler.Locator("[data-kind=ArchiveRequestApproved]") });
+        await approval.WaitForAsync();
+        var approvalText = await approval.InnerTextAsync();
+        Assert.Contains("档案查阅申请已批准", approvalText, StringComparison.Ordinal);
+        Assert.Contains("可查阅至 " + last.ToString("yyyy/M/d", CultureInfo.InvariantCulture), approvalText, StringComparison.Ordinal);
+        Assert.Equal("/archive/requests", await approval.Locator("[data-request]").GetAttributeAsync("href"));
+        await Shot(handler, "archive-notice-approved.png");
 
         await OpenAsync(handler, "/archive/requests");
         await handler.ClickAsync($"[data-test=open-file][data-number={number}]");

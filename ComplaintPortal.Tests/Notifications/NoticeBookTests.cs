@@ -243,7 +243,7 @@ public sealed class NoticeBookTests
         await using var db = s.Database.CreateContext();
         var book = new NoticeBook(db, new NoticeFeed());
         async Task<List<(string Case, DateTimeOffset At)>> PageAsync(NoticeOrder order) =>
-            [.. (await book.PageAsync(head, unreadOnly: false, 0, 50, order)).Notices.Select(n => (n.CaseNumber, n.CreatedAt))];
+            [.. (await book.PageAsync(head, unreadOnly: false, 0, 50, order)).Notices.Select(n => (n.CaseNumber!, n.CreatedAt))];
 
         var newest = await PageAsync(NoticeOrder.NewestFirst);
         Assert.True(newest.Count >= 2);

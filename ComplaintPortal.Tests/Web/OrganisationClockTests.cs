@@ -24,6 +24,9 @@ public sealed class OrganisationClockTests
                 clock.FormatPeriod(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 11, 0, 0, 0, TimeSpan.Zero)));
             Assert.Equal("2026/11/30 17:06 – 2026/12/14 17:06",
                 clock.FormatPeriod(new DateTimeOffset(2026, 11, 30, 9, 6, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 14, 9, 6, 0, TimeSpan.Zero)));
+            // The end alone, as a notice of approval names it: the last day of whole days, the minute otherwise.
+            Assert.Equal("2026/12/10", clock.FormatEnd(new DateTimeOffset(2026, 12, 10, 16, 0, 0, TimeSpan.Zero)));
+            Assert.Equal("2026/12/11 08:00", clock.FormatEnd(new DateTimeOffset(2026, 12, 11, 0, 0, 0, TimeSpan.Zero)));
         }
         finally
         {

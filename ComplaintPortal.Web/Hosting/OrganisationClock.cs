@@ -25,4 +25,11 @@ public sealed class OrganisationClock(TimeProvider timeProvider, IOptions<Organi
         ToLocal(from).TimeOfDay == TimeSpan.Zero && ToLocal(until).TimeOfDay == TimeSpan.Zero
             ? $"{Format(from, "d")} – {Format(until.AddTicks(-1), "d")}"
             : $"{Format(from, "g")} – {Format(until, "g")}";
+
+    /// <summary>
+    /// The end of such a period on its own: the last day included (2026/12/10) when it is a midnight in the organisation's
+    /// zone, to the minute otherwise.
+    /// </summary>
+    public string FormatEnd(DateTimeOffset until) =>
+        ToLocal(until).TimeOfDay == TimeSpan.Zero ? Format(until.AddTicks(-1), "d") : Format(until, "g");
 }

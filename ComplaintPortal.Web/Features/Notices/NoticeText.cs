@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Web.Hosting;
@@ -15,13 +16,42 @@ public static partial class NoticeText
 {
     public static string Title(NotificationKind kind) => Cases.CaseLabels.Notification(kind);
 
-    /// <summary>What is late or due soon and whose it is; empty for other notices.</summary>
+    /// <summary>Where the notice leads: its case's page, or for an archive request the person's requests.</summary>
+    public static string Href(NoticeView notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice.CaseNumber is { } number ? Cases.CaseRoutes.Case(number) : Archive.FileView.MyRequestsHref;
+    }
+
+    /// <summary>What the notice is about, as people quote it: the case's number or the request's (<c>CY-000042</c>).</summary>
+    public static string Subject(NoticeView notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice.CaseNumber ?? notice.RequestNumber ?? "";
+    }
+
+    /// <summary>Under the subject: the case's stage, or "archive access request".</summary>
+    public static string SubjectKind(NoticeView notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice.CaseStage is { } stage ? Cases.CaseLabels.Stage(stage) : DeadlineText.Notices_ArchiveRequest;
+    }
+
+    /// <summary>What is late or due soon and whose it is; until when archive access runs, or why it was refused or ended; empty for other notices.</summary>
     /// <param name="departmentName">Department name by code (<c>QA</c> → 質量部).</param>
     public static string Detail(NoticeView notice, OrganisationClock clock, Func<string, string> departmentName)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(departmentName);
+        if (notice.Kind.IsAboutArchive())
+        {
+            var (until, reason) = ArchiveNotices.Read(notice.Text);
+            return until is { } end
+                ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveUntil, clock.FormatEnd(end))
+                : reason is { Length: > 0 } ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveReason, reason) : "";
+        }
+
         if (notice.Kind is not (NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue))
         {
             return "";

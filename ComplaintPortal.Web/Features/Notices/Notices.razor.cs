@@ -99,7 +99,7 @@ public sealed partial class Notices : IDisposable
         var capped = !unreadOnly && total > NoticeBook.TotalCap;
         infoFormat = capped ? DeadlineText.Notices_PagerMoreThan : null;
         read = true;
-        shown = new ShownNotices(notices.Select(n => n.ComplaintId).ToHashSet(), state.Page == 0 && total <= notices.Count, unreadOnly);
+        shown = new ShownNotices(notices.Select(n => n.ComplaintId).OfType<int>().ToHashSet(), state.Page == 0 && total <= notices.Count, unreadOnly);
         return new GridData<NoticeView> { Items = notices, TotalItems = capped ? NoticeBook.TotalCap : total };
     }
 

@@ -1359,7 +1359,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ComplaintId")
+                    b.Property<int?>("ArchiveRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ComplaintId")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1389,13 +1392,18 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ArchiveRequestId");
+
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
 
                     b.HasIndex("RecipientUserId", "CreatedAt", "ComplaintId");
 
-                    b.ToTable("Notifications", (string)null);
+                    b.ToTable("Notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
@@ -3045,11 +3053,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("ComplaintPortal.Domain.Archive.ArchiveAccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ArchiveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>

@@ -1312,7 +1312,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ComplaintId")
+                    b.Property<int?>("ArchiveRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -1342,13 +1345,18 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ArchiveRequestId");
+
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
 
                     b.HasIndex("RecipientUserId", "CreatedAt", "ComplaintId");
 
-                    b.ToTable("Notifications", (string)null);
+                    b.ToTable("Notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>
@@ -2946,11 +2954,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("ComplaintPortal.Domain.Archive.ArchiveAccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ArchiveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Notifications.NotificationRead", b =>

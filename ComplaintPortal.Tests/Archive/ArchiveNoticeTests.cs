@@ -1,0 +1,147 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Archive;
+
+/// <summary>
+/// The requester of archive access hears of what others decide about it (the leader's approval or rejection, the clerk's
+/// revocation or recorded return) as a notice to them by name, unread until read, whatever happens to cases meanwhile.
+/// </summary>
+public sealed class ArchiveNoticeTests : ArchiveTest
+{
+    private async Task<T> WithNoticesAsync<T>(Func<NoticeBook, Task<T>> work)
+    {
+        await using var db = Database.CreateContext();
+        return await work(new NoticeBook(db));
+    }
+
+    private async Task<List<NoticeView>> ArchiveNoticesOfAsync(ActingUser reader) =>
+        [.. (await WithNoticesAsync(b => b.ListAsync(reader, take: 500))).Where(n => n.ArchiveRequestId is not null)];
+
+    [Fact]
+    public async Task The_requester_is_told_of_the_leader_s_approval_and_rejection_by_name_and_nobody_else_is()
+    {
+        var file = await ArchivedCaseAsync();
+        var now = Driver.Time.GetUtcNow();
+        var leaderUnreadBefore = await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader));
+        var requesterUnreadBefore = await WithNoticesAsync(b => b.CountUnreadAsync(Requester));
+        var (_, approved) = await WithAccessAsync(a => a.RequestAsync(Requester, "质量追溯", Numbers(file.ArchiveNumber), now, now.AddDays(10)));
+        var (_, rejected) = await WithAccessAsync(a => a.RequestAsync(Requester, "复核", Numbers(file.ArchiveNumber), now, now.AddDays(10)));
+        Assert.Empty(await ArchiveNoticesOfAsync(Requester));
+
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.ApproveAsync(Driver.Leader, approved!.Id, null, null, now.AddDays(3), null)));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RejectAsync(Driver.Leader, rejected!.Id, "理由不充分")));
+
+        var notices = await ArchiveNoticesOfAsync(Requester);
+        Assert.Equal(2, notices.Count);
+        var yes = Assert.Single(notices, n => n.ArchiveRequestId == approved!.Id);
+        Assert.Equal((NotificationKind.ArchiveRequestApproved, approved!.Number, null, true, true), (yes.Kind, yes.RequestNumber, yes.ComplaintId, yes.IsPersonal, yes.IsUnread));
+        // Until the end the leader granted, not the end asked for.
+        Assert.Equal((now.AddDays(3), (string?)null), ArchiveNotices.Read(yes.Text));
+        var no = Assert.Single(notices, n => n.ArchiveRequestId == rejected!.Id);
+        Assert.Equal(NotificationKind.ArchiveRequestRejected, no.Kind);
+        Assert.Equal(((DateTimeOffset?)null, "理由不充分"), ArchiveNotices.Read(no.Text));
+        Assert.Equal(requesterUnreadBefore + 2, await WithNoticesAsync(b => b.CountUnreadAsync(Requester)));
+        Assert.Equal(leaderUnreadBefore, await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)));
+        Assert.Empty(await ArchiveNoticesOfAsync(Driver.HandlerOf(Domain.Organisation.DepartmentCatalog.Quality) with { UserId = "u-someone-else" }));
+    }
+
+    [Fact]
+    public async Task An_archive_notice_stays_unread_until_read_counts_in_the_bell_s_tally_without_a_case_and_leaves_when_marked()
+    {
+        var file = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(3));
+        var unreadBefore = await WithNoticesAsync(b => b.CountUnreadAsync(Requester));
+        // Cases closing meanwhile take case notices off the list, never this one.
+        await Driver.CaseInStageAsync(Domain.Cases.CaseStage.Closed);
+        Driver.Time.Advance(TimeSpan.FromDays(30));
+
+        var tally = await WithNoticesAsync(b => b.TallyUnreadAsync(Requester, 100));
+        var unread = await WithNoticesAsync(b => b.UnreadAsync(Requester));
+        var notice = Assert.Single(unread, n => n.ArchiveRequestId == request.Id);
+        Assert.True(tally.Count >= 1);
+        Assert.DoesNotContain(0, tally.Cases);
+        var (page, total) = await WithNoticesAsync(b => b.PageAsync(Requester, unreadOnly: true, 0, 50));
+        Assert.Contains(page, n => n.Id == notice.Id);
+        Assert.Equal(unread.Count, total);
+
+        Assert.True(await WithNoticesAsync(b => b.MarkReadAsync(Requester, notice.Id, Driver.Time.GetUtcNow())));
+
+        Assert.DoesNotContain(await WithNoticesAsync(b => b.UnreadAsync(Requester)), n => n.Id == notice.Id);
+        Assert.Equal(unreadBefore - 1, await WithNoticesAsync(b => b.CountUnreadAsync(Requester)));
+        var kept = Assert.Single(await ArchiveNoticesOfAsync(Requester));
+        Assert.Equal((true, false), (kept.IsRead, kept.IsUnread));
+        // Another person cannot mark it.
+        Assert.False(await WithNoticesAsync(b => b.MarkReadAsync(Driver.Leader, notice.Id, Driver.Time.GetUtcNow())));
+    }
+
+    [Fact]
+    public async Task The_clerk_ending_access_tells_the_reader_why_but_the_reader_s_own_confirmation_tells_nobody()
+    {
+        var one = await ArchivedCaseAsync();
+        var revoked = await ApprovedRequestAsync(Requester, Numbers(one.ArchiveNumber), TimeSpan.FromDays(3));
+        var returned = await ApprovedRequestAsync(Requester, Numbers(one.ArchiveNumber), TimeSpan.FromDays(3));
+        var finished = await ApprovedRequestAsync(Requester, Numbers(one.ArchiveNumber), TimeSpan.FromDays(3));
+
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RevokeAsync(Archivist, revoked.Id, "用途已完成")));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RecordReturnAsync(Archivist, returned.Id)));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.ConfirmFinishedAsync(Requester, finished.Id, Viewer)));
+
+        var notices = await ArchiveNoticesOfAsync(Requester);
+        var revocation = Assert.Single(notices, n => n.Kind == NotificationKind.ArchiveAccessRevoked);
+        Assert.Equal((revoked.Id, "用途已完成"), (revocation.ArchiveRequestId, ArchiveNotices.Read(revocation.Text).Reason));
+        Assert.Equal(returned.Id, Assert.Single(notices, n => n.Kind == NotificationKind.ArchiveReturnRecorded).ArchiveRequestId);
+        // Three approvals, one revocation, one recorded return; nothing for the reader's own confirmation.
+        Assert.Equal(5, notices.Count);
+        Assert.DoesNotContain(notices, n => n.ArchiveRequestId == finished.Id && n.Kind != NotificationKind.ArchiveRequestApproved);
+        await using var db = Database.CreateContext();
+        Assert.Empty(await db.Notifications.Where(n => n.ArchiveRequestId != null && n.RecipientUserId != Requester.UserId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_decision_tells_nobody()
+    {
+        var file = await ArchivedCaseAsync();
+        var now = Driver.Time.GetUtcNow();
+        var (_, request) = await WithAccessAsync(a => a.RequestAsync(Requester, "复核", Numbers(file.ArchiveNumber), now, now.AddDays(2)));
+
+        Assert.Equal(ArchiveError.ReasonRequired, await WithAccessAsync(a => a.RejectAsync(Driver.Leader, request!.Id, " ")));
+        Assert.Equal(ArchiveError.NotWithinRequest, await WithAccessAsync(a => a.ApproveAsync(Driver.Leader, request!.Id, null, null, now.AddDays(5), null)));
+        Assert.Equal(ArchiveError.NotPermitted, await WithAccessAsync(a => a.RevokeAsync(Requester, request!.Id, null)));
+
+        Assert.Empty(await ArchiveNoticesOfAsync(Requester));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_notice_about_nothing_or_about_both_a_case_and_a_request()
+    {
+        var file = await ArchivedCaseAsync();
+        var request = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(1));
+        await using var db = Database.CreateContext();
+
+        var neither = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO Notifications (RecipientRole, Kind, Text, CreatedAt) VALUES ('Leadership', 'Escalated', 'x', '2026-12-01 00:00:00+00:00')"));
+        var both = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO Notifications (RecipientRole, Kind, Text, CreatedAt, ComplaintId, ArchiveRequestId) VALUES ('Leadership', 'Escalated', 'x', '2026-12-01 00:00:00+00:00', {file.ComplaintId}, {request.Id})"));
+
+        Assert.Contains("CK_Notifications_Subject", neither.Message, StringComparison.Ordinal);
+        Assert.Contains("CK_Notifications_Subject", both.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Notification.AboutArchiveRequest("u-1", request.Id, NotificationKind.Escalated, "x", DateTimeOffset.UnixEpoch));
+    }
+
+    [Theory]
+    [InlineData("CY-000042 approved until 2026-12-20T09:00Z", "2026-12-20T09:00:00+00:00", null)]
+    [InlineData("CY-000042 rejected: 理由不充分: 请补充", null, "理由不充分: 请补充")]
+    [InlineData("CY-000042 revoked", null, null)]
+    [InlineData("something else entirely", null, null)]
+    public void A_notice_s_text_reads_back_into_its_end_and_reason(string text, string? until, string? reason)
+    {
+        var read = ArchiveNotices.Read(text);
+
+        Assert.Equal(until is null ? null : DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), read.Until);
+        Assert.Equal(reason, read.Reason);
+    }
+}

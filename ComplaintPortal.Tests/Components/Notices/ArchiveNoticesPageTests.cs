@@ -1,0 +1,83 @@
+using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Notices;
+
+/// <summary>
+/// A requester's notices about their archive requests on the notices page and the queue: in words, with the request's number
+/// leading to their requests, the end of the granted period in the organisation's time, and the leader's reason.
+/// </summary>
+public sealed class ArchiveNoticesPageTests : CasePageTest
+{
+    private readonly ArchiveFeed feed = new();
+
+    private async Task<(ArchiveAccessRequest Approved, ArchiveAccessRequest Rejected, DateTimeOffset Until)> DecidedRequestsAsync()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var options = new ArchiveOptions();
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await using var db = Database.CreateContext();
+        await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options, feed).RunOnceAsync(Driver.Time.GetUtcNow());
+        var number = db.ArchivedFiles.Single(f => f.ComplaintId == complaint.Id).ArchiveNumber;
+        var access = new ArchiveAccess(db, Driver.Time, feed);
+        var now = Driver.Time.GetUtcNow();
+        var scope = new AccessScope([number], null, null, null);
+        var requester = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var (_, approved) = await access.RequestAsync(requester, "质量追溯", scope, now, now.AddDays(10));
+        var (_, rejected) = await access.RequestAsync(requester, "复核", scope, now, now.AddDays(10));
+        var until = now.AddDays(3);
+        Assert.Equal(ArchiveError.None, await access.ApproveAsync(Driver.Leader, approved!.Id, null, null, until, null));
+        Assert.Equal(ArchiveError.None, await access.RejectAsync(Driver.Leader, rejected!.Id, "理由不充分"));
+        return (approved, rejected!, until);
+    }
+
+    [Fact]
+    public async Task The_requester_reads_the_decisions_in_words_with_the_granted_end_and_the_reason_and_marks_one_read()
+    {
+        var ctx = Open();
+        var (approved, rejected, until) = await DecidedRequestsAsync();
+        ctx.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+
+        var cut = ctx.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
+
+        var yes = cut.WaitForElement("[data-kind=ArchiveRequestApproved]").TextContent;
+        Assert.Contains("档案查阅申请已批准", yes, StringComparison.Ordinal);
+        Assert.Contains("可查阅至 " + ctx.Services.GetRequiredService<OrganisationClock>().Format(until, "g"), yes, StringComparison.Ordinal);
+        Assert.NotEqual(TimeSpan.Zero, ctx.Services.GetRequiredService<OrganisationClock>().ToLocal(until).TimeOfDay);
+        Assert.Contains("理由：理由不充分", cut.Find("[data-kind=ArchiveRequestRejected]").TextContent, StringComparison.Ordinal);
+        foreach (var request in new[] { approved, rejected })
+        {
+            var link = cut.Find($"[data-request='{request.Number}']");
+            Assert.Equal(("/archive/requests", request.Number), (link.GetAttribute("href"), link.TextContent.Trim()));
+            Assert.Contains("档案查阅申请", link.ParentElement!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("ArchiveRequest", cut.Find("[data-test=notices] tbody").TextContent, StringComparison.Ordinal);
+
+        var approvedRow = cut.FindAll("[data-test=notices] tbody tr").Single(r => r.QuerySelector("[data-kind=ArchiveRequestApproved]") is not null);
+        approvedRow.QuerySelector("[data-test=mark-read]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-kind=ArchiveRequestApproved]")));
+        Assert.Single(cut.FindAll("[data-kind=ArchiveRequestRejected]"));
+    }
+
+    [Fact]
+    public async Task The_queue_s_unread_list_names_the_request_and_leads_to_the_requests_in_english()
+    {
+        var ctx = Open("en");
+        var (approved, _, _) = await DecidedRequestsAsync();
+        ctx.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+
+        var cut = ctx.RenderPage<Queue>();
+
+        var item = cut.WaitForElement("[data-test=notifications] [data-notice=ArchiveRequestApproved]");
+        Assert.Contains("Archive access request approved", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{approved.Number} · Archive access request", item.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/archive/requests", (item.GetAttribute("href") ?? item.QuerySelector("a")?.GetAttribute("href")));
+    }
+}
