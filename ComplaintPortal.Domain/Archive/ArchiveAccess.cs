@@ -306,7 +306,7 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var rows = await db.ArchiveAccessRequests.Where(r => r.Id == requestId && r.Status == AccessRequestStatus.Approved)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, end).SetProperty(x => x.EndedAt, now)
-                    .SetProperty(x => x.EndedByName, user.Name).SetProperty(x => x.EndReason, text), ct);
+                    .SetProperty(x => x.EndedByName, user.Name).SetProperty(x => x.EndedByUserId, user.UserId).SetProperty(x => x.EndReason, text), ct);
             if (rows == 0)
             {
                 return false;

@@ -104,6 +104,12 @@ public sealed class ArchiveAccessRequest
 
     public string? EndedByName { get; internal set; }
 
+    /// <summary>Who ended the access: the clerk (a return or revocation) or the reader (finished reading); null on requests ended before it was kept.</summary>
+    public string? EndedByUserId { get; internal set; }
+
+    /// <summary>The reader ended it themselves (查閱完畢，確認歸還), rather than the clerk.</summary>
+    public bool EndedByReader => EndedByUserId is not null && EndedByUserId == RequesterUserId;
+
     /// <summary>When the access was revoked or the return recorded.</summary>
     public DateTimeOffset? EndedAt { get; internal set; }
 

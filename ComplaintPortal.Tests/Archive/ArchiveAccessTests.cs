@@ -107,7 +107,8 @@ public sealed class ArchiveAccessTests : ArchiveTest
         Assert.Null(await WithAccessAsync(a => a.ReadAsync(Requester, file.ArchiveNumber, Viewer)));
         await using var db = Database.CreateContext();
         var returned = await db.ArchiveAccessRequests.SingleAsync(r => r.Id == request.Id);
-        Assert.Equal((AccessRequestStatus.Returned, Archivist.Name), (returned.Status, returned.EndedByName));
+        Assert.Equal((AccessRequestStatus.Returned, Archivist.Name, Archivist.UserId, false),
+            (returned.Status, returned.EndedByName, returned.EndedByUserId, returned.EndedByReader));
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class ArchiveAccessTests : ArchiveTest
 
         await using var db = Database.CreateContext();
         var ended = await db.ArchiveAccessRequests.SingleAsync(r => r.Id == request.Id);
-        Assert.Equal((AccessRequestStatus.Returned, Requester.Name), (ended.Status, ended.EndedByName));
+        Assert.Equal((AccessRequestStatus.Returned, Requester.Name, Requester.UserId, true), (ended.Status, ended.EndedByName, ended.EndedByUserId, ended.EndedByReader));
         // Both files granted, the one read and the one not, are signed for; with the reader's department and address.
         var signed = await db.ArchiveAccessLog.Where(e => e.Kind == ArchiveAccessKind.ReturnConfirmed).OrderBy(e => e.ArchiveNumber).ToListAsync();
         Assert.Equal(new[] { one.ArchiveNumber, two.ArchiveNumber }.Order(StringComparer.Ordinal), signed.Select(e => e.ArchiveNumber));

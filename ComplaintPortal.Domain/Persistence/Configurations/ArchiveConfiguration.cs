@@ -73,6 +73,7 @@ internal sealed class ArchiveAccessRequestConfiguration : IEntityTypeConfigurati
         builder.Property(r => r.DeciderName).HasMaxLength(Complaint.ShortTextMaxLength);
         builder.Property(r => r.DecisionReason).HasMaxLength(ArchiveAccessRequest.ReasonMaxLength);
         builder.Property(r => r.EndedByName).HasMaxLength(Complaint.ShortTextMaxLength);
+        builder.Property(r => r.EndedByUserId).HasMaxLength(450);
         builder.Property(r => r.EndReason).HasMaxLength(ArchiveAccessRequest.ReasonMaxLength);
         builder.HasIndex(r => new { r.RequesterUserId, r.Status });
         builder.HasIndex(r => r.Status);

@@ -135,6 +135,43 @@ public sealed class ArchivePagesTests : IClassFixture<ArchivePagesTests.App>
     }
 
     [Fact]
+    public async Task A_request_the_reader_finished_says_so_and_one_the_clerk_returned_names_the_clerk()
+    {
+        var (_, number, _) = await ArchivedCaseWithPhotoAsync();
+        var requester = await Actions.UserAsync("handler.qa");
+        var leader = await Actions.UserAsync("leader");
+        var clerk = await Actions.UserAsync("archivist");
+        var now = Time.GetUtcNow();
+        int finished, returned;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var access = scope.ServiceProvider.GetRequiredService<ArchiveAccess>();
+            var (_, first) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            var (_, second) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(leader, first!.Id, null, null, null, null));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(leader, second!.Id, null, null, null, null));
+            Assert.Equal(ArchiveError.None, await access.ConfirmFinishedAsync(requester, first.Id, new ViewerContext("质量部", "10.0.0.7")));
+            Assert.Equal(ArchiveError.None, await access.RecordReturnAsync(clerk, second.Id));
+            (finished, returned) = (first.Id, second.Id);
+        }
+
+        var page = System.Net.WebUtility.HtmlDecode(await (await app.SignedInAsync("handler.qa")).GetStringAsync("/archive/requests"));
+
+        string Ended(int id)
+        {
+            var start = page.IndexOf($"data-request=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"request {id} is not on the page");
+            var row = page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
+            var ended = row.IndexOf("data-test=\"request-ended\"", StringComparison.Ordinal);
+            Assert.True(ended >= 0, $"request {id} does not say who ended it");
+            return row[(row.IndexOf('>', ended) + 1)..row.IndexOf("</div>", ended, StringComparison.Ordinal)].Trim();
+        }
+
+        Assert.Equal("查阅完毕，确认人：" + requester.Name, Ended(finished));
+        Assert.Equal("归还登记人：" + clerk.Name, Ended(returned));
+    }
+
+    [Fact]
     public async Task Access_register_exports_to_excel_for_the_clerk_and_no_one_outside()
     {
         var clerk = await app.SignedInAsync("archivist");
