@@ -52,9 +52,21 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
             return (ArchiveError.PeriodInvalid, null);
         }
 
-        var request = new ArchiveAccessRequest(user.UserId, user.Name, user.DepartmentId, purpose, scope, from, until, now);
-        db.ArchiveAccessRequests.Add(request);
-        await db.SaveChangesAsync(ct);
+        // The request and leadership's notice to decide it together: the notice names the request's number, known once saved.
+        // A retried attempt starts from a new request (the failed one may hold the id it was given).
+        ArchiveAccessRequest request = null!;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            request = new ArchiveAccessRequest(user.UserId, user.Name, user.DepartmentId, purpose, scope, from, until, now);
+            db.ArchiveAccessRequests.Add(request);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            db.Notifications.Add(ArchiveNotices.ToDecide(request, now));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
         feed.Publish(new ArchiveChange(ArchiveChangeKind.RequestFiled, request.Id));
         return (ArchiveError.None, request);
     }

@@ -1,17 +1,30 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 
 namespace ComplaintPortal.Domain.Archive;
 
+/// <summary>What an archive notice's text says: until when access was granted, the reason or purpose given, and by whom (each may be absent).</summary>
+public sealed record ArchiveNoticeText(DateTimeOffset? Until, string? Reason, string? By);
+
 /// <summary>
-/// The notices an archive access request's requester gets: the leader's decision, and the clerk ending the access (a
-/// revocation or a recorded return). Their text is invariant (<c>CY-000042 approved until 2026-12-20T09:00Z</c>,
-/// <c>CY-000042 rejected: reason</c>); the notices page reads it back with <see cref="Read"/> into the reader's words.
+/// The notices about an archive access request: to leadership when it is filed (to decide it), and to its requester on the
+/// leader's decision and on the clerk ending the access (a revocation or a recorded return). Their text is invariant
+/// (<c>CY-000042 filed by 质量部 李强: purpose</c>, <c>CY-000042 approved until 2026-12-20T09:00Z</c>, <c>CY-000042 rejected: reason</c>);
+/// the notices page reads it back with <see cref="Read"/> into the reader's words.
 /// </summary>
 public static partial class ArchiveNotices
 {
+    /// <summary>A new request for leadership to decide, naming who asks and why.</summary>
+    public static Notification ToDecide(ArchiveAccessRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Notification.AboutArchiveRequestToRole(PortalRoles.Leadership, request.Id, NotificationKind.ArchiveRequestToDecide,
+            $"{request.Number} filed by {request.RequesterName.Replace(':', ' ')}: {request.Purpose}".Truncate(Notification.TextMaxLength), now);
+    }
+
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm'Z'";
 
     public static Notification Approved(ArchiveAccessRequest request, DateTimeOffset now)
@@ -37,25 +50,25 @@ public static partial class ArchiveNotices
             : Make(request, NotificationKind.ArchiveReturnRecorded, $"{request.Number} returned", reason, now);
     }
 
-    /// <summary>What a notice's text says: until when access was granted, and the reason given (either may be absent).</summary>
-    public static (DateTimeOffset? Until, string? Reason) Read(string text)
+    /// <summary>What a notice's text says.</summary>
+    public static ArchiveNoticeText Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var m = Shape().Match(text);
         if (!m.Success)
         {
-            return (null, null);
+            return new(null, null, null);
         }
 
         DateTimeOffset? until = m.Groups["until"].Success && DateTimeOffset.TryParseExact(m.Groups["until"].Value, InstantFormat,
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
-        return (until, m.Groups["reason"].Success ? m.Groups["reason"].Value : null);
+        return new(until, m.Groups["reason"].Success ? m.Groups["reason"].Value : null, m.Groups["by"].Success ? m.Groups["by"].Value : null);
     }
 
     private static Notification Make(ArchiveAccessRequest request, NotificationKind kind, string head, string? reason, DateTimeOffset now) =>
         Notification.AboutArchiveRequest(request.RequesterUserId, request.Id, kind,
             (string.IsNullOrWhiteSpace(reason) ? head : $"{head}: {reason.Trim()}").Truncate(Notification.TextMaxLength), now);
 
-    [GeneratedRegex(@"^CY-\d+ [a-z]+(?: until (?<until>\d{4}-\d\d-\d\dT\d\d:\d\dZ))?(?:: (?<reason>.*))?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^CY-\d+ [a-z]+(?: by (?<by>[^:]*))?(?: until (?<until>\d{4}-\d\d-\d\dT\d\d:\d\dZ))?(?:: (?<reason>.*))?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Shape();
 }

@@ -10,14 +10,17 @@ namespace ComplaintPortal.Domain.Notifications;
 /// One notice as a person's list shows it: about a case (its id, number and stage) or about an archive access request
 /// (<paramref name="ArchiveRequestId"/>; no case).
 /// </summary>
+/// <param name="RequestPending">For a notice about an archive request: the request still waits for a decision.</param>
 public sealed record NoticeView(int Id, int? ComplaintId, string? CaseNumber, CaseStage? CaseStage, NotificationKind Kind, string Text,
-    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null)
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool RequestPending = false)
 {
     /// <summary>
-    /// Not marked read, and about a case still open or about an archive request (which stays until read): what the bell counts
-    /// and the unread list shows.
+    /// Not marked read, and about a case still open or about an archive request (one to the person stays until read; one to
+    /// a role, to decide the request, while it waits): what the bell counts and the unread list shows.
     /// </summary>
-    public bool IsUnread => !IsRead && (ArchiveRequestId is not null || (CaseStage is { } stage && CaseStages.Open.Contains(stage)));
+    public bool IsUnread => !IsRead && (ArchiveRequestId is not null
+        ? IsPersonal || RequestPending
+        : CaseStage is { } stage && CaseStages.Open.Contains(stage));
 
     /// <summary>The archive request's number as people quote it (<c>CY-000042</c>); null for a notice about a case.</summary>
     public string? RequestNumber => ArchiveRequestId is { } id ? ArchiveAccessRequest.FormatNumber(id) : null;
@@ -244,20 +247,34 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         var open = CaseStages.Open.ToList();
         var openCases = db.Complaints.Where(c => open.Contains(c.Stage)).Select(c => (int?)c.Id);
         var total = await WithoutRead(ToPerson(reader), reader).CountAsync(ct);
+        // The archive requests waiting for a decision, read first (a handful at most): their notices to a role are then found
+        // along the notices' request index. Asked as a subquery, SQLite read the role's whole history instead (a department
+        // head at 100,000 cases: 44–265 ms).
+        var pending = await PendingRequests().ToListAsync(ct);
         foreach (var role in reader.Roles.Distinct(StringComparer.Ordinal))
         {
             total += await NotReadBy(ToRole(reader, role).Where(n => openCases.Contains(n.ComplaintId)), reader).CountAsync(ct);
+            if (pending.Count > 0)
+            {
+                total += await NotReadBy(ToRole(reader, role).Where(n => pending.Contains(n.ArchiveRequestId)), reader).CountAsync(ct);
+            }
         }
 
         return total;
     }
 
-    // Not marked read by the person, and about a case still open or about an archive request (a person's own, to read once).
+    // Not marked read by the person, and about a case still open, or about an archive request: one to the person by name (to
+    // read once), one to a role while the request waits for a decision.
     private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
-        return NotReadBy(notices, reader).Where(n => n.ComplaintId == null || db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
+        var pending = PendingRequests();
+        return NotReadBy(notices, reader).Where(n => (n.ComplaintId == null && (n.RecipientUserId != null || pending.Contains(n.ArchiveRequestId)))
+            || db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
+
+    private IQueryable<int?> PendingRequests() =>
+        db.ArchiveAccessRequests.Where(r => r.Status == AccessRequestStatus.Pending).Select(r => (int?)r.Id);
 
     private IQueryable<Notification> NotReadBy(IQueryable<Notification> notices, ActingUser reader)
     {
@@ -308,10 +325,18 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         };
         var rows = await ordered
             .Skip(skip).Take(take)
-            .Select(x => new { x.Notice, x.CaseNumber, x.Stage, IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId) })
+            .Select(x => new
+            {
+                x.Notice,
+                x.CaseNumber,
+                x.Stage,
+                IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId),
+                RequestPending = x.Notice.ArchiveRequestId != null
+                    && db.ArchiveAccessRequests.Any(r => r.Id == x.Notice.ArchiveRequestId && r.Status == AccessRequestStatus.Pending),
+            })
             .ToListAsync(ct);
         return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,
-            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId)).ToList();
+            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId, x.RequestPending)).ToList();
     }
 }
 

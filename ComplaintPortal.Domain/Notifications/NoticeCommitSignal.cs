@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -66,6 +68,14 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
 
         var added = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var addresses = added.Select(NoticeAddress.Of).Distinct().ToList();
+        // An archive request decided: leadership's notices to decide it leave their unread lists, so every leader re-counts.
+        var decided = context.ChangeTracker.Entries<ArchiveAccessRequest>().Any(e => e.State == EntityState.Modified
+            && e.Property(r => r.Status).IsModified && e.Property(r => r.Status).OriginalValue == AccessRequestStatus.Pending);
+        if (decided)
+        {
+            addresses = [.. addresses.Append(new NoticeAddress(null, PortalRoles.Leadership, null)).Distinct()];
+        }
+
         var closing = context.ChangeTracker.Entries<Complaint>()
             .Where(e => e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified && e.Entity.Stage.IsFinal())
             .ToList();
@@ -82,7 +92,8 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
                 }
             }
 
-            Pending.AddOrUpdate(context, new PendingNotices(new NoticesChanged(addresses, [.. closing.Select(e => e.Entity.Id)], QueuesLeft: left), added));
+            Pending.AddOrUpdate(context, new PendingNotices(
+                new NoticesChanged(addresses, [.. closing.Select(e => e.Entity.Id)], QueuesLeft: left, RequestsDecided: decided), added));
         }
     }
 

@@ -3,8 +3,8 @@ namespace ComplaintPortal.Domain.Notifications;
 /// <summary>
 /// An in-app notice, addressed either to one named person (the owner of a task or case) or, for what has no
 /// owner, to everyone holding a role, optionally only within one department (e.g. "urgent and serious:
-/// escalated" to all of leadership). A notice is about a case, or (to its requester by name) about an archive access
-/// request: never both, never neither. Who has read it is kept in <see cref="NotificationRead"/>.
+/// escalated" to all of leadership). A notice is about a case or about an archive access request (to its requester by
+/// name, or to leadership to decide it): never both, never neither. Who has read it is kept in <see cref="NotificationRead"/>.
 /// </summary>
 public sealed class Notification
 {
@@ -52,6 +52,21 @@ public sealed class Notification
         }
 
         return new Notification(null, kind, text, createdAt) { RecipientUserId = userId, ArchiveRequestId = requestId };
+    }
+
+    /// <summary>
+    /// A notice to everyone holding <paramref name="recipientRole"/> about an archive access request (a new one to decide):
+    /// unread while the request waits for a decision and the holder has not read it.
+    /// </summary>
+    public static Notification AboutArchiveRequestToRole(string recipientRole, int requestId, NotificationKind kind, string text, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipientRole);
+        if (!kind.IsAboutArchive())
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
+        }
+
+        return new Notification(null, kind, text, createdAt) { RecipientRole = recipientRole, ArchiveRequestId = requestId };
     }
 
     public int Id { get; private set; }
@@ -134,6 +149,9 @@ public enum NotificationKind
 
     /// <summary>The archive clerk recorded the return of the files: the person's access has ended.</summary>
     ArchiveReturnRecorded = 14,
+
+    /// <summary>A new archive access request waits for leadership's decision (檔案查閱申請待審批).</summary>
+    ArchiveRequestToDecide = 15,
 }
 
 public static class NotificationKinds
@@ -141,5 +159,5 @@ public static class NotificationKinds
     /// <summary>Whether notices of this kind are about an archive access request rather than a case.</summary>
     public static bool IsAboutArchive(this NotificationKind kind) =>
         kind is NotificationKind.ArchiveRequestApproved or NotificationKind.ArchiveRequestRejected or NotificationKind.ArchiveAccessRevoked
-            or NotificationKind.ArchiveReturnRecorded;
+            or NotificationKind.ArchiveReturnRecorded or NotificationKind.ArchiveRequestToDecide;
 }

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,11 +41,12 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         var yes = Assert.Single(notices, n => n.ArchiveRequestId == approved!.Id);
         Assert.Equal((NotificationKind.ArchiveRequestApproved, approved!.Number, null, true, true), (yes.Kind, yes.RequestNumber, yes.ComplaintId, yes.IsPersonal, yes.IsUnread));
         // Until the end the leader granted, not the end asked for.
-        Assert.Equal((now.AddDays(3), (string?)null), ArchiveNotices.Read(yes.Text));
+        Assert.Equal(new ArchiveNoticeText(now.AddDays(3), null, null), ArchiveNotices.Read(yes.Text));
         var no = Assert.Single(notices, n => n.ArchiveRequestId == rejected!.Id);
         Assert.Equal(NotificationKind.ArchiveRequestRejected, no.Kind);
-        Assert.Equal(((DateTimeOffset?)null, "理由不充分"), ArchiveNotices.Read(no.Text));
+        Assert.Equal(new ArchiveNoticeText(null, "理由不充分", null), ArchiveNotices.Read(no.Text));
         Assert.Equal(requesterUnreadBefore + 2, await WithNoticesAsync(b => b.CountUnreadAsync(Requester)));
+        // The leaders' notices to decide the two have left their unread list with the decisions.
         Assert.Equal(leaderUnreadBefore, await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)));
         Assert.Empty(await ArchiveNoticesOfAsync(Driver.HandlerOf(Domain.Organisation.DepartmentCatalog.Quality) with { UserId = "u-someone-else" }));
     }
@@ -98,7 +100,45 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.Equal(5, notices.Count);
         Assert.DoesNotContain(notices, n => n.ArchiveRequestId == finished.Id && n.Kind != NotificationKind.ArchiveRequestApproved);
         await using var db = Database.CreateContext();
-        Assert.Empty(await db.Notifications.Where(n => n.ArchiveRequestId != null && n.RecipientUserId != Requester.UserId).ToListAsync());
+        Assert.Empty(await db.Notifications.Where(n => n.ArchiveRequestId != null && n.RecipientUserId != null && n.RecipientUserId != Requester.UserId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Every_leader_is_told_of_a_new_request_until_one_of_them_decides_it()
+    {
+        var file = await ArchivedCaseAsync();
+        var other = new ActingUser("u-leader-2", "副总 陈平", null, new HashSet<string> { PortalRoles.Leadership });
+        var now = Driver.Time.GetUtcNow();
+        var before = (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other)));
+
+        var (_, request) = await WithAccessAsync(a => a.RequestAsync(Requester, "核查同一客户的重复投诉", Numbers(file.ArchiveNumber), now, now.AddDays(2)));
+
+        Assert.Equal((before.Item1 + 1, before.Item2 + 1),
+            (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
+        var toDecide = Assert.Single(await WithNoticesAsync(b => b.UnreadAsync(other)), n => n.ArchiveRequestId == request!.Id);
+        Assert.Equal((NotificationKind.ArchiveRequestToDecide, false, true, true), (toDecide.Kind, toDecide.IsPersonal, toDecide.RequestPending, toDecide.IsUnread));
+        Assert.Equal(new ArchiveNoticeText(null, "核查同一客户的重复投诉", Requester.Name), ArchiveNotices.Read(toDecide.Text));
+        Assert.Empty(await ArchiveNoticesOfAsync(Requester));
+
+        // One leader decides, saved as the portal saves: every leader's bell is told to count again, and the notice leaves both lists.
+        var feed = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var listening = feed.Subscribe(heard.Add);
+        await using (var db = Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, Feed).ApproveAsync(Driver.Leader, request!.Id, null, null, null, null));
+        }
+
+        var told = Assert.Single(heard);
+        Assert.True(told.RequestsDecided);
+        Assert.True(told.Reaches(other));
+        Assert.True(told.Reaches(Requester));
+        Assert.Equal(before, (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
+        var (unreadPage, unreadTotal) = await WithNoticesAsync(b => b.PageAsync(other, unreadOnly: true, 0, 50));
+        Assert.DoesNotContain(unreadPage, n => n.ArchiveRequestId == request.Id);
+        Assert.Equal(before.Item2, unreadTotal);
+        var decided = Assert.Single(await WithNoticesAsync(b => b.ListAsync(other, take: 500)), n => n.ArchiveRequestId == request.Id);
+        Assert.Equal((false, false, false), (decided.IsRead, decided.RequestPending, decided.IsUnread));
     }
 
     [Fact]
@@ -136,6 +176,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
     [InlineData("CY-000042 approved until 2026-12-20T09:00Z", "2026-12-20T09:00:00+00:00", null)]
     [InlineData("CY-000042 rejected: 理由不充分: 请补充", null, "理由不充分: 请补充")]
     [InlineData("CY-000042 revoked", null, null)]
+    [InlineData("CY-000042 filed by 质量部 李强: 核查: 批次", null, "核查: 批次")]
     [InlineData("something else entirely", null, null)]
     public void A_notice_s_text_reads_back_into_its_end_and_reason(string text, string? until, string? reason)
     {

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Archive;
 using ComplaintPortal.Web.Features.Notices;
@@ -121,6 +123,16 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         Assert.Equal("closed:11,12,q,c,d3,d21", told[^1]);
         Assert.Equal([11, 12], told[^1]["closed:".Length..].Split(',')
             .Select(id => int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0).Where(id => id > 0));
+
+        // An archive request decided (committed with the requester's notice): the leaders on the other servers count again.
+        feed.Publish(new NoticesChanged([new NoticeAddress("u-requester", null, null), new NoticeAddress(null, PortalRoles.Leadership, null)], [],
+            NoticeIds: [90], RequestsDecided: true));
+        Assert.Equal("archive-decided", told[^1]);
+        topic.Hear(told[^1]);
+        var decided = heard[^1];
+        Assert.True(decided.RequestsDecided && decided.FromElsewhere);
+        Assert.True(decided.Reaches(new ActingUser("u-leader", "leader", null, new HashSet<string> { PortalRoles.Leadership })));
+        Assert.False(decided.Reaches(new ActingUser("u-clerk", "clerk", null, new HashSet<string> { PortalRoles.IntakeClerk })));
     }
 
     [Fact]

@@ -26,6 +26,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.ComplaintId, n.RecipientRole, n.RecipientDepartmentId });
         builder.HasOne<Complaint>().WithMany().HasForeignKey(n => n.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ArchiveAccessRequest>().WithMany().HasForeignKey(n => n.ArchiveRequestId).OnDelete(DeleteBehavior.Restrict);
+        // The few notices about archive requests only. Over every notice (almost all without a request) SQLite's statistics
+        // made the index look useless, and a leader's count of requests to decide read the role's whole history instead
+        // (65–125 ms at 100,000 cases).
+        builder.HasIndex(n => n.ArchiveRequestId).HasFilter("ArchiveRequestId IS NOT NULL");
         // About a case or about an archive request, never both and never neither. Unquoted names read the same on SQLite and SQL Server.
         builder.ToTable(t => t.HasCheckConstraint("CK_Notifications_Subject",
             "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)"));

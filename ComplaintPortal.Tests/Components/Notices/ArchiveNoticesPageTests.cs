@@ -67,6 +67,44 @@ public sealed class ArchiveNoticesPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_leader_sees_a_new_request_to_decide_with_who_asks_and_why_until_another_leader_decides_it()
+    {
+        var notices = new Domain.Notifications.NoticeFeed();
+        var ctx = OpenAnother("zh-Hans", notices);
+        var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var options = new ArchiveOptions();
+        Driver.Time.Advance(options.QuietPeriod + TimeSpan.FromMinutes(1));
+        ArchiveAccessRequest? request;
+        await using (var db = Database.CreateContext())
+        {
+            await new Archiver(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), options, feed).RunOnceAsync(Driver.Time.GetUtcNow());
+            var number = db.ArchivedFiles.Single(f => f.ComplaintId == complaint.Id).ArchiveNumber;
+            var now = Driver.Time.GetUtcNow();
+            (_, request) = await new ArchiveAccess(db, Driver.Time, feed).RequestAsync(Driver.HandlerOf(DepartmentCatalog.Quality), "核查同一客户的重复投诉",
+                new AccessScope([number], null, null, null), now, now.AddDays(2));
+        }
+
+        ctx.SignInAs(Driver.Leader);
+        var cut = ctx.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
+
+        var row = cut.WaitForElement("[data-kind=ArchiveRequestToDecide]").TextContent;
+        Assert.Contains("档案查阅申请待审批", row, StringComparison.Ordinal);
+        Assert.Contains($"申请人 {Driver.HandlerOf(DepartmentCatalog.Quality).Name}，用途：核查同一客户的重复投诉", row, StringComparison.Ordinal);
+        Assert.Equal("/archive/approvals", cut.Find($"[data-request='{request!.Number}']").GetAttribute("href"));
+
+        // Another leader decides, saved as the portal saves: the notice leaves this leader's unread list without a reload.
+        var other = new Domain.Workflow.ActingUser("u-leader-2", "副总 陈平", null, new HashSet<string> { PortalRoles.Leadership });
+        await using (var db = Database.CreateContext(new Domain.Notifications.NoticeCommitSignal(notices)))
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, feed).RejectAsync(other, request!.Id, "请写明批次"));
+        }
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-kind=ArchiveRequestToDecide]")));
+        cut.Find("[data-test=notice-filter] button:last-child").Click();
+        cut.WaitForAssertion(() => Assert.Contains("已审批", cut.Find("[data-kind=ArchiveRequestToDecide]").Closest("tr")!.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_queue_s_unread_list_names_the_request_and_leads_to_the_requests_in_english()
     {
         var ctx = Open("en");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Hosting;
 
@@ -9,8 +10,10 @@ namespace ComplaintPortal.Web.Features.Notices;
 /// <summary>
 /// What changes unread counts besides new notices (which <see cref="NoticeRelay"/> reads from the notices themselves),
 /// between instances (<see cref="InstanceSignalRelay"/>): cases closed, whose notices leave every unread list, and notices a
-/// person marked read, which their pages on the other servers re-count. Short forms: "closed:12,34,q,c,l,d3,d5" (the cases,
-/// then "q" and the queues they left: c customer service's, l leadership's, dN department N's) and "read:userId". A closed
+/// person marked read, which their pages on the other servers re-count, and archive requests decided, whose notices to decide
+/// them leave the leaders' unread lists. Short forms: "closed:12,34,q,c,l,d3,d5" (the cases,
+/// then "q" and the queues they left: c customer service's, l leadership's, dN department N's), "read:userId" and
+/// "archive-decided". A closed
 /// signal without its queues (too long to carry them) counts as one that may have left any queue; a server of an earlier
 /// version reads the cases and passes over the rest, which it cannot take for numbers.
 /// </summary>
@@ -18,6 +21,7 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
 {
     private const string Closed = "closed:";
     private const string Read = "read:";
+    private const string Decided = "archive-decided";
     private const string Known = "q";
     private const string Clerks = "c";
     private const string Leadership = "l";
@@ -43,6 +47,11 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
             }
         }
 
+        if (change.RequestsDecided)
+        {
+            tell(Decided);
+        }
+
         // A person's reads are published without notice ids (new notices always name theirs).
         if (change.NoticeIds is null)
         {
@@ -66,6 +75,10 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
                     : null;
                 feed.Publish(new NoticesChanged([], ids, FromElsewhere: true, QueuesLeft: queues));
             }
+        }
+        else if (data == Decided)
+        {
+            feed.Publish(new NoticesChanged([new NoticeAddress(null, PortalRoles.Leadership, null)], [], FromElsewhere: true, RequestsDecided: true));
         }
         else if (data.StartsWith(Read, StringComparison.Ordinal) && data.Length > Read.Length)
         {

@@ -16,12 +16,15 @@ public static partial class NoticeText
 {
     public static string Title(NotificationKind kind) => Cases.CaseLabels.Notification(kind);
 
-    /// <summary>Where the notice leads: its case's page, or for an archive request the person's requests.</summary>
+    /// <summary>Where the notice leads: its case's page; for an archive request, the approvals (one to decide) or the person's requests.</summary>
     public static string Href(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return notice.CaseNumber is { } number ? Cases.CaseRoutes.Case(number) : Archive.FileView.MyRequestsHref;
+        return notice.CaseNumber is { } number ? Cases.CaseRoutes.Case(number)
+            : notice.Kind == NotificationKind.ArchiveRequestToDecide ? ApprovalsHref : Archive.FileView.MyRequestsHref;
     }
+
+    private const string ApprovalsHref = "/archive/approvals";
 
     /// <summary>What the notice is about, as people quote it: the case's number or the request's (<c>CY-000042</c>).</summary>
     public static string Subject(NoticeView notice)
@@ -46,7 +49,12 @@ public static partial class NoticeText
         ArgumentNullException.ThrowIfNull(departmentName);
         if (notice.Kind.IsAboutArchive())
         {
-            var (until, reason) = ArchiveNotices.Read(notice.Text);
+            var (until, reason, by) = ArchiveNotices.Read(notice.Text);
+            if (notice.Kind == NotificationKind.ArchiveRequestToDecide)
+            {
+                return string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveFiled, by, reason);
+            }
+
             return until is { } end
                 ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveUntil, clock.FormatEnd(end))
                 : reason is { Length: > 0 } ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveReason, reason) : "";

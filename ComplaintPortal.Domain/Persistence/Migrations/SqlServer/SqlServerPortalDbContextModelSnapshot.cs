@@ -1396,7 +1396,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArchiveRequestId");
+                    b.HasIndex("ArchiveRequestId")
+                        .HasFilter("ArchiveRequestId IS NOT NULL");
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 

@@ -1349,7 +1349,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArchiveRequestId");
+                    b.HasIndex("ArchiveRequestId")
+                        .HasFilter("ArchiveRequestId IS NOT NULL");
 
                     b.HasIndex("RecipientRole", "CreatedAt");
 
