@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Privacy;
@@ -14,7 +15,8 @@ public sealed record ArchiveFileView(ArchivedFile File, ArchiveFileVersion Versi
 /// and the one door through which anybody reads a file: an approved request that is open now and covers it.
 /// Every read (and every refused attempt) goes to the access register.
 /// </summary>
-public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, ArchiveFeed feed)
+/// <param name="notices">Told when ending a request marks its reader's reminders read (their bell counts again); none in tests that do not watch.</param>
+public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, ArchiveFeed feed, INoticeFeed? notices = null)
 {
     public async Task<(ArchiveError Error, ArchiveAccessRequest? Request)> RequestAsync(ActingUser user, string? purpose, AccessScope scope,
         DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default)
@@ -312,6 +314,7 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
                     ArchiveAccessKind.ReturnConfirmed, null, confirmedFrom.Address, confirmedFrom.DepartmentId)));
         }
 
+        var remindersRead = 0;
         var strategy = db.Database.CreateExecutionStrategy();
         var ended = await strategy.ExecuteAsync(async () =>
         {
@@ -331,6 +334,14 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
                 db.Notifications.Add(ArchiveNotices.Ended(request, end, text, now));
             }
 
+            // A reminder that the days ran out has been answered: it leaves the reader's unread list.
+            var reader = request.RequesterUserId;
+            var reminders = await db.Notifications.AsNoTracking()
+                .Where(n => n.ArchiveRequestId == requestId && n.Kind == NotificationKind.ArchiveLoanExpired && n.RecipientUserId == reader
+                    && !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == reader))
+                .Select(n => n.Id).ToListAsync(ct);
+            db.NotificationReads.AddRange(reminders.Select(id => new NotificationRead(id, reader, now)));
+            remindersRead = reminders.Count;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -338,6 +349,11 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
         if (!ended)
         {
             return ArchiveError.WrongState;
+        }
+
+        if (remindersRead > 0)
+        {
+            notices?.Publish(new NoticesChanged([new NoticeAddress(request.RequesterUserId, null, null)], []));
         }
 
         feed.Publish(new ArchiveChange(ArchiveChangeKind.AccessEnded, requestId));

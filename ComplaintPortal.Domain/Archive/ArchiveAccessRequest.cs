@@ -107,6 +107,9 @@ public sealed class ArchiveAccessRequest
     /// <summary>Who ended the access: the clerk (a return or revocation) or the reader (finished reading); null on requests ended before it was kept.</summary>
     public string? EndedByUserId { get; internal set; }
 
+    /// <summary>When the reader was told that the days granted had run out with the request not yet ended (none: not yet, or not needed).</summary>
+    public DateTimeOffset? ExpiryNoticeAt { get; internal set; }
+
     /// <summary>The reader ended it themselves (查閱完畢，確認歸還), rather than the clerk.</summary>
     public bool EndedByReader => EndedByUserId is not null && EndedByUserId == RequesterUserId;
 

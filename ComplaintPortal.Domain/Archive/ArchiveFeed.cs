@@ -56,6 +56,9 @@ public sealed class ArchiveOptions
     /// <summary>The background jobs run (off in tests that drive them by hand).</summary>
     public bool JobsEnabled { get; set; } = true;
 
+    /// <summary>How often readers whose days granted have run out are looked for, to be asked to confirm finishing (<see cref="ArchiveLoanMonitor"/>).</summary>
+    public TimeSpan LoanReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// How long an instance holds the archive's jobs without renewing (<see cref="Persistence.JobLease"/>). It renews every
     /// <see cref="LeaseInterval"/> while a job runs; if it dies, another instance may take the jobs over once this has run out.

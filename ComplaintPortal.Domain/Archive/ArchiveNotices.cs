@@ -35,6 +35,15 @@ public static partial class ArchiveNotices
             $"{request.Number} approved until {until.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)}", null, now);
     }
 
+    /// <summary>The days granted ran out: the reader is asked to confirm finishing (the regime's 查閱完畢……簽字確認).</summary>
+    public static Notification Expired(ArchiveAccessRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var until = request.GrantedUntil ?? request.RequestedUntil;
+        return Make(request, NotificationKind.ArchiveLoanExpired,
+            $"{request.Number} expired until {until.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)}", null, now);
+    }
+
     public static Notification Rejected(ArchiveAccessRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -152,6 +152,9 @@ public enum NotificationKind
 
     /// <summary>A new archive access request waits for leadership's decision (檔案查閱申請待審批).</summary>
     ArchiveRequestToDecide = 15,
+
+    /// <summary>The days granted to the person ran out and they have not confirmed finishing, nor has the clerk recorded the return.</summary>
+    ArchiveLoanExpired = 16,
 }
 
 public static class NotificationKinds
@@ -159,5 +162,5 @@ public static class NotificationKinds
     /// <summary>Whether notices of this kind are about an archive access request rather than a case.</summary>
     public static bool IsAboutArchive(this NotificationKind kind) =>
         kind is NotificationKind.ArchiveRequestApproved or NotificationKind.ArchiveRequestRejected or NotificationKind.ArchiveAccessRevoked
-            or NotificationKind.ArchiveReturnRecorded or NotificationKind.ArchiveRequestToDecide;
+            or NotificationKind.ArchiveReturnRecorded or NotificationKind.ArchiveRequestToDecide or NotificationKind.ArchiveLoanExpired;
 }

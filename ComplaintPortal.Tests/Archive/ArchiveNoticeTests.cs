@@ -142,6 +142,53 @@ public sealed class ArchiveNoticeTests : ArchiveTest
     }
 
     [Fact]
+    public async Task A_reader_whose_days_ran_out_is_asked_once_to_confirm_finishing_and_the_reminder_goes_when_they_do()
+    {
+        var file = await ArchivedCaseAsync();
+        var lapsing = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(2));
+        var running = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(5));
+        var returned = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(2));
+        Assert.Equal(ArchiveError.None, await WithAccessAsync(a => a.RecordReturnAsync(Archivist, returned.Id)));
+        async Task<int> ScanAsync()
+        {
+            await using var db = Database.CreateContext();
+            return await new ArchiveLoanMonitor(db).RunOnceAsync(Driver.Time.GetUtcNow());
+        }
+
+        Assert.Equal(0, await ScanAsync());
+        Driver.Time.Advance(TimeSpan.FromDays(3));
+
+        // The returned request is over already; the running one still has days.
+        Assert.Equal(1, await ScanAsync());
+        Assert.Equal(0, await ScanAsync());
+        var reminder = Assert.Single(await ArchiveNoticesOfAsync(Requester), n => n.Kind == NotificationKind.ArchiveLoanExpired);
+        Assert.Equal((lapsing.Id, true, lapsing.RequestedUntil), (reminder.ArchiveRequestId, reminder.IsUnread, ArchiveNotices.Read(reminder.Text).Until));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(Driver.Time.GetUtcNow(), (await db.ArchiveAccessRequests.SingleAsync(r => r.Id == lapsing.Id)).ExpiryNoticeAt);
+        }
+
+        // The reader confirms finishing: the reminder is answered, and their pages are told to count again.
+        var unread = await WithNoticesAsync(b => b.CountUnreadAsync(Requester));
+        var notices = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var listening = notices.Subscribe(heard.Add);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, Feed, notices).ConfirmFinishedAsync(Requester, lapsing.Id, Viewer));
+        }
+
+        Assert.Equal(unread - 1, await WithNoticesAsync(b => b.CountUnreadAsync(Requester)));
+        Assert.True(Assert.Single(await ArchiveNoticesOfAsync(Requester), n => n.Kind == NotificationKind.ArchiveLoanExpired).IsRead);
+        Assert.True(Assert.Single(heard).Reaches(Requester));
+
+        Driver.Time.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, await ScanAsync());
+        Assert.Equal([lapsing.Id, running.Id],
+            (await ArchiveNoticesOfAsync(Requester)).Where(n => n.Kind == NotificationKind.ArchiveLoanExpired).Select(n => n.ArchiveRequestId!.Value).Order());
+    }
+
+    [Fact]
     public async Task A_refused_decision_tells_nobody()
     {
         var file = await ArchivedCaseAsync();
@@ -176,6 +223,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
     [InlineData("CY-000042 approved until 2026-12-20T09:00Z", "2026-12-20T09:00:00+00:00", null)]
     [InlineData("CY-000042 rejected: 理由不充分: 请补充", null, "理由不充分: 请补充")]
     [InlineData("CY-000042 revoked", null, null)]
+    [InlineData("CY-000042 expired until 2026-12-20T09:00Z", "2026-12-20T09:00:00+00:00", null)]
     [InlineData("CY-000042 filed by 质量部 李强: 核查: 批次", null, "核查: 批次")]
     [InlineData("something else entirely", null, null)]
     public void A_notice_s_text_reads_back_into_its_end_and_reason(string text, string? until, string? reason)

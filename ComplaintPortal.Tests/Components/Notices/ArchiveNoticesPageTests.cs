@@ -105,6 +105,27 @@ public sealed class ArchiveNoticesPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_reader_whose_days_ran_out_is_asked_to_confirm_finishing_with_the_last_day_granted()
+    {
+        var ctx = Open();
+        var (approved, _, until) = await DecidedRequestsAsync();
+        Driver.Time.Advance(TimeSpan.FromDays(4));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(1, await new ArchiveLoanMonitor(db).RunOnceAsync(Driver.Time.GetUtcNow()));
+        }
+
+        ctx.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        var cut = ctx.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
+
+        var reminder = cut.WaitForElement("[data-kind=ArchiveLoanExpired]").TextContent;
+        Assert.Contains("档案查阅期限已到", reminder, StringComparison.Ordinal);
+        Assert.Contains("期限至 " + ctx.Services.GetRequiredService<OrganisationClock>().FormatEnd(until) + "，请确认查阅完毕", reminder, StringComparison.Ordinal);
+        Assert.Equal("/archive/requests", cut.FindAll($"[data-request='{approved.Number}']")
+            .Single(a => a.Closest("tr")!.QuerySelector("[data-kind=ArchiveLoanExpired]") is not null).GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_queue_s_unread_list_names_the_request_and_leads_to_the_requests_in_english()
     {
         var ctx = Open("en");

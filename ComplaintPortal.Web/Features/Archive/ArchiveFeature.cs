@@ -30,6 +30,8 @@ public static class ArchiveFeature
         services.AddHostedService<ArchivingService>();
         services.AddHostedService<DisposalListingService>();
         services.AddHostedService<ArchiveInspectionService>();
+        // Readers whose days ran out are asked to confirm finishing (a light scan, from start-up on).
+        services.AddHostedService<ArchiveLoanReminderService>();
         return services;
     }
 

@@ -55,6 +55,11 @@ public static partial class NoticeText
                 return string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveFiled, by, reason);
             }
 
+            if (notice.Kind == NotificationKind.ArchiveLoanExpired && until is { } expired)
+            {
+                return string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveExpired, clock.FormatEnd(expired));
+            }
+
             return until is { } end
                 ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveUntil, clock.FormatEnd(end))
                 : reason is { Length: > 0 } ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveReason, reason) : "";

@@ -124,6 +124,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTimeOffset?>("ExpiryNoticeAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("GrantedFrom")
                         .HasColumnType("datetimeoffset");
 

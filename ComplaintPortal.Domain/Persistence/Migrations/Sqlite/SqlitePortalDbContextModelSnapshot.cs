@@ -115,6 +115,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExpiryNoticeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("GrantedFrom")
                         .HasColumnType("INTEGER");
 
