@@ -12,11 +12,14 @@ public sealed record ArchiveNoticeText(DateTimeOffset? Until, string? Reason, st
 /// <summary>
 /// The notices about an archive access request: to leadership when it is filed (to decide it), and to its requester on the
 /// leader's decision and on the clerk ending the access (a revocation or a recorded return). Their text is invariant
-/// (<c>CY-000042 filed by 质量部 李强: purpose</c>, <c>CY-000042 approved until 2026-12-20T09:00Z</c>, <c>CY-000042 rejected: reason</c>);
+/// (<c>CY-000042 filed by 质量部 李强: purpose</c>, <c>CY-000042 approved until 2026-12-20T09:00Z</c>, <c>CY-000042 rejected: reason</c>),
+/// and to a reader whose days ran out (<c>CY-000042 expired until …</c>);
 /// the notices page reads it back with <see cref="Read"/> into the reader's words.
 /// </summary>
 public static partial class ArchiveNotices
 {
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm'Z'";
+
     /// <summary>A new request for leadership to decide, naming who asks and why.</summary>
     public static Notification ToDecide(ArchiveAccessRequest request, DateTimeOffset now)
     {
@@ -25,23 +28,17 @@ public static partial class ArchiveNotices
             $"{request.Number} filed by {request.RequesterName.Replace(':', ' ')}: {request.Purpose}".Truncate(Notification.TextMaxLength), now);
     }
 
-    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm'Z'";
-
     public static Notification Approved(ArchiveAccessRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var until = request.GrantedUntil ?? request.RequestedUntil;
-        return Make(request, NotificationKind.ArchiveRequestApproved,
-            $"{request.Number} approved until {until.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)}", null, now);
+        return Make(request, NotificationKind.ArchiveRequestApproved, $"{request.Number} approved until {GrantedEnd(request)}", null, now);
     }
 
     /// <summary>The days granted ran out: the reader is asked to confirm finishing (the regime's 查閱完畢……簽字確認).</summary>
     public static Notification Expired(ArchiveAccessRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var until = request.GrantedUntil ?? request.RequestedUntil;
-        return Make(request, NotificationKind.ArchiveLoanExpired,
-            $"{request.Number} expired until {until.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)}", null, now);
+        return Make(request, NotificationKind.ArchiveLoanExpired, $"{request.Number} expired until {GrantedEnd(request)}", null, now);
     }
 
     public static Notification Rejected(ArchiveAccessRequest request, DateTimeOffset now)
@@ -73,6 +70,9 @@ public static partial class ArchiveNotices
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
         return new(until, m.Groups["reason"].Success ? m.Groups["reason"].Value : null, m.Groups["by"].Success ? m.Groups["by"].Value : null);
     }
+
+    private static string GrantedEnd(ArchiveAccessRequest request) =>
+        (request.GrantedUntil ?? request.RequestedUntil).ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture);
 
     private static Notification Make(ArchiveAccessRequest request, NotificationKind kind, string head, string? reason, DateTimeOffset now) =>
         Notification.AboutArchiveRequest(request.RequesterUserId, request.Id, kind,

@@ -46,12 +46,7 @@ public sealed class Notification
     public static Notification AboutArchiveRequest(string userId, int requestId, NotificationKind kind, string text, DateTimeOffset createdAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        if (!kind.IsAboutArchive())
-        {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
-        }
-
-        return new Notification(null, kind, text, createdAt) { RecipientUserId = userId, ArchiveRequestId = requestId };
+        return new Notification(null, AboutArchive(kind), text, createdAt) { RecipientUserId = userId, ArchiveRequestId = requestId };
     }
 
     /// <summary>
@@ -61,13 +56,11 @@ public sealed class Notification
     public static Notification AboutArchiveRequestToRole(string recipientRole, int requestId, NotificationKind kind, string text, DateTimeOffset createdAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientRole);
-        if (!kind.IsAboutArchive())
-        {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
-        }
-
-        return new Notification(null, kind, text, createdAt) { RecipientRole = recipientRole, ArchiveRequestId = requestId };
+        return new Notification(null, AboutArchive(kind), text, createdAt) { RecipientRole = recipientRole, ArchiveRequestId = requestId };
     }
+
+    private static NotificationKind AboutArchive(NotificationKind kind) =>
+        kind.IsAboutArchive() ? kind : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
 
     public int Id { get; private set; }
 
