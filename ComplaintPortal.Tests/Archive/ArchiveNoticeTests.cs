@@ -189,6 +189,24 @@ public sealed class ArchiveNoticeTests : ArchiveTest
     }
 
     [Fact]
+    public async Task A_leader_s_own_request_is_not_theirs_to_decide_and_not_in_their_notices_but_in_the_other_leaders()
+    {
+        var file = await ArchivedCaseAsync();
+        var other = new ActingUser("u-leader-2", "副总 陈平", null, new HashSet<string> { PortalRoles.Leadership });
+        var now = Driver.Time.GetUtcNow();
+        var before = (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other)));
+
+        var (_, own) = await WithAccessAsync(a => a.RequestAsync(Driver.Leader, "复核", Numbers(file.ArchiveNumber), now, now.AddDays(2)));
+
+        Assert.Equal((before.Item1, before.Item2 + 1),
+            (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
+        Assert.Equal(before.Item1, await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader, 100)));
+        Assert.DoesNotContain(await WithNoticesAsync(b => b.ListAsync(Driver.Leader, take: 500)), n => n.ArchiveRequestId == own!.Id);
+        Assert.Equal(before.Item1, (await WithNoticesAsync(b => b.PageAsync(Driver.Leader, unreadOnly: true, 0, 50))).Total);
+        Assert.Contains(await WithNoticesAsync(b => b.UnreadAsync(other)), n => n.ArchiveRequestId == own!.Id);
+    }
+
+    [Fact]
     public async Task A_refused_decision_tells_nobody()
     {
         var file = await ArchivedCaseAsync();
