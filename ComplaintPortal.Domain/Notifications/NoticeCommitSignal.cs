@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
@@ -10,12 +11,16 @@ namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>
 /// Publishes to the <see cref="INoticeFeed"/> once a save that added notices, or closed cases, has committed,
-/// so every writer (workflow, deadline monitor) feeds the bell without knowing of it. Add it to the
-/// contexts of a host: <c>options.AddInterceptors(new NoticeCommitSignal(feed))</c>.
+/// so every writer (workflow, deadline monitor) feeds the bell without knowing of it: at once after a save of its own, or
+/// when the explicit transaction around the save commits (a bell counting again before that would not see the notice
+/// yet); nothing when it rolls back. Add it to the contexts of a host: <c>options.AddInterceptors(new NoticeCommitSignal(feed))</c>.
 /// </summary>
-public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesInterceptor
+public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConditionalWeakTable<DbContext, PendingNotices> Pending = [];
+
+    /// <summary>Changes saved inside a transaction still open: published when it commits, dropped when it rolls back.</summary>
+    private static readonly ConditionalWeakTable<DbContext, List<NoticesChanged>> Uncommitted = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -124,7 +129,75 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
         {
             Pending.Remove(context);
             // Saved: the notices have their ids now.
-            feed.Publish(pending.Change with { NoticeIds = [.. pending.Added.Select(n => n.Id)] });
+            var change = pending.Change with { NoticeIds = [.. pending.Added.Select(n => n.Id)] };
+            if (context.Database.CurrentTransaction is null)
+            {
+                feed.Publish(change);
+            }
+            else
+            {
+                // Not visible to the pages that would count again until the transaction commits (nor ever, if it rolls back).
+                Uncommitted.GetOrCreateValue(context).Add(change);
+            }
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        PublishCommitted(eventData.Context);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        PublishCommitted(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        DropUncommitted(eventData.Context);
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        DropUncommitted(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        DropUncommitted(eventData.Context);
+    }
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        DropUncommitted(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void PublishCommitted(DbContext? context)
+    {
+        if (context is not null && Uncommitted.TryGetValue(context, out var changes))
+        {
+            Uncommitted.Remove(context);
+            foreach (var change in changes)
+            {
+                feed.Publish(change);
+            }
+        }
+    }
+
+    private static void DropUncommitted(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Uncommitted.Remove(context);
         }
     }
 

@@ -126,6 +126,50 @@ public sealed class NoticeBookTests
     }
 
     [Fact]
+    public async Task A_notice_saved_inside_a_transaction_is_announced_when_it_commits_and_never_when_it_rolls_back()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        var complaint = await s.Driver.RegisterAsync();
+        var feed = new NoticeFeed();
+        var heard = new List<(NoticesChanged Change, int Stored)>();
+        using var subscription = feed.Subscribe(change =>
+        {
+            // What a bell counting again at this moment would find, read through another connection.
+            using var other = s.Database.CreateContext();
+            heard.Add((change, other.Notifications.Count(n => n.Text == "commit-test")));
+        });
+        Notification Notice() => new(PortalRoles.Leadership, null, complaint.Id, NotificationKind.Escalated, "commit-test", s.Driver.Time.GetUtcNow());
+
+        await using (var db = s.Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notifications.Add(Notice());
+            await db.SaveChangesAsync();
+            Assert.Empty(heard);
+            await transaction.CommitAsync();
+        }
+
+        var (committed, stored) = Assert.Single(heard);
+        Assert.Equal(1, stored);
+        Assert.Equal([new NoticeAddress(null, PortalRoles.Leadership, null)], committed.Addresses);
+
+        await using (var db = s.Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notifications.Add(Notice());
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+            // A save of its own afterwards is announced at once, and only it.
+            db.ChangeTracker.Clear();
+            db.Notifications.Add(Notice());
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, heard.Count);
+        Assert.Equal(2, heard[1].Stored);
+    }
+
+    [Fact]
     public async Task Feed_stream_delivers_published_changes_and_ends_when_cancelled()
     {
         var feed = new NoticeFeed();
