@@ -62,9 +62,14 @@ public sealed class DemoCasesTests
             Assert.All(filed, at => Assert.InRange(at, Now - DemoCases.Span, Now));
             Assert.True(filed.Distinct().Count() > 5, "filed on the days the archiver ran, not all at the start");
 
-            // The archive clerk's desk has an approved request out (the committee's) and one waiting for the leader.
-            Assert.Equal([AccessRequestStatus.Pending, AccessRequestStatus.Approved],
-                (await db.ArchiveAccessRequests.AsNoTracking().Select(r => r.Status).ToListAsync()).Order());
+            // The archive clerk's desk has two approved requests out (the committee's, and a department's whose days ran out
+            // weeks ago, never confirmed finished: its reader was reminded once) and one waiting for the leader.
+            var requests = await db.ArchiveAccessRequests.AsNoTracking().ToListAsync();
+            Assert.Equal([AccessRequestStatus.Pending, AccessRequestStatus.Approved, AccessRequestStatus.Approved], requests.Select(r => r.Status).Order());
+            var overdue = Assert.Single(requests, r => r.GrantedUntil < Now);
+            Assert.NotNull(overdue.ExpiryNoticeAt);
+            Assert.Equal(overdue.RequesterUserId, (await db.Notifications.AsNoTracking()
+                .SingleAsync(n => n.ArchiveRequestId == overdue.Id && n.Kind == NotificationKind.ArchiveLoanExpired)).RecipientUserId);
             // The access register has the committee member's reading of the file it was granted, and the department's attempt
             // before the leader decided, refused: each with the reader's department and address.
             var register = await db.ArchiveAccessLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();

@@ -106,14 +106,46 @@ internal sealed partial class DemoPlanner
     }
 
     /// <summary>
-    /// The archive's work in the demo: the committee asks for the oldest file four working days back and the leader approves
-    /// it an hour later (out, due back in a fortnight) and the member opens it an hour after that; a department asks for the
-    /// newest file yesterday, still with the leader, having tried its address half an hour before (refused). Both reads are in
-    /// the access register.
+    /// The archive's work in the demo: a department asked for the oldest file three weeks back for five days, was granted
+    /// them, and never confirmed finishing, so its days ran out and it was reminded (the desk's 已到期未归还); the committee asks
+    /// for the oldest file four working days back and the leader approves it an hour later (out, due back in a fortnight) and
+    /// the member opens it an hour after that; a department asks for the newest file yesterday, still with the leader, having
+    /// tried its address half an hour before (refused). Both reads are in the access register.
     /// </summary>
     private DemoCasePlan ArchiveRequests(ActingUser leader, ActingUser supervisor, ActingUser handler)
     {
         var requests = new DemoCasePlan(-1);
+        int? overdueId = null;
+        var early = LastWorkingMoment(now.AddDays(-21));
+        Add(requests, early, "ArchiveRequest", async (s, ct) =>
+        {
+            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            if (file is null)
+            {
+                return null;
+            }
+
+            var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
+                .RequestAsync(handler, "核对同一批次的历史投诉。", new AccessScope([file], null, null, null), early, early.AddDays(5), ct);
+            overdueId = request?.Id;
+            return error == ArchiveError.None ? null : error.ToString();
+        });
+        Add(requests, After(early, 1), "ArchiveApprove", async (s, ct) =>
+        {
+            if (overdueId is not { } id)
+            {
+                return null;
+            }
+
+            var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
+            return error == ArchiveError.None ? null : error.ToString();
+        });
+        // The portal's own scan finds the days run out and reminds the reader, as it would have that morning.
+        Add(requests, LastWorkingMoment(early.AddDays(6)), "ArchiveLoanReminder", async (s, ct) =>
+        {
+            await new ArchiveLoanMonitor(s.Db).RunOnceAsync(s.Clock.GetUtcNow(), ct);
+            return null;
+        });
         int? approvedId = null;
         string? lent = null;
         var asked = LastWorkingMoment(now.AddDays(-4));
