@@ -115,63 +115,17 @@ internal sealed partial class DemoPlanner
     private DemoCasePlan ArchiveRequests(ActingUser leader, ActingUser supervisor, ActingUser handler)
     {
         var requests = new DemoCasePlan(-1);
-        int? overdueId = null;
         var early = LastWorkingMoment(now.AddDays(-21));
-        Add(requests, early, "ArchiveRequest", async (s, ct) =>
-        {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
-            if (file is null)
-            {
-                return null;
-            }
-
-            var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
-                .RequestAsync(handler, "核对同一批次的历史投诉。", new AccessScope([file], null, null, null), early, early.AddDays(5), ct);
-            overdueId = request?.Id;
-            return error == ArchiveError.None ? null : error.ToString();
-        });
-        Add(requests, After(early, 1), "ArchiveApprove", async (s, ct) =>
-        {
-            if (overdueId is not { } id)
-            {
-                return null;
-            }
-
-            var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
-            return error == ArchiveError.None ? null : error.ToString();
-        });
+        AskForOldestFileAndApprove(requests, leader, handler, "核对同一批次的历史投诉。", early, days: 5);
         // The portal's own scan finds the days run out and reminds the reader, as it would have that morning.
         Add(requests, LastWorkingMoment(early.AddDays(6)), "ArchiveLoanReminder", async (s, ct) =>
         {
             await new ArchiveLoanMonitor(s.Db).RunOnceAsync(s.Clock.GetUtcNow(), ct);
             return null;
         });
-        int? approvedId = null;
         string? lent = null;
         var asked = LastWorkingMoment(now.AddDays(-4));
-        Add(requests, asked, "ArchiveRequest", async (s, ct) =>
-        {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
-            if (file is null)
-            {
-                return null; // nothing filed yet: nothing to ask for
-            }
-
-            var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
-                .RequestAsync(supervisor, "季度抽查复核：核对该案处理记录与回访情况。", new AccessScope([file], null, null, null), asked, asked.AddDays(14), ct);
-            (approvedId, lent) = (request?.Id, file);
-            return error == ArchiveError.None ? null : error.ToString();
-        });
-        Add(requests, After(asked, 1), "ArchiveApprove", async (s, ct) =>
-        {
-            if (approvedId is not { } id)
-            {
-                return null;
-            }
-
-            var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
-            return error == ArchiveError.None ? null : error.ToString();
-        });
+        AskForOldestFileAndApprove(requests, leader, supervisor, "季度抽查复核：核对该案处理记录与回访情况。", asked, days: 14, file => lent = file);
         // The committee member opens the file an hour after the approval: the access register's first line (and the
         // personal-data log's).
         Add(requests, After(After(asked, 1), 1), "ArchiveRead", async (s, ct) =>
@@ -210,6 +164,40 @@ internal sealed partial class DemoPlanner
             return error == ArchiveError.None ? null : error.ToString();
         });
         return requests;
+    }
+
+    /// <summary>
+    /// <paramref name="asker"/> asks at <paramref name="at"/> for the oldest file filed by then, for <paramref name="days"/> days, and
+    /// the leader approves it an hour later; <paramref name="asked"/> is told which file.
+    /// </summary>
+    private void AskForOldestFileAndApprove(DemoCasePlan plan, ActingUser leader, ActingUser asker, string purpose, DateTimeOffset at, int days,
+        Action<string>? asked = null)
+    {
+        int? requestId = null;
+        Add(plan, at, "ArchiveRequest", async (s, ct) =>
+        {
+            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            if (file is null)
+            {
+                return null; // nothing filed yet: nothing to ask for
+            }
+
+            var (error, request) = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed)
+                .RequestAsync(asker, purpose, new AccessScope([file], null, null, null), at, at.AddDays(days), ct);
+            requestId = request?.Id;
+            asked?.Invoke(file);
+            return error == ArchiveError.None ? null : error.ToString();
+        });
+        Add(plan, After(at, 1), "ArchiveApprove", async (s, ct) =>
+        {
+            if (requestId is not { } id)
+            {
+                return null;
+            }
+
+            var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
+            return error == ArchiveError.None ? null : error.ToString();
+        });
     }
 
     private static Task<string?> NewestFileAsync(DemoStepContext s, CancellationToken ct) =>
