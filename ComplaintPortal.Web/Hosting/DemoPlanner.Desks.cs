@@ -116,9 +116,11 @@ internal sealed partial class DemoPlanner
     {
         var requests = new DemoCasePlan(-1);
         var early = LastWorkingMoment(now.AddDays(-21));
-        AskForOldestFileAndApprove(requests, leader, handler, "核对同一批次的历史投诉。", early, days: 5);
-        // The portal's own scan finds the days run out and reminds the reader, as it would have that morning.
-        Add(requests, LastWorkingMoment(early.AddDays(6)), "ArchiveLoanReminder", async (s, ct) =>
+        const int EarlyDays = 5;
+        AskForOldestFileAndApprove(requests, leader, handler, "核对同一批次的历史投诉。", early, EarlyDays);
+        // The portal's own scan finds the days run out and reminds the reader, as it would have minutes after they ended (or,
+        // when they ended at a weekend, on the next working morning). Never before: a scan before the end tells nobody.
+        Add(requests, Working(early.AddDays(EarlyDays).AddMinutes(5)), "ArchiveLoanReminder", async (s, ct) =>
         {
             await new ArchiveLoanMonitor(s.Db).RunOnceAsync(s.Clock.GetUtcNow(), ct);
             return null;
