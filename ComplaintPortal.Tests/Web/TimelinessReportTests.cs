@@ -1,10 +1,13 @@
 using System.Net;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Web;
 
@@ -68,6 +71,27 @@ public sealed class TimelinessReportTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    /// <summary>
+    /// The counts exist before the portal serves anyone, so its first save is counted. They used to be built by the
+    /// background scan, and a save that came before the build found no counts and skipped counting: when the build had
+    /// already read the cases, that change was counted by neither (a full run once showed four of five closed cases resolved).
+    /// </summary>
+    [Fact]
+    public async Task The_first_case_is_counted_as_it_is_saved_with_no_background_build()
+    {
+        var portal = app.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.Remove(services.Single(d => d.ImplementationType == typeof(ComplaintPortal.Web.Features.Reports.TimelinessCountService)))));
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var clerk = await db.Users.SingleAsync(u => u.UserName == "intake");
+        var actor = new ActingUser(clerk.Id, clerk.DisplayName, clerk.DepartmentId, new HashSet<string> { PortalRoles.IntakeClerk });
+
+        await new ComplaintIntake(db, time, CaseNumberPolicy.Default).RegisterAsync(CaseDriver.SampleIntake(), actor);
+
+        Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai").Id, (await db.Set<TimelinessCountState>().SingleAsync()).ZoneId);
+        Assert.Equal(1, await db.Set<TimelinessCount>().Where(c => c.DepartmentId == TimelinessCount.WholeOrganisation && c.Kind == null).SumAsync(c => c.Complaints));
     }
 
     public void Dispose() => app.Dispose();

@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Organisation.Setup;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Web.Features.Setup;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,11 @@ internal static class DatabaseStartup
         {
             await PortalDatabaseInitializer.ApplyStarterIfNotSetUpAsync(db, Starters.Mixed, PortalDatabaseInitializer.SeededBy, time.GetUtcNow());
         }
+
+        // The timeliness counts are kept by every save from now on, so they must exist before the portal serves anyone: a save
+        // that found none would skip counting, and if a build was reading the cases meanwhile, its change would be counted
+        // by neither. A new database's build is instant; an older one's is its one-time backfill (the demo's cases included).
+        await TimelinessCounts.EnsureAsync(db, services.GetRequiredService<OrganisationClock>().TimeZone, time.GetUtcNow());
     }
 
     /// <summary>The starter named by <c>Demo:Starter</c> (manufacturer, plaza, telecom, empty, mixed), or null.</summary>

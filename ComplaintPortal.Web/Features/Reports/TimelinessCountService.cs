@@ -5,8 +5,9 @@ using ComplaintPortal.Web.Hosting;
 namespace ComplaintPortal.Web.Features.Reports;
 
 /// <summary>
-/// Builds the kept timeliness counts at start-up if the database has none (a database from before them, or a
-/// generated one), then folds the rows appended by changes into one per cell every <see cref="Interval"/>.
+/// Folds the rows appended to the kept timeliness counts by changes into one per cell, at start-up and every
+/// <see cref="Interval"/>. The counts themselves are built before the portal serves (<see cref="DatabaseStartup"/>); this
+/// builds them only if they are kept in another zone than this instance's (instances configured with different zones).
 /// </summary>
 internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, ILogger<TimelinessCountService> logger)
     : PeriodicScan(scopes, time, logger)
