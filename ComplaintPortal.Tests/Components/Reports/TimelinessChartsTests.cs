@@ -71,6 +71,31 @@ public sealed class TimelinessChartsTests
         Assert.Equal("0%", trend.QuerySelector(".mud-charts-yaxis text")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task The_running_months_resolution_rate_is_said_under_the_trend_not_drawn_as_a_fall()
+    {
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        // March is running: one of its four complaints closed so far, all on time so far.
+        MonthlyComplaintTimeliness[] months = [new(2026, 1, 2, 2, 2), new(2026, 2, 2, 2, 2), new(2026, 3, 4, 4, 1)];
+
+        var running = ctx.Render<TimelinessCharts>(p => p.Add(c => c.Departments, NothingOnTime).Add(c => c.Trend, months)
+            .Add(c => c.DepartmentName, (int id) => $"部门{id}").Add(c => c.RunningMonth, (2026, 3))).Find("[data-test=chart-trend]");
+        var ended = ctx.Render<TimelinessCharts>(p => p.Add(c => c.Departments, NothingOnTime).Add(c => c.Trend, months)
+            .Add(c => c.DepartmentName, (int id) => $"部门{id}").Add(c => c.RunningMonth, (2026, 4))).Find("[data-test=chart-trend]");
+
+        // The seed's rate keeps its three points; the resolution rate stops at February (its path has one point fewer).
+        var lines = running.QuerySelectorAll("path.mud-chart-line").Select(l => Points(l.GetAttribute("d"))).ToList();
+        Assert.Equal([3, 2], lines.Take(2));
+        Assert.Equal("2026年3月尚未结束：本月解决率（目前 25.0%）待月末计入趋势线。本月受理的投诉大多仍在处理中，现在画出会让每月月初都出现一个低谷。",
+            running.QuerySelector("[data-test=trend-running-month]")!.TextContent.Trim());
+        // Once April comes, March is drawn like any other month, with nothing said.
+        Assert.Equal([3, 3], ended.QuerySelectorAll("path.mud-chart-line").Select(l => Points(l.GetAttribute("d"))).Take(2));
+        Assert.Null(ended.QuerySelector("[data-test=trend-running-month]"));
+    }
+
+    /// <summary>How many points an SVG path joins (its move and line commands).</summary>
+    private static int Points(string? path) => path!.Count(c => c is 'M' or 'L' or 'C');
+
     private static IRenderedComponent<TimelinessCharts> Render(PortalComponentContext ctx) =>
         ctx.Render<TimelinessCharts>(p => p
             .Add(c => c.Departments, NothingOnTime)

@@ -30,6 +30,16 @@ public sealed partial class Timeliness
     /// <summary>The period shown has not ended (the current month, quarter or year).</summary>
     private bool PeriodOpen => Clock.UtcNow < range.To;
 
+    /// <summary>The month the organisation is in now (the trend leaves its resolution rate off the line until it ends).</summary>
+    private (int Year, int Month) RunningMonth
+    {
+        get
+        {
+            var local = Clock.ToLocal(Clock.UtcNow);
+            return (local.Year, local.Month);
+        }
+    }
+
     // The filter as chosen on screen; applied (into the address) with Show.
     private ReportPeriodKind kind;
     private int year;
