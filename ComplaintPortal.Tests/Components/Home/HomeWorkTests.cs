@@ -37,6 +37,7 @@ public sealed class HomeWorkTests : CasePageTest
         var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
         string Count(string tile) => page.Find($"[data-tile={tile}] [data-test=work-count]").TextContent.Trim();
         page.WaitForAssertion(() => Assert.Equal("0", Count("queue")));
+        Assert.Empty(page.FindAll("[data-test=soonest-due]"));
         var unreadBefore = int.Parse(Count("unread"), System.Globalization.CultureInfo.InvariantCulture);
 
         var id = (await Driver.RegisterAsync()).Id;
@@ -52,6 +53,9 @@ public sealed class HomeWorkTests : CasePageTest
 
         page.WaitForAssertion(() => Assert.Equal("1", Count("queue")));
         Assert.True(int.Parse(Count("unread"), System.Globalization.CultureInfo.InvariantCulture) > unreadBefore);
+        // and it heads the list of cases due soonest, which was not there before.
+        var number = await screen.WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.CaseNumber).SingleAsync());
+        Assert.Equal([number], page.FindAll("[data-test=soonest-due-list] li").Select(r => r.GetAttribute("data-case-row")));
         Assert.Equal(CaseStage.InDepartments, await screen.WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.Stage).SingleAsync()));
     }
 
@@ -86,6 +90,52 @@ public sealed class HomeWorkTests : CasePageTest
         // Their own case is withdrawn: the page counts again, and finds the two that came meanwhile.
         await WithdrawAnnouncedAsync(mine, feed);
         page.WaitForAssertion(() => Assert.Equal("2", Count()));
+    }
+
+    [Fact]
+    public async Task The_head_s_home_lists_the_five_cases_due_soonest_most_overdue_first_and_not_those_waiting_for_the_customer()
+    {
+        var feed = new NoticeFeed();
+        var screen = OpenHome(feed);
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        // Six cases reach the quality department a day apart, so their deadlines fall a day apart; one more waits for the customer.
+        var dispatched = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            dispatched.Add((await Driver.CaseInStageAsync(CaseStage.InDepartments)).CaseNumber);
+            Driver.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var waiting = (await Driver.CaseInStageAsync(CaseStage.WaitingForCustomer)).CaseNumber;
+        screen.SignInAs(head);
+        var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+
+        page.WaitForAssertion(() => Assert.Equal("7", page.Find("[data-tile=queue] [data-test=work-count]").TextContent.Trim()));
+        var rows = page.FindAll("[data-test=soonest-due-list] li");
+        Assert.Equal(dispatched.Take(ComplaintPortal.Web.Features.Home.WorkSummary.SoonestShown), rows.Select(r => r.GetAttribute("data-case-row")));
+        Assert.DoesNotContain(waiting, page.Find("[data-test=soonest-due]").TextContent, StringComparison.Ordinal);
+        // Each links to its case and counts down from the page's read, in the organisation's words and time.
+        var first = rows[0];
+        Assert.Equal($"/cases/{dispatched[0]}", first.QuerySelector("a[data-case]")!.GetAttribute("href"));
+        Assert.Equal("部门处理中", first.QuerySelector(".portal-soonest-stage")!.TextContent.Trim());
+        Assert.NotNull(first.QuerySelector("portal-countdown[due]"));
+        Assert.Equal("/cases/queue?sort=due", page.Find("[data-test=soonest-due-all]").GetAttribute("href"));
+        // The oldest is overdue by now (its countdown reads so); the newest is not.
+        Assert.Contains("已超期", first.QuerySelector("portal-countdown")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("已超期", rows[^1].QuerySelector("portal-countdown")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_home_without_a_running_clock_in_its_queue_has_no_list_of_cases_due()
+    {
+        var screen = OpenHome(new NoticeFeed());
+        await Driver.CaseInStageAsync(CaseStage.WaitingForCustomer);
+        screen.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+
+        var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-tile=queue] [data-test=work-count]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-test=soonest-due]"));
     }
 
     [Fact]

@@ -61,6 +61,19 @@ public sealed class CaseQueries(PortalDbContext db)
     }
 
     /// <summary>The viewer's queue by <see cref="CaseQueues"/>' rules (its tests hold the two to the same cases).</summary>
+    /// <summary>
+    /// The first <paramref name="take"/> cases of the viewer's queue whose clock runs, soonest deadline (the most overdue) first:
+    /// the home page's list of what is due next. Read by the kept next deadline and its index, so a long queue costs no more.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseRow>> SoonestDueAsync(ActingUser user, int take, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var stopped = StoppedStages;
+        var soonest = Queue(user).Where(c => !stopped.Contains(c.Stage) && c.NextDueAt != null)
+            .OrderBy(c => c.NextDueAt).ThenBy(c => c.Id).Take(take);
+        return await RowsAsync(soonest, user, new CaseListRequest(0, take, nameof(CaseRow.NextDue)), rows => rows.OrderBy(r => r.Id), ct);
+    }
+
     private IQueryable<Complaint> Queue(ActingUser user)
     {
         var clerk = user.IsInRole(PortalRoles.IntakeClerk);

@@ -25,8 +25,11 @@ public sealed record WorkTile(string Key, string Label, int Count, string Href, 
         AtMost is { } most && Count > most ? most.ToString("N0", culture) + "+" : Count.ToString("N0", culture);
 }
 
-/// <summary>The home page's tiles, and the cases of the unread notices they counted (<see cref="WorkSummary.Concerns"/>).</summary>
-public sealed record WorkCounts(IReadOnlyList<WorkTile> Tiles, UnreadTally Unread);
+/// <summary>
+/// The home page's tiles, the cases of the unread notices they counted (<see cref="WorkSummary.Concerns"/>), and the
+/// queue's cases due soonest, as of <paramref name="Now"/> (their countdowns start from it).
+/// </summary>
+public sealed record WorkCounts(IReadOnlyList<WorkTile> Tiles, UnreadTally Unread, IReadOnlyList<CaseRow> SoonestDue, DateTimeOffset Now);
 
 /// <summary>
 /// What waits for the signed-in person, counted for each of their roles, so the home page opens on the work rather than
@@ -54,16 +57,22 @@ public static class WorkSummary
         user.IsInRole(PortalRoles.IntakeClerk) || user.IsInRole(PortalRoles.DepartmentHandler)
         || user.IsInRole(PortalRoles.DepartmentHead) || user.IsInRole(PortalRoles.Leadership);
 
+    /// <summary>How many of the queue's cases the home page lists, soonest deadline first.</summary>
+    public const int SoonestShown = 5;
+
     public static async Task<WorkCounts> LoadAsync(IServiceProvider services, ActingUser user, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(user);
         var tiles = new List<WorkTile>();
+        IReadOnlyList<CaseRow> soonest = [];
 
         if (HasQueue(user))
         {
-            var queue = await services.GetRequiredService<CaseQueries>().QueueCountsAsync(user, now, cancellationToken);
+            var queries = services.GetRequiredService<CaseQueries>();
+            var queue = await queries.QueueCountsAsync(user, now, cancellationToken);
+            soonest = await queries.SoonestDueAsync(user, SoonestShown, cancellationToken);
             tiles.Add(new("queue", UiText.Work_Queue, queue.Total, CaseRoutes.Queue, WorkTone.Calm));
             tiles.Add(new("overdue", UiText.Work_Overdue, queue.Overdue, CaseRoutes.QueueSoonestDue, queue.Overdue > 0 ? WorkTone.Late : WorkTone.Calm));
             tiles.Add(new("due-soon", UiText.Work_DueSoon, queue.DueSoon, CaseRoutes.QueueSoonestDue, queue.DueSoon > 0 ? WorkTone.Attention : WorkTone.Calm));
@@ -104,6 +113,6 @@ public static class WorkSummary
         // Counted as far as the bell counts (99+), which stops early instead of counting a busy desk's every notice.
         var unread = await services.GetRequiredService<NoticeBook>().TallyUnreadAsync(user, Notices.NoticeBell.Shown + 1, cancellationToken);
         tiles.Add(new("unread", UiText.Work_Unread, unread.Count, "/notices", unread.Count > 0 ? WorkTone.Attention : WorkTone.Calm, AtMost: Notices.NoticeBell.Shown));
-        return new WorkCounts(tiles, unread);
+        return new WorkCounts(tiles, unread, soonest, now);
     }
 }
