@@ -60,7 +60,6 @@ public sealed class CaseQueries(PortalDbContext db)
         return new QueueCounts(total, overdue, dueSoon);
     }
 
-    /// <summary>The viewer's queue by <see cref="CaseQueues"/>' rules (its tests hold the two to the same cases).</summary>
     /// <summary>
     /// The first <paramref name="take"/> cases of the viewer's queue whose clock runs, soonest deadline (the most overdue) first:
     /// the home page's list of what is due next. Read by the kept next deadline and its index, so a long queue costs no more.
@@ -74,6 +73,7 @@ public sealed class CaseQueries(PortalDbContext db)
         return await RowsAsync(soonest, user, new CaseListRequest(0, take, nameof(CaseRow.NextDue)), rows => rows.OrderBy(r => r.Id), ct);
     }
 
+    /// <summary>The viewer's queue by <see cref="CaseQueues"/>' rules (its tests hold the two to the same cases).</summary>
     private IQueryable<Complaint> Queue(ActingUser user)
     {
         var clerk = user.IsInRole(PortalRoles.IntakeClerk);
