@@ -351,9 +351,22 @@ public sealed class ArchiveAccess(PortalDbContext db, TimeProvider time, Archive
             return ArchiveError.WrongState;
         }
 
+        // The reader's pages count again for the reminder answered, the clerks' for their notice that the files were overdue.
+        List<NoticeAddress> recount = [];
         if (remindersRead > 0)
         {
-            notices?.Publish(new NoticesChanged([new NoticeAddress(request.RequesterUserId, null, null)], []));
+            recount.Add(new NoticeAddress(request.RequesterUserId, null, null));
+        }
+
+        var overdue = request.ExpiryNoticeAt is not null;
+        if (overdue)
+        {
+            recount.Add(new NoticeAddress(null, PortalRoles.ArchiveClerk, null));
+        }
+
+        if (recount.Count > 0)
+        {
+            notices?.Publish(new NoticesChanged(recount, [], LoansEnded: overdue));
         }
 
         feed.Publish(new ArchiveChange(ArchiveChangeKind.AccessEnded, requestId));

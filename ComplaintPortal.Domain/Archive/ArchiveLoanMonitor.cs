@@ -7,7 +7,7 @@ namespace ComplaintPortal.Domain.Archive;
 /// <summary>
 /// Tells each reader, once, that the days granted to them have run out while their request is still open (neither
 /// confirmed finished nor returned nor revoked): access has ended, and the regime asks them to confirm that they have
-/// finished reading (查閱完畢……簽字確認). It scans state rather than setting timers, so a pass after downtime catches up; the
+/// finished reading (查閱完畢……簽字確認). The archive clerks are told at the same time that the files are not back. It scans state rather than setting timers, so a pass after downtime catches up; the
 /// request is marked in the same transaction as its notice, only if not marked yet, so two passes never tell twice.
 /// </summary>
 public sealed class ArchiveLoanMonitor(PortalDbContext db)
@@ -48,6 +48,7 @@ public sealed class ArchiveLoanMonitor(PortalDbContext db)
             }
 
             db.Notifications.Add(ArchiveNotices.Expired(request, now));
+            db.Notifications.Add(ArchiveNotices.Overdue(request, now));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();

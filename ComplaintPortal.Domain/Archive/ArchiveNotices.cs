@@ -13,7 +13,8 @@ public sealed record ArchiveNoticeText(DateTimeOffset? Until, string? Reason, st
 /// The notices about an archive access request: to leadership when it is filed (to decide it), and to its requester on the
 /// leader's decision and on the clerk ending the access (a revocation or a recorded return). Their text is invariant
 /// (<c>CY-000042 filed by 质量部 李强: purpose</c>, <c>CY-000042 approved until 2026-12-20T09:00Z</c>, <c>CY-000042 rejected: reason</c>),
-/// and to a reader whose days ran out (<c>CY-000042 expired until …</c>);
+/// and to a reader whose days ran out (<c>CY-000042 expired until …</c>), with the archive clerks told the files are not back
+/// (<c>CY-000042 overdue by 质量部 李强 until …</c>);
 /// the notices page reads it back with <see cref="Read"/> into the reader's words.
 /// </summary>
 public static partial class ArchiveNotices
@@ -39,6 +40,17 @@ public static partial class ArchiveNotices
     {
         ArgumentNullException.ThrowIfNull(request);
         return Make(request, NotificationKind.ArchiveLoanExpired, $"{request.Number} expired until {GrantedEnd(request)}", null, now);
+    }
+
+    /// <summary>
+    /// To the archive clerks, beside <see cref="Expired"/>: the reader's days ran out and the files are not back (已到期未歸還).
+    /// Unread while the request stays approved (the clerk records the return or revokes, or the reader confirms finishing).
+    /// </summary>
+    public static Notification Overdue(ArchiveAccessRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Notification.AboutArchiveRequestToRole(PortalRoles.ArchiveClerk, request.Id, NotificationKind.ArchiveLoanOverdue,
+            $"{request.Number} overdue by {request.RequesterName.Replace(':', ' ')} until {GrantedEnd(request)}".Truncate(Notification.TextMaxLength), now);
     }
 
     public static Notification Rejected(ArchiveAccessRequest request, DateTimeOffset now)

@@ -10,16 +10,19 @@ namespace ComplaintPortal.Domain.Notifications;
 /// One notice as a person's list shows it: about a case (its id, number and stage) or about an archive access request
 /// (<paramref name="ArchiveRequestId"/>; no case).
 /// </summary>
-/// <param name="RequestPending">For a notice about an archive request: the request still waits for a decision.</param>
+/// <param name="RequestWaiting">
+/// For a notice to a role about an archive request: the request still waits on the role (a decision; the return of files
+/// overdue), see <see cref="NotificationKinds.AwaitedStatus"/>.
+/// </param>
 public sealed record NoticeView(int Id, int? ComplaintId, string? CaseNumber, CaseStage? CaseStage, NotificationKind Kind, string Text,
-    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool RequestPending = false)
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool RequestWaiting = false)
 {
     /// <summary>
     /// Not marked read, and about a case still open or about an archive request (one to the person stays until read; one to
-    /// a role, to decide the request, while it waits): what the bell counts and the unread list shows.
+    /// a role while the request waits on it): what the bell counts and the unread list shows.
     /// </summary>
     public bool IsUnread => !IsRead && (ArchiveRequestId is not null
-        ? IsPersonal || RequestPending
+        ? IsPersonal || RequestWaiting
         : CaseStage is { } stage && CaseStages.Open.Contains(stage));
 
     /// <summary>The archive request's number as people quote it (<c>CY-000042</c>); null for a notice about a case.</summary>
@@ -252,16 +255,24 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         var open = CaseStages.Open.ToList();
         var openCases = db.Complaints.Where(c => open.Contains(c.Stage)).Select(c => (int?)c.Id);
         var total = await WithoutRead(ToPerson(reader), reader).CountAsync(ct);
-        // The archive requests waiting for a decision, read first (a handful at most): their notices to a role are then found
-        // along the notices' request index. Asked as a subquery, SQLite read the role's whole history instead (a department
-        // head at 100,000 cases: 44–265 ms).
+        // The archive requests waiting on a role (to be decided; overdue loans), read first (a handful at most): their notices
+        // to a role are then found along the notices' request index. Asked as a subquery, SQLite read the role's whole history
+        // instead (a department head at 100,000 cases: 44–265 ms).
         var pending = await PendingRequests().ToListAsync(ct);
+        var overdue = await OverdueLoans().ToListAsync(ct);
         foreach (var role in reader.Roles.Distinct(StringComparer.Ordinal))
         {
             total += await NotReadBy(ToRole(reader, role).Where(n => openCases.Contains(n.ComplaintId)), reader).CountAsync(ct);
             if (pending.Count > 0)
             {
-                total += await NotReadBy(ToRole(reader, role).Where(n => pending.Contains(n.ArchiveRequestId)), reader).CountAsync(ct);
+                total += await NotReadBy(ToRole(reader, role)
+                    .Where(n => pending.Contains(n.ArchiveRequestId) && n.Kind == NotificationKind.ArchiveRequestToDecide), reader).CountAsync(ct);
+            }
+
+            if (overdue.Count > 0)
+            {
+                total += await NotReadBy(ToRole(reader, role)
+                    .Where(n => overdue.Contains(n.ArchiveRequestId) && n.Kind == NotificationKind.ArchiveLoanOverdue), reader).CountAsync(ct);
             }
         }
 
@@ -269,17 +280,24 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     }
 
     // Not marked read by the person, and about a case still open, or about an archive request: one to the person by name (to
-    // read once), one to a role while the request waits for a decision.
+    // read once), one to a role while the request waits on it (a decision; the return of files overdue).
     private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
         var pending = PendingRequests();
-        return NotReadBy(notices, reader).Where(n => (n.ComplaintId == null && (n.RecipientUserId != null || pending.Contains(n.ArchiveRequestId)))
+        var overdue = OverdueLoans();
+        return NotReadBy(notices, reader).Where(n => (n.ComplaintId == null && (n.RecipientUserId != null
+                || (n.Kind == NotificationKind.ArchiveRequestToDecide && pending.Contains(n.ArchiveRequestId))
+                || (n.Kind == NotificationKind.ArchiveLoanOverdue && overdue.Contains(n.ArchiveRequestId))))
             || db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
 
     private IQueryable<int?> PendingRequests() =>
         db.ArchiveAccessRequests.Where(r => r.Status == AccessRequestStatus.Pending).Select(r => (int?)r.Id);
+
+    // Still approved after the reader was told their days ran out: the files are not back (the clerks' notices wait on them).
+    private IQueryable<int?> OverdueLoans() =>
+        db.ArchiveAccessRequests.Where(r => r.Status == AccessRequestStatus.Approved && r.ExpiryNoticeAt != null).Select(r => (int?)r.Id);
 
     private IQueryable<Notification> NotReadBy(IQueryable<Notification> notices, ActingUser reader)
     {
@@ -336,12 +354,13 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
                 x.CaseNumber,
                 x.Stage,
                 IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId),
-                RequestPending = x.Notice.ArchiveRequestId != null
-                    && db.ArchiveAccessRequests.Any(r => r.Id == x.Notice.ArchiveRequestId && r.Status == AccessRequestStatus.Pending),
+                RequestStatus = x.Notice.ArchiveRequestId == null ? null
+                    : db.ArchiveAccessRequests.Where(r => r.Id == x.Notice.ArchiveRequestId).Select(r => (AccessRequestStatus?)r.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,
-            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId, x.RequestPending)).ToList();
+            x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId,
+            RequestWaiting: x.Notice.RecipientUserId is null && x.RequestStatus is { } status && x.Notice.Kind.AwaitedStatus() == status)).ToList();
     }
 }
 

@@ -29,10 +29,11 @@ public sealed record NoticeAddress(string? UserId, string? Role, int? Department
 /// <paramref name="FromElsewhere"/> marks a change made through another instance and relayed here. <paramref name="QueuesLeft"/>
 /// names the work queues the closed cases sat in just before (<see cref="CaseQueues"/>), when known: the counts of other
 /// queues stay as they were. <paramref name="RequestsDecided"/>: archive requests left the leaders' decision, so their notices
-/// to decide them leave the leaders' unread lists (the leadership role is among the addresses then).
+/// to decide them leave the leaders' unread lists (the leadership role is among the addresses then). <paramref name="LoansEnded"/>:
+/// overdue archive loans ended, so the archive clerks' notices of them leave their unread lists (the role is among the addresses).
 /// </summary>
 public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null,
-    bool FromElsewhere = false, QueuesLeft? QueuesLeft = null, bool RequestsDecided = false)
+    bool FromElsewhere = false, QueuesLeft? QueuesLeft = null, bool RequestsDecided = false, bool LoansEnded = false)
 {
     /// <summary>Whether notices were committed to, or read by, <paramref name="user"/> (to an address that reaches them).</summary>
     public bool Reaches(ActingUser user) => Addresses.Any(a => a.Reaches(user));

@@ -1,10 +1,12 @@
+using ComplaintPortal.Domain.Archive;
+
 namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>
 /// An in-app notice, addressed either to one named person (the owner of a task or case) or, for what has no
 /// owner, to everyone holding a role, optionally only within one department (e.g. "urgent and serious:
 /// escalated" to all of leadership). A notice is about a case or about an archive access request (to its requester by
-/// name, or to leadership to decide it): never both, never neither. Who has read it is kept in <see cref="NotificationRead"/>.
+/// name, to leadership to decide it, or to the archive clerks of files overdue): never both, never neither. Who has read it is kept in <see cref="NotificationRead"/>.
 /// </summary>
 public sealed class Notification
 {
@@ -50,8 +52,9 @@ public sealed class Notification
     }
 
     /// <summary>
-    /// A notice to everyone holding <paramref name="recipientRole"/> about an archive access request (a new one to decide):
-    /// unread while the request waits for a decision and the holder has not read it.
+    /// A notice to everyone holding <paramref name="recipientRole"/> about an archive access request (a new one to decide, or
+    /// a loan overdue): unread while the request still waits on the role (<see cref="NotificationKinds.AwaitedStatus"/>) and
+    /// the holder has not read it.
     /// </summary>
     public static Notification AboutArchiveRequestToRole(string recipientRole, int requestId, NotificationKind kind, string text, DateTimeOffset createdAt)
     {
@@ -148,12 +151,30 @@ public enum NotificationKind
 
     /// <summary>The days granted to the person ran out and they have not confirmed finishing, nor has the clerk recorded the return.</summary>
     ArchiveLoanExpired = 16,
+
+    /// <summary>
+    /// To the archive clerks: a reader's days ran out and the files are not back (已到期未歸還); unread until read or until the
+    /// access ends (returned, revoked or confirmed finished).
+    /// </summary>
+    ArchiveLoanOverdue = 17,
 }
 
 public static class NotificationKinds
 {
+    /// <summary>
+    /// For a notice to a role about an archive request: the request's status while it waits on that role (a decision while
+    /// pending; the files' return while approved, for a loan overdue). The notice is unread only then. Null for other kinds.
+    /// </summary>
+    public static AccessRequestStatus? AwaitedStatus(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.ArchiveRequestToDecide => AccessRequestStatus.Pending,
+        NotificationKind.ArchiveLoanOverdue => AccessRequestStatus.Approved,
+        _ => null,
+    };
+
     /// <summary>Whether notices of this kind are about an archive access request rather than a case.</summary>
     public static bool IsAboutArchive(this NotificationKind kind) =>
         kind is NotificationKind.ArchiveRequestApproved or NotificationKind.ArchiveRequestRejected or NotificationKind.ArchiveAccessRevoked
-            or NotificationKind.ArchiveReturnRecorded or NotificationKind.ArchiveRequestToDecide or NotificationKind.ArchiveLoanExpired;
+            or NotificationKind.ArchiveReturnRecorded or NotificationKind.ArchiveRequestToDecide or NotificationKind.ArchiveLoanExpired
+            or NotificationKind.ArchiveLoanOverdue;
 }

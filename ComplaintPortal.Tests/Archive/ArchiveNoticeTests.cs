@@ -116,7 +116,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.Equal((before.Item1 + 1, before.Item2 + 1),
             (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
         var toDecide = Assert.Single(await WithNoticesAsync(b => b.UnreadAsync(other)), n => n.ArchiveRequestId == request!.Id);
-        Assert.Equal((NotificationKind.ArchiveRequestToDecide, false, true, true), (toDecide.Kind, toDecide.IsPersonal, toDecide.RequestPending, toDecide.IsUnread));
+        Assert.Equal((NotificationKind.ArchiveRequestToDecide, false, true, true), (toDecide.Kind, toDecide.IsPersonal, toDecide.RequestWaiting, toDecide.IsUnread));
         Assert.Equal(new ArchiveNoticeText(null, "核查同一客户的重复投诉", Requester.Name), ArchiveNotices.Read(toDecide.Text));
         Assert.Empty(await ArchiveNoticesOfAsync(Requester));
 
@@ -138,7 +138,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.DoesNotContain(unreadPage, n => n.ArchiveRequestId == request.Id);
         Assert.Equal(before.Item2, unreadTotal);
         var decided = Assert.Single(await WithNoticesAsync(b => b.ListAsync(other, take: 500)), n => n.ArchiveRequestId == request.Id);
-        Assert.Equal((false, false, false), (decided.IsRead, decided.RequestPending, decided.IsUnread));
+        Assert.Equal((false, false, false), (decided.IsRead, decided.RequestWaiting, decided.IsUnread));
     }
 
     [Fact]
@@ -186,6 +186,65 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.Equal(1, await ScanAsync());
         Assert.Equal([lapsing.Id, running.Id],
             (await ArchiveNoticesOfAsync(Requester)).Where(n => n.Kind == NotificationKind.ArchiveLoanExpired).Select(n => n.ArchiveRequestId!.Value).Order());
+    }
+
+    [Fact]
+    public async Task Every_archive_clerk_is_told_of_files_overdue_until_read_or_until_the_access_ends()
+    {
+        var file = await ArchivedCaseAsync();
+        var other = new ActingUser("u-archivist-2", "档案员 周敏", null, new HashSet<string> { PortalRoles.ArchiveClerk });
+        var lapsing = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(2));
+        var running = await ApprovedRequestAsync(Requester, Numbers(file.ArchiveNumber), TimeSpan.FromDays(5));
+        var before = (await WithNoticesAsync(b => b.CountUnreadAsync(Archivist)), await WithNoticesAsync(b => b.CountUnreadAsync(other)));
+        Driver.Time.Advance(TimeSpan.FromDays(3));
+
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(1, await new ArchiveLoanMonitor(db).RunOnceAsync(Driver.Time.GetUtcNow()));
+        }
+
+        Assert.Equal((before.Item1 + 1, before.Item2 + 1),
+            (await WithNoticesAsync(b => b.CountUnreadAsync(Archivist)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
+        var overdue = Assert.Single(await WithNoticesAsync(b => b.UnreadAsync(other)), n => n.ArchiveRequestId is not null);
+        Assert.Equal((NotificationKind.ArchiveLoanOverdue, lapsing.Id, false, true, true),
+            (overdue.Kind, overdue.ArchiveRequestId, overdue.IsPersonal, overdue.RequestWaiting, overdue.IsUnread));
+        Assert.Equal(new ArchiveNoticeText(lapsing.RequestedUntil, null, Requester.Name), ArchiveNotices.Read(overdue.Text));
+        // The reader has their own reminder, not the clerks' notice; the running loan has none yet.
+        Assert.DoesNotContain(await ArchiveNoticesOfAsync(Requester), n => n.Kind == NotificationKind.ArchiveLoanOverdue);
+        Assert.DoesNotContain(await WithNoticesAsync(b => b.ListAsync(Archivist, take: 500)), n => n.ArchiveRequestId == running.Id);
+        var (page, total) = await WithNoticesAsync(b => b.PageAsync(other, unreadOnly: true, 0, 50));
+        Assert.Contains(page, n => n.Id == overdue.Id);
+        Assert.Equal(before.Item2 + 1, total);
+
+        // One clerk reads it: it leaves their list only.
+        Assert.True(await WithNoticesAsync(b => b.MarkReadAsync(Archivist, overdue.Id, Driver.Time.GetUtcNow())));
+        Assert.Equal((before.Item1, before.Item2 + 1),
+            (await WithNoticesAsync(b => b.CountUnreadAsync(Archivist)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
+
+        // The clerk records the return: every clerk's pages are told to count again, and the notice leaves the other clerk's list.
+        var notices = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var listening = notices.Subscribe(heard.Add);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, Feed, notices).RecordReturnAsync(Archivist, lapsing.Id));
+        }
+
+        var told = Assert.Single(heard);
+        Assert.True(told.LoansEnded && told.Reaches(other) && told.Reaches(Requester));
+        Assert.Equal(before.Item2, await WithNoticesAsync(b => b.CountUnreadAsync(other)));
+        Assert.Equal(before.Item2, (await WithNoticesAsync(b => b.PageAsync(other, unreadOnly: true, 0, 50))).Total);
+        var ended = Assert.Single(await WithNoticesAsync(b => b.ListAsync(other, take: 500)), n => n.Id == overdue.Id);
+        Assert.Equal((false, false, false), (ended.IsRead, ended.RequestWaiting, ended.IsUnread));
+
+        // Ending a loan that was never overdue tells the clerks nothing.
+        heard.Clear();
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, Feed, notices).RecordReturnAsync(Archivist, running.Id));
+        }
+
+        Assert.Empty(heard);
     }
 
     [Fact]

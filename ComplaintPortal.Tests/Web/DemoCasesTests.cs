@@ -72,6 +72,9 @@ public sealed class DemoCasesTests
             Assert.InRange(overdue.ExpiryNoticeAt.Value, overdue.GrantedUntil!.Value, overdue.GrantedUntil.Value.AddDays(3));
             Assert.Equal(overdue.RequesterUserId, (await db.Notifications.AsNoTracking()
                 .SingleAsync(n => n.ArchiveRequestId == overdue.Id && n.Kind == NotificationKind.ArchiveLoanExpired)).RecipientUserId);
+            // The archive clerks were told too, by their role.
+            Assert.Equal(PortalRoles.ArchiveClerk, (await db.Notifications.AsNoTracking()
+                .SingleAsync(n => n.ArchiveRequestId == overdue.Id && n.Kind == NotificationKind.ArchiveLoanOverdue)).RecipientRole);
             // The access register has the committee member's reading of the file it was granted, and the department's attempt
             // before the leader decided, refused: each with the reader's department and address.
             var register = await db.ArchiveAccessLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();

@@ -133,6 +133,15 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         Assert.True(decided.RequestsDecided && decided.FromElsewhere);
         Assert.True(decided.Reaches(new ActingUser("u-leader", "leader", null, new HashSet<string> { PortalRoles.Leadership })));
         Assert.False(decided.Reaches(new ActingUser("u-clerk", "clerk", null, new HashSet<string> { PortalRoles.IntakeClerk })));
+
+        // An overdue loan ended: the archive clerks on the other servers count again.
+        feed.Publish(new NoticesChanged([new NoticeAddress(null, PortalRoles.ArchiveClerk, null)], [], LoansEnded: true));
+        Assert.Equal("archive-loans-ended", told[^1]);
+        topic.Hear(told[^1]);
+        var ended = heard[^1];
+        Assert.True(ended.LoansEnded && ended.FromElsewhere);
+        Assert.True(ended.Reaches(new ActingUser("u-archivist", "archivist", null, new HashSet<string> { PortalRoles.ArchiveClerk })));
+        Assert.False(ended.Reaches(new ActingUser("u-leader", "leader", null, new HashSet<string> { PortalRoles.Leadership })));
     }
 
     [Fact]

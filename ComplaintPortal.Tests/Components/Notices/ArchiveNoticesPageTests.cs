@@ -126,6 +126,47 @@ public sealed class ArchiveNoticesPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task An_archive_clerk_sees_whose_files_are_overdue_leading_to_the_desk_until_the_return_is_recorded()
+    {
+        var notices = new Domain.Notifications.NoticeFeed();
+        var ctx = OpenAnother("zh-Hans", notices);
+        var (approved, _, until) = await DecidedRequestsAsync();
+        Driver.Time.Advance(TimeSpan.FromDays(4));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(1, await new ArchiveLoanMonitor(db).RunOnceAsync(Driver.Time.GetUtcNow()));
+        }
+
+        var clerk = new Domain.Workflow.ActingUser("u-archivist", "档案员 孙丽", null, new HashSet<string> { PortalRoles.ArchiveClerk });
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "notice.clerk", DisplayName = clerk.Name });
+            await db.SaveChangesAsync();
+        }
+
+        ctx.SignInAs(clerk);
+        var cut = ctx.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
+
+        var row = cut.WaitForElement("[data-kind=ArchiveLoanOverdue]").Closest("tr")!;
+        Assert.Contains("档案查阅已到期，未归还", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{Driver.HandlerOf(DepartmentCatalog.Quality).Name}：期限至 {ctx.Services.GetRequiredService<OrganisationClock>().FormatEnd(until)}，尚未归还",
+            row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/archive/desk", row.QuerySelector($"[data-request='{approved.Number}']")!.GetAttribute("href"));
+        Assert.Equal("true", row.QuerySelector("[data-unread]")!.GetAttribute("data-unread"));
+
+        // Another clerk records the return: the notice leaves the unread list without a reload, and the whole list says the access ended.
+        await using (var db = Database.CreateContext())
+        {
+            var other = clerk with { UserId = "u-archivist-2", Name = "档案员 周敏" };
+            Assert.Equal(ArchiveError.None, await new ArchiveAccess(db, Driver.Time, feed, notices).RecordReturnAsync(other, approved.Id));
+        }
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-kind=ArchiveLoanOverdue]")));
+        cut.Find("[data-test=notice-filter] button:last-child").Click();
+        cut.WaitForAssertion(() => Assert.Contains("查阅已结束", cut.Find("[data-kind=ArchiveLoanOverdue]").Closest("tr")!.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_queue_s_unread_list_names_the_request_and_leads_to_the_requests_in_english()
     {
         var ctx = Open("en");

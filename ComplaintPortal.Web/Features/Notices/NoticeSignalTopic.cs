@@ -11,9 +11,10 @@ namespace ComplaintPortal.Web.Features.Notices;
 /// What changes unread counts besides new notices (which <see cref="NoticeRelay"/> reads from the notices themselves),
 /// between instances (<see cref="InstanceSignalRelay"/>): cases closed, whose notices leave every unread list, and notices a
 /// person marked read, which their pages on the other servers re-count, and archive requests decided, whose notices to decide
-/// them leave the leaders' unread lists. Short forms: "closed:12,34,q,c,l,d3,d5" (the cases,
-/// then "q" and the queues they left: c customer service's, l leadership's, dN department N's), "read:userId" and
-/// "archive-decided". A closed
+/// them leave the leaders' unread lists, and overdue archive loans ended, whose notices leave the archive clerks' unread lists.
+/// Short forms: "closed:12,34,q,c,l,d3,d5" (the cases,
+/// then "q" and the queues they left: c customer service's, l leadership's, dN department N's), "read:userId",
+/// "archive-decided" and "archive-loans-ended". A closed
 /// signal without its queues (too long to carry them) counts as one that may have left any queue; a server of an earlier
 /// version reads the cases and passes over the rest, which it cannot take for numbers.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
     private const string Closed = "closed:";
     private const string Read = "read:";
     private const string Decided = "archive-decided";
+    private const string LoansEnded = "archive-loans-ended";
     private const string Known = "q";
     private const string Clerks = "c";
     private const string Leadership = "l";
@@ -52,6 +54,11 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
             tell(Decided);
         }
 
+        if (change.LoansEnded)
+        {
+            tell(LoansEnded);
+        }
+
         // A person's reads are published without notice ids (new notices always name theirs).
         if (change.NoticeIds is null)
         {
@@ -79,6 +86,10 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
         else if (data == Decided)
         {
             feed.Publish(new NoticesChanged([new NoticeAddress(null, PortalRoles.Leadership, null)], [], FromElsewhere: true, RequestsDecided: true));
+        }
+        else if (data == LoansEnded)
+        {
+            feed.Publish(new NoticesChanged([new NoticeAddress(null, PortalRoles.ArchiveClerk, null)], [], FromElsewhere: true, LoansEnded: true));
         }
         else if (data.StartsWith(Read, StringComparison.Ordinal) && data.Length > Read.Length)
         {

@@ -16,15 +16,37 @@ public static partial class NoticeText
 {
     public static string Title(NotificationKind kind) => Cases.CaseLabels.Notification(kind);
 
-    /// <summary>Where the notice leads: its case's page; for an archive request, the approvals (one to decide) or the person's requests.</summary>
+    /// <summary>
+    /// Where the notice leads: its case's page; for an archive request, the approvals (one to decide), the archive desk (a loan
+    /// overdue, to record its return) or the person's requests.
+    /// </summary>
     public static string Href(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return notice.CaseNumber is { } number ? Cases.CaseRoutes.Case(number)
-            : notice.Kind == NotificationKind.ArchiveRequestToDecide ? ApprovalsHref : Archive.FileView.MyRequestsHref;
+        return notice.CaseNumber is { } number ? Cases.CaseRoutes.Case(number) : notice.Kind switch
+        {
+            NotificationKind.ArchiveRequestToDecide => ApprovalsHref,
+            NotificationKind.ArchiveLoanOverdue => DeskHref,
+            _ => Archive.FileView.MyRequestsHref,
+        };
     }
 
     private const string ApprovalsHref = "/archive/approvals";
+    private const string DeskHref = "/archive/desk";
+
+    /// <summary>
+    /// The notice's state: unread, read, or no longer waiting though never read (its case ended, its archive request decided,
+    /// or the access whose files were overdue ended).
+    /// </summary>
+    public static string State(NoticeView notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice.IsUnread ? DeadlineText.Notices_IsUnread
+            : notice.IsRead ? DeadlineText.Notices_IsRead
+            : notice.Kind == NotificationKind.ArchiveLoanOverdue ? DeadlineText.Notices_LoanEnded
+            : notice.ArchiveRequestId is not null ? DeadlineText.Notices_RequestDecided
+            : DeadlineText.Notices_CaseEnded;
+    }
 
     /// <summary>What the notice is about, as people quote it: the case's number or the request's (<c>CY-000042</c>).</summary>
     public static string Subject(NoticeView notice)
@@ -58,6 +80,11 @@ public static partial class NoticeText
             if (notice.Kind == NotificationKind.ArchiveLoanExpired && until is { } expired)
             {
                 return string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveExpired, clock.FormatEnd(expired));
+            }
+
+            if (notice.Kind == NotificationKind.ArchiveLoanOverdue && until is { } due)
+            {
+                return string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveOverdue, by, clock.FormatEnd(due));
             }
 
             return until is { } end
