@@ -126,6 +126,22 @@ public sealed class HomeWorkTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_case_due_in_a_year_whose_holidays_are_not_entered_is_marked_provisional_on_the_home_list_as_in_the_queue()
+    {
+        var screen = OpenHome(new NoticeFeed());
+        // Dispatched on the last days of 2026: the department's limit reaches into 2027, whose holidays the calendar does not know.
+        Driver.Time.Set(new DateTimeOffset(2026, 12, 30, 2, 0, 0, TimeSpan.Zero));
+        var late = (await Driver.CaseInStageAsync(CaseStage.InDepartments)).CaseNumber;
+        screen.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+
+        var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+
+        var row = page.WaitForElement($"[data-test=soonest-due-list] li[data-case-row='{late}']");
+        Assert.Contains("暂定", row.QuerySelector("[data-test=provisional]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector(".portal-soonest-due portal-countdown[due]"));
+    }
+
+    [Fact]
     public async Task A_home_without_a_running_clock_in_its_queue_has_no_list_of_cases_due()
     {
         var screen = OpenHome(new NoticeFeed());
