@@ -134,6 +134,22 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         return true;
     }
 
+    /// <summary>
+    /// Marks read the reader's unread notices about one case: they opened it, so they have seen what the notices point to (as
+    /// a notice opened from the bell or the list would otherwise stay unread until marked by hand). Returns how many.
+    /// Found along the notices' case index: a case has a handful of notices, whatever the reader's history.
+    /// </summary>
+    public async Task<int> MarkCaseReadAsync(ActingUser reader, int complaintId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var ids = await Unread(reader).Where(n => n.ComplaintId == complaintId).Select(n => n.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            await SaveReadsAsync(reader, ids, now, cancellationToken);
+        }
+
+        return ids.Count;
+    }
+
     /// <summary>Marks every unread notice of the reader read; returns how many.</summary>
     public async Task<int> MarkAllReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -126,6 +126,35 @@ public sealed class NoticeBookTests
     }
 
     [Fact]
+    public async Task Opening_a_case_reads_the_reader_s_notices_about_it_and_no_one_else_s_nor_those_of_other_cases()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var opened = await s.Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var other = await s.Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var head = s.Driver.HeadOf(DepartmentCatalog.Quality);
+        var colleague = head with { UserId = "u-head2-QA", Name = "head2 QA" };
+        var feed = new NoticeFeed();
+        var heard = new List<NoticesChanged>();
+        using var subscription = feed.Subscribe(heard.Add);
+        await using var read = s.Database.CreateContext();
+        var book = new NoticeBook(read, feed);
+        Assert.Equal((2, 2), (await book.CountUnreadAsync(head), await book.CountUnreadAsync(colleague)));
+
+        Assert.Equal(1, await book.MarkCaseReadAsync(head, opened.Id, s.Driver.Time.GetUtcNow()));
+
+        // The head's notice about the other case stays unread, and so does the colleague's about the one opened.
+        var left = Assert.Single(await book.UnreadAsync(head));
+        Assert.Equal(other.Id, left.ComplaintId);
+        Assert.Equal(2, await book.CountUnreadAsync(colleague));
+        Assert.True(Assert.Single(await book.ListAsync(head), n => n.ComplaintId == opened.Id).IsRead);
+        // The head's other pages count again; opening the case a second time has nothing left to read and tells nobody.
+        Assert.True(Assert.Single(heard).Reaches(head));
+        Assert.Equal(0, await book.MarkCaseReadAsync(head, opened.Id, s.Driver.Time.GetUtcNow()));
+        Assert.Single(heard);
+    }
+
+    [Fact]
     public async Task A_notice_saved_inside_a_transaction_is_announced_when_it_commits_and_never_when_it_rolls_back()
     {
         await using var s = await DeadlineScenario.CreateAsync();

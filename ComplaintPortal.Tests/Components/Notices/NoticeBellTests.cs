@@ -151,6 +151,37 @@ public sealed class NoticeBellTests : CasePageTest
         int.Parse(bell.WaitForElement("[data-test=notice-bell]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task Opening_a_case_reads_the_person_s_notices_about_it_and_their_bell_elsewhere_counts_down()
+    {
+        var feed = new NoticeFeed();
+        var opened = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var other = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        var elsewhere = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        elsewhere.SignInAs(head);
+        var bell = elsewhere.RenderLayout(_ => { });
+        var before = Count(bell);
+        Assert.True(before >= 2);
+
+        var screen = OpenAnother("zh-Hans", feed, PortalLayoutTesting.AddLayoutServices);
+        screen.SignInAs(head);
+        var page = screen.RenderLayout(b =>
+        {
+            b.OpenComponent<ComplaintPortal.Web.Features.Cases.CaseDetail>(0);
+            b.AddAttribute(1, nameof(ComplaintPortal.Web.Features.Cases.CaseDetail.Number), opened.CaseNumber);
+            b.CloseComponent();
+        });
+
+        page.WaitForElement("[data-test=case-number]");
+        bell.WaitForAssertion(() => Assert.Equal(before - 1, Count(bell)));
+        page.WaitForAssertion(() => Assert.Equal(before - 1, Count(page)));
+        await using var db = Database.CreateContext();
+        var unread = await new NoticeBook(db).UnreadAsync(head);
+        Assert.DoesNotContain(unread, n => n.ComplaintId == opened.Id);
+        Assert.Contains(unread, n => n.ComplaintId == other.Id);
+    }
+
+    [Fact]
     public async Task The_notices_page_reads_its_list_again_when_a_case_it_shows_closes_not_when_another_does()
     {
         var feed = new NoticeFeed();

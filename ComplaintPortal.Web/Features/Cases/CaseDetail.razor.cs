@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Features.Cases.Steps;
@@ -23,6 +24,9 @@ public partial class CaseDetail
     private CaseView? view;
     private ArchivedCaseFile? archived;
     private bool conflict;
+
+    /// <summary>The case whose notices this page has marked read (opening another case marks its own).</summary>
+    private string? noticesReadFor;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -54,6 +58,13 @@ public partial class CaseDetail
             {
                 await sp.GetRequiredService<PersonalDataViews>().RecordAsync(viewer, read.Complaint.Id, read.Complaint.CaseNumber,
                     PersonalDataViewKind.CasePage, null, ViewerAddress.Of(sp));
+            }
+
+            // Opened (in the circuit, not by the prerender): the reader's notices about the case are read, once per visit.
+            if (read is not null && viewer is not null && RendererInfo.IsInteractive && noticesReadFor != Number)
+            {
+                noticesReadFor = Number;
+                await sp.GetRequiredService<NoticeBook>().MarkCaseReadAsync(viewer, read.Complaint.Id, Clock.UtcNow);
             }
 
             // An archived case is read only through the archive; whoever worked it is told where its file went.
