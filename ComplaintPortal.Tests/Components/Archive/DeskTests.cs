@@ -71,6 +71,31 @@ public sealed class DeskTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task An_approved_loan_counts_down_to_its_end_and_once_over_says_how_long_the_files_are_overdue()
+    {
+        await AddClerkAccountAsync();
+        var request = await RequestAsync(await ArchivedNumberAsync(), approve: true);
+        await using var context = NewContext();
+
+        var page = context.RenderPage<Desk>();
+
+        var row = page.WaitForElement($"[data-test=desk-open] [data-request='{request.Id}']");
+        var countdown = row.QuerySelector("[data-test=request-countdown] portal-countdown")!;
+        Assert.StartsWith("剩余", countdown.TextContent, StringComparison.Ordinal);
+        Assert.Equal(request.RequestedUntil.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), countdown.GetAttribute("due"));
+        // Nothing counts down on a request still waiting for the leader.
+        var waiting = await RequestAsync((await ArchivedNumberAsync()), approve: false);
+        Driver.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(2));
+        await using var later = NewContext();
+        var again = later.RenderPage<Desk>();
+
+        var overdue = again.WaitForElement($"[data-test=desk-open] [data-request='{request.Id}']");
+        Assert.Contains("已到期未归还", overdue.QuerySelector("[data-test=request-status]")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("已超期", overdue.QuerySelector("[data-test=request-countdown] portal-countdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(again.Find($"[data-test=desk-pending] [data-request='{waiting.Id}']").QuerySelector("[data-test=request-countdown]"));
+    }
+
+    [Fact]
     public async Task Desk_actions_wrap_whole_onto_a_second_line_on_a_narrow_screen()
     {
         await AddClerkAccountAsync();
