@@ -1,0 +1,70 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Reporting;
+
+/// <summary>The statistics of a period over a real database: by category (with the period before), channel and department, satisfaction, reopened and repeat callers.</summary>
+public sealed class ComplaintStatisticsTests : CaseDatabaseTest
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private async Task SetAsync(int id, DateTimeOffset received, string phone, string? category = null, ComplaintChannel channel = ComplaintChannel.Hotline,
+        bool? satisfied = null, int reopened = 0)
+    {
+        await using var db = Database.CreateContext();
+        int? categoryId = category is null ? null : Driver.CategoryId(category);
+        await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
+            .SetProperty(x => x.ReceivedAt, received).SetProperty(x => x.PhoneKey, phone).SetProperty(x => x.CategoryId, categoryId)
+            .SetProperty(x => x.Channel, channel).SetProperty(x => x.SatisfiedWithResult, satisfied).SetProperty(x => x.ReopenCount, reopened));
+    }
+
+    [Fact]
+    public async Task A_month_counts_its_complaints_by_category_channel_and_department_with_satisfaction_reopened_and_repeat_callers()
+    {
+        var a = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var b = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var c = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var invalid = await Driver.CaseInStageAsync(CaseStage.Invalid);
+        var february = await Driver.CaseInStageAsync(CaseStage.Registered);
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        await SetAsync(a.Id, march, "p1", CategoryCatalog.ProductQuality, satisfied: true);
+        await SetAsync(b.Id, march.AddDays(1), "p2", CategoryCatalog.Service, ComplaintChannel.Online, satisfied: false, reopened: 1);
+        // The same caller as the first: a repeat.
+        await SetAsync(c.Id, march.AddDays(2), "p1", CategoryCatalog.ProductQuality);
+        await SetAsync(invalid.Id, march.AddDays(2), "p4", CategoryCatalog.ProductQuality);
+        await SetAsync(february.Id, new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero), "p3", CategoryCatalog.Service);
+        // The last hour of February in Shanghai is still February: not this month's.
+        var lateFebruary = await Driver.CaseInStageAsync(CaseStage.Registered);
+        await SetAsync(lateFebruary.Id, new DateTimeOffset(2026, 2, 28, 15, 30, 0, TimeSpan.Zero), "p5", CategoryCatalog.Facilities);
+
+        await using var db = Database.CreateContext();
+        var result = await new ComplaintStatistics(db).ReadAsync(new ReportPeriod(ReportPeriodKind.Month, 2026, 3), Shanghai);
+
+        // Three complaints (the invalid one is none): two closed, two asked at the callback and one satisfied, one reopened, one repeat caller.
+        Assert.Equal(new StatisticsLine(3, 2, 2, 1, 1, 1), result.Total);
+        Assert.Equal(50.0m, result.Total.SatisfactionRate);
+        Assert.Equal(new ReportPeriod(ReportPeriodKind.Month, 2026, 2), result.Before);
+        Assert.Equal(
+            [(Driver.CategoryId(CategoryCatalog.ProductQuality), 2, 0, 2), (Driver.CategoryId(CategoryCatalog.Service), 1, 1, 0), (Driver.CategoryId(CategoryCatalog.Facilities), 0, 1, -1)],
+            result.ByCategory.Select(x => (x.CategoryId!.Value, x.Line.Received, x.ReceivedBefore, x.Change)));
+        Assert.Equal([(ComplaintChannel.Hotline, 2), (ComplaintChannel.Online, 1)], result.ByChannel.Select(x => (x.Channel, x.Line.Received)));
+        // Each case went to quality and production: counted once for each department.
+        Assert.Equal([(Driver.DepartmentId(DepartmentCatalog.Quality), 3, 2), (Driver.DepartmentId(DepartmentCatalog.Production), 3, 2)],
+            result.ByDepartment.Select(x => (x.DepartmentId, x.Line.Received, x.Line.Closed)).OrderBy(x => x.Item1 == Driver.DepartmentId(DepartmentCatalog.Quality) ? 0 : 1));
+        // Twelve months to March, February's two and March's three.
+        Assert.Equal(12, result.Trend.Count);
+        Assert.Equal((new ReportPeriod(ReportPeriodKind.Month, 2025, 4), 0), (result.Trend[0].Month, result.Trend[0].Received));
+        Assert.Equal([2, 3], result.Trend.TakeLast(2).Select(t => t.Received));
+    }
+
+    [Theory]
+    [InlineData(ReportPeriodKind.Month, 2026, 1, 2025, 12)]
+    [InlineData(ReportPeriodKind.Month, 2026, 7, 2026, 6)]
+    [InlineData(ReportPeriodKind.Quarter, 2026, 1, 2025, 4)]
+    [InlineData(ReportPeriodKind.Year, 2026, 1, 2025, 1)]
+    public void The_period_before_is_of_the_same_kind(ReportPeriodKind kind, int year, int number, int beforeYear, int beforeNumber) =>
+        Assert.Equal(new ReportPeriod(kind, beforeYear, beforeNumber), ComplaintStatistics.Before(new ReportPeriod(kind, year, number)));
+}
