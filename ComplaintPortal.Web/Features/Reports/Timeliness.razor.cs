@@ -68,10 +68,6 @@ public sealed partial class Timeliness
     [SupplyParameterFromQuery(Name = "department")]
     private string? DepartmentValue { get; set; }
 
-    private int? Year => ReadNumber(YearValue);
-
-    private int? Number => ReadNumber(NumberValue);
-
     private int? DepartmentId => ReadNumber(DepartmentValue);
 
     [PersistentState]
@@ -114,32 +110,13 @@ public sealed partial class Timeliness
     /// <summary>Puts the chosen filter into the address, so it can be bookmarked and the page loads it.</summary>
     private void Show()
     {
-        var query = new Dictionary<string, object?>
-        {
-            ["period"] = kind.ToString(),
-            ["year"] = year,
-            ["number"] = kind == ReportPeriodKind.Year ? null : number,
-            ["department"] = onlyOwnDepartment ? null : chosenDepartment,
-        };
+        var query = ReportPeriodQuery.Of(kind, year, number);
+        query["department"] = onlyOwnDepartment ? null : chosenDepartment;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
     }
 
     /// <summary>The period asked for, or the current one when the query names none or an impossible one.</summary>
-    private ReportPeriod ResolvePeriod()
-    {
-        var periodKind = Enum.TryParse<ReportPeriodKind>(PeriodKind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : ReportPeriodKind.Month;
-        var current = ReportPeriod.Containing(periodKind, Clock.UtcNow, Clock.TimeZone);
-        var max = periodKind switch
-        {
-            ReportPeriodKind.Month => 12,
-            ReportPeriodKind.Quarter => 4,
-            ReportPeriodKind.Year => 1,
-            _ => throw new InvalidOperationException($"Unknown period {periodKind}."),
-        };
-        var chosenYear = Year is { } y && ReportPeriod.YearInRange(y) ? y : current.Year;
-        var chosenNumber = periodKind == ReportPeriodKind.Year ? 1 : Number is { } n && n >= 1 && n <= max ? n : current.Number;
-        return new(periodKind, chosenYear, chosenNumber);
-    }
+    private ReportPeriod ResolvePeriod() => ReportPeriodQuery.Resolve(PeriodKind, YearValue, NumberValue, Clock);
 
     private void Select(FigureSelection figure) => selection = figure;
 
@@ -154,8 +131,7 @@ public sealed partial class Timeliness
         return InScopeAsync(sp => sp.GetRequiredService<TimelinessFigureList>().PageAsync(figure.Figure, period, zone, now, figure.DepartmentId, skip, take));
     }
 
-    private static int? ReadNumber(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    private static int? ReadNumber(string? value) => ReportPeriodQuery.ReadNumber(value);
 
     private string DepartmentName(int id) =>
         departments.TryGetValue(id, out var d) ? d.DisplayName(CultureInfo.CurrentUICulture) : id.ToString(CultureInfo.CurrentCulture);
@@ -166,11 +142,4 @@ public sealed partial class Timeliness
 
     internal static string KindName(DeadlineKind kind) =>
         DeadlineText.ResourceManager.GetString("Kind_" + kind, CultureInfo.CurrentUICulture) ?? kind.ToString();
-
-    private static string PeriodName(ReportPeriodKind kind) =>
-        DeadlineText.ResourceManager.GetString("Period_" + kind, CultureInfo.CurrentUICulture) ?? kind.ToString();
-
-    private static string NumberName(ReportPeriodKind kind, int value) => kind == ReportPeriodKind.Month
-        ? CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(value)
-        : string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_QuarterName, value);
 }
