@@ -218,6 +218,7 @@ public sealed class HostileInputTests : IClassFixture<HostileInputTests.App>
                 $"/board?dept={v}&stage={v}&priority={v}&due={v}&sort={v}&page={v}&wall={v}",
                 $"/board/export.xlsx?dept={v}&stage={v}&priority={v}&sort={v}",
                 $"/reports/timeliness?period={v}&year={v}&number={v}&department={v}",
+                $"/reports/statistics?period={v}&year={v}&number={v}",
                 $"/cases/{v}",
                 $"/cases/{v}/evidence/{v}",
                 $"/supervision/notices?status={v}",

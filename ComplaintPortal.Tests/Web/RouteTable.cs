@@ -46,6 +46,8 @@ internal static class RouteTable
         ["/board/diagnostics"] = Administrator,
         ["/board/diagnostics/reset"] = Administrator,
         ["/reports/timeliness"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead],
+        ["/reports/statistics"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk],
+        ["/reports/statistics/export.xlsx"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk],
         ["/admin/users"] = Administrator,
         ["/admin/users/{Id}"] = Administrator,
         ["/admin/categories"] = Administrator,

@@ -8,6 +8,7 @@ using ComplaintPortal.Web.Features.Organisation;
 using ComplaintPortal.Web.Features.Health;
 using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Features.Privacy;
+using ComplaintPortal.Web.Features.Reports;
 using ComplaintPortal.Web.Features.Supervision;
 
 namespace ComplaintPortal.Web.Hosting;
@@ -78,6 +79,7 @@ public static class PortalPipeline
         app.MapBoardFeature();
         app.MapSupervisionFeature();
         app.MapPrivacyFeature();
+        app.MapStatisticsExport();
         app.MapArchive();
         app.MapCultureEndpoints();
         app.MapHealthEndpoints();

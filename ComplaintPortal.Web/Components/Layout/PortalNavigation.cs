@@ -30,6 +30,8 @@ public static class PortalNavigation
         new("/admin/categories", nameof(Resources.CaseText.Nav_Categories), Icons.Material.Outlined.AccountTree, [PortalRoles.Administrator], Resources.CaseText.ResourceManager),
         new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), Icons.Material.Outlined.Timer,
             [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
+        new("/reports/statistics", nameof(Resources.DeadlineText.Nav_Statistics), Icons.Material.Outlined.Insights,
+            [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk], Resources.DeadlineText.ResourceManager),
         new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), Icons.Material.Outlined.CalendarMonth, [PortalRoles.Administrator],
             Resources.DeadlineText.ResourceManager),
         new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), Icons.Material.Outlined.HourglassBottom, [PortalRoles.Administrator],

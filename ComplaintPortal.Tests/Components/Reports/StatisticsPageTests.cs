@@ -1,0 +1,73 @@
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Components.Reports;
+
+/// <summary>The statistics page over a real database: figures, breakdowns and hot spots in the reader's words, never codes or enum names.</summary>
+public sealed class StatisticsPageTests : CasePageTest
+{
+    private async Task ReceivedAsync(int id, DateTimeOffset at, string category, ComplaintChannel channel, bool? satisfied = null)
+    {
+        await using var db = Database.CreateContext();
+        var categoryId = Driver.CategoryId(category);
+        await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
+            .SetProperty(x => x.ReceivedAt, at).SetProperty(x => x.CategoryId, categoryId).SetProperty(x => x.Channel, channel)
+            .SetProperty(x => x.SatisfiedWithResult, satisfied).SetProperty(x => x.PhoneKey, "p" + id));
+    }
+
+    [Fact]
+    public async Task A_leader_reads_the_month_by_type_channel_and_department_with_the_rising_type_named_a_hot_spot()
+    {
+        var ctx = Open();
+        var march = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var open = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var february = await Driver.CaseInStageAsync(CaseStage.Registered);
+        await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: true);
+        await ReceivedAsync(open.Id, march.AddHours(1), CategoryCatalog.ProductQuality, ComplaintChannel.WalkIn);
+        await ReceivedAsync(february.Id, march.AddDays(-20), CategoryCatalog.Service, ComplaintChannel.Hotline);
+        ctx.SignInAs(Driver.Leader);
+
+        var cut = ctx.RenderPage<Statistics>();
+
+        cut.WaitForElement("[data-test=by-category]");
+        Assert.Equal("2", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
+        Assert.Equal("1", cut.Find("[data-figure=closed] [data-test=figure]").TextContent.Trim());
+        Assert.Equal("100.0%", cut.Find("[data-figure=satisfaction] [data-test=figure]").TextContent.Trim());
+        Assert.Contains("回访 1 件，满意 1 件", cut.Find("[data-figure=satisfaction]").TextContent, StringComparison.Ordinal);
+        // By type: quality up by two on February, service down by one; quality named the hot spot.
+        var quality = cut.FindAll("[data-test=by-category] tbody tr").First();
+        Assert.Contains("产品质量问题", quality.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("2", "0", "+2"), (quality.QuerySelector("[data-test=received]")!.TextContent, quality.QuerySelector("[data-test=before]")!.TextContent,
+            quality.QuerySelector("[data-test=change]")!.TextContent));
+        Assert.Equal("-1", cut.FindAll("[data-test=by-category] tbody tr")[1].QuerySelector("[data-test=change]")!.TextContent);
+        Assert.Contains("产品质量问题 +2", cut.Find("[data-test=hot-spots]").TextContent, StringComparison.Ordinal);
+        // Channels and departments in words.
+        var channels = cut.Find("[data-test=by-channel]").TextContent;
+        Assert.Contains("热线", channels, StringComparison.Ordinal);
+        Assert.DoesNotContain("WalkIn", channels, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hotline", channels, StringComparison.Ordinal);
+        Assert.Contains("质量部", cut.Find("[data-test=by-department]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("QUALITY", cut.Markup, StringComparison.Ordinal);
+        // The charts: the types this period against the previous, and twelve months.
+        Assert.NotNull(cut.Find("[data-test=chart-categories] svg"));
+        Assert.NotNull(cut.Find("[data-test=chart-trend] svg"));
+    }
+
+    [Fact]
+    public async Task A_period_without_complaints_says_so_instead_of_empty_tables()
+    {
+        var ctx = Open("en");
+        await Driver.CaseInStageAsync(CaseStage.Invalid);
+        ctx.SignInAs(Driver.Leader);
+
+        var cut = ctx.RenderPage<Statistics>();
+
+        Assert.Equal("No complaints were received in this period.", cut.WaitForElement("[data-test=no-complaints]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-test=by-category]"));
+        Assert.Equal("0", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using ClosedXML.Excel;
+using ComplaintPortal.Tests.Infrastructure;
+
+namespace ComplaintPortal.Tests.Web;
+
+/// <summary>The statistics' workbook through the real pipeline: the page's tables, one sheet each, in the reader's language, typed cells.</summary>
+public sealed class StatisticsExportTests : IDisposable
+{
+    private readonly PortalAppFactory app = new();
+
+    [Fact]
+    public async Task A_leader_downloads_the_month_by_type_channel_department_and_trend_in_words_with_typed_figures()
+    {
+        var actions = new AppActions(app.Services);
+        var dispatched = await actions.AcknowledgedCaseAsync();
+        await actions.AcknowledgedCaseAsync();
+        await actions.DispatchAsync(dispatched.Id, "QA");
+        var client = await app.SignedInAsync("leader");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.GetAsync("/reports/statistics/export.xlsx?period=Month&year=2026&number=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
+
+        var categories = workbook.Worksheet("按投诉类别");
+        var byCategory = Rows(categories);
+        Assert.Equal(["投诉类别", "受理投诉", "上期", "增减", "已结案", "回访满意率", "重开", "重复投诉"], byCategory[0]);
+        var quality = Assert.Single(byCategory.Skip(1));
+        Assert.Equal(("产品质量问题", "2", "0", "2"), (quality[0], quality[1], quality[2], quality[3]));
+        Assert.Equal(XLDataType.Number, categories.AutoFilter.Range.Row(2).Cell(2).DataType);
+        // The title block names the period in the organisation's dates.
+        Assert.Contains(categories.RangeUsed()!.Cells(), c => c.GetString() == "2026/3/1 至 2026/3/31");
+        var channels = Rows(workbook.Worksheet("按受理渠道"));
+        Assert.Equal(["客服热线", "2"], channels[1][..2]);
+        // Only the dispatched case has a department.
+        Assert.Equal(["质量部", "1"], Assert.Single(Rows(workbook.Worksheet("按责任部门")).Skip(1))[..2]);
+        var trend = Rows(workbook.Worksheet("每月受理"));
+        Assert.Equal(12, trend.Count - 1);
+        Assert.Equal("2", trend[^1][1]);
+    }
+
+    public void Dispose() => app.Dispose();
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace ComplaintPortal.Web.Features.Reports;
+
+/// <summary>What the statistics page shows for one period: counts only, kept from the prerender so the circuit does not read them again.</summary>
+public sealed record StatisticsView(string Key, ComplaintStatisticsResult Result);
+
+/// <summary>
+/// The regime's statistics and analysis (統計分析) for management: a month, quarter or year's complaints by type (against the
+/// period before, the types rising most named as hot spots), by channel and by department, with a year's trend.
+/// </summary>
+public sealed partial class Statistics
+{
+    /// <summary>How many hot spots are named: the types rising most.</summary>
+    private const int HotSpotsShown = 3;
+
+    private StatisticsNames names = new(new Dictionary<int, string>(), new Dictionary<int, string>());
+    private bool loading;
+    private (DateTimeOffset From, DateTimeOffset To) range;
+    private ReportPeriodKind kind;
+    private int year;
+    private int number;
+
+    private List<StatisticsRow> categories = [];
+    private List<StatisticsRow> channels = [];
+    private List<StatisticsRow> departments = [];
+    private List<StatisticsRow> hotSpots = [];
+    private List<ChartSeries<double>> categorySeries = [];
+    private List<ChartSeries<double>> trendSeries = [];
+    private string[] categoryLabels = [];
+    private string[] monthLabels = [];
+    private readonly BarChartOptions barOptions = new() { ShowLegend = true, ShowValues = true, XAxisLabelRotation = 30 };
+    private readonly LineChartOptions lineOptions = new() { ShowLegend = false, ShowDataMarkers = true, YAxisRequireZeroPoint = true };
+
+    [Inject]
+    private OrganisationClock Clock { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "period")]
+    private string? PeriodKind { get; set; }
+
+    [SupplyParameterFromQuery(Name = "year")]
+    private string? YearValue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "number")]
+    private string? NumberValue { get; set; }
+
+    [PersistentState]
+    public StatisticsView? View { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        names = await InScopeAsync(sp => StatisticsTables.NamesAsync(sp.GetRequiredService<PortalDbContext>(), culture));
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var period = ReportPeriodQuery.Resolve(PeriodKind, YearValue, NumberValue, Clock);
+        (kind, year, number) = (period.Kind, period.Year, period.Number);
+        range = period.UtcRange(Clock.TimeZone);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.Year}/{period.Number}");
+        if (View?.Key != key)
+        {
+            loading = true;
+            var zone = Clock.TimeZone;
+            var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(period, zone));
+            View = new StatisticsView(key, result);
+            loading = false;
+        }
+
+        Present(View.Result);
+    }
+
+    /// <summary>Puts the chosen period into the address, so it can be bookmarked and the page loads it.</summary>
+    private void Show() => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(ReportPeriodQuery.Of(kind, year, number)));
+
+    private void Present(ComplaintStatisticsResult result)
+    {
+        var tables = StatisticsTables.Of(result, names);
+        (categories, channels, departments) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments]);
+        hotSpots = [.. categories.Where(c => c.Change > 0).OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];
+        var charted = categories.Where(c => c.Line.Received > 0 || c.Before > 0).ToList();
+        categoryLabels = [.. charted.Select(c => c.Name)];
+        categorySeries =
+        [
+            new() { Name = DeadlineText.Stats_ThisPeriod, Data = charted.Select(c => (double)c.Line.Received).ToArray() },
+            new() { Name = DeadlineText.Stats_Before, Data = charted.Select(c => (double)(c.Before ?? 0)).ToArray() },
+        ];
+        monthLabels = [.. result.Trend.Select(m => string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_MonthLabel, new DateTime(m.Month.Year, m.Month.Number, 1)))];
+        trendSeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Trend.Select(m => (double)m.Received).ToArray() }];
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Reporting.Excel;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+
+namespace ComplaintPortal.Web.Features.Reports;
+
+/// <summary>The statistics of a period as a workbook for management: the page's three tables, one sheet each, and the trend.</summary>
+internal static class StatisticsExport
+{
+    public const string Address = "/reports/statistics/export.xlsx";
+
+    /// <summary>Who may read the statistics (the page and its workbook).</summary>
+    public static readonly string[] Readers = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk];
+
+    /// <summary>The workbook's address for <paramref name="period"/>.</summary>
+    public static string For(ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var address = string.Create(CultureInfo.InvariantCulture, $"{Address}?period={period.Kind}&year={period.Year}");
+        return period.Kind == ReportPeriodKind.Year ? address : string.Create(CultureInfo.InvariantCulture, $"{address}&number={period.Number}");
+    }
+
+    public static IEndpointRouteBuilder MapStatisticsExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Address, ExportAsync).RequireAuthorization(p => p.RequireRole(Readers));
+        return endpoints;
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext context, PortalDbContext db, TimeProvider time, OrganisationClock clock, CancellationToken ct)
+    {
+        var query = context.Request.Query;
+        var period = ReportPeriodQuery.Resolve(query["period"], query["year"], query["number"], clock);
+        var result = await new ComplaintStatistics(db).ReadAsync(period, clock.TimeZone, ct);
+        var tables = StatisticsTables.Of(result, await StatisticsTables.NamesAsync(db, CultureInfo.CurrentUICulture, ct));
+        var now = time.GetUtcNow();
+        var (from, to) = period.UtcRange(clock.TimeZone);
+        var periodText = string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_Range, clock.Format(from, "d"), clock.Format(to.AddTicks(-1), "d"));
+        ReportHeading Heading(string title) => new(title, UiText.Report_GeneratedAt, now)
+        {
+            Lines = [new(DeadlineText.Timeliness_Period, periodText), new(DeadlineText.Stats_Title, DeadlineText.Stats_Help)],
+        };
+
+        using var workbook = new ReportWorkbook(clock.TimeZone);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByCategory), Columns(DeadlineText.Stats_Category, withBefore: true), tables.Categories);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByChannel), Columns(DeadlineText.Stats_Channel, withBefore: false), tables.Channels);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByDepartment) with
+        {
+            Lines = [new(DeadlineText.Timeliness_Period, periodText), new(DeadlineText.Stats_Department, DeadlineText.Stats_DepartmentHelp)],
+        }, Columns(DeadlineText.Stats_Department, withBefore: false), tables.Departments);
+        workbook.AddSheet(Heading(DeadlineText.Stats_Trend),
+            [
+                ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_MonthLabel, new DateTime(m.Month.Year, m.Month.Number, 1))),
+                ReportColumn<MonthReceived>.Integer(DeadlineText.Stats_Received, m => m.Received),
+            ], result.Trend);
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"complaint-statistics-{period.Year}-{period.Kind}-{period.Number}.xlsx").ToLowerInvariant();
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        context.Response.Headers.CacheControl = "private, no-store";
+        context.Response.ContentType = ReportWorkbook.ContentType;
+        await workbook.SaveAsync(context.Response.Body, ct);
+        return Results.Empty;
+    }
+
+    private static ReportColumn<StatisticsRow>[] Columns(string keyTitle, bool withBefore) =>
+    [
+        ReportColumn<StatisticsRow>.Text(keyTitle, r => r.Name),
+        ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Received, r => r.Line.Received),
+        .. withBefore
+            ? new[]
+            {
+                ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Before, r => r.Before),
+                ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Change, r => r.Change),
+            }
+            : [],
+        ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Closed, r => r.Line.Closed),
+        ReportColumn<StatisticsRow>.Percent(DeadlineText.Stats_Satisfaction, r => r.Line.SatisfactionRate),
+        ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Reopened, r => r.Line.Reopened),
+        ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Repeat, r => r.Line.RepeatCallers),
+    ];
+}
