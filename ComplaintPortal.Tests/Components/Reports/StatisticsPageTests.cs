@@ -26,15 +26,22 @@ public sealed class StatisticsPageTests : CasePageTest
         var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
         var open = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var february = await Driver.CaseInStageAsync(CaseStage.Registered);
+        // Not yet assessed: counted, but no hot spot however many come.
+        var unassessed = await Driver.CaseInStageAsync(CaseStage.Registered);
         await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: true);
         await ReceivedAsync(open.Id, march.AddHours(1), CategoryCatalog.ProductQuality, ComplaintChannel.WalkIn);
         await ReceivedAsync(february.Id, march.AddDays(-20), CategoryCatalog.Service, ComplaintChannel.Hotline);
+        await using (var db = Database.CreateContext())
+        {
+            await db.Complaints.Where(c => c.Id == unassessed.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.ReceivedAt, march.AddHours(2)));
+        }
+
         ctx.SignInAs(Driver.Leader);
 
         var cut = ctx.RenderPage<Statistics>();
 
         cut.WaitForElement("[data-test=by-category]");
-        Assert.Equal("2", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
+        Assert.Equal("3", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
         Assert.Equal("1", cut.Find("[data-figure=closed] [data-test=figure]").TextContent.Trim());
         Assert.Equal("100.0%", cut.Find("[data-figure=satisfaction] [data-test=figure]").TextContent.Trim());
         Assert.Contains("回访 1 件，满意 1 件", cut.Find("[data-figure=satisfaction]").TextContent, StringComparison.Ordinal);
@@ -43,8 +50,10 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Contains("产品质量问题", quality.TextContent, StringComparison.Ordinal);
         Assert.Equal(("2", "0", "+2"), (quality.QuerySelector("[data-test=received]")!.TextContent, quality.QuerySelector("[data-test=before]")!.TextContent,
             quality.QuerySelector("[data-test=change]")!.TextContent));
-        Assert.Equal("-1", cut.FindAll("[data-test=by-category] tbody tr")[1].QuerySelector("[data-test=change]")!.TextContent);
-        Assert.Contains("产品质量问题 +2", cut.Find("[data-test=hot-spots]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("-1", cut.FindAll("[data-test=by-category] tbody tr").Single(r => r.TextContent.Contains("服务", StringComparison.Ordinal))
+            .QuerySelector("[data-test=change]")!.TextContent);
+        Assert.Equal(["产品质量问题 +2"], cut.FindAll("[data-test=hot-spots] [data-hot-spot]").Select(c => c.TextContent.Trim()));
+        Assert.Contains(cut.FindAll("[data-test=by-category] tbody tr"), r => r.TextContent.Contains("尚未评估", StringComparison.Ordinal));
         // Channels and departments in words.
         var channels = cut.Find("[data-test=by-channel]").TextContent;
         Assert.Contains("热线", channels, StringComparison.Ordinal);

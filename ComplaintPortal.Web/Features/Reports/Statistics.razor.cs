@@ -88,7 +88,10 @@ public sealed partial class Statistics
     {
         var tables = StatisticsTables.Of(result, names);
         (categories, channels, departments) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments]);
-        hotSpots = [.. categories.Where(c => c.Change > 0).OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];
+        // Types only: cases not yet assessed rising are no hot spot.
+        hotSpots = [.. result.ByCategory.Where(c => c.CategoryId is not null && c.Change > 0)
+            .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)
+            .Select(c => new StatisticsRow(names.Category(c.CategoryId), c.Line, c.ReceivedBefore))];
         var charted = categories.Where(c => c.Line.Received > 0 || c.Before > 0).ToList();
         categoryLabels = [.. charted.Select(c => c.Name)];
         categorySeries =
