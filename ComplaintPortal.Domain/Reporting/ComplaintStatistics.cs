@@ -94,9 +94,11 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
 
         var byId = facts.ToDictionary(f => f.Id);
+        var received = facts.Select(f => f.CategoryId ?? 0).ToHashSet();
         var categories = facts.GroupBy(f => f.CategoryId)
             .Select(g => new CategoryStatistics(g.Key, StatisticsLine.Of([.. g]), receivedBefore.GetValueOrDefault(g.Key ?? 0)))
-            .Concat(receivedBefore.Where(b => facts.All(f => (f.CategoryId ?? 0) != b.Key))
+            // A type with complaints only in the period before: none now, its fall shown.
+            .Concat(receivedBefore.Where(b => !received.Contains(b.Key))
                 .Select(b => new CategoryStatistics(b.Key == 0 ? null : b.Key, StatisticsLine.Empty, b.Value)))
             .OrderByDescending(c => c.Line.Received).ThenByDescending(c => c.ReceivedBefore).ThenBy(c => c.CategoryId ?? int.MaxValue)
             .ToList();

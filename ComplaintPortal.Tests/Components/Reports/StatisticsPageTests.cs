@@ -60,10 +60,24 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.DoesNotContain("WalkIn", channels, StringComparison.Ordinal);
         Assert.DoesNotContain("Hotline", channels, StringComparison.Ordinal);
         Assert.Contains("质量部", cut.Find("[data-test=by-department]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-test=by-department] [data-test=none]"));
         Assert.DoesNotContain("QUALITY", cut.Markup, StringComparison.Ordinal);
         // The charts: the types this period against the previous, and twelve months.
         Assert.NotNull(cut.Find("[data-test=chart-categories] svg"));
         Assert.NotNull(cut.Find("[data-test=chart-trend] svg"));
+    }
+
+    [Fact]
+    public async Task A_month_whose_complaints_reached_no_department_yet_says_so_under_the_department_header()
+    {
+        var ctx = Open();
+        await Driver.CaseInStageAsync(CaseStage.Acknowledged);
+        ctx.SignInAs(Driver.Leader);
+
+        var cut = ctx.RenderPage<Statistics>();
+
+        Assert.Equal("本期间没有。", cut.WaitForElement("[data-test=by-department] [data-test=none]").TextContent.Trim());
+        Assert.Equal("1", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
     }
 
     [Fact]
