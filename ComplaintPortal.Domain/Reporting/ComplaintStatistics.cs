@@ -66,31 +66,35 @@ public sealed class ComplaintStatistics(PortalDbContext db)
 
     internal sealed record Fact(int Id, int? CategoryId, ComplaintChannel Channel, CaseStage Stage, bool? Satisfied, bool Reopened, bool Repeat);
 
-    public async Task<ComplaintStatisticsResult> ReadAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    /// <param name="departmentId">
+    /// One department's statistics (a department head's): only the complaints sent to it, and only its own line by department.
+    /// </param>
+    public async Task<ComplaintStatisticsResult> ReadAsync(ReportPeriod period, TimeZoneInfo zone, int? departmentId = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(zone);
         var (from, to) = period.UtcRange(zone);
-        var cases = Received(from, to);
+        var cases = Received(from, to, departmentId);
         var facts = await cases
             .Select(c => new Fact(c.Id, c.CategoryId, c.Channel, c.Stage, c.SatisfiedWithResult, c.ReopenCount > 0,
                 c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id)))
             .ToListAsync(cancellationToken);
         var departments = await db.DepartmentTasks.AsNoTracking()
-            .Where(t => cases.Any(c => c.Id == t.ComplaintId))
+            .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId))
             .Select(t => new { t.ComplaintId, t.DepartmentId })
             .Distinct()
             .ToListAsync(cancellationToken);
 
         var before = Before(period);
         var (beforeFrom, beforeTo) = before.UtcRange(zone);
-        var receivedBefore = await Received(beforeFrom, beforeTo).GroupBy(c => c.CategoryId)
+        var receivedBefore = await Received(beforeFrom, beforeTo, departmentId).GroupBy(c => c.CategoryId)
             .Select(g => new { CategoryId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.CategoryId ?? 0, g => g.Count, cancellationToken);
 
         var months = period.MonthsEndingHere(TrendMonths);
         var (trendFrom, _) = months[0].UtcRange(zone);
-        var trendDates = await Received(trendFrom, to).Select(c => c.ReceivedAt).ToListAsync(cancellationToken);
+        var trendDates = await Received(trendFrom, to, departmentId).Select(c => c.ReceivedAt).ToListAsync(cancellationToken);
         var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
 
         var byId = facts.ToDictionary(f => f.Id);
@@ -126,6 +130,9 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         };
     }
 
-    private IQueryable<Complaint> Received(DateTimeOffset from, DateTimeOffset to) =>
-        db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && !NotComplaints.Contains(c.Stage));
+    private IQueryable<Complaint> Received(DateTimeOffset from, DateTimeOffset to, int? departmentId)
+    {
+        var received = db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && !NotComplaints.Contains(c.Stage));
+        return departmentId is null ? received : received.Where(c => c.Tasks.Any(t => t.DepartmentId == departmentId));
+    }
 }

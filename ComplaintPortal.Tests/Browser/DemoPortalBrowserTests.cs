@@ -121,7 +121,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         ["supervisor"] = ["/", "/supervision/samples", "/supervision/checks", "/supervision/notices", "/supervision/figures", "/privacy/views", "/archive/requests"],
         ["archivist"] = ["/archive", "/archive/desk", "/archive/log"],
         ["leader"] = ["/cases/queue", "/reports/timeliness", "/reports/statistics", "/archive/approvals", "/notices", "/board"],
-        ["head.qa"] = ["/supervision/to-answer", "/cases/queue", "/board"],
+        ["head.qa"] = ["/supervision/to-answer", "/cases/queue", "/board", "/reports/statistics"],
         ["intake"] = ["/cases/new", "/cases/search", "/cases/queue"],
         ["admin"] = ["/admin/users", "/admin/departments", "/admin/message-templates", "/admin/configuration", "/admin/categories", "/admin/calendars",
             "/admin/sla-policies", "/admin/checklists", "/admin/retention"],
@@ -324,6 +324,9 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
 
             await withdraw.ClickAsync();
             await phone.Locator("[data-test=step-dialog][data-action=Withdraw]").WaitForAsync();
+            // Measured once the dialog has finished opening: mid-animation it is scaled, and its buttons were once caught overlapping.
+            await phone.WaitForFunctionAsync(
+                "() => [...document.querySelectorAll('.mud-dialog-container, .mud-dialog')].every(d => d.getAnimations({ subtree: true }).every(a => a.playState !== 'running'))");
             var wrong = (await Layout.LaidOutWrongAsync(phone, $"intake {href}, withdrawal dialog")).ToList();
             // The confirming button is on the screen, on a line of its own above Cancel when the two do not fit side by side.
             var confirm = (await phone.Locator("[data-test=confirm-step]").BoundingBoxAsync())!;

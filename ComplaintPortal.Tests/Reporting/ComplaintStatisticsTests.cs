@@ -60,6 +60,32 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         Assert.Equal([2, 3], result.Trend.TakeLast(2).Select(t => t.Received));
     }
 
+    [Fact]
+    public async Task A_department_s_statistics_count_only_the_complaints_sent_to_it_and_only_its_own_line()
+    {
+        var both = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var engineering = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(engineering, CategoryCatalog.Repair);
+        await Driver.AcknowledgeAsync(engineering);
+        await Driver.DispatchAsync(engineering, DepartmentCatalog.Engineering);
+        var unsent = await Driver.CaseInStageAsync(CaseStage.Acknowledged);
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        await SetAsync(both.Id, march, "p1", CategoryCatalog.ProductQuality);
+        await SetAsync(engineering, march, "p2", CategoryCatalog.Repair);
+        await SetAsync(unsent.Id, march, "p3", CategoryCatalog.ProductQuality);
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+
+        await using var db = Database.CreateContext();
+        var result = await new ComplaintStatistics(db).ReadAsync(new ReportPeriod(ReportPeriodKind.Month, 2026, 3), Shanghai, quality);
+
+        Assert.Equal(1, result.Total.Received);
+        Assert.Equal([(quality, 1)], result.ByDepartment.Select(d => (d.DepartmentId, d.Line.Received)));
+        Assert.Equal([Driver.CategoryId(CategoryCatalog.ProductQuality)], result.ByCategory.Select(c => c.CategoryId!.Value));
+        Assert.Equal(1, result.Trend[^1].Received);
+        // The whole organisation's: all three.
+        Assert.Equal(3, (await new ComplaintStatistics(db).ReadAsync(new ReportPeriod(ReportPeriodKind.Month, 2026, 3), Shanghai)).Total.Received);
+    }
+
     [Theory]
     [InlineData(ReportPeriodKind.Month, 2026, 1, 2025, 12)]
     [InlineData(ReportPeriodKind.Month, 2026, 7, 2026, 6)]

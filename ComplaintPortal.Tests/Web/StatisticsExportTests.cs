@@ -44,5 +44,26 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal("2", trend[^1][1]);
     }
 
+    [Fact]
+    public async Task A_department_head_s_workbook_holds_their_department_s_complaints_only_and_says_whose()
+    {
+        var actions = new AppActions(app.Services);
+        var quality = await actions.AcknowledgedCaseAsync();
+        var engineering = await actions.AcknowledgedCaseAsync();
+        await actions.DispatchAsync(quality.Id, "QA");
+        await actions.DispatchAsync(engineering.Id, "ENG");
+        var client = await app.SignedInAsync("head.qa");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.GetAsync("/reports/statistics/export.xlsx?period=Month&year=2026&number=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var departments = workbook.Worksheet("按责任部门");
+        var rows = departments.AutoFilter.Range.Rows().Skip(1).Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
+        Assert.Equal(["质量部", "1"], Assert.Single(rows)[..2]);
+        Assert.Contains(departments.RangeUsed()!.Cells(), c => c.GetString() == "质量部" && c.Address.RowNumber < departments.AutoFilter.Range.FirstRow().RowNumber());
+    }
+
     public void Dispose() => app.Dispose();
 }

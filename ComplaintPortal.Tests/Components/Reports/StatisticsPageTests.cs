@@ -81,6 +81,27 @@ public sealed class StatisticsPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_department_head_reads_their_own_department_s_complaints_and_is_told_so()
+    {
+        var ctx = Open();
+        await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var elsewhere = (await Driver.RegisterAsync()).Id;
+        await Driver.AssessAsync(elsewhere, CategoryCatalog.Repair);
+        await Driver.AcknowledgeAsync(elsewhere);
+        await Driver.DispatchAsync(elsewhere, DepartmentCatalog.Engineering);
+        ctx.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+
+        var cut = ctx.RenderPage<Statistics>();
+
+        cut.WaitForElement("[data-test=by-department]");
+        Assert.Equal("1", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
+        Assert.Contains("责任部门：质量部", cut.Find("[data-test=only-department]").TextContent, StringComparison.Ordinal);
+        var departments = cut.FindAll("[data-test=by-department] tbody tr");
+        Assert.Contains("质量部", Assert.Single(departments).TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("报修", cut.Find("[data-test=by-category]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_period_without_complaints_says_so_instead_of_empty_tables()
     {
         var ctx = Open("en");

@@ -31,7 +31,7 @@ public static class PortalNavigation
         new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), Icons.Material.Outlined.Timer,
             [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
         new("/reports/statistics", nameof(Resources.DeadlineText.Nav_Statistics), Icons.Material.Outlined.Insights,
-            [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk], Resources.DeadlineText.ResourceManager),
+            [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
         new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), Icons.Material.Outlined.CalendarMonth, [PortalRoles.Administrator],
             Resources.DeadlineText.ResourceManager),
         new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), Icons.Material.Outlined.HourglassBottom, [PortalRoles.Administrator],

@@ -57,10 +57,14 @@ public sealed partial class Statistics
     [PersistentState]
     public StatisticsView? View { get; set; }
 
+    /// <summary>A department head's own department (they read its statistics only); none for the whole organisation's readers.</summary>
+    private int? onlyDepartment;
+
     protected override async Task OnInitializedAsync()
     {
         var culture = CultureInfo.CurrentUICulture;
         names = await InScopeAsync(sp => StatisticsTables.NamesAsync(sp.GetRequiredService<PortalDbContext>(), culture));
+        onlyDepartment = StatisticsExport.OnlyDepartment(await PrincipalAsync(), await ActingUserAsync());
     }
 
     protected override async Task OnParametersSetAsync()
@@ -68,12 +72,12 @@ public sealed partial class Statistics
         var period = ReportPeriodQuery.Resolve(PeriodKind, YearValue, NumberValue, Clock);
         (kind, year, number) = (period.Kind, period.Year, period.Number);
         range = period.UtcRange(Clock.TimeZone);
-        var key = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.Year}/{period.Number}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.Year}/{period.Number}/{onlyDepartment}");
         if (View?.Key != key)
         {
             loading = true;
-            var zone = Clock.TimeZone;
-            var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(period, zone));
+            var (zone, department) = (Clock.TimeZone, onlyDepartment);
+            var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(period, zone, department));
             View = new StatisticsView(key, result);
             loading = false;
         }

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Reporting.Excel;
+using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 
@@ -13,8 +16,20 @@ internal static class StatisticsExport
 {
     public const string Address = "/reports/statistics/export.xlsx";
 
-    /// <summary>Who may read the statistics (the page and its workbook).</summary>
-    public static readonly string[] Readers = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk];
+    /// <summary>Who may read the statistics (the page and its workbook): the whole organisation's, or a head their department's.</summary>
+    public static readonly string[] Readers = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead];
+
+    /// <summary>
+    /// The department whose statistics <paramref name="user"/> reads: none (the whole organisation) for leadership, the committee
+    /// and customer service; a department head's own (one with no department reads none: -1 matches no case).
+    /// </summary>
+    public static int? OnlyDepartment(ClaimsPrincipal user, ActingUser? acting)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(PortalRoles.Leadership) || user.IsInRole(PortalRoles.Supervisor) || user.IsInRole(PortalRoles.IntakeClerk)
+            ? null
+            : acting?.DepartmentId ?? -1;
+    }
 
     /// <summary>The workbook's address for <paramref name="period"/>.</summary>
     public static string For(ReportPeriod period)
@@ -30,26 +45,30 @@ internal static class StatisticsExport
         return endpoints;
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, PortalDbContext db, TimeProvider time, OrganisationClock clock, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext context, PortalDbContext db, CaseUsers users, TimeProvider time, OrganisationClock clock,
+        CancellationToken ct)
     {
         var query = context.Request.Query;
         var period = ReportPeriodQuery.Resolve(query["period"], query["year"], query["number"], clock);
-        var result = await new ComplaintStatistics(db).ReadAsync(period, clock.TimeZone, ct);
-        var tables = StatisticsTables.Of(result, await StatisticsTables.NamesAsync(db, CultureInfo.CurrentUICulture, ct));
+        var department = OnlyDepartment(context.User, await users.FindAsync(context.User, ct));
+        var result = await new ComplaintStatistics(db).ReadAsync(period, clock.TimeZone, department, ct);
+        var names = await StatisticsTables.NamesAsync(db, CultureInfo.CurrentUICulture, ct);
+        var tables = StatisticsTables.Of(result, names);
         var now = time.GetUtcNow();
         var (from, to) = period.UtcRange(clock.TimeZone);
         var periodText = string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_Range, clock.Format(from, "d"), clock.Format(to.AddTicks(-1), "d"));
         ReportHeading Heading(string title) => new(title, UiText.Report_GeneratedAt, now)
         {
-            Lines = [new(DeadlineText.Timeliness_Period, periodText), new(DeadlineText.Stats_Title, DeadlineText.Stats_Help)],
+            Lines = [new(DeadlineText.Timeliness_Period, periodText), .. Scope(), new(DeadlineText.Stats_Title, DeadlineText.Stats_Help)],
         };
+        IEnumerable<ReportLine> Scope() => department is { } only ? [new(DeadlineText.Stats_Department, names.Department(only))] : [];
 
         using var workbook = new ReportWorkbook(clock.TimeZone);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByCategory), Columns(DeadlineText.Stats_Category, withBefore: true), tables.Categories);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByChannel), Columns(DeadlineText.Stats_Channel, withBefore: false), tables.Channels);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByDepartment) with
         {
-            Lines = [new(DeadlineText.Timeliness_Period, periodText), new(DeadlineText.Stats_Department, DeadlineText.Stats_DepartmentHelp)],
+            Lines = [new(DeadlineText.Timeliness_Period, periodText), .. Scope(), new(DeadlineText.Stats_Department, DeadlineText.Stats_DepartmentHelp)],
         }, Columns(DeadlineText.Stats_Department, withBefore: false), tables.Departments);
         workbook.AddSheet(Heading(DeadlineText.Stats_Trend),
             [
