@@ -51,4 +51,17 @@ public static class ReportPeriodQuery
     public static string NumberName(ReportPeriodKind kind, int value) => kind == ReportPeriodKind.Month
         ? CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(value)
         : string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_QuarterName, value);
+
+    /// <summary>"2026/11/1 至 2026/11/30": the period's first and last day in the organisation's dates.</summary>
+    public static string RangeText(ReportPeriod period, OrganisationClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(clock);
+        var (from, to) = period.UtcRange(clock.TimeZone);
+        return string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_Range, clock.Format(from, "d"), clock.Format(to.AddTicks(-1), "d"));
+    }
+
+    /// <summary>A month on a chart's axis or a trend's line ("26年11月", "Nov 26").</summary>
+    public static string MonthLabel(int year, int month) =>
+        string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_MonthLabel, new DateTime(year, month, 1));
 }

@@ -23,7 +23,7 @@ public sealed partial class Statistics
 
     private StatisticsNames names = new(new Dictionary<int, string>(), new Dictionary<int, string>());
     private bool loading;
-    private (DateTimeOffset From, DateTimeOffset To) range;
+    private ReportPeriod period = new(ReportPeriodKind.Month, ReportPeriod.FirstYear, 1);
     private ReportPeriodKind kind;
     private int year;
     private int number;
@@ -64,20 +64,19 @@ public sealed partial class Statistics
     {
         var culture = CultureInfo.CurrentUICulture;
         names = await InScopeAsync(sp => StatisticsTables.NamesAsync(sp.GetRequiredService<PortalDbContext>(), culture));
-        onlyDepartment = StatisticsExport.OnlyDepartment(await PrincipalAsync(), await ActingUserAsync());
+        onlyDepartment = ReportReaders.OnlyDepartment(await PrincipalAsync(), await ActingUserAsync());
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        var period = ReportPeriodQuery.Resolve(PeriodKind, YearValue, NumberValue, Clock);
+        period = ReportPeriodQuery.Resolve(PeriodKind, YearValue, NumberValue, Clock);
         (kind, year, number) = (period.Kind, period.Year, period.Number);
-        range = period.UtcRange(Clock.TimeZone);
         var key = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.Year}/{period.Number}/{onlyDepartment}");
         if (View?.Key != key)
         {
             loading = true;
-            var (zone, department) = (Clock.TimeZone, onlyDepartment);
-            var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(period, zone, department));
+            var (shown, zone, department) = (period, Clock.TimeZone, onlyDepartment);
+            var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(shown, zone, department));
             View = new StatisticsView(key, result);
             loading = false;
         }
@@ -103,7 +102,7 @@ public sealed partial class Statistics
             new() { Name = DeadlineText.Stats_ThisPeriod, Data = charted.Select(c => (double)c.Line.Received).ToArray() },
             new() { Name = DeadlineText.Stats_Before, Data = charted.Select(c => (double)(c.Before ?? 0)).ToArray() },
         ];
-        monthLabels = [.. result.Trend.Select(m => string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_MonthLabel, new DateTime(m.Month.Year, m.Month.Number, 1)))];
+        monthLabels = [.. result.Trend.Select(m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number))];
         trendSeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Trend.Select(m => (double)m.Received).ToArray() }];
     }
 }

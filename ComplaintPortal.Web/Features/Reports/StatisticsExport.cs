@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Reporting.Excel;
-using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
@@ -18,18 +16,6 @@ internal static class StatisticsExport
 
     /// <summary>Who may read the statistics (the page and its workbook): the whole organisation's, or a head their department's.</summary>
     public static readonly string[] Readers = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead];
-
-    /// <summary>
-    /// The department whose statistics <paramref name="user"/> reads: none (the whole organisation) for leadership, the committee
-    /// and customer service; a department head's own (one with no department reads none: -1 matches no case).
-    /// </summary>
-    public static int? OnlyDepartment(ClaimsPrincipal user, ActingUser? acting)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(PortalRoles.Leadership) || user.IsInRole(PortalRoles.Supervisor) || user.IsInRole(PortalRoles.IntakeClerk)
-            ? null
-            : acting?.DepartmentId ?? -1;
-    }
 
     /// <summary>The workbook's address for <paramref name="period"/>.</summary>
     public static string For(ReportPeriod period)
@@ -50,29 +36,26 @@ internal static class StatisticsExport
     {
         var query = context.Request.Query;
         var period = ReportPeriodQuery.Resolve(query["period"], query["year"], query["number"], clock);
-        var department = OnlyDepartment(context.User, await users.FindAsync(context.User, ct));
+        var department = ReportReaders.OnlyDepartment(context.User, await users.FindAsync(context.User, ct));
         var result = await new ComplaintStatistics(db).ReadAsync(period, clock.TimeZone, department, ct);
         var names = await StatisticsTables.NamesAsync(db, CultureInfo.CurrentUICulture, ct);
         var tables = StatisticsTables.Of(result, names);
         var now = time.GetUtcNow();
-        var (from, to) = period.UtcRange(clock.TimeZone);
-        var periodText = string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_Range, clock.Format(from, "d"), clock.Format(to.AddTicks(-1), "d"));
-        ReportHeading Heading(string title) => new(title, UiText.Report_GeneratedAt, now)
+        var periodText = ReportPeriodQuery.RangeText(period, clock);
+        var about = new ReportLine(DeadlineText.Stats_Title, DeadlineText.Stats_Help);
+        ReportHeading Heading(string title, ReportLine note) => new(title, UiText.Report_GeneratedAt, now)
         {
-            Lines = [new(DeadlineText.Timeliness_Period, periodText), .. Scope(), new(DeadlineText.Stats_Title, DeadlineText.Stats_Help)],
+            Lines = [new(DeadlineText.Timeliness_Period, periodText), .. department is { } only ? [new ReportLine(DeadlineText.Stats_Department, names.Department(only))] : Array.Empty<ReportLine>(), note],
         };
-        IEnumerable<ReportLine> Scope() => department is { } only ? [new(DeadlineText.Stats_Department, names.Department(only))] : [];
 
         using var workbook = new ReportWorkbook(clock.TimeZone);
-        workbook.AddSheet(Heading(DeadlineText.Stats_ByCategory), Columns(DeadlineText.Stats_Category, withBefore: true), tables.Categories);
-        workbook.AddSheet(Heading(DeadlineText.Stats_ByChannel), Columns(DeadlineText.Stats_Channel, withBefore: false), tables.Channels);
-        workbook.AddSheet(Heading(DeadlineText.Stats_ByDepartment) with
-        {
-            Lines = [new(DeadlineText.Timeliness_Period, periodText), .. Scope(), new(DeadlineText.Stats_Department, DeadlineText.Stats_DepartmentHelp)],
-        }, Columns(DeadlineText.Stats_Department, withBefore: false), tables.Departments);
-        workbook.AddSheet(Heading(DeadlineText.Stats_Trend),
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByCategory, about), Columns(DeadlineText.Stats_Category, withBefore: true), tables.Categories);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByChannel, about), Columns(DeadlineText.Stats_Channel, withBefore: false), tables.Channels);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByDepartment, new(DeadlineText.Stats_Department, DeadlineText.Stats_DepartmentHelp)),
+            Columns(DeadlineText.Stats_Department, withBefore: false), tables.Departments);
+        workbook.AddSheet(Heading(DeadlineText.Stats_Trend, about),
             [
-                ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => string.Format(CultureInfo.CurrentCulture, DeadlineText.Timeliness_MonthLabel, new DateTime(m.Month.Year, m.Month.Number, 1))),
+                ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number)),
                 ReportColumn<MonthReceived>.Integer(DeadlineText.Stats_Received, m => m.Received),
             ], result.Trend);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"complaint-statistics-{period.Year}-{period.Kind}-{period.Number}.xlsx").ToLowerInvariant();

@@ -78,8 +78,7 @@ public sealed partial class Timeliness
         departments = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Departments.AsNoTracking().ToDictionaryAsync(d => d.Id));
         var principal = await PrincipalAsync();
         // A department head sees the figures of their own department only.
-        onlyOwnDepartment = !principal.IsInRole(PortalRoles.Leadership) && !principal.IsInRole(PortalRoles.Supervisor)
-            && !principal.IsInRole(PortalRoles.IntakeClerk);
+        onlyOwnDepartment = !ReportReaders.WholeOrganisation(principal);
         if (onlyOwnDepartment)
         {
             ownDepartment = (await ActingUserAsync())?.DepartmentId ?? -1;
