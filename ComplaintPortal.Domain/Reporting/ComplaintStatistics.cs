@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,64 @@ public sealed record StatisticsLine(int Received, int Closed, int Surveyed, int 
 
     internal static StatisticsLine Of(IReadOnlyCollection<ComplaintStatistics.Fact> facts) => new(
         facts.Count,
-        facts.Count(f => f.Stage == CaseStage.Closed),
-        facts.Count(f => f.Satisfied is not null),
-        facts.Count(f => f.Satisfied == true),
-        facts.Count(f => f.Reopened),
-        facts.Count(f => f.Repeat));
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.Closed)),
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.Surveyed)),
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.Satisfied)),
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.Reopened)),
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.RepeatCallers)));
 }
+
+/// <summary>One figure of a statistics line, whose cases can be listed.</summary>
+public enum StatisticsFigure
+{
+    Received = 0,
+    Closed = 1,
+    /// <summary>Asked at the callback whether the result satisfied them.</summary>
+    Surveyed = 2,
+    Satisfied = 3,
+    Reopened = 4,
+    RepeatCallers = 5,
+}
+
+/// <summary>
+/// Which complaints each figure counts: one rule, used both to count a period's complaints (in memory) and to list the
+/// cases behind a figure (in the database), so that a list is always as long as its figure.
+/// </summary>
+public static class StatisticsFigures
+{
+    private static readonly Dictionary<StatisticsFigure, Expression<Func<ComplaintStatistics.Fact, bool>>> Rules = new()
+    {
+        [StatisticsFigure.Received] = f => true,
+        [StatisticsFigure.Closed] = f => f.Stage == CaseStage.Closed,
+        [StatisticsFigure.Surveyed] = f => f.Satisfied != null,
+        [StatisticsFigure.Satisfied] = f => f.Satisfied == true,
+        [StatisticsFigure.Reopened] = f => f.Reopened,
+        [StatisticsFigure.RepeatCallers] = f => f.Repeat,
+    };
+
+    private static readonly Dictionary<StatisticsFigure, Func<ComplaintStatistics.Fact, bool>> Compiled =
+        Rules.ToDictionary(r => r.Key, r => r.Value.Compile());
+
+    internal static Expression<Func<ComplaintStatistics.Fact, bool>> Rule(StatisticsFigure figure) =>
+        Rules.TryGetValue(figure, out var rule) ? rule : throw new ArgumentOutOfRangeException(nameof(figure));
+
+    internal static Func<ComplaintStatistics.Fact, bool> Counted(StatisticsFigure figure) =>
+        Compiled.TryGetValue(figure, out var rule) ? rule : throw new ArgumentOutOfRangeException(nameof(figure));
+}
+
+/// <summary>
+/// Which line of the statistics a figure is on: every complaint, or one category's (null with
+/// <see cref="Uncategorised"/>: not yet assessed), one channel's or one department's.
+/// </summary>
+public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null)
+{
+    public static readonly StatisticsSlice All = new();
+
+    public static StatisticsSlice Category(int? categoryId) => categoryId is null ? new(Uncategorised: true) : new(CategoryId: categoryId);
+}
+
+/// <summary>A case behind a figure: its number, when it came in, its type and channel, where it stands and the callback's answer.</summary>
+public sealed record StatisticsCase(string CaseNumber, DateTimeOffset ReceivedAt, int? CategoryId, ComplaintChannel Channel, CaseStage Stage, bool? Satisfied);
 
 /// <summary>A category's line, with the complaints received under it in the period before (of the same length), the rise showing a hot spot.</summary>
 public sealed record CategoryStatistics(int? CategoryId, StatisticsLine Line, int ReceivedBefore)
@@ -64,7 +117,20 @@ public sealed class ComplaintStatistics(PortalDbContext db)
 
     private static readonly CaseStage[] NotComplaints = [CaseStage.Invalid, CaseStage.Duplicate];
 
-    internal sealed record Fact(int Id, int? CategoryId, ComplaintChannel Channel, CaseStage Stage, bool? Satisfied, bool Reopened, bool Repeat);
+    /// <summary>What the figures are counted from, one per complaint (a class with setters: the database filters on it when listing).</summary>
+    internal sealed class Fact
+    {
+        public int Id { get; init; }
+        public string CaseNumber { get; init; } = "";
+        public DateTimeOffset ReceivedAt { get; init; }
+        public int? CategoryId { get; init; }
+        public ComplaintChannel Channel { get; init; }
+        public CaseStage Stage { get; init; }
+        public bool? Satisfied { get; init; }
+        public bool Reopened { get; init; }
+        /// <summary>The caller's phone had complained before, at any time.</summary>
+        public bool Repeat { get; init; }
+    }
 
     /// <param name="departmentId">
     /// One department's statistics (a department head's): only the complaints sent to it, and only its own line by department.
@@ -76,10 +142,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         ArgumentNullException.ThrowIfNull(zone);
         var (from, to) = period.UtcRange(zone);
         var cases = Received(from, to, departmentId);
-        var facts = await cases
-            .Select(c => new Fact(c.Id, c.CategoryId, c.Channel, c.Stage, c.SatisfiedWithResult, c.ReopenCount > 0,
-                c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id)))
-            .ToListAsync(cancellationToken);
+        var facts = await Facts(cases).ToListAsync(cancellationToken);
         var departments = await db.DepartmentTasks.AsNoTracking()
             .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId))
             .Select(t => new { t.ComplaintId, t.DepartmentId })
@@ -129,6 +192,60 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             _ => period with { Year = period.Year - 1 },
         };
     }
+
+    /// <summary>
+    /// One page of the cases behind a figure of <paramref name="period"/> on one line (<paramref name="slice"/>), in the order they
+    /// came in: exactly those the figure counts.
+    /// </summary>
+    /// <param name="departmentId">A department head's own department, as given to <see cref="ReadAsync"/>.</param>
+    public async Task<IReadOnlyList<StatisticsCase>> CasesAsync(StatisticsFigure figure, StatisticsSlice slice, ReportPeriod period, TimeZoneInfo zone,
+        int? departmentId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var (from, to) = period.UtcRange(zone);
+        var cases = Received(from, to, departmentId);
+        if (slice.Uncategorised)
+        {
+            cases = cases.Where(c => c.CategoryId == null);
+        }
+        else if (slice.CategoryId is { } category)
+        {
+            cases = cases.Where(c => c.CategoryId == category);
+        }
+
+        if (slice.Channel is { } channel)
+        {
+            cases = cases.Where(c => c.Channel == channel);
+        }
+
+        if (slice.DepartmentId is { } department)
+        {
+            cases = cases.Where(c => c.Tasks.Any(t => t.DepartmentId == department));
+        }
+
+        return await Facts(cases).Where(StatisticsFigures.Rule(figure))
+            .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
+            .Skip(skip).Take(take)
+            .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied))
+            .ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Fact> Facts(IQueryable<Complaint> cases) => cases.Select(c => new Fact
+    {
+        Id = c.Id,
+        CaseNumber = c.CaseNumber,
+        ReceivedAt = c.ReceivedAt,
+        CategoryId = c.CategoryId,
+        Channel = c.Channel,
+        Stage = c.Stage,
+        Satisfied = c.SatisfiedWithResult,
+        Reopened = c.ReopenCount > 0,
+        Repeat = c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id),
+    });
 
     private IQueryable<Complaint> Received(DateTimeOffset from, DateTimeOffset to, int? departmentId)
     {

@@ -86,6 +86,64 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         Assert.Equal(3, (await new ComplaintStatistics(db).ReadAsync(new ReportPeriod(ReportPeriodKind.Month, 2026, 3), Shanghai)).Total.Received);
     }
 
+    [Fact]
+    public async Task Each_figure_lists_exactly_the_cases_it_counts_on_every_line_in_the_order_they_came_in()
+    {
+        var a = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var b = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var c = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var unassessed = await Driver.CaseInStageAsync(CaseStage.Registered);
+        var invalid = await Driver.CaseInStageAsync(CaseStage.Invalid);
+        var february = await Driver.CaseInStageAsync(CaseStage.Registered);
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        await SetAsync(c.Id, march, "p1", CategoryCatalog.ProductQuality);
+        await SetAsync(a.Id, march.AddDays(1), "p1", CategoryCatalog.ProductQuality, satisfied: true);
+        await SetAsync(b.Id, march.AddDays(2), "p2", CategoryCatalog.Service, ComplaintChannel.Online, satisfied: false, reopened: 1);
+        await SetAsync(unassessed.Id, march.AddDays(3), "p3");
+        await SetAsync(invalid.Id, march.AddDays(3), "p4", CategoryCatalog.ProductQuality, satisfied: true);
+        await SetAsync(february.Id, new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero), "p5", CategoryCatalog.Service);
+        var period = new ReportPeriod(ReportPeriodKind.Month, 2026, 3);
+
+        await using var db = Database.CreateContext();
+        var statistics = new ComplaintStatistics(db);
+        var result = await statistics.ReadAsync(period, Shanghai);
+        var lines = new List<(StatisticsSlice Slice, StatisticsLine Line)> { (StatisticsSlice.All, result.Total) };
+        lines.AddRange(result.ByCategory.Select(x => (StatisticsSlice.Category(x.CategoryId), x.Line)));
+        lines.AddRange(result.ByChannel.Select(x => (new StatisticsSlice(Channel: x.Channel), x.Line)));
+        lines.AddRange(result.ByDepartment.Select(x => (new StatisticsSlice(DepartmentId: x.DepartmentId), x.Line)));
+        Assert.Equal(8, lines.Count);
+        foreach (var (slice, line) in lines)
+        {
+            foreach (var (figure, count) in new[]
+            {
+                (StatisticsFigure.Received, line.Received), (StatisticsFigure.Closed, line.Closed), (StatisticsFigure.Surveyed, line.Surveyed),
+                (StatisticsFigure.Satisfied, line.Satisfied), (StatisticsFigure.Reopened, line.Reopened), (StatisticsFigure.RepeatCallers, line.RepeatCallers),
+            })
+            {
+                var listed = await statistics.CasesAsync(figure, slice, period, Shanghai, null, 0, 50);
+                Assert.True(count == listed.Count, $"{slice} {figure}: counted {count}, listed {listed.Count}");
+            }
+        }
+
+        // All of March's, oldest first; the invalid one is no complaint.
+        Assert.Equal([c.CaseNumber, a.CaseNumber, b.CaseNumber, unassessed.CaseNumber],
+            (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
+        // A page at a time.
+        Assert.Equal([b.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, 2, 1)).Select(x => x.CaseNumber));
+        // The repeat caller is the second of p1's; the one not yet assessed is its own line.
+        Assert.Equal([a.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.RepeatCallers, StatisticsSlice.All, period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
+        Assert.Equal([unassessed.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.Category(null), period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
+        // Asked at the callback, with the answer; online only; February's service complaint as the period before.
+        var surveyed = await statistics.CasesAsync(StatisticsFigure.Surveyed, StatisticsSlice.All, period, Shanghai, null, 0, 50);
+        Assert.Equal([(a.CaseNumber, (bool?)true), (b.CaseNumber, false)], surveyed.Select(x => (x.CaseNumber, x.Satisfied)));
+        Assert.Equal([b.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(Channel: ComplaintChannel.Online), period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
+        Assert.Equal([february.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.Category(Driver.CategoryId(CategoryCatalog.Service)),
+            ComplaintStatistics.Before(period), Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
+        // A department head's: only what was sent to their department (the case not yet assessed was sent nowhere).
+        Assert.Equal([c.CaseNumber, a.CaseNumber, b.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai,
+            Driver.DepartmentId(DepartmentCatalog.Quality), 0, 50)).Select(x => x.CaseNumber));
+    }
+
     [Theory]
     [InlineData(ReportPeriodKind.Month, 2026, 1, 2025, 12)]
     [InlineData(ReportPeriodKind.Month, 2026, 7, 2026, 6)]

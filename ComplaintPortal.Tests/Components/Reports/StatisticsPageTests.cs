@@ -68,6 +68,61 @@ public sealed class StatisticsPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task Every_figure_opens_the_complaints_it_counts_in_words_a_page_at_a_time()
+    {
+        var ctx = Open();
+        var march = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var open = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var february = await Driver.CaseInStageAsync(CaseStage.Registered);
+        await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: false);
+        await ReceivedAsync(open.Id, march.AddHours(1), CategoryCatalog.ProductQuality, ComplaintChannel.WalkIn);
+        await ReceivedAsync(february.Id, march.AddDays(-20), CategoryCatalog.Service, ComplaintChannel.Hotline);
+        ctx.SignInAs(Driver.Leader);
+        var cut = ctx.RenderPage<Statistics>();
+        cut.WaitForElement("[data-test=by-category]");
+
+        async Task<(string Title, List<string> Cases, string Text)> OpenAsync(AngleSharp.Dom.IElement link)
+        {
+            await cut.InvokeAsync(() => link.Click());
+            var dialog = cut.WaitForElement("[data-test=statistics-cases]");
+            cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-test=statistics-cases] [data-case]").Count > 0 || cut.FindAll("[data-test=no-cases]").Count > 0));
+            var seen = (cut.Find(".mud-dialog-title").TextContent.Trim(), cut.FindAll("[data-test=statistics-cases] [data-case]").Select(c => c.TextContent.Trim()).ToList(),
+                cut.Find("[data-test=statistics-cases]").TextContent);
+            await cut.InvokeAsync(() => cut.Find("[data-test=statistics-cases-close]").Click());
+            cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=statistics-cases]")));
+            return seen;
+        }
+
+        // The month's complaints, oldest first, each in words (type, channel, stage), never codes.
+        var all = await OpenAsync(cut.Find("[data-figure=received] [data-test=figure] [data-count]"));
+        Assert.Equal("全部投诉 · 受理投诉：2 件", all.Title);
+        Assert.Equal([closed.CaseNumber, open.CaseNumber], all.Cases);
+        Assert.Contains("产品质量问题", all.Text, StringComparison.Ordinal);
+        Assert.Contains("营业厅/服务台现场", all.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("WalkIn", all.Text, StringComparison.Ordinal);
+        // The rate opens those asked at the callback, with their answer.
+        var surveyed = await OpenAsync(cut.Find("[data-figure=satisfaction] [data-count]"));
+        Assert.Equal("全部投诉 · 回访：1 件", surveyed.Title);
+        Assert.Equal([closed.CaseNumber], surveyed.Cases);
+        Assert.Contains("对处理结果满意", surveyed.Text, StringComparison.Ordinal);
+        // A type's count of the month before, and a channel's closed.
+        var service = cut.FindAll("[data-test=by-category] tbody tr").Single(r => r.TextContent.Contains("服务", StringComparison.Ordinal));
+        var before = await OpenAsync(service.QuerySelector("[data-test=before] [data-count]")!);
+        Assert.Equal("服务问题 · 上期：1 件", before.Title);
+        Assert.Equal([february.CaseNumber], before.Cases);
+        var hotline = cut.FindAll("[data-test=by-channel] tbody tr").Single(r => r.TextContent.Contains("热线", StringComparison.Ordinal));
+        var hotlineClosed = await OpenAsync(hotline.QuerySelector("[data-figure=closed]")!);
+        Assert.Equal([closed.CaseNumber], hotlineClosed.Cases);
+        // The hot spot opens its type's complaints.
+        var spot = await OpenAsync(cut.Find("[data-hot-spot]"));
+        Assert.Equal(("产品质量问题 · 受理投诉：2 件", 2), (spot.Title, spot.Cases.Count));
+        // A figure of nought says there is nothing behind it.
+        var reopened = await OpenAsync(cut.Find("[data-figure=reopened] [data-count]"));
+        Assert.Contains("此数字下没有案件", reopened.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_month_whose_complaints_reached_no_department_yet_says_so_under_the_department_header()
     {
         var ctx = Open();

@@ -45,6 +45,9 @@ public sealed partial class Statistics
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IDialogService DialogService { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "period")]
     private string? PeriodKind { get; set; }
 
@@ -87,14 +90,39 @@ public sealed partial class Statistics
     /// <summary>Puts the chosen period into the address, so it can be bookmarked and the page loads it.</summary>
     private void Show() => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(ReportPeriodQuery.Of(kind, year, number)));
 
+    /// <summary>A figure of the whole period (the summary's).</summary>
+    private StatisticsSelection Whole(StatisticsFigure figure) =>
+        StatisticsSelection.Of(new StatisticsRow(DeadlineText.Stats_All, View!.Result.Total, StatisticsSlice.All), figure);
+
+    /// <summary>Lists the complaints a clicked figure counts, a page at a time, in a dialog over the page (the tables run long).</summary>
+    private async Task ShowCasesAsync(StatisticsSelection selection)
+    {
+        var parameters = new DialogParameters<StatisticsCasesDialog>
+        {
+            { d => d.Selection, selection },
+            { d => d.Names, names },
+            { d => d.Load, LoadCasesAsync },
+        };
+        await DialogService.ShowAsync<StatisticsCasesDialog>(selection.Heading, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
+    }
+
+    /// <summary>One page of the cases behind a figure, on its own scope (the dialog's grid asks as it pages).</summary>
+    private Task<IReadOnlyList<StatisticsCase>> LoadCasesAsync(StatisticsSelection selection, int skip, int take)
+    {
+        var shown = selection.Before ? ComplaintStatistics.Before(period) : period;
+        var (zone, department) = (Clock.TimeZone, onlyDepartment);
+        return InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>())
+            .CasesAsync(selection.Figure, selection.Slice, shown, zone, department, skip, take));
+    }
+
     private void Present(ComplaintStatisticsResult result)
     {
         var tables = StatisticsTables.Of(result, names);
         (categories, channels, departments) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments]);
         // Types only: cases not yet assessed rising are no hot spot.
-        hotSpots = [.. result.ByCategory.Where(c => c.CategoryId is not null && c.Change > 0)
-            .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)
-            .Select(c => new StatisticsRow(names.Category(c.CategoryId), c.Line, c.ReceivedBefore))];
+        hotSpots = [.. categories.Where(c => !c.Slice.Uncategorised && c.Change > 0)
+            .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];
         var charted = categories.Where(c => c.Line.Received > 0 || c.Before > 0).ToList();
         categoryLabels = [.. charted.Select(c => c.Name)];
         categorySeries =

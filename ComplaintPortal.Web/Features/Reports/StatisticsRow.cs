@@ -2,13 +2,14 @@ using System.Globalization;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Reports;
 
-/// <summary>One line of a statistics table in the reader's words: the category's, channel's or department's name and its figures.</summary>
-public sealed record StatisticsRow(string Name, StatisticsLine Line, int? Before = null)
+/// <summary>One line of a statistics table in the reader's words: the category's, channel's or department's name, its figures and which cases they count.</summary>
+public sealed record StatisticsRow(string Name, StatisticsLine Line, StatisticsSlice Slice, int? Before = null)
 {
     public int Change => Line.Received - (Before ?? 0);
 }
@@ -30,9 +31,9 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(names);
         return new(
-            [.. result.ByCategory.Select(c => new StatisticsRow(names.Category(c.CategoryId), c.Line, c.ReceivedBefore))],
-            [.. result.ByChannel.Select(c => new StatisticsRow(CaseLabels.Channel(c.Channel), c.Line))],
-            [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line))]);
+            [.. result.ByCategory.Select(c => new StatisticsRow(names.Category(c.CategoryId), c.Line, StatisticsSlice.Category(c.CategoryId), c.ReceivedBefore))],
+            [.. result.ByChannel.Select(c => new StatisticsRow(CaseLabels.Channel(c.Channel), c.Line, new StatisticsSlice(Channel: c.Channel)))],
+            [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))]);
     }
 }
 
@@ -43,4 +44,47 @@ public sealed record StatisticsNames(IReadOnlyDictionary<int, string> Categories
         id is null ? DeadlineText.Stats_NotAssessed : Categories.TryGetValue(id.Value, out var name) ? name : id.Value.ToString(CultureInfo.CurrentCulture);
 
     public string Department(int id) => Departments.TryGetValue(id, out var name) ? name : id.ToString(CultureInfo.CurrentCulture);
+}
+
+/// <summary>The figure that was clicked: which cases to list (a page at a time), under what title, and how many there are.</summary>
+/// <param name="Before">The count of the period before (a type's), rather than of the period shown.</param>
+public sealed record StatisticsSelection(string Title, StatisticsFigure Figure, StatisticsSlice Slice, bool Before, int Count)
+{
+    public string Heading => string.Format(CultureInfo.CurrentCulture, Counted.Pick(Count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), Title, Count);
+
+    /// <summary>Picks <paramref name="figure"/> of <paramref name="row"/>, titled by the row's name and the figure's.</summary>
+    public static StatisticsSelection Of(StatisticsRow row, StatisticsFigure figure, bool before = false)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var count = before ? row.Before ?? 0 : CountOf(row.Line, figure);
+        return new(row.Name + " · " + (before ? DeadlineText.Stats_Before : Name(figure)), figure, row.Slice, before, count);
+    }
+
+    /// <summary>How many cases <paramref name="figure"/> counts on <paramref name="line"/>.</summary>
+    public static int CountOf(StatisticsLine line, StatisticsFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return figure switch
+        {
+            StatisticsFigure.Received => line.Received,
+            StatisticsFigure.Closed => line.Closed,
+            StatisticsFigure.Surveyed => line.Surveyed,
+            StatisticsFigure.Satisfied => line.Satisfied,
+            StatisticsFigure.Reopened => line.Reopened,
+            StatisticsFigure.RepeatCallers => line.RepeatCallers,
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
+    }
+
+    /// <summary>The figure's name, as the tables head its column.</summary>
+    public static string Name(StatisticsFigure figure) => figure switch
+    {
+        StatisticsFigure.Received => DeadlineText.Stats_Received,
+        StatisticsFigure.Closed => DeadlineText.Stats_Closed,
+        StatisticsFigure.Surveyed => DeadlineText.Stats_Surveyed,
+        StatisticsFigure.Satisfied => DeadlineText.Stats_Satisfied,
+        StatisticsFigure.Reopened => DeadlineText.Stats_Reopened,
+        StatisticsFigure.RepeatCallers => DeadlineText.Stats_Repeat,
+        _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+    };
 }
