@@ -115,6 +115,43 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
     }
 
+    [Fact]
+    public async Task A_leader_opens_the_complaints_behind_a_statistics_figure_and_from_there_a_case_at_a_desk_and_on_a_phone()
+    {
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
+        const string February = "/reports/statistics?period=Month&year=2026&number=2";
+
+        // At a desk (zh-Hans): a department's received complaints, ten to a page, the first opening its case.
+        var desk = await walk.SignInAsync("leader", new ViewportSize { Width = 1440, Height = 900 });
+        await desk.GotoAsync(February);
+        await desk.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        var link = desk.Locator("[data-test=by-department] tbody [data-figure=received]").First;
+        var count = int.Parse(await link.GetAttributeAsync("data-count") ?? "", CultureInfo.InvariantCulture);
+        Assert.True(count > 0, "the demo's February sent nothing to its first department");
+        await link.ClickAsync();
+        var cases = desk.Locator("[data-test=statistics-cases] [data-case]");
+        await cases.First.WaitForAsync();
+        Assert.Equal(Math.Min(count, 10), await cases.CountAsync());
+        Assert.Contains($"受理投诉：{count} 件", await desk.Locator(".mud-dialog-title").InnerTextAsync(), StringComparison.Ordinal);
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-cases.png") });
+        var number = (await cases.First.InnerTextAsync()).Trim();
+        await cases.First.ClickAsync();
+        await desk.WaitForURLAsync($"**/cases/{number}");
+
+        // On a phone (English): the month's complaints as cards in the dialog, nothing sideways.
+        var phone = await OnAPhoneAsync(walk, "leader");
+        await phone.GotoAsync("/culture/set?culture=en&returnUrl=" + Uri.EscapeDataString(February));
+        await phone.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        await phone.Locator("[data-figure=received] [data-test=figure] [data-count]").TapAsync();
+        await phone.Locator("[data-test=statistics-cases] [data-case]").First.WaitForAsync();
+        // Laid out once the dialog's opening animation has finished.
+        await phone.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-cases-phone-en.png") });
+        Assert.Empty(await Layout.LaidOutWrongAsync(phone, "leader's statistics cases on a phone"));
+        // Each card's cells say what they are (MudBlazor writes the column's title beside the value).
+        Assert.True(await phone.Locator("[data-test=statistics-cases] td[data-label='Received at']").CountAsync() > 0);
+    }
+
     /// <summary>Every role's pages, by the demo account that sees them.</summary>
     private static readonly Dictionary<string, string[]> EveryRolesPages = new()
     {
