@@ -119,6 +119,10 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         // The list is read from the server after the click, a page at a time.
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(lateCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
+        // Over the page, in a dialog: closed, the page is as it was.
+        Assert.True(await page.Locator("[data-test=figure-dialog] [data-test=figure-cases]").IsVisibleAsync());
+        await page.ClickAsync("[data-test=figure-close]");
+        await page.Locator("[data-test=figure-dialog]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // The target's mark sits beside the department's resolution rate, not against it.
         var rate = await page.Locator("[data-test=timeliness] [data-test=row-resolution]").First.BoundingBoxAsync();
@@ -155,11 +159,14 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await missed.WaitForAsync();
         var missedCount = int.Parse(await missed.GetAttributeAsync("data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
         Assert.NotEqual(0, missedCount);
-        var lateTitle = await page.InnerTextAsync("[data-test=figure-title]");
         await missed.ClickAsync();
-        await page.WaitForFunctionAsync("t => document.querySelector('[data-test=figure-title]')?.innerText !== t", lateTitle);
         await page.WaitForSelectorAsync("[data-test=figure-cases] [data-case]");
         Assert.Equal(Math.Min(missedCount, 10), await page.Locator("[data-test=figure-cases] [data-case]").CountAsync());
+        // The drill-down is far down the page: its list opens over it, in view, not at the page's top out of sight.
+        Assert.True(await page.Locator("[data-test=figure-cases]").EvaluateAsync<bool>(
+            "l => { const r = l.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"), "the missed deadlines' list is out of view");
+        await page.ClickAsync("[data-test=figure-close]");
+        await page.Locator("[data-test=figure-dialog]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // At desk width each chart fits its card whole: nothing to scroll, its last month's label not cut off.
         foreach (var chart in new[] { "chart-departments", "chart-trend" })

@@ -132,7 +132,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         var cases = desk.Locator("[data-test=statistics-cases] [data-case]");
         await cases.First.WaitForAsync();
         Assert.Equal(Math.Min(count, 10), await cases.CountAsync());
-        Assert.Contains($"受理投诉：{count} 件", await desk.Locator(".mud-dialog-title").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"受理投诉：{count} 件", await desk.Locator("[data-test=figure-title]").InnerTextAsync(), StringComparison.Ordinal);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-cases.png") });
         var number = (await cases.First.InnerTextAsync()).Trim();
         await cases.First.ClickAsync();

@@ -87,10 +87,10 @@ public sealed class StatisticsPageTests : CasePageTest
             await cut.InvokeAsync(() => link.Click());
             var dialog = cut.WaitForElement("[data-test=statistics-cases]");
             cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-test=statistics-cases] [data-case]").Count > 0 || cut.FindAll("[data-test=no-cases]").Count > 0));
-            var seen = (cut.Find(".mud-dialog-title").TextContent.Trim(), cut.FindAll("[data-test=statistics-cases] [data-case]").Select(c => c.TextContent.Trim()).ToList(),
+            var seen = (cut.Find("[data-test=figure-title]").TextContent.Trim(), cut.FindAll("[data-test=statistics-cases] [data-case]").Select(c => c.TextContent.Trim()).ToList(),
                 cut.Find("[data-test=statistics-cases]").TextContent);
-            await cut.InvokeAsync(() => cut.Find("[data-test=statistics-cases-close]").Click());
-            cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=statistics-cases]")));
+            await cut.InvokeAsync(() => cut.Find("[data-test=figure-close]").Click());
+            cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=figure-dialog]")));
             return seen;
         }
 

@@ -55,7 +55,7 @@ public sealed class TimelinessFigureTests
 
         list.WaitForAssertion(() => Assert.Equal(10, list.FindAll("[data-case]").Count));
         Assert.Equal([(TimelinessFigure.Complaints, 0, 10)], requests);
-        Assert.Equal("全部投訴：12 件", list.Find("[data-test=figure-title]").TextContent.Trim());
+        Assert.Equal("全部投訴：12 件", selection.Heading);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class TimelinessFigureTests
             Task.FromResult<IReadOnlyList<FigureRow>>([Row("LATE-TASK", DeadlineKind.DepartmentTask, DeadlineKind.Completion)])));
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-case]")));
-        Assert.Equal("未按時處理：1 件", cut.Find("[data-test=figure-title]").TextContent.Trim());
+        Assert.Equal("未按時處理：1 件", figure.Heading);
         var text = cut.Find("[data-test=figure-cases] tbody").TextContent;
         Assert.Contains("轉辦任務、辦結", text, StringComparison.Ordinal);
         Assert.Contains("已結案", text, StringComparison.Ordinal);

@@ -94,19 +94,6 @@ public sealed partial class Statistics
     private StatisticsSelection Whole(StatisticsFigure figure) =>
         StatisticsSelection.Of(new StatisticsRow(DeadlineText.Stats_All, View!.Result.Total, StatisticsSlice.All), figure);
 
-    /// <summary>Lists the complaints a clicked figure counts, a page at a time, in a dialog over the page (the tables run long).</summary>
-    private async Task ShowCasesAsync(StatisticsSelection selection)
-    {
-        var parameters = new DialogParameters<StatisticsCasesDialog>
-        {
-            { d => d.Selection, selection },
-            { d => d.Names, names },
-            { d => d.Load, LoadCasesAsync },
-        };
-        await DialogService.ShowAsync<StatisticsCasesDialog>(selection.Heading, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
-    }
-
     /// <summary>One page of the cases behind a figure, on its own scope (the dialog's grid asks as it pages).</summary>
     private Task<IReadOnlyList<StatisticsCase>> LoadCasesAsync(StatisticsSelection selection, int skip, int take)
     {

@@ -7,6 +7,7 @@ using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 
 namespace ComplaintPortal.Web.Features.Reports;
 
@@ -46,14 +47,14 @@ public sealed partial class Timeliness
     private int number;
     private int? chosenDepartment;
 
-    // The figure whose cases are listed, if one was clicked.
-    private FigureSelection? selection;
-
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService DialogService { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "period")]
     private string? PeriodKind { get; set; }
@@ -102,7 +103,6 @@ public sealed partial class Timeliness
         var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
         var result = await InScopeAsync(sp => sp.GetRequiredService<KeptTimelinessReport>().ComputeAsync(period, TrendMonths, zone, now, department));
         View = new TimelinessView(key, period, result);
-        selection = null;
         loading = false;
     }
 
@@ -116,8 +116,6 @@ public sealed partial class Timeliness
 
     /// <summary>The period asked for, or the current one when the query names none or an impossible one.</summary>
     private ReportPeriod ResolvePeriod() => ReportPeriodQuery.Resolve(PeriodKind, YearValue, NumberValue, Clock);
-
-    private void Select(FigureSelection figure) => selection = figure;
 
     private FigureSelection Behind(ComplaintCounts row, string figure, TimelinessFigure which, int count) =>
         new(DepartmentName(row.DepartmentId ?? 0) + " · " + figure, which, row.DepartmentId, count);
