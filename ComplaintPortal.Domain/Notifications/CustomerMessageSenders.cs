@@ -10,41 +10,72 @@ public interface ICustomerMessageSender
     Task SendAsync(OutboxMessage message, string caseNumber, CancellationToken cancellationToken);
 }
 
+/// <summary>A mail to a member of staff (their new notices); <paramref name="Name"/> names its file in a pick-up folder.</summary>
+public sealed record StaffMail(string Recipient, string Subject, string Body, DateTimeOffset CreatedAt, string Name);
+
+/// <summary>Delivers a mail to a member of staff, by the channel the customers' messages take.</summary>
+public interface IStaffMailSender
+{
+    Task SendAsync(StaffMail mail, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Writes each message as a text file into a pick-up folder (printed letters, an SMS gateway that polls
 /// the folder, or simply a record when no mail server is configured).
 /// </summary>
-public sealed class FilePickupMessageSender(string folder) : ICustomerMessageSender
+public sealed class FilePickupMessageSender(string folder) : ICustomerMessageSender, IStaffMailSender
 {
-    public async Task SendAsync(OutboxMessage message, string caseNumber, CancellationToken cancellationToken)
+    public Task SendAsync(OutboxMessage message, string caseNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return WriteAsync(message.Recipient, message.Subject, message.Body, message.CreatedAt,
+            string.Create(CultureInfo.InvariantCulture, $"{caseNumber}-{message.Id:D8}"), cancellationToken);
+    }
+
+    public Task SendAsync(StaffMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return WriteAsync(mail.Recipient, mail.Subject, mail.Body, mail.CreatedAt, mail.Name, cancellationToken);
+    }
+
+    private async Task WriteAsync(string recipient, string subject, string body, DateTimeOffset createdAt, string name, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(folder);
-        var name = string.Create(CultureInfo.InvariantCulture, $"{caseNumber}-{message.Id:D8}.txt");
         var text = new StringBuilder()
-            .Append("To: ").AppendLine(message.Recipient)
-            .Append("Subject: ").AppendLine(message.Subject)
-            .Append("Date: ").AppendLine(message.CreatedAt.ToString("O", CultureInfo.InvariantCulture))
+            .Append("To: ").AppendLine(recipient)
+            .Append("Subject: ").AppendLine(subject)
+            .Append("Date: ").AppendLine(createdAt.ToString("O", CultureInfo.InvariantCulture))
             .AppendLine()
-            .AppendLine(message.Body)
+            .AppendLine(body)
             .ToString();
-        await File.WriteAllTextAsync(Path.Combine(folder, name), text, Encoding.UTF8, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".txt"), text, Encoding.UTF8, cancellationToken);
     }
 }
 
 /// <summary>Sends e-mail through an SMTP relay with System.Net.Mail.</summary>
-public sealed class SmtpMessageSender(SmtpSettings settings) : ICustomerMessageSender
+public sealed class SmtpMessageSender(SmtpSettings settings) : ICustomerMessageSender, IStaffMailSender
 {
-    public async Task SendAsync(OutboxMessage message, string caseNumber, CancellationToken cancellationToken)
+    public Task SendAsync(OutboxMessage message, string caseNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return SendAsync(message.Recipient, message.Subject, message.Body, cancellationToken);
+    }
+
+    public Task SendAsync(StaffMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return SendAsync(mail.Recipient, mail.Subject, mail.Body, cancellationToken);
+    }
+
+    private async Task SendAsync(string recipient, string subject, string body, CancellationToken cancellationToken)
+    {
         using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             client.Credentials = new System.Net.NetworkCredential(settings.UserName, settings.Password);
         }
 
-        using var mail = new MailMessage(settings.From, message.Recipient, message.Subject, message.Body)
+        using var mail = new MailMessage(settings.From, recipient, subject, body)
         {
             BodyEncoding = Encoding.UTF8,
             SubjectEncoding = Encoding.UTF8,

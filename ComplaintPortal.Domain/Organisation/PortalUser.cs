@@ -14,4 +14,16 @@ public sealed class PortalUser : IdentityUser
     public Department? Department { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The longest language tag kept for <see cref="Language"/> (<c>zh-Hant</c>).</summary>
+    public const int LanguageMaxLength = 10;
+
+    /// <summary>The portal's language the person last chose (<c>zh-Hans</c>, <c>zh-Hant</c>, <c>en</c>): what their notice mail is written in.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Whether their new notices are also sent to their e-mail address.</summary>
+    public bool MailNotices { get; set; }
+
+    /// <summary>The last notice whose mail was sent or was not due (those before mail was switched on): mail goes for newer ones only.</summary>
+    public int NoticesMailedThrough { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Web;
 
@@ -49,6 +50,20 @@ public sealed class PortalShellTests : IClassFixture<PortalShellTests.App>
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/account/login", switched.Headers.Location!.OriginalString);
         Assert.Contains("<title>Sign in</title>", await client.GetStringAsync("/account/login"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_persons_chosen_language_is_kept_on_their_account_for_their_notice_mail()
+    {
+        var client = await app.SignedInAsync("head.qa");
+
+        var switched = await client.GetAsync("/culture/set?culture=zh-Hant&returnUrl=%2Fnotices");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal("zh-Hant", await db.Users.Where(u => u.UserName == "head.qa").Select(u => u.Language).SingleAsync());
+        await client.GetAsync("/culture/set?culture=en&returnUrl=%2Fnotices");
+        Assert.Equal("en", await db.Users.Where(u => u.UserName == "head.qa").Select(u => u.Language).SingleAsync());
     }
 
     [Theory]

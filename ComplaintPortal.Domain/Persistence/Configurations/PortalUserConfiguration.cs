@@ -11,6 +11,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired().IsSingleLine();
         builder.Property(u => u.UserName).IsSingleLine();
         builder.Property(u => u.Email).IsSingleLine();
+        builder.Property(u => u.Language).HasMaxLength(PortalUser.LanguageMaxLength).IsUnicode(false).IsSingleLine();
         builder.HasOne(u => u.Department)
             .WithMany()
             .HasForeignKey(u => u.DepartmentId)

@@ -62,6 +62,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<CallerHistory>();
         services.AddScoped<CaseUsers>();
         services.AddScoped<Domain.Notifications.NoticeBook>();
+        services.AddScoped<Domain.Notifications.NoticeMailing>();
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();
         services.AddScoped<Domain.Privacy.PersonalDataViews>();
         services.AddSingleton(feed);

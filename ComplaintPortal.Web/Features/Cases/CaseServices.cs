@@ -33,11 +33,14 @@ public static class CaseServices
         services.AddSingleton(options);
         services.AddSingleton(sp => new CaseNumberPolicy(options.CaseNumberPrefix, sp.GetRequiredService<OrganisationClock>().TimeZone));
         services.AddSingleton(new EvidenceStore(Path.Combine(environment.ContentRootPath, options.EvidencePath)));
-        services.AddSingleton<ICustomerMessageSender>(options.MessageDelivery switch
+        // The customers' messages and the staff's notice mail go by the same channel.
+        var sender = options.MessageDelivery switch
         {
-            "Smtp" => new SmtpMessageSender(options.Smtp),
+            "Smtp" => (ICustomerMessageSender)new SmtpMessageSender(options.Smtp),
             _ => new FilePickupMessageSender(Path.Combine(environment.ContentRootPath, options.PickupPath)),
-        });
+        };
+        services.AddSingleton(sender);
+        services.AddSingleton((IStaffMailSender)sender);
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();

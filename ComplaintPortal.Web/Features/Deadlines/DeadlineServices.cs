@@ -32,6 +32,10 @@ public static class DeadlineServices
         // Cases closed and notices read through other instances re-count this one's bells too.
         services.AddSingleton<Hosting.IInstanceSignalTopic, Notices.NoticeSignalTopic>();
         services.AddScoped<NoticeBook>();
+        // New notices by e-mail too, for those who asked.
+        services.AddScoped<NoticeMailing>();
+        services.AddSingleton<Notices.NoticeMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeMailer>());
         services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.SectionName));
         services.AddHostedService<DeadlineMonitorService>();
         return services;

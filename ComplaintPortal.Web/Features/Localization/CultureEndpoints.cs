@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Web.Features.Account;
 using Microsoft.AspNetCore.Localization;
 
@@ -10,7 +12,7 @@ internal static class CultureEndpoints
     /// <summary>Remembers the chosen language for a year and returns to the page the user was on (local paths only).</summary>
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(SetPath, (HttpContext context, TimeProvider time, string? culture, string? returnUrl) =>
+        endpoints.MapGet(SetPath, async (HttpContext context, TimeProvider time, NoticeMailing mailing, string? culture, string? returnUrl) =>
         {
             if (!PortalCultures.IsSupported(culture))
             {
@@ -28,6 +30,12 @@ internal static class CultureEndpoints
                     Secure = context.Request.IsHttps,
                     SameSite = SameSiteMode.Lax,
                 });
+            // Kept on the account too: the person's notice mail is written in it.
+            if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            {
+                await mailing.RememberLanguageAsync(userId, culture!, context.RequestAborted);
+            }
+
             return Results.LocalRedirect(AccountRoutes.SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
         return endpoints;

@@ -17,6 +17,15 @@ public sealed class NoticeOptions
 
     /// <summary>How long a notice id missing below the newest one read is waited for (another instance's transaction still open).</summary>
     public TimeSpan GapPatience { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether people who asked for it get their new notices by e-mail too (<see cref="NoticeMailer"/>).</summary>
+    public bool MailEnabled { get; set; } = true;
+
+    /// <summary>How often new notices are mailed: a person gets at most one mail per round, listing all that came.</summary>
+    public TimeSpan MailInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The portal's address as people open it (<c>https://complaints.example.com</c>): the mail's links start with it. Without it they are paths.</summary>
+    public string? PortalAddress { get; set; }
 }
 
 /// <summary>

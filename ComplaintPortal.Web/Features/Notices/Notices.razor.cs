@@ -45,10 +45,19 @@ public sealed partial class Notices : IDisposable
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    /// <summary>The reader's e-mail address (null without one: their notices cannot be mailed) and whether their notices are mailed.</summary>
+    private (string? Email, bool On) mail;
+
     protected override async Task OnInitializedAsync()
     {
         departmentNames = await InScopeAsync(async sp => (await sp.GetRequiredService<PortalDbContext>().Departments.AsNoTracking().ToListAsync())
             .ToDictionary(d => d.Code, d => d.DisplayName(CultureInfo.CurrentUICulture), StringComparer.Ordinal));
+        if (await ActingUserAsync() is { } me)
+        {
+            mail = await InScopeAsync(async sp => await sp.GetRequiredService<PortalDbContext>().Users.AsNoTracking().Where(u => u.Id == me.UserId)
+                .Select(u => new ValueTuple<string?, bool>(string.IsNullOrWhiteSpace(u.Email) ? null : u.Email, u.MailNotices)).FirstOrDefaultAsync());
+        }
+
         if (RendererInfo.IsInteractive && await ActingUserAsync() is { } reader)
         {
             subscription = Feed.Subscribe(change =>
@@ -101,6 +110,22 @@ public sealed partial class Notices : IDisposable
         read = true;
         shown = new ShownNotices(notices.Select(n => n.ComplaintId).OfType<int>().ToHashSet(), state.Page == 0 && total <= notices.Count, unreadOnly);
         return new GridData<NoticeView> { Items = notices, TotalItems = capped ? NoticeBook.TotalCap : total };
+    }
+
+    /// <summary>Switches the reader's notice mail on or off, in the language they read the portal in.</summary>
+    private async Task SwitchMailAsync(bool on)
+    {
+        if (await ActingUserAsync() is not { } me)
+        {
+            return;
+        }
+
+        var language = CultureInfo.CurrentUICulture.Name;
+        if (await InScopeAsync(sp => sp.GetRequiredService<NoticeMailing>().SwitchAsync(me.UserId, on, language)))
+        {
+            mail = mail with { On = on };
+            Snackbar.Add(on ? string.Format(CultureInfo.CurrentCulture, DeadlineText.NoticeMail_On, mail.Email) : DeadlineText.NoticeMail_Off, Severity.Success);
+        }
     }
 
     private string Detail(NoticeView notice) =>
