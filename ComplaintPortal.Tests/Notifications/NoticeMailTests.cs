@@ -105,7 +105,8 @@ public sealed class NoticeMailTests : IDisposable
         var toOwner = Assert.Single(mails, m => m.Contains("To: owner@example.com", StringComparison.Ordinal));
         Assert.Contains("客訴管理平台：2 則新通知", toOwner, StringComparison.Ordinal);
         Assert.Contains("已逾期", toOwner, StringComparison.Ordinal);
-        Assert.Contains(complaint.CaseNumber, toOwner, StringComparison.Ordinal);
+        Assert.Contains(complaint.CaseNumber + "（", toOwner, StringComparison.Ordinal);
+        Assert.Contains("發給您", toOwner, StringComparison.Ordinal);
         Assert.Contains("https://complaints.example.com/cases/" + complaint.CaseNumber, toOwner, StringComparison.Ordinal);
         Assert.Contains("https://complaints.example.com/notices", toOwner, StringComparison.Ordinal);
         Assert.DoesNotContain("DepartmentTask", toOwner, StringComparison.Ordinal);

@@ -35,6 +35,8 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, PortalDbContext 
                 UserName = account.UserName,
                 DisplayName = account.DisplayName,
                 DepartmentId = account.DepartmentCode is null ? null : departments[account.DepartmentCode],
+                // An address at the documentation domain, so notice mail can be tried (it lands in the pick-up folder).
+                Email = account.UserName + "@example.com",
                 CreatedAt = time.GetUtcNow(),
             };
             var created = await users.CreateAsync(user, Password);

@@ -88,13 +88,14 @@ public sealed partial class NoticeMailer(IServiceScopeFactory scopes, IStaffMail
             var body = new StringBuilder();
             foreach (var notice in letter.Notices)
             {
-                body.Append(NoticeText.Title(notice.Kind)).Append(" · ").Append(NoticeText.Subject(notice)).Append(" (").Append(NoticeText.SubjectKind(notice)).AppendLine(")");
+                body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_Line, NoticeText.Title(notice.Kind), NoticeText.Subject(notice), NoticeText.SubjectKind(notice)));
                 if (NoticeText.Detail(notice, clock, departmentName) is { Length: > 0 } detail)
                 {
                     body.AppendLine(detail);
                 }
 
-                body.Append(clock.Format(notice.CreatedAt, "g")).Append(" · ").AppendLine(Link(NoticeText.Href(notice)));
+                body.Append(clock.Format(notice.CreatedAt, "g")).Append(" · ")
+                    .Append(notice.IsPersonal ? DeadlineText.Notices_Personal : DeadlineText.Notices_ToRole).Append(" · ").AppendLine(Link(NoticeText.Href(notice)));
                 body.AppendLine();
             }
 
