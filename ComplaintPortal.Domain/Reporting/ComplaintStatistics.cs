@@ -8,14 +8,21 @@ namespace ComplaintPortal.Domain.Reporting;
 /// <summary>
 /// One line of the statistics (統計分析): the complaints received in the period under one key (a category, a channel, a
 /// department, or all of them), how many are closed, how many callbacks asked about the result and how many of those found
-/// the customer satisfied, how many were reopened, and how many came from a caller who had complained before.
+/// the customer satisfied, how many were reopened, how many came from a caller who had complained before, and how many
+/// callbacks asked about the staff's attitude and how many of those found the customer satisfied (the plaza's 态度满意率).
 /// </summary>
-public sealed record StatisticsLine(int Received, int Closed, int Surveyed, int Satisfied, int Reopened, int RepeatCallers)
+public sealed record StatisticsLine(int Received, int Closed, int Surveyed, int Satisfied, int Reopened, int RepeatCallers,
+    int AttitudeSurveyed = 0, int AttitudeSatisfied = 0)
 {
     public static readonly StatisticsLine Empty = new(0, 0, 0, 0, 0, 0);
 
-    /// <summary>Satisfied out of those asked at the callback, in per cent to one decimal; null when nobody was asked.</summary>
-    public decimal? SatisfactionRate => Surveyed == 0 ? null : Math.Round(Satisfied * 100m / Surveyed, 1, MidpointRounding.AwayFromZero);
+    /// <summary>Satisfied with the result out of those asked at the callback, in per cent to one decimal; null when nobody was asked.</summary>
+    public decimal? SatisfactionRate => Rate(Satisfied, Surveyed);
+
+    /// <summary>Satisfied with the staff's attitude out of those asked, in per cent to one decimal; null when nobody was asked.</summary>
+    public decimal? AttitudeRate => Rate(AttitudeSatisfied, AttitudeSurveyed);
+
+    private static decimal? Rate(int satisfied, int asked) => asked == 0 ? null : Math.Round(satisfied * 100m / asked, 1, MidpointRounding.AwayFromZero);
 
     internal static StatisticsLine Of(IReadOnlyCollection<ComplaintStatistics.Fact> facts) => new(
         facts.Count,
@@ -23,7 +30,9 @@ public sealed record StatisticsLine(int Received, int Closed, int Surveyed, int 
         facts.Count(StatisticsFigures.Counted(StatisticsFigure.Surveyed)),
         facts.Count(StatisticsFigures.Counted(StatisticsFigure.Satisfied)),
         facts.Count(StatisticsFigures.Counted(StatisticsFigure.Reopened)),
-        facts.Count(StatisticsFigures.Counted(StatisticsFigure.RepeatCallers)));
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.RepeatCallers)),
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.AttitudeSurveyed)),
+        facts.Count(StatisticsFigures.Counted(StatisticsFigure.AttitudeSatisfied)));
 }
 
 /// <summary>One figure of a statistics line, whose cases can be listed.</summary>
@@ -36,6 +45,9 @@ public enum StatisticsFigure
     Satisfied = 3,
     Reopened = 4,
     RepeatCallers = 5,
+    /// <summary>Asked at the callback whether the staff's attitude satisfied them.</summary>
+    AttitudeSurveyed = 6,
+    AttitudeSatisfied = 7,
 }
 
 /// <summary>
@@ -52,6 +64,8 @@ public static class StatisticsFigures
         [StatisticsFigure.Satisfied] = f => f.Satisfied == true,
         [StatisticsFigure.Reopened] = f => f.Reopened,
         [StatisticsFigure.RepeatCallers] = f => f.Repeat,
+        [StatisticsFigure.AttitudeSurveyed] = f => f.Attitude != null,
+        [StatisticsFigure.AttitudeSatisfied] = f => f.Attitude == true,
     };
 
     private static readonly Dictionary<StatisticsFigure, Func<ComplaintStatistics.Fact, bool>> Compiled =
@@ -75,8 +89,9 @@ public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised 
     public static StatisticsSlice Category(int? categoryId) => categoryId is null ? new(Uncategorised: true) : new(CategoryId: categoryId);
 }
 
-/// <summary>A case behind a figure: its number, when it came in, its type and channel, where it stands and the callback's answer.</summary>
-public sealed record StatisticsCase(string CaseNumber, DateTimeOffset ReceivedAt, int? CategoryId, ComplaintChannel Channel, CaseStage Stage, bool? Satisfied);
+/// <summary>A case behind a figure: its number, when it came in, its type and channel, where it stands and the callback's answers (result, attitude).</summary>
+public sealed record StatisticsCase(string CaseNumber, DateTimeOffset ReceivedAt, int? CategoryId, ComplaintChannel Channel, CaseStage Stage, bool? Satisfied,
+    bool? Attitude = null);
 
 /// <summary>A category's line, with the complaints received under it in the period before (of the same length), the rise showing a hot spot.</summary>
 public sealed record CategoryStatistics(int? CategoryId, StatisticsLine Line, int ReceivedBefore)
@@ -127,6 +142,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         public ComplaintChannel Channel { get; init; }
         public CaseStage Stage { get; init; }
         public bool? Satisfied { get; init; }
+        public bool? Attitude { get; init; }
         public bool Reopened { get; init; }
         /// <summary>The caller's phone had complained before, at any time.</summary>
         public bool Repeat { get; init; }
@@ -230,7 +246,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         return await Facts(cases).Where(StatisticsFigures.Rule(figure))
             .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
             .Skip(skip).Take(take)
-            .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied))
+            .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))
             .ToListAsync(cancellationToken);
     }
 
@@ -243,6 +259,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         Channel = c.Channel,
         Stage = c.Stage,
         Satisfied = c.SatisfiedWithResult,
+        Attitude = c.SatisfiedWithAttitude,
         Reopened = c.ReopenCount > 0,
         Repeat = c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id),
     });

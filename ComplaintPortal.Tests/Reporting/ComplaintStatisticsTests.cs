@@ -12,13 +12,14 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private async Task SetAsync(int id, DateTimeOffset received, string phone, string? category = null, ComplaintChannel channel = ComplaintChannel.Hotline,
-        bool? satisfied = null, int reopened = 0)
+        bool? satisfied = null, int reopened = 0, bool? attitude = null)
     {
         await using var db = Database.CreateContext();
         int? categoryId = category is null ? null : Driver.CategoryId(category);
         await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
             .SetProperty(x => x.ReceivedAt, received).SetProperty(x => x.PhoneKey, phone).SetProperty(x => x.CategoryId, categoryId)
-            .SetProperty(x => x.Channel, channel).SetProperty(x => x.SatisfiedWithResult, satisfied).SetProperty(x => x.ReopenCount, reopened));
+            .SetProperty(x => x.Channel, channel).SetProperty(x => x.SatisfiedWithResult, satisfied).SetProperty(x => x.ReopenCount, reopened)
+            .SetProperty(x => x.SatisfiedWithAttitude, attitude));
     }
 
     [Fact]
@@ -30,8 +31,8 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         var invalid = await Driver.CaseInStageAsync(CaseStage.Invalid);
         var february = await Driver.CaseInStageAsync(CaseStage.Registered);
         var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
-        await SetAsync(a.Id, march, "p1", CategoryCatalog.ProductQuality, satisfied: true);
-        await SetAsync(b.Id, march.AddDays(1), "p2", CategoryCatalog.Service, ComplaintChannel.Online, satisfied: false, reopened: 1);
+        await SetAsync(a.Id, march, "p1", CategoryCatalog.ProductQuality, satisfied: true, attitude: true);
+        await SetAsync(b.Id, march.AddDays(1), "p2", CategoryCatalog.Service, ComplaintChannel.Online, satisfied: false, reopened: 1, attitude: true);
         // The same caller as the first: a repeat.
         await SetAsync(c.Id, march.AddDays(2), "p1", CategoryCatalog.ProductQuality);
         await SetAsync(invalid.Id, march.AddDays(2), "p4", CategoryCatalog.ProductQuality);
@@ -43,9 +44,10 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         await using var db = Database.CreateContext();
         var result = await new ComplaintStatistics(db).ReadAsync(new ReportPeriod(ReportPeriodKind.Month, 2026, 3), Shanghai);
 
-        // Three complaints (the invalid one is none): two closed, two asked at the callback and one satisfied, one reopened, one repeat caller.
-        Assert.Equal(new StatisticsLine(3, 2, 2, 1, 1, 1), result.Total);
-        Assert.Equal(50.0m, result.Total.SatisfactionRate);
+        // Three complaints (the invalid one is none): two closed, two asked at the callback and one satisfied with the result, one
+        // reopened, one repeat caller; both asked satisfied with the staff's attitude.
+        Assert.Equal(new StatisticsLine(3, 2, 2, 1, 1, 1, AttitudeSurveyed: 2, AttitudeSatisfied: 2), result.Total);
+        Assert.Equal((50.0m, 100.0m), (result.Total.SatisfactionRate, result.Total.AttitudeRate));
         Assert.Equal(new ReportPeriod(ReportPeriodKind.Month, 2026, 2), result.Before);
         Assert.Equal(
             [(Driver.CategoryId(CategoryCatalog.ProductQuality), 2, 0, 2), (Driver.CategoryId(CategoryCatalog.Service), 1, 1, 0), (Driver.CategoryId(CategoryCatalog.Facilities), 0, 1, -1)],
@@ -98,7 +100,7 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
         await SetAsync(c.Id, march, "p1", CategoryCatalog.ProductQuality);
         await SetAsync(a.Id, march.AddDays(1), "p1", CategoryCatalog.ProductQuality, satisfied: true);
-        await SetAsync(b.Id, march.AddDays(2), "p2", CategoryCatalog.Service, ComplaintChannel.Online, satisfied: false, reopened: 1);
+        await SetAsync(b.Id, march.AddDays(2), "p2", CategoryCatalog.Service, ComplaintChannel.Online, satisfied: false, reopened: 1, attitude: false);
         await SetAsync(unassessed.Id, march.AddDays(3), "p3");
         await SetAsync(invalid.Id, march.AddDays(3), "p4", CategoryCatalog.ProductQuality, satisfied: true);
         await SetAsync(february.Id, new DateTimeOffset(2026, 2, 10, 2, 0, 0, TimeSpan.Zero), "p5", CategoryCatalog.Service);
@@ -118,6 +120,7 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
             {
                 (StatisticsFigure.Received, line.Received), (StatisticsFigure.Closed, line.Closed), (StatisticsFigure.Surveyed, line.Surveyed),
                 (StatisticsFigure.Satisfied, line.Satisfied), (StatisticsFigure.Reopened, line.Reopened), (StatisticsFigure.RepeatCallers, line.RepeatCallers),
+                (StatisticsFigure.AttitudeSurveyed, line.AttitudeSurveyed), (StatisticsFigure.AttitudeSatisfied, line.AttitudeSatisfied),
             })
             {
                 var listed = await statistics.CasesAsync(figure, slice, period, Shanghai, null, 0, 50);
@@ -136,6 +139,9 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         // Asked at the callback, with the answer; online only; February's service complaint as the period before.
         var surveyed = await statistics.CasesAsync(StatisticsFigure.Surveyed, StatisticsSlice.All, period, Shanghai, null, 0, 50);
         Assert.Equal([(a.CaseNumber, (bool?)true), (b.CaseNumber, false)], surveyed.Select(x => (x.CaseNumber, x.Satisfied)));
+        // Asked about the staff's attitude: only the one that answered it, unhappy.
+        Assert.Equal([(b.CaseNumber, (bool?)false)], (await statistics.CasesAsync(StatisticsFigure.AttitudeSurveyed, StatisticsSlice.All, period, Shanghai, null, 0, 50))
+            .Select(x => (x.CaseNumber, x.Attitude)));
         Assert.Equal([b.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(Channel: ComplaintChannel.Online), period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
         Assert.Equal([february.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.Category(Driver.CategoryId(CategoryCatalog.Service)),
             ComplaintStatistics.Before(period), Shanghai, null, 0, 50)).Select(x => x.CaseNumber));

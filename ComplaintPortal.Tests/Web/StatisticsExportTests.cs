@@ -29,7 +29,7 @@ public sealed class StatisticsExportTests : IDisposable
 
         var categories = workbook.Worksheet("按投诉类别");
         var byCategory = Rows(categories);
-        Assert.Equal(["投诉类别", "受理投诉", "上期", "增减", "已结案", "回访满意率", "重开", "重复投诉"], byCategory[0]);
+        Assert.Equal(["投诉类别", "受理投诉", "上期", "增减", "已结案", "处理结果满意率", "服务态度满意率", "重开", "重复投诉"], byCategory[0]);
         var quality = Assert.Single(byCategory.Skip(1));
         Assert.Equal(("产品质量问题", "2", "0", "2"), (quality[0], quality[1], quality[2], quality[3]));
         Assert.Equal(XLDataType.Number, categories.AutoFilter.Range.Row(2).Cell(2).DataType);

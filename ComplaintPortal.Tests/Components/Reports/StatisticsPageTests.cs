@@ -9,13 +9,13 @@ namespace ComplaintPortal.Tests.Components.Reports;
 /// <summary>The statistics page over a real database: figures, breakdowns and hot spots in the reader's words, never codes or enum names.</summary>
 public sealed class StatisticsPageTests : CasePageTest
 {
-    private async Task ReceivedAsync(int id, DateTimeOffset at, string category, ComplaintChannel channel, bool? satisfied = null)
+    private async Task ReceivedAsync(int id, DateTimeOffset at, string category, ComplaintChannel channel, bool? satisfied = null, bool? attitude = null)
     {
         await using var db = Database.CreateContext();
         var categoryId = Driver.CategoryId(category);
         await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
             .SetProperty(x => x.ReceivedAt, at).SetProperty(x => x.CategoryId, categoryId).SetProperty(x => x.Channel, channel)
-            .SetProperty(x => x.SatisfiedWithResult, satisfied).SetProperty(x => x.PhoneKey, "p" + id));
+            .SetProperty(x => x.SatisfiedWithResult, satisfied).SetProperty(x => x.SatisfiedWithAttitude, attitude).SetProperty(x => x.PhoneKey, "p" + id));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class StatisticsPageTests : CasePageTest
         var february = await Driver.CaseInStageAsync(CaseStage.Registered);
         // Not yet assessed: counted, but no hot spot however many come.
         var unassessed = await Driver.CaseInStageAsync(CaseStage.Registered);
-        await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: true);
+        await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: true, attitude: false);
         await ReceivedAsync(open.Id, march.AddHours(1), CategoryCatalog.ProductQuality, ComplaintChannel.WalkIn);
         await ReceivedAsync(february.Id, march.AddDays(-20), CategoryCatalog.Service, ComplaintChannel.Hotline);
         await using (var db = Database.CreateContext())
@@ -45,6 +45,12 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Equal("1", cut.Find("[data-figure=closed] [data-test=figure]").TextContent.Trim());
         Assert.Equal("100.0%", cut.Find("[data-figure=satisfaction] [data-test=figure]").TextContent.Trim());
         Assert.Contains("回访 1 件，满意 1 件", cut.Find("[data-figure=satisfaction]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("处理结果满意率", cut.Find("[data-figure=satisfaction]").TextContent, StringComparison.Ordinal);
+        // The staff's attitude, asked at the same callback: not satisfied. Shown by department, whose staff it was.
+        Assert.Equal("0.0%", cut.Find("[data-figure=attitude] [data-test=figure]").TextContent.Trim());
+        Assert.Contains("服务态度满意率", cut.Find("[data-figure=attitude]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("0.0%", cut.Find("[data-test=by-department] tbody [data-test=attitude]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-test=by-category] [data-test=attitude]"));
         // By type: quality up by two on February, service down by one; quality named the hot spot.
         var quality = cut.FindAll("[data-test=by-category] tbody tr").First();
         Assert.Contains("产品质量问题", quality.TextContent, StringComparison.Ordinal);
@@ -75,7 +81,7 @@ public sealed class StatisticsPageTests : CasePageTest
         var closed = await Driver.CaseInStageAsync(CaseStage.Closed);
         var open = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var february = await Driver.CaseInStageAsync(CaseStage.Registered);
-        await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: false);
+        await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: false, attitude: true);
         await ReceivedAsync(open.Id, march.AddHours(1), CategoryCatalog.ProductQuality, ComplaintChannel.WalkIn);
         await ReceivedAsync(february.Id, march.AddDays(-20), CategoryCatalog.Service, ComplaintChannel.Hotline);
         ctx.SignInAs(Driver.Leader);
@@ -106,6 +112,10 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Equal("全部投诉 · 回访：1 件", surveyed.Title);
         Assert.Equal([closed.CaseNumber], surveyed.Cases);
         Assert.Contains("对处理结果满意", surveyed.Text, StringComparison.Ordinal);
+        // The attitude's rate opens those asked about it, with their answer.
+        var attitude = await OpenAsync(cut.Find("[data-figure=attitude] [data-count]"));
+        Assert.Equal("全部投诉 · 回访（服务态度）：1 件", attitude.Title);
+        Assert.Contains("对服务态度满意", attitude.Text, StringComparison.Ordinal);
         // A type's count of the month before, and a channel's closed.
         var service = cut.FindAll("[data-test=by-category] tbody tr").Single(r => r.TextContent.Contains("服务", StringComparison.Ordinal));
         var before = await OpenAsync(service.QuerySelector("[data-test=before] [data-count]")!);

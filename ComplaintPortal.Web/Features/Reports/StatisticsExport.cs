@@ -79,6 +79,7 @@ internal static class StatisticsExport
             : [],
         ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Closed, r => r.Line.Closed),
         ReportColumn<StatisticsRow>.Percent(DeadlineText.Stats_Satisfaction, r => r.Line.SatisfactionRate),
+        ReportColumn<StatisticsRow>.Percent(DeadlineText.Stats_Attitude, r => r.Line.AttitudeRate),
         ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Reopened, r => r.Line.Reopened),
         ReportColumn<StatisticsRow>.Integer(DeadlineText.Stats_Repeat, r => r.Line.RepeatCallers),
     ];

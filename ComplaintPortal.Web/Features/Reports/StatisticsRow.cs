@@ -72,6 +72,8 @@ public sealed record StatisticsSelection(string Title, StatisticsFigure Figure, 
             StatisticsFigure.Satisfied => line.Satisfied,
             StatisticsFigure.Reopened => line.Reopened,
             StatisticsFigure.RepeatCallers => line.RepeatCallers,
+            StatisticsFigure.AttitudeSurveyed => line.AttitudeSurveyed,
+            StatisticsFigure.AttitudeSatisfied => line.AttitudeSatisfied,
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
         };
     }
@@ -85,6 +87,8 @@ public sealed record StatisticsSelection(string Title, StatisticsFigure Figure, 
         StatisticsFigure.Satisfied => DeadlineText.Stats_Satisfied,
         StatisticsFigure.Reopened => DeadlineText.Stats_Reopened,
         StatisticsFigure.RepeatCallers => DeadlineText.Stats_Repeat,
+        StatisticsFigure.AttitudeSurveyed => DeadlineText.Stats_AttitudeSurveyed,
+        StatisticsFigure.AttitudeSatisfied => DeadlineText.Stats_AttitudeSatisfied,
         _ => throw new ArgumentOutOfRangeException(nameof(figure)),
     };
 }
