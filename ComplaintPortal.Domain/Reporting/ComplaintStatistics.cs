@@ -80,9 +80,10 @@ public static class StatisticsFigures
 
 /// <summary>
 /// Which line of the statistics a figure is on: every complaint, or one category's (null with
-/// <see cref="Uncategorised"/>: not yet assessed), one channel's or one department's.
+/// <see cref="Uncategorised"/>: not yet assessed), one channel's, one department's or one kind of solution's.
 /// </summary>
-public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null)
+public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null,
+    string? SolutionTypeCode = null)
 {
     public static readonly StatisticsSlice All = new();
 
@@ -105,6 +106,9 @@ public sealed record ChannelStatistics(ComplaintChannel Channel, StatisticsLine 
 /// <summary>A department's line: the complaints sent to it (a case with tasks for two departments counts for each).</summary>
 public sealed record DepartmentStatistics(int DepartmentId, StatisticsLine Line);
 
+/// <summary>A kind of solution's line: the complaints for which a department chose it (one with two kinds counts for each).</summary>
+public sealed record SolutionStatistics(string SolutionTypeCode, StatisticsLine Line);
+
 /// <summary>The complaints received in one month of the trend.</summary>
 public sealed record MonthReceived(ReportPeriod Month, int Received);
 
@@ -116,7 +120,8 @@ public sealed record ComplaintStatisticsResult(
     IReadOnlyList<CategoryStatistics> ByCategory,
     IReadOnlyList<ChannelStatistics> ByChannel,
     IReadOnlyList<DepartmentStatistics> ByDepartment,
-    IReadOnlyList<MonthReceived> Trend);
+    IReadOnlyList<MonthReceived> Trend,
+    IReadOnlyList<SolutionStatistics> BySolution);
 
 /// <summary>
 /// Counts the complaints received in a period by category, channel and department (a case sent to two departments counts
@@ -159,11 +164,12 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var (from, to) = period.UtcRange(zone);
         var cases = Received(from, to, departmentId);
         var facts = await Facts(cases).ToListAsync(cancellationToken);
-        var departments = await db.DepartmentTasks.AsNoTracking()
+        var tasks = await db.DepartmentTasks.AsNoTracking()
             .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId))
-            .Select(t => new { t.ComplaintId, t.DepartmentId })
-            .Distinct()
+            .Select(t => new { t.ComplaintId, t.DepartmentId, t.SolutionTypeCode })
             .ToListAsync(cancellationToken);
+        var departments = tasks.Select(t => (t.ComplaintId, t.DepartmentId)).Distinct().ToList();
+        var solutions = tasks.Where(t => t.SolutionTypeCode != null).Select(t => (t.ComplaintId, Code: t.SolutionTypeCode!)).Distinct().ToList();
 
         var before = Before(period);
         var (beforeFrom, beforeTo) = before.UtcRange(zone);
@@ -194,7 +200,10 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             [.. departments.GroupBy(d => d.DepartmentId)
                 .Select(g => new DepartmentStatistics(g.Key, StatisticsLine.Of([.. g.Select(d => byId[d.ComplaintId])])))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.DepartmentId)],
-            [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))]);
+            [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))],
+            [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
+                .Select(g => new SolutionStatistics(g.Key, StatisticsLine.Of([.. g.Select(d => byId[d.ComplaintId])])))
+                .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)]);
     }
 
     /// <summary>The period of the same kind just before: the month, quarter or year before.</summary>
@@ -241,6 +250,12 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         if (slice.DepartmentId is { } department)
         {
             cases = cases.Where(c => c.Tasks.Any(t => t.DepartmentId == department));
+        }
+
+        if (slice.SolutionTypeCode is { } solution)
+        {
+            // A head's: the solutions their own department chose, as counted.
+            cases = cases.Where(c => c.Tasks.Any(t => t.SolutionTypeCode == solution && (departmentId == null || t.DepartmentId == departmentId)));
         }
 
         return await Facts(cases).Where(StatisticsFigures.Rule(figure))

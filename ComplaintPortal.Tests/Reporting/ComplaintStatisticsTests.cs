@@ -63,6 +63,40 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task The_kinds_of_solution_count_each_complaint_once_per_kind_its_departments_chose_and_list_those_cases()
+    {
+        var a = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var b = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        await SetAsync(a.Id, march, "p1", CategoryCatalog.ProductQuality);
+        await SetAsync(b.Id, march.AddDays(1), "p2", CategoryCatalog.ProductQuality);
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        string[] codes;
+        await using (var setup = Database.CreateContext())
+        {
+            codes = await setup.SolutionTypes.OrderBy(t => t.SortOrder).Select(t => t.Code).Take(2).ToArrayAsync();
+            // a: quality chose the first kind, production the second; b: both chose the first; one task without a solution is left out.
+            await setup.DepartmentTasks.Where(t => t.ComplaintId == a.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.SolutionTypeCode, x => x.DepartmentId == quality ? codes[0] : codes[1]));
+            await setup.DepartmentTasks.Where(t => t.ComplaintId == b.Id && t.DepartmentId == quality).ExecuteUpdateAsync(t => t.SetProperty(x => x.SolutionTypeCode, codes[0]));
+        }
+
+        await using var db = Database.CreateContext();
+        var statistics = new ComplaintStatistics(db);
+        var period = new ReportPeriod(ReportPeriodKind.Month, 2026, 3);
+        var result = await statistics.ReadAsync(period, Shanghai);
+
+        Assert.Equal([(codes[0], 2), (codes[1], 1)], result.BySolution.Select(x => (x.SolutionTypeCode, x.Line.Received)));
+        Assert.Equal([a.CaseNumber, b.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(SolutionTypeCode: codes[0]), period, Shanghai, null, 0, 50))
+            .Select(x => x.CaseNumber));
+        Assert.Equal([a.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(SolutionTypeCode: codes[1]), period, Shanghai, null, 0, 50))
+            .Select(x => x.CaseNumber));
+        // Quality's head: only the kinds quality chose.
+        var head = await statistics.ReadAsync(period, Shanghai, quality);
+        Assert.Equal([(codes[0], 2)], head.BySolution.Select(x => (x.SolutionTypeCode, x.Line.Received)));
+        Assert.Empty(await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(SolutionTypeCode: codes[1]), period, Shanghai, quality, 0, 50));
+    }
+
+    [Fact]
     public async Task A_department_s_statistics_count_only_the_complaints_sent_to_it_and_only_its_own_line()
     {
         var both = await Driver.CaseInStageAsync(CaseStage.InDepartments);

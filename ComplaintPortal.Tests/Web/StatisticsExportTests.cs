@@ -24,7 +24,7 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "每月受理"], workbook.Worksheets.Select(s => s.Name));
         static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
 
         var categories = workbook.Worksheet("按投诉类别");

@@ -31,9 +31,13 @@ public sealed class StatisticsPageTests : CasePageTest
         await ReceivedAsync(closed.Id, march, CategoryCatalog.ProductQuality, ComplaintChannel.Hotline, satisfied: true, attitude: false);
         await ReceivedAsync(open.Id, march.AddHours(1), CategoryCatalog.ProductQuality, ComplaintChannel.WalkIn);
         await ReceivedAsync(february.Id, march.AddDays(-20), CategoryCatalog.Service, ComplaintChannel.Hotline);
+        string solution;
         await using (var db = Database.CreateContext())
         {
             await db.Complaints.Where(c => c.Id == unassessed.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.ReceivedAt, march.AddHours(2)));
+            var kind = await db.SolutionTypes.OrderBy(t => t.SortOrder).FirstAsync();
+            solution = kind.NameZhHans;
+            await db.DepartmentTasks.Where(t => t.ComplaintId == closed.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.SolutionTypeCode, kind.Code));
         }
 
         ctx.SignInAs(Driver.Leader);
@@ -68,6 +72,10 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Contains("质量部", cut.Find("[data-test=by-department]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-test=by-department] [data-test=none]"));
         Assert.DoesNotContain("QUALITY", cut.Markup, StringComparison.Ordinal);
+        // The kind of solution the departments chose, by its name.
+        var solutionRow = Assert.Single(cut.FindAll("[data-test=by-solution] tbody tr"));
+        Assert.Contains(solution, solutionRow.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", solutionRow.QuerySelector("[data-test=received]")!.TextContent.Trim());
         // The charts: the types this period against the previous, and twelve months.
         Assert.NotNull(cut.Find("[data-test=chart-categories] svg"));
         Assert.NotNull(cut.Find("[data-test=chart-trend] svg"));

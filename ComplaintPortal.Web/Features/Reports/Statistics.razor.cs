@@ -31,6 +31,7 @@ public sealed partial class Statistics
     private List<StatisticsRow> categories = [];
     private List<StatisticsRow> channels = [];
     private List<StatisticsRow> departments = [];
+    private List<StatisticsRow> solutions = [];
     private List<StatisticsRow> hotSpots = [];
     private List<ChartSeries<double>> categorySeries = [];
     private List<ChartSeries<double>> trendSeries = [];
@@ -106,7 +107,7 @@ public sealed partial class Statistics
     private void Present(ComplaintStatisticsResult result)
     {
         var tables = StatisticsTables.Of(result, names);
-        (categories, channels, departments) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments]);
+        (categories, channels, departments, solutions) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments], [.. tables.Solutions]);
         // Types only: cases not yet assessed rising are no hot spot.
         hotSpots = [.. categories.Where(c => !c.Slice.Uncategorised && c.Change > 0)
             .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];

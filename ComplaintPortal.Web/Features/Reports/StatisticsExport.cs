@@ -53,6 +53,8 @@ internal static class StatisticsExport
         workbook.AddSheet(Heading(DeadlineText.Stats_ByChannel, about), Columns(DeadlineText.Stats_Channel, withBefore: false), tables.Channels);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByDepartment, new(DeadlineText.Stats_Department, DeadlineText.Stats_DepartmentHelp)),
             Columns(DeadlineText.Stats_Department, withBefore: false), tables.Departments);
+        workbook.AddSheet(Heading(DeadlineText.Stats_BySolution, new(CaseText.Field_SolutionType, DeadlineText.Stats_SolutionHelp)),
+            Columns(CaseText.Field_SolutionType, withBefore: false), tables.Solutions);
         workbook.AddSheet(Heading(DeadlineText.Stats_Trend, about),
             [
                 ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number)),

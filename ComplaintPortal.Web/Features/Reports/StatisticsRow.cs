@@ -14,8 +14,9 @@ public sealed record StatisticsRow(string Name, StatisticsLine Line, StatisticsS
     public int Change => Line.Received - (Before ?? 0);
 }
 
-/// <summary>The statistics' three breakdowns in the reader's words, as the page shows them and the workbook writes them.</summary>
-public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, IReadOnlyList<StatisticsRow> Channels, IReadOnlyList<StatisticsRow> Departments)
+/// <summary>The statistics' breakdowns in the reader's words, as the page shows them and the workbook writes them.</summary>
+public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, IReadOnlyList<StatisticsRow> Channels, IReadOnlyList<StatisticsRow> Departments,
+    IReadOnlyList<StatisticsRow> Solutions)
 {
     /// <summary>The names of the categories and departments by id, in <paramref name="culture"/>.</summary>
     public static async Task<StatisticsNames> NamesAsync(PortalDbContext db, CultureInfo culture, CancellationToken cancellationToken = default)
@@ -23,7 +24,9 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
         ArgumentNullException.ThrowIfNull(db);
         var categories = (await db.Categories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.DisplayName(culture));
         var departments = (await db.Departments.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.DisplayName(culture));
-        return new StatisticsNames(categories, departments);
+        var solutions = (await db.SolutionTypes.AsNoTracking().ToListAsync(cancellationToken))
+            .ToDictionary(t => t.Code, t => t.DisplayName(culture), StringComparer.Ordinal);
+        return new StatisticsNames(categories, departments) { Solutions = solutions };
     }
 
     public static StatisticsTables Of(ComplaintStatisticsResult result, StatisticsNames names)
@@ -33,17 +36,23 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
         return new(
             [.. result.ByCategory.Select(c => new StatisticsRow(names.Category(c.CategoryId), c.Line, StatisticsSlice.Category(c.CategoryId), c.ReceivedBefore))],
             [.. result.ByChannel.Select(c => new StatisticsRow(CaseLabels.Channel(c.Channel), c.Line, new StatisticsSlice(Channel: c.Channel)))],
-            [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))]);
+            [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))],
+            [.. result.BySolution.Select(d => new StatisticsRow(names.Solution(d.SolutionTypeCode), d.Line, new StatisticsSlice(SolutionTypeCode: d.SolutionTypeCode)))]);
     }
 }
 
-/// <summary>Category and department names by id; a case not yet assessed has no category.</summary>
+/// <summary>Category and department names by id, and the kinds of solution's by code; a case not yet assessed has no category.</summary>
 public sealed record StatisticsNames(IReadOnlyDictionary<int, string> Categories, IReadOnlyDictionary<int, string> Departments)
 {
     public string Category(int? id) =>
         id is null ? DeadlineText.Stats_NotAssessed : Categories.TryGetValue(id.Value, out var name) ? name : id.Value.ToString(CultureInfo.CurrentCulture);
 
     public string Department(int id) => Departments.TryGetValue(id, out var name) ? name : id.ToString(CultureInfo.CurrentCulture);
+
+    /// <summary>The kinds of solution's names by code.</summary>
+    public IReadOnlyDictionary<string, string> Solutions { get; init; } = new Dictionary<string, string>();
+
+    public string Solution(string code) => Solutions.TryGetValue(code, out var name) ? name : code;
 }
 
 /// <summary>The figure that was clicked: which cases to list (a page at a time), under what title, and how many there are.</summary>
