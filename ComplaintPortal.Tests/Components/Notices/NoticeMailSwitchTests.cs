@@ -55,4 +55,27 @@ public sealed class NoticeMailSwitchTests : CasePageTest
         Assert.True(cut.Find("[data-test=notice-mail] input[type=checkbox]").HasAttribute("disabled"));
         Assert.False((await KeptAsync(head.UserId)).On);
     }
+
+    [Fact]
+    public async Task Mail_left_on_after_the_address_was_removed_can_still_be_switched_off()
+    {
+        var ctx = Open();
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        await AddressAsync(head.UserId, "zhang.min@example.com");
+        await using (var db = Database.CreateContext())
+        {
+            Assert.True(await new ComplaintPortal.Domain.Notifications.NoticeMailing(db).SwitchAsync(head.UserId, on: true, "zh-Hans"));
+        }
+
+        await AddressAsync(head.UserId, null);
+        ctx.SignInAs(head);
+
+        var cut = ctx.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
+
+        var input = cut.WaitForElement("[data-test=notice-mail] input[type=checkbox]");
+        Assert.False(input.HasAttribute("disabled"));
+        await cut.InvokeAsync(() => input.Change(false));
+        cut.WaitForAssertion(() => Assert.Contains("通知不再发送到邮箱", cut.Markup, StringComparison.Ordinal));
+        Assert.False((await KeptAsync(head.UserId)).On);
+    }
 }
