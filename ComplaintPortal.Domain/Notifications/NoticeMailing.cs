@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Notifications;
 
-/// <summary>One person's notices due by mail: those still unread that came after the last mail (<paramref name="After"/>), newest first.</summary>
-public sealed record NoticeLetter(string UserId, string Email, string? Language, int After, IReadOnlyList<NoticeView> Notices)
+/// <summary>
+/// One person's notices due by mail: those still unread that came after the last mail (<paramref name="After"/>), newest
+/// first; <paramref name="More"/> when there were more than a mail lists.
+/// </summary>
+public sealed record NoticeLetter(string UserId, string Email, string? Language, int After, IReadOnlyList<NoticeView> Notices, bool More = false)
 {
     /// <summary>The newest notice in the letter: the mail is sent through it.</summary>
     public int Through => Notices.Max(n => n.Id);
@@ -74,10 +77,11 @@ public sealed class NoticeMailing(PortalDbContext db)
         foreach (var person in people.Where(p => p.NoticesMailedThrough < newest))
         {
             var reader = new ActingUser(person.Id, person.DisplayName, person.DepartmentId, roles[person.Id].ToHashSet(StringComparer.Ordinal));
-            var unread = (await book.UnreadAsync(reader, MostPerLetter, cancellationToken)).Where(n => n.Id > person.NoticesMailedThrough).ToList();
+            var unread = (await book.UnreadAsync(reader, MostPerLetter + 1, cancellationToken)).Where(n => n.Id > person.NoticesMailedThrough).ToList();
             if (unread.Count > 0)
             {
-                letters.Add(new NoticeLetter(person.Id, person.Email!, person.Language, person.NoticesMailedThrough, unread));
+                letters.Add(new NoticeLetter(person.Id, person.Email!, person.Language, person.NoticesMailedThrough, [.. unread.Take(MostPerLetter)],
+                    unread.Count > MostPerLetter));
             }
         }
 

@@ -158,6 +158,35 @@ public sealed class NoticeMailTests : IDisposable
         Assert.Equal(0, await Mailer(s).SendDueAsync());
     }
 
+    [Fact]
+    public async Task A_mail_lists_the_newest_twenty_and_says_there_are_more_on_the_page()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var head = s.Driver.HeadOf(DepartmentCatalog.Quality);
+        await AddPersonAsync(s, head, "head@example.com", PortalRoles.DepartmentHead);
+        Assert.True(await SwitchAsync(s, head, on: true, "zh-Hans"));
+        var complaint = await s.Driver.CaseInStageAsync(Domain.Cases.CaseStage.InDepartments);
+        await using (var db = s.Database.CreateContext())
+        {
+            for (var i = 0; i < NoticeMailing.MostPerLetter + 1; i++)
+            {
+                db.Notifications.Add(new Notification(PortalRoles.DepartmentHead, head.DepartmentId, complaint.Id, NotificationKind.TaskAssigned,
+                    complaint.CaseNumber, s.Driver.Time.GetUtcNow().AddMinutes(i)));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await Mailer(s).SendDueAsync());
+
+        var mail = Assert.Single(Mails());
+        Assert.Contains("客诉管理平台：20 条新通知", mail, StringComparison.Ordinal);
+        Assert.Contains("此处只列出最新的 20 条", mail, StringComparison.Ordinal);
+        // All of them were told of: the next round sends nothing.
+        Assert.Equal(0, await Mailer(s).SendDueAsync());
+    }
+
     private sealed class FailingSender : IStaffMailSender
     {
         public Task SendAsync(StaffMail mail, CancellationToken cancellationToken) => throw new IOException("mail server down");

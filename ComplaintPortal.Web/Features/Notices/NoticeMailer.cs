@@ -99,6 +99,11 @@ public sealed partial class NoticeMailer(IServiceScopeFactory scopes, IStaffMail
                 body.AppendLine();
             }
 
+            if (letter.More)
+            {
+                body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_More, NoticeMailing.MostPerLetter));
+            }
+
             body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_Footer, Link("/notices")));
             var subject = string.Format(culture, Counted.Pick(letter.Notices.Count, DeadlineText.NoticeMail_Subject_One, DeadlineText.NoticeMail_Subject),
                 UiText.App_Name, letter.Notices.Count);
