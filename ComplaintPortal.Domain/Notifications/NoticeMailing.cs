@@ -67,14 +67,16 @@ public sealed class NoticeMailing(PortalDbContext db)
         }
 
         var newest = await db.Notifications.MaxAsync(n => (int?)n.Id, cancellationToken) ?? 0;
-        var ids = people.Where(p => p.NoticesMailedThrough < newest).Select(p => p.Id).ToList();
+        // Only those with notices newer than their last mail have anything due.
+        var behind = people.Where(p => p.NoticesMailedThrough < newest).ToList();
+        var ids = behind.Select(p => p.Id).ToList();
         var roles = (await db.UserRoles.AsNoTracking().Where(r => ids.Contains(r.UserId))
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name!);
         var book = new NoticeBook(db);
         var letters = new List<NoticeLetter>();
-        foreach (var person in people.Where(p => p.NoticesMailedThrough < newest))
+        foreach (var person in behind)
         {
             var reader = new ActingUser(person.Id, person.DisplayName, person.DepartmentId, roles[person.Id].ToHashSet(StringComparer.Ordinal));
             var unread = (await book.UnreadAsync(reader, MostPerLetter + 1, cancellationToken)).Where(n => n.Id > person.NoticesMailedThrough).ToList();

@@ -22,6 +22,20 @@ public sealed record StatisticsLine(int Received, int Closed, int Surveyed, int 
     /// <summary>Satisfied with the staff's attitude out of those asked, in per cent to one decimal; null when nobody was asked.</summary>
     public decimal? AttitudeRate => Rate(AttitudeSatisfied, AttitudeSurveyed);
 
+    /// <summary>How many complaints <paramref name="figure"/> counts on this line.</summary>
+    public int Count(StatisticsFigure figure) => figure switch
+    {
+        StatisticsFigure.Received => Received,
+        StatisticsFigure.Closed => Closed,
+        StatisticsFigure.Surveyed => Surveyed,
+        StatisticsFigure.Satisfied => Satisfied,
+        StatisticsFigure.Reopened => Reopened,
+        StatisticsFigure.RepeatCallers => RepeatCallers,
+        StatisticsFigure.AttitudeSurveyed => AttitudeSurveyed,
+        StatisticsFigure.AttitudeSatisfied => AttitudeSatisfied,
+        _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+    };
+
     private static decimal? Rate(int satisfied, int asked) => asked == 0 ? null : Math.Round(satisfied * 100m / asked, 1, MidpointRounding.AwayFromZero);
 
     internal static StatisticsLine Of(IReadOnlyCollection<ComplaintStatistics.Fact> facts) => new(
@@ -183,6 +197,8 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
 
         var byId = facts.ToDictionary(f => f.Id);
+        // A line of the complaints a task table's key (a department, a kind of solution) holds, each once.
+        StatisticsLine LineOf(IEnumerable<int> complaintIds) => StatisticsLine.Of([.. complaintIds.Select(id => byId[id])]);
         var received = facts.Select(f => f.CategoryId ?? 0).ToHashSet();
         var categories = facts.GroupBy(f => f.CategoryId)
             .Select(g => new CategoryStatistics(g.Key, StatisticsLine.Of([.. g]), receivedBefore.GetValueOrDefault(g.Key ?? 0)))
@@ -198,11 +214,11 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             categories,
             [.. facts.GroupBy(f => f.Channel).OrderBy(g => g.Key).Select(g => new ChannelStatistics(g.Key, StatisticsLine.Of([.. g])))],
             [.. departments.GroupBy(d => d.DepartmentId)
-                .Select(g => new DepartmentStatistics(g.Key, StatisticsLine.Of([.. g.Select(d => byId[d.ComplaintId])])))
+                .Select(g => new DepartmentStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.DepartmentId)],
             [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))],
             [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
-                .Select(g => new SolutionStatistics(g.Key, StatisticsLine.Of([.. g.Select(d => byId[d.ComplaintId])])))
+                .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)]);
     }
 

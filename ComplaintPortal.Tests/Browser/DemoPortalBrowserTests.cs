@@ -1,7 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -151,27 +150,6 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         Assert.Empty(await Layout.LaidOutWrongAsync(phone, "leader's statistics cases on a phone"));
         // Each card's cells say what they are (MudBlazor writes the column's title beside the value).
         Assert.True(await phone.Locator("[data-test=statistics-cases] td[data-label='Received at']").CountAsync() > 0);
-    }
-
-    [Fact]
-    public async Task A_handler_switches_on_notice_mail_on_the_notices_page_and_it_is_kept_with_their_language()
-    {
-        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
-        var page = await walk.SignInAsync("handler.qa", new ViewportSize { Width = 1280, Height = 800 });
-        await page.GotoAsync("/culture/set?culture=zh-Hant&returnUrl=%2Fnotices");
-        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
-        // The demo accounts have an address at example.com: the switch says where the mail goes.
-        Assert.Contains("handler.qa@example.com", await page.InnerTextAsync("[data-test=notice-mail-help]"), StringComparison.Ordinal);
-        Assert.False(await page.IsCheckedAsync("[data-test=notice-mail] input"));
-
-        await page.ClickAsync("[data-test=notice-mail] label");
-
-        await page.Locator(".mud-snackbar:has-text('新通知將同時發送到 handler.qa@example.com')").WaitForAsync();
-        Assert.True(await page.IsCheckedAsync("[data-test=notice-mail] input"));
-        await using var db = app.Database.CreateContext();
-        Assert.Equal((true, "zh-Hant"), await db.Users.Where(u => u.UserName == "handler.qa")
-            .Select(u => new ValueTuple<bool, string?>(u.MailNotices, u.Language)).SingleAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("notices-mail-on.png") });
     }
 
     /// <summary>Every role's pages, by the demo account that sees them.</summary>

@@ -1,4 +1,5 @@
 using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -45,6 +46,28 @@ public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Contains("部门新任务", await page.InnerTextAsync("[data-test=notices]"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("notices.png"), FullPage = true });
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_handler_switches_on_notice_mail_on_the_notices_page_and_it_is_kept_with_their_language()
+    {
+        app = new PortalAppFactory(time: time);
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
+        var page = await walk.SignInAsync("handler.qa", new ViewportSize { Width = 1280, Height = 800 });
+        await page.GotoAsync("/culture/set?culture=zh-Hant&returnUrl=%2Fnotices");
+        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        // The demo accounts have an address at example.com: the switch says where the mail goes.
+        Assert.Contains("handler.qa@example.com", await page.InnerTextAsync("[data-test=notice-mail-help]"), StringComparison.Ordinal);
+        Assert.False(await page.IsCheckedAsync("[data-test=notice-mail] input"));
+
+        await page.ClickAsync("[data-test=notice-mail] label");
+
+        await page.Locator(".mud-snackbar:has-text('新通知將同時發送到 handler.qa@example.com')").WaitForAsync();
+        Assert.True(await page.IsCheckedAsync("[data-test=notice-mail] input"));
+        await using var db = app.Database.CreateContext();
+        Assert.Equal((true, "zh-Hant"), await db.Users.Where(u => u.UserName == "handler.qa")
+            .Select(u => new ValueTuple<bool, string?>(u.MailNotices, u.Language)).SingleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("notices-mail-on.png") });
     }
 
     [Fact]

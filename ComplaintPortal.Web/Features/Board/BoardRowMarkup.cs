@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -200,18 +201,4 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
         BoardColumn.State => "state-cell",
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
-
-    /// <summary>Resource lookups (names, labels) in the board's language, whatever thread renders.</summary>
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly (CultureInfo Culture, CultureInfo UiCulture) previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-        public CultureScope(CultureInfo culture)
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-    }
 }

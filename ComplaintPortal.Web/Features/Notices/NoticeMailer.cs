@@ -81,39 +81,31 @@ public sealed partial class NoticeMailer(IServiceScopeFactory scopes, IStaffMail
     /// <summary>The mail in <paramref name="culture"/>: each notice's title, subject, detail, time and link, newest first.</summary>
     internal StaffMail Compose(NoticeLetter letter, CultureInfo culture, Func<string, string> departmentName)
     {
-        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (culture, culture);
-        try
+        using var language = new CultureScope(culture);
+        var body = new StringBuilder();
+        foreach (var notice in letter.Notices)
         {
-            var body = new StringBuilder();
-            foreach (var notice in letter.Notices)
+            body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_Line, NoticeText.Title(notice.Kind), NoticeText.Subject(notice), NoticeText.SubjectKind(notice)));
+            if (NoticeText.Detail(notice, clock, departmentName) is { Length: > 0 } detail)
             {
-                body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_Line, NoticeText.Title(notice.Kind), NoticeText.Subject(notice), NoticeText.SubjectKind(notice)));
-                if (NoticeText.Detail(notice, clock, departmentName) is { Length: > 0 } detail)
-                {
-                    body.AppendLine(detail);
-                }
-
-                body.Append(clock.Format(notice.CreatedAt, "g")).Append(" · ")
-                    .Append(notice.IsPersonal ? DeadlineText.Notices_Personal : DeadlineText.Notices_ToRole).Append(" · ").AppendLine(Link(NoticeText.Href(notice)));
-                body.AppendLine();
+                body.AppendLine(detail);
             }
 
-            if (letter.More)
-            {
-                body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_More, NoticeMailing.MostPerLetter));
-            }
+            body.Append(clock.Format(notice.CreatedAt, "g")).Append(" · ")
+                .Append(notice.IsPersonal ? DeadlineText.Notices_Personal : DeadlineText.Notices_ToRole).Append(" · ").AppendLine(Link(NoticeText.Href(notice)));
+            body.AppendLine();
+        }
 
-            body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_Footer, Link("/notices")));
-            var subject = string.Format(culture, Counted.Pick(letter.Notices.Count, DeadlineText.NoticeMail_Subject_One, DeadlineText.NoticeMail_Subject),
-                UiText.App_Name, letter.Notices.Count);
-            var name = string.Create(CultureInfo.InvariantCulture, $"notices-{letter.UserId}-{letter.Through:D8}");
-            return new StaffMail(letter.Email, subject, body.ToString(), time.GetUtcNow(), name);
-        }
-        finally
+        if (letter.More)
         {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
+            body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_More, NoticeMailing.MostPerLetter));
         }
+
+        body.AppendLine(string.Format(culture, DeadlineText.NoticeMail_Footer, Link("/notices")));
+        var subject = string.Format(culture, Counted.Pick(letter.Notices.Count, DeadlineText.NoticeMail_Subject_One, DeadlineText.NoticeMail_Subject),
+            UiText.App_Name, letter.Notices.Count);
+        var name = string.Create(CultureInfo.InvariantCulture, $"notices-{letter.UserId}-{letter.Through:D8}");
+        return new StaffMail(letter.Email, subject, body.ToString(), time.GetUtcNow(), name);
     }
 
     private string Link(string path) =>

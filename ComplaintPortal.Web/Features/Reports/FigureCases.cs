@@ -21,7 +21,11 @@ public sealed record FigureCase(string CaseNumber, CaseStage? Stage, IReadOnlyLi
 /// <param name="DepartmentId">The department row clicked, or the report's department; null for the whole organisation.</param>
 public sealed record FigureSelection(string Title, TimelinessFigure Figure, int? DepartmentId, int Count)
 {
-    public string Heading => string.Format(CultureInfo.CurrentCulture, Counted.Pick(Count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), Title, Count);
+    public string Heading => HeadingOf(Title, Count);
+
+    /// <summary>A list of the cases behind a figure, as its dialog is headed: "全部投诉：12 件".</summary>
+    public static string HeadingOf(string title, int count) =>
+        string.Format(CultureInfo.CurrentCulture, Counted.Pick(count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), title, count);
 
     /// <summary>Complaints (with their stage), rather than single deadlines.</summary>
     public bool PerComplaint => Figure is TimelinessFigure.Complaints or TimelinessFigure.OnTime or TimelinessFigure.Late

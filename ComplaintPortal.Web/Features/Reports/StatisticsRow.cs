@@ -2,7 +2,6 @@ using System.Globalization;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Web.Features.Cases;
-using ComplaintPortal.Web.Features.Localization;
 using ComplaintPortal.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,32 +58,14 @@ public sealed record StatisticsNames(IReadOnlyDictionary<int, string> Categories
 /// <param name="Before">The count of the period before (a type's), rather than of the period shown.</param>
 public sealed record StatisticsSelection(string Title, StatisticsFigure Figure, StatisticsSlice Slice, bool Before, int Count)
 {
-    public string Heading => string.Format(CultureInfo.CurrentCulture, Counted.Pick(Count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), Title, Count);
+    public string Heading => FigureSelection.HeadingOf(Title, Count);
 
     /// <summary>Picks <paramref name="figure"/> of <paramref name="row"/>, titled by the row's name and the figure's.</summary>
     public static StatisticsSelection Of(StatisticsRow row, StatisticsFigure figure, bool before = false)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var count = before ? row.Before ?? 0 : CountOf(row.Line, figure);
+        var count = before ? row.Before ?? 0 : row.Line.Count(figure);
         return new(row.Name + " · " + (before ? DeadlineText.Stats_Before : Name(figure)), figure, row.Slice, before, count);
-    }
-
-    /// <summary>How many cases <paramref name="figure"/> counts on <paramref name="line"/>.</summary>
-    public static int CountOf(StatisticsLine line, StatisticsFigure figure)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        return figure switch
-        {
-            StatisticsFigure.Received => line.Received,
-            StatisticsFigure.Closed => line.Closed,
-            StatisticsFigure.Surveyed => line.Surveyed,
-            StatisticsFigure.Satisfied => line.Satisfied,
-            StatisticsFigure.Reopened => line.Reopened,
-            StatisticsFigure.RepeatCallers => line.RepeatCallers,
-            StatisticsFigure.AttitudeSurveyed => line.AttitudeSurveyed,
-            StatisticsFigure.AttitudeSatisfied => line.AttitudeSatisfied,
-            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
-        };
     }
 
     /// <summary>The figure's name, as the tables head its column.</summary>
