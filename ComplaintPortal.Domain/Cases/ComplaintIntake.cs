@@ -216,7 +216,7 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
 
         var number = CaseNumber.Format(numbering.Prefix, year, counter.Next());
         var complaint = new Complaint(number, request.ReceivedAt ?? now, request.Channel!.Value, Trim(request.Complainant),
-            request.Subject, request.Description.Trim(), request.CustomerRequest?.Trim(), request.ConfirmedWithCaller,
+            Trim(request.Subject ?? new()), request.Description.Trim(), request.CustomerRequest?.Trim(), request.ConfirmedWithCaller,
             clerk.UserId, clerk.Name, now, request.IdempotencyKey);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);
@@ -240,6 +240,16 @@ public sealed class ComplaintIntake(PortalDbContext db, TimeProvider time, CaseN
         Email = Blank(c.Email),
         Address = Blank(c.Address),
         CustomerGroup = Blank(c.CustomerGroup),
+    };
+
+    /// <summary>Values trimmed and blanks left out, so the statistics group what the clerks typed, not their spaces.</summary>
+    private static ComplaintSubject Trim(ComplaintSubject s) => s with
+    {
+        ProductModel = Blank(s.ProductModel),
+        Batch = Blank(s.Batch),
+        OrderNumber = Blank(s.OrderNumber),
+        Location = Blank(s.Location),
+        Facility = Blank(s.Facility),
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

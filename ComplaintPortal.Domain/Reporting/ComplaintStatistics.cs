@@ -94,10 +94,11 @@ public static class StatisticsFigures
 
 /// <summary>
 /// Which line of the statistics a figure is on: every complaint, or one category's (null with
-/// <see cref="Uncategorised"/>: not yet assessed), one channel's, one department's or one kind of solution's.
+/// <see cref="Uncategorised"/>: not yet assessed), one channel's, one department's, one kind of solution's, or one group of
+/// a free-text field's (a product, a customer group).
 /// </summary>
 public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null,
-    string? SolutionTypeCode = null)
+    string? SolutionTypeCode = null, TextGroup? Text = null)
 {
     public static readonly StatisticsSlice All = new();
 
@@ -126,7 +127,10 @@ public sealed record SolutionStatistics(string SolutionTypeCode, StatisticsLine 
 /// <summary>The complaints received in one month of the trend.</summary>
 public sealed record MonthReceived(ReportPeriod Month, int Received);
 
-/// <summary>The statistics of one period: all complaints, by category (with the period before), by channel and by department, and the received per month.</summary>
+/// <summary>
+/// The statistics of one period: all complaints, by category (with the period before), by channel, by department, by kind of
+/// solution, by product and by customer group, and the received per month.
+/// </summary>
 public sealed record ComplaintStatisticsResult(
     ReportPeriod Period,
     ReportPeriod Before,
@@ -135,10 +139,13 @@ public sealed record ComplaintStatisticsResult(
     IReadOnlyList<ChannelStatistics> ByChannel,
     IReadOnlyList<DepartmentStatistics> ByDepartment,
     IReadOnlyList<MonthReceived> Trend,
-    IReadOnlyList<SolutionStatistics> BySolution);
+    IReadOnlyList<SolutionStatistics> BySolution,
+    IReadOnlyList<TextStatistics> ByProduct,
+    IReadOnlyList<TextStatistics> ByCustomerGroup);
 
 /// <summary>
-/// Counts the complaints received in a period by category, channel and department (a case sent to two departments counts
+/// Counts the complaints received in a period by category, channel, department, kind of solution, product and customer
+/// group (TextGroups) (a case sent to two departments counts
 /// once for each and once in the total), with the callbacks' satisfaction, reopened cases and repeat callers (a case whose
 /// phone had complained before, at any time). Invalid and duplicate complaints are not complaints and are left out;
 /// withdrawn ones count. Read at once from the period's cases (their index by received time): a month at 100,000 cases is a
@@ -162,6 +169,8 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         public CaseStage Stage { get; init; }
         public bool? Satisfied { get; init; }
         public bool? Attitude { get; init; }
+        public string? Product { get; init; }
+        public string? CustomerGroup { get; init; }
         public bool Reopened { get; init; }
         /// <summary>The caller's phone had complained before, at any time.</summary>
         public bool Repeat { get; init; }
@@ -219,7 +228,9 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))],
             [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
                 .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
-                .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)]);
+                .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
+            TextGroups.Lines(StatisticsText.Product, facts),
+            TextGroups.Lines(StatisticsText.CustomerGroup, facts));
     }
 
     /// <summary>The period of the same kind just before: the month, quarter or year before.</summary>
@@ -274,7 +285,13 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             cases = cases.Where(c => c.Tasks.Any(t => t.SolutionTypeCode == solution && (departmentId == null || t.DepartmentId == departmentId)));
         }
 
-        return await Facts(cases).Where(StatisticsFigures.Rule(figure))
+        var facts = Facts(cases);
+        if (slice.Text is { } group)
+        {
+            facts = facts.Where(group.Rule());
+        }
+
+        return await facts.Where(StatisticsFigures.Rule(figure))
             .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
             .Skip(skip).Take(take)
             .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))
@@ -291,6 +308,8 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         Stage = c.Stage,
         Satisfied = c.SatisfiedWithResult,
         Attitude = c.SatisfiedWithAttitude,
+        Product = c.Subject.ProductModel,
+        CustomerGroup = c.Complainant.CustomerGroup,
         Reopened = c.ReopenCount > 0,
         Repeat = c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id),
     });

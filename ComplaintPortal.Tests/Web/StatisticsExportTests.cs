@@ -10,7 +10,7 @@ public sealed class StatisticsExportTests : IDisposable
     private readonly PortalAppFactory app = new();
 
     [Fact]
-    public async Task A_leader_downloads_the_month_by_type_channel_department_and_trend_in_words_with_typed_figures()
+    public async Task A_leader_downloads_the_month_by_type_channel_department_product_customer_group_and_trend_in_words_with_typed_figures()
     {
         var actions = new AppActions(app.Services);
         var dispatched = await actions.AcknowledgedCaseAsync();
@@ -24,7 +24,7 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按产品", "按客户群体", "每月受理"], workbook.Worksheets.Select(s => s.Name));
         static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
 
         var categories = workbook.Worksheet("按投诉类别");
@@ -39,6 +39,11 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(["客服热线", "2"], channels[1][..2]);
         // Only the dispatched case has a department.
         Assert.Equal(["质量部", "1"], Assert.Single(Rows(workbook.Worksheet("按责任部门")).Skip(1))[..2]);
+        // Both are about the same product; neither gave a customer group.
+        var products = Rows(workbook.Worksheet("按产品"));
+        Assert.Equal(["产品型号", "受理投诉"], products[0][..2]);
+        Assert.Equal(["XP-200", "2"], Assert.Single(products.Skip(1))[..2]);
+        Assert.Equal(["未填写", "2"], Assert.Single(Rows(workbook.Worksheet("按客户群体")).Skip(1))[..2]);
         var trend = Rows(workbook.Worksheet("每月受理"));
         Assert.Equal(12, trend.Count - 1);
         Assert.Equal("2", trend[^1][1]);

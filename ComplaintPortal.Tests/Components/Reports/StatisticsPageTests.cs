@@ -142,6 +142,46 @@ public sealed class StatisticsPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task The_products_and_customer_groups_are_tables_in_the_reader_s_language_whose_lines_open_their_complaints()
+    {
+        var ctx = Open("zh-Hant");
+        var march = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        var kettle = await Driver.CaseInStageAsync(CaseStage.Registered);
+        var widerKettle = await Driver.CaseInStageAsync(CaseStage.Registered);
+        var cleaner = await Driver.CaseInStageAsync(CaseStage.Registered);
+        await using (var db = Database.CreateContext())
+        {
+            foreach (var (id, minutes) in new[] { (kettle.Id, 0), (widerKettle.Id, 1), (cleaner.Id, 2) })
+            {
+                await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(c => c.SetProperty(x => x.ReceivedAt, march.AddMinutes(minutes)));
+            }
+
+            // Typed in full width at intake: the same product.
+            await db.Complaints.Where(c => c.Id == widerKettle.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Subject.ProductModel, "ＸＰ－２００"));
+            await db.Complaints.Where(c => c.Id == cleaner.Id).ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.Subject.ProductModel, "吸塵器 V8").SetProperty(x => x.Complainant.CustomerGroup, "VIP會員"));
+        }
+
+        ctx.SignInAs(Driver.Leader);
+        var cut = ctx.RenderPage<Statistics>();
+        cut.WaitForElement("[data-test=by-product]");
+
+        var products = cut.FindAll("[data-test=by-product] tbody tr");
+        Assert.Equal([("XP-200", "2"), ("吸塵器 V8", "1")],
+            products.Select(r => (r.QuerySelector("td")!.TextContent.Trim(), r.QuerySelector("[data-test=received]")!.TextContent.Trim())));
+        // One complaint is no customer group to name: it is among the others.
+        Assert.Equal([("其他", "1"), ("未填寫", "2")], cut.FindAll("[data-test=by-customer-group] tbody tr")
+            .Select(r => (r.QuerySelector("td")!.TextContent.Trim(), r.QuerySelector("[data-test=received]")!.TextContent.Trim())));
+        Assert.Contains("每個群體至少有 3 件投訴", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("投訴最多的 10 個型號單獨列出", cut.Markup, StringComparison.Ordinal);
+
+        await cut.InvokeAsync(() => products[0].QuerySelector("[data-test=received] [data-count]")!.Click());
+        cut.WaitForAssertion(() => Assert.Equal([kettle.CaseNumber, widerKettle.CaseNumber],
+            cut.FindAll("[data-test=statistics-cases] [data-case]").Select(c => c.TextContent.Trim())));
+        Assert.StartsWith("XP-200 · ", cut.Find("[data-test=figure-title]").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_month_whose_complaints_reached_no_department_yet_says_so_under_the_department_header()
     {
         var ctx = Open();

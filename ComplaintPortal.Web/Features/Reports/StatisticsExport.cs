@@ -9,7 +9,7 @@ using ComplaintPortal.Web.Resources;
 
 namespace ComplaintPortal.Web.Features.Reports;
 
-/// <summary>The statistics of a period as a workbook for management: the page's three tables, one sheet each, and the trend.</summary>
+/// <summary>The statistics of a period as a workbook for management: the page's tables, one sheet each, and the trend.</summary>
 internal static class StatisticsExport
 {
     public const string Address = "/reports/statistics/export.xlsx";
@@ -55,6 +55,10 @@ internal static class StatisticsExport
             Columns(DeadlineText.Stats_Department, withBefore: false), tables.Departments);
         workbook.AddSheet(Heading(DeadlineText.Stats_BySolution, new(CaseText.Field_SolutionType, DeadlineText.Stats_SolutionHelp)),
             Columns(CaseText.Field_SolutionType, withBefore: false), tables.Solutions);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByProduct, new(CaseText.Field_ProductModel, StatisticsTables.ProductHelp)),
+            Columns(CaseText.Field_ProductModel, withBefore: false), tables.Products);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByCustomerGroup, new(CaseText.Field_CustomerGroup, StatisticsTables.CustomerGroupHelp)),
+            Columns(CaseText.Field_CustomerGroup, withBefore: false), tables.CustomerGroups);
         workbook.AddSheet(Heading(DeadlineText.Stats_Trend, about),
             [
                 ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number)),

@@ -15,7 +15,7 @@ public sealed record StatisticsRow(string Name, StatisticsLine Line, StatisticsS
 
 /// <summary>The statistics' breakdowns in the reader's words, as the page shows them and the workbook writes them.</summary>
 public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, IReadOnlyList<StatisticsRow> Channels, IReadOnlyList<StatisticsRow> Departments,
-    IReadOnlyList<StatisticsRow> Solutions)
+    IReadOnlyList<StatisticsRow> Solutions, IReadOnlyList<StatisticsRow> Products, IReadOnlyList<StatisticsRow> CustomerGroups)
 {
     /// <summary>The names of the categories and departments by id, in <paramref name="culture"/>.</summary>
     public static async Task<StatisticsNames> NamesAsync(PortalDbContext db, CultureInfo culture, CancellationToken cancellationToken = default)
@@ -36,7 +36,28 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
             [.. result.ByCategory.Select(c => new StatisticsRow(names.Category(c.CategoryId), c.Line, StatisticsSlice.Category(c.CategoryId), c.ReceivedBefore))],
             [.. result.ByChannel.Select(c => new StatisticsRow(CaseLabels.Channel(c.Channel), c.Line, new StatisticsSlice(Channel: c.Channel)))],
             [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))],
-            [.. result.BySolution.Select(d => new StatisticsRow(names.Solution(d.SolutionTypeCode), d.Line, new StatisticsSlice(SolutionTypeCode: d.SolutionTypeCode)))]);
+            [.. result.BySolution.Select(d => new StatisticsRow(names.Solution(d.SolutionTypeCode), d.Line, new StatisticsSlice(SolutionTypeCode: d.SolutionTypeCode)))],
+            [.. result.ByProduct.Select(TextRow)],
+            [.. result.ByCustomerGroup.Select(TextRow)]);
+    }
+
+    /// <summary>How the products are grouped, under their table.</summary>
+    public static string ProductHelp => string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_ProductHelp, TextGroups.Named);
+
+    /// <summary>How the customer groups are grouped, and why small ones are not named, under their table.</summary>
+    public static string CustomerGroupHelp =>
+        string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_CustomerGroupHelp, TextGroups.Named, TextGroups.FewestToNameGroup);
+
+    /// <summary>A group of a free-text field: its most used spelling, or 其他 / 未填写.</summary>
+    private static StatisticsRow TextRow(TextStatistics line)
+    {
+        var name = line.Group.Kind switch
+        {
+            TextGroupKind.Named => line.Name ?? "",
+            TextGroupKind.Others => DeadlineText.Stats_OtherValues,
+            _ => DeadlineText.Stats_NotGiven,
+        };
+        return new StatisticsRow(name, line.Line, new StatisticsSlice(Text: line.Group));
     }
 }
 

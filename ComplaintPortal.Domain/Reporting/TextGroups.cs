@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+
+namespace ComplaintPortal.Domain.Reporting;
+
+/// <summary>A free-text field of the case that the statistics group complaints by.</summary>
+public enum StatisticsText
+{
+    /// <summary>The product model (產品型號).</summary>
+    Product = 0,
+
+    /// <summary>The customer group or tenant unit (客戶群體): kept as personal data, so only groups of several complaints are named.</summary>
+    CustomerGroup = 1,
+}
+
+/// <summary>What a group of a free-text field holds.</summary>
+public enum TextGroupKind
+{
+    /// <summary>One value, however it was spelt.</summary>
+    Named = 0,
+
+    /// <summary>Every value given that is not among the named ones.</summary>
+    Others = 1,
+
+    /// <summary>The complaints that left the field empty.</summary>
+    NotGiven = 2,
+}
+
+/// <summary>
+/// One group of a free-text field on a statistics table. <paramref name="Spellings"/> are the values as stored: for a named
+/// group, the spellings it gathers ("XP-200", "xp-200", "ＸＰ－２００"); for the others, every named group's, which it leaves out.
+/// </summary>
+public sealed record TextGroup(StatisticsText Field, TextGroupKind Kind, IReadOnlyList<string> Spellings)
+{
+    /// <summary>Which complaints the group holds, on the facts the figures are counted from (the database lists by it).</summary>
+    internal Expression<Func<ComplaintStatistics.Fact, bool>> Rule()
+    {
+        var spellings = Spellings.ToList();
+        return (Field, Kind) switch
+        {
+            (StatisticsText.Product, TextGroupKind.Named) => f => f.Product != null && spellings.Contains(f.Product),
+            (StatisticsText.Product, TextGroupKind.Others) => f => f.Product != null && !spellings.Contains(f.Product),
+            (StatisticsText.Product, _) => f => f.Product == null,
+            (_, TextGroupKind.Named) => f => f.CustomerGroup != null && spellings.Contains(f.CustomerGroup),
+            (_, TextGroupKind.Others) => f => f.CustomerGroup != null && !spellings.Contains(f.CustomerGroup),
+            _ => f => f.CustomerGroup == null,
+        };
+    }
+}
+
+/// <summary>A free-text group's line: <paramref name="Name"/> is the group's most used spelling (none for the others and the not given).</summary>
+public sealed record TextStatistics(TextGroup Group, string? Name, StatisticsLine Line);
+
+/// <summary>
+/// Groups complaints by what the clerks typed in a free-text field. Values are the same when they differ only in width
+/// (full-width ＡＢ１ is AB1), case or spacing. The groups with most complaints are named, up to <see cref="Named"/>; the rest
+/// are one line of others, and the complaints without a value one more. A customer group is only named with at least
+/// <see cref="FewestToNameGroup"/> complaints, so the statistics never single out one customer.
+/// </summary>
+public static class TextGroups
+{
+    /// <summary>How many groups are named on a table.</summary>
+    public const int Named = 10;
+
+    /// <summary>The fewest complaints a customer group needs to be named; smaller groups are counted with the others.</summary>
+    public const int FewestToNameGroup = 3;
+
+    /// <summary>The value that spellings of the same thing share: compatibility-normalised (full width to half), spaces collapsed, upper case.</summary>
+    public static string KeyOf(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var words = value.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words).ToUpperInvariant();
+    }
+
+    /// <summary>The lines of <paramref name="field"/>: the named groups (most complaints first), then the others, then the not given.</summary>
+    internal static IReadOnlyList<TextStatistics> Lines(StatisticsText field, IReadOnlyCollection<ComplaintStatistics.Fact> facts)
+    {
+        Func<ComplaintStatistics.Fact, string?> valueOf = field == StatisticsText.Product ? f => f.Product : f => f.CustomerGroup;
+        var fewest = field == StatisticsText.CustomerGroup ? FewestToNameGroup : 1;
+        var given = facts.Select(f => (Fact: f, Value: valueOf(f))).Where(f => f.Value != null).ToList();
+        var named = given.GroupBy(f => KeyOf(f.Value!), StringComparer.Ordinal)
+            .Where(g => g.Count() >= fewest)
+            .Select(g => new
+            {
+                Name = MostUsed(g.Select(f => f.Value!)),
+                Spellings = g.Select(f => f.Value!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                Facts = g.Select(f => f.Fact).ToList(),
+            })
+            .OrderByDescending(g => g.Facts.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Take(Named)
+            .ToList();
+        var lines = named.Select(g => new TextStatistics(new TextGroup(field, TextGroupKind.Named, g.Spellings), g.Name, StatisticsLine.Of(g.Facts))).ToList();
+        var namedSpellings = named.SelectMany(g => g.Spellings).ToHashSet(StringComparer.Ordinal);
+        var others = given.Where(f => !namedSpellings.Contains(f.Value!)).Select(f => f.Fact).ToList();
+        if (others.Count > 0)
+        {
+            lines.Add(new(new TextGroup(field, TextGroupKind.Others, [.. namedSpellings.Order(StringComparer.Ordinal)]), null, StatisticsLine.Of(others)));
+        }
+
+        var notGiven = facts.Where(f => valueOf(f) == null).ToList();
+        if (notGiven.Count > 0)
+        {
+            lines.Add(new(new TextGroup(field, TextGroupKind.NotGiven, []), null, StatisticsLine.Of(notGiven)));
+        }
+
+        return lines;
+    }
+
+    private static string MostUsed(IEnumerable<string> spellings) =>
+        spellings.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+}
