@@ -65,6 +65,8 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<Domain.Notifications.NoticeMailing>();
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();
         services.AddScoped<Domain.Privacy.PersonalDataViews>();
+        services.AddMemoryCache();
+        services.AddSingleton<IntakeSuggestions>();
         services.AddSingleton(feed);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Tests.Workflow;
 using ComplaintPortal.Web.Features.Cases;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -57,6 +58,41 @@ public sealed class IntakePageTests : CasePageTest
         Assert.Equal(ComplaintChannel.WalkIn, stored.Channel);
         Assert.Equal("receipt.pdf", Assert.Single(stored.Evidence).FileName);
         Assert.True(File.Exists(Path.Combine(ctx.EvidenceFolder, stored.Evidence[0].StoredName)));
+    }
+
+    [Fact]
+    public async Task The_product_and_customer_group_offer_what_clerks_typed_before_however_it_was_spelt_and_the_pick_is_registered()
+    {
+        var ctx = Open();
+        var sample = CaseDriver.SampleIntake();
+        foreach (var (product, group) in new[] { ("XP-200", "VIP会员"), ("XP-200", "VIP会员"), ("ＸＰ－２００", "vip会员"), ("吸尘器 V8", "张三家") })
+        {
+            await Driver.RegisterAsync(sample with { Subject = new() { ProductModel = product }, Complainant = sample.Complainant with { CustomerGroup = group } });
+        }
+
+        ctx.SignInAs(Driver.Clerk);
+        var cut = ctx.RenderPage<Intake>();
+
+        // However it was spelt before, one product, spelt as most clerks spelt it.
+        cut.Find("#model").Input("xp");
+        cut.WaitForAssertion(() => Assert.Equal(["XP-200"], cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())));
+        cut.Find(".mud-popover-open .mud-list-item").Click();
+        // A customer group is offered once several complaints name it: one household's name is never offered to the next clerk.
+        cut.Find("#group").Input("会员");
+        cut.WaitForAssertion(() => Assert.Equal(["VIP会员"], cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())));
+        cut.Find(".mud-popover-open .mud-list-item").Click();
+        Assert.DoesNotContain("张三家", cut.Markup, StringComparison.Ordinal);
+
+        cut.Find("#name").Change("李女士");
+        cut.Find("#phone").Change("13900001111");
+        cut.Find("#description").Change("电水壶底座漏电");
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<ComplaintChannel?>>().Instance.SelectOption(ComplaintChannel.Hotline));
+        cut.Find("[data-test=register]").Click();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("/cases/KS-", navigation.Uri, StringComparison.Ordinal));
+        var stored = await ctx.WithDbAsync(db => db.Complaints.AsNoTracking().OrderBy(c => c.Id).LastAsync());
+        Assert.Equal(("XP-200", "VIP会员"), (stored.Subject.ProductModel, stored.Complainant.CustomerGroup));
     }
 
     [Fact]

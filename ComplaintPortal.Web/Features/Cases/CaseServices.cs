@@ -47,6 +47,8 @@ public static class CaseServices
         services.AddScoped<CaseViewReader>();
         services.AddScoped<CallerHistory>();
         services.AddScoped<CaseUsers>();
+        services.AddMemoryCache();
+        services.AddSingleton<IntakeSuggestions>();
         services.AddHostedService<OutboxDeliveryService>();
         return services;
     }
