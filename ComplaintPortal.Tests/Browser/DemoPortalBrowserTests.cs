@@ -125,6 +125,18 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         var desk = await walk.SignInAsync("leader", new ViewportSize { Width = 1440, Height = 900 });
         await desk.GotoAsync(February);
         await desk.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        // By product and by customer group, in words; a customer group is named only with three complaints or more.
+        var groups = desk.Locator("[data-test=by-customer-group] tbody tr");
+        Assert.True(await groups.CountAsync() > 0 && await desk.Locator("[data-test=by-product] tbody tr").CountAsync() > 0);
+        foreach (var row in await groups.AllAsync())
+        {
+            var name = (await row.Locator("td").First.InnerTextAsync()).Trim();
+            var received = int.Parse(await row.Locator("[data-figure=received]").GetAttributeAsync("data-count") ?? "", CultureInfo.InvariantCulture);
+            Assert.True(received >= 3 || name is "其他" or "未填写", $"customer group {name} named with {received} complaints");
+        }
+
+        await desk.Locator("[data-test=by-product]").ScrollIntoViewIfNeededAsync();
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-by-product.png") });
         var link = desk.Locator("[data-test=by-department] tbody [data-figure=received]").First;
         var count = int.Parse(await link.GetAttributeAsync("data-count") ?? "", CultureInfo.InvariantCulture);
         Assert.True(count > 0, "the demo's February sent nothing to its first department");

@@ -151,7 +151,7 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
             var request = new IntakeRequest
             {
                 Channel = story.Channel,
-                Complainant = new() { Name = complainant, Phone = phone, Email = email },
+                Complainant = new() { Name = complainant, Phone = phone, Email = email, CustomerGroup = DemoStories.CustomerGroupOf(complainant) },
                 // A story's purchase date is "about a month before the complaint", whenever the demo clock has it received.
                 Subject = story.Subject.PurchaseDate is null ? story.Subject
                     : story.Subject with { PurchaseDate = DateOnly.FromDateTime(registered.UtcDateTime).AddDays(-35) },

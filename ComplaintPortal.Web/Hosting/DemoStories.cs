@@ -29,6 +29,16 @@ public static class DemoStories
         "胡晓东", "郭静", "何文斌", "高雪梅",
     ];
 
+    /// <summary>Each complainant's customer group, by their place in <see cref="Complainants"/> (two have none given).</summary>
+    private static readonly string?[] Groups = ["个人客户", "VIP会员", "个人客户", "企业客户", null, "个人客户", "VIP会员", "团体客户"];
+
+    /// <summary>The customer group <paramref name="complainant"/> belongs to, the same at every call, so a repeat caller keeps theirs.</summary>
+    public static string? CustomerGroupOf(string complainant)
+    {
+        var index = Complainants.ToList().IndexOf(complainant);
+        return index < 0 ? null : Groups[index % Groups.Length];
+    }
+
     public static IReadOnlyList<DemoStory> All { get; } =
     [
         new(["QUALITY.DEFECT", CategoryCatalog.ProductQuality], ComplaintChannel.Hotline, Severity.Serious,
