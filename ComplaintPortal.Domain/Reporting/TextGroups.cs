@@ -79,21 +79,22 @@ public static class TextGroups
     {
         Func<ComplaintStatistics.Fact, string?> valueOf = field == StatisticsText.Product ? f => f.Product : f => f.CustomerGroup;
         var fewest = field == StatisticsText.CustomerGroup ? FewestToNameGroup : 1;
-        var given = facts.Select(f => (Fact: f, Value: valueOf(f))).Where(f => f.Value != null).ToList();
-        var named = given.GroupBy(f => KeyOf(f.Value!), StringComparer.Ordinal)
-            .Where(g => g.Count() >= fewest)
-            .Select(g => new
+        // Each spelling's complaints first, then the spellings by key: the key is worked out once per spelling, not per complaint.
+        var bySpelling = facts.Where(f => valueOf(f) != null).GroupBy(f => valueOf(f)!, StringComparer.Ordinal).ToList();
+        var named = bySpelling.GroupBy(s => KeyOf(s.Key), StringComparer.Ordinal)
+            .Select(k => new
             {
-                Name = MostUsed(g.Select(f => f.Value!)),
-                Spellings = g.Select(f => f.Value!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                Facts = g.Select(f => f.Fact).ToList(),
+                Name = k.OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
+                Spellings = k.Select(s => s.Key).Order(StringComparer.Ordinal).ToList(),
+                Facts = k.SelectMany(s => s).ToList(),
             })
+            .Where(g => g.Facts.Count >= fewest)
             .OrderByDescending(g => g.Facts.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Take(Named)
             .ToList();
         var lines = named.Select(g => new TextStatistics(new TextGroup(field, TextGroupKind.Named, g.Spellings), g.Name, StatisticsLine.Of(g.Facts))).ToList();
         var namedSpellings = named.SelectMany(g => g.Spellings).ToHashSet(StringComparer.Ordinal);
-        var others = given.Where(f => !namedSpellings.Contains(f.Value!)).Select(f => f.Fact).ToList();
+        var others = bySpelling.Where(s => !namedSpellings.Contains(s.Key)).SelectMany(s => s).ToList();
         if (others.Count > 0)
         {
             lines.Add(new(new TextGroup(field, TextGroupKind.Others, [.. namedSpellings.Order(StringComparer.Ordinal)]), null, StatisticsLine.Of(others)));
@@ -107,7 +108,4 @@ public static class TextGroups
 
         return lines;
     }
-
-    private static string MostUsed(IEnumerable<string> spellings) =>
-        spellings.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 }
