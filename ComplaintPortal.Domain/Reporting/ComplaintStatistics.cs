@@ -129,7 +129,7 @@ public sealed record MonthReceived(ReportPeriod Month, int Received);
 
 /// <summary>
 /// The statistics of one period: all complaints, by category (with the period before), by channel, by department, by kind of
-/// solution, by product and by customer group, and the received per month.
+/// solution, by product and by customer group, the received per month, and when in the day and week they came in.
 /// </summary>
 public sealed record ComplaintStatisticsResult(
     ReportPeriod Period,
@@ -141,7 +141,31 @@ public sealed record ComplaintStatisticsResult(
     IReadOnlyList<MonthReceived> Trend,
     IReadOnlyList<SolutionStatistics> BySolution,
     IReadOnlyList<TextStatistics> ByProduct,
-    IReadOnlyList<TextStatistics> ByCustomerGroup);
+    IReadOnlyList<TextStatistics> ByCustomerGroup,
+    ReceivedTimes Times);
+
+/// <summary>
+/// When the period's complaints came in, in the organisation's time (the seed's 時間段): how many in each hour of the day
+/// (0 to 23) and on each day of the week (Monday first), so that staffing can follow the calls.
+/// </summary>
+public sealed record ReceivedTimes(IReadOnlyList<int> ByHour, IReadOnlyList<int> ByWeekday)
+{
+    public static ReceivedTimes Of(IEnumerable<DateTimeOffset> received, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(zone);
+        var byHour = new int[24];
+        var byWeekday = new int[7];
+        foreach (var at in received)
+        {
+            var local = TimeZoneInfo.ConvertTime(at, zone);
+            byHour[local.Hour]++;
+            byWeekday[((int)local.DayOfWeek + 6) % 7]++;
+        }
+
+        return new(byHour, byWeekday);
+    }
+}
 
 /// <summary>
 /// Counts the complaints received in a period by category, channel, department, kind of solution, product and customer
@@ -230,7 +254,8 @@ public sealed class ComplaintStatistics(PortalDbContext db)
                 .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
             TextGroups.Lines(StatisticsText.Product, facts),
-            TextGroups.Lines(StatisticsText.CustomerGroup, facts));
+            TextGroups.Lines(StatisticsText.CustomerGroup, facts),
+            ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
     }
 
     /// <summary>The period of the same kind just before: the month, quarter or year before.</summary>

@@ -60,6 +60,26 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         Assert.Equal(12, result.Trend.Count);
         Assert.Equal((new ReportPeriod(ReportPeriodKind.Month, 2025, 4), 0), (result.Trend[0].Month, result.Trend[0].Received));
         Assert.Equal([2, 3], result.Trend.TakeLast(2).Select(t => t.Received));
+        // 02:00 UTC on Monday 2 March, Tuesday and Wednesday: ten o'clock in Shanghai, one on each day.
+        Assert.Equal(3, result.Times.ByHour[10]);
+        Assert.Equal(3, result.Times.ByHour.Sum());
+        Assert.Equal([1, 1, 1, 0, 0, 0, 0], result.Times.ByWeekday);
+    }
+
+    [Fact]
+    public void Received_times_are_counted_in_the_organisation_s_hours_and_days_monday_first()
+    {
+        var times = ReceivedTimes.Of(
+            [
+                // Sunday 1 March 17:30 UTC is Monday 01:30 in Shanghai.
+                new DateTimeOffset(2026, 3, 1, 17, 30, 0, TimeSpan.Zero),
+                // Sunday 8 March 15:59 UTC is Sunday 23:59 there.
+                new DateTimeOffset(2026, 3, 8, 15, 59, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 3, 8, 16, 0, 0, TimeSpan.Zero),
+            ], Shanghai);
+
+        Assert.Equal((1, 1, 1), (times.ByHour[1], times.ByHour[23], times.ByHour[0]));
+        Assert.Equal([2, 0, 0, 0, 0, 0, 1], times.ByWeekday);
     }
 
     [Fact]

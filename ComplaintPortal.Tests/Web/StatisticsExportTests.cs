@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using ClosedXML.Excel;
 using ComplaintPortal.Tests.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按产品", "按客户群体", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按产品", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理"], workbook.Worksheets.Select(s => s.Name));
         static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
 
         var categories = workbook.Worksheet("按投诉类别");
@@ -44,6 +45,13 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(["产品型号", "受理投诉"], products[0][..2]);
         Assert.Equal(["XP-200", "2"], Assert.Single(products.Skip(1))[..2]);
         Assert.Equal(["未填写", "2"], Assert.Single(Rows(workbook.Worksheet("按客户群体")).Skip(1))[..2]);
+        // Every hour and every day, each received counted once.
+        var hours = Rows(workbook.Worksheet("按受理时段（每小时）"));
+        Assert.Equal((25, "00:00–01:00", "23:00–24:00"), (hours.Count, hours[1][0], hours[^1][0]));
+        Assert.Equal(2, hours.Skip(1).Sum(h => int.Parse(h[1], CultureInfo.InvariantCulture)));
+        var days = Rows(workbook.Worksheet("按星期"));
+        Assert.Equal(("星期一", "星期日"), (days[1][0], days[^1][0]));
+        Assert.Equal(2, days.Skip(1).Sum(d => int.Parse(d[1], CultureInfo.InvariantCulture)));
         var trend = Rows(workbook.Worksheet("每月受理"));
         Assert.Equal(12, trend.Count - 1);
         Assert.Equal("2", trend[^1][1]);

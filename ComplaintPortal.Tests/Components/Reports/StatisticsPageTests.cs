@@ -79,6 +79,10 @@ public sealed class StatisticsPageTests : CasePageTest
         // The charts: the types this period against the previous, and twelve months.
         Assert.NotNull(cut.Find("[data-test=chart-categories] svg"));
         Assert.NotNull(cut.Find("[data-test=chart-trend] svg"));
+        // When they came in (Monday 2 March, 09:00, 10:00 and 11:00 in the organisation's time): an hour's and a day's chart, the busiest named.
+        Assert.Contains("9时", cut.Find("[data-test=chart-hours] svg").TextContent, StringComparison.Ordinal);
+        Assert.Contains("周一", cut.Find("[data-test=chart-weekdays] svg").TextContent, StringComparison.Ordinal);
+        Assert.Equal("按本单位时区统计。受理最多的时段：09:00–10:00（1 件）；最多的一天：星期一（3 件）。", cut.Find("[data-test=times-help]").TextContent.Trim());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed record StatisticsView(string Key, ComplaintStatisticsResult Result
 /// <summary>
 /// The regime's statistics and analysis (統計分析) for management: a month, quarter or year's complaints by type (against the
 /// period before, the types rising most named as hot spots), by channel, by department, by kind of solution, by product and
-/// by customer group, with a year's trend.
+/// by customer group, with a year's trend and when in the day and week they came in.
 /// </summary>
 public sealed partial class Statistics
 {
@@ -41,6 +41,12 @@ public sealed partial class Statistics
     private string[] categoryLabels = [];
     private string[] monthLabels = [];
     private readonly BarChartOptions barOptions = new() { ShowLegend = true, ShowValues = true, XAxisLabelRotation = 30 };
+    private List<ChartSeries<double>> hourSeries = [];
+    private List<ChartSeries<double>> weekdaySeries = [];
+    private string[] hourLabels = [];
+    private string[] weekdayLabels = [];
+    private readonly BarChartOptions hourOptions = new() { ShowLegend = false, ShowValues = true, XAxisLabelRotation = 45 };
+    private readonly BarChartOptions weekdayOptions = new() { ShowLegend = false, ShowValues = true };
     private readonly LineChartOptions lineOptions = new() { ShowLegend = false, ShowDataMarkers = true, YAxisRequireZeroPoint = true };
 
     [Inject]
@@ -124,5 +130,9 @@ public sealed partial class Statistics
         ];
         monthLabels = [.. result.Trend.Select(m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number))];
         trendSeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Trend.Select(m => (double)m.Received).ToArray() }];
+        hourLabels = [.. Enumerable.Range(0, 24).Select(ReceivedTimesText.HourLabel)];
+        hourSeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Times.ByHour.Select(c => (double)c).ToArray() }];
+        weekdayLabels = [.. Enumerable.Range(0, 7).Select(ReceivedTimesText.WeekdayShort)];
+        weekdaySeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Times.ByWeekday.Select(c => (double)c).ToArray() }];
     }
 }

@@ -59,6 +59,17 @@ internal static class StatisticsExport
             Columns(CaseText.Field_ProductModel, withBefore: false), tables.Products);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByCustomerGroup, new(CaseText.Field_CustomerGroup, StatisticsTables.CustomerGroupHelp)),
             Columns(CaseText.Field_CustomerGroup, withBefore: false), tables.CustomerGroups);
+        var timesNote = new ReportLine(DeadlineText.Stats_ByTime, ReceivedTimesText.Help(result.Times));
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByHour, timesNote),
+            [
+                ReportColumn<int>.Text(DeadlineText.Stats_Hour, ReceivedTimesText.HourRange),
+                ReportColumn<int>.Integer(DeadlineText.Stats_Received, h => result.Times.ByHour[h]),
+            ], Enumerable.Range(0, 24).ToList());
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByWeekday, timesNote),
+            [
+                ReportColumn<int>.Text(DeadlineText.Stats_Weekday, ReceivedTimesText.Weekday),
+                ReportColumn<int>.Integer(DeadlineText.Stats_Received, d => result.Times.ByWeekday[d]),
+            ], Enumerable.Range(0, 7).ToList());
         workbook.AddSheet(Heading(DeadlineText.Stats_Trend, about),
             [
                 ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number)),

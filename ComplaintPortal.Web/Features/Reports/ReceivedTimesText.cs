@@ -1,0 +1,45 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Web.Resources;
+
+namespace ComplaintPortal.Web.Features.Reports;
+
+/// <summary>When the complaints came in, in the reader's words: the hours and the days of the week (Monday first), and the busiest of each.</summary>
+public static class ReceivedTimesText
+{
+    /// <summary>An hour's short label under its bar (9时, 09:00).</summary>
+    public static string HourLabel(int hour) => string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_HourLabel, hour);
+
+    /// <summary>An hour as a span of time (09:00–10:00), for the workbook and the busiest hour.</summary>
+    public static string HourRange(int hour) => string.Create(CultureInfo.InvariantCulture, $"{hour:00}:00–{hour + 1:00}:00");
+
+    /// <summary>A day's name (星期一, Monday); <paramref name="day"/> counts from Monday.</summary>
+    public static string Weekday(int day) => CultureInfo.CurrentCulture.DateTimeFormat.DayNames[(day + 1) % 7];
+
+    /// <summary>A day's short name under its bar (周一, Mon).</summary>
+    public static string WeekdayShort(int day) => CultureInfo.CurrentCulture.DateTimeFormat.AbbreviatedDayNames[(day + 1) % 7];
+
+    /// <summary>The time zone the times are in, and the busiest hour and day with their counts (the first of equals).</summary>
+    public static string Help(ReceivedTimes times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var hour = Busiest(times.ByHour);
+        var day = Busiest(times.ByWeekday);
+        return string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_TimesHelp,
+            HourRange(hour), times.ByHour[hour].ToString("N0", CultureInfo.CurrentCulture), Weekday(day), times.ByWeekday[day].ToString("N0", CultureInfo.CurrentCulture));
+    }
+
+    private static int Busiest(IReadOnlyList<int> counts)
+    {
+        var best = 0;
+        for (var i = 1; i < counts.Count; i++)
+        {
+            if (counts[i] > counts[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
