@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintPortal.Domain.Cases;
 
 /// <summary>
-/// What clerks have typed in a free-text field that the statistics group by (the product, the customer group), offered back
+/// What clerks have typed in a free-text field that the statistics group by (the product, the customer group, the place), offered back
 /// at intake so the next clerk picks the same value rather than a new spelling. Each value once, spelt as most complaints
 /// spell it, the most used first. Customer groups are personal data: only those the statistics would name are offered.
 /// </summary>
@@ -18,7 +18,12 @@ public sealed class TextSuggestions(PortalDbContext db)
     public async Task<IReadOnlyList<string>> ReadAsync(StatisticsText field, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var recent = db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since);
-        var values = field == StatisticsText.Product ? recent.Select(c => c.Subject.ProductModel) : recent.Select(c => c.Complainant.CustomerGroup);
+        var values = field switch
+        {
+            StatisticsText.Product => recent.Select(c => c.Subject.ProductModel),
+            StatisticsText.CustomerGroup => recent.Select(c => c.Complainant.CustomerGroup),
+            _ => recent.Select(c => c.Subject.Location),
+        };
         var counted = await values.Where(v => v != null).GroupBy(v => v!)
             .Select(g => new { Value = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

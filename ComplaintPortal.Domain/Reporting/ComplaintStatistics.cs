@@ -129,7 +129,7 @@ public sealed record MonthReceived(ReportPeriod Month, int Received);
 
 /// <summary>
 /// The statistics of one period: all complaints, by category (with the period before), by channel, by department, by kind of
-/// solution, by product and by customer group, the received per month, and when in the day and week they came in.
+/// solution, by product, by customer group and by place, the received per month, and when in the day and week they came in.
 /// </summary>
 public sealed record ComplaintStatisticsResult(
     ReportPeriod Period,
@@ -142,6 +142,7 @@ public sealed record ComplaintStatisticsResult(
     IReadOnlyList<SolutionStatistics> BySolution,
     IReadOnlyList<TextStatistics> ByProduct,
     IReadOnlyList<TextStatistics> ByCustomerGroup,
+    IReadOnlyList<TextStatistics> ByLocation,
     ReceivedTimes Times);
 
 /// <summary>
@@ -195,6 +196,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         public bool? Attitude { get; init; }
         public string? Product { get; init; }
         public string? CustomerGroup { get; init; }
+        public string? Location { get; init; }
         public bool Reopened { get; init; }
         /// <summary>The caller's phone had complained before, at any time.</summary>
         public bool Repeat { get; init; }
@@ -255,6 +257,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
             TextGroups.Lines(StatisticsText.Product, facts),
             TextGroups.Lines(StatisticsText.CustomerGroup, facts),
+            TextGroups.Lines(StatisticsText.Location, facts),
             ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
     }
 
@@ -335,6 +338,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         Attitude = c.SatisfiedWithAttitude,
         Product = c.Subject.ProductModel,
         CustomerGroup = c.Complainant.CustomerGroup,
+        Location = c.Subject.Location,
         Reopened = c.ReopenCount > 0,
         Repeat = c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id),
     });

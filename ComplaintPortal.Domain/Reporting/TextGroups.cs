@@ -12,6 +12,9 @@ public enum StatisticsText
 
     /// <summary>The customer group or tenant unit (客戶群體): kept as personal data, so only groups of several complaints are named.</summary>
     CustomerGroup = 1,
+
+    /// <summary>The place concerned (地點: a shop, a floor, the car park), where a plaza's complaints gather as a maker's gather on products.</summary>
+    Location = 2,
 }
 
 /// <summary>What a group of a free-text field holds.</summary>
@@ -42,9 +45,12 @@ public sealed record TextGroup(StatisticsText Field, TextGroupKind Kind, IReadOn
             (StatisticsText.Product, TextGroupKind.Named) => f => f.Product != null && spellings.Contains(f.Product),
             (StatisticsText.Product, TextGroupKind.Others) => f => f.Product != null && !spellings.Contains(f.Product),
             (StatisticsText.Product, _) => f => f.Product == null,
-            (_, TextGroupKind.Named) => f => f.CustomerGroup != null && spellings.Contains(f.CustomerGroup),
-            (_, TextGroupKind.Others) => f => f.CustomerGroup != null && !spellings.Contains(f.CustomerGroup),
-            _ => f => f.CustomerGroup == null,
+            (StatisticsText.CustomerGroup, TextGroupKind.Named) => f => f.CustomerGroup != null && spellings.Contains(f.CustomerGroup),
+            (StatisticsText.CustomerGroup, TextGroupKind.Others) => f => f.CustomerGroup != null && !spellings.Contains(f.CustomerGroup),
+            (StatisticsText.CustomerGroup, _) => f => f.CustomerGroup == null,
+            (_, TextGroupKind.Named) => f => f.Location != null && spellings.Contains(f.Location),
+            (_, TextGroupKind.Others) => f => f.Location != null && !spellings.Contains(f.Location),
+            _ => f => f.Location == null,
         };
     }
 }
@@ -77,7 +83,12 @@ public static class TextGroups
     /// <summary>The lines of <paramref name="field"/>: the named groups (most complaints first), then the others, then the not given.</summary>
     internal static IReadOnlyList<TextStatistics> Lines(StatisticsText field, IReadOnlyCollection<ComplaintStatistics.Fact> facts)
     {
-        Func<ComplaintStatistics.Fact, string?> valueOf = field == StatisticsText.Product ? f => f.Product : f => f.CustomerGroup;
+        Func<ComplaintStatistics.Fact, string?> valueOf = field switch
+        {
+            StatisticsText.Product => f => f.Product,
+            StatisticsText.CustomerGroup => f => f.CustomerGroup,
+            _ => f => f.Location,
+        };
         var fewest = field == StatisticsText.CustomerGroup ? FewestToNameGroup : 1;
         // Each spelling's complaints first, then the spellings by key: the key is worked out once per spelling, not per complaint.
         var bySpelling = facts.Where(f => valueOf(f) != null).GroupBy(f => valueOf(f)!, StringComparer.Ordinal).ToList();

@@ -6,19 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Reporting;
 
-/// <summary>The statistics by product and by customer group over a real database: what the clerks typed, grouped, with the rest as others.</summary>
+/// <summary>The statistics by product, by place and by customer group over a real database: what the clerks typed, grouped, with the rest as others.</summary>
 public sealed class TextGroupStatisticsTests : CaseDatabaseTest
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly ReportPeriod March = new(ReportPeriodKind.Month, 2026, 3);
 
     /// <summary>Registers a complaint about <paramref name="product"/> from <paramref name="group"/>, received in March.</summary>
-    private async Task<Complaint> RegisterAsync(int day, string? product, string? group, bool? satisfied = null)
+    private async Task<Complaint> RegisterAsync(int day, string? product, string? group, bool? satisfied = null, string? location = null)
     {
         var sample = CaseDriver.SampleIntake();
         var complaint = await Driver.RegisterAsync(sample with
         {
-            Subject = new() { ProductModel = product },
+            Subject = new() { ProductModel = product, Location = location },
             Complainant = sample.Complainant with { CustomerGroup = group },
         });
         await using var db = Database.CreateContext();
@@ -79,6 +79,26 @@ public sealed class TextGroupStatisticsTests : CaseDatabaseTest
                 Assert.Equal(line.Line.Count(figure), (await Listed(line, figure)).Count());
             }
         }
+    }
+
+    [Fact]
+    public async Task Places_are_grouped_as_products_are_and_list_their_complaints()
+    {
+        var car = await RegisterAsync(2, null, null, location: "地下车库 B2");
+        var wider = await RegisterAsync(3, null, null, location: "地下车库　ｂ２");
+        var shop = await RegisterAsync(4, null, null, location: "三楼 305 号商铺");
+        await RegisterAsync(5, "XP-200", null);
+
+        await using var db = Database.CreateContext();
+        var statistics = new ComplaintStatistics(db);
+        var result = await statistics.ReadAsync(March, Shanghai);
+
+        Assert.Equal([(TextGroupKind.Named, "地下车库 B2", 2), (TextGroupKind.Named, "三楼 305 号商铺", 1), (TextGroupKind.NotGiven, null, 1)],
+            result.ByLocation.Select(x => (x.Group.Kind, x.Name, x.Line.Received)));
+        Assert.Equal([car.CaseNumber, wider.CaseNumber],
+            (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(Text: result.ByLocation[0].Group), March, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
+        Assert.Equal([shop.CaseNumber],
+            (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(Text: result.ByLocation[1].Group), March, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按产品", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按产品", "按地点", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理"], workbook.Worksheets.Select(s => s.Name));
         static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
 
         var categories = workbook.Worksheet("按投诉类别");
@@ -45,6 +45,7 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(["产品型号", "受理投诉"], products[0][..2]);
         Assert.Equal(["XP-200", "2"], Assert.Single(products.Skip(1))[..2]);
         Assert.Equal(["未填写", "2"], Assert.Single(Rows(workbook.Worksheet("按客户群体")).Skip(1))[..2]);
+        Assert.Equal(["未填写", "2"], Assert.Single(Rows(workbook.Worksheet("按地点")).Skip(1))[..2]);
         // Every hour and every day, each received counted once.
         var hours = Rows(workbook.Worksheet("按受理时段（每小时）"));
         Assert.Equal((25, "00:00–01:00", "23:00–24:00"), (hours.Count, hours[1][0], hours[^1][0]));

@@ -177,6 +177,9 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Equal([("其他", "1"), ("未填寫", "2")], cut.FindAll("[data-test=by-customer-group] tbody tr")
             .Select(r => (r.QuerySelector("td")!.TextContent.Trim(), r.QuerySelector("[data-test=received]")!.TextContent.Trim())));
         Assert.Contains("每個群體至少有 3 件投訴", cut.Markup, StringComparison.Ordinal);
+        // No complaint named a place: a sentence, not a table of one 未填寫 line.
+        Assert.Equal("本期間的投訴均未填寫此項。", cut.Find("[data-test=by-location-none]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-test=by-location]"));
         Assert.Contains("投訴最多的 10 個型號單獨列出", cut.Markup, StringComparison.Ordinal);
 
         await cut.InvokeAsync(() => products[0].QuerySelector("[data-test=received] [data-count]")!.Click());

@@ -50,6 +50,9 @@ public partial class Intake
     private Task<IEnumerable<string>> SearchProducts(string? typed, CancellationToken cancellationToken) =>
         Suggestions.SearchAsync(StatisticsText.Product, typed, cancellationToken);
 
+    private Task<IEnumerable<string>> SearchLocations(string? typed, CancellationToken cancellationToken) =>
+        Suggestions.SearchAsync(StatisticsText.Location, typed, cancellationToken);
+
     private Task<IEnumerable<string>> SearchGroups(string? typed, CancellationToken cancellationToken) =>
         Suggestions.SearchAsync(StatisticsText.CustomerGroup, typed, cancellationToken);
 

@@ -14,8 +14,8 @@ public sealed record StatisticsView(string Key, ComplaintStatisticsResult Result
 
 /// <summary>
 /// The regime's statistics and analysis (統計分析) for management: a month, quarter or year's complaints by type (against the
-/// period before, the types rising most named as hot spots), by channel, by department, by kind of solution, by product and
-/// by customer group, with a year's trend and when in the day and week they came in.
+/// period before, the types rising most named as hot spots), by channel, by department, by kind of solution, by product, by
+/// customer group and by place, with a year's trend and when in the day and week they came in.
 /// </summary>
 public sealed partial class Statistics
 {
@@ -35,6 +35,7 @@ public sealed partial class Statistics
     private List<StatisticsRow> solutions = [];
     private List<StatisticsRow> products = [];
     private List<StatisticsRow> customerGroups = [];
+    private List<StatisticsRow> locations = [];
     private List<StatisticsRow> hotSpots = [];
     private List<ChartSeries<double>> categorySeries = [];
     private List<ChartSeries<double>> trendSeries = [];
@@ -117,7 +118,7 @@ public sealed partial class Statistics
     {
         var tables = StatisticsTables.Of(result, names);
         (categories, channels, departments, solutions) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments], [.. tables.Solutions]);
-        (products, customerGroups) = ([.. tables.Products], [.. tables.CustomerGroups]);
+        (products, customerGroups, locations) = ([.. tables.Products], [.. tables.CustomerGroups], [.. tables.Locations]);
         // Types only: cases not yet assessed rising are no hot spot.
         hotSpots = [.. categories.Where(c => !c.Slice.Uncategorised && c.Change > 0)
             .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];

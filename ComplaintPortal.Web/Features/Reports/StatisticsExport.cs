@@ -57,6 +57,8 @@ internal static class StatisticsExport
             Columns(CaseText.Field_SolutionType, withBefore: false), tables.Solutions);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByProduct, new(CaseText.Field_ProductModel, StatisticsTables.ProductHelp)),
             Columns(CaseText.Field_ProductModel, withBefore: false), tables.Products);
+        workbook.AddSheet(Heading(DeadlineText.Stats_ByLocation, new(CaseText.Field_Location, StatisticsTables.LocationHelp)),
+            Columns(CaseText.Field_Location, withBefore: false), tables.Locations);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByCustomerGroup, new(CaseText.Field_CustomerGroup, StatisticsTables.CustomerGroupHelp)),
             Columns(CaseText.Field_CustomerGroup, withBefore: false), tables.CustomerGroups);
         var timesNote = new ReportLine(DeadlineText.Stats_ByTime, ReceivedTimesText.Help(result.Times));

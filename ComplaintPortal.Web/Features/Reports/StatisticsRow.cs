@@ -15,7 +15,8 @@ public sealed record StatisticsRow(string Name, StatisticsLine Line, StatisticsS
 
 /// <summary>The statistics' breakdowns in the reader's words, as the page shows them and the workbook writes them.</summary>
 public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, IReadOnlyList<StatisticsRow> Channels, IReadOnlyList<StatisticsRow> Departments,
-    IReadOnlyList<StatisticsRow> Solutions, IReadOnlyList<StatisticsRow> Products, IReadOnlyList<StatisticsRow> CustomerGroups)
+    IReadOnlyList<StatisticsRow> Solutions, IReadOnlyList<StatisticsRow> Products, IReadOnlyList<StatisticsRow> CustomerGroups,
+    IReadOnlyList<StatisticsRow> Locations)
 {
     /// <summary>The names of the categories and departments by id, in <paramref name="culture"/>.</summary>
     public static async Task<StatisticsNames> NamesAsync(PortalDbContext db, CultureInfo culture, CancellationToken cancellationToken = default)
@@ -38,7 +39,8 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
             [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))],
             [.. result.BySolution.Select(d => new StatisticsRow(names.Solution(d.SolutionTypeCode), d.Line, new StatisticsSlice(SolutionTypeCode: d.SolutionTypeCode)))],
             [.. result.ByProduct.Select(TextRow)],
-            [.. result.ByCustomerGroup.Select(TextRow)]);
+            [.. result.ByCustomerGroup.Select(TextRow)],
+            [.. result.ByLocation.Select(TextRow)]);
     }
 
     /// <summary>How the products are grouped, under their table.</summary>
@@ -47,6 +49,13 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
     /// <summary>How the customer groups are grouped, and why small ones are not named, under their table.</summary>
     public static string CustomerGroupHelp =>
         string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_CustomerGroupHelp, TextGroups.Named, TextGroups.FewestToNameGroup);
+
+    /// <summary>How the places are grouped, under their table.</summary>
+    public static string LocationHelp => string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_LocationHelp, TextGroups.Named);
+
+    /// <summary>No complaint of the period gave the field: a sentence stands for a table of one 未填写 line.</summary>
+    public static bool NoneGiven(IReadOnlyList<StatisticsRow> rows) =>
+        rows.All(r => r.Slice.Text is { Kind: TextGroupKind.NotGiven });
 
     /// <summary>A group of a free-text field: its most used spelling, or 其他 / 未填写.</summary>
     private static StatisticsRow TextRow(TextStatistics line)
