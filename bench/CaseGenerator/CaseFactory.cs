@@ -21,6 +21,20 @@ internal sealed partial class CaseFactory(ReferenceData reference, Random random
 
     private static readonly CaseStage[] AllStages = Enum.GetValues<CaseStage>();
 
+    /// <summary>How many recent callers a repeat caller is picked from.</summary>
+    private const int RecentCallers = 2_000;
+
+    /// <summary>The latest callers, a ring: <see cref="recentCount"/> filled, the next written at <see cref="recentNext"/>.</summary>
+    private readonly (string Name, string Phone)[] recent = new (string, string)[RecentCallers];
+    private int recentCount;
+    private int recentNext;
+
+    /// <summary>
+    /// The share of cases whose caller complained before (the same name and phone as one of the last 2,000 callers): 0 by
+    /// default, which draws nothing more from the random sequence than the generator drew before the option.
+    /// </summary>
+    public double RepeatCallers { get; init; }
+
     /// <summary>Sorted, so case numbers rise with the time a case was received.</summary>
     public long[] ReceivedTimes(int count)
     {
@@ -43,16 +57,32 @@ internal sealed partial class CaseFactory(ReferenceData reference, Random random
         var category = reference.Categories[random.Next(reference.Categories.Count)];
         var channel = (ComplaintChannel)random.Next(5);
         var name = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? Given[random.Next(Given.Length)] : "");
+        var clerk = reference.Clerks[random.Next(reference.Clerks.Count)];
+        var phone = "1" + random.Next(30, 90).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + random.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        if (RepeatCallers > 0)
+        {
+            if (recentCount > 0 && random.NextDouble() < RepeatCallers)
+            {
+                (name, phone) = recent[random.Next(recentCount)];
+            }
+            else
+            {
+                recent[recentNext] = (name, phone);
+                recentNext = (recentNext + 1) % RecentCallers;
+                recentCount = Math.Min(recentCount + 1, RecentCallers);
+            }
+        }
+
         var product = category.Code.StartsWith("QUALITY", StringComparison.Ordinal) || category.Code == "USE";
         var place = category.Code is "FACILITY" or "SECURITY" or "REPAIR";
         var c = new GeneratedCase
         {
             CaseNumber = nextNumber(received.ToOffset(TimeSpan.FromHours(8)).Year),
             ReceivedAt = received,
-            Clerk = reference.Clerks[random.Next(reference.Clerks.Count)],
+            Clerk = clerk,
             Channel = channel,
             Name = name,
-            Phone = "1" + random.Next(30, 90).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + random.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture),
+            Phone = phone,
             Email = random.Next(3) == 0 ? $"user{index}@example.cn" : null,
             Group = place ? $"{(char)('A' + random.Next(4))}{random.Next(1, 5)}-{random.Next(1, 40):D2} 租户" : null,
             ProductModel = product ? $"XP-{random.Next(100, 999)}" : null,

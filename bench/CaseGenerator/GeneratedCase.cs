@@ -27,6 +27,9 @@ internal sealed class GeneratedTask
 
     public string? Measures { get; set; }
 
+    /// <summary>The kind of solution chosen with the measures (方案类型), one of the organisation's.</summary>
+    public string? SolutionTypeCode { get; set; }
+
     public string? Feedback { get; set; }
 
     public DateTimeOffset? ReportedAt { get; set; }

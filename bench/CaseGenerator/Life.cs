@@ -94,6 +94,9 @@ internal sealed partial class Life(GeneratedCase c, Random random, DateTimeOffse
         {
             Findings(task);
             task.Measures = "维修或更换，并加强培训";
+            // Chosen without drawing from the random sequence: the rest of the case is drawn as before kinds were set.
+            task.SolutionTypeCode = reference.SolutionTypes.Count == 0 ? null
+                : reference.SolutionTypes[(task.DepartmentId + c.ReceivedAt.Minute) % reference.SolutionTypes.Count];
             task.Status = DepartmentTaskStatus.SolutionProposed;
             Step(WorkflowAction.ProposeSolution, null, Handler(task), task.Measures);
             DeadlineBook.MeetAfter(c, null, Now);

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 // Fills a portal SQLite database with N realistic cases spread over the last 24 months, every stage,
 // department and category, with real hash-chained ledgers. Usage:
-//   dotnet run -c Release --project bench/CaseGenerator -- --count 100000 [--db path] [--seed 42]
+//   dotnet run -c Release --project bench/CaseGenerator -- --count 100000 [--db path] [--seed 42] [--repeat-callers 0.08]
+// --repeat-callers: the share of cases whose caller complained before (0 by default).
 var count = IntArg("--count", 10_000);
 var seed = IntArg("--seed", 42);
 var dbPath = StringArg("--db", Path.Combine("ComplaintPortal.Web", "App_Data", "complaints.db"));
@@ -44,7 +45,10 @@ await connection.OpenAsync();
 var reference = await ReferenceData.LoadAsync(connection);
 var wallClock = TimeProvider.System.GetUtcNow();
 var now = wallClock.AddTicks(-(wallClock.UtcTicks % TimeSpan.TicksPerSecond));
-var factory = new CaseFactory(reference, new Random(seed), now, book);
+var factory = new CaseFactory(reference, new Random(seed), now, book)
+{
+    RepeatCallers = double.Parse(StringArg("--repeat-callers", "0"), CultureInfo.InvariantCulture),
+};
 var writer = await BulkWriter.OpenAsync(connection);
 // Generation only, on a database nobody else uses meanwhile: a crash mid-load leaves it unusable.
 var bulkLoad = await BulkLoadMode.EnterAsync(connection);

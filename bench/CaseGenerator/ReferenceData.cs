@@ -29,6 +29,9 @@ internal sealed class ReferenceData
     /// <summary>Each operational department's head, who assigns some tasks by name.</summary>
     public required IReadOnlyDictionary<int, Actor> Heads { get; init; }
 
+    /// <summary>The active kinds of solution's codes in their order, for the tasks that reach a solution.</summary>
+    public IReadOnlyList<string> SolutionTypes { get; init; } = [];
+
     public static async Task<ReferenceData> LoadAsync(SqliteConnection connection)
     {
         var categories = await ReadAsync(connection, "SELECT Id, Code, ParentId FROM Categories WHERE IsActive = 1",
@@ -58,9 +61,11 @@ internal sealed class ReferenceData
             routing[category.Id] = chosen;
         }
 
+        var solutionTypes = await ReadAsync(connection, "SELECT Code FROM SolutionTypes WHERE IsActive = 1 ORDER BY SortOrder, Id", r => r.GetString(0));
         return new ReferenceData
         {
             Categories = categories,
+            SolutionTypes = solutionTypes,
             Operational = operational,
             RoutingByCategory = routing,
             CustomerServiceId = customerService,
