@@ -225,6 +225,9 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var receivedBefore = await Received(beforeFrom, beforeTo, departmentId).GroupBy(c => c.CategoryId)
             .Select(g => new { CategoryId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.CategoryId ?? 0, g => g.Count, cancellationToken);
+        var textsBefore = await Received(beforeFrom, beforeTo, departmentId)
+            .Select(c => new { c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location })
+            .ToListAsync(cancellationToken);
 
         var months = period.MonthsEndingHere(TrendMonths);
         var (trendFrom, _) = months[0].UtcRange(zone);
@@ -255,9 +258,9 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
                 .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
-            TextGroups.Lines(StatisticsText.Product, facts),
-            TextGroups.Lines(StatisticsText.CustomerGroup, facts),
-            TextGroups.Lines(StatisticsText.Location, facts),
+            TextGroups.Lines(StatisticsText.Product, facts, TextsBefore.Of(textsBefore.Select(t => t.ProductModel))),
+            TextGroups.Lines(StatisticsText.CustomerGroup, facts, TextsBefore.Of(textsBefore.Select(t => t.CustomerGroup))),
+            TextGroups.Lines(StatisticsText.Location, facts, TextsBefore.Of(textsBefore.Select(t => t.Location))),
             ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
     }
 

@@ -55,8 +55,40 @@ public sealed record TextGroup(StatisticsText Field, TextGroupKind Kind, IReadOn
     }
 }
 
-/// <summary>A free-text group's line: <paramref name="Name"/> is the group's most used spelling (none for the others and the not given).</summary>
-public sealed record TextStatistics(TextGroup Group, string? Name, StatisticsLine Line);
+/// <summary>
+/// A free-text group's line: <paramref name="Name"/> is the group's most used spelling (none for the others and the not
+/// given), with the complaints the same group received in the period before (a product rising is a batch to look into).
+/// </summary>
+public sealed record TextStatistics(TextGroup Group, string? Name, StatisticsLine Line, int ReceivedBefore = 0)
+{
+    public int Change => Line.Received - ReceivedBefore;
+}
+
+/// <summary>What the complaints of the period before typed in one field: how many used each spelling, and how many left it empty.</summary>
+public sealed record TextsBefore(IReadOnlyDictionary<string, int> Spellings, int NotGiven)
+{
+    public static readonly TextsBefore None = new(new Dictionary<string, int>(), 0);
+
+    public static TextsBefore Of(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var notGiven = 0;
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                notGiven++;
+            }
+            else
+            {
+                spellings[value] = spellings.GetValueOrDefault(value) + 1;
+            }
+        }
+
+        return new(spellings, notGiven);
+    }
+}
 
 /// <summary>
 /// Groups complaints by what the clerks typed in a free-text field. Values are the same when they differ only in width
@@ -80,8 +112,13 @@ public static class TextGroups
         return string.Join(' ', words).ToUpperInvariant();
     }
 
-    /// <summary>The lines of <paramref name="field"/>: the named groups (most complaints first), then the others, then the not given.</summary>
-    internal static IReadOnlyList<TextStatistics> Lines(StatisticsText field, IReadOnlyCollection<ComplaintStatistics.Fact> facts)
+    /// <summary>
+    /// The lines of <paramref name="field"/>: the named groups (most complaints first), then the others, then the not given,
+    /// each with what it received in the period before. The groups are named by this period's complaints; a named group
+    /// also holds the spellings only the period before used, so its complaints of then are listed as they are counted. A
+    /// value only the period before used is among the others.
+    /// </summary>
+    internal static IReadOnlyList<TextStatistics> Lines(StatisticsText field, IReadOnlyCollection<ComplaintStatistics.Fact> facts, TextsBefore before)
     {
         Func<ComplaintStatistics.Fact, string?> valueOf = field switch
         {
@@ -103,18 +140,25 @@ public static class TextGroups
             .OrderByDescending(g => g.Facts.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Take(Named)
             .ToList();
-        var lines = named.Select(g => new TextStatistics(new TextGroup(field, TextGroupKind.Named, g.Spellings), g.Name, StatisticsLine.Of(g.Facts))).ToList();
-        var namedSpellings = named.SelectMany(g => g.Spellings).ToHashSet(StringComparer.Ordinal);
-        var others = bySpelling.Where(s => !namedSpellings.Contains(s.Key)).SelectMany(s => s).ToList();
-        if (others.Count > 0)
+        var beforeByKey = before.Spellings.GroupBy(s => KeyOf(s.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var lines = named.Select(g =>
         {
-            lines.Add(new(new TextGroup(field, TextGroupKind.Others, [.. namedSpellings.Order(StringComparer.Ordinal)]), null, StatisticsLine.Of(others)));
+            var then = beforeByKey.GetValueOrDefault(KeyOf(g.Name)) ?? [];
+            var spellings = g.Spellings.Union(then.Select(s => s.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            return new TextStatistics(new TextGroup(field, TextGroupKind.Named, spellings), g.Name, StatisticsLine.Of(g.Facts), then.Sum(s => s.Value));
+        }).ToList();
+        var namedSpellings = lines.SelectMany(l => l.Group.Spellings).ToHashSet(StringComparer.Ordinal);
+        var others = bySpelling.Where(s => !namedSpellings.Contains(s.Key)).SelectMany(s => s).ToList();
+        var othersBefore = before.Spellings.Where(s => !namedSpellings.Contains(s.Key)).Sum(s => s.Value);
+        if (others.Count > 0 || othersBefore > 0)
+        {
+            lines.Add(new(new TextGroup(field, TextGroupKind.Others, [.. namedSpellings.Order(StringComparer.Ordinal)]), null, StatisticsLine.Of(others), othersBefore));
         }
 
         var notGiven = facts.Where(f => valueOf(f) == null).ToList();
-        if (notGiven.Count > 0)
+        if (notGiven.Count > 0 || before.NotGiven > 0)
         {
-            lines.Add(new(new TextGroup(field, TextGroupKind.NotGiven, []), null, StatisticsLine.Of(notGiven)));
+            lines.Add(new(new TextGroup(field, TextGroupKind.NotGiven, []), null, StatisticsLine.Of(notGiven), before.NotGiven));
         }
 
         return lines;

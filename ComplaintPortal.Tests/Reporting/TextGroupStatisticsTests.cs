@@ -13,7 +13,7 @@ public sealed class TextGroupStatisticsTests : CaseDatabaseTest
     private static readonly ReportPeriod March = new(ReportPeriodKind.Month, 2026, 3);
 
     /// <summary>Registers a complaint about <paramref name="product"/> from <paramref name="group"/>, received in March.</summary>
-    private async Task<Complaint> RegisterAsync(int day, string? product, string? group, bool? satisfied = null, string? location = null)
+    private async Task<Complaint> RegisterAsync(int day, string? product, string? group, bool? satisfied = null, string? location = null, int month = 3)
     {
         var sample = CaseDriver.SampleIntake();
         var complaint = await Driver.RegisterAsync(sample with
@@ -23,7 +23,7 @@ public sealed class TextGroupStatisticsTests : CaseDatabaseTest
         });
         await using var db = Database.CreateContext();
         await db.Complaints.Where(c => c.Id == complaint.Id).ExecuteUpdateAsync(c => c
-            .SetProperty(x => x.ReceivedAt, new DateTimeOffset(2026, 3, day, 2, 0, 0, TimeSpan.Zero))
+            .SetProperty(x => x.ReceivedAt, new DateTimeOffset(2026, month, day, 2, 0, 0, TimeSpan.Zero))
             .SetProperty(x => x.SatisfiedWithResult, satisfied));
         return complaint;
     }
@@ -47,6 +47,9 @@ public sealed class TextGroupStatisticsTests : CaseDatabaseTest
         var d = await RegisterAsync(5, "V8", "经销商");
         var e = await RegisterAsync(6, null, "经销商");
         var f = await RegisterAsync(7, null, null);
+        // February: the same product spelt a way March never used, and a product March has none of.
+        var february = await RegisterAsync(10, "Ｘｐ-200", null, month: 2);
+        var gone = await RegisterAsync(11, "AP-35", null, month: 2);
 
         await using var db = Database.CreateContext();
         Assert.Equal("xp-200", (await db.Complaints.SingleAsync(x => x.Id == b.Id)).Subject.ProductModel);
@@ -54,10 +57,12 @@ public sealed class TextGroupStatisticsTests : CaseDatabaseTest
         var result = await statistics.ReadAsync(March, Shanghai);
 
         // One product however it was spelt, named as most often typed (a tie: the first in order).
+        // Against February: XP-200 had one (spelt otherwise), AP-35 one (none now: among the others), nobody left it empty.
         Assert.Equal(
-            [(TextGroupKind.Named, "XP-200", 3, 2), (TextGroupKind.Named, "V8", 1, 0), (TextGroupKind.NotGiven, null, 2, 0)],
-            result.ByProduct.Select(x => (x.Group.Kind, x.Name, x.Line.Received, x.Line.Surveyed)));
-        Assert.Equal(["XP-200", "xp-200", "ＸＰ－２００"], result.ByProduct[0].Group.Spellings);
+            [(TextGroupKind.Named, "XP-200", 3, 2, 1), (TextGroupKind.Named, "V8", 1, 0, 0), (TextGroupKind.Others, null, 0, 0, 1), (TextGroupKind.NotGiven, null, 2, 0, 0)],
+            result.ByProduct.Select(x => (x.Group.Kind, x.Name, x.Line.Received, x.Line.Surveyed, x.ReceivedBefore)));
+        Assert.Equal(["XP-200", "xp-200", "ＸＰ－２００", "Ｘｐ-200"], result.ByProduct[0].Group.Spellings);
+        Assert.Equal(2, result.ByProduct[0].Change);
         Assert.Equal(50.0m, result.ByProduct[0].Line.SatisfactionRate);
         // 经销商 has two complaints, fewer than a customer group needs to be named: counted with the others.
         Assert.Equal(
@@ -68,12 +73,19 @@ public sealed class TextGroupStatisticsTests : CaseDatabaseTest
             (await statistics.CasesAsync(figure, new StatisticsSlice(Text: line.Group), March, Shanghai, null, 0, 50)).Select(x => x.CaseNumber);
         Assert.Equal([a.CaseNumber, b.CaseNumber, c.CaseNumber], await Listed(result.ByProduct[0]));
         Assert.Equal([a.CaseNumber, c.CaseNumber], await Listed(result.ByProduct[0], StatisticsFigure.Surveyed));
-        Assert.Equal([e.CaseNumber, f.CaseNumber], await Listed(result.ByProduct[2]));
+        Assert.Equal([e.CaseNumber, f.CaseNumber], await Listed(result.ByProduct[3]));
         Assert.Equal([d.CaseNumber, e.CaseNumber], await Listed(result.ByCustomerGroup[1]));
         Assert.Equal([f.CaseNumber], await Listed(result.ByCustomerGroup[2]));
-        // Every line's every figure lists as many cases as it counts.
+        // Each line's February lists what it counted then.
+        async Task<IEnumerable<string>> ListedBefore(TextStatistics line) =>
+            (await statistics.CasesAsync(StatisticsFigure.Received, new StatisticsSlice(Text: line.Group), ComplaintStatistics.Before(March), Shanghai, null, 0, 50))
+            .Select(x => x.CaseNumber);
+        Assert.Equal([february.CaseNumber], await ListedBefore(result.ByProduct[0]));
+        Assert.Equal([gone.CaseNumber], await ListedBefore(result.ByProduct[2]));
+        // Every line's every figure lists as many cases as it counts, then and now.
         foreach (var line in result.ByProduct.Concat(result.ByCustomerGroup))
         {
+            Assert.Equal(line.ReceivedBefore, (await ListedBefore(line)).Count());
             foreach (var figure in Enum.GetValues<StatisticsFigure>())
             {
                 Assert.Equal(line.Line.Count(figure), (await Listed(line, figure)).Count());

@@ -56,11 +56,11 @@ internal static class StatisticsExport
         workbook.AddSheet(Heading(DeadlineText.Stats_BySolution, new(CaseText.Field_SolutionType, DeadlineText.Stats_SolutionHelp)),
             Columns(CaseText.Field_SolutionType, withBefore: false), tables.Solutions);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByProduct, new(CaseText.Field_ProductModel, StatisticsTables.ProductHelp)),
-            Columns(CaseText.Field_ProductModel, withBefore: false), tables.Products);
+            Columns(CaseText.Field_ProductModel, withBefore: true), tables.Products);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByLocation, new(CaseText.Field_Location, StatisticsTables.LocationHelp)),
-            Columns(CaseText.Field_Location, withBefore: false), tables.Locations);
+            Columns(CaseText.Field_Location, withBefore: true), tables.Locations);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByCustomerGroup, new(CaseText.Field_CustomerGroup, StatisticsTables.CustomerGroupHelp)),
-            Columns(CaseText.Field_CustomerGroup, withBefore: false), tables.CustomerGroups);
+            Columns(CaseText.Field_CustomerGroup, withBefore: true), tables.CustomerGroups);
         var timesNote = new ReportLine(DeadlineText.Stats_ByTime, ReceivedTimesText.Help(result.Times));
         workbook.AddSheet(Heading(DeadlineText.Stats_ByHour, timesNote),
             [

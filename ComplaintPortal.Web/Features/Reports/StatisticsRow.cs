@@ -66,7 +66,7 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
             TextGroupKind.Others => DeadlineText.Stats_OtherValues,
             _ => DeadlineText.Stats_NotGiven,
         };
-        return new StatisticsRow(name, line.Line, new StatisticsSlice(Text: line.Group));
+        return new StatisticsRow(name, line.Line, new StatisticsSlice(Text: line.Group), line.ReceivedBefore);
     }
 }
 
