@@ -63,6 +63,9 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Equal("-1", cut.FindAll("[data-test=by-category] tbody tr").Single(r => r.TextContent.Contains("服务", StringComparison.Ordinal))
             .QuerySelector("[data-test=change]")!.TextContent);
         Assert.Equal(["产品质量问题 +2"], cut.FindAll("[data-test=hot-spots] [data-hot-spot]").Select(c => c.TextContent.Trim()));
+        // The product rising against February (three in March, one then), on a line of its own.
+        Assert.Equal(["XP-200 +2"], cut.FindAll("[data-test=hot-subjects] [data-hot-spot]").Select(c => c.TextContent.Trim()));
+        Assert.Contains("产品、地点较上期增加最多", cut.Find("[data-test=hot-subjects]").TextContent, StringComparison.Ordinal);
         Assert.Contains(cut.FindAll("[data-test=by-category] tbody tr"), r => r.TextContent.Contains("尚未评估", StringComparison.Ordinal));
         // Channels and departments in words.
         var channels = cut.Find("[data-test=by-channel]").TextContent;

@@ -37,6 +37,7 @@ public sealed partial class Statistics
     private List<StatisticsRow> customerGroups = [];
     private List<StatisticsRow> locations = [];
     private List<StatisticsRow> hotSpots = [];
+    private List<StatisticsRow> hotSubjects = [];
     private List<ChartSeries<double>> categorySeries = [];
     private List<ChartSeries<double>> trendSeries = [];
     private string[] categoryLabels = [];
@@ -122,6 +123,9 @@ public sealed partial class Statistics
         // Types only: cases not yet assessed rising are no hot spot.
         hotSpots = [.. categories.Where(c => !c.Slice.Uncategorised && c.Change > 0)
             .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];
+        // Named products and places only: the others and the not given are no one thing to look into.
+        hotSubjects = [.. products.Concat(locations).Where(r => r.Slice.Text is { Kind: TextGroupKind.Named } && r.Change > 0)
+            .OrderByDescending(r => r.Change).ThenByDescending(r => r.Line.Received).Take(HotSpotsShown)];
         var charted = categories.Where(c => c.Line.Received > 0 || c.Before > 0).ToList();
         categoryLabels = [.. charted.Select(c => c.Name)];
         categorySeries =
