@@ -61,13 +61,17 @@ public sealed class IntakePageTests : CasePageTest
     }
 
     [Fact]
-    public async Task The_product_and_customer_group_offer_what_clerks_typed_before_however_it_was_spelt_and_the_pick_is_registered()
+    public async Task The_product_place_and_customer_group_offer_what_clerks_typed_before_however_it_was_spelt_and_the_pick_is_registered()
     {
         var ctx = Open();
         var sample = CaseDriver.SampleIntake();
         foreach (var (product, group) in new[] { ("XP-200", "VIP会员"), ("XP-200", "VIP会员"), ("ＸＰ－２００", "vip会员"), ("吸尘器 V8", "张三家") })
         {
-            await Driver.RegisterAsync(sample with { Subject = new() { ProductModel = product }, Complainant = sample.Complainant with { CustomerGroup = group } });
+            await Driver.RegisterAsync(sample with
+            {
+                Subject = new() { ProductModel = product, Location = "地下车库 B2" },
+                Complainant = sample.Complainant with { CustomerGroup = group },
+            });
         }
 
         ctx.SignInAs(Driver.Clerk);
@@ -82,6 +86,10 @@ public sealed class IntakePageTests : CasePageTest
         cut.WaitForAssertion(() => Assert.Equal(["VIP会员"], cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())));
         cut.Find(".mud-popover-open .mud-list-item").Click();
         Assert.DoesNotContain("张三家", cut.Markup, StringComparison.Ordinal);
+        // The place, typed in full width.
+        cut.Find("#location").Input("ｂ２");
+        cut.WaitForAssertion(() => Assert.Equal(["地下车库 B2"], cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())));
+        cut.Find(".mud-popover-open .mud-list-item").Click();
 
         cut.Find("#name").Change("李女士");
         cut.Find("#phone").Change("13900001111");
@@ -92,7 +100,7 @@ public sealed class IntakePageTests : CasePageTest
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.Contains("/cases/KS-", navigation.Uri, StringComparison.Ordinal));
         var stored = await ctx.WithDbAsync(db => db.Complaints.AsNoTracking().OrderBy(c => c.Id).LastAsync());
-        Assert.Equal(("XP-200", "VIP会员"), (stored.Subject.ProductModel, stored.Complainant.CustomerGroup));
+        Assert.Equal(("XP-200", "VIP会员", "地下车库 B2"), (stored.Subject.ProductModel, stored.Complainant.CustomerGroup, stored.Subject.Location));
     }
 
     [Fact]
