@@ -137,6 +137,13 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
 
         await desk.Locator("[data-test=by-product]").ScrollIntoViewIfNeededAsync();
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-by-product.png") });
+        // The links at the top jump to a breakdown, its heading below the app bar, the period kept.
+        await desk.Locator("[data-section=by-product-section]").ClickAsync();
+        await desk.WaitForURLAsync("**/reports/statistics?period=Month&year=2026&number=2#by-product-section");
+        await desk.WaitForFunctionAsync("() => { const top = document.getElementById('by-product-section').getBoundingClientRect().top; return top > 0 && top < 200; }");
+        var heading = await desk.Locator("#by-product-section").BoundingBoxAsync();
+        var appBar = await desk.Locator(".mud-appbar").BoundingBoxAsync();
+        Assert.True(heading!.Y >= appBar!.Y + appBar.Height, $"heading at {heading.Y}, app bar ends at {appBar.Y + appBar.Height}");
         var link = desk.Locator("[data-test=by-department] tbody [data-figure=received]").First;
         var count = int.Parse(await link.GetAttributeAsync("data-count") ?? "", CultureInfo.InvariantCulture);
         Assert.True(count > 0, "the demo's February sent nothing to its first department");
