@@ -17,13 +17,7 @@ public sealed class TextSuggestions(PortalDbContext db)
     /// <summary>The values used by complaints received since <paramref name="since"/>, most used first.</summary>
     public async Task<IReadOnlyList<string>> ReadAsync(StatisticsText field, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
-        var recent = db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since);
-        var values = field switch
-        {
-            StatisticsText.Product => recent.Select(c => c.Subject.ProductModel),
-            StatisticsText.CustomerGroup => recent.Select(c => c.Complainant.CustomerGroup),
-            _ => recent.Select(c => c.Subject.Location),
-        };
+        var values = db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since).Select(TextGroups.Column(field));
         var counted = await values.Where(v => v != null).GroupBy(v => v!)
             .Select(g => new { Value = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

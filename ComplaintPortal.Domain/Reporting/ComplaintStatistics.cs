@@ -222,12 +222,11 @@ public sealed class ComplaintStatistics(PortalDbContext db)
 
         var before = Before(period);
         var (beforeFrom, beforeTo) = before.UtcRange(zone);
-        var receivedBefore = await Received(beforeFrom, beforeTo, departmentId).GroupBy(c => c.CategoryId)
-            .Select(g => new { CategoryId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.CategoryId ?? 0, g => g.Count, cancellationToken);
+        // One read of the period before: its types' counts and what it typed in the free-text fields.
         var textsBefore = await Received(beforeFrom, beforeTo, departmentId)
-            .Select(c => new { c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location })
+            .Select(c => new { c.CategoryId, c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location })
             .ToListAsync(cancellationToken);
+        var receivedBefore = textsBefore.GroupBy(c => c.CategoryId ?? 0).ToDictionary(g => g.Key, g => g.Count());
 
         var months = period.MonthsEndingHere(TrendMonths);
         var (trendFrom, _) = months[0].UtcRange(zone);
@@ -310,19 +309,18 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             cases = cases.Where(c => c.Tasks.Any(t => t.DepartmentId == department));
         }
 
+        if (slice.Text is { } group)
+        {
+            cases = cases.Where(group.Rule());
+        }
+
         if (slice.SolutionTypeCode is { } solution)
         {
             // A head's: the solutions their own department chose, as counted.
             cases = cases.Where(c => c.Tasks.Any(t => t.SolutionTypeCode == solution && (departmentId == null || t.DepartmentId == departmentId)));
         }
 
-        var facts = Facts(cases);
-        if (slice.Text is { } group)
-        {
-            facts = facts.Where(group.Rule());
-        }
-
-        return await facts.Where(StatisticsFigures.Rule(figure))
+        return await Facts(cases).Where(StatisticsFigures.Rule(figure))
             .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
             .Skip(skip).Take(take)
             .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))

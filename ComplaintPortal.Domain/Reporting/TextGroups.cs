@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
+using ComplaintPortal.Domain.Cases;
 
 namespace ComplaintPortal.Domain.Reporting;
 
@@ -36,22 +37,23 @@ public enum TextGroupKind
 /// </summary>
 public sealed record TextGroup(StatisticsText Field, TextGroupKind Kind, IReadOnlyList<string> Spellings)
 {
-    /// <summary>Which complaints the group holds, on the facts the figures are counted from (the database lists by it).</summary>
-    internal Expression<Func<ComplaintStatistics.Fact, bool>> Rule()
+    /// <summary>Which complaints the group holds, as the database reads them.</summary>
+    internal Expression<Func<Complaint, bool>> Rule()
     {
+        var column = TextGroups.Column(Field);
+        var value = column.Body;
         var spellings = Spellings.ToList();
-        return (Field, Kind) switch
+        // Read through a closure, so the database is given the spellings as a parameter, as a captured list would be.
+        Expression<Func<List<string>>> captured = () => spellings;
+        var given = Expression.NotEqual(value, Expression.Constant(null, typeof(string)));
+        var listed = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], captured.Body, value);
+        Expression rule = Kind switch
         {
-            (StatisticsText.Product, TextGroupKind.Named) => f => f.Product != null && spellings.Contains(f.Product),
-            (StatisticsText.Product, TextGroupKind.Others) => f => f.Product != null && !spellings.Contains(f.Product),
-            (StatisticsText.Product, _) => f => f.Product == null,
-            (StatisticsText.CustomerGroup, TextGroupKind.Named) => f => f.CustomerGroup != null && spellings.Contains(f.CustomerGroup),
-            (StatisticsText.CustomerGroup, TextGroupKind.Others) => f => f.CustomerGroup != null && !spellings.Contains(f.CustomerGroup),
-            (StatisticsText.CustomerGroup, _) => f => f.CustomerGroup == null,
-            (_, TextGroupKind.Named) => f => f.Location != null && spellings.Contains(f.Location),
-            (_, TextGroupKind.Others) => f => f.Location != null && !spellings.Contains(f.Location),
-            _ => f => f.Location == null,
+            TextGroupKind.Named => Expression.AndAlso(given, listed),
+            TextGroupKind.Others => Expression.AndAlso(given, Expression.Not(listed)),
+            _ => Expression.Equal(value, Expression.Constant(null, typeof(string))),
         };
+        return Expression.Lambda<Func<Complaint, bool>>(rule, column.Parameters);
     }
 }
 
@@ -103,6 +105,14 @@ public static class TextGroups
 
     /// <summary>The fewest complaints a customer group needs to be named; smaller groups are counted with the others.</summary>
     public const int FewestToNameGroup = 3;
+
+    /// <summary>The case's column that holds <paramref name="field"/>.</summary>
+    internal static Expression<Func<Complaint, string?>> Column(StatisticsText field) => field switch
+    {
+        StatisticsText.Product => c => c.Subject.ProductModel,
+        StatisticsText.CustomerGroup => c => c.Complainant.CustomerGroup,
+        _ => c => c.Subject.Location,
+    };
 
     /// <summary>The value that spellings of the same thing share: compatibility-normalised (full width to half), spaces collapsed, upper case.</summary>
     public static string KeyOf(string value)

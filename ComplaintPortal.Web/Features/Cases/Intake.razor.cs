@@ -1,11 +1,9 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
-using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Features.Cases.EvidenceFiles;
 using ComplaintPortal.Web.Resources;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace ComplaintPortal.Web.Features.Cases;
@@ -43,18 +41,6 @@ public partial class Intake
     private CallerCases caller = CallerCases.None;
     private string? callerPhone;
     private string? callerEmail;
-
-    [Inject]
-    private IntakeSuggestions Suggestions { get; set; } = default!;
-
-    private Task<IEnumerable<string>> SearchProducts(string? typed, CancellationToken cancellationToken) =>
-        Suggestions.SearchAsync(StatisticsText.Product, typed, cancellationToken);
-
-    private Task<IEnumerable<string>> SearchLocations(string? typed, CancellationToken cancellationToken) =>
-        Suggestions.SearchAsync(StatisticsText.Location, typed, cancellationToken);
-
-    private Task<IEnumerable<string>> SearchGroups(string? typed, CancellationToken cancellationToken) =>
-        Suggestions.SearchAsync(StatisticsText.CustomerGroup, typed, cancellationToken);
 
     private async Task LookUpCallerAsync()
     {

@@ -29,17 +29,5 @@ public static class ReceivedTimesText
             HourRange(hour), times.ByHour[hour].ToString("N0", CultureInfo.CurrentCulture), Weekday(day), times.ByWeekday[day].ToString("N0", CultureInfo.CurrentCulture));
     }
 
-    private static int Busiest(IReadOnlyList<int> counts)
-    {
-        var best = 0;
-        for (var i = 1; i < counts.Count; i++)
-        {
-            if (counts[i] > counts[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
+    private static int Busiest(IReadOnlyList<int> counts) => Enumerable.Range(0, counts.Count).MaxBy(i => counts[i]);
 }
