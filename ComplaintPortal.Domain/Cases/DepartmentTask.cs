@@ -44,6 +44,9 @@ public sealed class DepartmentTask
     /// <summary>Root cause (原因分析).</summary>
     public string? RootCause { get; internal set; }
 
+    /// <summary>The category the root cause is filed under (<see cref="CauseCategory"/> code), when given.</summary>
+    public string? CauseCategoryCode { get; internal set; }
+
     public string? SolutionMeasures { get; internal set; }
 
     /// <summary>The kind of solution (<see cref="SolutionType"/> code: repair, replacement, refund, bill adjustment…), when given.</summary>

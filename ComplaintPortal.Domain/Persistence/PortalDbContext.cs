@@ -105,6 +105,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<SolutionType> SolutionTypes => Set<SolutionType>();
 
+    public DbSet<CauseCategory> CauseCategories => Set<CauseCategory>();
+
     public DbSet<RepairCategory> RepairCategories => Set<RepairCategory>();
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();

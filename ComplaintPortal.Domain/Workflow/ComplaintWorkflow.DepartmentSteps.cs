@@ -116,6 +116,21 @@ public sealed partial class ComplaintWorkflow
         return WorkflowError.None;
     }
 
+    /// <summary>
+    /// The findings may file the root cause under one of the organisation's active cause categories; none is asked for,
+    /// since a first finding may come before the cause is known. Findings recorded again replace the category too.
+    /// </summary>
+    private async Task<WorkflowError> RecordFindingsAsync(StepContext c, CancellationToken ct)
+    {
+        var code = c.Input.CauseCategoryCode?.Trim();
+        if (!code.IsBlank() && !await db.CauseCategories.AnyAsync(s => s.Code == code && s.IsActive, ct))
+        {
+            return WorkflowError.CauseCategoryNotFound;
+        }
+
+        return RecordTaskWork(WorkflowAction.RecordFindings, c);
+    }
+
     private static WorkflowError RecordTaskWork(WorkflowAction action, StepContext c)
     {
         var task = c.RequiredTask;
@@ -139,8 +154,9 @@ public sealed partial class ComplaintWorkflow
         switch (action)
         {
             case WorkflowAction.RecordFindings:
-                (task.Findings, task.RootCause, task.Status) = (input.Note, input.RootCause, DepartmentTaskStatus.Investigating);
-                c.LedgerNote = input.Note + (input.RootCause.IsBlank() ? "" : "; root cause: " + input.RootCause);
+                var cause = input.CauseCategoryCode.IsBlank() ? null : input.CauseCategoryCode.Trim();
+                (task.Findings, task.RootCause, task.CauseCategoryCode, task.Status) = (input.Note, input.RootCause, cause, DepartmentTaskStatus.Investigating);
+                c.LedgerNote = input.Note + (cause is null ? "" : "; cause=" + cause) + (input.RootCause.IsBlank() ? "" : "; root cause: " + input.RootCause);
                 break;
             case WorkflowAction.ProposeSolution:
                 if (input.ResponsiblePerson.IsBlank() || input.DueDate is null)

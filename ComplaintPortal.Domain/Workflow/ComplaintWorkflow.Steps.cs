@@ -29,6 +29,7 @@ public sealed partial class ComplaintWorkflow
             case WorkflowAction.ProposeSolution:
                 return await ProposeSolutionAsync(c, ct);
             case WorkflowAction.RecordFindings:
+                return await RecordFindingsAsync(c, ct);
             case WorkflowAction.RecordNegotiation:
             case WorkflowAction.RecordImplementation:
             case WorkflowAction.ReportBack:

@@ -253,5 +253,5 @@ internal static class TextExtensions
 {
     public static string Truncate(this string text, int max) => text.Length <= max ? text : text[..max];
 
-    public static bool IsBlank(this string? text) => string.IsNullOrWhiteSpace(text);
+    public static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] this string? text) => string.IsNullOrWhiteSpace(text);
 }

@@ -17,6 +17,7 @@ public static class WorkflowInputRules
         public const string RootCause = "rootCause";
         public const string ResponsiblePerson = "responsiblePerson";
         public const string SolutionType = "solutionType";
+        public const string CauseCategory = "causeCategory";
         public const string AssigneeUserId = "assigneeUserId";
         public const string DuplicateOf = "duplicateOf";
         public const string Severity = "severity";
@@ -32,7 +33,8 @@ public static class WorkflowInputRules
         [Fields.Note] = Complaint.TextMaxLength,
         [Fields.RootCause] = Complaint.TextMaxLength,
         [Fields.ResponsiblePerson] = Complaint.ShortTextMaxLength,
-        [Fields.SolutionType] = Cases.SolutionType.CodeMaxLength,
+        [Fields.SolutionType] = CatalogueEntry.CodeMaxLength,
+        [Fields.CauseCategory] = CatalogueEntry.CodeMaxLength,
         [Fields.AssigneeUserId] = UserIdMaxLength,
         [Fields.DuplicateOf] = CaseNumber.MaxLength,
         [Fields.File] = Evidence.FileNameMaxLength,
@@ -50,6 +52,7 @@ public static class WorkflowInputRules
         TextRules.Check(errors, Fields.RootCause, input.RootCause, MaxLengths[Fields.RootCause], TextShape.MultiLine);
         TextRules.Check(errors, Fields.ResponsiblePerson, input.ResponsiblePerson, MaxLengths[Fields.ResponsiblePerson], TextShape.SingleLine);
         TextRules.Check(errors, Fields.SolutionType, input.SolutionTypeCode, MaxLengths[Fields.SolutionType], TextShape.SingleLine);
+        TextRules.Check(errors, Fields.CauseCategory, input.CauseCategoryCode, MaxLengths[Fields.CauseCategory], TextShape.SingleLine);
         TextRules.Check(errors, Fields.AssigneeUserId, input.AssigneeUserId, MaxLengths[Fields.AssigneeUserId], TextShape.SingleLine);
         TextRules.Check(errors, Fields.DuplicateOf, input.DuplicateOfCaseNumber, MaxLengths[Fields.DuplicateOf], TextShape.SingleLine);
         TextRules.CheckDefined(errors, Fields.Severity, input.Severity);

@@ -95,6 +95,9 @@ public enum WorkflowError
 
     /// <summary>The solution type is not one of the organisation's active solution types.</summary>
     SolutionTypeNotFound = 19,
+
+    /// <summary>The cause category is not one of the organisation's active cause categories.</summary>
+    CauseCategoryNotFound = 20,
 }
 
 /// <summary>The person acting, as the workflow sees them (the Web builds it from the signed-in user).</summary>
@@ -129,6 +132,9 @@ public sealed record WorkflowInput
     public string? AssigneeUserId { get; init; }
 
     public string? RootCause { get; init; }
+
+    /// <summary>The category of the root cause (a <see cref="CauseCategory"/> code), at the department's findings step.</summary>
+    public string? CauseCategoryCode { get; init; }
 
     public string? ResponsiblePerson { get; init; }
 

@@ -45,6 +45,28 @@ public class StarterTests
     }
 
     [Fact]
+    public void Every_starter_brings_its_cause_categories_the_service_ones_under_one_code_and_a_duplicate_code_is_refused()
+    {
+        // 000's 原因分析 names 原材料、生產工藝、設計缺陷 for a maker's products.
+        Assert.Equal(["原材料质量问题", "生产工艺问题", "设计缺陷"], Starters.Manufacturer.CauseCategories.Take(3).Select(c => c.NameZhHans));
+        Assert.Contains(Starters.Telecom.CauseCategories, c => c.NameZhHans == "计费差错");
+        Assert.Contains(Starters.Plaza.CauseCategories, c => c.NameZhHant == "設施設備老化");
+        foreach (var starter in new[] { Starters.Manufacturer, Starters.Plaza, Starters.Telecom })
+        {
+            Assert.Contains(starter.CauseCategories, c => c.Code == "TRAINING");
+            Assert.Empty(OrganisationSetupCheck.Problems(starter));
+        }
+
+        // The mixed organisation has each code once.
+        var mixed = Starters.Mixed.CauseCategories;
+        Assert.Equal(mixed.Count, mixed.Select(c => c.Code).Distinct().Count());
+        Assert.Contains(mixed, c => c.Code == "BILLING");
+        Assert.Contains(mixed, c => c.Code == "UPKEEP");
+        var twice = Starters.Telecom with { CauseCategories = [.. Starters.Telecom.CauseCategories, new SetupName("BILLING", "计费", "計費", "Billing")] };
+        Assert.Contains(OrganisationSetupCheck.Problems(twice), p => p.Where == "BILLING");
+    }
+
+    [Fact]
     public void Only_the_plaza_brings_repair_categories_with_paid_and_free_ones()
     {
         Assert.Empty(Starters.Manufacturer.RepairCategories);

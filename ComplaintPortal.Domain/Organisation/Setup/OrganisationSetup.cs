@@ -6,7 +6,7 @@ namespace ComplaintPortal.Domain.Organisation.Setup;
 
 /// <summary>
 /// An organisation's whole configuration as plain data: departments and teams, the category tree with
-/// its routing, solution types, repair categories, calendars, time-limit policies and message templates.
+/// its routing, solution types, cause categories, repair categories, calendars, time-limit policies and message templates.
 /// A starter regime is one of these; so is an exported configuration (JSON), which another portal imports.
 /// Everything refers to everything else by code, never by database id.
 /// </summary>
@@ -26,6 +26,9 @@ public sealed record OrganisationSetup
     public IReadOnlyList<SetupCategory> Categories { get; init; } = [];
 
     public IReadOnlyList<SetupName> SolutionTypes { get; init; } = [];
+
+    /// <summary>The categories a department files a root cause under (原因类别); a configuration without them asks for none.</summary>
+    public IReadOnlyList<SetupName> CauseCategories { get; init; } = [];
 
     public IReadOnlyList<SetupRepairCategory> RepairCategories { get; init; } = [];
 

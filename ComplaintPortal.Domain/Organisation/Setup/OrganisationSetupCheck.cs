@@ -25,8 +25,9 @@ public static class OrganisationSetupCheck
         var calendars = Unique(setup.Calendars, c => c.Code, WorkingCalendarRecord.CodeMaxLength, problems);
         var categories = Unique(setup.Categories, c => c.Code, Category.CodeMaxLength, problems);
         Unique(setup.Teams, t => t.Code, Team.CodeMaxLength, problems);
-        Unique(setup.SolutionTypes, s => s.Code, SolutionType.CodeMaxLength, problems);
-        Unique(setup.RepairCategories, r => r.Code, RepairCategory.CodeMaxLength, problems);
+        Unique(setup.SolutionTypes, s => s.Code, CatalogueEntry.CodeMaxLength, problems);
+        Unique(setup.CauseCategories, c => c.Code, CatalogueEntry.CodeMaxLength, problems);
+        Unique(setup.RepairCategories, r => r.Code, CatalogueEntry.CodeMaxLength, problems);
 
         foreach (var d in setup.Departments)
         {
@@ -87,7 +88,7 @@ public static class OrganisationSetupCheck
             }
         }
 
-        foreach (var s in setup.SolutionTypes)
+        foreach (var s in setup.SolutionTypes.Concat(setup.CauseCategories))
         {
             CheckName(s.Code, s.NameZhHans, problems);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +38,8 @@ public static class OrganisationSetupExport
                 .Select(t => new SetupTeam(t.Code, codeOf[t.DepartmentId], t.NameZhHans, t.NameZhHant, t.NameEn))],
             Categories = [.. categories.Select(c => new SetupCategory(c.Code, c.ParentId is { } p ? categoryCode[p] : null,
                 c.NameZhHans, c.NameZhHant, c.NameEn, [.. rules.Where(r => r.CategoryId == c.Id).Select(r => codeOf[r.DepartmentId])], c.IsActive))],
-            SolutionTypes = [.. (await db.SolutionTypes.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct))
-                .Select(s => new SetupName(s.Code, s.NameZhHans, s.NameZhHant, s.NameEn))],
+            SolutionTypes = await NamesAsync(db.SolutionTypes, ct),
+            CauseCategories = await NamesAsync(db.CauseCategories, ct),
             RepairCategories = [.. (await db.RepairCategories.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ToListAsync(ct))
                 .Select(r => new SetupRepairCategory(r.Code, r.NameZhHans, r.NameZhHant, r.NameEn, r.PaidByDefault))],
             Calendars = [.. (await db.WorkingCalendars.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct)).Select(c => c.Definition)],
@@ -49,6 +50,12 @@ public static class OrganisationSetupExport
                 .Select(t => new SetupTemplate(t.Kind, t.Language, t.Channel, t.Subject, t.Body))],
         };
     }
+
+    /// <summary>A named list's active entries, in the list's order.</summary>
+    private static async Task<IReadOnlyList<SetupName>> NamesAsync<T>(IQueryable<T> entries, CancellationToken ct)
+        where T : CatalogueEntry =>
+        [.. (await entries.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct))
+            .Select(s => new SetupName(s.Code, s.NameZhHans, s.NameZhHant, s.NameEn))];
 
     public static string ToJson(OrganisationSetup setup) => JsonSerializer.Serialize(setup, Json);
 

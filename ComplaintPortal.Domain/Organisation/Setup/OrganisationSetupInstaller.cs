@@ -157,24 +157,10 @@ public static class OrganisationSetupInstaller
 
     private static async Task NamedListsAsync(PortalDbContext db, OrganisationSetup setup, CancellationToken ct)
     {
-        var solutions = await db.SolutionTypes.ToDictionaryAsync(s => s.Code, ct);
-        var order = 0;
-        foreach (var s in setup.SolutionTypes)
-        {
-            order += 10;
-            if (solutions.TryGetValue(s.Code, out var solution))
-            {
-                solution.Rename(s.NameZhHans, s.NameZhHant, s.NameEn);
-                solution.SetActive(true);
-            }
-            else
-            {
-                db.SolutionTypes.Add(new SolutionType(s.Code, s.NameZhHans, s.NameZhHant, s.NameEn, order));
-            }
-        }
-
+        await NamesAsync(db.SolutionTypes, setup.SolutionTypes, (s, order) => new SolutionType(s.Code, s.NameZhHans, s.NameZhHant, s.NameEn, order), ct);
+        await NamesAsync(db.CauseCategories, setup.CauseCategories, (c, order) => new CauseCategory(c.Code, c.NameZhHans, c.NameZhHant, c.NameEn, order), ct);
         var repairs = await db.RepairCategories.ToDictionaryAsync(r => r.Code, ct);
-        order = 0;
+        var order = 0;
         foreach (var r in setup.RepairCategories)
         {
             order += 10;
@@ -191,6 +177,27 @@ public static class OrganisationSetupInstaller
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A named list's entries by code: a known one renamed and offered again, a new one added in the list's order.</summary>
+    private static async Task NamesAsync<T>(DbSet<T> entries, IReadOnlyList<SetupName> names, Func<SetupName, int, T> create, CancellationToken ct)
+        where T : CatalogueEntry
+    {
+        var known = await entries.ToDictionaryAsync(s => s.Code, ct);
+        var order = 0;
+        foreach (var name in names)
+        {
+            order += 10;
+            if (known.TryGetValue(name.Code, out var entry))
+            {
+                entry.Rename(name.NameZhHans, name.NameZhHant, name.NameEn);
+                entry.SetActive(true);
+            }
+            else
+            {
+                entries.Add(create(name, order));
+            }
+        }
     }
 
     private static async Task PoliciesAsync(

@@ -55,6 +55,7 @@ public static partial class Starters
             new("GUIDANCE", "使用说明或现场指导", "使用說明或現場指導", "Instructions or on-site guidance"),
             new("SERVICE", "服务优化与培训", "服務優化與培訓", "Process or training change"),
         ],
+        CauseCategories = StarterCauses.Manufacturer,
         Calendars = [CalendarSeeds.ChinaMainland2026, CalendarSeeds.RoundTheClock],
         Policies =
         [

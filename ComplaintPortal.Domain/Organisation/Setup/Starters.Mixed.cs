@@ -16,6 +16,7 @@ public static partial class Starters
         Departments = [.. DepartmentCatalog.Seed().Select(d => new SetupDepartment(d.Code, null, d.NameZhHans, d.NameZhHant, d.NameEn, d.Kind))],
         Categories = [.. CategoryCatalog.Seed.Select(c => new SetupCategory(c.Code, c.ParentCode, c.NameZhHans, c.NameZhHant, c.NameEn, c.DepartmentCodes))],
         SolutionTypes = [.. Manufacturer.SolutionTypes, .. Telecom.SolutionTypes.Where(s => !Manufacturer.SolutionTypes.Any(m => m.Code == s.Code))],
+        CauseCategories = StarterCauses.All,
         RepairCategories = Plaza.RepairCategories,
         Calendars = [CalendarSeeds.ChinaMainland2026, CalendarSeeds.RoundTheClock, CalendarSeeds.Taiwan2026],
         Policies =

@@ -57,6 +57,7 @@ public static partial class Starters
             new("SERVICE", "改进服务", "改進服務", "Service improvement"),
             new("EXPLAIN", "解释说明", "解釋說明", "Explanation"),
         ],
+        CauseCategories = StarterCauses.Plaza,
         RepairCategories =
         [
             new("INDOOR.ELEC", "室内电路维修", "室內電路維修", "Electrical repair inside a unit", true),

@@ -56,6 +56,7 @@ public static partial class Starters
             new("EXPLAIN", "解释说明", "解釋說明", "Explanation"),
             new("SERVICE", "服务改进", "服務改進", "Service improvement"),
         ],
+        CauseCategories = StarterCauses.Telecom,
         Calendars = [CalendarSeeds.ChinaMainland2026, CalendarSeeds.RoundTheClock],
         Policies =
         [

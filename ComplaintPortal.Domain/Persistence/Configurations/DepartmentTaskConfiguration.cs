@@ -19,7 +19,8 @@ internal sealed class DepartmentTaskConfiguration : IEntityTypeConfiguration<Dep
             builder.Property(text).HasMaxLength(Complaint.TextMaxLength);
         }
 
-        builder.Property(t => t.SolutionTypeCode).HasMaxLength(SolutionType.CodeMaxLength).IsSingleLine();
+        builder.Property(t => t.SolutionTypeCode).HasMaxLength(CatalogueEntry.CodeMaxLength).IsSingleLine();
+        builder.Property(t => t.CauseCategoryCode).HasMaxLength(CatalogueEntry.CodeMaxLength).IsSingleLine();
         builder.Property(t => t.SolutionResponsible).HasMaxLength(Complaint.ShortTextMaxLength).IsSingleLine();
         builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.DepartmentId, t.Status });

@@ -60,13 +60,15 @@ internal sealed class OrganisationProfileConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class SolutionTypeConfiguration : IEntityTypeConfiguration<SolutionType>
+/// <summary>The columns every named list shares (<see cref="CatalogueEntry"/>): a unique code and a name in three languages.</summary>
+internal abstract class CatalogueEntryConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : CatalogueEntry
 {
-    public void Configure(EntityTypeBuilder<SolutionType> builder)
+    public virtual void Configure(EntityTypeBuilder<T> builder)
     {
-        builder.ToTable("SolutionTypes");
+        builder.ToTable(table);
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Code).HasMaxLength(SolutionType.CodeMaxLength).IsRequired().IsSingleLine();
+        builder.Property(s => s.Code).HasMaxLength(CatalogueEntry.CodeMaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(s => s.Code).IsUnique();
         builder.Property(s => s.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(s => s.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
@@ -74,19 +76,11 @@ internal sealed class SolutionTypeConfiguration : IEntityTypeConfiguration<Solut
     }
 }
 
-internal sealed class RepairCategoryConfiguration : IEntityTypeConfiguration<RepairCategory>
-{
-    public void Configure(EntityTypeBuilder<RepairCategory> builder)
-    {
-        builder.ToTable("RepairCategories");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Code).HasMaxLength(RepairCategory.CodeMaxLength).IsRequired().IsSingleLine();
-        builder.HasIndex(r => r.Code).IsUnique();
-        builder.Property(r => r.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
-        builder.Property(r => r.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
-        builder.Property(r => r.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
-    }
-}
+internal sealed class SolutionTypeConfiguration() : CatalogueEntryConfiguration<SolutionType>("SolutionTypes");
+
+internal sealed class CauseCategoryConfiguration() : CatalogueEntryConfiguration<CauseCategory>("CauseCategories");
+
+internal sealed class RepairCategoryConfiguration() : CatalogueEntryConfiguration<RepairCategory>("RepairCategories");
 
 internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemplate>
 {

@@ -22,14 +22,15 @@ public sealed class LedgerTimelineTests : CaseDatabaseTest
         Enum.GetNames<WorkflowAction>().Concat(Enum.GetNames<CaseStage>()).Concat(Enum.GetNames<DeadlineKind>())
             .Concat(Enum.GetNames<Severity>()).Concat(Enum.GetNames<Urgency>()).Concat(Enum.GetNames<Priority>())
             .Concat(Enum.GetNames<ReplyChannel>()).Concat(Enum.GetNames<ComplaintChannel>())
-            .Concat(["Deadlines", "DeadlineDueSoon", "DeadlineOverdue", "Deadline monitor", "QUALITY", "REPLACE", "True", "False", "image/jpeg", "application/pdf"]);
+            .Concat(["Deadlines", "DeadlineDueSoon", "DeadlineOverdue", "Deadline monitor", "QUALITY", "REPLACE", "DESIGN", "True", "False", "image/jpeg", "application/pdf"]);
 
     [Theory]
-    [InlineData("zh-Hans", "初步评估", "已登记 → 已评估", "期限监控（系统）", "产品质量问题", "质量部", "方案类型", "更换产品")]
-    [InlineData("zh-Hant", "初步評估", "已登記 → 已評估", "期限監控（系統）", "產品質量問題", "質量部", "方案類型", "更換產品")]
-    [InlineData("en", "Assess", "Registered → Assessed", "Time-limit monitor (system)", "Product quality", "Quality", "Solution type", "Replacement")]
+    [InlineData("zh-Hans", "初步评估", "已登记 → 已评估", "期限监控（系统）", "产品质量问题", "质量部", "方案类型", "更换产品", "原因类别", "设计缺陷")]
+    [InlineData("zh-Hant", "初步評估", "已登記 → 已評估", "期限監控（系統）", "產品質量問題", "質量部", "方案類型", "更換產品", "原因類別", "設計缺陷")]
+    [InlineData("en", "Assess", "Registered → Assessed", "Time-limit monitor (system)", "Product quality", "Quality", "Solution type", "Replacement",
+        "Cause category", "Design defect")]
     public async Task Every_line_is_said_in_the_viewers_language_with_names_and_local_times(string culture, string assess, string stageChange,
-        string monitor, string category, string department, string solutionTypeLabel, string solutionType)
+        string monitor, string category, string department, string solutionTypeLabel, string solutionType, string causeLabel, string cause)
     {
         var (_, events, lookups) = await LedgerScenario.WalkAsync(Driver);
         var ledger = events.Where(e => e.ComplaintId == events[0].ComplaintId).ToList();
@@ -46,6 +47,9 @@ public sealed class LedgerTimelineTests : CaseDatabaseTest
         Assert.Contains(solutionTypeLabel, text, StringComparison.Ordinal);
         Assert.Contains(solutionType, text, StringComparison.Ordinal);
         Assert.DoesNotContain("REPLACE", text, StringComparison.Ordinal);
+        Assert.Contains(causeLabel, text, StringComparison.Ordinal);
+        Assert.Contains(cause, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DESIGN", text, StringComparison.Ordinal);
         Assert.Contains(Clock.Format(ledger[0].OccurredAt), text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T|\d{2}:\d{2}Z|=|#\d|sha256", text);
         if (culture != "en")

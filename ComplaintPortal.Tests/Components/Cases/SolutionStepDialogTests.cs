@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintPortal.Tests.Components.Cases;
 
 /// <summary>
-/// The department's steps on the case page: the solution step asks for the organisation's solution types and the
-/// task and timeline name the one chosen; a head assigning the task sees the department's people by team.
+/// The department's steps on the case page: the findings offer the organisation's cause categories and the solution step
+/// asks for its solution types, and the task and timeline name the ones chosen; a head assigning the task sees the department's people by team.
 /// </summary>
 public sealed class SolutionStepDialogTests : CasePageTest
 {
@@ -28,6 +28,37 @@ public sealed class SolutionStepDialogTests : CasePageTest
         var handler = Driver.HandlerOf(DepartmentCatalog.Quality);
         var task = complaint.Tasks.Single(t => t.DepartmentId == handler.DepartmentId);
         return (complaint, task, handler);
+    }
+
+    [Fact]
+    public async Task Findings_file_the_root_cause_under_a_chosen_cause_category_named_on_the_task_and_in_the_timeline()
+    {
+        var ctx = Open("zh-Hans");
+        var (complaint, task, handler) = await QualityTaskAsync();
+        ctx.SignInAs(handler);
+        var cut = ctx.RenderPage<CaseDetail>((nameof(CaseDetail.Number), complaint.CaseNumber));
+        cut.WaitForElement("[data-test=primary-action][data-action=RecordFindings]").Click();
+
+        cut.WaitForElement("[data-test=step-note]").Change("现场核实，密封圈变形");
+        cut.Find("[data-test=step-root-cause]").Change("九月批次密封圈耐温不足");
+        // Optional, and it says why it is asked.
+        Assert.Contains("统计按此类别汇总投诉原因", cut.Find("[data-test=step-cause-category]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        OpenSelect(cut, "step-cause-category");
+        var offered = cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
+        Assert.Equal(["原材料质量问题", "生产工艺问题", "设计缺陷"], offered.Take(3));
+        Assert.Contains("计费差错", offered);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "原材料质量问题").Click();
+        cut.Find("[data-test=confirm-step]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=step-dialog]")));
+        Assert.Equal("MATERIAL", (await Driver.LoadAsync(complaint.Id)).Tasks.Single(t => t.Id == task.Id).CauseCategoryCode);
+        cut.WaitForAssertion(() => Assert.Contains("原材料质量问题", cut.Find("[data-test=tasks] [data-task=QA]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("原因类别", cut.Find("[data-test=tasks] [data-task=QA]").TextContent, StringComparison.Ordinal);
+        var line = cut.Find("[data-ledger-action=RecordFindings]").TextContent;
+        Assert.Contains("原因类别", line, StringComparison.Ordinal);
+        Assert.Contains("原材料质量问题", line, StringComparison.Ordinal);
+        Assert.Contains("九月批次密封圈耐温不足", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("MATERIAL", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

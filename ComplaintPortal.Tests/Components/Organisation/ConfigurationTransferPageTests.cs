@@ -55,11 +55,19 @@ public sealed class ConfigurationTransferPageTests : CaseDatabaseTest
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("部门,人员\n质量部,李强", "people.csv"));
         cut.WaitForAssertion(() => Assert.Contains("该文件不是门户配置文件", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
-        var withGift = setup with { SolutionTypes = [.. setup.SolutionTypes, new SetupName("GIFT", "赠品", "贈品", "Gift")] };
+        var withGift = setup with
+        {
+            SolutionTypes = [.. setup.SolutionTypes, new SetupName("GIFT", "赠品", "贈品", "Gift")],
+            CauseCategories = [.. setup.CauseCategories, new SetupName("SUPPLIER", "供应商原因", "供應商原因", "A supplier")],
+        };
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(OrganisationSetupExport.ToJson(withGift), "setup.json"));
 
         cut.WaitForAssertion(() => Assert.Contains("配置已导入", cut.Markup, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-test=import-problems]"));
         Assert.True(await ctx.WithDbAsync(db => db.SolutionTypes.AnyAsync(s => s.Code == "GIFT" && s.IsActive)));
+        Assert.True(await ctx.WithDbAsync(db => db.CauseCategories.AnyAsync(s => s.Code == "SUPPLIER" && s.NameZhHant == "供應商原因" && s.IsActive)));
+        // And the export carries the organisation's cause categories on, in their order.
+        var exported = await ctx.WithDbAsync(db => OrganisationSetupExport.ReadAsync(db));
+        Assert.Equal([.. setup.CauseCategories.Select(c => c.Code), "SUPPLIER"], exported.CauseCategories.Select(c => c.Code));
     }
 }

@@ -27,10 +27,10 @@ public sealed record CaseView(
     DateTimeOffset Now,
     CallerCases Caller);
 
-/// <summary>Names for ids and codes (departments, categories, solution types, other cases), so nothing shows an id.</summary>
+/// <summary>Names for ids and codes (departments, categories, solution types, cause categories, other cases), so nothing shows an id.</summary>
 public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnlyList<Category> categories,
     IReadOnlyDictionary<int, string>? caseNumbers = null, IReadOnlyList<SolutionType>? solutionTypes = null, IReadOnlyList<Team>? teams = null,
-    IReadOnlySet<int>? staffedDepartments = null)
+    IReadOnlySet<int>? staffedDepartments = null, IReadOnlyList<CauseCategory>? causeCategories = null)
 {
     public static CaseLookups Empty { get; } = new([], []);
 
@@ -43,6 +43,9 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
 
     /// <summary>Every solution type, retired ones too (old tasks and ledger lines name them).</summary>
     public IReadOnlyList<SolutionType> SolutionTypes { get; } = solutionTypes ?? [];
+
+    /// <summary>Every cause category, retired ones too (old tasks and ledger lines name them).</summary>
+    public IReadOnlyList<CauseCategory> CauseCategories { get; } = causeCategories ?? [];
 
     /// <summary>The active teams (with their members) of the departments whose task the viewer may assign.</summary>
     public IReadOnlyList<Team> Teams { get; } = teams ?? [];
@@ -59,11 +62,15 @@ public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnly
     public string DepartmentByCode(string code) =>
         Departments.FirstOrDefault(d => d.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
 
-    public string SolutionTypeByCode(string code) =>
-        SolutionTypes.FirstOrDefault(s => s.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
+    public string SolutionTypeByCode(string code) => NameOf(SolutionTypes, code);
+
+    public string CauseCategoryByCode(string code) => NameOf(CauseCategories, code);
 
     public string CategoryByCode(string code) =>
         Categories.FirstOrDefault(c => c.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
+
+    private static string NameOf(IEnumerable<CatalogueEntry> entries, string code) =>
+        entries.FirstOrDefault(s => s.Code == code)?.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) ?? code;
 }
 
 /// <summary>
@@ -108,6 +115,7 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         var solutionTypes = await db.SolutionTypes.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var causeCategories = await db.CauseCategories.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
         var duplicateOf = complaint.DuplicateOfId is { } originalId
             ? await db.Complaints.AsNoTracking().Where(c => c.Id == originalId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct)
             : null;
@@ -130,7 +138,7 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         // Checked against the case's head and the signed digests, not only against itself.
         var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));
         return new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
-            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams, staffed), proposed, people, time.GetUtcNow(), caller);
+            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams, staffed, causeCategories), proposed, people, time.GetUtcNow(), caller);
     }
 
     private async Task<IReadOnlySet<int>> StaffedDepartmentsAsync(CancellationToken ct)

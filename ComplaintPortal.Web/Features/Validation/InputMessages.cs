@@ -36,6 +36,7 @@ public static class InputMessages
         [WorkflowInputRules.Fields.RootCause] = () => CaseText.Field_RootCause,
         [WorkflowInputRules.Fields.ResponsiblePerson] = () => CaseText.Field_ResponsiblePerson,
         [WorkflowInputRules.Fields.SolutionType] = () => CaseText.Field_SolutionType,
+        [WorkflowInputRules.Fields.CauseCategory] = () => CaseText.Field_CauseCategory,
         [WorkflowInputRules.Fields.AssigneeUserId] = () => CaseText.Field_Assignee,
         [WorkflowInputRules.Fields.DuplicateOf] = () => CaseText.Field_DuplicateOf,
         [WorkflowInputRules.Fields.Severity] = () => CaseText.Field_Severity,

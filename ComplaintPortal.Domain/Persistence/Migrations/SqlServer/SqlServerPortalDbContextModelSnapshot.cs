@@ -555,6 +555,52 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Categories", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Cases.CauseCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("NameZhHans")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("NameZhHant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CauseCategories", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Cases.Complaint", b =>
                 {
                     b.Property<int>("Id")
@@ -860,6 +906,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("CaseOpen")
                         .HasColumnType("int");
+
+                    b.Property<string>("CauseCategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int>("ComplaintId")
                         .HasColumnType("int");

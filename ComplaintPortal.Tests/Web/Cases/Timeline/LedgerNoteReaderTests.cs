@@ -41,7 +41,7 @@ public sealed class LedgerNoteReaderTests : CaseDatabaseTest
         Assert.NotNull(Facts("Dispatch").TaskDeadline);
         Assert.Equal("请尽快核查", Facts("Dispatch").Text);
         Assert.Equal(Driver.HandlerOf(DepartmentCatalog.Quality).Name, Facts("ReassignTask").Owner);
-        Assert.Equal(("查明原因", "温控器缺陷"), (Facts("RecordFindings").Text, Facts("RecordFindings").RootCause));
+        Assert.Equal(("查明原因", "DESIGN", "温控器缺陷"), (Facts("RecordFindings").Text, Facts("RecordFindings").CauseCategoryCode, Facts("RecordFindings").RootCause));
         Assert.Equal(("更换新品", "李强", new DateOnly(2026, 4, 1)), (Facts("ProposeSolution").Text, Facts("ProposeSolution").ResponsiblePerson, Facts("ProposeSolution").DueDate!.Value));
         Assert.Equal("REPLACE", Facts("ProposeSolution").SolutionTypeCode);
         Assert.Equal((ReplyChannel.Sms, "已短信回复"), (Facts("Reply").ReplyChannel!.Value, Facts("Reply").Text));
@@ -50,6 +50,17 @@ public sealed class LedgerNoteReaderTests : CaseDatabaseTest
         Assert.Equal((complaint.CaseNumber, "同一客户重复来电"), (Facts("MarkDuplicate").DuplicateOf, Facts("MarkDuplicate").Text));
         // Whatever is left as text is what a person wrote: no key=value or instants leak through.
         Assert.All(events.Select(e => LedgerNoteReader.Read(e.Action, e.Note).Text), text => Assert.DoesNotMatch(@"=|\d{4}-\d{2}-\d{2}T", text ?? ""));
+    }
+
+    [Theory]
+    [InlineData("查明原因; root cause: 温控器缺陷", "查明原因", null, "温控器缺陷")]
+    [InlineData("查明原因; cause=PROCESS", "查明原因", "PROCESS", null)]
+    [InlineData("查明原因", "查明原因", null, null)]
+    public void Findings_read_back_with_or_without_a_cause_category_and_a_root_cause(string note, string text, string? cause, string? rootCause)
+    {
+        var facts = LedgerNoteReader.Read(nameof(WorkflowAction.RecordFindings), note);
+
+        Assert.Equal((text, cause, rootCause), (facts.Text, facts.CauseCategoryCode, facts.RootCause));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public static class LedgerScenario
         driver.Time.Advance(TimeSpan.FromHours(5));
         await driver.DoAsync(id, WorkflowAction.ResumeFromCustomer, new() { Note = "样品已收到" }, handler);
         await driver.DoAsync(id, WorkflowAction.ReassignTask, new() { TaskId = task.Id, AssigneeUserId = handler.UserId }, driver.HeadOf(task.DepartmentId));
-        await driver.DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "温控器缺陷" }, handler);
+        await driver.DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "温控器缺陷", CauseCategoryCode = "DESIGN" }, handler);
         await driver.DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1), SolutionTypeCode = "REPLACE" }, handler);
 
         // Let the first response run late so the monitor writes its lines.
@@ -70,7 +70,7 @@ public static class LedgerScenario
         var events = await read.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == id || e.ComplaintId == copy)
             .OrderBy(e => e.ComplaintId).ThenBy(e => e.Sequence).ToListAsync();
         var lookups = new CaseLookups(await read.Departments.AsNoTracking().ToListAsync(), await read.Categories.AsNoTracking().ToListAsync(),
-            null, await read.SolutionTypes.AsNoTracking().ToListAsync());
+            null, await read.SolutionTypes.AsNoTracking().ToListAsync(), causeCategories: await read.CauseCategories.AsNoTracking().ToListAsync());
         return (complaint, events, lookups);
     }
 

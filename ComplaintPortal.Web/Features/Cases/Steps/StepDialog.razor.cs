@@ -22,6 +22,7 @@ public partial class StepDialog
     private string? departmentsError;
     private string? filesError;
     private string? solutionTypeError;
+    private string? causeCategoryError;
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -91,6 +92,9 @@ public partial class StepDialog
 
     /// <summary>The solution types a department may choose now, in the organisation's order.</summary>
     private IReadOnlyList<SolutionType> ActiveSolutionTypes => [.. Lookups.SolutionTypes.Where(s => s.IsActive).OrderBy(s => s.SortOrder)];
+
+    /// <summary>The cause categories a department may file its root cause under now, in the organisation's order.</summary>
+    private IReadOnlyList<CauseCategory> ActiveCauseCategories => [.. Lookups.CauseCategories.Where(s => s.IsActive).OrderBy(s => s.SortOrder)];
 
     private string Consequence => string.Format(CultureInfo.CurrentCulture,
         CaseText.ResourceManager.GetString("Consequence_" + Step.Action, CultureInfo.CurrentUICulture) ?? CaseText.Consequence_Closed, CaseNumber);
@@ -184,7 +188,7 @@ public partial class StepDialog
 
     private async Task SubmitAsync()
     {
-        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError) = (null, null, null, null, null, null, null);
+        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError, causeCategoryError) = (null, null, null, null, null, null, null, null);
         await form!.ValidateAsync();
         if (Step.Action == WorkflowAction.Dispatch && Form.DepartmentIds.Count == 0)
         {
@@ -241,6 +245,10 @@ public partial class StepDialog
             case WorkflowError.SolutionTypeRequired or WorkflowError.SolutionTypeNotFound:
             case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.SolutionType:
                 solutionTypeError = message;
+                break;
+            case WorkflowError.CauseCategoryNotFound:
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.CauseCategory:
+                causeCategoryError = message;
                 break;
             case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Note:
                 noteError = message;

@@ -28,6 +28,9 @@ public sealed class StepForm
 
     public string? RootCause { get; set; }
 
+    /// <summary>The cause category's code (the department's findings step).</summary>
+    public string? CauseCategoryCode { get; set; }
+
     public string? ResponsiblePerson { get; set; }
 
     public DateTime? DueDate { get; set; }
@@ -58,6 +61,7 @@ public sealed class StepForm
             PromisedCompletionAt = WallClock.ToInstant(PromisedCompletionAt, clock),
             AssigneeUserId = Text(AssigneeUserId),
             RootCause = Text(RootCause),
+            CauseCategoryCode = Text(CauseCategoryCode),
             ResponsiblePerson = Text(ResponsiblePerson),
             DueDate = DueDate is { } due ? DateOnly.FromDateTime(due) : null,
             SolutionTypeCode = Text(SolutionTypeCode),

@@ -36,6 +36,8 @@ public sealed record LedgerFacts
 
     public string? RootCause { get; init; }
 
+    public string? CauseCategoryCode { get; init; }
+
     public string? ResponsiblePerson { get; init; }
 
     public DateOnly? DueDate { get; init; }

@@ -125,6 +125,7 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         Add(CaseText.Field_Departments, f.DepartmentCodes.Count == 0 ? null : string.Join(CaseText.Common_ListSeparator, f.DepartmentCodes.Select(lookups.DepartmentByCode)));
         Add(CaseText.Field_Deadline, f.TaskDeadline is { } deadline ? clock.Format(deadline) : null);
         Add(CaseText.Field_Assignee, f.Owner);
+        Add(CaseText.Field_CauseCategory, f.CauseCategoryCode is { } cause ? lookups.CauseCategoryByCode(cause) : null);
         Add(CaseText.Field_RootCause, f.RootCause);
         Add(CaseText.Field_ResponsiblePerson, f.ResponsiblePerson);
         Add(CaseText.Field_DueDate, f.DueDate?.ToString("D", CultureInfo.CurrentCulture));

@@ -108,12 +108,16 @@ public static partial class LedgerNoteReader
         };
     }
 
-    // "{findings}[; root cause: {cause}]"
+    // "{findings}[; cause={cause category code}][; root cause: {cause}]"
     private static LedgerFacts Findings(string note)
     {
         const string marker = "; root cause: ";
         var at = note.LastIndexOf(marker, StringComparison.Ordinal);
-        return at < 0 ? new() { Text = note } : new() { Text = note[..at], RootCause = note[(at + marker.Length)..] };
+        var (findings, rootCause) = at < 0 ? (note, null) : (note[..at], note[(at + marker.Length)..]);
+        var filed = CausePattern().Match(findings);
+        return filed.Success
+            ? new() { Text = filed.Groups["text"].Value, CauseCategoryCode = filed.Groups["code"].Value, RootCause = rootCause }
+            : new() { Text = findings, RootCause = rootCause };
     }
 
     // "{measures}; responsible: {person}; due {yyyy-MM-dd}[; type={solution type code}]"
@@ -271,6 +275,9 @@ public static partial class LedgerNoteReader
 
     [GeneratedRegex(@"^(?<text>.*); responsible: (?<who>.*); due (?<due>\d{4}-\d{2}-\d{2})(; type=(?<type>[^;\s]+))?$", RegexOptions.Singleline)]
     private static partial Regex SolutionPattern();
+
+    [GeneratedRegex(@"^(?<text>.*); cause=(?<code>[^;\s]+)$", RegexOptions.Singleline)]
+    private static partial Regex CausePattern();
 
     [GeneratedRegex(@"^\[(?<channel>[A-Za-z]+)\] (?<text>.*)$", RegexOptions.Singleline)]
     private static partial Regex ReplyPattern();
