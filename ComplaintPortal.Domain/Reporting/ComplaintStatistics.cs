@@ -94,12 +94,15 @@ public static class StatisticsFigures
 
 /// <summary>
 /// Which line of the statistics a figure is on: every complaint, or one category's (null with
-/// <see cref="Uncategorised"/>: not yet assessed), one channel's, one department's, one kind of solution's, or one group of
-/// a free-text field's (a product, a customer group).
+/// <see cref="Uncategorised"/>: not yet assessed), one channel's, one department's, one kind of solution's, one cause
+/// category's (<see cref="CauseNotFiled"/>: findings filed under none), or one group of a free-text field's (a product, a customer group).
 /// </summary>
 public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null,
-    string? SolutionTypeCode = null, TextGroup? Text = null)
+    string? SolutionTypeCode = null, TextGroup? Text = null, string? CauseCategoryCode = null, bool CauseNotFiled = false)
 {
+    public static StatisticsSlice Cause(string? causeCategoryCode) =>
+        causeCategoryCode is null ? new(CauseNotFiled: true) : new(CauseCategoryCode: causeCategoryCode);
+
     public static readonly StatisticsSlice All = new();
 
     public static StatisticsSlice Category(int? categoryId) => categoryId is null ? new(Uncategorised: true) : new(CategoryId: categoryId);
@@ -124,12 +127,18 @@ public sealed record DepartmentStatistics(int DepartmentId, StatisticsLine Line)
 /// <summary>A kind of solution's line: the complaints for which a department chose it (one with two kinds counts for each).</summary>
 public sealed record SolutionStatistics(string SolutionTypeCode, StatisticsLine Line);
 
+/// <summary>
+/// A cause category's line: the complaints whose root cause a department filed under it (one with two causes counts for
+/// each). With no code: the complaints with findings but no cause filed, so a manager sees how much of the table is missing.
+/// </summary>
+public sealed record CauseStatistics(string? CauseCategoryCode, StatisticsLine Line);
+
 /// <summary>The complaints received in one month of the trend.</summary>
 public sealed record MonthReceived(ReportPeriod Month, int Received);
 
 /// <summary>
 /// The statistics of one period: all complaints, by category (with the period before), by channel, by department, by kind of
-/// solution, by product, by customer group and by place, the received per month, and when in the day and week they came in.
+/// solution, by cause, by product, by customer group and by place, the received per month, and when in the day and week they came in.
 /// </summary>
 public sealed record ComplaintStatisticsResult(
     ReportPeriod Period,
@@ -140,6 +149,7 @@ public sealed record ComplaintStatisticsResult(
     IReadOnlyList<DepartmentStatistics> ByDepartment,
     IReadOnlyList<MonthReceived> Trend,
     IReadOnlyList<SolutionStatistics> BySolution,
+    IReadOnlyList<CauseStatistics> ByCause,
     IReadOnlyList<TextStatistics> ByProduct,
     IReadOnlyList<TextStatistics> ByCustomerGroup,
     IReadOnlyList<TextStatistics> ByLocation,
@@ -215,10 +225,15 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var facts = await Facts(cases).ToListAsync(cancellationToken);
         var tasks = await db.DepartmentTasks.AsNoTracking()
             .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId))
-            .Select(t => new { t.ComplaintId, t.DepartmentId, t.SolutionTypeCode })
+            .Select(t => new { t.ComplaintId, t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, HasFindings = t.Findings != null })
             .ToListAsync(cancellationToken);
         var departments = tasks.Select(t => (t.ComplaintId, t.DepartmentId)).Distinct().ToList();
         var solutions = tasks.Where(t => t.SolutionTypeCode != null).Select(t => (t.ComplaintId, Code: t.SolutionTypeCode!)).Distinct().ToList();
+        // A complaint counts under each cause its departments filed; under none filed only when no department filed one.
+        var causes = tasks.Where(t => t.CauseCategoryCode != null).Select(t => (t.ComplaintId, Code: t.CauseCategoryCode)).Distinct().ToList();
+        var filed = causes.Select(c => c.ComplaintId).ToHashSet();
+        causes.AddRange(tasks.Where(t => t.HasFindings && !filed.Contains(t.ComplaintId)).Select(t => t.ComplaintId).Distinct()
+            .Select(id => (ComplaintId: id, Code: (string?)null)));
 
         var before = Before(period);
         var (beforeFrom, beforeTo) = before.UtcRange(zone);
@@ -234,7 +249,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
 
         var byId = facts.ToDictionary(f => f.Id);
-        // A line of the complaints a task table's key (a department, a kind of solution) holds, each once.
+        // A line of the complaints a task table's key (a department, a kind of solution, a cause) holds, each once.
         StatisticsLine LineOf(IEnumerable<int> complaintIds) => StatisticsLine.Of([.. complaintIds.Select(id => byId[id])]);
         var received = facts.Select(f => f.CategoryId ?? 0).ToHashSet();
         var categories = facts.GroupBy(f => f.CategoryId)
@@ -257,6 +272,10 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
                 .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
+            [.. causes.GroupBy(d => d.Code, StringComparer.Ordinal)
+                .Select(g => new CauseStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
+                // The line of findings filed under no cause comes last, whatever its count.
+                .OrderBy(d => d.CauseCategoryCode is null).ThenByDescending(d => d.Line.Received).ThenBy(d => d.CauseCategoryCode, StringComparer.Ordinal)],
             TextGroups.Lines(StatisticsText.Product, facts, TextsBefore.Of(textsBefore.Select(t => t.ProductModel))),
             TextGroups.Lines(StatisticsText.CustomerGroup, facts, TextsBefore.Of(textsBefore.Select(t => t.CustomerGroup))),
             TextGroups.Lines(StatisticsText.Location, facts, TextsBefore.Of(textsBefore.Select(t => t.Location))),
@@ -318,6 +337,16 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         {
             // A head's: the solutions their own department chose, as counted.
             cases = cases.Where(c => c.Tasks.Any(t => t.SolutionTypeCode == solution && (departmentId == null || t.DepartmentId == departmentId)));
+        }
+
+        if (slice.CauseCategoryCode is { } cause)
+        {
+            cases = cases.Where(c => c.Tasks.Any(t => t.CauseCategoryCode == cause && (departmentId == null || t.DepartmentId == departmentId)));
+        }
+        else if (slice.CauseNotFiled)
+        {
+            cases = cases.Where(c => c.Tasks.Any(t => t.Findings != null && (departmentId == null || t.DepartmentId == departmentId))
+                && !c.Tasks.Any(t => t.CauseCategoryCode != null && (departmentId == null || t.DepartmentId == departmentId)));
         }
 
         return await Facts(cases).Where(StatisticsFigures.Rule(figure))

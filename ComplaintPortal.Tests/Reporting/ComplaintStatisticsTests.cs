@@ -117,6 +117,52 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task The_causes_count_each_complaint_once_per_category_filed_with_findings_filed_under_none_last_and_list_those_cases()
+    {
+        var a = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var b = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var c = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var d = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        foreach (var (complaint, i) in new[] { a, b, c, d }.Select((x, i) => (x, i)))
+        {
+            await SetAsync(complaint.Id, march.AddHours(i), "p" + i, CategoryCatalog.ProductQuality);
+        }
+
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        await using (var setup = Database.CreateContext())
+        {
+            var tasks = setup.DepartmentTasks;
+            // No findings anywhere yet: d stays out of the table.
+            await tasks.ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, (string?)null).SetProperty(x => x.CauseCategoryCode, (string?)null));
+            // a: quality filed MATERIAL, the other department PROCESS; b: quality MATERIAL, the other findings but no cause (b counts
+            // under MATERIAL only); c: findings, no cause anywhere.
+            await tasks.Where(t => t.ComplaintId == a.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, "查明")
+                .SetProperty(x => x.CauseCategoryCode, x => x.DepartmentId == quality ? "MATERIAL" : "PROCESS"));
+            await tasks.Where(t => t.ComplaintId == b.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, "查明")
+                .SetProperty(x => x.CauseCategoryCode, x => x.DepartmentId == quality ? "MATERIAL" : null));
+            await tasks.Where(t => t.ComplaintId == c.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, "查明"));
+        }
+
+        await using var db = Database.CreateContext();
+        var statistics = new ComplaintStatistics(db);
+        var period = new ReportPeriod(ReportPeriodKind.Month, 2026, 3);
+        var result = await statistics.ReadAsync(period, Shanghai);
+
+        Assert.Equal([("MATERIAL", 2), ("PROCESS", 1), (null, 1)], result.ByCause.Select(x => (x.CauseCategoryCode, x.Line.Received)));
+        async Task<IEnumerable<string>> ListedAsync(StatisticsSlice slice, int? department = null) =>
+            (await statistics.CasesAsync(StatisticsFigure.Received, slice, period, Shanghai, department, 0, 50)).Select(x => x.CaseNumber);
+        Assert.Equal([a.CaseNumber, b.CaseNumber], await ListedAsync(StatisticsSlice.Cause("MATERIAL")));
+        Assert.Equal([a.CaseNumber], await ListedAsync(StatisticsSlice.Cause("PROCESS")));
+        Assert.Equal([c.CaseNumber], await ListedAsync(StatisticsSlice.Cause(null)));
+        // Quality's head: only the causes quality filed; its own findings filed under none (c's) are its last line.
+        var head = await statistics.ReadAsync(period, Shanghai, quality);
+        Assert.Equal([("MATERIAL", 2), (null, 1)], head.ByCause.Select(x => (x.CauseCategoryCode, x.Line.Received)));
+        Assert.Equal([c.CaseNumber], await ListedAsync(StatisticsSlice.Cause(null), quality));
+        Assert.Empty(await ListedAsync(StatisticsSlice.Cause("PROCESS"), quality));
+    }
+
+    [Fact]
     public async Task A_department_s_statistics_count_only_the_complaints_sent_to_it_and_only_its_own_line()
     {
         var both = await Driver.CaseInStageAsync(CaseStage.InDepartments);

@@ -25,7 +25,7 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按产品", "按地点", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按投诉原因", "按产品", "按地点", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理"], workbook.Worksheets.Select(s => s.Name));
         static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
 
         var categories = workbook.Worksheet("按投诉类别");
@@ -40,6 +40,8 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(["客服热线", "2"], channels[1][..2]);
         // Only the dispatched case has a department.
         Assert.Equal(["质量部", "1"], Assert.Single(Rows(workbook.Worksheet("按责任部门")).Skip(1))[..2]);
+        // No department has recorded findings yet: the causes' sheet has its column titles and no line.
+        Assert.Equal(["原因类别", "受理投诉"], Assert.Single(Rows(workbook.Worksheet("按投诉原因")))[..2]);
         // Both are about the same product; neither gave a customer group.
         var products = Rows(workbook.Worksheet("按产品"));
         Assert.Equal(["产品型号", "受理投诉"], products[0][..2]);

@@ -164,6 +164,7 @@ internal sealed record DemoCast(
         var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
         var solutionTypes = await db.SolutionTypes.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => s.Code).ToListAsync(cancellationToken);
+        var causes = await db.CauseCategories.AsNoTracking().Where(s => s.IsActive).Select(s => s.Code).ToListAsync(cancellationToken);
         var stories = new List<DemoStoryFit>();
         foreach (var story in DemoStories.All)
         {
@@ -176,7 +177,7 @@ internal sealed record DemoCast(
             if (routed.Count > 0)
             {
                 stories.Add(new DemoStoryFit(story, categories[code], routed,
-                    story.SolutionTypes.FirstOrDefault(solutionTypes.Contains) ?? solutionTypes.FirstOrDefault()));
+                    story.SolutionTypes.FirstOrDefault(solutionTypes.Contains) ?? solutionTypes.FirstOrDefault(), story.Causes.FirstOrDefault(causes.Contains)));
             }
         }
 
@@ -185,8 +186,11 @@ internal sealed record DemoCast(
     }
 }
 
-/// <summary>A story this organisation can take: its category, the departments it goes to (with a demo handler), its solution type.</summary>
-internal sealed record DemoStoryFit(DemoStory Story, int CategoryId, IReadOnlyList<int> Departments, string? SolutionType);
+/// <summary>
+/// A story this organisation can take: its category, the departments it goes to (with a demo handler), its solution type and
+/// the cause its findings file (none when the organisation has none of the story's).
+/// </summary>
+internal sealed record DemoStoryFit(DemoStory Story, int CategoryId, IReadOnlyList<int> Departments, string? SolutionType, string? Cause);
 
 /// <summary>What a step works with: a fresh context (as a request would have) and the demo clock.</summary>
 internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering, ArchiveFeed ArchiveFeed, TimeZoneInfo Zone);

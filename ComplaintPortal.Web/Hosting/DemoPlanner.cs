@@ -239,7 +239,8 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
             }
 
             var t = After(from, pace * Between(2, 14));
-            Step(plan, t, WorkflowAction.RecordFindings, handler, p => new() { TaskId = p.Tasks[department], Note = "已联系客户并现场核实。", RootCause = story.RootCause });
+            Step(plan, t, WorkflowAction.RecordFindings, handler, p => new() { TaskId = p.Tasks[department], Note = "已联系客户并现场核实。", RootCause = story.RootCause,
+                CauseCategoryCode = fit.Cause });
             if (stall && department == fit.Departments[0])
             {
                 continue;

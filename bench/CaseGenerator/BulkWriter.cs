@@ -28,7 +28,7 @@ internal sealed class BulkWriter
     private static readonly string[] TaskColumns =
     [
         "Id", "ComplaintId", "DepartmentId", "OwnerUserId", "OwnerName", "AssignedAt", "Deadline", "Status", "Findings", "RootCause", "SolutionMeasures", "Feedback", "ReportedAt",
-        "SolutionTypeCode",
+        "SolutionTypeCode", "CauseCategoryCode",
     ];
 
     private static readonly string[] EventColumns =
@@ -167,7 +167,7 @@ internal sealed class BulkWriter
         var taskRows = c.Tasks.Select(t => new object?[]
         {
             t.Id = nextTaskId++, id, t.DepartmentId, t.Owner?.Id, t.OwnerName, Stored(t.AssignedAt), Stored(t.Deadline), t.Status.ToString(), t.Findings, t.RootCause,
-            t.Measures, t.Feedback, Stored(t.ReportedAt), t.SolutionTypeCode,
+            t.Measures, t.Feedback, Stored(t.ReportedAt), t.SolutionTypeCode, t.CauseCategoryCode,
         }).ToList();
         var deadlineRows = c.Deadlines.Select(d => new object?[]
         {

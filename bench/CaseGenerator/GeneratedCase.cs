@@ -25,6 +25,9 @@ internal sealed class GeneratedTask
 
     public string? RootCause { get; set; }
 
+    /// <summary>The cause category the root cause is filed under (原因类别), one of the organisation's.</summary>
+    public string? CauseCategoryCode { get; set; }
+
     public string? Measures { get; set; }
 
     /// <summary>The kind of solution chosen with the measures (方案类型), one of the organisation's.</summary>

@@ -84,8 +84,13 @@ internal sealed partial class Life(GeneratedCase c, Random random, DateTimeOffse
     {
         task.Findings = "现场核实，问题属实";
         task.RootCause = random.Next(3) switch { 0 => "原材料问题", 1 => "生产工艺问题", _ => "服务流程不完善" };
+        // Filed under one of the organisation's cause categories, chosen without drawing from the random sequence (as the kinds of
+        // solution are), so the rest of the case is drawn as before.
+        task.CauseCategoryCode = reference.CauseCategories.Count == 0 ? null
+            : reference.CauseCategories[(task.DepartmentId * 7 + c.ReceivedAt.Second) % reference.CauseCategories.Count];
         task.Status = DepartmentTaskStatus.Investigating;
-        Step(WorkflowAction.RecordFindings, null, Handler(task), task.Findings + "; root cause: " + task.RootCause);
+        Step(WorkflowAction.RecordFindings, null, Handler(task),
+            task.Findings + (task.CauseCategoryCode is { } cause ? "; cause=" + cause : "") + "; root cause: " + task.RootCause);
     }
 
     public void WorkAllTasks()

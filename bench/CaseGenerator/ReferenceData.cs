@@ -32,6 +32,9 @@ internal sealed class ReferenceData
     /// <summary>The active kinds of solution's codes in their order, for the tasks that reach a solution.</summary>
     public IReadOnlyList<string> SolutionTypes { get; init; } = [];
 
+    /// <summary>The active cause categories' codes in their order, for the tasks that record findings.</summary>
+    public IReadOnlyList<string> CauseCategories { get; init; } = [];
+
     public static async Task<ReferenceData> LoadAsync(SqliteConnection connection)
     {
         var categories = await ReadAsync(connection, "SELECT Id, Code, ParentId FROM Categories WHERE IsActive = 1",
@@ -62,10 +65,12 @@ internal sealed class ReferenceData
         }
 
         var solutionTypes = await ReadAsync(connection, "SELECT Code FROM SolutionTypes WHERE IsActive = 1 ORDER BY SortOrder, Id", r => r.GetString(0));
+        var causeCategories = await ReadAsync(connection, "SELECT Code FROM CauseCategories WHERE IsActive = 1 ORDER BY SortOrder, Id", r => r.GetString(0));
         return new ReferenceData
         {
             Categories = categories,
             SolutionTypes = solutionTypes,
+            CauseCategories = causeCategories,
             Operational = operational,
             RoutingByCategory = routing,
             CustomerServiceId = customerService,

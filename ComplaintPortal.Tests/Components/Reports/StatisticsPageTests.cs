@@ -37,7 +37,8 @@ public sealed class StatisticsPageTests : CasePageTest
             await db.Complaints.Where(c => c.Id == unassessed.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.ReceivedAt, march.AddHours(2)));
             var kind = await db.SolutionTypes.OrderBy(t => t.SortOrder).FirstAsync();
             solution = kind.NameZhHans;
-            await db.DepartmentTasks.Where(t => t.ComplaintId == closed.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.SolutionTypeCode, kind.Code));
+            await db.DepartmentTasks.Where(t => t.ComplaintId == closed.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.SolutionTypeCode, kind.Code)
+                .SetProperty(x => x.CauseCategoryCode, "DESIGN"));
         }
 
         ctx.SignInAs(Driver.Leader);
@@ -79,6 +80,12 @@ public sealed class StatisticsPageTests : CasePageTest
         var solutionRow = Assert.Single(cut.FindAll("[data-test=by-solution] tbody tr"));
         Assert.Contains(solution, solutionRow.TextContent, StringComparison.Ordinal);
         Assert.Equal("1", solutionRow.QuerySelector("[data-test=received]")!.TextContent.Trim());
+        // The cause its department filed, by its name, ahead of any findings filed under none.
+        var causeRow = cut.FindAll("[data-test=by-cause] tbody tr").First();
+        Assert.Contains("设计缺陷", causeRow.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", causeRow.QuerySelector("[data-test=received]")!.TextContent.Trim());
+        Assert.DoesNotContain("DESIGN", cut.Find("[data-test=by-cause]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("按投诉原因", cut.Find("[data-test=statistics-sections]").TextContent, StringComparison.Ordinal);
         // The charts: the types this period against the previous, and twelve months.
         Assert.NotNull(cut.Find("[data-test=chart-categories] svg"));
         Assert.NotNull(cut.Find("[data-test=chart-trend] svg"));

@@ -14,7 +14,7 @@ public sealed record StatisticsView(string Key, ComplaintStatisticsResult Result
 
 /// <summary>
 /// The regime's statistics and analysis (統計分析) for management: a month, quarter or year's complaints by type (against the
-/// period before, the types rising most named as hot spots), by channel, by department, by kind of solution, by product, by
+/// period before, the types rising most named as hot spots), by channel, by department, by kind of solution, by cause, by product, by
 /// customer group and by place, with a year's trend and when in the day and week they came in.
 /// </summary>
 public sealed partial class Statistics
@@ -33,6 +33,7 @@ public sealed partial class Statistics
     private List<StatisticsRow> channels = [];
     private List<StatisticsRow> departments = [];
     private List<StatisticsRow> solutions = [];
+    private List<StatisticsRow> causes = [];
     private List<StatisticsRow> products = [];
     private List<StatisticsRow> customerGroups = [];
     private List<StatisticsRow> locations = [];
@@ -118,7 +119,8 @@ public sealed partial class Statistics
     private void Present(ComplaintStatisticsResult result)
     {
         var tables = StatisticsTables.Of(result, names);
-        (categories, channels, departments, solutions) = ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments], [.. tables.Solutions]);
+        (categories, channels, departments, solutions, causes) =
+            ([.. tables.Categories], [.. tables.Channels], [.. tables.Departments], [.. tables.Solutions], [.. tables.Causes]);
         (products, customerGroups, locations) = ([.. tables.Products], [.. tables.CustomerGroups], [.. tables.Locations]);
         // Types only: cases not yet assessed rising are no hot spot.
         hotSpots = [.. categories.Where(c => !c.Slice.Uncategorised && c.Change > 0)

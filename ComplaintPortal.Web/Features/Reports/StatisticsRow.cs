@@ -15,10 +15,10 @@ public sealed record StatisticsRow(string Name, StatisticsLine Line, StatisticsS
 
 /// <summary>The statistics' breakdowns in the reader's words, as the page shows them and the workbook writes them.</summary>
 public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, IReadOnlyList<StatisticsRow> Channels, IReadOnlyList<StatisticsRow> Departments,
-    IReadOnlyList<StatisticsRow> Solutions, IReadOnlyList<StatisticsRow> Products, IReadOnlyList<StatisticsRow> CustomerGroups,
-    IReadOnlyList<StatisticsRow> Locations)
+    IReadOnlyList<StatisticsRow> Solutions, IReadOnlyList<StatisticsRow> Causes, IReadOnlyList<StatisticsRow> Products,
+    IReadOnlyList<StatisticsRow> CustomerGroups, IReadOnlyList<StatisticsRow> Locations)
 {
-    /// <summary>The names of the categories and departments by id, in <paramref name="culture"/>.</summary>
+    /// <summary>The names of the categories and departments by id, and of the kinds of solution and causes by code, in <paramref name="culture"/>.</summary>
     public static async Task<StatisticsNames> NamesAsync(PortalDbContext db, CultureInfo culture, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -26,7 +26,9 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
         var departments = (await db.Departments.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.DisplayName(culture));
         var solutions = (await db.SolutionTypes.AsNoTracking().ToListAsync(cancellationToken))
             .ToDictionary(t => t.Code, t => t.DisplayName(culture), StringComparer.Ordinal);
-        return new StatisticsNames(categories, departments) { Solutions = solutions };
+        var causes = (await db.CauseCategories.AsNoTracking().ToListAsync(cancellationToken))
+            .ToDictionary(t => t.Code, t => t.DisplayName(culture), StringComparer.Ordinal);
+        return new StatisticsNames(categories, departments) { Solutions = solutions, Causes = causes };
     }
 
     public static StatisticsTables Of(ComplaintStatisticsResult result, StatisticsNames names)
@@ -38,6 +40,7 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
             [.. result.ByChannel.Select(c => new StatisticsRow(CaseLabels.Channel(c.Channel), c.Line, new StatisticsSlice(Channel: c.Channel)))],
             [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))],
             [.. result.BySolution.Select(d => new StatisticsRow(names.Solution(d.SolutionTypeCode), d.Line, new StatisticsSlice(SolutionTypeCode: d.SolutionTypeCode)))],
+            [.. result.ByCause.Select(c => new StatisticsRow(names.Cause(c.CauseCategoryCode), c.Line, StatisticsSlice.Cause(c.CauseCategoryCode)))],
             [.. result.ByProduct.Select(TextRow)],
             [.. result.ByCustomerGroup.Select(TextRow)],
             [.. result.ByLocation.Select(TextRow)]);
@@ -70,7 +73,7 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
     }
 }
 
-/// <summary>Category and department names by id, and the kinds of solution's by code; a case not yet assessed has no category.</summary>
+/// <summary>Category and department names by id, and the kinds of solution's and causes' by code; a case not yet assessed has no category.</summary>
 public sealed record StatisticsNames(IReadOnlyDictionary<int, string> Categories, IReadOnlyDictionary<int, string> Departments)
 {
     public string Category(int? id) =>
@@ -82,6 +85,13 @@ public sealed record StatisticsNames(IReadOnlyDictionary<int, string> Categories
     public IReadOnlyDictionary<string, string> Solutions { get; init; } = new Dictionary<string, string>();
 
     public string Solution(string code) => Solutions.TryGetValue(code, out var name) ? name : code;
+
+    /// <summary>The cause categories' names by code.</summary>
+    public IReadOnlyDictionary<string, string> Causes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A cause category's name; with no code, the line of findings filed under none.</summary>
+    public string Cause(string? code) =>
+        code is null ? DeadlineText.Stats_CauseNotFiled : Causes.TryGetValue(code, out var name) ? name : code;
 }
 
 /// <summary>The figure that was clicked: which cases to list (a page at a time), under what title, and how many there are.</summary>
