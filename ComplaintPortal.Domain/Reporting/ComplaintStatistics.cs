@@ -129,9 +129,13 @@ public sealed record SolutionStatistics(string SolutionTypeCode, StatisticsLine 
 
 /// <summary>
 /// A cause category's line: the complaints whose root cause a department filed under it (one with two causes counts for
-/// each). With no code: the complaints with findings but no cause filed, so a manager sees how much of the table is missing.
+/// each), with those of the period before, the rise showing a cause to look into. With no code: the complaints with findings
+/// but no cause filed, so a manager sees how much of the table is missing.
 /// </summary>
-public sealed record CauseStatistics(string? CauseCategoryCode, StatisticsLine Line);
+public sealed record CauseStatistics(string? CauseCategoryCode, StatisticsLine Line, int ReceivedBefore)
+{
+    public int Change => Line.Received - ReceivedBefore;
+}
 
 /// <summary>The complaints received in one month of the trend.</summary>
 public sealed record MonthReceived(ReportPeriod Month, int Received);
@@ -223,20 +227,15 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var (from, to) = period.UtcRange(zone);
         var cases = Received(from, to, departmentId);
         var facts = await Facts(cases).ToListAsync(cancellationToken);
-        var tasks = await db.DepartmentTasks.AsNoTracking()
-            .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId))
-            .Select(t => new { t.ComplaintId, t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, HasFindings = t.Findings != null })
-            .ToListAsync(cancellationToken);
+        var tasks = await Tasks(cases, departmentId).ToListAsync(cancellationToken);
         var departments = tasks.Select(t => (t.ComplaintId, t.DepartmentId)).Distinct().ToList();
         var solutions = tasks.Where(t => t.SolutionTypeCode != null).Select(t => (t.ComplaintId, Code: t.SolutionTypeCode!)).Distinct().ToList();
-        // A complaint counts under each cause its departments filed; under none filed only when no department filed one.
-        var causes = tasks.Where(t => t.CauseCategoryCode != null).Select(t => (t.ComplaintId, Code: t.CauseCategoryCode)).Distinct().ToList();
-        var filed = causes.Select(c => c.ComplaintId).ToHashSet();
-        causes.AddRange(tasks.Where(t => t.HasFindings && !filed.Contains(t.ComplaintId)).Select(t => t.ComplaintId).Distinct()
-            .Select(id => (ComplaintId: id, Code: (string?)null)));
+        var causes = Causes(tasks);
 
         var before = Before(period);
         var (beforeFrom, beforeTo) = before.UtcRange(zone);
+        var causesBefore = Causes(await Tasks(Received(beforeFrom, beforeTo, departmentId), departmentId).ToListAsync(cancellationToken))
+            .GroupBy(c => c.Code ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // One read of the period before: its types' counts and what it typed in the free-text fields.
         var textsBefore = await Received(beforeFrom, beforeTo, departmentId)
             .Select(c => new { c.CategoryId, c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location })
@@ -248,6 +247,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var trendDates = await Received(trendFrom, to, departmentId).Select(c => c.ReceivedAt).ToListAsync(cancellationToken);
         var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
 
+        var causeKeys = causes.Select(c => c.Code ?? "").ToHashSet(StringComparer.Ordinal);
         var byId = facts.ToDictionary(f => f.Id);
         // A line of the complaints a task table's key (a department, a kind of solution, a cause) holds, each once.
         StatisticsLine LineOf(IEnumerable<int> complaintIds) => StatisticsLine.Of([.. complaintIds.Select(id => byId[id])]);
@@ -272,15 +272,41 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
                 .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
-            [.. causes.GroupBy(d => d.Code, StringComparer.Ordinal)
-                .Select(g => new CauseStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
+            [.. causes.GroupBy(d => d.Code ?? "", StringComparer.Ordinal)
+                .Select(g => new CauseStatistics(Code(g.Key), LineOf(g.Select(d => d.ComplaintId)), causesBefore.GetValueOrDefault(g.Key)))
+                // A cause filed only in the period before: none now, its fall shown.
+                .Concat(causesBefore.Where(b => !causeKeys.Contains(b.Key)).Select(b => new CauseStatistics(Code(b.Key), StatisticsLine.Empty, b.Value)))
                 // The line of findings filed under no cause comes last, whatever its count.
-                .OrderBy(d => d.CauseCategoryCode is null).ThenByDescending(d => d.Line.Received).ThenBy(d => d.CauseCategoryCode, StringComparer.Ordinal)],
+                .OrderBy(d => d.CauseCategoryCode is null).ThenByDescending(d => d.Line.Received).ThenByDescending(d => d.ReceivedBefore)
+                .ThenBy(d => d.CauseCategoryCode, StringComparer.Ordinal)],
             TextGroups.Lines(StatisticsText.Product, facts, TextsBefore.Of(textsBefore.Select(t => t.ProductModel))),
             TextGroups.Lines(StatisticsText.CustomerGroup, facts, TextsBefore.Of(textsBefore.Select(t => t.CustomerGroup))),
             TextGroups.Lines(StatisticsText.Location, facts, TextsBefore.Of(textsBefore.Select(t => t.Location))),
             ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
     }
+
+    /// <summary>What the department tasks of <paramref name="cases"/> (a head's: their own department's) say for the tables by task.</summary>
+    private IQueryable<TaskFact> Tasks(IQueryable<Complaint> cases, int? departmentId) => db.DepartmentTasks.AsNoTracking()
+        .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId))
+        .Select(t => new TaskFact(t.ComplaintId, t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, t.Findings != null));
+
+    private sealed record TaskFact(int ComplaintId, int DepartmentId, string? SolutionTypeCode, string? CauseCategoryCode, bool HasFindings);
+
+    /// <summary>
+    /// Each complaint under each cause its departments filed, once; under none (a null code) only when its departments recorded
+    /// findings and none filed a cause.
+    /// </summary>
+    private static List<(int ComplaintId, string? Code)> Causes(IReadOnlyList<TaskFact> tasks)
+    {
+        var causes = tasks.Where(t => t.CauseCategoryCode != null).Select(t => (t.ComplaintId, Code: t.CauseCategoryCode)).Distinct().ToList();
+        var filed = causes.Select(c => c.ComplaintId).ToHashSet();
+        causes.AddRange(tasks.Where(t => t.HasFindings && !filed.Contains(t.ComplaintId)).Select(t => t.ComplaintId).Distinct()
+            .Select(id => (ComplaintId: id, Code: (string?)null)));
+        return causes;
+    }
+
+    /// <summary>A cause's key back to its code: the empty key is the findings filed under none.</summary>
+    private static string? Code(string key) => key.Length == 0 ? null : key;
 
     /// <summary>The period of the same kind just before: the month, quarter or year before.</summary>
     public static ReportPeriod Before(ReportPeriod period)

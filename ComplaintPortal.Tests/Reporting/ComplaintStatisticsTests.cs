@@ -117,17 +117,20 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     }
 
     [Fact]
-    public async Task The_causes_count_each_complaint_once_per_category_filed_with_findings_filed_under_none_last_and_list_those_cases()
+    public async Task The_causes_count_each_complaint_once_per_category_filed_against_the_period_before_with_findings_filed_under_none_last()
     {
         var a = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var b = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var c = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var d = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var february = await Driver.CaseInStageAsync(CaseStage.InDepartments);
         var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
         foreach (var (complaint, i) in new[] { a, b, c, d }.Select((x, i) => (x, i)))
         {
             await SetAsync(complaint.Id, march.AddHours(i), "p" + i, CategoryCatalog.ProductQuality);
         }
+
+        await SetAsync(february.Id, march.AddDays(-10), "p9", CategoryCatalog.ProductQuality);
 
         var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
         await using (var setup = Database.CreateContext())
@@ -142,6 +145,9 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
             await tasks.Where(t => t.ComplaintId == b.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, "查明")
                 .SetProperty(x => x.CauseCategoryCode, x => x.DepartmentId == quality ? "MATERIAL" : null));
             await tasks.Where(t => t.ComplaintId == c.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, "查明"));
+            // February: quality filed MATERIAL, the other department DESIGN (filed in no March complaint).
+            await tasks.Where(t => t.ComplaintId == february.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Findings, "查明")
+                .SetProperty(x => x.CauseCategoryCode, x => x.DepartmentId == quality ? "MATERIAL" : "DESIGN"));
         }
 
         await using var db = Database.CreateContext();
@@ -149,7 +155,10 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         var period = new ReportPeriod(ReportPeriodKind.Month, 2026, 3);
         var result = await statistics.ReadAsync(period, Shanghai);
 
-        Assert.Equal([("MATERIAL", 2), ("PROCESS", 1), (null, 1)], result.ByCause.Select(x => (x.CauseCategoryCode, x.Line.Received)));
+        Assert.Equal([("MATERIAL", 2, 1), ("PROCESS", 1, 0), ("DESIGN", 0, 1), (null, 1, 0)],
+            result.ByCause.Select(x => (x.CauseCategoryCode, x.Line.Received, x.ReceivedBefore)));
+        Assert.Equal([february.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.Cause("DESIGN"),
+            ComplaintStatistics.Before(period), Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
         async Task<IEnumerable<string>> ListedAsync(StatisticsSlice slice, int? department = null) =>
             (await statistics.CasesAsync(StatisticsFigure.Received, slice, period, Shanghai, department, 0, 50)).Select(x => x.CaseNumber);
         Assert.Equal([a.CaseNumber, b.CaseNumber], await ListedAsync(StatisticsSlice.Cause("MATERIAL")));
@@ -157,7 +166,7 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         Assert.Equal([c.CaseNumber], await ListedAsync(StatisticsSlice.Cause(null)));
         // Quality's head: only the causes quality filed; its own findings filed under none (c's) are its last line.
         var head = await statistics.ReadAsync(period, Shanghai, quality);
-        Assert.Equal([("MATERIAL", 2), (null, 1)], head.ByCause.Select(x => (x.CauseCategoryCode, x.Line.Received)));
+        Assert.Equal([("MATERIAL", 2, 1), (null, 1, 0)], head.ByCause.Select(x => (x.CauseCategoryCode, x.Line.Received, x.ReceivedBefore)));
         Assert.Equal([c.CaseNumber], await ListedAsync(StatisticsSlice.Cause(null), quality));
         Assert.Empty(await ListedAsync(StatisticsSlice.Cause("PROCESS"), quality));
     }

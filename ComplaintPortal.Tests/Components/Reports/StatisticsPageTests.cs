@@ -86,6 +86,8 @@ public sealed class StatisticsPageTests : CasePageTest
         Assert.Equal("1", causeRow.QuerySelector("[data-test=received]")!.TextContent.Trim());
         Assert.DoesNotContain("DESIGN", cut.Find("[data-test=by-cause]").TextContent, StringComparison.Ordinal);
         Assert.Contains("按投诉原因", cut.Find("[data-test=statistics-sections]").TextContent, StringComparison.Ordinal);
+        // Filed in none of February's complaints: a cause rising, named at the top.
+        Assert.Equal(["设计缺陷 +1"], cut.FindAll("[data-test=hot-causes] [data-hot-spot]").Select(c => c.TextContent.Trim()));
         // The charts: the types this period against the previous, and twelve months.
         Assert.NotNull(cut.Find("[data-test=chart-categories] svg"));
         Assert.NotNull(cut.Find("[data-test=chart-trend] svg"));

@@ -39,6 +39,7 @@ public sealed partial class Statistics
     private List<StatisticsRow> locations = [];
     private List<StatisticsRow> hotSpots = [];
     private List<StatisticsRow> hotSubjects = [];
+    private List<StatisticsRow> hotCauses = [];
     private List<ChartSeries<double>> categorySeries = [];
     private List<ChartSeries<double>> trendSeries = [];
     private string[] categoryLabels = [];
@@ -126,6 +127,9 @@ public sealed partial class Statistics
         hotSpots = [.. categories.Where(c => !c.Slice.Uncategorised && c.Change > 0)
             .OrderByDescending(c => c.Change).ThenByDescending(c => c.Line.Received).Take(HotSpotsShown)];
         // Named products and places only: the others and the not given are no one thing to look into.
+        // Causes filed, not the findings filed under none.
+        hotCauses = [.. causes.Where(r => r.Slice.CauseCategoryCode is not null && r.Change > 0)
+            .OrderByDescending(r => r.Change).ThenByDescending(r => r.Line.Received).Take(HotSpotsShown)];
         hotSubjects = [.. products.Concat(locations).Where(r => r.Slice.Text is { Kind: TextGroupKind.Named } && r.Change > 0)
             .OrderByDescending(r => r.Change).ThenByDescending(r => r.Line.Received).Take(HotSpotsShown)];
         var charted = categories.Where(c => c.Line.Received > 0 || c.Before > 0).ToList();

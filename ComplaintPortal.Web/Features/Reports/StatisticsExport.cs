@@ -56,7 +56,7 @@ internal static class StatisticsExport
         workbook.AddSheet(Heading(DeadlineText.Stats_BySolution, new(CaseText.Field_SolutionType, DeadlineText.Stats_SolutionHelp)),
             Columns(CaseText.Field_SolutionType, withBefore: false), tables.Solutions);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByCause, new(CaseText.Field_CauseCategory, DeadlineText.Stats_CauseHelp)),
-            Columns(CaseText.Field_CauseCategory, withBefore: false), tables.Causes);
+            Columns(CaseText.Field_CauseCategory, withBefore: true), tables.Causes);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByProduct, new(CaseText.Field_ProductModel, StatisticsTables.ProductHelp)),
             Columns(CaseText.Field_ProductModel, withBefore: true), tables.Products);
         workbook.AddSheet(Heading(DeadlineText.Stats_ByLocation, new(CaseText.Field_Location, StatisticsTables.LocationHelp)),

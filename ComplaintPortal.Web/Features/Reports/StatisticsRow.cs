@@ -40,7 +40,7 @@ public sealed record StatisticsTables(IReadOnlyList<StatisticsRow> Categories, I
             [.. result.ByChannel.Select(c => new StatisticsRow(CaseLabels.Channel(c.Channel), c.Line, new StatisticsSlice(Channel: c.Channel)))],
             [.. result.ByDepartment.Select(d => new StatisticsRow(names.Department(d.DepartmentId), d.Line, new StatisticsSlice(DepartmentId: d.DepartmentId)))],
             [.. result.BySolution.Select(d => new StatisticsRow(names.Solution(d.SolutionTypeCode), d.Line, new StatisticsSlice(SolutionTypeCode: d.SolutionTypeCode)))],
-            [.. result.ByCause.Select(c => new StatisticsRow(names.Cause(c.CauseCategoryCode), c.Line, StatisticsSlice.Cause(c.CauseCategoryCode)))],
+            [.. result.ByCause.Select(c => new StatisticsRow(names.Cause(c.CauseCategoryCode), c.Line, StatisticsSlice.Cause(c.CauseCategoryCode), c.ReceivedBefore))],
             [.. result.ByProduct.Select(TextRow)],
             [.. result.ByCustomerGroup.Select(TextRow)],
             [.. result.ByLocation.Select(TextRow)]);
