@@ -137,6 +137,13 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
 
         await desk.Locator("[data-test=by-product]").ScrollIntoViewIfNeededAsync();
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-by-product.png") });
+        // By cause: the demo's departments filed their root causes under the organisation's categories, named in words.
+        var causes = desk.Locator("[data-test=by-cause] tbody tr");
+        Assert.True(await causes.CountAsync() > 1, "the demo's February filed no cause");
+        Assert.DoesNotMatch("[A-Z_]{4,}", await desk.Locator("[data-test=by-cause]").InnerTextAsync());
+        await desk.Locator("[data-section=by-cause-section]").ClickAsync();
+        await desk.WaitForURLAsync("**#by-cause-section");
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-by-cause.png") });
         // The links at the top jump to a breakdown, its heading below the app bar, the period kept.
         await desk.Locator("[data-section=by-product-section]").ClickAsync();
         await desk.WaitForURLAsync("**/reports/statistics?period=Month&year=2026&number=2#by-product-section");
