@@ -5,6 +5,7 @@ using ComplaintPortal.Domain.Ledger;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Privacy;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Supervision;
 using Microsoft.AspNetCore.Identity;
@@ -106,6 +107,9 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<SolutionType> SolutionTypes => Set<SolutionType>();
 
     public DbSet<CauseCategory> CauseCategories => Set<CauseCategory>();
+
+    /// <summary>Improvement and prevention actions raised from the statistics' hot spots (<see cref="ImprovementAction"/>).</summary>
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
 
     public DbSet<RepairCategory> RepairCategories => Set<RepairCategory>();
 

@@ -234,8 +234,7 @@ public sealed class ComplaintStatistics(PortalDbContext db)
 
         var before = Before(period);
         var (beforeFrom, beforeTo) = before.UtcRange(zone);
-        var causesBefore = Causes(await Tasks(Received(beforeFrom, beforeTo, departmentId), departmentId).ToListAsync(cancellationToken))
-            .GroupBy(c => c.Code ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var causesBefore = await CausesCountedAsync(Received(beforeFrom, beforeTo, departmentId), departmentId, cancellationToken);
         // One read of the period before: its types' counts and what it typed in the free-text fields.
         var textsBefore = await Received(beforeFrom, beforeTo, departmentId)
             .Select(c => new { c.CategoryId, c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location })
@@ -303,6 +302,29 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         causes.AddRange(tasks.Where(t => t.HasFindings && !filed.Contains(t.ComplaintId)).Select(t => t.ComplaintId).Distinct()
             .Select(id => (ComplaintId: id, Code: (string?)null)));
         return causes;
+    }
+
+    /// <summary>
+    /// What <see cref="Causes"/> would count for <paramref name="cases"/>, counted by the database (the period before's causes: a
+    /// year's tasks are not read only to be counted). Keyed by code; the empty key is the findings filed under none.
+    /// </summary>
+    private async Task<Dictionary<string, int>> CausesCountedAsync(IQueryable<Complaint> cases, int? departmentId, CancellationToken cancellationToken)
+    {
+        var tasks = db.DepartmentTasks.AsNoTracking()
+            .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId));
+        var counted = await tasks.Where(t => t.CauseCategoryCode != null)
+            .GroupBy(t => t.CauseCategoryCode!)
+            .Select(g => new { Code = g.Key, Complaints = g.Select(t => t.ComplaintId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Complaints, StringComparer.Ordinal, cancellationToken);
+        var notFiled = await tasks.Where(t => t.Findings != null
+                && !db.DepartmentTasks.Any(o => o.ComplaintId == t.ComplaintId && o.CauseCategoryCode != null && (departmentId == null || o.DepartmentId == departmentId)))
+            .Select(t => t.ComplaintId).Distinct().CountAsync(cancellationToken);
+        if (notFiled > 0)
+        {
+            counted[""] = notFiled;
+        }
+
+        return counted;
     }
 
     /// <summary>A cause's key back to its code: the empty key is the findings filed under none.</summary>

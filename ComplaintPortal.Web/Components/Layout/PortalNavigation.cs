@@ -32,6 +32,8 @@ public static class PortalNavigation
             [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
         new("/reports/statistics", nameof(Resources.DeadlineText.Nav_Statistics), Icons.Material.Outlined.Insights,
             [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
+        new("/reports/improvements", nameof(Resources.DeadlineText.Nav_Improvements), Icons.Material.Outlined.TaskAlt,
+            [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.DepartmentHead, PortalRoles.DepartmentHandler], Resources.DeadlineText.ResourceManager),
         new("/admin/calendars", nameof(Resources.DeadlineText.Nav_Calendars), Icons.Material.Outlined.CalendarMonth, [PortalRoles.Administrator],
             Resources.DeadlineText.ResourceManager),
         new("/admin/sla-policies", nameof(Resources.DeadlineText.Nav_SlaPolicies), Icons.Material.Outlined.HourglassBottom, [PortalRoles.Administrator],

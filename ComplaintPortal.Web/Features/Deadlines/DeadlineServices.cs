@@ -22,6 +22,8 @@ public static class DeadlineServices
         // The timeliness page reads kept counts, and the cases behind a figure a page at a time.
         services.AddScoped<KeptTimelinessReport>();
         services.AddScoped<TimelinessFigureList>();
+        // Improvement actions raised from the statistics' hot spots.
+        services.AddScoped<Improvements>();
         services.AddHostedService<Reports.TimelinessCountService>();
         // Notices to people: one in-process feed that the bell of every open page watches.
         services.AddSingleton<INoticeFeed, NoticeFeed>();

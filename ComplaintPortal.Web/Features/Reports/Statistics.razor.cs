@@ -62,6 +62,9 @@ public sealed partial class Statistics
     [Inject]
     private IDialogService DialogService { get; set; } = default!;
 
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "period")]
     private string? PeriodKind { get; set; }
 
@@ -81,7 +84,31 @@ public sealed partial class Statistics
     {
         var culture = CultureInfo.CurrentUICulture;
         names = await InScopeAsync(sp => StatisticsTables.NamesAsync(sp.GetRequiredService<PortalDbContext>(), culture));
-        onlyDepartment = ReportReaders.OnlyDepartment(await PrincipalAsync(), await ActingUserAsync());
+        var actor = await ActingUserAsync();
+        onlyDepartment = ReportReaders.OnlyDepartment(await PrincipalAsync(), actor);
+        mayRaise = actor is not null && Domain.Reporting.Improvements.MayRaise(actor);
+    }
+
+    /// <summary>Leadership and the committee raise an improvement action from a hot spot (举一反三), tracked on its own page.</summary>
+    private bool mayRaise;
+
+    private async Task RaiseAsync(StatisticsRow spot, string line)
+    {
+        var source = string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_SourceOf, ReportPeriodQuery.RangeText(period, Clock),
+            line.TrimEnd('：', ':'), spot.Name, "+" + spot.Change.ToString("N0", CultureInfo.CurrentCulture));
+        var parameters = new DialogParameters<ImprovementDialog>
+        {
+            { d => d.Mode, ImprovementStep.Raise },
+            { d => d.Source, source },
+            { d => d.StatisticsAddress, "/" + Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0] },
+        };
+        var dialog = await DialogService.ShowAsync<ImprovementDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if ((await dialog.Result) is { Canceled: false, Data: Domain.Reporting.ImprovementResult result })
+        {
+            Snackbar.Add(result.Succeeded
+                ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_Raised, names.Department(result.Action!.DepartmentId))
+                : ImprovementLabels.Error(result.Error), result.Succeeded ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
+        }
     }
 
     protected override async Task OnParametersSetAsync()

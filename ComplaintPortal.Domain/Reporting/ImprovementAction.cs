@@ -1,0 +1,111 @@
+using ComplaintPortal.Domain.Workflow;
+
+namespace ComplaintPortal.Domain.Reporting;
+
+public enum ImprovementStatus
+{
+    /// <summary>Raised (or sent back); the department is working on it.</summary>
+    Open = 0,
+
+    /// <summary>The department reported it done; waiting for whoever raised such actions to verify it.</summary>
+    Done = 1,
+
+    /// <summary>Verified and closed.</summary>
+    Verified = 2,
+}
+
+/// <summary>
+/// An improvement or prevention action (改进与预防措施) raised from the statistics' hot spots (举一反三): what is to be
+/// improved, which department owns it and by when, the plan, and where it came from. The department reports it done;
+/// leadership or the supervision committee verifies it or sends it back with a reason, so it is tracked to completion.
+/// </summary>
+public sealed class ImprovementAction
+{
+    public const int TitleMaxLength = 200;
+    public const int SourceMaxLength = 300;
+    public const int TextMaxLength = 2000;
+
+    private ImprovementAction()
+    {
+    }
+
+    internal ImprovementAction(string title, string source, string? statisticsAddress, int departmentId, DateOnly dueDate, string plan, ActingUser by,
+        DateTimeOffset at)
+    {
+        Title = title;
+        Source = source;
+        StatisticsAddress = statisticsAddress;
+        DepartmentId = departmentId;
+        DueDate = dueDate;
+        Plan = plan;
+        RaisedByUserId = by.UserId;
+        RaisedByName = by.Name;
+        RaisedAt = at;
+        Status = ImprovementStatus.Open;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>What is to be improved or prevented.</summary>
+    public string Title { get; private set; } = "";
+
+    /// <summary>The hot spot it was raised from, in the words of whoever raised it (the period, the breakdown, the line and its rise).</summary>
+    public string Source { get; private set; } = "";
+
+    /// <summary>The statistics page it was raised from (its period and section), to go back to the figures.</summary>
+    public string? StatisticsAddress { get; private set; }
+
+    public int DepartmentId { get; private set; }
+
+    /// <summary>The date it is to be done by, in the organisation's calendar.</summary>
+    public DateOnly DueDate { get; private set; }
+
+    /// <summary>The measures planned.</summary>
+    public string Plan { get; private set; } = "";
+
+    public ImprovementStatus Status { get; private set; }
+
+    public string RaisedByUserId { get; private set; } = "";
+
+    public string RaisedByName { get; private set; } = "";
+
+    public DateTimeOffset RaisedAt { get; private set; }
+
+    /// <summary>What the department did, as it reported it done.</summary>
+    public string? DoneNote { get; private set; }
+
+    public string? DoneByName { get; private set; }
+
+    public DateTimeOffset? DoneAt { get; private set; }
+
+    /// <summary>Why the last report was sent back, while the department works on it again.</summary>
+    public string? ReturnReason { get; private set; }
+
+    public string? VerifiedByName { get; private set; }
+
+    public DateTimeOffset? VerifiedAt { get; private set; }
+
+    /// <summary>Concurrency token: raised by every change.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Still open after its date.</summary>
+    public bool IsOverdueOn(DateOnly today) => Status == ImprovementStatus.Open && DueDate < today;
+
+    internal void ReportDone(string note, ActingUser by, DateTimeOffset at)
+    {
+        (DoneNote, DoneByName, DoneAt, Status) = (note, by.Name, at, ImprovementStatus.Done);
+        Version++;
+    }
+
+    internal void Verify(ActingUser by, DateTimeOffset at)
+    {
+        (VerifiedByName, VerifiedAt, Status, ReturnReason) = (by.Name, at, ImprovementStatus.Verified, null);
+        Version++;
+    }
+
+    internal void SendBack(string reason)
+    {
+        (ReturnReason, Status) = (reason, ImprovementStatus.Open);
+        Version++;
+    }
+}
