@@ -48,6 +48,7 @@ internal static class RouteTable
         ["/reports/timeliness"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead],
         ["/reports/statistics"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead],
         ["/reports/statistics/export.xlsx"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead],
+        ["/reports/improvements"] = [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.DepartmentHead, PortalRoles.DepartmentHandler],
         ["/admin/users"] = Administrator,
         ["/admin/users/{Id}"] = Administrator,
         ["/admin/categories"] = Administrator,

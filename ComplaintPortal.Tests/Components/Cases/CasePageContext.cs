@@ -65,6 +65,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<Domain.Notifications.NoticeMailing>();
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();
         services.AddScoped<Domain.Privacy.PersonalDataViews>();
+        services.AddScoped<Domain.Reporting.Improvements>();
         services.AddMemoryCache();
         services.AddSingleton<IntakeSuggestions>();
         services.AddSingleton(feed);

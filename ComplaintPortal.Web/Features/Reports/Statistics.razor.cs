@@ -100,7 +100,8 @@ public sealed partial class Statistics
         {
             { d => d.Mode, ImprovementStep.Raise },
             { d => d.Source, source },
-            { d => d.StatisticsAddress, "/" + Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0] },
+            { d => d.StatisticsAddress, "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameters(Navigation.BaseUri + "reports/statistics",
+                ReportPeriodQuery.Of(period.Kind, period.Year, period.Number))) },
         };
         var dialog = await DialogService.ShowAsync<ImprovementDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if ((await dialog.Result) is { Canceled: false, Data: Domain.Reporting.ImprovementResult result })
