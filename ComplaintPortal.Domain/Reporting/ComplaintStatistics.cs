@@ -305,20 +305,21 @@ public sealed class ComplaintStatistics(PortalDbContext db)
     }
 
     /// <summary>
-    /// What <see cref="Causes"/> would count for <paramref name="cases"/>, counted by the database (the period before's causes: a
-    /// year's tasks are not read only to be counted). Keyed by code; the empty key is the findings filed under none.
+    /// What <see cref="Causes"/> counts for <paramref name="cases"/>, counted by the database from the cases' side (their
+    /// received-time index, then each one's tasks): the period before's causes are only counted, not listed. Keyed by code; the
+    /// empty key is the findings filed under none. Counted from the tasks' side instead, a month before took 135 ms rather
+    /// than 7 (bench/README.md, "By cause").
     /// </summary>
-    private async Task<Dictionary<string, int>> CausesCountedAsync(IQueryable<Complaint> cases, int? departmentId, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, int>> CausesCountedAsync(IQueryable<Complaint> cases, int? departmentId,
+        CancellationToken cancellationToken)
     {
-        var tasks = db.DepartmentTasks.AsNoTracking()
-            .Where(t => (departmentId == null || t.DepartmentId == departmentId) && cases.Any(c => c.Id == t.ComplaintId));
-        var counted = await tasks.Where(t => t.CauseCategoryCode != null)
+        var counted = await cases
+            .SelectMany(c => c.Tasks.Where(t => t.CauseCategoryCode != null && (departmentId == null || t.DepartmentId == departmentId)))
             .GroupBy(t => t.CauseCategoryCode!)
             .Select(g => new { Code = g.Key, Complaints = g.Select(t => t.ComplaintId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Code, g => g.Complaints, StringComparer.Ordinal, cancellationToken);
-        var notFiled = await tasks.Where(t => t.Findings != null
-                && !db.DepartmentTasks.Any(o => o.ComplaintId == t.ComplaintId && o.CauseCategoryCode != null && (departmentId == null || o.DepartmentId == departmentId)))
-            .Select(t => t.ComplaintId).Distinct().CountAsync(cancellationToken);
+        var notFiled = await cases.CountAsync(c => c.Tasks.Any(t => t.Findings != null && (departmentId == null || t.DepartmentId == departmentId))
+            && !c.Tasks.Any(t => t.CauseCategoryCode != null && (departmentId == null || t.DepartmentId == departmentId)), cancellationToken);
         if (notFiled > 0)
         {
             counted[""] = notFiled;
