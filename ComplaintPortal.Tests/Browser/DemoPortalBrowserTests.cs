@@ -116,6 +116,45 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_leader_raises_an_improvement_action_from_a_hot_spot_and_the_quality_head_reports_it_done_on_a_phone()
+    {
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
+        var leader = await walk.SignInAsync("leader", new ViewportSize { Width = 1440, Height = 900 });
+        await PortalWalk.OpenAsync(leader, "/reports/statistics?period=Month&year=2026&number=2");
+        await leader.Locator("[data-test=raise-improvement]").First.ClickAsync();
+        await leader.WaitForSelectorAsync("[data-test=improvement-dialog]");
+        Assert.Contains("2026", await leader.InnerTextAsync("[data-test=improvement-dialog] [data-test=improvement-source]"), StringComparison.Ordinal);
+        await leader.FillAsync("[data-test=improvement-title]", "热点复盘：来料与工艺");
+        await PortalWalk.PickAsync(leader, "improvement-department", "质量部");
+        await leader.FillAsync("[data-test=improvement-due]", "2026-03-20");
+        await leader.FillAsync("[data-test=improvement-plan]", "逐批来料耐温检验，月底复盘");
+        await PortalWalk.ShotAsync(leader, "improvement-raise.png", fullPage: false);
+        await leader.ClickAsync("[data-test=improvement-submit]");
+        await leader.WaitForSelectorAsync("[data-test=improvement-dialog]", new() { State = WaitForSelectorState.Detached });
+        await leader.Locator(".mud-snackbar", new() { HasText = "改进措施已提出" }).WaitForAsync();
+
+        // The list, soonest due first: what, where it came from (and the way back to those figures), who, by when.
+        await PortalWalk.OpenAsync(leader, "/reports/improvements");
+        var row = leader.Locator("[data-improvement]").First;
+        await row.WaitForAsync();
+        Assert.Contains("热点复盘：来料与工艺", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("/reports/statistics?period=Month&year=2026&number=2",
+            await leader.Locator("[data-test=improvement-statistics]").First.GetAttributeAsync("href"));
+        await PortalWalk.ShotAsync(leader, "improvements-leader.png", fullPage: false);
+
+        // The quality head, on a phone, reports it done; it leaves the list of those in progress.
+        var head = await walk.SignInAsync("head.qa", phone: true);
+        await PortalWalk.OpenAsync(head, "/reports/improvements");
+        await head.ClickAsync("[data-test=improvement-report]");
+        await head.FillAsync("[data-test=improvement-note]", "三批来料检验合格，已复盘");
+        await PortalWalk.ShotAsync(head, "improvement-report-phone.png", fullPage: false);
+        await head.ClickAsync("[data-test=improvement-submit]");
+        await head.Locator(".mud-snackbar", new() { HasText = "已报告完成" }).WaitForAsync();
+        await head.Locator("[data-test=no-improvements]").WaitForAsync();
+        Assert.True(await head.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [Fact]
     public async Task A_leader_opens_the_complaints_behind_a_statistics_figure_and_from_there_a_case_at_a_desk_and_on_a_phone()
     {
         var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
