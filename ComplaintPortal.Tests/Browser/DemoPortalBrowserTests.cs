@@ -143,10 +143,12 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await PortalWalk.ShotAsync(leader, "improvements-leader.png", fullPage: false);
 
         // The quality head, on a phone, reports it done; it leaves the list of those in progress.
-        var head = await walk.SignInAsync("head.qa", phone: true);
+        var head = await walk.SignInAsync("head.qa", new ViewportSize { Width = 390, Height = 844 }, phone: true);
         await PortalWalk.OpenAsync(head, "/reports/improvements");
         await head.ClickAsync("[data-test=improvement-report]");
         await head.FillAsync("[data-test=improvement-note]", "三批来料检验合格，已复盘");
+        // The field's label moves above the text it now holds (a 0.2 s transition) before the picture.
+        await head.WaitForTimeoutAsync(400);
         await PortalWalk.ShotAsync(head, "improvement-report-phone.png", fullPage: false);
         await head.ClickAsync("[data-test=improvement-submit]");
         await head.Locator(".mud-snackbar", new() { HasText = "已报告完成" }).WaitForAsync();

@@ -36,13 +36,13 @@ public sealed class ImprovementPageTests : CasePageTest
         statistics.WaitForAssertion(() => Assert.Contains("必填", statistics.Find("[data-test=improvement-title]").Closest(".mud-input-control")!.TextContent,
             StringComparison.Ordinal));
         Assert.Contains("产品质量问题 +2", statistics.Find("[data-test=improvement-source]").TextContent, StringComparison.Ordinal);
-        statistics.Find("[data-test=improvement-title]").Change("产品质量问题复盘");
+        statistics.Find("[data-test=improvement-title]").Input("产品质量问题复盘");
         statistics.Find("[data-test=improvement-department]").Closest(".mud-input-control")!.MouseDown();
         statistics.WaitForElement(".mud-popover-open .mud-list-item");
         statistics.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "质量部").Click();
         var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Driver.Time.GetUtcNow(), Shanghai).DateTime).AddDays(10);
         statistics.Find("[data-test=improvement-due]").Change(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        statistics.Find("[data-test=improvement-plan]").Change("逐批来料检验，月底复盘");
+        statistics.Find("[data-test=improvement-plan]").Input("逐批来料检验，月底复盘");
         statistics.Find("[data-test=improvement-submit]").Click();
 
         statistics.WaitForAssertion(() => Assert.Contains("改进措施已提出，责任部门：质量部", statistics.Markup, StringComparison.Ordinal));
@@ -65,7 +65,7 @@ public sealed class ImprovementPageTests : CasePageTest
         Assert.Contains("进行中", list.Find("[data-test=improvement-status]").TextContent, StringComparison.Ordinal);
         Assert.Empty(list.FindAll("[data-test=improvement-verify]"));
         list.Find("[data-test=improvement-report]").Click();
-        list.WaitForElement("[data-test=improvement-note]").Change("三批来料检验合格，已复盘");
+        list.WaitForElement("[data-test=improvement-note]").Input("三批来料检验合格，已复盘");
         list.Find("[data-test=improvement-submit]").Click();
         list.WaitForAssertion(() => Assert.Contains("已报告完成，等待验证", list.Markup, StringComparison.Ordinal));
         await using (var db = Database.CreateContext())
