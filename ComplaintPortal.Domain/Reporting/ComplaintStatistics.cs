@@ -100,12 +100,13 @@ public static class StatisticsFigures
 public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null,
     string? SolutionTypeCode = null, TextGroup? Text = null, string? CauseCategoryCode = null, bool CauseNotFiled = false)
 {
-    public static StatisticsSlice Cause(string? causeCategoryCode) =>
-        causeCategoryCode is null ? new(CauseNotFiled: true) : new(CauseCategoryCode: causeCategoryCode);
-
     public static readonly StatisticsSlice All = new();
 
     public static StatisticsSlice Category(int? categoryId) => categoryId is null ? new(Uncategorised: true) : new(CategoryId: categoryId);
+
+    /// <summary>A cause category's line, or with no code the line of findings filed under none.</summary>
+    public static StatisticsSlice Cause(string? causeCategoryCode) =>
+        causeCategoryCode is null ? new(CauseNotFiled: true) : new(CauseCategoryCode: causeCategoryCode);
 }
 
 /// <summary>A case behind a figure: its number, when it came in, its type and channel, where it stands and the callback's answers (result, attitude).</summary>
