@@ -182,14 +182,6 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
         return (rows, total);
     }
 
-    /// <summary>The action, or null when there is none or the viewer may not see it.</summary>
-    public async Task<ImprovementAction?> FindAsync(int id, ActingUser viewer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        var action = await db.ImprovementActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return action is not null && MaySee(action, viewer) ? action : null;
-    }
-
     /// <summary>The organisation's date now.</summary>
     public DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
