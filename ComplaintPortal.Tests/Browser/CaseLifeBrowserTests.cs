@@ -43,8 +43,9 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
             await day.FillAsync(local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await day.PressAsync("Tab");
             var time = page.Locator($"input[data-test={field}-time]");
-            // The day comes back from the circuit with its time (00:00 when none was typed yet); type over that.
-            await Assertions.Expect(time).ToHaveValueAsync(new Regex(@"^\d\d:\d\d$"));
+            // The day comes back from the circuit with its time (00:00 when none was typed yet); type over that. On a machine
+            // running the whole suite at half speed that round trip once took more than Playwright's default five seconds.
+            await Assertions.Expect(time).ToHaveValueAsync(new Regex(@"^\d\d:\d\d$"), new() { Timeout = 15_000 });
             await time.FillAsync(local.ToString("HH:mm", CultureInfo.InvariantCulture));
             await time.PressAsync("Tab");
         }
