@@ -117,9 +117,9 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
             ?? (draft.DepartmentId is null ? new ImprovementFieldError(Fields.Department, ImprovementProblem.Required) : null)
             ?? (dateProblem is { } problem ? new ImprovementFieldError(Fields.DueDate, problem) : null)
             ?? Text(Fields.Plan, plan, ImprovementAction.TextMaxLength, TextShape.MultiLine);
-        // The source and the address come from the page, not from a person: the source is cut to its column, and an address
-        // that is not one of the statistics page's is dropped.
-        var source = Cut(new string([.. (draft.Source ?? "").Where(c => !char.IsControl(c))]).Trim(), ImprovementAction.SourceMaxLength);
+        // The source and the address come from the page, not from a person: the source is made one clean line that fits its
+        // column, and an address that is not one of the statistics page's is dropped.
+        var source = TextRules.ToOneLine(draft.Source ?? "", ImprovementAction.SourceMaxLength);
         var address = draft.StatisticsAddress is { } a && a.StartsWith("/reports/statistics", StringComparison.Ordinal)
             && TextRules.Check(a, ImprovementAction.SourceMaxLength, TextShape.SingleLine) == InputProblem.None ? a : null;
         if (refused is null && (await DepartmentDirectory.ReceivingWorkAsync(db, [draft.DepartmentId!.Value], cancellationToken)).Count == 0)
@@ -252,8 +252,4 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
         var problem = TextRules.Check(value, maxLength, shape);
         return problem == InputProblem.None ? null : new(field, ImprovementProblem.Text, new FieldError(field, problem, maxLength));
     }
-
-    /// <summary>At most <paramref name="max"/> characters, never half of a surrogate pair.</summary>
-    private static string Cut(string text, int max) =>
-        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }

@@ -117,8 +117,7 @@ public sealed partial class ImprovementActions
     private async Task StepAsync(ImprovementStep step, ImprovementRow row)
     {
         var parameters = new DialogParameters<ImprovementDialog> { { d => d.Mode, step }, { d => d.Row, row } };
-        var dialog = await Dialogs.ShowAsync<ImprovementDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if ((await dialog.Result) is { Canceled: false, Data: ImprovementResult result })
+        if (await ImprovementDialog.ShowAsync(Dialogs, parameters) is { } result)
         {
             await SaidAsync(result, step == ImprovementStep.Report ? DeadlineText.Improve_Reported : DeadlineText.Improve_SentBack);
         }

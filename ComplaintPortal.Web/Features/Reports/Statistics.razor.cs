@@ -103,8 +103,7 @@ public sealed partial class Statistics
             { d => d.StatisticsAddress, "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameters(Navigation.BaseUri + "reports/statistics",
                 ReportPeriodQuery.Of(period.Kind, period.Year, period.Number))) },
         };
-        var dialog = await DialogService.ShowAsync<ImprovementDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if ((await dialog.Result) is { Canceled: false, Data: Domain.Reporting.ImprovementResult result })
+        if (await ImprovementDialog.ShowAsync(DialogService, parameters) is { } result)
         {
             Snackbar.Add(result.Succeeded
                 ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_Raised, names.Department(result.Action!.DepartmentId))
