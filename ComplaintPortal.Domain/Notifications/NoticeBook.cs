@@ -1,28 +1,30 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>
-/// One notice as a person's list shows it: about a case (its id, number and stage) or about an archive access request
-/// (<paramref name="ArchiveRequestId"/>; no case).
+/// One notice as a person's list shows it: about a case (its id, number and stage), about an archive access request
+/// (<paramref name="ArchiveRequestId"/>; no case) or about an improvement action (<paramref name="ImprovementActionId"/>; no case).
 /// </summary>
-/// <param name="RequestWaiting">
-/// For a notice to a role about an archive request: the request still waits on the role (a decision; the return of files
-/// overdue), see <see cref="NotificationKinds.AwaitedStatus"/>.
+/// <param name="Waiting">
+/// For a notice to a role about an archive request or an improvement action: it still waits on the role (a decision; the
+/// return of files overdue; the department's work; the verification), see <see cref="NotificationKinds.AwaitedStatus"/> and
+/// <see cref="NotificationKinds.AwaitedImprovementStatus"/>.
 /// </param>
 public sealed record NoticeView(int Id, int? ComplaintId, string? CaseNumber, CaseStage? CaseStage, NotificationKind Kind, string Text,
-    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool RequestWaiting = false)
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool Waiting = false, int? ImprovementActionId = null)
 {
     /// <summary>
-    /// Not marked read, and about a case still open or about an archive request (one to the person stays until read; one to
-    /// a role while the request waits on it): what the bell counts and the unread list shows.
+    /// Not marked read, and about a case still open, an archive request (one to the person stays until read; one to a role
+    /// while the request waits on it) or an improvement action waiting on the role: what the bell counts and the unread list shows.
     /// </summary>
-    public bool IsUnread => !IsRead && (ArchiveRequestId is not null
-        ? IsPersonal || RequestWaiting
+    public bool IsUnread => !IsRead && (ArchiveRequestId is not null || ImprovementActionId is not null
+        ? IsPersonal || Waiting
         : CaseStage is { } stage && CaseStages.Open.Contains(stage));
 
     /// <summary>The archive request's number as people quote it (<c>CY-000042</c>); null for a notice about a case.</summary>
@@ -276,6 +278,10 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         // instead (a department head at 100,000 cases: 44–265 ms).
         var pending = await PendingRequests().ToListAsync(ct);
         var overdue = await OverdueLoans().ToListAsync(ct);
+        // The improvement actions in the department's hands and those waiting to be verified, likewise (a few dozen at a time).
+        var working = await ActionsIn(ImprovementStatus.Open).ToListAsync(ct);
+        var reported = await ActionsIn(ImprovementStatus.Done).ToListAsync(ct);
+        var stepped = ActionSteps();
         foreach (var role in reader.Roles.Distinct(StringComparer.Ordinal))
         {
             total += await NotReadBy(ToRole(reader, role).Where(n => openCases.Contains(n.ComplaintId)), reader).CountAsync(ct);
@@ -290,23 +296,51 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
                 total += await NotReadBy(ToRole(reader, role)
                     .Where(n => overdue.Contains(n.ArchiveRequestId) && n.Kind == NotificationKind.ArchiveLoanOverdue), reader).CountAsync(ct);
             }
+
+            if (working.Count > 0)
+            {
+                total += await NotReadBy(ToRole(reader, role).Where(n => working.Contains(n.ImprovementActionId)
+                    && (n.Kind == NotificationKind.ImprovementRaised || n.Kind == NotificationKind.ImprovementSentBack || n.Kind == NotificationKind.ImprovementOverdue)
+                    && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt)), reader)
+                    .CountAsync(ct);
+            }
+
+            if (reported.Count > 0)
+            {
+                total += await NotReadBy(ToRole(reader, role).Where(n => reported.Contains(n.ImprovementActionId) && n.Kind == NotificationKind.ImprovementReportedDone
+                    && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt)), reader).CountAsync(ct);
+            }
         }
 
         return total;
     }
 
     // Not marked read by the person, and about a case still open, or about an archive request: one to the person by name (to
-    // read once), one to a role while the request waits on it (a decision; the return of files overdue).
+    // read once), one to a role while the request waits on it (a decision; the return of files overdue); or about an
+    // improvement action while it waits on the role (the department's work while open; the verification once reported done) and
+    // no later step has replaced it (a send-back's notice replaces the raised one).
     private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
         var pending = PendingRequests();
         var overdue = OverdueLoans();
+        var working = ActionsIn(ImprovementStatus.Open);
+        var reported = ActionsIn(ImprovementStatus.Done);
+        var stepped = ActionSteps();
         return NotReadBy(notices, reader).Where(n => (n.ComplaintId == null && (n.RecipientUserId != null
                 || (n.Kind == NotificationKind.ArchiveRequestToDecide && pending.Contains(n.ArchiveRequestId))
-                || (n.Kind == NotificationKind.ArchiveLoanOverdue && overdue.Contains(n.ArchiveRequestId))))
+                || (n.Kind == NotificationKind.ArchiveLoanOverdue && overdue.Contains(n.ArchiveRequestId))
+                || ((n.Kind == NotificationKind.ImprovementRaised || n.Kind == NotificationKind.ImprovementSentBack || n.Kind == NotificationKind.ImprovementOverdue)
+                    && working.Contains(n.ImprovementActionId) && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt))
+                || (n.Kind == NotificationKind.ImprovementReportedDone && reported.Contains(n.ImprovementActionId)
+                    && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt))))
             || db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
+
+    private IQueryable<int?> ActionsIn(ImprovementStatus status) =>
+        db.ImprovementActions.Where(a => a.Status == status).Select(a => (int?)a.Id);
+
+    private IQueryable<ImprovementAction> ActionSteps() => db.ImprovementActions.AsNoTracking();
 
     private IQueryable<int?> PendingRequests() =>
         db.ArchiveAccessRequests.Where(r => r.Status == AccessRequestStatus.Pending).Select(r => (int?)r.Id);
@@ -372,11 +406,17 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
                 IsRead = db.NotificationReads.Any(r => r.NotificationId == x.Notice.Id && r.UserId == userId),
                 RequestStatus = x.Notice.ArchiveRequestId == null ? null
                     : db.ArchiveAccessRequests.Where(r => r.Id == x.Notice.ArchiveRequestId).Select(r => (AccessRequestStatus?)r.Status).FirstOrDefault(),
+                // The action's state, while no later step has replaced the notice.
+                ActionStatus = x.Notice.ImprovementActionId == null ? null
+                    : db.ImprovementActions.Where(a => a.Id == x.Notice.ImprovementActionId && a.StepAt <= x.Notice.CreatedAt)
+                        .Select(a => (ImprovementStatus?)a.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return rows.Select(x => new NoticeView(x.Notice.Id, x.Notice.ComplaintId, x.CaseNumber, x.Stage, x.Notice.Kind, x.Notice.Text,
             x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId,
-            RequestWaiting: x.Notice.RecipientUserId is null && x.RequestStatus is { } status && x.Notice.Kind.AwaitedStatus() == status)).ToList();
+            Waiting: x.Notice.RecipientUserId is null && ((x.RequestStatus is { } status && x.Notice.Kind.AwaitedStatus() == status)
+                || (x.ActionStatus is { } step && x.Notice.Kind.AwaitedImprovementStatus() == step)),
+            ImprovementActionId: x.Notice.ImprovementActionId)).ToList();
     }
 }
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -84,6 +85,16 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
         var closing = context.ChangeTracker.Entries<Complaint>()
             .Where(e => e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified && e.Entity.Stage.IsFinal())
             .ToList();
+        // An improvement action took a step: the notices waiting on the step before leave their unread lists (the head's when it is
+        // reported done; leadership's and the committee's when it is verified or sent back), so their holders re-count.
+        int[] moved = [.. context.ChangeTracker.Entries<ImprovementAction>()
+            .Where(e => e.State == EntityState.Modified && e.Property(a => a.Status).IsModified)
+            .Select(e => e.Entity.DepartmentId).Distinct().Order()];
+        if (moved.Length > 0)
+        {
+            addresses = [.. addresses.Concat(ImprovementsMoved.Addresses(moved)).Distinct()];
+        }
+
         if (addresses.Count > 0 || closing.Count > 0)
         {
             // The queues all the closing cases left; not known once one case's are not.
@@ -98,7 +109,8 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
             }
 
             Pending.AddOrUpdate(context, new PendingNotices(
-                new NoticesChanged(addresses, [.. closing.Select(e => e.Entity.Id)], QueuesLeft: left, RequestsDecided: decided), added));
+                new NoticesChanged(addresses, [.. closing.Select(e => e.Entity.Id)], QueuesLeft: left, RequestsDecided: decided,
+                    ImprovementsMoved: moved.Length > 0 ? moved : null), added));
         }
     }
 

@@ -31,9 +31,12 @@ public sealed record NoticeAddress(string? UserId, string? Role, int? Department
 /// queues stay as they were. <paramref name="RequestsDecided"/>: archive requests left the leaders' decision, so their notices
 /// to decide them leave the leaders' unread lists (the leadership role is among the addresses then). <paramref name="LoansEnded"/>:
 /// overdue archive loans ended, so the archive clerks' notices of them leave their unread lists (the role is among the addresses).
+/// <paramref name="ImprovementsMoved"/>: the departments of improvement actions that took a step, whose notices waiting on the
+/// step before leave their holders' unread lists (<see cref="ImprovementsMoved.Addresses"/> are among the addresses).
 /// </summary>
 public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IReadOnlyList<int> ClosedComplaintIds, IReadOnlyList<int>? NoticeIds = null,
-    bool FromElsewhere = false, QueuesLeft? QueuesLeft = null, bool RequestsDecided = false, bool LoansEnded = false)
+    bool FromElsewhere = false, QueuesLeft? QueuesLeft = null, bool RequestsDecided = false, bool LoansEnded = false,
+    IReadOnlyList<int>? ImprovementsMoved = null)
 {
     /// <summary>Whether notices were committed to, or read by, <paramref name="user"/> (to an address that reaches them).</summary>
     public bool Reaches(ActingUser user) => Addresses.Any(a => a.Reaches(user));
@@ -47,6 +50,18 @@ public sealed record NoticesChanged(IReadOnlyList<NoticeAddress> Addresses, IRea
     /// </summary>
     public bool Concerns(ActingUser user, UnreadTally? counted) =>
         Reaches(user) || (ClosedComplaintIds.Count > 0 && (counted is null || counted.Touches(ClosedComplaintIds)));
+}
+
+/// <summary>Whom an improvement action's step concerns: the heads of its department, leadership and the committee.</summary>
+public static class ImprovementsMoved
+{
+    public static IEnumerable<NoticeAddress> Addresses(IEnumerable<int> departmentIds)
+    {
+        ArgumentNullException.ThrowIfNull(departmentIds);
+        return departmentIds.Select(d => new NoticeAddress(null, Organisation.PortalRoles.DepartmentHead, d))
+            .Append(new NoticeAddress(null, Organisation.PortalRoles.Leadership, null))
+            .Append(new NoticeAddress(null, Organisation.PortalRoles.Supervisor, null));
+    }
 }
 
 /// <summary>

@@ -1,12 +1,14 @@
 using ComplaintPortal.Domain.Archive;
+using ComplaintPortal.Domain.Reporting;
 
 namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>
 /// An in-app notice, addressed either to one named person (the owner of a task or case) or, for what has no
 /// owner, to everyone holding a role, optionally only within one department (e.g. "urgent and serious:
-/// escalated" to all of leadership). A notice is about a case or about an archive access request (to its requester by
-/// name, to leadership to decide it, or to the archive clerks of files overdue): never both, never neither. Who has read it is kept in <see cref="NotificationRead"/>.
+/// escalated" to all of leadership). A notice is about exactly one thing: a case, an archive access request (to its requester
+/// by name, to leadership to decide it, or to the archive clerks of files overdue) or an improvement action (to the role whose
+/// step it waits for). Who has read it is kept in <see cref="NotificationRead"/>.
 /// </summary>
 public sealed class Notification
 {
@@ -62,6 +64,26 @@ public sealed class Notification
         return new Notification(null, AboutArchive(kind), text, createdAt) { RecipientRole = recipientRole, ArchiveRequestId = requestId };
     }
 
+    /// <summary>
+    /// A notice to everyone holding <paramref name="recipientRole"/> (within the department when one is given) about an
+    /// improvement action: unread while the action still waits on the role (<see cref="NotificationKinds.AwaitedImprovementStatus"/>)
+    /// and the holder has not read it.
+    /// </summary>
+    public static Notification AboutImprovementToRole(string recipientRole, int? recipientDepartmentId, int actionId, NotificationKind kind, string text,
+        DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipientRole);
+        if (kind.AwaitedImprovementStatus() is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an improvement action.");
+        }
+
+        return new Notification(null, kind, text, createdAt)
+        {
+            RecipientRole = recipientRole, RecipientDepartmentId = recipientDepartmentId, ImprovementActionId = actionId,
+        };
+    }
+
     private static NotificationKind AboutArchive(NotificationKind kind) =>
         kind.IsAboutArchive() ? kind : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
 
@@ -80,6 +102,9 @@ public sealed class Notification
 
     /// <summary>The archive access request the notice is about; null for a notice about a case.</summary>
     public int? ArchiveRequestId { get; private set; }
+
+    /// <summary>The improvement action the notice is about; null otherwise.</summary>
+    public int? ImprovementActionId { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 
@@ -157,6 +182,18 @@ public enum NotificationKind
     /// access ends (returned, revoked or confirmed finished).
     /// </summary>
     ArchiveLoanOverdue = 17,
+
+    /// <summary>To the department's head: an improvement action (改进措施) was raised for the department.</summary>
+    ImprovementRaised = 18,
+
+    /// <summary>To leadership and the committee: the department reported an improvement action done; it waits to be verified.</summary>
+    ImprovementReportedDone = 19,
+
+    /// <summary>To the department's head: the report was sent back, with a reason; the action is open again.</summary>
+    ImprovementSentBack = 20,
+
+    /// <summary>To the department's head and leadership: an improvement action is still open after its date.</summary>
+    ImprovementOverdue = 21,
 }
 
 public static class NotificationKinds
@@ -169,6 +206,17 @@ public static class NotificationKinds
     {
         NotificationKind.ArchiveRequestToDecide => AccessRequestStatus.Pending,
         NotificationKind.ArchiveLoanOverdue => AccessRequestStatus.Approved,
+        _ => null,
+    };
+
+    /// <summary>
+    /// For a notice about an improvement action: the action's status while it waits on the roles told (the department's work
+    /// while open; the verification while done). The notice is unread only then. Null for other kinds.
+    /// </summary>
+    public static ImprovementStatus? AwaitedImprovementStatus(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.ImprovementRaised or NotificationKind.ImprovementSentBack or NotificationKind.ImprovementOverdue => ImprovementStatus.Open,
+        NotificationKind.ImprovementReportedDone => ImprovementStatus.Done,
         _ => null,
     };
 

@@ -41,6 +41,7 @@ public sealed class ImprovementAction
         RaisedByUserId = by.UserId;
         RaisedByName = by.Name;
         RaisedAt = at;
+        StepAt = at;
         Status = ImprovementStatus.Open;
     }
 
@@ -85,6 +86,15 @@ public sealed class ImprovementAction
 
     public DateTimeOffset? VerifiedAt { get; private set; }
 
+    /// <summary>
+    /// When it last changed state (raised, reported done, sent back, verified): the notices about it from before then no longer
+    /// wait on anyone (a send-back's notice replaces the raised one; a second report's, the first).
+    /// </summary>
+    public DateTimeOffset StepAt { get; private set; }
+
+    /// <summary>When the department's head and leadership were told it is still open after its date (once).</summary>
+    public DateTimeOffset? OverdueNoticeAt { get; private set; }
+
     /// <summary>Concurrency token: raised by every change.</summary>
     public int Version { get; private set; }
 
@@ -93,19 +103,25 @@ public sealed class ImprovementAction
 
     internal void ReportDone(string note, ActingUser by, DateTimeOffset at)
     {
-        (DoneNote, DoneByName, DoneAt, Status) = (note, by.Name, at, ImprovementStatus.Done);
+        (DoneNote, DoneByName, DoneAt, Status, StepAt) = (note, by.Name, at, ImprovementStatus.Done, at);
         Version++;
     }
 
     internal void Verify(ActingUser by, DateTimeOffset at)
     {
-        (VerifiedByName, VerifiedAt, Status, ReturnReason) = (by.Name, at, ImprovementStatus.Verified, null);
+        (VerifiedByName, VerifiedAt, Status, ReturnReason, StepAt) = (by.Name, at, ImprovementStatus.Verified, null, at);
         Version++;
     }
 
-    internal void SendBack(string reason)
+    internal void MarkOverdueNoticed(DateTimeOffset at)
     {
-        (ReturnReason, Status) = (reason, ImprovementStatus.Open);
+        OverdueNoticeAt = at;
+        Version++;
+    }
+
+    internal void SendBack(string reason, DateTimeOffset at)
+    {
+        (ReturnReason, Status, StepAt) = (reason, ImprovementStatus.Open, at);
         Version++;
     }
 }

@@ -132,24 +132,38 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
             return new(ImprovementError.InputRefused, Refused: refused);
         }
 
-        var action = new ImprovementAction(title!, source, address, draft.DepartmentId!.Value, draft.DueDate!.Value, plan!, by, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var action = new ImprovementAction(title!, source, address, draft.DepartmentId!.Value, draft.DueDate!.Value, plan!, by, now);
+        // The head's notice names the action, which has its id once saved: both in one transaction, so neither stands alone.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImprovementActions.Add(action);
         await db.SaveChangesAsync(cancellationToken);
+        db.Notifications.Add(ImprovementNotices.Raised(action, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new(ImprovementError.None, action);
     }
 
-    /// <summary>The department's head reports the action done, saying what was done.</summary>
+    /// <summary>The department's head reports the action done, saying what was done; leadership and the committee are told.</summary>
     public Task<ImprovementResult> ReportDoneAsync(int id, int expectedVersion, string? note, ActingUser by, CancellationToken cancellationToken = default) =>
-        StepAsync(id, expectedVersion, by, ImprovementStatus.Open, MayReport, note, true, (action, text) => action.ReportDone(text!, by, time.GetUtcNow()), cancellationToken);
+        StepAsync(id, expectedVersion, by, ImprovementStatus.Open, MayReport, note, true, (action, text, now) =>
+        {
+            action.ReportDone(text!, by, now);
+            db.Notifications.AddRange(ImprovementNotices.ReportedDone(action, now));
+        }, cancellationToken);
 
     /// <summary>Whoever may raise actions verifies one reported done, and it is closed.</summary>
     public Task<ImprovementResult> VerifyAsync(int id, int expectedVersion, ActingUser by, CancellationToken cancellationToken = default) =>
-        StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), null, false, (action, _) => action.Verify(by, time.GetUtcNow()),
+        StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), null, false, (action, _, now) => action.Verify(by, now),
             cancellationToken);
 
-    /// <summary>Whoever may raise actions sends one reported done back to the department, saying why; its date stands.</summary>
+    /// <summary>Whoever may raise actions sends one reported done back to the department, saying why; its date stands, and the head is told.</summary>
     public Task<ImprovementResult> SendBackAsync(int id, int expectedVersion, string? reason, ActingUser by, CancellationToken cancellationToken = default) =>
-        StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), reason, true, (action, text) => action.SendBack(text!), cancellationToken);
+        StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), reason, true, (action, text, now) =>
+        {
+            action.SendBack(text!, now);
+            db.Notifications.Add(ImprovementNotices.SentBack(action, now));
+        }, cancellationToken);
 
     /// <summary>One page of the actions the viewer may see, optionally in one state or only those overdue, with how many there are.</summary>
     public async Task<(IReadOnlyList<ImprovementRow> Rows, int Total)> PageAsync(ActingUser viewer, ImprovementStatus? status, bool overdueOnly,
@@ -198,7 +212,8 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
     }
 
     private async Task<ImprovementResult> StepAsync(int id, int expectedVersion, ActingUser by, ImprovementStatus from,
-        Func<ImprovementAction, ActingUser, bool> may, string? text, bool needsText, Action<ImprovementAction, string?> apply, CancellationToken cancellationToken)
+        Func<ImprovementAction, ActingUser, bool> may, string? text, bool needsText, Action<ImprovementAction, string?, DateTimeOffset> apply,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         var action = await db.ImprovementActions.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -229,13 +244,14 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
             return new(ImprovementError.InputRefused, Refused: refused);
         }
 
-        apply(action, text);
+        apply(action, text, time.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return new(ImprovementError.ConcurrencyConflict);
         }
 

@@ -116,7 +116,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.Equal((before.Item1 + 1, before.Item2 + 1),
             (await WithNoticesAsync(b => b.CountUnreadAsync(Driver.Leader)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
         var toDecide = Assert.Single(await WithNoticesAsync(b => b.UnreadAsync(other)), n => n.ArchiveRequestId == request!.Id);
-        Assert.Equal((NotificationKind.ArchiveRequestToDecide, false, true, true), (toDecide.Kind, toDecide.IsPersonal, toDecide.RequestWaiting, toDecide.IsUnread));
+        Assert.Equal((NotificationKind.ArchiveRequestToDecide, false, true, true), (toDecide.Kind, toDecide.IsPersonal, toDecide.Waiting, toDecide.IsUnread));
         Assert.Equal(new ArchiveNoticeText(null, "核查同一客户的重复投诉", Requester.Name), ArchiveNotices.Read(toDecide.Text));
         Assert.Empty(await ArchiveNoticesOfAsync(Requester));
 
@@ -138,7 +138,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.DoesNotContain(unreadPage, n => n.ArchiveRequestId == request.Id);
         Assert.Equal(before.Item2, unreadTotal);
         var decided = Assert.Single(await WithNoticesAsync(b => b.ListAsync(other, take: 500)), n => n.ArchiveRequestId == request.Id);
-        Assert.Equal((false, false, false), (decided.IsRead, decided.RequestWaiting, decided.IsUnread));
+        Assert.Equal((false, false, false), (decided.IsRead, decided.Waiting, decided.IsUnread));
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
             (await WithNoticesAsync(b => b.CountUnreadAsync(Archivist)), await WithNoticesAsync(b => b.CountUnreadAsync(other))));
         var overdue = Assert.Single(await WithNoticesAsync(b => b.UnreadAsync(other)), n => n.ArchiveRequestId is not null);
         Assert.Equal((NotificationKind.ArchiveLoanOverdue, lapsing.Id, false, true, true),
-            (overdue.Kind, overdue.ArchiveRequestId, overdue.IsPersonal, overdue.RequestWaiting, overdue.IsUnread));
+            (overdue.Kind, overdue.ArchiveRequestId, overdue.IsPersonal, overdue.Waiting, overdue.IsUnread));
         Assert.Equal(new ArchiveNoticeText(lapsing.RequestedUntil, null, Requester.Name), ArchiveNotices.Read(overdue.Text));
         // The reader has their own reminder, not the clerks' notice; the running loan has none yet.
         Assert.DoesNotContain(await ArchiveNoticesOfAsync(Requester), n => n.Kind == NotificationKind.ArchiveLoanOverdue);
@@ -235,7 +235,7 @@ public sealed class ArchiveNoticeTests : ArchiveTest
         Assert.Equal(before.Item2, await WithNoticesAsync(b => b.CountUnreadAsync(other)));
         Assert.Equal(before.Item2, (await WithNoticesAsync(b => b.PageAsync(other, unreadOnly: true, 0, 50))).Total);
         var ended = Assert.Single(await WithNoticesAsync(b => b.ListAsync(other, take: 500)), n => n.Id == overdue.Id);
-        Assert.Equal((false, false, false), (ended.IsRead, ended.RequestWaiting, ended.IsUnread));
+        Assert.Equal((false, false, false), (ended.IsRead, ended.Waiting, ended.IsUnread));
 
         // Ending a loan that was never overdue tells the clerks nothing.
         heard.Clear();

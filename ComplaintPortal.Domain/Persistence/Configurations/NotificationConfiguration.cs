@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,9 +31,14 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // made the index look useless, and a leader's count of requests to decide read the role's whole history instead
         // (65–125 ms at 100,000 cases).
         builder.HasIndex(n => n.ArchiveRequestId).HasFilter("ArchiveRequestId IS NOT NULL");
-        // About a case or about an archive request, never both and never neither. Unquoted names read the same on SQLite and SQL Server.
+        builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(n => n.ImprovementActionId).OnDelete(DeleteBehavior.Restrict);
+        // The few notices about improvement actions only, for the same reason.
+        builder.HasIndex(n => n.ImprovementActionId).HasFilter("ImprovementActionId IS NOT NULL");
+        // About a case, an archive request or an improvement action: exactly one. Unquoted names read the same on SQLite and SQL Server.
         builder.ToTable(t => t.HasCheckConstraint("CK_Notifications_Subject",
-            "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)"));
+            "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL)"
+            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL)"
+            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)"));
     }
 }
 

@@ -24,6 +24,7 @@ public static class DeadlineServices
         services.AddScoped<TimelinessFigureList>();
         // Improvement actions raised from the statistics' hot spots.
         services.AddScoped<Improvements>();
+        services.AddHostedService<Reports.ImprovementMonitorService>();
         services.AddHostedService<Reports.TimelinessCountService>();
         // Notices to people: one in-process feed that the bell of every open page watches.
         services.AddSingleton<INoticeFeed, NoticeFeed>();

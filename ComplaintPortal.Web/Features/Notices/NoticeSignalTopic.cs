@@ -11,10 +11,11 @@ namespace ComplaintPortal.Web.Features.Notices;
 /// What changes unread counts besides new notices (which <see cref="NoticeRelay"/> reads from the notices themselves),
 /// between instances (<see cref="InstanceSignalRelay"/>): cases closed, whose notices leave every unread list, and notices a
 /// person marked read, which their pages on the other servers re-count, and archive requests decided, whose notices to decide
-/// them leave the leaders' unread lists, and overdue archive loans ended, whose notices leave the archive clerks' unread lists.
+/// them leave the leaders' unread lists, and overdue archive loans ended, whose notices leave the archive clerks' unread lists,
+/// and improvement actions that took a step, whose waiting notices leave their holders' unread lists.
 /// Short forms: "closed:12,34,q,c,l,d3,d5" (the cases,
 /// then "q" and the queues they left: c customer service's, l leadership's, dN department N's), "read:userId",
-/// "archive-decided" and "archive-loans-ended". A closed
+/// "archive-decided", "archive-loans-ended" and "improvements:3,5" (the actions' departments). A closed
 /// signal without its queues (too long to carry them) counts as one that may have left any queue; a server of an earlier
 /// version reads the cases and passes over the rest, which it cannot take for numbers.
 /// </summary>
@@ -24,6 +25,7 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
     private const string Read = "read:";
     private const string Decided = "archive-decided";
     private const string LoansEnded = "archive-loans-ended";
+    private const string Improvements = "improvements:";
     private const string Known = "q";
     private const string Clerks = "c";
     private const string Leadership = "l";
@@ -59,6 +61,14 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
             tell(LoansEnded);
         }
 
+        if (change.ImprovementsMoved is { Count: > 0 } moved)
+        {
+            foreach (var chunk in moved.Chunk(20))
+            {
+                tell(Improvements + string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))));
+            }
+        }
+
         // A person's reads are published without notice ids (new notices always name theirs).
         if (change.NoticeIds is null)
         {
@@ -90,6 +100,14 @@ internal sealed class NoticeSignalTopic(INoticeFeed feed) : IInstanceSignalTopic
         else if (data == LoansEnded)
         {
             feed.Publish(new NoticesChanged([new NoticeAddress(null, PortalRoles.ArchiveClerk, null)], [], FromElsewhere: true, LoansEnded: true));
+        }
+        else if (data.StartsWith(Improvements, StringComparison.Ordinal))
+        {
+            var departments = Numbers(data[Improvements.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries));
+            if (departments.Count > 0)
+            {
+                feed.Publish(new NoticesChanged([.. ImprovementsMoved.Addresses(departments)], [], FromElsewhere: true, ImprovementsMoved: departments));
+            }
         }
         else if (data.StartsWith(Read, StringComparison.Ordinal) && data.Length > Read.Length)
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Notifications;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 
@@ -18,7 +19,8 @@ public static partial class NoticeText
 
     /// <summary>
     /// Where the notice leads: its case's page; for an archive request, the approvals (one to decide), the archive desk (a loan
-    /// overdue, to record its return) or the person's requests.
+    /// overdue, to record its return) or the person's requests; for an improvement action, the actions' list showing those
+    /// in the state it waits in (overdue, to verify, in progress).
     /// </summary>
     public static string Href(NoticeView notice)
     {
@@ -27,6 +29,9 @@ public static partial class NoticeText
         {
             NotificationKind.ArchiveRequestToDecide => ApprovalsHref,
             NotificationKind.ArchiveLoanOverdue => DeskHref,
+            NotificationKind.ImprovementOverdue => Reports.ImprovementActions.Href(Reports.ImprovementFilter.Overdue),
+            NotificationKind.ImprovementReportedDone => Reports.ImprovementActions.Href(Reports.ImprovementFilter.Done),
+            NotificationKind.ImprovementRaised or NotificationKind.ImprovementSentBack => Reports.ImprovementActions.Href(Reports.ImprovementFilter.Open),
             _ => Archive.FileView.MyRequestsHref,
         };
     }
@@ -44,22 +49,25 @@ public static partial class NoticeText
         return notice.IsUnread ? DeadlineText.Notices_IsUnread
             : notice.IsRead ? DeadlineText.Notices_IsRead
             : notice.Kind == NotificationKind.ArchiveLoanOverdue ? DeadlineText.Notices_LoanEnded
+            : notice.ImprovementActionId is not null ? DeadlineText.Notices_ImprovementMoved
             : notice.ArchiveRequestId is not null ? DeadlineText.Notices_RequestDecided
             : DeadlineText.Notices_CaseEnded;
     }
 
-    /// <summary>What the notice is about, as people quote it: the case's number or the request's (<c>CY-000042</c>).</summary>
+    /// <summary>What the notice is about, as people quote it: the case's number, the request's (<c>CY-000042</c>) or the action's title.</summary>
     public static string Subject(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return notice.CaseNumber ?? notice.RequestNumber ?? "";
+        return notice.ImprovementActionId is not null ? ImprovementNotices.Read(notice.Text).Title : notice.CaseNumber ?? notice.RequestNumber ?? "";
     }
 
-    /// <summary>Under the subject: the case's stage, or "archive access request".</summary>
+    /// <summary>Under the subject: the case's stage, "archive access request" or "improvement action".</summary>
     public static string SubjectKind(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return notice.CaseStage is { } stage ? Cases.CaseLabels.Stage(stage) : DeadlineText.Notices_ArchiveRequest;
+        return notice.CaseStage is { } stage ? Cases.CaseLabels.Stage(stage)
+            : notice.ImprovementActionId is not null ? DeadlineText.Notices_Improvement
+            : DeadlineText.Notices_ArchiveRequest;
     }
 
     /// <summary>What is late or due soon and whose it is; until when archive access runs, or why it was refused or ended; empty for other notices.</summary>
@@ -92,6 +100,11 @@ public static partial class NoticeText
                 : reason is { Length: > 0 } ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ArchiveReason, reason) : "";
         }
 
+        if (notice.ImprovementActionId is not null)
+        {
+            return ImprovementDetail(notice);
+        }
+
         if (notice.Kind is not (NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue))
         {
             return "";
@@ -116,6 +129,28 @@ public static partial class NoticeText
         }
 
         return string.Join(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "；" : "; ", parts);
+    }
+
+    // The date it is due by (raised; overdue), the reason it was sent back, or what the department reports done.
+    private static string ImprovementDetail(NoticeView notice)
+    {
+        var detail = ImprovementNotices.Read(notice.Text).Detail;
+        if (string.IsNullOrWhiteSpace(detail))
+        {
+            return "";
+        }
+
+        var format = notice.Kind switch
+        {
+            NotificationKind.ImprovementRaised => DeadlineText.Notices_ImprovementDue,
+            NotificationKind.ImprovementOverdue => DeadlineText.Notices_ImprovementOverdue,
+            NotificationKind.ImprovementSentBack => DeadlineText.Notices_ImprovementReason,
+            _ => DeadlineText.Notices_ImprovementDone,
+        };
+        var value = notice.Kind is NotificationKind.ImprovementRaised or NotificationKind.ImprovementOverdue
+            ? ImprovementNotices.ReadDate(detail)?.ToString("d", CultureInfo.CurrentCulture) ?? detail
+            : detail;
+        return string.Format(CultureInfo.CurrentCulture, format, value);
     }
 
     [GeneratedRegex(@"(?<kind>[A-Za-z]+)(?:#\d+)? due (?<due>\d{4}-\d\d-\d\dT\d\d:\d\dZ)(?: \((?<code>\S+) (?<owner>[^)]*)\))?", RegexOptions.CultureInvariant)]

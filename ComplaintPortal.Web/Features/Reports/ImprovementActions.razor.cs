@@ -40,8 +40,16 @@ public sealed partial class ImprovementActions
     /// <summary>Whether the list has read a page (until then it says it is loading, not that there are none).</summary>
     private bool read;
 
+    /// <summary>Which actions to show first, by the filter's name (<c>?show=overdue</c>), as a notice links them; the actions in progress otherwise.</summary>
+    [SupplyParameterFromQuery(Name = "show")]
+    public string? Show { get; set; }
+
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
+
+    /// <summary>The list showing <paramref name="filter"/>'s actions.</summary>
+    public static string Href(ImprovementFilter filter) =>
+        "/reports/improvements?show=" + filter.ToString().ToLowerInvariant();
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -51,6 +59,8 @@ public sealed partial class ImprovementActions
 
     protected override async Task OnInitializedAsync()
     {
+        filter = Enum.TryParse<ImprovementFilter>(Show, ignoreCase: true, out var shown) && Enum.IsDefined(shown) && !int.TryParse(Show, out _)
+            ? shown : ImprovementFilter.Open;
         me = await ActingUserAsync();
         mayRaise = me is not null && Improvements.MayRaise(me);
         departmentNames = await InScopeAsync(async sp => (await sp.GetRequiredService<PortalDbContext>().Departments.AsNoTracking().ToListAsync())

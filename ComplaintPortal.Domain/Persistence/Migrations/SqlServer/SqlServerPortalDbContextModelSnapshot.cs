@@ -1426,6 +1426,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("ImprovementActionId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1453,6 +1456,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ArchiveRequestId")
                         .HasFilter("ArchiveRequestId IS NOT NULL");
 
+                    b.HasIndex("ImprovementActionId")
+                        .HasFilter("ImprovementActionId IS NOT NULL");
+
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
@@ -1461,7 +1467,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.ToTable("Notifications", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)");
+                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)");
                         });
                 });
 
@@ -2003,6 +2009,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("OverdueNoticeAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Plan")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2041,6 +2050,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset>("StepAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3224,6 +3236,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ComplaintPortal.Domain.Reporting.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1377,6 +1377,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImprovementActionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1404,6 +1407,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ArchiveRequestId")
                         .HasFilter("ArchiveRequestId IS NOT NULL");
 
+                    b.HasIndex("ImprovementActionId")
+                        .HasFilter("ImprovementActionId IS NOT NULL");
+
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
@@ -1412,7 +1418,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.ToTable("Notifications", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)");
+                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)");
                         });
                 });
 
@@ -1935,6 +1941,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OverdueNoticeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Plan")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1973,6 +1982,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StepAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3121,6 +3133,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ComplaintPortal.Domain.Reporting.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1,0 +1,93 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ImprovementNotices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Notifications_Subject",
+                table: "Notifications");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ImprovementActionId",
+                table: "Notifications",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "OverdueNoticeAt",
+                table: "ImprovementActions",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "StepAt",
+                table: "ImprovementActions",
+                type: "datetimeoffset",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            // The actions raised before: their last step is taken to be their raising (they have no notices yet).
+            migrationBuilder.Sql("UPDATE ImprovementActions SET StepAt = RaisedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ImprovementActionId",
+                table: "Notifications",
+                column: "ImprovementActionId",
+                filter: "ImprovementActionId IS NOT NULL");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Notifications_Subject",
+                table: "Notifications",
+                sql: "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Notifications_ImprovementActions_ImprovementActionId",
+                table: "Notifications",
+                column: "ImprovementActionId",
+                principalTable: "ImprovementActions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Notifications_ImprovementActions_ImprovementActionId",
+                table: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_ImprovementActionId",
+                table: "Notifications");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Notifications_Subject",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "ImprovementActionId",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "OverdueNoticeAt",
+                table: "ImprovementActions");
+
+            migrationBuilder.DropColumn(
+                name: "StepAt",
+                table: "ImprovementActions");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Notifications_Subject",
+                table: "Notifications",
+                sql: "(ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL) OR (ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL)");
+        }
+    }
+}
