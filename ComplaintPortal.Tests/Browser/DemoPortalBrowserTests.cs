@@ -142,9 +142,17 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
             await leader.Locator("[data-test=improvement-statistics]").First.GetAttributeAsync("href"));
         await PortalWalk.ShotAsync(leader, "improvements-leader.png", fullPage: false);
 
-        // The quality head, on a phone, reports it done; it leaves the list of those in progress.
+        // The quality head, on a phone, finds it among their notices with its date, follows it to the list, and reports it done;
+        // it leaves the list of those in progress.
         var head = await walk.SignInAsync("head.qa", new ViewportSize { Width = 390, Height = 844 }, phone: true);
-        await PortalWalk.OpenAsync(head, "/reports/improvements");
+        await PortalWalk.OpenAsync(head, "/notices");
+        var notice = head.Locator("[data-kind=ImprovementRaised]");
+        await notice.WaitForAsync();
+        Assert.Contains("本部门有新的改进措施", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("完成期限 2026/3/20", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        await PortalWalk.ShotAsync(head, "improvement-notice-phone.png", fullPage: false);
+        await head.Locator("[data-improvement]", new() { HasText = "热点复盘：来料与工艺" }).First.ClickAsync();
+        await head.WaitForURLAsync("**/reports/improvements?show=open");
         await head.ClickAsync("[data-test=improvement-report]");
         await head.FillAsync("[data-test=improvement-note]", "三批来料检验合格，已复盘");
         // The field's label moves above the text it now holds (a 0.2 s transition) before the picture.
@@ -154,6 +162,12 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await head.Locator(".mud-snackbar", new() { HasText = "已报告完成" }).WaitForAsync();
         await head.Locator("[data-test=no-improvements]").WaitForAsync();
         Assert.True(await head.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
+
+        // The leader is told it waits to be verified, with what was done.
+        await PortalWalk.OpenAsync(leader, "/notices");
+        var reported = leader.Locator("[data-kind=ImprovementReportedDone]");
+        await reported.WaitForAsync();
+        Assert.Contains("完成情况：三批来料检验合格，已复盘", await reported.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

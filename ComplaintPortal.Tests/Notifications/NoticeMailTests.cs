@@ -126,6 +126,34 @@ public sealed class NoticeMailTests : IDisposable
     }
 
     [Fact]
+    public async Task An_improvement_action_raised_is_mailed_to_the_head_with_its_title_date_and_the_list_it_waits_in()
+    {
+        await using var s = await DeadlineScenario.CreateAsync();
+        s.SetLocal("2026-03-02 09:30");
+        var head = s.Driver.HeadOf(DepartmentCatalog.Quality);
+        await AddPersonAsync(s, head, "head@example.com", PortalRoles.DepartmentHead);
+        Assert.True(await SwitchAsync(s, head, on: true, "zh-Hans"));
+        var mailer = Mailer(s);
+        Assert.Equal(0, await mailer.SendDueAsync());
+
+        await using (var db = s.Database.CreateContext())
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+            Assert.True((await new Domain.Reporting.Improvements(db, s.Driver.Time).RaiseAsync(new Domain.Reporting.ImprovementDraft("密封圈来料复检",
+                "2026/2 · 产品较上期增加最多", null, s.Driver.DepartmentId(DepartmentCatalog.Quality), new DateOnly(2026, 3, 20), "来料逐批检验"),
+                s.Driver.Leader, zone)).Succeeded);
+        }
+
+        Assert.Equal(1, await mailer.SendDueAsync());
+        var mail = Assert.Single(Mails());
+        Assert.Contains("本部门有新的改进措施", mail, StringComparison.Ordinal);
+        Assert.Contains("密封圈来料复检（改进措施）", mail, StringComparison.Ordinal);
+        Assert.Contains("完成期限 2026/3/20", mail, StringComparison.Ordinal);
+        Assert.Contains("https://complaints.example.com/reports/improvements?show=open", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Improvement", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mail_claimed_by_one_instance_is_not_sent_by_another_and_one_that_fails_is_sent_next_round()
     {
         await using var s = await DeadlineScenario.CreateAsync();

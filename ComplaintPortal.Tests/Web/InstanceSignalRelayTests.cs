@@ -142,6 +142,18 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
         Assert.True(ended.LoansEnded && ended.FromElsewhere);
         Assert.True(ended.Reaches(new ActingUser("u-archivist", "archivist", null, new HashSet<string> { PortalRoles.ArchiveClerk })));
         Assert.False(ended.Reaches(new ActingUser("u-leader", "leader", null, new HashSet<string> { PortalRoles.Leadership })));
+
+        // An improvement action took a step: its department's heads, leadership and the committee on the other servers count again.
+        feed.Publish(new NoticesChanged([.. ImprovementsMoved.Addresses([4])], [], ImprovementsMoved: [4]));
+        Assert.Equal("improvements:4", told[^1]);
+        topic.Hear(told[^1]);
+        topic.Hear("improvements:x");
+        var moved = heard[^1];
+        Assert.True(moved.FromElsewhere);
+        Assert.Equal([4], moved.ImprovementsMoved);
+        Assert.True(moved.Reaches(new ActingUser("u-head", "head", 4, new HashSet<string> { PortalRoles.DepartmentHead })));
+        Assert.True(moved.Reaches(new ActingUser("u-supervisor", "supervisor", null, new HashSet<string> { PortalRoles.Supervisor })));
+        Assert.False(moved.Reaches(new ActingUser("u-head-5", "head", 5, new HashSet<string> { PortalRoles.DepartmentHead })));
     }
 
     [Fact]

@@ -298,7 +298,7 @@ public sealed class NoticeBellTests : CasePageTest
         page.WaitForAssertion(() => Assert.Equal([older.CaseNumber, newer.CaseNumber], Cases()));
         await ClickAsync("时间");
         page.WaitForAssertion(() => Assert.Equal([newer.CaseNumber, older.CaseNumber], Cases()));
-        await ClickAsync("案件");
+        await ClickAsync("事项");
         page.WaitForAssertion(() => Assert.Equal(new[] { older.CaseNumber, newer.CaseNumber }.Order(StringComparer.Ordinal), Cases()));
     }
 

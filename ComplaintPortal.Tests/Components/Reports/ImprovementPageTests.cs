@@ -67,7 +67,7 @@ public sealed class ImprovementPageTests : CasePageTest
         list.Find("[data-test=improvement-report]").Click();
         list.WaitForElement("[data-test=improvement-note]").Input("三批来料检验合格，已复盘");
         list.Find("[data-test=improvement-submit]").Click();
-        list.WaitForAssertion(() => Assert.Contains("已报告完成，等待验证", list.Markup, StringComparison.Ordinal));
+        list.WaitForAssertion(() => Assert.Contains("已报告完成，已通知公司领导和监督小组验证", list.Markup, StringComparison.Ordinal));
         await using (var db = Database.CreateContext())
         {
             Assert.Equal(ImprovementStatus.Done, (await db.ImprovementActions.SingleAsync()).Status);
