@@ -135,11 +135,10 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
 
         // The list, soonest due first: what, where it came from (and the way back to those figures), who, by when.
         await PortalWalk.OpenAsync(leader, "/reports/improvements");
-        var row = leader.Locator("[data-improvement]").First;
+        var row = leader.Locator("[data-test=improvements] tr", new() { Has = leader.Locator("[data-improvement]", new() { HasText = "热点复盘：来料与工艺" }) });
         await row.WaitForAsync();
-        Assert.Contains("热点复盘：来料与工艺", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("/reports/statistics?period=Month&year=2026&number=2",
-            await leader.Locator("[data-test=improvement-statistics]").First.GetAttributeAsync("href"));
+            await row.Locator("[data-test=improvement-statistics]").GetAttributeAsync("href"));
         await PortalWalk.ShotAsync(leader, "improvements-leader.png", fullPage: false);
 
         // The quality head, on a phone, finds it among their notices with its date, follows it to the list, and reports it done;
@@ -165,9 +164,9 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
 
         // The leader is told it waits to be verified, with what was done.
         await PortalWalk.OpenAsync(leader, "/notices");
-        var reported = leader.Locator("[data-kind=ImprovementReportedDone]");
+        var reported = leader.Locator("[data-kind=ImprovementReportedDone]", new() { HasText = "完成情况：三批来料检验合格" });
         await reported.WaitForAsync();
-        Assert.Contains("完成情况：三批来料检验合格，已复盘", await reported.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("改进措施已报告完成，待验证", await reported.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,6 +101,19 @@ public sealed class DemoCasesTests
             Assert.Contains(await db.DepartmentTasks.AsNoTracking().Select(t => t.OwnerUserId).ToListAsync(), owner => owner == handlerQa);
             Assert.True(await db.Notifications.AnyAsync(n => n.RecipientUserId == handlerQa && n.Kind == NotificationKind.TaskAssigned));
 
+            // Leadership raised two improvement actions for engineering: one reported done and waiting to be verified (leadership
+            // and the committee were told), one past its date (its head and leadership were told, once).
+            var engineering = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.Engineering).Select(d => d.Id).SingleAsync();
+            var actions = await db.ImprovementActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+            Assert.Equal([(engineering, ImprovementStatus.Open), (engineering, ImprovementStatus.Done)], actions.Select(a => (a.DepartmentId, a.Status)));
+            Assert.NotNull(actions[0].OverdueNoticeAt);
+            Assert.Null(actions[1].OverdueNoticeAt);
+            Assert.Equal([(NotificationKind.ImprovementRaised, PortalRoles.DepartmentHead), (NotificationKind.ImprovementOverdue, PortalRoles.DepartmentHead),
+                    (NotificationKind.ImprovementOverdue, PortalRoles.Leadership)],
+                await db.Notifications.AsNoTracking().Where(n => n.ImprovementActionId == actions[0].Id).OrderBy(n => n.Id).Select(n => new ValueTuple<NotificationKind, string>(n.Kind, n.RecipientRole)).ToListAsync());
+            Assert.Equal([PortalRoles.Leadership, PortalRoles.Supervisor], await db.Notifications.AsNoTracking()
+                .Where(n => n.ImprovementActionId == actions[1].Id && n.Kind == NotificationKind.ImprovementReportedDone).Select(n => n.RecipientRole).Order().ToListAsync());
+
             // Some slow departments left time limits overdue, as a real month would.
             Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);
         }

@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,6 +91,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
             }
         }
 
+        await ImprovementsAsync(cast, now, cancellationToken);
         var result = new DemoCasesResult(plans.Count(p => p.Id > 0), steps.Count, failures);
         logger.LogInformation("Demo complaints: {Cases} cases in {Steps} steps ({Failures} failed) in {Seconds:0.0} s",
             result.Cases, result.Steps, result.Failures, stopwatch.Elapsed.TotalSeconds);
@@ -106,6 +108,40 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(at, ct: cancellationToken);
+    }
+
+    /// <summary>
+    /// Two improvement actions leadership raised twenty days ago for a department other than quality (whose head the demo's
+    /// own walks raise and report one for): one reported done two days ago, waiting to be verified, and one past its date, so
+    /// leadership, the committee and that department's head find them among their notices on first sign-in.
+    /// </summary>
+    private async Task ImprovementsAsync(DemoCast cast, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var quality = await db.Departments.AsNoTracking().Where(d => d.Code == DepartmentCatalog.Quality).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (cast.Leader is not { } leader || cast.Heads.OrderBy(h => h.Key).Select(h => h.Value).FirstOrDefault(h => h.DepartmentId != quality) is not { } head)
+        {
+            return;
+        }
+
+        var zone = clock.TimeZone;
+        var demoClock = new DemoClock { Now = now.AddDays(-20) };
+        var improvements = new Improvements(db, demoClock);
+        var raisedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(demoClock.Now, zone).DateTime);
+        var late = await improvements.RaiseAsync(new ImprovementDraft("投诉处理时限专项检查", "演示数据 · 处理及时率较上期下降", null,
+            head.DepartmentId, raisedOn.AddDays(14), "逐件核对超时案件的原因，调整派工与复核流程"), leader, zone);
+        var done = await improvements.RaiseAsync(new ImprovementDraft("一线人员沟通技巧培训", "演示数据 · 按投诉原因 · 服务人员培训不足", "/reports/statistics",
+            head.DepartmentId, raisedOn.AddDays(40), "全员参加沟通技巧培训并考核"), leader, zone);
+        if (late.Action is null || done.Action is null)
+        {
+            logger.LogWarning("Demo improvement actions not raised: {Late} {Done}", late.Error, done.Error);
+            return;
+        }
+
+        demoClock.Now = now.AddDays(-2);
+        await improvements.ReportDoneAsync(done.Action.Id, done.Action.Version, "已完成两期培训，23 人考核合格", head, cancellationToken);
+        await new ImprovementMonitor(db).RunOnceAsync(now, zone, cancellationToken);
     }
 
     /// <summary>The demo's own clock: the instant of the step being taken.</summary>
