@@ -42,6 +42,9 @@ public abstract class CatalogueEntry
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Concurrency token: raised by every change an administrator makes.</summary>
+    public int Version { get; private set; }
+
     public string DisplayName(CultureInfo culture) => Department.DisplayNameFor(culture, NameZhHans, NameZhHant, NameEn);
 
     public void Rename(string nameZhHans, string nameZhHant, string nameEn)
@@ -51,6 +54,19 @@ public abstract class CatalogueEntry
     }
 
     public void SetActive(bool active) => IsActive = active;
+
+    /// <summary>Its place in the list (the administrator moved it, or one beside it).</summary>
+    public void Reorder(int sortOrder)
+    {
+        if (SortOrder != sortOrder)
+        {
+            SortOrder = sortOrder;
+            Version++;
+        }
+    }
+
+    /// <summary>Marks a change, so another administrator's edit of the version before is refused.</summary>
+    public void Touch() => Version++;
 }
 
 /// <summary>

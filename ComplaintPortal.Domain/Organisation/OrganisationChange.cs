@@ -47,4 +47,10 @@ public enum OrganisationSubject
     MessageTemplate = 4,
     Starter = 5,
     Configuration = 6,
+
+    /// <summary>A kind of solution added, renamed, retired, offered again or moved (its code).</summary>
+    SolutionType = 7,
+
+    /// <summary>A cause category added, renamed, retired, offered again or moved (its code).</summary>
+    CauseCategory = 8,
 }

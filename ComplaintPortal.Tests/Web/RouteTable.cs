@@ -53,6 +53,7 @@ internal static class RouteTable
         ["/admin/users/{Id}"] = Administrator,
         ["/admin/categories"] = Administrator,
         ["/admin/categories/{Id}"] = Administrator,
+        ["/admin/lists"] = Administrator,
         ["/admin/calendars"] = Administrator,
         ["/admin/calendars/{Code}"] = Administrator,
         ["/admin/sla-policies"] = Administrator,

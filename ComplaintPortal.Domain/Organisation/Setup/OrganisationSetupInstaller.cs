@@ -192,6 +192,7 @@ public static class OrganisationSetupInstaller
             {
                 entry.Rename(name.NameZhHans, name.NameZhHant, name.NameEn);
                 entry.SetActive(true);
+                entry.Touch();
             }
             else
             {

@@ -73,6 +73,7 @@ internal abstract class CatalogueEntryConfiguration<T>(string table) : IEntityTy
         builder.Property(s => s.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(s => s.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(s => s.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
 

@@ -28,6 +28,8 @@ public static class PortalNavigation
         new("/admin/configuration", nameof(Resources.OrganisationText.Nav_Configuration), Icons.Material.Outlined.ImportExport, [PortalRoles.Administrator],
             Resources.OrganisationText.ResourceManager),
         new("/admin/categories", nameof(Resources.CaseText.Nav_Categories), Icons.Material.Outlined.AccountTree, [PortalRoles.Administrator], Resources.CaseText.ResourceManager),
+        new("/admin/lists", nameof(Resources.OrganisationText.Nav_Catalogues), Icons.Material.Outlined.FormatListBulleted, [PortalRoles.Administrator],
+            Resources.OrganisationText.ResourceManager),
         new("/reports/timeliness", nameof(Resources.DeadlineText.Nav_Timeliness), Icons.Material.Outlined.Timer,
             [PortalRoles.Leadership, PortalRoles.Supervisor, PortalRoles.IntakeClerk, PortalRoles.DepartmentHead], Resources.DeadlineText.ResourceManager),
         new("/reports/statistics", nameof(Resources.DeadlineText.Nav_Statistics), Icons.Material.Outlined.Insights,

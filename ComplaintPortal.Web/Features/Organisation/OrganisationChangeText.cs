@@ -130,8 +130,31 @@ public static partial class OrganisationChangeText
                 Format(OrganisationText.Log_TeamAdded, m.Groups["name"].Value, names.DepartmentByCode(m.Groups["department"].Value)),
             OrganisationSubject.Membership when Membership().Match(what) is { Success: true } m => MembershipChange(m, names),
             OrganisationSubject.RoutingRule when what.StartsWith(RoutesTo, StringComparison.Ordinal) => RoutingChange(what[RoutesTo.Length..], names),
+            OrganisationSubject.SolutionType or OrganisationSubject.CauseCategory => CatalogueChange(what),
             _ => what,
         };
+    }
+
+    /// <summary>A list entry's change (<see cref="Domain.Cases.CatalogueBook"/>): added, renamed, retired, offered again or moved, part by part.</summary>
+    private static string CatalogueChange(string what)
+    {
+        const string Added = "added; names=";
+        const string Names = "names=";
+        if (what.StartsWith(Added, StringComparison.Ordinal))
+        {
+            return Format(OrganisationText.Log_CatalogueAdded, what[Added.Length..]);
+        }
+
+        var parts = what.Split("; ").Select(part => part switch
+        {
+            "retired" => OrganisationText.Log_CatalogueRetired,
+            "offered again" => OrganisationText.Log_CatalogueOffered,
+            _ when part.StartsWith(Names, StringComparison.Ordinal) => Format(OrganisationText.Log_CatalogueRenamed, part[Names.Length..]),
+            _ when part.StartsWith("moved up past ", StringComparison.Ordinal) => Format(OrganisationText.Log_CatalogueMovedUp, part["moved up past ".Length..]),
+            _ when part.StartsWith("moved down past ", StringComparison.Ordinal) => Format(OrganisationText.Log_CatalogueMovedDown, part["moved down past ".Length..]),
+            _ => part,
+        });
+        return string.Join(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "；" : "; ", parts);
     }
 
     private const string RoutesTo = "routes to ";

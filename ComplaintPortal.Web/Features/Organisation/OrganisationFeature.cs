@@ -13,6 +13,7 @@ public static class OrganisationFeature
         services.AddScoped<TeamBook>();
         services.AddScoped<RoutingRuleBook>();
         services.AddScoped<DepartmentAdministration>();
+        services.AddScoped<Domain.Cases.CatalogueBook>();
         services.AddScoped<CustomerMessageBook>();
         return services;
     }

@@ -25,6 +25,8 @@ public static class OrganisationLabels
         OrganisationSubject.MessageTemplate => OrganisationText.Subject_MessageTemplate,
         OrganisationSubject.Starter => OrganisationText.Subject_Starter,
         OrganisationSubject.Configuration => OrganisationText.Subject_Configuration,
+        OrganisationSubject.SolutionType => OrganisationText.Subject_SolutionType,
+        OrganisationSubject.CauseCategory => OrganisationText.Subject_CauseCategory,
         _ => throw new ArgumentOutOfRangeException(nameof(subject)),
     };
 
