@@ -34,8 +34,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
-            // The actions raised before: their last step is taken to be their raising (they have no notices yet).
-            migrationBuilder.Sql("UPDATE ImprovementActions SET StepAt = RaisedAt");
+            // The actions raised before keep the earliest instant as their last step: they have no notices yet, and every
+            // notice about them comes after it. (No data update here: on SQLite it would run amid the Notifications rebuild.)
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_ImprovementActionId",

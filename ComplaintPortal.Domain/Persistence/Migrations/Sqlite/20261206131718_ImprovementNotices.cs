@@ -33,8 +33,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0L);
 
-            // The actions raised before: their last step is taken to be their raising (they have no notices yet).
-            migrationBuilder.Sql("UPDATE ImprovementActions SET StepAt = RaisedAt");
+            // The actions raised before keep the earliest instant as their last step: they have no notices yet, and every
+            // notice about them comes after it. (No data update here: on SQLite it would run amid the Notifications rebuild.)
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_ImprovementActionId",
