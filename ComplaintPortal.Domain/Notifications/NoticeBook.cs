@@ -281,7 +281,6 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         // The improvement actions in the department's hands and those waiting to be verified, likewise (a few dozen at a time).
         var working = await ActionsIn(ImprovementStatus.Open).ToListAsync(ct);
         var reported = await ActionsIn(ImprovementStatus.Done).ToListAsync(ct);
-        var stepped = ActionSteps();
         foreach (var role in reader.Roles.Distinct(StringComparer.Ordinal))
         {
             total += await NotReadBy(ToRole(reader, role).Where(n => openCases.Contains(n.ComplaintId)), reader).CountAsync(ct);
@@ -299,16 +298,12 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
 
             if (working.Count > 0)
             {
-                total += await NotReadBy(ToRole(reader, role).Where(n => working.Contains(n.ImprovementActionId)
-                    && (n.Kind == NotificationKind.ImprovementRaised || n.Kind == NotificationKind.ImprovementSentBack || n.Kind == NotificationKind.ImprovementOverdue)
-                    && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt)), reader)
-                    .CountAsync(ct);
+                total += await NotReadBy(WaitingOnAction(ToRole(reader, role).Where(n => working.Contains(n.ImprovementActionId))), reader).CountAsync(ct);
             }
 
             if (reported.Count > 0)
             {
-                total += await NotReadBy(ToRole(reader, role).Where(n => reported.Contains(n.ImprovementActionId) && n.Kind == NotificationKind.ImprovementReportedDone
-                    && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt)), reader).CountAsync(ct);
+                total += await NotReadBy(WaitingOnAction(ToRole(reader, role).Where(n => reported.Contains(n.ImprovementActionId))), reader).CountAsync(ct);
             }
         }
 
@@ -324,23 +319,26 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         var open = CaseStages.Open.ToList();
         var pending = PendingRequests();
         var overdue = OverdueLoans();
-        var working = ActionsIn(ImprovementStatus.Open);
-        var reported = ActionsIn(ImprovementStatus.Done);
-        var stepped = ActionSteps();
+        var actions = db.ImprovementActions;
         return NotReadBy(notices, reader).Where(n => (n.ComplaintId == null && (n.RecipientUserId != null
                 || (n.Kind == NotificationKind.ArchiveRequestToDecide && pending.Contains(n.ArchiveRequestId))
                 || (n.Kind == NotificationKind.ArchiveLoanOverdue && overdue.Contains(n.ArchiveRequestId))
-                || ((n.Kind == NotificationKind.ImprovementRaised || n.Kind == NotificationKind.ImprovementSentBack || n.Kind == NotificationKind.ImprovementOverdue)
-                    && working.Contains(n.ImprovementActionId) && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt))
-                || (n.Kind == NotificationKind.ImprovementReportedDone && reported.Contains(n.ImprovementActionId)
-                    && stepped.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt))))
+                || actions.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt
+                    && (a.Status == ImprovementStatus.Done) == (n.Kind == NotificationKind.ImprovementReportedDone) && a.Status != ImprovementStatus.Verified)))
             || db.Complaints.Any(c => c.Id == n.ComplaintId && open.Contains(c.Stage)));
     }
 
     private IQueryable<int?> ActionsIn(ImprovementStatus status) =>
         db.ImprovementActions.Where(a => a.Status == status).Select(a => (int?)a.Id);
 
-    private IQueryable<ImprovementAction> ActionSteps() => db.ImprovementActions.AsNoTracking();
+    // The notices about an improvement action that wait on their role: the action is in the state the notice's kind waits for
+    // (done for one reported done; open for the others: raised, sent back, overdue) and has taken no step since the notice.
+    private IQueryable<Notification> WaitingOnAction(IQueryable<Notification> notices)
+    {
+        var actions = db.ImprovementActions;
+        return notices.Where(n => actions.Any(a => a.Id == n.ImprovementActionId && a.StepAt <= n.CreatedAt
+            && (a.Status == ImprovementStatus.Done) == (n.Kind == NotificationKind.ImprovementReportedDone) && a.Status != ImprovementStatus.Verified));
+    }
 
     private IQueryable<int?> PendingRequests() =>
         db.ArchiveAccessRequests.Where(r => r.Status == AccessRequestStatus.Pending).Select(r => (int?)r.Id);
