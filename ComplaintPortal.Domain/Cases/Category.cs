@@ -42,6 +42,12 @@ public sealed class Category
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Concurrency token: raised by every change an administrator saves, so another's edit of the version before is refused.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Marks a saved change (<see cref="Version"/>).</summary>
+    public void Touch() => Version++;
+
     public string DisplayName(CultureInfo culture) => Department.DisplayNameFor(culture, NameZhHans, NameZhHant, NameEn);
 
     public void Rename(string nameZhHans, string nameZhHant, string nameEn)

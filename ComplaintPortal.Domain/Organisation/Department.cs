@@ -43,6 +43,9 @@ public sealed class Department
     /// <summary>False once retired: the department keeps its history but receives no new tasks.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>Concurrency token: raised by every change an administrator saves, so another's edit of the version before is refused.</summary>
+    public int Version { get; private set; }
+
     /// <summary>The department this one belongs to (e.g. a section of property management), if any.</summary>
     public int? ParentId { get; private set; }
 
@@ -67,6 +70,9 @@ public sealed class Department
         NameZhHant = nameZhHant;
         NameEn = nameEn;
     }
+
+    /// <summary>Marks a saved change (<see cref="Version"/>).</summary>
+    public void Touch() => Version++;
 
     public void Deactivate() => IsActive = false;
 

@@ -50,6 +50,11 @@ public sealed class DepartmentBook(PortalDbContext db, TimeProvider time)
             return OrganisationError.NotFound;
         }
 
+        if (input.Version is { } version && version != department.Version)
+        {
+            return OrganisationError.ConcurrencyConflict;
+        }
+
         if (string.IsNullOrWhiteSpace(input.NameZhHans) || !Enum.IsDefined(input.Kind))
         {
             return OrganisationError.InvalidInput;
@@ -73,8 +78,8 @@ public sealed class DepartmentBook(PortalDbContext db, TimeProvider time)
             Log(by, department.Code, "changed: " + after + Dropped(dropped));
         }
 
-        await db.SaveChangesAsync(ct);
-        return OrganisationError.None;
+        department.Touch();
+        return await SaveAsync(ct);
     }
 
     /// <summary>Retires a department: it keeps its history, receives no new tasks, and its routing rules are removed.</summary>
@@ -136,8 +141,23 @@ public sealed class DepartmentBook(PortalDbContext db, TimeProvider time)
 
         var dropped = await DropRulesIfNoWorkAsync(department, ct);
         Log(by, department.Code, (active ? "reactivated" : "retired") + Dropped(dropped));
-        await db.SaveChangesAsync(ct);
-        return OrganisationError.None;
+        department.Touch();
+        return await SaveAsync(ct);
+    }
+
+    // Saved unless another administrator saved the same department in between (its version moved on under this one).
+    private async Task<OrganisationError> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return OrganisationError.None;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return OrganisationError.ConcurrencyConflict;
+        }
     }
 
     private async Task<int> DropRulesIfNoWorkAsync(Department department, CancellationToken ct)

@@ -82,6 +82,7 @@ public static class OrganisationSetupInstaller
             }
 
             department.Rename(d.NameZhHans, d.NameZhHant, d.NameEn);
+            department.Touch();
             department.ChangeKind(d.Kind);
             department.UseCalendar(d.CalendarCode);
             if (d.IsActive)
@@ -139,6 +140,7 @@ public static class OrganisationSetupInstaller
 
             category.Rename(c.NameZhHans, c.NameZhHant, c.NameEn);
             category.SetActive(c.IsActive);
+            category.Touch();
         }
 
         await db.SaveChangesAsync(ct);

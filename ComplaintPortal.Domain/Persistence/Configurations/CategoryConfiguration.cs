@@ -11,6 +11,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.ToTable("Categories");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Code).HasMaxLength(Category.CodeMaxLength).IsRequired().IsSingleLine();
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.Code).IsUnique();
         builder.Property(c => c.NameZhHans).HasMaxLength(Category.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(c => c.NameZhHant).HasMaxLength(Category.NameMaxLength).IsRequired().IsSingleLine();

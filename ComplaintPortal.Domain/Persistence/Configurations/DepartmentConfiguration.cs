@@ -11,6 +11,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.ToTable("Departments");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Code).HasMaxLength(Department.CodeMaxLength).IsRequired().IsSingleLine();
+        builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(d => d.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();

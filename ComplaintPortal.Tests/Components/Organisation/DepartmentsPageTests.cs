@@ -104,4 +104,28 @@ public sealed class DepartmentsPageTests : CaseDatabaseTest
         Assert.False(await ctx.WithDbAsync(db => db.Departments.Where(d => d.Id == quality).Select(d => d.IsActive).SingleAsync()));
         Assert.Single(cut.FindAll("[data-test=reactivate-department]"));
     }
+
+    [Fact]
+    public async Task A_save_after_another_administrator_saved_the_department_is_refused_and_the_page_shows_their_change()
+    {
+        var engineering = Driver.DepartmentId(DepartmentCatalog.Engineering);
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+        var cut = ctx.RenderPage<DepartmentEdit>((nameof(DepartmentEdit.Id), engineering.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        cut.WaitForElement("[data-test=save-department]");
+
+        // Another administrator renames it while this page is open.
+        await ctx.WithDbAsync(async db =>
+        {
+            var other = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == engineering);
+            return await new Domain.Organisation.DepartmentBook(db, Driver.Time).UpdateAsync(engineering,
+                new Domain.Organisation.DepartmentInput(other.Code, "工程维修部", other.NameZhHant, other.NameEn, other.Kind, other.ParentId, other.HeadUserId,
+                    other.CalendarCode, other.Version), "admin2");
+        });
+        cut.Find("[data-test=name-zh-hans]").Change("工程部（我改的）");
+        cut.Find("[data-test=save-department]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("其他管理员已同时保存了修改", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        Assert.Equal("工程维修部", await ctx.WithDbAsync(db => db.Departments.Where(d => d.Id == engineering).Select(d => d.NameZhHans).SingleAsync()));
+        cut.WaitForAssertion(() => Assert.Equal("工程维修部", cut.Find("[data-test=name-zh-hans]").GetAttribute("value")));
+    }
 }

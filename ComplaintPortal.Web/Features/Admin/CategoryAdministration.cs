@@ -137,14 +137,20 @@ public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook r
     /// department that can receive work), and nothing is saved when they are refused.
     /// </summary>
     /// <exception cref="InputRefusedException">A value the door refuses; nothing is stored.</exception>
+    /// <param name="expectedVersion">The category's version the edit started from: another administrator's save since is a conflict.</param>
     public async Task<OrganisationError> UpdateAsync(int id, string zhHans, string zhHant, string en, bool active,
-        IReadOnlyCollection<int> departmentIds, string by, CancellationToken ct = default)
+        IReadOnlyCollection<int> departmentIds, string by, int? expectedVersion = null, CancellationToken ct = default)
     {
         Refuse(Check("-", zhHans, zhHant, en));
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
         {
             return OrganisationError.NotFound;
+        }
+
+        if (expectedVersion is { } version && version != category.Version)
+        {
+            return OrganisationError.ConcurrencyConflict;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -156,7 +162,18 @@ public sealed class CategoryAdministration(PortalDbContext db, RoutingRuleBook r
 
         category.Rename(zhHans.Trim(), zhHant.Trim(), en.Trim());
         category.SetActive(active);
-        await db.SaveChangesAsync(ct);
+        category.Touch();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by another administrator in between: the routing rules go back with the transaction.
+            db.ChangeTracker.Clear();
+            return OrganisationError.ConcurrencyConflict;
+        }
+
         await transaction.CommitAsync(ct);
         return OrganisationError.None;
     }

@@ -21,7 +21,10 @@ public sealed class DepartmentForm
 
     public string? CalendarCode { get; set; }
 
-    public DepartmentInput ToInput() => new(Code, NameZhHans, NameZhHant, NameEn, Kind, ParentId, HeadUserId, CalendarCode);
+    /// <summary>The department's version the edit started from; null when adding.</summary>
+    public int? Version { get; set; }
+
+    public DepartmentInput ToInput() => new(Code, NameZhHans, NameZhHant, NameEn, Kind, ParentId, HeadUserId, CalendarCode, Version);
 
     public static DepartmentForm From(Department d)
     {
@@ -29,7 +32,7 @@ public sealed class DepartmentForm
         return new()
         {
             Code = d.Code, NameZhHans = d.NameZhHans, NameZhHant = d.NameZhHant, NameEn = d.NameEn, Kind = d.Kind,
-            ParentId = d.ParentId, HeadUserId = d.HeadUserId, CalendarCode = d.CalendarCode,
+            ParentId = d.ParentId, HeadUserId = d.HeadUserId, CalendarCode = d.CalendarCode, Version = d.Version,
         };
     }
 }

@@ -44,6 +44,7 @@ public static class OrganisationLabels
         OrganisationError.UnknownDepartment => OrganisationText.Error_UnknownDepartment,
         OrganisationError.DepartmentReceivesNoWork => OrganisationText.Error_DepartmentReceivesNoWork,
         OrganisationError.UnknownCategory => OrganisationText.Error_UnknownCategory,
+        OrganisationError.ConcurrencyConflict => OrganisationText.Error_ConcurrencyConflict,
         _ => throw new ArgumentOutOfRangeException(nameof(error)),
     };
 

@@ -545,6 +545,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1612,6 +1616,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");

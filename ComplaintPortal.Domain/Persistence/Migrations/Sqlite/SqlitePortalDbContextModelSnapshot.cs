@@ -521,6 +521,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1557,6 +1561,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
