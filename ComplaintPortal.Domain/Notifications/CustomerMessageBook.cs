@@ -67,7 +67,12 @@ public sealed class CustomerMessageBook(PortalDbContext db, TimeProvider time)
     }
 
     /// <summary>Adds or changes a template; refused (<see cref="OrganisationError.InvalidInput"/>) with an unknown placeholder, language or an empty body.</summary>
-    public async Task<OrganisationError> SaveAsync(MessageKind kind, string language, ReplyChannel? channel, string subject, string body, string by, CancellationToken ct = default)
+    /// <param name="expectedVersion">
+    /// The template's version the edit started from (0: adding one that did not exist): another administrator's save since is
+    /// <see cref="OrganisationError.ConcurrencyConflict"/>, never overwritten. Null: whatever is there is replaced.
+    /// </param>
+    public async Task<OrganisationError> SaveAsync(MessageKind kind, string language, ReplyChannel? channel, string subject, string body, string by,
+        int? expectedVersion = null, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(kind) || !Organisation.Setup.OrganisationSetupCheck.Languages.Contains(language) || string.IsNullOrWhiteSpace(body)
             || body.Length > MessageTemplate.BodyMaxLength || (subject ?? "").Length > MessageTemplate.SubjectMaxLength
@@ -78,6 +83,11 @@ public sealed class CustomerMessageBook(PortalDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Kind == kind && t.Language == language && t.Channel == channel, ct);
+        if (expectedVersion is { } version && version != (template?.Version ?? 0))
+        {
+            return OrganisationError.ConcurrencyConflict;
+        }
+
         if (template is null)
         {
             db.MessageTemplates.Add(new MessageTemplate(kind, language, channel, subject ?? "", body, by, now));
@@ -89,7 +99,17 @@ public sealed class CustomerMessageBook(PortalDbContext db, TimeProvider time)
 
         db.OrganisationChanges.Add(new OrganisationChange(now, by, OrganisationSubject.MessageTemplate,
             $"{kind}/{language}/{channel?.ToString() ?? "*"}", body));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || SaveConflicts.IsLostRace(e))
+        {
+            // Saved (or added, for the same kind, language and channel) by another administrator in between.
+            db.ChangeTracker.Clear();
+            return OrganisationError.ConcurrencyConflict;
+        }
+
         return OrganisationError.None;
     }
 

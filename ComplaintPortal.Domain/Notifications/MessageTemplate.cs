@@ -42,6 +42,9 @@ public sealed class MessageTemplate
 
     public DateTimeOffset ChangedAt { get; private set; }
 
+    /// <summary>Concurrency token: 1 once written, raised by every change, so another administrator's edit of the version before is refused.</summary>
+    public int Version { get; private set; }
+
     public void Change(string subject, string body, string changedBy, DateTimeOffset changedAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
@@ -49,6 +52,7 @@ public sealed class MessageTemplate
         Body = body;
         ChangedBy = changedBy;
         ChangedAt = changedAt;
+        Version++;
     }
 }
 

@@ -94,6 +94,7 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
         builder.Property(t => t.Language).HasMaxLength(MessageTemplate.LanguageMaxLength).IsRequired().IsSingleLine();
         builder.Property(t => t.Subject).HasMaxLength(MessageTemplate.SubjectMaxLength).IsRequired().IsSingleLine();
         builder.Property(t => t.Body).HasMaxLength(MessageTemplate.BodyMaxLength).IsRequired();
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.ChangedBy).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(t => new { t.Kind, t.Language, t.Channel });
     }

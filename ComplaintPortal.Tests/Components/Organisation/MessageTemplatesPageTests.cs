@@ -43,4 +43,26 @@ public sealed class MessageTemplatesPageTests : CaseDatabaseTest
             await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().Where(t => t.Id == first.Id).Select(t => t.Body).SingleAsync()));
         cut.WaitForAssertion(() => Assert.Contains("我们将于 {PromisedDate} 前答复", cut.Find("[data-test=templates]").TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_template_saved_by_another_administrator_while_the_dialog_was_open_is_not_overwritten()
+    {
+        await using var ctx = OrganisationPageContext.Administrator(Database, Driver);
+        var first = await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Language).ThenBy(t => t.Channel).FirstAsync());
+        var cut = ctx.RenderPage<MessageTemplates>();
+        cut.WaitForElement("[data-test=edit-template]");
+        cut.FindAll("[data-test=edit-template]")[0].Click();
+        cut.WaitForElement("[data-test=template-body]");
+
+        // Another administrator saves the same template meanwhile.
+        Assert.Equal(Domain.Organisation.OrganisationError.None, await ctx.WithDbAsync(db => new Domain.Notifications.CustomerMessageBook(db, Driver.Time)
+            .SaveAsync(first.Kind, first.Language, first.Channel, first.Subject, "另一位管理员的文本 {CaseNumber}", "admin2", first.Version)));
+        cut.Find("[data-test=template-body]").Change("我的文本 {CaseNumber}");
+        cut.Find("[data-test=save-template]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("其他管理员已同时保存了修改", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        Assert.Equal("另一位管理员的文本 {CaseNumber}",
+            await ctx.WithDbAsync(db => db.MessageTemplates.AsNoTracking().Where(t => t.Id == first.Id).Select(t => t.Body).SingleAsync()));
+        cut.WaitForAssertion(() => Assert.Contains("另一位管理员的文本", cut.Find("[data-test=templates]").TextContent, StringComparison.Ordinal));
+    }
 }

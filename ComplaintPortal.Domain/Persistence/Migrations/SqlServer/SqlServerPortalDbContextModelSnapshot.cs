@@ -1418,6 +1418,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "Language", "Channel");

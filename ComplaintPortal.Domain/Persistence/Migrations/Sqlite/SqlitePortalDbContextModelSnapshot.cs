@@ -1371,6 +1371,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "Language", "Channel");
