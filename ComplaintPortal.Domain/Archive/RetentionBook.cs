@@ -16,7 +16,12 @@ public sealed class RetentionBook(PortalDbContext db, TimeProvider time)
         db.RetentionRuleChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(take).ToListAsync(ct);
 
     /// <summary>Sets (or creates) the rule of a type (null: the default) and re-dates the kept files it governs.</summary>
-    public async Task<ArchiveError> SetAsync(ActingUser admin, int? categoryId, int generalYears, int importantYears, CancellationToken ct = default)
+    /// <param name="expected">
+    /// The years the administrator's page showed for the type (its own rule, or the one it follows): when another administrator
+    /// has changed them since, <see cref="ArchiveError.ConcurrencyConflict"/> and nothing is overwritten. Null: not checked.
+    /// </param>
+    public async Task<ArchiveError> SetAsync(ActingUser admin, int? categoryId, int generalYears, int importantYears, (int General, int Important)? expected = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
         if (!admin.IsInRole(PortalRoles.Administrator))
@@ -27,6 +32,11 @@ public sealed class RetentionBook(PortalDbContext db, TimeProvider time)
         if (generalYears is < 1 or > RetentionRule.MaxYears || importantYears < generalYears || importantYears > RetentionRule.MaxYears)
         {
             return ArchiveError.RetentionYearsInvalid;
+        }
+
+        if (expected is { } shown && (await LoadAsync(ct)).RuleFor(categoryId) is var now && (now.GeneralYears, now.ImportantYears) != shown)
+        {
+            return ArchiveError.ConcurrencyConflict;
         }
 
         var rule = await db.RetentionRules.FirstOrDefaultAsync(r => r.CategoryId == categoryId, ct);
@@ -109,4 +119,7 @@ public enum ArchiveError
     UnderLegalHold = 11,
     RetentionYearsInvalid = 12,
     TooLong = 13,
+
+    /// <summary>Another administrator changed it since the page read it: nothing was overwritten.</summary>
+    ConcurrencyConflict = 14,
 }

@@ -109,5 +109,26 @@ public sealed class ArchiveDisposalTests : ArchiveTest
         Assert.Equal(file.ClosedAt.AddYears(5), (await FileOfAsync(file.ComplaintId)).RetainUntil);
     }
 
+    [Fact]
+    public async Task A_retention_change_from_the_years_before_another_administrator_s_change_is_refused_and_nothing_is_overwritten()
+    {
+        var file = await ArchivedCaseAsync();
+        await using var db = Database.CreateContext();
+        var book = new RetentionBook(db, Driver.Time);
+        var shown = (await book.LoadAsync()).RuleFor(file.CategoryId);
+        var before = (shown.GeneralYears, shown.ImportantYears);
+
+        // Two administrators opened the page; the first saves, then the second saves from the years they were shown.
+        Assert.Equal(ArchiveError.None, await book.SetAsync(Admin, file.CategoryId, 5, 12, before));
+        Assert.Equal(ArchiveError.ConcurrencyConflict, await book.SetAsync(Admin, file.CategoryId, 2, 4, before));
+
+        var now = (await book.LoadAsync()).RuleFor(file.CategoryId);
+        Assert.Equal((5, 12), (now.GeneralYears, now.ImportantYears));
+        Assert.Single(await db.RetentionRuleChanges.ToListAsync());
+        Assert.Equal(file.ClosedAt.AddYears(5), (await FileOfAsync(file.ComplaintId)).RetainUntil);
+        // From the years now shown it saves.
+        Assert.Equal(ArchiveError.None, await book.SetAsync(Admin, file.CategoryId, 6, 12, (5, 12)));
+    }
+
     private sealed record NewEvidencePath(string Path);
 }
