@@ -39,13 +39,23 @@ public sealed class TeamBook(PortalDbContext db, TimeProvider time)
     /// Makes the team's members exactly <paramref name="userIds"/>. Only people of the team's department can be
     /// members (<see cref="OrganisationError.InvalidInput"/> otherwise).
     /// </summary>
-    public async Task<OrganisationError> SetMembersAsync(int teamId, IReadOnlyCollection<string> userIds, string by, CancellationToken ct = default)
+    /// <param name="expected">
+    /// The members the administrator's page showed: when another administrator has changed them since,
+    /// <see cref="OrganisationError.ConcurrencyConflict"/> and nothing is overwritten. Null: not checked.
+    /// </param>
+    public async Task<OrganisationError> SetMembersAsync(int teamId, IReadOnlyCollection<string> userIds, string by, IReadOnlyCollection<string>? expected = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team is null)
         {
             return OrganisationError.NotFound;
+        }
+
+        if (expected is not null && !team.Members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal).SetEquals(expected))
+        {
+            return OrganisationError.ConcurrencyConflict;
         }
 
         var wanted = userIds.Distinct(StringComparer.Ordinal).ToList();

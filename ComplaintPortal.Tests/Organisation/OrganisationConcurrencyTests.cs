@@ -78,4 +78,26 @@ public sealed class OrganisationConcurrencyTests : CaseDatabaseTest
         Assert.Equal(("产品质量", true, version + 1), (saved.NameZhHans, saved.IsActive, saved.Version));
         Assert.Equal([quality], await check.RoutingRules.AsNoTracking().Where(r => r.CategoryId == id).Select(r => r.DepartmentId).ToListAsync());
     }
+
+    [Fact]
+    public async Task Team_members_saved_from_the_list_before_another_administrator_s_change_are_refused()
+    {
+        var engineering = Driver.DepartmentId(DepartmentCatalog.Engineering);
+        var handler = Driver.HandlerOf(DepartmentCatalog.Engineering).UserId;
+        await using var db = Database.CreateContext();
+        var teams = new TeamBook(db, Driver.Time);
+        Assert.Equal(OrganisationError.None, await teams.AddAsync(engineering, "eng.lift", "电梯班组", "電梯班組", "Lift crew", "admin"));
+        var team = Assert.Single(await teams.OfDepartmentAsync(engineering));
+
+        // Both pages showed an empty team; the first adds the handler, the second saves its own choice from the empty list.
+        Assert.Equal(OrganisationError.None, await teams.SetMembersAsync(team.Id, [handler], "admin1", []));
+        Assert.Equal(OrganisationError.ConcurrencyConflict, await teams.SetMembersAsync(team.Id, [], "admin2", []));
+
+        await using (var check = Database.CreateContext())
+        {
+            Assert.Equal([handler], (await new TeamBook(check, Driver.Time).OfDepartmentAsync(engineering)).Single().Members.Select(m => m.UserId));
+        }
+
+        Assert.Equal(OrganisationError.None, await teams.SetMembersAsync(team.Id, [], "admin2", [handler]));
+    }
 }
