@@ -111,6 +111,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     /// <summary>Improvement and prevention actions raised from the statistics' hot spots (<see cref="ImprovementAction"/>).</summary>
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
 
+    public DbSet<ImprovementLogEntry> ImprovementLog => Set<ImprovementLogEntry>();
+
     public DbSet<RepairCategory> RepairCategories => Set<RepairCategory>();
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();

@@ -125,3 +125,50 @@ public sealed class ImprovementAction
         Version++;
     }
 }
+
+/// <summary>What happened to an improvement action.</summary>
+public enum ImprovementEvent
+{
+    Raised = 0,
+    ReportedDone = 1,
+    SentBack = 2,
+    Verified = 3,
+
+    /// <summary>Still open after its date: the head and leadership were told.</summary>
+    Overdue = 4,
+}
+
+/// <summary>
+/// One step in an improvement action's history, only ever added: who did what and when, with the words they gave (the
+/// plan, what was done, why it was sent back). The action keeps only its latest report and reason; this keeps them all.
+/// </summary>
+public sealed class ImprovementLogEntry
+{
+    private ImprovementLogEntry()
+    {
+    }
+
+    internal ImprovementLogEntry(ImprovementAction action, ImprovementEvent what, string byName, DateTimeOffset at, string? note)
+    {
+        Action = action;
+        What = what;
+        ByName = byName;
+        At = at;
+        Note = note;
+    }
+
+    public long Id { get; private set; }
+
+    public int ActionId { get; private set; }
+
+    internal ImprovementAction? Action { get; private set; }
+
+    public ImprovementEvent What { get; private set; }
+
+    /// <summary>Who took the step, by name (the portal itself for an overdue notice).</summary>
+    public string ByName { get; private set; } = "";
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? Note { get; private set; }
+}

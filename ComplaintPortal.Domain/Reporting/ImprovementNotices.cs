@@ -98,6 +98,8 @@ public sealed class ImprovementMonitor(PortalDbContext db)
             }
 
             action.MarkOverdueNoticed(now);
+            // By the portal itself: no name.
+            db.ImprovementLog.Add(new ImprovementLogEntry(action, ImprovementEvent.Overdue, "", now, null));
             db.Notifications.AddRange(ImprovementNotices.Overdue(action, now));
             try
             {

@@ -137,6 +137,7 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
         // The head's notice names the action, which has its id once saved: both in one transaction, so neither stands alone.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImprovementActions.Add(action);
+        db.ImprovementLog.Add(new ImprovementLogEntry(action, ImprovementEvent.Raised, by.Name, now, plan));
         await db.SaveChangesAsync(cancellationToken);
         db.Notifications.Add(ImprovementNotices.Raised(action, now));
         await db.SaveChangesAsync(cancellationToken);
@@ -149,19 +150,24 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
         StepAsync(id, expectedVersion, by, ImprovementStatus.Open, MayReport, note, true, (action, text, now) =>
         {
             action.ReportDone(text!, by, now);
+            db.ImprovementLog.Add(new ImprovementLogEntry(action, ImprovementEvent.ReportedDone, by.Name, now, text));
             db.Notifications.AddRange(ImprovementNotices.ReportedDone(action, now));
         }, cancellationToken);
 
     /// <summary>Whoever may raise actions verifies one reported done, and it is closed.</summary>
     public Task<ImprovementResult> VerifyAsync(int id, int expectedVersion, ActingUser by, CancellationToken cancellationToken = default) =>
-        StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), null, false, (action, _, now) => action.Verify(by, now),
-            cancellationToken);
+        StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), null, false, (action, _, now) =>
+        {
+            action.Verify(by, now);
+            db.ImprovementLog.Add(new ImprovementLogEntry(action, ImprovementEvent.Verified, by.Name, now, null));
+        }, cancellationToken);
 
     /// <summary>Whoever may raise actions sends one reported done back to the department, saying why; its date stands, and the head is told.</summary>
     public Task<ImprovementResult> SendBackAsync(int id, int expectedVersion, string? reason, ActingUser by, CancellationToken cancellationToken = default) =>
         StepAsync(id, expectedVersion, by, ImprovementStatus.Done, (_, user) => MayRaise(user), reason, true, (action, text, now) =>
         {
             action.SendBack(text!, now);
+            db.ImprovementLog.Add(new ImprovementLogEntry(action, ImprovementEvent.SentBack, by.Name, now, text));
             db.Notifications.Add(ImprovementNotices.SentBack(action, now));
         }, cancellationToken);
 
@@ -194,6 +200,18 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
                 a.DoneNote, a.ReturnReason, a.Version))
             .ToListAsync(cancellationToken);
         return (rows, total);
+    }
+
+    /// <summary>An action's history, oldest first; empty when the viewer may not see the action.</summary>
+    public async Task<IReadOnlyList<ImprovementLogEntry>> HistoryAsync(int id, ActingUser viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!await Visible(viewer).AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            return [];
+        }
+
+        return await db.ImprovementLog.AsNoTracking().Where(e => e.ActionId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>The organisation's date now.</summary>

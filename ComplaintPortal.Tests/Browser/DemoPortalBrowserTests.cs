@@ -167,6 +167,17 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         var reported = leader.Locator("[data-kind=ImprovementReportedDone]", new() { HasText = "完成情况：三批来料检验合格" });
         await reported.WaitForAsync();
         Assert.Contains("改进措施已报告完成，待验证", await reported.InnerTextAsync(), StringComparison.Ordinal);
+
+        // From the notice to the actions to verify, where the action's history says who did what, with their words.
+        await reported.Locator("xpath=ancestor::tr").Locator("[data-improvement]").ClickAsync();
+        await leader.WaitForURLAsync("**/reports/improvements?show=done");
+        var toVerify = leader.Locator("[data-test=improvements] tr", new() { Has = leader.Locator("[data-improvement]", new() { HasText = "热点复盘：来料与工艺" }) });
+        await toVerify.Locator("[data-test=improvement-history-toggle]").ClickAsync();
+        var history = toVerify.Locator("[data-test=improvement-history]");
+        await history.WaitForAsync();
+        Assert.Equal(["Raised", "ReportedDone"], await history.Locator("li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.event)"));
+        Assert.Contains("三批来料检验合格，已复盘", await history.InnerTextAsync(), StringComparison.Ordinal);
+        await PortalWalk.ShotAsync(leader, "improvement-history.png", fullPage: false);
     }
 
     [Fact]

@@ -132,4 +132,41 @@ public sealed class ImprovementActionTests : CaseDatabaseTest
         Assert.Equal(1, (await service.PageAsync(Driver.Leader, ImprovementStatus.Open, false, Shanghai, ImprovementOrder.DueDate, false, 0, 10)).Total);
         Assert.Equal(0, (await service.PageAsync(Driver.Leader, ImprovementStatus.Done, false, Shanghai, ImprovementOrder.DueDate, false, 0, 10)).Total);
     }
+
+    [Fact]
+    public async Task The_history_keeps_every_step_with_its_words_where_the_action_keeps_only_the_latest()
+    {
+        var raised = await RaisedAsync();
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        await using (var db = Database.CreateContext())
+        {
+            var service = Service(db);
+            var done = await service.ReportDoneAsync(raised.Id, raised.Version, "已处理", head);
+            var back = await service.SendBackAsync(raised.Id, done.Action!.Version, "未附检验记录", Driver.Leader);
+            var again = await service.ReportDoneAsync(raised.Id, back.Action!.Version, "已补检验记录", head);
+            var second = await service.SendBackAsync(raised.Id, again.Action!.Version, "检验记录缺签字", Driver.Outsider);
+            Assert.Equal("检验记录缺签字", second.Action!.ReturnReason);
+        }
+
+        Driver.Time.Advance(TimeSpan.FromDays(20));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(1, await new ImprovementMonitor(db).RunOnceAsync(Driver.Time.GetUtcNow(), Shanghai));
+        }
+
+        await using var read = Database.CreateContext();
+        var history = await Service(read).HistoryAsync(raised.Id, Driver.HandlerOf(DepartmentCatalog.Quality));
+        Assert.Equal([
+                (ImprovementEvent.Raised, Driver.Leader.Name, "更换供应商，来料逐批耐温检验"),
+                (ImprovementEvent.ReportedDone, head.Name, "已处理"),
+                (ImprovementEvent.SentBack, Driver.Leader.Name, "未附检验记录"),
+                (ImprovementEvent.ReportedDone, head.Name, "已补检验记录"),
+                (ImprovementEvent.SentBack, Driver.Outsider.Name, "检验记录缺签字"),
+                (ImprovementEvent.Overdue, "", (string?)null),
+            ],
+            history.Select(e => (e.What, e.ByName, e.Note)));
+        Assert.True(history.Zip(history.Skip(1)).All(p => p.First.At <= p.Second.At));
+        // Another department's head sees none of it.
+        Assert.Empty(await Service(read).HistoryAsync(raised.Id, Driver.HeadOf(DepartmentCatalog.Engineering)));
+    }
 }

@@ -30,3 +30,17 @@ internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ImprovementLogEntryConfiguration : IEntityTypeConfiguration<ImprovementLogEntry>
+{
+    public void Configure(EntityTypeBuilder<ImprovementLogEntry> builder)
+    {
+        builder.ToTable("ImprovementLog");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.What).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ByName).HasMaxLength(Complaint.ShortTextMaxLength).IsRequired().IsSingleLine();
+        builder.Property(e => e.Note).HasMaxLength(ImprovementAction.TextMaxLength);
+        // An action's history in order (the foreign key's index).
+        builder.HasOne(e => e.Action).WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

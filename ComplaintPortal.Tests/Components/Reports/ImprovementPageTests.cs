@@ -79,7 +79,17 @@ public sealed class ImprovementPageTests : CasePageTest
         var toVerify = verifyPage.RenderPage<ImprovementActions>();
         toVerify.WaitForElement("[data-test=improvement-filter]");
         toVerify.FindAll("[data-test=improvement-filter] .mud-toggle-item").First(i => i.TextContent.Contains("待验证", StringComparison.Ordinal)).Click();
-        toVerify.WaitForElement("[data-test=improvement-verify]").Click();
+        // Its history, opened under the row: raised with the plan, reported done with what was done, each by whom.
+        toVerify.WaitForElement("[data-test=improvement-history-toggle]").Click();
+        toVerify.WaitForAssertion(() => Assert.Equal(["Raised", "ReportedDone"],
+            toVerify.FindAll("[data-test=improvement-history] li").Select(li => li.GetAttribute("data-event"))));
+        var steps = toVerify.Find("[data-test=improvement-history]").TextContent;
+        Assert.Contains("提出", steps, StringComparison.Ordinal);
+        Assert.Contains("逐批来料检验，月底复盘", steps, StringComparison.Ordinal);
+        Assert.Contains("报告完成", steps, StringComparison.Ordinal);
+        Assert.Contains(Driver.HeadOf(DepartmentCatalog.Quality).Name, steps, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReportedDone", steps, StringComparison.Ordinal);
+        toVerify.Find("[data-test=improvement-verify]").Click();
         toVerify.WaitForElement(".mud-dialog .mud-dialog-actions").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "验证关闭").Click();
         toVerify.WaitForAssertion(() => Assert.Contains("已验证关闭。", toVerify.Markup, StringComparison.Ordinal));
         await using (var db = Database.CreateContext())

@@ -37,6 +37,9 @@ public sealed partial class ImprovementActions
     private bool mayRaise;
     private DateOnly today;
 
+    /// <summary>The histories shown, by action: read when a row's history is opened, forgotten when it is closed or the list reads again.</summary>
+    private readonly Dictionary<int, IReadOnlyList<ImprovementLogEntry>> history = [];
+
     /// <summary>Whether the list has read a page (until then it says it is loading, not that there are none).</summary>
     private bool read;
 
@@ -114,7 +117,19 @@ public sealed partial class ImprovementActions
         });
         today = now;
         read = true;
+        history.Clear();
         return new GridData<ImprovementRow> { Items = rows, TotalItems = total };
+    }
+
+    private async Task HistoryAsync(ImprovementRow row)
+    {
+        if (history.Remove(row.Id) || me is null)
+        {
+            return;
+        }
+
+        var viewer = me;
+        history[row.Id] = await InScopeAsync(sp => sp.GetRequiredService<Improvements>().HistoryAsync(row.Id, viewer));
     }
 
     private async Task ShowAsync(ImprovementFilter shown)

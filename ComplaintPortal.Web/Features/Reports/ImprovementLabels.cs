@@ -20,6 +20,8 @@ public static class ImprovementLabels
 
     public static string Error(ImprovementError error) => Text("Improve_Error_", error.ToString());
 
+    public static string Event(ImprovementEvent what) => Text("Improve_Event_", what.ToString());
+
     public static string Problem(ImprovementFieldError refused)
     {
         ArgumentNullException.ThrowIfNull(refused);

@@ -2105,6 +2105,42 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ImprovementActions", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.ImprovementLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("ImprovementLog", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessCount", b =>
                 {
                     b.Property<long>("Id")
@@ -3335,6 +3371,17 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.ImprovementLogEntry", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Reporting.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Action");
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>

@@ -2037,6 +2037,40 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ImprovementActions", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.ImprovementLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("ImprovementLog", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessCount", b =>
                 {
                     b.Property<long>("Id")
@@ -3232,6 +3266,17 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.ImprovementLogEntry", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Reporting.ImprovementAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Action");
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>
