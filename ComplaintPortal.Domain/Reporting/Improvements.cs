@@ -202,6 +202,20 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
         return (rows, total);
     }
 
+    /// <summary>How many of the actions the viewer sees are in progress, how many of those are past their date, and how many wait to be verified.</summary>
+    public async Task<(int Open, int Overdue, int Done)> CountsAsync(ActingUser viewer, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(zone);
+        var today = Today(zone);
+        var counts = await Visible(viewer).Where(a => a.Status != ImprovementStatus.Verified)
+            .GroupBy(a => a.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Overdue = g.Count(a => a.DueDate < today) })
+            .ToListAsync(cancellationToken);
+        var open = counts.FirstOrDefault(c => c.Status == ImprovementStatus.Open);
+        return (open?.Count ?? 0, open?.Overdue ?? 0, counts.FirstOrDefault(c => c.Status == ImprovementStatus.Done)?.Count ?? 0);
+    }
+
     /// <summary>An action's history, oldest first; empty when the viewer may not see the action.</summary>
     public async Task<IReadOnlyList<ImprovementLogEntry>> HistoryAsync(int id, ActingUser viewer, CancellationToken cancellationToken = default)
     {

@@ -31,9 +31,9 @@ public sealed partial class WorkSummaryTests
         {
             ["intake"] = ["queue", "overdue", "due-soon", "unread"],
             ["handler.qa"] = ["queue", "overdue", "due-soon", "unread"],
-            ["head.qa"] = ["queue", "overdue", "due-soon", "to-answer", "unread"],
-            ["leader"] = ["queue", "overdue", "due-soon", "approvals", "disposals", "unread"],
-            ["supervisor"] = ["to-check", "to-verify", "unread"],
+            ["head.qa"] = ["queue", "overdue", "due-soon", "to-answer", "improvements", "unread"],
+            ["leader"] = ["queue", "overdue", "due-soon", "improvements-to-verify", "approvals", "disposals", "unread"],
+            ["supervisor"] = ["to-check", "to-verify", "improvements-to-verify", "unread"],
             ["archivist"] = ["on-loan", "loan-overdue", "unread"],
             ["admin"] = ["unread"],
         };

@@ -181,4 +181,61 @@ public sealed class HomeWorkTests : CasePageTest
         // A notice to the supervisors concerns them whatever closed.
         Assert.Equal([false, false, false, true, false], Concerned(new NoticesChanged([new NoticeAddress(null, PortalRoles.Supervisor, null)], []), noNotices));
     }
+
+    [Fact]
+    public async Task The_head_counts_the_department_s_improvement_actions_the_leader_those_to_verify_and_both_follow_each_step()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var feed = new NoticeFeed();
+        var headScreen = OpenHome(feed);
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        headScreen.SignInAs(head);
+        var headPage = headScreen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+        var leaderScreen = OpenHome(feed);
+        leaderScreen.SignInAs(Driver.Leader);
+        var leaderPage = leaderScreen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+        headPage.WaitForAssertion(() => Assert.Equal("0", headPage.Find("[data-tile=improvements] [data-test=work-count]").TextContent.Trim()));
+        leaderPage.WaitForAssertion(() => Assert.Equal("0", leaderPage.Find("[data-tile=improvements-to-verify] [data-test=work-count]").TextContent.Trim()));
+        Assert.Empty(headPage.FindAll("[data-tile=improvements-to-verify]"));
+
+        // Raised, saved as the portal saves: the head's open page counts it at once.
+        Domain.Reporting.ImprovementAction action;
+        await using (var db = Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Driver.Time.GetUtcNow(), zone).DateTime);
+            action = (await new Domain.Reporting.Improvements(db, Driver.Time).RaiseAsync(new Domain.Reporting.ImprovementDraft("密封圈来料复检", "热点",
+                null, Driver.DepartmentId(DepartmentCatalog.Quality), today.AddDays(3), "逐批检验"), Driver.Leader, zone)).Action!;
+        }
+
+        headPage.WaitForAssertion(() => Assert.Equal("1", headPage.Find("[data-tile=improvements] [data-test=work-count]").TextContent.Trim()));
+        var tile = headPage.Find("[data-tile=improvements]");
+        Assert.Equal(("Attention", "/reports/improvements?show=open"), (tile.GetAttribute("data-tone"), tile.GetAttribute("href")));
+        Assert.Contains("改进措施进行中", tile.TextContent, StringComparison.Ordinal);
+
+        // Reported done: it leaves the head's count and joins the leader's to verify.
+        await using (var db = Database.CreateContext(new NoticeCommitSignal(feed)))
+        {
+            Assert.True((await new Domain.Reporting.Improvements(db, Driver.Time).ReportDoneAsync(action.Id, action.Version, "已完成", head)).Succeeded);
+        }
+
+        headPage.WaitForAssertion(() => Assert.Equal("0", headPage.Find("[data-tile=improvements] [data-test=work-count]").TextContent.Trim()));
+        leaderPage.WaitForAssertion(() => Assert.Equal("1", leaderPage.Find("[data-tile=improvements-to-verify] [data-test=work-count]").TextContent.Trim()));
+        Assert.Equal("/reports/improvements?show=done", leaderPage.Find("[data-tile=improvements-to-verify]").GetAttribute("href"));
+
+        // One past its date reads late and leads to the overdue ones.
+        await using (var db = Database.CreateContext())
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Driver.Time.GetUtcNow(), zone).DateTime);
+            Assert.True((await new Domain.Reporting.Improvements(db, Driver.Time).RaiseAsync(new Domain.Reporting.ImprovementDraft("工艺复盘", "热点",
+                null, Driver.DepartmentId(DepartmentCatalog.Quality), today.AddDays(1), "复盘"), Driver.Leader, zone)).Succeeded);
+        }
+
+        Driver.Time.Advance(TimeSpan.FromDays(3));
+        var later = OpenHome(new NoticeFeed());
+        later.SignInAs(head);
+        var latePage = later.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+        latePage.WaitForAssertion(() => Assert.Equal(("1", "Late", "/reports/improvements?show=overdue"),
+            (latePage.Find("[data-tile=improvements] [data-test=work-count]").TextContent.Trim(), latePage.Find("[data-tile=improvements]").GetAttribute("data-tone"),
+                latePage.Find("[data-tile=improvements]").GetAttribute("href"))));
+    }
 }

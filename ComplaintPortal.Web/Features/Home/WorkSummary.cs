@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Web.Features.Cases;
@@ -91,6 +92,26 @@ public static class WorkSummary
             tiles.Add(new("to-check", UiText.Work_ChecksToDo, checks.Count, "/supervision/checks", checks.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
             var answered = await services.GetRequiredService<RectificationNotices>().VisibleToAsync(user, NoticeStatus.Answered, cancellationToken);
             tiles.Add(new("to-verify", UiText.Work_NoticesToVerify, answered.Count, "/supervision/notices", answered.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+        }
+
+        // Improvement actions: the department's in progress (late once one is past its date); to verify for those who raise them.
+        var mayRaise = Improvements.MayRaise(user);
+        if (user.IsInRole(PortalRoles.DepartmentHead) || mayRaise)
+        {
+            var zone = services.GetRequiredService<Hosting.OrganisationClock>().TimeZone;
+            var (open, overdue, done) = await services.GetRequiredService<Improvements>().CountsAsync(user, zone, cancellationToken);
+            if (user.IsInRole(PortalRoles.DepartmentHead))
+            {
+                tiles.Add(new("improvements", DeadlineText.Work_ImprovementsOpen, open,
+                    Reports.ImprovementActions.Href(overdue > 0 ? Reports.ImprovementFilter.Overdue : Reports.ImprovementFilter.Open),
+                    overdue > 0 ? WorkTone.Late : open > 0 ? WorkTone.Attention : WorkTone.Calm));
+            }
+
+            if (mayRaise)
+            {
+                tiles.Add(new("improvements-to-verify", DeadlineText.Work_ImprovementsToVerify, done, Reports.ImprovementActions.Href(Reports.ImprovementFilter.Done),
+                    done > 0 ? WorkTone.Attention : WorkTone.Calm));
+            }
         }
 
         var catalog = services.GetRequiredService<ArchiveCatalog>();
