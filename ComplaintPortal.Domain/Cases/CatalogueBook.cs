@@ -151,25 +151,29 @@ public sealed partial class CatalogueBook(PortalDbContext db, TimeProvider time)
     /// <summary>Moves an entry one place up (<paramref name="step"/> −1) or down (+1) the list; at either end nothing moves.</summary>
     public async Task<CatalogueResult> MoveAsync(CatalogueKind kind, int id, int expectedVersion, int step, string by, CancellationToken cancellationToken = default)
     {
+        // Read tracked once: the entry ChangeAsync finds is the same instance, so the list is renumbered without reading it again.
         var ordered = await Entries(kind).OrderBy(e => e.SortOrder).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var index = ordered.FindIndex(e => e.Id == id);
         var other = index + Math.Sign(step);
-        if (index < 0 || other < 0 || other >= ordered.Count)
+        if (index < 0)
         {
             db.ChangeTracker.Clear();
-            return index < 0 ? new(CatalogueError.NotFound) : await ChangeAsync(kind, id, expectedVersion, by, _ => null, cancellationToken);
+            return new(CatalogueError.NotFound);
         }
 
-        var neighbour = ordered[other];
-        db.ChangeTracker.Clear();
-        return await ChangeAsync(kind, id, expectedVersion, by, entry =>
+        return await ChangeAsync(kind, id, expectedVersion, by, _ =>
         {
-            // Renumbered in tens, so two entries of the same order (a starter's import) part too.
-            var list = ordered.Select(e => e.Id).ToList();
-            (list[index], list[other]) = (list[other], list[index]);
-            foreach (var e in Entries(kind).Where(e => list.Contains(e.Id)).ToList())
+            if (other < 0 || other >= ordered.Count)
             {
-                e.Reorder((list.IndexOf(e.Id) + 1) * 10);
+                return null;
+            }
+
+            var neighbour = ordered[other];
+            (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
+            // Renumbered in tens, so two entries of the same order (a starter's import) part too.
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                ordered[i].Reorder((i + 1) * 10);
             }
 
             return string.Create(CultureInfo.InvariantCulture, $"moved {(step < 0 ? "up" : "down")} past {neighbour.Code}");
