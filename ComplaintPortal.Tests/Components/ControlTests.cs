@@ -143,18 +143,47 @@ public sealed class MomentFieldTests
     }
 
     [Fact]
-    public async Task Moment_without_a_day_has_no_time_to_type_and_a_day_alone_starts_at_midnight()
+    public async Task Moment_takes_its_day_and_time_in_either_order_and_a_day_alone_starts_at_midnight()
     {
         await using var ctx = new PortalComponentContext("zh-Hans");
         DateTime? bound = null;
         var cut = ctx.Render<MomentField>(p => p.Add(c => c.Value, bound).Add(c => c.DataTest, "at")
             .Add(c => c.ValueChanged, (DateTime? v) => bound = v));
 
-        Assert.True(cut.Find("input[data-test=at-time]").HasAttribute("disabled"));
+        // A day alone: midnight, said by the time box's placeholder, the box itself left to be typed in.
         cut.Find("input[data-test=at-day]").Change("2026-03-02");
         Assert.Equal(new DateTime(2026, 3, 2, 0, 0, 0), bound);
         cut.Render(p => p.Add(c => c.Value, bound));
-        Assert.Equal("00:00", cut.Find("input[data-test=at-time]").GetAttribute("value"));
-        Assert.False(cut.Find("input[data-test=at-time]").HasAttribute("disabled"));
+        var empty = cut.Find("input[data-test=at-time]");
+        Assert.Equal(("", "00:00"), (empty.GetAttribute("value") ?? "", empty.GetAttribute("placeholder")));
+
+        // The time first (typed fast, Tab to the time before the day was read): it waits for the day and joins it.
+        DateTime? second = null;
+        var other = ctx.Render<MomentField>(p => p.Add(c => c.Value, second).Add(c => c.DataTest, "at2")
+            .Add(c => c.ValueChanged, (DateTime? v) => second = v));
+        Assert.False(other.Find("input[data-test=at2-time]").HasAttribute("disabled"));
+        other.Find("input[data-test=at2-time]").Change("930");
+        Assert.Null(second);
+        Assert.DoesNotContain("24 小时制", other.Markup, StringComparison.Ordinal);
+        other.Find("input[data-test=at2-day]").Change("2026-03-02");
+        Assert.Equal(new DateTime(2026, 3, 2, 9, 30, 0), second);
+    }
+
+    [Fact]
+    public async Task Moment_keeps_a_typed_time_when_the_day_is_answered_with_the_value_from_before_it()
+    {
+        await using var ctx = new PortalComponentContext("en");
+        DateTime? bound = new DateTime(2026, 3, 2, 0, 0, 0);
+        var cut = ctx.Render<MomentField>(p => p.Add(c => c.Value, bound).Add(c => c.DataTest, "at")
+            .Add(c => c.ValueChanged, (DateTime? v) => bound = v));
+
+        cut.Find("input[data-test=at-time]").Change("07:30");
+        Assert.Equal(new DateTime(2026, 3, 2, 7, 30, 0), bound);
+
+        // The form has not yet rendered the new moment back when the day's event runs (the circuit handles the day's
+        // answer late): the bound value the field holds still says 00:00. The time typed is kept, not that 00:00.
+        cut.Find("input[data-test=at-day]").Change("2026-03-03");
+        Assert.Equal(new DateTime(2026, 3, 3, 7, 30, 0), bound);
+        Assert.Equal("07:30", cut.Find("input[data-test=at-time]").GetAttribute("value"));
     }
 }
