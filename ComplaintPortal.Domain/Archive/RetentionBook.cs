@@ -48,11 +48,21 @@ public sealed class RetentionBook(PortalDbContext db, TimeProvider time)
         }
         else
         {
-            rule.GeneralYears = generalYears;
-            rule.ImportantYears = importantYears;
+            rule.Set(generalYears, importantYears);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsLostRace(e))
+        {
+            // Another administrator's save of the same rule landed between this one's read and its save (its version moved
+            // on, or it created the type's rule first): neither the rule nor its change line is written.
+            db.ChangeTracker.Clear();
+            return ArchiveError.ConcurrencyConflict;
+        }
+
         await RedateAsync(ct);
         return ArchiveError.None;
     }

@@ -26,9 +26,19 @@ public sealed class RetentionRule
     /// <summary>The complaint type; null for the default rule.</summary>
     public int? CategoryId { get; private set; }
 
-    public int GeneralYears { get; internal set; }
+    public int GeneralYears { get; private set; }
 
-    public int ImportantYears { get; internal set; }
+    public int ImportantYears { get; private set; }
+
+    /// <summary>Moves on with each saved change: two administrators' saves of the same rule cannot both land.</summary>
+    public int Version { get; private set; }
+
+    internal void Set(int generalYears, int importantYears)
+    {
+        GeneralYears = generalYears;
+        ImportantYears = importantYears;
+        Version++;
+    }
 
     public int YearsFor(ArchiveImportance importance) => importance switch
     {

@@ -37,6 +37,12 @@ public sealed class Team
 
     public List<TeamMember> Members { get; private set; } = [];
 
+    /// <summary>Moves on with each change of the members: two administrators' saves of the same team cannot both land.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Marks a saved change of the members (<see cref="Version"/>).</summary>
+    public void Touch() => Version++;
+
     public string DisplayName(CultureInfo culture) => Department.DisplayNameFor(culture, NameZhHans, NameZhHant, NameEn);
 
     public void Rename(string nameZhHans, string nameZhHant, string nameEn)

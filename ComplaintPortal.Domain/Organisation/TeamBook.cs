@@ -76,7 +76,19 @@ public sealed class TeamBook(PortalDbContext db, TimeProvider time)
         db.TeamMembers.AddRange(joining.Select(id => new TeamMember(team.Id, id)));
         db.OrganisationChanges.Add(new OrganisationChange(time.GetUtcNow(), by, OrganisationSubject.Membership, team.Code,
             "joined=" + string.Join(",", joining) + "; left=" + string.Join(",", leaving.Select(m => m.UserId))));
-        await db.SaveChangesAsync(ct);
+        team.Touch();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsLostRace(e))
+        {
+            // Another administrator's save of the same team landed between this one's read and its save (the team's version
+            // moved on, or the same person was added twice): nothing of this save is written.
+            db.ChangeTracker.Clear();
+            return OrganisationError.ConcurrencyConflict;
+        }
+
         return OrganisationError.None;
     }
 }

@@ -1,5 +1,6 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Ledger;
+using ComplaintPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Archive;
@@ -106,6 +107,40 @@ public sealed class ArchiveDisposalTests : ArchiveTest
 
         var change = Assert.Single(await db.RetentionRuleChanges.ToListAsync());
         Assert.Equal((Admin.Name, file.CategoryId, (int?)null, 5, 12), (change.ActorName, change.CategoryId, change.OldGeneralYears, change.NewGeneralYears, change.NewImportantYears));
+        Assert.Equal(file.ClosedAt.AddYears(5), (await FileOfAsync(file.ComplaintId)).RetainUntil);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Two_administrators_saving_one_retention_rule_in_the_same_instant_cannot_both_land(bool defaultRule)
+    {
+        // The default rule (there from the start) meets on its version; a type's first rule, created by both, on the
+        // unique type. Both read the years before either save and pass the comparison with what their pages showed.
+        var file = await ArchivedCaseAsync();
+        int? type = defaultRule ? null : file.CategoryId;
+        (int, int) shown;
+        await using (var db = Database.CreateContext())
+        {
+            var rule = (await new RetentionBook(db, Driver.Time).LoadAsync()).RuleFor(type);
+            shown = (rule.GeneralYears, rule.ImportantYears);
+        }
+
+        var first = new BeforeFirstSave(async () =>
+        {
+            await using var other = Database.CreateContext();
+            Assert.Equal(ArchiveError.None, await new RetentionBook(other, Driver.Time).SetAsync(Admin, type, 5, 12, shown));
+        });
+        await using (var db = Database.CreateContext(first))
+        {
+            Assert.Equal(ArchiveError.ConcurrencyConflict, await new RetentionBook(db, Driver.Time).SetAsync(Admin, type, 2, 4, shown));
+        }
+
+        Assert.True(first.Ran);
+        await using var check = Database.CreateContext();
+        var rules = await check.RetentionRules.AsNoTracking().Where(r => r.CategoryId == type).ToListAsync();
+        Assert.Equal((5, 12), (Assert.Single(rules).GeneralYears, rules[0].ImportantYears));
+        Assert.Single(await check.RetentionRuleChanges.AsNoTracking().ToListAsync());
         Assert.Equal(file.ClosedAt.AddYears(5), (await FileOfAsync(file.ComplaintId)).RetainUntil);
     }
 

@@ -100,4 +100,36 @@ public sealed class OrganisationConcurrencyTests : CaseDatabaseTest
 
         Assert.Equal(OrganisationError.None, await teams.SetMembersAsync(team.Id, [], "admin2", [handler]));
     }
+    [Fact]
+    public async Task Two_administrators_saving_one_team_s_members_in_the_same_instant_cannot_both_land()
+    {
+        var engineering = Driver.DepartmentId(DepartmentCatalog.Engineering);
+        var handler = Driver.HandlerOf(DepartmentCatalog.Engineering).UserId;
+        var head = Driver.HeadOf(DepartmentCatalog.Engineering).UserId;
+        int teamId;
+        await using (var db = Database.CreateContext())
+        {
+            var teams = new TeamBook(db, Driver.Time);
+            Assert.Equal(OrganisationError.None, await teams.AddAsync(engineering, "eng.lift", "电梯班组", "電梯班組", "Lift crew", "admin"));
+            teamId = Assert.Single(await teams.OfDepartmentAsync(engineering)).Id;
+        }
+
+        // Both read the empty team and pass the comparison with what their pages showed; the first lands between the
+        // second's read and its save.
+        var first = new BeforeFirstSave(async () =>
+        {
+            await using var other = Database.CreateContext();
+            Assert.Equal(OrganisationError.None, await new TeamBook(other, Driver.Time).SetMembersAsync(teamId, [handler], "admin1", []));
+        });
+        await using (var db = Database.CreateContext(first))
+        {
+            Assert.Equal(OrganisationError.ConcurrencyConflict, await new TeamBook(db, Driver.Time).SetMembersAsync(teamId, [head], "admin2", []));
+        }
+
+        Assert.True(first.Ran);
+        await using var check = Database.CreateContext();
+        Assert.Equal([handler], (await new TeamBook(check, Driver.Time).OfDepartmentAsync(engineering)).Single().Members.Select(m => m.UserId));
+        Assert.Single(await check.OrganisationChanges.AsNoTracking().Where(c => c.Subject == OrganisationSubject.Membership).ToListAsync());
+    }
 }
+

@@ -108,6 +108,7 @@ internal sealed class RetentionRuleConfiguration : IEntityTypeConfiguration<Rete
         builder.ToTable("RetentionRules");
         builder.HasKey(r => r.Id);
         builder.HasIndex(r => r.CategoryId).IsUnique();
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

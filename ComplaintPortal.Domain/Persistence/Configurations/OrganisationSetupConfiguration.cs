@@ -14,6 +14,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Code).HasMaxLength(Team.CodeMaxLength).IsRequired().IsSingleLine();
         builder.HasIndex(t => t.Code).IsUnique();
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.NameZhHans).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(t => t.NameZhHant).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();
         builder.Property(t => t.NameEn).HasMaxLength(Department.NameMaxLength).IsRequired().IsSingleLine();

@@ -440,6 +440,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("ImportantYears")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId")
@@ -1832,6 +1836,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -421,6 +421,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("ImportantYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId")
@@ -1772,6 +1776,10 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
