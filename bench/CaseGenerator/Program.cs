@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 // Fills a portal SQLite database with N realistic cases spread over the last 24 months, every stage,
 // department and category, with real hash-chained ledgers. Usage:
-//   dotnet run -c Release --project bench/CaseGenerator -- --count 100000 [--db path] [--seed 42] [--repeat-callers 0.08]
+//   dotnet run -c Release --project bench/CaseGenerator -- --count 100000 [--db path] [--seed 42] [--repeat-callers 0.08] [--actions N]
 // --repeat-callers: the share of cases whose caller complained before (0 by default).
+// --actions: improvement actions raised over the period (one per 200 cases by default), with their history and notices.
 var count = IntArg("--count", 10_000);
 var seed = IntArg("--seed", 42);
 var dbPath = StringArg("--db", Path.Combine("ComplaintPortal.Web", "App_Data", "complaints.db"));
@@ -111,6 +112,14 @@ Say($"Database file: {new FileInfo(dbPath).Length / 1024.0 / 1024.0:N0} MB");
 await using (var db = new SqlitePortalDbContext(options.Options))
 {
     await GeneratedDataCheck.RunAsync(db, count, now, Say);
+}
+
+// Improvement actions, through the portal's own service (a few hundred: no bulk path needed).
+var actions = Stopwatch.StartNew();
+await using (var db = new SqlitePortalDbContext(options.Options))
+{
+    var raised = await ImprovementActions.GenerateAsync(db, IntArg("--actions", Math.Max(1, count / 200)), now, new Random(seed + 1));
+    Say($"{raised:N0} improvement actions raised, reported and verified through the portal's service in {actions.Elapsed.TotalSeconds:F1} s");
 }
 
 int IntArg(string name, int fallback) =>
