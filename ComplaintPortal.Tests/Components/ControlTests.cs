@@ -157,16 +157,22 @@ public sealed class MomentFieldTests
         var empty = cut.Find("input[data-test=at-time]");
         Assert.Equal(("", "00:00"), (empty.GetAttribute("value") ?? "", empty.GetAttribute("placeholder")));
 
-        // The time first (typed fast, Tab to the time before the day was read): it waits for the day and joins it.
+        // The time first (typed fast, Tab to the time before the day was read): it waits for the day and joins it. Until
+        // the day comes, the field asks for it and holds the form back, so the time typed is never dropped for "now".
+        var unread = new UnreadFields();
         DateTime? second = null;
-        var other = ctx.Render<MomentField>(p => p.Add(c => c.Value, second).Add(c => c.DataTest, "at2")
-            .Add(c => c.ValueChanged, (DateTime? v) => second = v));
+        var other = ctx.Render<CascadingValue<UnreadFields>>(p => p.Add(c => c.Value, unread).Add(c => c.IsFixed, true)
+            .AddChildContent<MomentField>(m => m.Add(c => c.Value, second).Add(c => c.DataTest, "at2").Add(c => c.ValueChanged, (DateTime? v) => second = v)));
         Assert.False(other.Find("input[data-test=at2-time]").HasAttribute("disabled"));
         other.Find("input[data-test=at2-time]").Change("930");
         Assert.Null(second);
         Assert.DoesNotContain("24 小时制", other.Markup, StringComparison.Ordinal);
+        Assert.Contains("请同时填写这个时间的日期", other.Markup, StringComparison.Ordinal);
+        Assert.True(unread.Any);
         other.Find("input[data-test=at2-day]").Change("2026-03-02");
         Assert.Equal(new DateTime(2026, 3, 2, 9, 30, 0), second);
+        Assert.DoesNotContain("请同时填写这个时间的日期", other.Markup, StringComparison.Ordinal);
+        Assert.False(unread.Any);
     }
 
     [Fact]
