@@ -167,11 +167,11 @@ public sealed class MomentFieldTests
         other.Find("input[data-test=at2-time]").Change("930");
         Assert.Null(second);
         Assert.DoesNotContain("24 小时制", other.Markup, StringComparison.Ordinal);
-        Assert.Contains("请同时填写这个时间的日期", other.Markup, StringComparison.Ordinal);
+        Assert.Contains("请同时填写日期", other.Markup, StringComparison.Ordinal);
         Assert.True(unread.Any);
         other.Find("input[data-test=at2-day]").Change("2026-03-02");
         Assert.Equal(new DateTime(2026, 3, 2, 9, 30, 0), second);
-        Assert.DoesNotContain("请同时填写这个时间的日期", other.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("请同时填写日期", other.Markup, StringComparison.Ordinal);
         Assert.False(unread.Any);
     }
 
