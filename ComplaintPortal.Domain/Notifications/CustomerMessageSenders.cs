@@ -21,7 +21,9 @@ public interface IStaffMailSender
 
 /// <summary>
 /// Writes each message as a text file into a pick-up folder (printed letters, an SMS gateway that polls
-/// the folder, or simply a record when no mail server is configured).
+/// the folder, or simply a record when no mail server is configured). Each file appears whole: it is written under
+/// another name (<c>.partial</c>) and then renamed, so whatever polls the folder for <c>*.txt</c> never reads one half
+/// written.
 /// </summary>
 public sealed class FilePickupMessageSender(string folder) : ICustomerMessageSender, IStaffMailSender
 {
@@ -48,7 +50,9 @@ public sealed class FilePickupMessageSender(string folder) : ICustomerMessageSen
             .AppendLine()
             .AppendLine(body)
             .ToString();
-        await File.WriteAllTextAsync(Path.Combine(folder, name + ".txt"), text, Encoding.UTF8, cancellationToken);
+        var partial = Path.Combine(folder, name + ".partial");
+        await File.WriteAllTextAsync(partial, text, Encoding.UTF8, cancellationToken);
+        File.Move(partial, Path.Combine(folder, name + ".txt"), overwrite: true);
     }
 }
 
