@@ -83,6 +83,53 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task An_hour_s_or_a_day_s_bar_lists_exactly_the_complaints_it_counts_in_the_organisation_s_time_a_page_at_a_time()
+    {
+        var early = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var late = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var nextDay = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var otherHour = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var invalid = await Driver.CaseInStageAsync(CaseStage.Invalid);
+        // Sunday 1 March 17:05 and 17:55 UTC, Monday 17:30 UTC: 01:05, 01:55 on Monday and 01:30 on Tuesday in Shanghai.
+        await SetAsync(early.Id, new DateTimeOffset(2026, 3, 1, 17, 5, 0, TimeSpan.Zero), "p1", CategoryCatalog.ProductQuality);
+        await SetAsync(late.Id, new DateTimeOffset(2026, 3, 1, 17, 55, 0, TimeSpan.Zero), "p2", CategoryCatalog.ProductQuality);
+        await SetAsync(nextDay.Id, new DateTimeOffset(2026, 3, 2, 17, 30, 0, TimeSpan.Zero), "p3", CategoryCatalog.ProductQuality);
+        // 18:00 UTC on the Sunday is 02:00 on Monday there: Monday's, not one o'clock's.
+        await SetAsync(otherHour.Id, new DateTimeOffset(2026, 3, 1, 18, 0, 0, TimeSpan.Zero), "p4", CategoryCatalog.ProductQuality);
+        await SetAsync(invalid.Id, new DateTimeOffset(2026, 3, 1, 17, 10, 0, TimeSpan.Zero), "p5", CategoryCatalog.ProductQuality);
+
+        await using var db = Database.CreateContext();
+        var statistics = new ComplaintStatistics(db);
+        var period = new ReportPeriod(ReportPeriodKind.Month, 2026, 3);
+        var times = (await statistics.ReadAsync(period, Shanghai)).Times;
+        async Task<List<string>> Listed(StatisticsSlice slice, StatisticsFigure figure = StatisticsFigure.Received, int skip = 0, int take = 50) =>
+            [.. (await statistics.CasesAsync(figure, slice, period, Shanghai, null, skip, take)).Select(x => x.CaseNumber)];
+
+        // Every bar lists as many as it counts.
+        for (var hour = 0; hour < 24; hour++)
+        {
+            Assert.Equal(times.ByHour[hour], (await Listed(StatisticsSlice.AtHour(hour))).Count);
+        }
+
+        for (var day = 0; day < 7; day++)
+        {
+            Assert.Equal(times.ByWeekday[day], (await Listed(StatisticsSlice.OnWeekday(day))).Count);
+        }
+
+        // One o'clock: the three, in the order they came in (the invalid one is no complaint), a page at a time.
+        Assert.Equal([early.CaseNumber, late.CaseNumber, nextDay.CaseNumber], await Listed(StatisticsSlice.AtHour(1)));
+        Assert.Equal([late.CaseNumber], await Listed(StatisticsSlice.AtHour(1), skip: 1, take: 1));
+        Assert.Equal([otherHour.CaseNumber], await Listed(StatisticsSlice.AtHour(2)));
+        Assert.Equal([early.CaseNumber, late.CaseNumber, otherHour.CaseNumber], await Listed(StatisticsSlice.OnWeekday(0)));
+        Assert.Equal([nextDay.CaseNumber], await Listed(StatisticsSlice.OnWeekday(1)));
+        Assert.Empty(await Listed(StatisticsSlice.OnWeekday(6)));
+        // With a figure: one o'clock's closed ones.
+        Assert.Equal([early.CaseNumber, nextDay.CaseNumber], await Listed(StatisticsSlice.AtHour(1), StatisticsFigure.Closed));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StatisticsSlice.AtHour(24));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StatisticsSlice.OnWeekday(7));
+    }
+
+    [Fact]
     public async Task The_kinds_of_solution_count_each_complaint_once_per_kind_its_departments_chose_and_list_those_cases()
     {
         var a = await Driver.CaseInStageAsync(CaseStage.InDepartments);

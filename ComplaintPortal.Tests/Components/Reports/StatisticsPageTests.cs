@@ -151,6 +151,15 @@ public sealed class StatisticsPageTests : CasePageTest
         // The hot spot opens its type's complaints.
         var spot = await OpenAsync(cut.Find("[data-hot-spot]"));
         Assert.Equal(("产品质量问题 · 受理投诉：2 件", 2), (spot.Title, spot.Cases.Count));
+        // The time charts' bars with complaints, under each chart (09:00 and 10:00 in Shanghai, both on Monday), open theirs.
+        Assert.Equal(["9时（1）", "10时（1）"], cut.FindAll("[data-test=hour-bars] [data-bar]").Select(c => c.TextContent.Trim()));
+        var ten = await OpenAsync(cut.Find("[data-test=hour-bars] [data-bar='10时']"));
+        Assert.Equal("10:00–11:00 · 受理投诉：1 件", ten.Title);
+        Assert.Equal([open.CaseNumber], ten.Cases);
+        Assert.Equal(["周一（2）"], cut.FindAll("[data-test=weekday-bars] [data-bar]").Select(c => c.TextContent.Trim()));
+        var monday = await OpenAsync(cut.Find("[data-test=weekday-bars] [data-bar]"));
+        Assert.Equal("星期一 · 受理投诉：2 件", monday.Title);
+        Assert.Equal([closed.CaseNumber, open.CaseNumber], monday.Cases);
         // A figure of nought is plain text: nothing to open.
         var nought = cut.Find("[data-figure=reopened] [data-count]");
         Assert.Equal(("SPAN", "0"), (nought.TagName, nought.TextContent.Trim()));
