@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Features.Account;
 using ComplaintPortal.Web.Features.Account.EntraId;
 using ComplaintPortal.Web.Features.Admin;
@@ -45,6 +46,9 @@ public static class PortalServices
         // MudBlazor's own strings (pager, filters, dialogs, pickers, upload) in the portal's languages.
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddSingleton<CurrentUserSummary>();
+        // A report's figures from the prerender to its circuit, kept on the server (the persisted state only names them).
+        services.AddMemoryCache();
+        services.AddSingleton<PrerenderHandoff>();
         services.AddPortalTheme();
         // Razor otherwise writes CJK text as numeric entities (&#x...;).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -68,6 +68,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<Domain.Reporting.Improvements>();
         services.AddMemoryCache();
         services.AddSingleton<IntakeSuggestions>();
+        services.AddSingleton<ComplaintPortal.Web.Components.Shared.PrerenderHandoff>();
         services.AddSingleton(feed);
     }
 

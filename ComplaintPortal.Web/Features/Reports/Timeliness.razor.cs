@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Deadlines;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -71,8 +72,15 @@ public sealed partial class Timeliness
 
     private int? DepartmentId => ReadNumber(DepartmentValue);
 
+    /// <summary>The figures shown, read once: the prerender's are handed to the circuit (<see cref="Prerendered"/>).</summary>
+    public TimelinessView? View { get; private set; }
+
+    /// <summary>The prerender's figures' token: they wait on the server, so the circuit's first message stays small however many departments there are.</summary>
     [PersistentState]
-    public TimelinessView? View { get; set; }
+    public string? Prerendered { get; set; }
+
+    [Inject]
+    private PrerenderHandoff Handoff { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -99,11 +107,23 @@ public sealed partial class Timeliness
             return;
         }
 
+        // The prerender's, when they are of this period and this reader's department (the key says both).
+        View = Handoff.Take<TimelinessView>(Prerendered) is { } kept && kept.Key == key ? kept : null;
+        Prerendered = null;
+        if (View is not null)
+        {
+            return;
+        }
+
         loading = true;
         var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
         var result = await InScopeAsync(sp => sp.GetRequiredService<KeptTimelinessReport>().ComputeAsync(period, TrendMonths, zone, now, department));
         View = new TimelinessView(key, period, result);
         loading = false;
+        if (!RendererInfo.IsInteractive)
+        {
+            Prerendered = Handoff.Keep(View);
+        }
     }
 
     /// <summary>Puts the chosen filter into the address, so it can be bookmarked and the page loads it.</summary>
