@@ -117,6 +117,24 @@ public sealed class TimelinessFigureTests
         return new PortalComponentContext("zh-Hant", services => services.AddSingleton(clock));
     }
 
+    [Fact]
+    public void A_figure_s_list_is_headed_with_its_count_grouped_as_the_figure_shows_it()
+    {
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+
+            Assert.Equal("23:00–24:00 · 受理投诉：1,770 件", FigureSelection.HeadingOf("23:00–24:00 · 受理投诉", 1770));
+            Assert.Equal("全部投诉：1 件", FigureSelection.HeadingOf("全部投诉", 1));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
     private static FigureRow Row(string number, params DeadlineKind[] missed) =>
         new(number.GetHashCode(StringComparison.Ordinal), number, CaseStage.Closed, missed, null, missed.Length > 0 ? Due : null, null);
 }

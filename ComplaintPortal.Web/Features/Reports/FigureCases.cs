@@ -25,7 +25,8 @@ public sealed record FigureSelection(string Title, TimelinessFigure Figure, int?
 
     /// <summary>A list of the cases behind a figure, as its dialog is headed: "全部投诉：12 件".</summary>
     public static string HeadingOf(string title, int count) =>
-        string.Format(CultureInfo.CurrentCulture, Counted.Pick(count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), title, count);
+        string.Format(CultureInfo.CurrentCulture, Counted.Pick(count, DeadlineText.Timeliness_CasesBehind_One, DeadlineText.Timeliness_CasesBehind), title,
+            count.ToString("N0", CultureInfo.CurrentCulture));
 
     /// <summary>Complaints (with their stage), rather than single deadlines.</summary>
     public bool PerComplaint => Figure is TimelinessFigure.Complaints or TimelinessFigure.OnTime or TimelinessFigure.Late
