@@ -90,6 +90,24 @@ public sealed class BoardRowMarkupTests : IAsyncLifetime
         Assert.Equal("待分类", exported);
     }
 
+    [Fact]
+    public async Task Times_of_this_year_are_short_and_those_of_another_year_carry_it()
+    {
+        var names = await markup.LookupsAsync(Zh);
+        // Entered its stage on 7 December 2024 (Shanghai), due two days later: two years overdue, not due this week.
+        var old = new DateTimeOffset(2024, 12, 6, 16, 45, 0, TimeSpan.Zero);
+        var stale = new BoardRow(2, "KS-2024-000001", null, Priority.General, CaseStage.Registered, old, old, [], old.AddDays(2), old.AddDays(1), 1);
+
+        var oldCells = markup.Line(stale, names, Zh, Now).Cells.Value;
+        var cells = markup.Line(Row(), names, Zh, Now).Cells.Value;
+
+        Assert.Contains(">2024-12-07 00:45</time>", oldCells, StringComparison.Ordinal);
+        Assert.Contains(">2024-12-09 00:45</time>", oldCells, StringComparison.Ordinal);
+        // 1 December 2026 10:00 in Shanghai, due on the 10th: this year's, month and day only.
+        Assert.Contains(">12-01 10:00</time>", cells, StringComparison.Ordinal);
+        Assert.Contains(">12-10 10:00</time>", cells, StringComparison.Ordinal);
+    }
+
     private static BoardRow Row() =>
         new(1, "KS-2026-000001", null, Priority.General, CaseStage.Acknowledged, Now, Now, [], Now.AddDays(9), Now.AddDays(8), 1);
 }

@@ -152,11 +152,11 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
 
                 break;
             case BoardColumn.StageSince:
-                Time(html, row.StageEnteredAt);
+                Time(html, row.StageEnteredAt, now);
                 break;
             case BoardColumn.Deadline when row.NextDeadline is { } due:
                 html.Append("<board-countdown").Append(Instants(row)).Append("></board-countdown><div class=\"board-due\">");
-                Time(html, due);
+                Time(html, due, now);
                 if (row.HasProvisionalDeadline)
                 {
                     html.Append(" <span class=\"board-provisional\" data-test=\"provisional\" title=\"").Append(Encoder.Encode(DeadlineText.Provisional_Why))
@@ -180,9 +180,14 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
         }
     }
 
-    private void Time(StringBuilder html, DateTimeOffset instant) =>
+    /// <summary>
+    /// A time in the organisation's zone, short (12-07 09:30) within this year and with its year otherwise (2024-12-07
+    /// 09:30): a case two years overdue must not read as due this week.
+    /// </summary>
+    private void Time(StringBuilder html, DateTimeOffset instant, DateTimeOffset now) =>
         html.Append("<time datetime=\"").Append(Iso(instant)).Append("\">")
-            .Append(BoardColumns.Local(instant, clock, "MM-dd HH:mm")).Append("</time>");
+            .Append(BoardColumns.Local(instant, clock, clock.ToLocal(instant).Year == clock.ToLocal(now).Year ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm"))
+            .Append("</time>");
 
     private static string Instants(BoardRow row) =>
         " due=\"" + Iso(row.NextDeadline!.Value) + "\"" + (row.DueSoonAt is { } soon ? " due-soon=\"" + Iso(soon) + "\"" : "");
