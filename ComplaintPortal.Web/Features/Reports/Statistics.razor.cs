@@ -1,7 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
-using ComplaintPortal.Web.Components.Shared;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -75,15 +74,8 @@ public sealed partial class Statistics
     [SupplyParameterFromQuery(Name = "number")]
     private string? NumberValue { get; set; }
 
-    /// <summary>The figures shown, read once: the prerender's are handed to the circuit (<see cref="Prerendered"/>).</summary>
+    /// <summary>The figures shown: read by the circuit only, under the progress bar (see <see cref="OnParametersSetAsync"/>).</summary>
     public StatisticsView? View { get; private set; }
-
-    /// <summary>The prerender's figures' token: they wait on the server, as they do not fit the circuit's first message.</summary>
-    [PersistentState]
-    public string? Prerendered { get; set; }
-
-    [Inject]
-    private PrerenderHandoff Handoff { get; set; } = default!;
 
     /// <summary>A department head's own department (they read its statistics only); none for the whole organisation's readers.</summary>
     private int? onlyDepartment;
@@ -126,21 +118,20 @@ public sealed partial class Statistics
         var key = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.Year}/{period.Number}/{onlyDepartment}");
         if (View?.Key != key)
         {
-            // The prerender's, when they are of this period and this reader's departments (the key says both).
-            View = Handoff.Take<StatisticsView>(Prerendered) is { } kept && kept.Key == key ? kept : null;
-            Prerendered = null;
-            if (View is null)
+            if (!RendererInfo.IsInteractive)
             {
-                loading = true;
-                var (shown, zone, department) = (period, Clock.TimeZone, onlyDepartment);
-                var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(shown, zone, department));
-                View = new StatisticsView(key, result);
-                loading = false;
-                if (!RendererInfo.IsInteractive)
-                {
-                    Prerendered = Handoff.Keep(View);
-                }
+                // The prerender reads no figures. A year of a million cases takes 15 s, and a prerendered page is sent only when
+                // it is done, so the reader would stare at the page before with no sign of progress; the circuit reads them under
+                // the progress bar instead (the page then persists no figures either: they passed the circuit's 32 KB message).
+                View = null;
+                return;
             }
+
+            loading = true;
+            var (shown, zone, department) = (period, Clock.TimeZone, onlyDepartment);
+            var result = await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(shown, zone, department));
+            View = new StatisticsView(key, result);
+            loading = false;
         }
 
         Present(View.Result);
