@@ -92,49 +92,6 @@ public static class StatisticsFigures
         Compiled.TryGetValue(figure, out var rule) ? rule : throw new ArgumentOutOfRangeException(nameof(figure));
 }
 
-/// <summary>
-/// Which line of the statistics a figure is on: every complaint, or one category's (null with
-/// <see cref="Uncategorised"/>: not yet assessed), one channel's, one department's, one kind of solution's, one cause
-/// category's (<see cref="CauseNotFiled"/>: findings filed under none), one group of a free-text field's (a product, a customer
-/// group), or one bar of when they came in: an hour of the day (<see cref="Hour"/>, 0 to 23) or a day of the week
-/// (<see cref="Weekday"/>, Monday 0), in the organisation's time as <see cref="ReceivedTimes"/> counts them.
-/// </summary>
-public sealed record StatisticsSlice(int? CategoryId = null, bool Uncategorised = false, ComplaintChannel? Channel = null, int? DepartmentId = null,
-    string? SolutionTypeCode = null, TextGroup? Text = null, string? CauseCategoryCode = null, bool CauseNotFiled = false,
-    int? Hour = null, int? Weekday = null)
-{
-    public static readonly StatisticsSlice All = new();
-
-    /// <summary>The complaints received in one hour of the day (0 to 23), on any day of the period.</summary>
-    public static StatisticsSlice AtHour(int hour)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(hour);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(hour, 23);
-        return new(Hour: hour);
-    }
-
-    /// <summary>The complaints received on one day of the week (Monday 0 to Sunday 6), in any week of the period.</summary>
-    public static StatisticsSlice OnWeekday(int weekday)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(weekday);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(weekday, 6);
-        return new(Weekday: weekday);
-    }
-
-    /// <summary>Whether this is a bar of the received times, which the database cannot pick: the hour and day are the organisation's.</summary>
-    internal bool ByTime => Hour is not null || Weekday is not null;
-
-    /// <summary>Whether a complaint received at <paramref name="at"/> is on this slice's hour and day (any, where none is set).</summary>
-    internal bool TakesTime(DateTimeOffset at, TimeZoneInfo zone) =>
-        (Hour is not { } hour || ReceivedTimes.HourOf(at, zone) == hour) && (Weekday is not { } day || ReceivedTimes.WeekdayOf(at, zone) == day);
-
-    public static StatisticsSlice Category(int? categoryId) => categoryId is null ? new(Uncategorised: true) : new(CategoryId: categoryId);
-
-    /// <summary>A cause category's line, or with no code the line of findings filed under none.</summary>
-    public static StatisticsSlice Cause(string? causeCategoryCode) =>
-        causeCategoryCode is null ? new(CauseNotFiled: true) : new(CauseCategoryCode: causeCategoryCode);
-}
-
 /// <summary>A case behind a figure: its number, when it came in, its type and channel, where it stands and the callback's answers (result, attitude).</summary>
 public sealed record StatisticsCase(string CaseNumber, DateTimeOffset ReceivedAt, int? CategoryId, ComplaintChannel Channel, CaseStage Stage, bool? Satisfied,
     bool? Attitude = null);
@@ -185,34 +142,6 @@ public sealed record ComplaintStatisticsResult(
     IReadOnlyList<TextStatistics> ByCustomerGroup,
     IReadOnlyList<TextStatistics> ByLocation,
     ReceivedTimes Times);
-
-/// <summary>
-/// When the period's complaints came in, in the organisation's time (the seed's 時間段): how many in each hour of the day
-/// (0 to 23) and on each day of the week (Monday first), so that staffing can follow the calls.
-/// </summary>
-public sealed record ReceivedTimes(IReadOnlyList<int> ByHour, IReadOnlyList<int> ByWeekday)
-{
-    public static ReceivedTimes Of(IEnumerable<DateTimeOffset> received, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(received);
-        ArgumentNullException.ThrowIfNull(zone);
-        var byHour = new int[24];
-        var byWeekday = new int[7];
-        foreach (var at in received)
-        {
-            byHour[HourOf(at, zone)]++;
-            byWeekday[WeekdayOf(at, zone)]++;
-        }
-
-        return new(byHour, byWeekday);
-    }
-
-    /// <summary>The hour of the day (0 to 23) in <paramref name="zone"/> of an instant: its bar.</summary>
-    public static int HourOf(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).Hour;
-
-    /// <summary>The day of the week (Monday 0 to Sunday 6) in <paramref name="zone"/> of an instant: its bar.</summary>
-    public static int WeekdayOf(DateTimeOffset at, TimeZoneInfo zone) => ((int)TimeZoneInfo.ConvertTime(at, zone).DayOfWeek + 6) % 7;
-}
 
 /// <summary>
 /// Counts the complaints received in a period by category, channel, department, kind of solution, product and customer

@@ -47,20 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go: TestResults/screenshots at the repository root (kept by CI as artifacts).</summary>
     public static string ArtifactPath(string fileName)
     {
-        var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        var folder = Path.Combine(RepositoryFolder.Find() ?? AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ComplaintPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }
 

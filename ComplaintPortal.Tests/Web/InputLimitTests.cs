@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplaintPortal.Tests.Infrastructure;
 
 namespace ComplaintPortal.Tests.Web;
 
@@ -12,7 +13,7 @@ public sealed partial class InputLimitTests
     [Fact]
     public void Every_text_field_on_every_page_sets_its_maximum_length()
     {
-        var web = Path.Combine(RepositoryRoot(), "ComplaintPortal.Web");
+        var web = Path.Combine(RepositoryFolder.Find()!, "ComplaintPortal.Web");
         var fields = Directory.GetFiles(web, "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => TextField().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetRelativePath(web, file), Tag: m.Value)))
             .ToList();
@@ -26,15 +27,4 @@ public sealed partial class InputLimitTests
     /// <summary>A MudTextField's or MudAutocomplete's opening tag, attributes and all (their lambdas hold no "/&gt;").</summary>
     [GeneratedRegex("<Mud(TextField|Autocomplete)\\b.*?(/>|</Mud)", RegexOptions.Singleline)]
     private static partial Regex TextField();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ComplaintPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
 }

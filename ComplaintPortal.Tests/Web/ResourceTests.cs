@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ComplaintPortal.Tests.Infrastructure;
 
 namespace ComplaintPortal.Tests.Web;
 
@@ -41,16 +42,7 @@ public partial class ResourceTests
     private static List<string> Placeholders(string text) =>
         PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    private static string ResourceFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ComplaintPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "ComplaintPortal.Web", "Resources");
-    }
+    private static string ResourceFolder() => Path.Combine(RepositoryFolder.Find()!, "ComplaintPortal.Web", "Resources");
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();

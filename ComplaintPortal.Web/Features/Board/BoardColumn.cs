@@ -95,6 +95,6 @@ public static class BoardColumns
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
-    internal static string Local(DateTimeOffset instant, OrganisationClock? clock, string format) =>
+    private static string Local(DateTimeOffset instant, OrganisationClock? clock, string format) =>
         (clock?.ToLocal(instant) ?? instant).ToString(format, CultureInfo.InvariantCulture);
 }

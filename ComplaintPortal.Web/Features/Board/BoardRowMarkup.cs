@@ -184,10 +184,13 @@ public sealed class BoardRowMarkup(IServiceScopeFactory scopes, OrganisationCloc
     /// A time in the organisation's zone, short (12-07 09:30) within this year and with its year otherwise (2024-12-07
     /// 09:30): a case two years overdue must not read as due this week.
     /// </summary>
-    private void Time(StringBuilder html, DateTimeOffset instant, DateTimeOffset now) =>
+    private void Time(StringBuilder html, DateTimeOffset instant, DateTimeOffset now)
+    {
+        var local = clock.ToLocal(instant);
         html.Append("<time datetime=\"").Append(Iso(instant)).Append("\">")
-            .Append(BoardColumns.Local(instant, clock, clock.ToLocal(instant).Year == clock.ToLocal(now).Year ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm"))
+            .Append(local.ToString(local.Year == clock.ToLocal(now).Year ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
             .Append("</time>");
+    }
 
     private static string Instants(BoardRow row) =>
         " due=\"" + Iso(row.NextDeadline!.Value) + "\"" + (row.DueSoonAt is { } soon ? " due-soon=\"" + Iso(soon) + "\"" : "");

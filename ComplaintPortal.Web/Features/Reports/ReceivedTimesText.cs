@@ -29,28 +29,29 @@ public static class ReceivedTimesText
             HourRange(hour), times.ByHour[hour].ToString("N0", CultureInfo.CurrentCulture), Weekday(day), times.ByWeekday[day].ToString("N0", CultureInfo.CurrentCulture));
     }
 
-    /// <summary>The hours with complaints, each with its count and the figure listing them (the bars a manager clicks, the chart's own bars telling nobody which was clicked).</summary>
-    public static IEnumerable<(string Label, int Count, StatisticsSelection Selection)> Hours(ReceivedTimes times)
+    /// <summary>The hours with complaints, each with its label and the figure listing them (the bars a manager clicks, the chart's own bars telling nobody which was clicked).</summary>
+    public static IEnumerable<(string Label, StatisticsSelection Selection)> Hours(ReceivedTimes times)
     {
         ArgumentNullException.ThrowIfNull(times);
-        return Enumerable.Range(0, 24).Where(h => times.ByHour[h] > 0)
-            .Select(h => (HourLabel(h), times.ByHour[h], Selection(HourRange(h), StatisticsSlice.AtHour(h), times.ByHour[h])));
+        return Bars(times.ByHour, HourLabel, HourRange, StatisticsSlice.AtHour);
     }
 
-    /// <summary>The days of the week with complaints, Monday first, each with its count and the figure listing them.</summary>
-    public static IEnumerable<(string Label, int Count, StatisticsSelection Selection)> Weekdays(ReceivedTimes times)
+    /// <summary>The days of the week with complaints, Monday first, each with its label and the figure listing them.</summary>
+    public static IEnumerable<(string Label, StatisticsSelection Selection)> Weekdays(ReceivedTimes times)
     {
         ArgumentNullException.ThrowIfNull(times);
-        return Enumerable.Range(0, 7).Where(d => times.ByWeekday[d] > 0)
-            .Select(d => (WeekdayShort(d), times.ByWeekday[d], Selection(Weekday(d), StatisticsSlice.OnWeekday(d), times.ByWeekday[d])));
+        return Bars(times.ByWeekday, WeekdayShort, Weekday, StatisticsSlice.OnWeekday);
     }
 
     /// <summary>A bar's label with its count (17时（4）, 17:00 (4)).</summary>
     public static string Bar(string label, int count) =>
         string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_TimeBar, label, count.ToString("N0", CultureInfo.CurrentCulture));
 
-    private static StatisticsSelection Selection(string name, StatisticsSlice slice, int count) =>
-        new(name + " · " + DeadlineText.Stats_Received, StatisticsFigure.Received, slice, false, count);
+    /// <summary>The bars with complaints: a short label under the chart, and the figure titled by the bar's full name.</summary>
+    private static IEnumerable<(string Label, StatisticsSelection Selection)> Bars(IReadOnlyList<int> counts, Func<int, string> label,
+        Func<int, string> name, Func<int, StatisticsSlice> slice) =>
+        Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0)
+            .Select(i => (label(i), new StatisticsSelection(name(i) + " · " + DeadlineText.Stats_Received, StatisticsFigure.Received, slice(i), false, counts[i])));
 
     private static int Busiest(IReadOnlyList<int> counts) => Enumerable.Range(0, counts.Count).MaxBy(i => counts[i]);
 }

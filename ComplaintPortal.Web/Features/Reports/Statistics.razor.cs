@@ -123,7 +123,6 @@ public sealed partial class Statistics
                 // The prerender reads no figures. A year of a million cases takes 15 s, and a prerendered page is sent only when
                 // it is done, so the reader would stare at the page before with no sign of progress; the circuit reads them under
                 // the progress bar instead (the page then persists no figures either: they passed the circuit's 32 KB message).
-                View = null;
                 return;
             }
 
