@@ -75,7 +75,7 @@ public static class PortalDatabase
     [
         Deadlines.NextDeadlineKeeper.Instance, Board.BoardKeysKeeper.Instance, AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
         Archive.AppendOnlyArchiveInterceptor.Instance, AppendOnlyPrivacyInterceptor.Instance,
-        Reporting.TimelinessCounter.Instance,
+        Reporting.TimelinessCounter.Instance, Reporting.StatisticsCounter.Instance,
     ];
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)

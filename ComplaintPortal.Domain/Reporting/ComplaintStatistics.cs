@@ -36,6 +36,17 @@ public sealed record StatisticsLine(int Received, int Closed, int Surveyed, int 
         _ => throw new ArgumentOutOfRangeException(nameof(figure)),
     };
 
+    /// <summary>This line and <paramref name="other"/> added together (complaints of each counted once).</summary>
+    public StatisticsLine Plus(StatisticsLine other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Received + other.Received, Closed + other.Closed, Surveyed + other.Surveyed, Satisfied + other.Satisfied, Reopened + other.Reopened,
+            RepeatCallers + other.RepeatCallers, AttitudeSurveyed + other.AttitudeSurveyed, AttitudeSatisfied + other.AttitudeSatisfied);
+    }
+
+    /// <summary>The lines added together.</summary>
+    public static StatisticsLine Sum(IEnumerable<StatisticsLine> lines) => lines.Aggregate(Empty, (sum, line) => sum.Plus(line));
+
     private static decimal? Rate(int satisfied, int asked) => asked == 0 ? null : Math.Round(satisfied * 100m / asked, 1, MidpointRounding.AwayFromZero);
 
     internal static StatisticsLine Of(IReadOnlyCollection<ComplaintStatistics.Fact> facts) => new(
@@ -151,7 +162,7 @@ public sealed record ComplaintStatisticsResult(
 /// withdrawn ones count. Read at once from the period's cases (their index by received time): a month at 100,000 cases is a
 /// few thousand rows.
 /// </summary>
-public sealed class ComplaintStatistics(PortalDbContext db)
+public sealed partial class ComplaintStatistics(PortalDbContext db)
 {
     /// <summary>How many months the trend shows, ending with the period's last month.</summary>
     public const int TrendMonths = 12;
@@ -177,10 +188,29 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         public bool Repeat { get; init; }
     }
 
+    /// <summary>Whether a case in this stage is a complaint: invalid and duplicate ones are not, and are left out.</summary>
+    internal static bool IsComplaint(CaseStage stage) => !NotComplaints.Contains(stage);
+
     /// <param name="departmentId">
     /// One department's statistics (a department head's): only the complaints sent to it, and only its own line by department.
     /// </param>
+    /// <remarks>
+    /// Read from the kept counts (<see cref="StatisticsCounts"/>) when they are kept in <paramref name="zone"/>: a year reads
+    /// twelve months of rows per line, however many cases it holds. Otherwise counted from the cases (<see cref="ComputeAsync"/>).
+    /// </remarks>
     public async Task<ComplaintStatisticsResult> ReadAsync(ReportPeriod period, TimeZoneInfo zone, int? departmentId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(zone);
+        return await StatisticsCounts.IsKeptAsync(db, zone, cancellationToken)
+            ? await ReadKeptAsync(period, zone, departmentId, cancellationToken)
+            : await ComputeAsync(period, zone, departmentId, cancellationToken);
+    }
+
+    /// <summary>The statistics counted from the period's cases, each read: what the kept counts must always equal.</summary>
+    /// <param name="departmentId">As given to <see cref="ReadAsync"/>.</param>
+    public async Task<ComplaintStatisticsResult> ComputeAsync(ReportPeriod period, TimeZoneInfo zone, int? departmentId = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -207,49 +237,99 @@ public sealed class ComplaintStatistics(PortalDbContext db)
         var textsBefore = await Received(beforeFrom, beforeTo, departmentId)
             .Select(c => new { c.CategoryId, c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location })
             .ToListAsync(cancellationToken);
-        var receivedBefore = textsBefore.GroupBy(c => c.CategoryId ?? 0).ToDictionary(g => g.Key, g => g.Count());
 
         var months = period.MonthsEndingHere(TrendMonths);
         var (trendFrom, _) = months[0].UtcRange(zone);
         var trendDates = await Received(trendFrom, to, departmentId).Select(c => c.ReceivedAt).ToListAsync(cancellationToken);
-        var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
 
-        var causeKeys = causes.Select(c => c.Code ?? "").ToHashSet(StringComparer.Ordinal);
         var byId = facts.ToDictionary(f => f.Id);
         // A line of the complaints a task table's key (a department, a kind of solution, a cause) holds, each once.
         StatisticsLine LineOf(IEnumerable<int> complaintIds) => StatisticsLine.Of([.. complaintIds.Select(id => byId[id])]);
-        var received = facts.Select(f => f.CategoryId ?? 0).ToHashSet();
-        var categories = facts.GroupBy(f => f.CategoryId)
-            .Select(g => new CategoryStatistics(g.Key, StatisticsLine.Of([.. g]), receivedBefore.GetValueOrDefault(g.Key ?? 0)))
+        Dictionary<string, StatisticsLine> Spellings(Func<Fact, string?> valueOf) => facts.Where(f => valueOf(f) != null)
+            .GroupBy(f => valueOf(f)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => StatisticsLine.Of([.. g]), StringComparer.Ordinal);
+        StatisticsLine NotGiven(Func<Fact, string?> valueOf) => StatisticsLine.Of([.. facts.Where(f => valueOf(f) == null)]);
+        var tallies = new Tallies(
+            StatisticsLine.Of(facts),
+            facts.GroupBy(f => f.CategoryId ?? 0).ToDictionary(g => g.Key, g => StatisticsLine.Of([.. g])),
+            facts.GroupBy(f => f.Channel).ToDictionary(g => g.Key, g => StatisticsLine.Of([.. g])),
+            departments.GroupBy(d => d.DepartmentId).ToDictionary(g => g.Key, g => LineOf(g.Select(d => d.ComplaintId))),
+            solutions.GroupBy(d => d.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => LineOf(g.Select(d => d.ComplaintId)), StringComparer.Ordinal),
+            causes.GroupBy(d => d.Code ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => LineOf(g.Select(d => d.ComplaintId)), StringComparer.Ordinal),
+            new Dictionary<StatisticsText, IReadOnlyDictionary<string, StatisticsLine>>
+            {
+                [StatisticsText.Product] = Spellings(f => f.Product),
+                [StatisticsText.CustomerGroup] = Spellings(f => f.CustomerGroup),
+                [StatisticsText.Location] = Spellings(f => f.Location),
+            },
+            new Dictionary<StatisticsText, StatisticsLine>
+            {
+                [StatisticsText.Product] = NotGiven(f => f.Product),
+                [StatisticsText.CustomerGroup] = NotGiven(f => f.CustomerGroup),
+                [StatisticsText.Location] = NotGiven(f => f.Location),
+            },
+            ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
+        var then = new TalliesBefore(
+            textsBefore.GroupBy(c => c.CategoryId ?? 0).ToDictionary(g => g.Key, g => g.Count()),
+            causesBefore,
+            new Dictionary<StatisticsText, TextsBefore>
+            {
+                [StatisticsText.Product] = TextsBefore.Of(textsBefore.Select(t => t.ProductModel)),
+                [StatisticsText.CustomerGroup] = TextsBefore.Of(textsBefore.Select(t => t.CustomerGroup)),
+                [StatisticsText.Location] = TextsBefore.Of(textsBefore.Select(t => t.Location)),
+            });
+        var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
+        return Result(period, tallies, then, [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))]);
+    }
+
+    /// <summary>A period's figures by line, before they are ordered into a result. Keys: a category's id (0: none), a cause's code ("": none filed).</summary>
+    private sealed record Tallies(
+        StatisticsLine Total,
+        IReadOnlyDictionary<int, StatisticsLine> ByCategory,
+        IReadOnlyDictionary<ComplaintChannel, StatisticsLine> ByChannel,
+        IReadOnlyDictionary<int, StatisticsLine> ByDepartment,
+        IReadOnlyDictionary<string, StatisticsLine> BySolution,
+        IReadOnlyDictionary<string, StatisticsLine> ByCause,
+        IReadOnlyDictionary<StatisticsText, IReadOnlyDictionary<string, StatisticsLine>> BySpelling,
+        IReadOnlyDictionary<StatisticsText, StatisticsLine> NotGiven,
+        ReceivedTimes Times);
+
+    /// <summary>What the period before received, by the lines that compare with it.</summary>
+    private sealed record TalliesBefore(
+        IReadOnlyDictionary<int, int> ByCategory,
+        IReadOnlyDictionary<string, int> ByCause,
+        IReadOnlyDictionary<StatisticsText, TextsBefore> Texts);
+
+    /// <summary>The lines in their order: most complaints first, a type or cause with complaints only before after those with some now.</summary>
+    private static ComplaintStatisticsResult Result(ReportPeriod period, Tallies now, TalliesBefore before, IReadOnlyList<MonthReceived> trend)
+    {
+        var categories = now.ByCategory
+            .Select(c => new CategoryStatistics(c.Key == 0 ? null : c.Key, c.Value, before.ByCategory.GetValueOrDefault(c.Key)))
             // A type with complaints only in the period before: none now, its fall shown.
-            .Concat(receivedBefore.Where(b => !received.Contains(b.Key))
+            .Concat(before.ByCategory.Where(b => !now.ByCategory.ContainsKey(b.Key))
                 .Select(b => new CategoryStatistics(b.Key == 0 ? null : b.Key, StatisticsLine.Empty, b.Value)))
             .OrderByDescending(c => c.Line.Received).ThenByDescending(c => c.ReceivedBefore).ThenBy(c => c.CategoryId ?? int.MaxValue)
             .ToList();
         return new ComplaintStatisticsResult(
             period,
-            before,
-            StatisticsLine.Of(facts),
+            Before(period),
+            now.Total,
             categories,
-            [.. facts.GroupBy(f => f.Channel).OrderBy(g => g.Key).Select(g => new ChannelStatistics(g.Key, StatisticsLine.Of([.. g])))],
-            [.. departments.GroupBy(d => d.DepartmentId)
-                .Select(g => new DepartmentStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
-                .OrderByDescending(d => d.Line.Received).ThenBy(d => d.DepartmentId)],
-            [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))],
-            [.. solutions.GroupBy(d => d.Code, StringComparer.Ordinal)
-                .Select(g => new SolutionStatistics(g.Key, LineOf(g.Select(d => d.ComplaintId))))
+            [.. now.ByChannel.OrderBy(c => c.Key).Select(c => new ChannelStatistics(c.Key, c.Value))],
+            [.. now.ByDepartment.Select(d => new DepartmentStatistics(d.Key, d.Value)).OrderByDescending(d => d.Line.Received).ThenBy(d => d.DepartmentId)],
+            trend,
+            [.. now.BySolution.Select(d => new SolutionStatistics(d.Key, d.Value))
                 .OrderByDescending(d => d.Line.Received).ThenBy(d => d.SolutionTypeCode, StringComparer.Ordinal)],
-            [.. causes.GroupBy(d => d.Code ?? "", StringComparer.Ordinal)
-                .Select(g => new CauseStatistics(Code(g.Key), LineOf(g.Select(d => d.ComplaintId)), causesBefore.GetValueOrDefault(g.Key)))
+            [.. now.ByCause.Select(d => new CauseStatistics(Code(d.Key), d.Value, before.ByCause.GetValueOrDefault(d.Key)))
                 // A cause filed only in the period before: none now, its fall shown.
-                .Concat(causesBefore.Where(b => !causeKeys.Contains(b.Key)).Select(b => new CauseStatistics(Code(b.Key), StatisticsLine.Empty, b.Value)))
+                .Concat(before.ByCause.Where(b => !now.ByCause.ContainsKey(b.Key)).Select(b => new CauseStatistics(Code(b.Key), StatisticsLine.Empty, b.Value)))
                 // The line of findings filed under no cause comes last, whatever its count.
                 .OrderBy(d => d.CauseCategoryCode is null).ThenByDescending(d => d.Line.Received).ThenByDescending(d => d.ReceivedBefore)
                 .ThenBy(d => d.CauseCategoryCode, StringComparer.Ordinal)],
-            TextGroups.Lines(StatisticsText.Product, facts, TextsBefore.Of(textsBefore.Select(t => t.ProductModel))),
-            TextGroups.Lines(StatisticsText.CustomerGroup, facts, TextsBefore.Of(textsBefore.Select(t => t.CustomerGroup))),
-            TextGroups.Lines(StatisticsText.Location, facts, TextsBefore.Of(textsBefore.Select(t => t.Location))),
-            ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
+            TextGroups.Lines(StatisticsText.Product, now.BySpelling[StatisticsText.Product], now.NotGiven[StatisticsText.Product], before.Texts[StatisticsText.Product]),
+            TextGroups.Lines(StatisticsText.CustomerGroup, now.BySpelling[StatisticsText.CustomerGroup], now.NotGiven[StatisticsText.CustomerGroup],
+                before.Texts[StatisticsText.CustomerGroup]),
+            TextGroups.Lines(StatisticsText.Location, now.BySpelling[StatisticsText.Location], now.NotGiven[StatisticsText.Location], before.Texts[StatisticsText.Location]),
+            now.Times);
     }
 
     /// <summary>The complaints whose departments (a head's: their own) recorded findings and filed no cause.</summary>
@@ -367,6 +447,18 @@ public sealed class ComplaintStatistics(PortalDbContext db)
             .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The cases as the kept counts count them (<see cref="StatisticsContribution"/>), with their phone: the same answers
+    /// as <see cref="Facts"/>, whose repeat-caller rule this repeats for the database to run it.
+    /// </summary>
+    internal static IQueryable<StoredCase> Counted(PortalDbContext db, IQueryable<Complaint> cases) => cases.Select(c => new StoredCase(c.Id, c.PhoneKey,
+        new CountedCase(c.ReceivedAt, c.Stage, c.CategoryId, c.Channel, c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount > 0,
+            c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id),
+            c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location)));
+
+    /// <summary>A stored case as counted, with its phone (whose other calls decide whether it is a repeat).</summary>
+    internal sealed record StoredCase(int Id, string? PhoneKey, CountedCase Counted);
 
     private IQueryable<Fact> Facts(IQueryable<Complaint> cases) => cases.Select(c => new Fact
     {

@@ -128,26 +128,20 @@ public static class TextGroups
     /// also holds the spellings only the period before used, so its complaints of then are listed as they are counted. A
     /// value only the period before used is among the others.
     /// </summary>
-    internal static IReadOnlyList<TextStatistics> Lines(StatisticsText field, IReadOnlyCollection<ComplaintStatistics.Fact> facts, TextsBefore before)
+    internal static IReadOnlyList<TextStatistics> Lines(StatisticsText field, IReadOnlyDictionary<string, StatisticsLine> bySpelling, StatisticsLine notGiven,
+        TextsBefore before)
     {
-        Func<ComplaintStatistics.Fact, string?> valueOf = field switch
-        {
-            StatisticsText.Product => f => f.Product,
-            StatisticsText.CustomerGroup => f => f.CustomerGroup,
-            _ => f => f.Location,
-        };
         var fewest = field == StatisticsText.CustomerGroup ? FewestToNameGroup : 1;
-        // Each spelling's complaints first, then the spellings by key: the key is worked out once per spelling, not per complaint.
-        var bySpelling = facts.Where(f => valueOf(f) != null).GroupBy(f => valueOf(f)!, StringComparer.Ordinal).ToList();
+        // The spellings by key: the key is worked out once per spelling, not per complaint.
         var named = bySpelling.GroupBy(s => KeyOf(s.Key), StringComparer.Ordinal)
             .Select(k => new
             {
-                Name = k.OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
+                Name = k.OrderByDescending(s => s.Value.Received).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
                 Spellings = k.Select(s => s.Key).Order(StringComparer.Ordinal).ToList(),
-                Facts = k.SelectMany(s => s).ToList(),
+                Line = StatisticsLine.Sum(k.Select(s => s.Value)),
             })
-            .Where(g => g.Facts.Count >= fewest)
-            .OrderByDescending(g => g.Facts.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Where(g => g.Line.Received >= fewest)
+            .OrderByDescending(g => g.Line.Received).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Take(Named)
             .ToList();
         var beforeByKey = before.Spellings.GroupBy(s => KeyOf(s.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -155,20 +149,19 @@ public static class TextGroups
         {
             var then = beforeByKey.GetValueOrDefault(KeyOf(g.Name)) ?? [];
             var spellings = g.Spellings.Union(then.Select(s => s.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            return new TextStatistics(new TextGroup(field, TextGroupKind.Named, spellings), g.Name, StatisticsLine.Of(g.Facts), then.Sum(s => s.Value));
+            return new TextStatistics(new TextGroup(field, TextGroupKind.Named, spellings), g.Name, g.Line, then.Sum(s => s.Value));
         }).ToList();
         var namedSpellings = lines.SelectMany(l => l.Group.Spellings).ToHashSet(StringComparer.Ordinal);
-        var others = bySpelling.Where(s => !namedSpellings.Contains(s.Key)).SelectMany(s => s).ToList();
+        var others = bySpelling.Where(s => !namedSpellings.Contains(s.Key)).Select(s => s.Value).ToList();
         var othersBefore = before.Spellings.Where(s => !namedSpellings.Contains(s.Key)).Sum(s => s.Value);
         if (others.Count > 0 || othersBefore > 0)
         {
-            lines.Add(new(new TextGroup(field, TextGroupKind.Others, [.. namedSpellings.Order(StringComparer.Ordinal)]), null, StatisticsLine.Of(others), othersBefore));
+            lines.Add(new(new TextGroup(field, TextGroupKind.Others, [.. namedSpellings.Order(StringComparer.Ordinal)]), null, StatisticsLine.Sum(others), othersBefore));
         }
 
-        var notGiven = facts.Where(f => valueOf(f) == null).ToList();
-        if (notGiven.Count > 0 || before.NotGiven > 0)
+        if (notGiven.Received > 0 || before.NotGiven > 0)
         {
-            lines.Add(new(new TextGroup(field, TextGroupKind.NotGiven, []), null, StatisticsLine.Of(notGiven), before.NotGiven));
+            lines.Add(new(new TextGroup(field, TextGroupKind.NotGiven, []), null, notGiven, before.NotGiven));
         }
 
         return lines;

@@ -44,10 +44,12 @@ internal static class DatabaseStartup
             await PortalDatabaseInitializer.ApplyStarterIfNotSetUpAsync(db, Starters.Mixed, PortalDatabaseInitializer.SeededBy, time.GetUtcNow());
         }
 
-        // The timeliness counts are kept by every save from now on, so they must exist before the portal serves anyone: a save
-        // that found none would skip counting, and if a build was reading the cases meanwhile, its change would be counted
-        // by neither. A new database's build is instant; an older one's is its one-time backfill (the demo's cases included).
-        await TimelinessCounts.EnsureAsync(db, services.GetRequiredService<OrganisationClock>().TimeZone, time.GetUtcNow());
+        // The timeliness and statistics counts are kept by every save from now on, so they must exist before the portal serves
+        // anyone: a save that found none would skip counting, and if a build was reading the cases meanwhile, its change would be
+        // counted by neither. A new database's build is instant; an older one's is its one-time backfill (the demo's cases included).
+        var zone = services.GetRequiredService<OrganisationClock>().TimeZone;
+        await TimelinessCounts.EnsureAsync(db, zone, time.GetUtcNow());
+        await StatisticsCounts.EnsureAsync(db, zone, time.GetUtcNow());
     }
 
     /// <summary>The starter named by <c>Demo:Starter</c> (manufacturer, plaza, telecom, empty, mixed), or null.</summary>

@@ -5,9 +5,9 @@ using ComplaintPortal.Web.Hosting;
 namespace ComplaintPortal.Web.Features.Reports;
 
 /// <summary>
-/// Folds the rows appended to the kept timeliness counts by changes into one per cell, at start-up and every
-/// <see cref="Interval"/>. The counts themselves are built before the portal serves (<see cref="DatabaseStartup"/>); this
-/// builds them only if they are kept in another zone than this instance's (instances configured with different zones).
+/// Folds the rows appended to the kept timeliness and statistics counts by changes into one per cell, at start-up and
+/// every <see cref="Interval"/>. The counts themselves are built before the portal serves (<see cref="DatabaseStartup"/>);
+/// this builds them only if they are kept in another zone than this instance's (instances configured with different zones).
 /// </summary>
 internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, ILogger<TimelinessCountService> logger)
     : PeriodicScan(scopes, time, logger)
@@ -22,6 +22,7 @@ internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimePr
     protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await TimelinessCounts.EnsureAsync(db, clock.TimeZone, now, cancellationToken);
-        return await TimelinessCounts.CompactAsync(db, cancellationToken);
+        await StatisticsCounts.EnsureAsync(db, clock.TimeZone, now, cancellationToken);
+        return await TimelinessCounts.CompactAsync(db, cancellationToken) + await StatisticsCounts.CompactAsync(db, cancellationToken);
     }
 }

@@ -1,0 +1,30 @@
+using ComplaintPortal.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintPortal.Domain.Persistence.Configurations;
+
+internal sealed class StatisticsCountConfiguration : IEntityTypeConfiguration<StatisticsCount>
+{
+    public void Configure(EntityTypeBuilder<StatisticsCount> builder)
+    {
+        builder.ToTable("StatisticsCounts");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Line).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Key).HasMaxLength(StatisticsCount.KeyMaxLength).IsRequired();
+        // The page sums a scope's range of months line by line; compaction groups by the whole cell.
+        builder.HasIndex(c => new { c.Scope, c.Month, c.Line, c.Key });
+        builder.Ignore(c => c.IsZero);
+    }
+}
+
+internal sealed class StatisticsCountStateConfiguration : IEntityTypeConfiguration<StatisticsCountState>
+{
+    public void Configure(EntityTypeBuilder<StatisticsCountState> builder)
+    {
+        builder.ToTable("StatisticsCountState");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.ZoneId).HasMaxLength(100).IsRequired();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Domain.Reporting;
+
+/// <summary>The statistics read from the kept counts: the period's months summed by the database, line by line.</summary>
+public sealed partial class ComplaintStatistics
+{
+    private static readonly StatisticsCountLine[] ComparedLines =
+        [StatisticsCountLine.Category, StatisticsCountLine.Cause, StatisticsCountLine.Product, StatisticsCountLine.CustomerGroup, StatisticsCountLine.Location];
+
+    private async Task<ComplaintStatisticsResult> ReadKeptAsync(ReportPeriod period, TimeZoneInfo zone, int? departmentId, CancellationToken ct)
+    {
+        var scope = departmentId ?? StatisticsCount.WholeOrganisation;
+        var rows = db.Set<StatisticsCount>().AsNoTracking().Where(r => r.Scope == scope);
+        var months = MonthKeys(period);
+        var now = await rows.Where(r => months.Contains(r.Month))
+            .GroupBy(r => new { r.Line, r.Key })
+            .Select(g => new
+            {
+                g.Key.Line,
+                g.Key.Key,
+                Count = new StatisticsLine(g.Sum(r => r.Received), g.Sum(r => r.Closed), g.Sum(r => r.Surveyed), g.Sum(r => r.Satisfied), g.Sum(r => r.Reopened),
+                    g.Sum(r => r.RepeatCallers), g.Sum(r => r.AttitudeSurveyed), g.Sum(r => r.AttitudeSatisfied)),
+            })
+            .ToListAsync(ct);
+        var monthsBefore = MonthKeys(Before(period));
+        var then = await rows.Where(r => monthsBefore.Contains(r.Month) && ComparedLines.Contains(r.Line))
+            .GroupBy(r => new { r.Line, r.Key })
+            .Select(g => new { g.Key.Line, g.Key.Key, Received = g.Sum(r => r.Received) })
+            .ToListAsync(ct);
+        var trend = period.MonthsEndingHere(TrendMonths);
+        var trendKeys = trend.Select(m => (m.Year * 100) + m.Number).ToList();
+        var perMonth = await rows.Where(r => r.Line == StatisticsCountLine.Total && trendKeys.Contains(r.Month))
+            .GroupBy(r => r.Month)
+            .Select(g => new { Month = g.Key, Received = g.Sum(r => r.Received) })
+            .ToDictionaryAsync(m => m.Month, m => m.Received, ct);
+
+        // A cell whose rows cancel out (a complaint counted, then moved elsewhere) is no line.
+        var lines = now.Where(l => l.Count.Received != 0).ToLookup(l => l.Line, l => (l.Key, l.Count));
+        var before = then.Where(l => l.Received != 0).ToLookup(l => l.Line, l => (l.Key, l.Received));
+        Dictionary<string, StatisticsLine> Spellings(StatisticsCountLine line) =>
+            lines[line].Where(l => l.Key.Length > 0).ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal);
+        StatisticsLine NotGiven(StatisticsCountLine line) => lines[line].Where(l => l.Key.Length == 0).Select(l => l.Count).FirstOrDefault() ?? StatisticsLine.Empty;
+        TextsBefore TextsOf(StatisticsCountLine line) => new(
+            before[line].Where(l => l.Key.Length > 0).ToDictionary(l => l.Key, l => l.Received, StringComparer.Ordinal),
+            before[line].Where(l => l.Key.Length == 0).Sum(l => l.Received));
+        var byHour = new int[24];
+        var byWeekday = new int[7];
+        foreach (var (key, count) in lines[StatisticsCountLine.Hour])
+        {
+            byHour[Number(key)] = count.Received;
+        }
+
+        foreach (var (key, count) in lines[StatisticsCountLine.Weekday])
+        {
+            byWeekday[Number(key)] = count.Received;
+        }
+
+        var tallies = new Tallies(
+            lines[StatisticsCountLine.Total].Select(l => l.Count).FirstOrDefault() ?? StatisticsLine.Empty,
+            lines[StatisticsCountLine.Category].ToDictionary(l => CategoryOf(l.Key), l => l.Count),
+            lines[StatisticsCountLine.Channel].ToDictionary(l => Enum.Parse<ComplaintChannel>(l.Key), l => l.Count),
+            lines[StatisticsCountLine.Department].ToDictionary(l => Number(l.Key), l => l.Count),
+            lines[StatisticsCountLine.Solution].ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal),
+            lines[StatisticsCountLine.Cause].ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal),
+            new Dictionary<StatisticsText, IReadOnlyDictionary<string, StatisticsLine>>
+            {
+                [StatisticsText.Product] = Spellings(StatisticsCountLine.Product),
+                [StatisticsText.CustomerGroup] = Spellings(StatisticsCountLine.CustomerGroup),
+                [StatisticsText.Location] = Spellings(StatisticsCountLine.Location),
+            },
+            new Dictionary<StatisticsText, StatisticsLine>
+            {
+                [StatisticsText.Product] = NotGiven(StatisticsCountLine.Product),
+                [StatisticsText.CustomerGroup] = NotGiven(StatisticsCountLine.CustomerGroup),
+                [StatisticsText.Location] = NotGiven(StatisticsCountLine.Location),
+            },
+            new ReceivedTimes(byHour, byWeekday));
+        var talliesBefore = new TalliesBefore(
+            before[StatisticsCountLine.Category].ToDictionary(l => CategoryOf(l.Key), l => l.Received),
+            before[StatisticsCountLine.Cause].ToDictionary(l => l.Key, l => l.Received, StringComparer.Ordinal),
+            new Dictionary<StatisticsText, TextsBefore>
+            {
+                [StatisticsText.Product] = TextsOf(StatisticsCountLine.Product),
+                [StatisticsText.CustomerGroup] = TextsOf(StatisticsCountLine.CustomerGroup),
+                [StatisticsText.Location] = TextsOf(StatisticsCountLine.Location),
+            });
+        return Result(period, tallies, talliesBefore,
+            [.. trend.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault((m.Year * 100) + m.Number)))]);
+    }
+
+    /// <summary>The months a period spans, as the kept counts key them (year × 100 + month).</summary>
+    private static List<int> MonthKeys(ReportPeriod period)
+    {
+        var count = period.Kind switch
+        {
+            ReportPeriodKind.Month => 1,
+            ReportPeriodKind.Quarter => 3,
+            _ => 12,
+        };
+        return [.. period.MonthsEndingHere(count).Select(m => (m.Year * 100) + m.Number)];
+    }
+
+    private static int CategoryOf(string key) => key.Length == 0 ? 0 : Number(key);
+
+    private static int Number(string key) => int.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture);
+}
