@@ -86,15 +86,32 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
             .ToList();
         var phones = phoneMoved.SelectMany(e => new[] { e.State == EntityState.Added ? null : e.Property(c => c.PhoneKey).OriginalValue, e.Entity.PhoneKey })
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var callsBefore = phones.Count == 0 ? [] : await db.Complaints.AsNoTracking().Where(c => c.PhoneKey != null && phones.Contains(c.PhoneKey))
-            .Select(c => new Call(c.Id, c.PhoneKey!, c.ReceivedAt)).ToListAsync(ct);
-        var callsAfter = callsBefore.Where(c => !complaintEntries.ContainsKey(c.Id))
-            .Concat(complaintEntries.Where(e => e.Value.State is not (EntityState.Deleted or EntityState.Detached) && e.Value.Entity.PhoneKey is { } key
-                    && phones.Contains(key, StringComparer.Ordinal))
-                .Select(e => new Call(e.Key, e.Value.Entity.PhoneKey!, e.Value.Entity.ReceivedAt)))
-            .ToList();
-        // A complaint of one of those phones whose answer the change turns is recounted too, though nothing else of it changed.
-        touched.UnionWith(callsBefore.Where(c => Repeat(callsBefore, c.Id, c.Phone, c.ReceivedAt) != RepeatAfter(c.Id)).Select(c => c.Id));
+        // A call is a repeat when an earlier call of its phone came in: what matters of a phone is its first call, before the
+        // change (as stored) and after it.
+        var inSave = complaintEntries.Keys.Where(id => id > 0).ToList();
+        var firstAfter = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var phone in phones)
+        {
+            var calls = db.Complaints.AsNoTracking().Where(c => c.PhoneKey == phone);
+            var firstBefore = await FirstAsync(calls, ct);
+            var firstAfterOthers = await FirstAsync(calls.Where(c => !inSave.Contains(c.Id)), ct);
+            var firstAfterInSave = complaintEntries.Values
+                .Where(e => e.State is not (EntityState.Deleted or EntityState.Detached) && string.Equals(e.Entity.PhoneKey, phone, StringComparison.Ordinal))
+                .Select(e => (DateTimeOffset?)e.Entity.ReceivedAt).Min();
+            if ((firstAfterOthers is null || firstAfterInSave < firstAfterOthers ? firstAfterInSave : firstAfterOthers) is not { } first)
+            {
+                continue;
+            }
+
+            firstAfter[phone] = first;
+            // The calls outside this save whose answer the change turns (those between the first call before and the first
+            // after) are recounted too, though nothing else of them changed.
+            if (firstBefore is { } was && was != first)
+            {
+                var (from, to) = was < first ? (was, first) : (first, was);
+                touched.UnionWith(await calls.Where(c => !inSave.Contains(c.Id) && c.ReceivedAt > from && c.ReceivedAt <= to).Select(c => c.Id).ToListAsync(ct));
+            }
+        }
 
         var stored = touched.Where(id => id > 0).ToList();
         var before = await ComplaintStatistics.Counted(db, db.Complaints.AsNoTracking().Where(c => stored.Contains(c.Id)))
@@ -122,7 +139,8 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
 
             // Its answer about repeat calls moves only with the calls of its phone; otherwise it stands as stored.
             var phone = entry is null ? was!.PhoneKey : entry.Entity.PhoneKey;
-            var repeat = phone is not null && (phones.Contains(phone, StringComparer.Ordinal) ? RepeatAfter(id) : old?.Repeat == true);
+            var receivedAt = entry is null ? old!.ReceivedAt : entry.Entity.ReceivedAt;
+            var repeat = phone is not null && (phones.Contains(phone, StringComparer.Ordinal) ? receivedAt > firstAfter[phone] : old?.Repeat == true);
             var now = entry is null ? old! with { Repeat = repeat } : Counted(entry.Entity, repeat);
             var tasksNow = tasksBefore[id].Where(t => !trackedTasks.Contains(t.Id)).Select(t => t.Counted)
                 .Concat(taskEntries.Where(e => e.State is not (EntityState.Deleted or EntityState.Detached) && e.Property(t => t.ComplaintId).CurrentValue == id)
@@ -132,13 +150,11 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
         }
 
         db.Set<StatisticsCount>().AddRange(counts.Values.Where(c => !c.IsZero));
-
-        bool RepeatAfter(int id) => callsAfter.FirstOrDefault(c => c.Id == id) is { } call && Repeat(callsAfter, id, call.Phone, call.ReceivedAt);
     }
 
-    /// <summary>Whether another call of the same phone came in earlier.</summary>
-    private static bool Repeat(List<Call> calls, int id, string phone, DateTimeOffset receivedAt) =>
-        calls.Any(p => p.Id != id && string.Equals(p.Phone, phone, StringComparison.Ordinal) && p.ReceivedAt < receivedAt);
+    /// <summary>When the first of <paramref name="calls"/> came in, if any did.</summary>
+    private static Task<DateTimeOffset?> FirstAsync(IQueryable<Complaint> calls, CancellationToken ct) =>
+        calls.OrderBy(c => c.ReceivedAt).Select(c => (DateTimeOffset?)c.ReceivedAt).FirstOrDefaultAsync(ct);
 
     private static bool Changed(EntityEntry<Complaint> e) => e.State is EntityState.Added or EntityState.Deleted
         || (e.State == EntityState.Modified && (ComplaintFields.Any(f => e.Property(f).IsModified)
@@ -149,6 +165,4 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
     /// <summary>A complaint as it will be stored (its answer about repeat calls set by the caller).</summary>
     private static CountedCase Counted(Complaint c, bool repeat) => new(c.ReceivedAt, c.Stage, c.CategoryId, c.Channel, c.SatisfiedWithResult, c.SatisfiedWithAttitude,
         c.ReopenCount > 0, repeat, c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location);
-
-    private sealed record Call(int Id, string Phone, DateTimeOffset ReceivedAt);
 }
