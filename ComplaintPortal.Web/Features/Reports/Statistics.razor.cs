@@ -44,14 +44,26 @@ public sealed partial class Statistics
     private List<ChartSeries<double>> trendSeries = [];
     private string[] categoryLabels = [];
     private string[] monthLabels = [];
-    private readonly BarChartOptions barOptions = new() { ShowLegend = true, ShowValues = true, XAxisLabelRotation = 30 };
+    private readonly BarChartOptions barOptions = new() { ShowLegend = true, ShowValues = true, XAxisLabelRotation = 30, YAxisFormat = CountFormat, MaxNumYAxisTicks = AxisTicks };
     private List<ChartSeries<double>> hourSeries = [];
     private List<ChartSeries<double>> weekdaySeries = [];
     private string[] hourLabels = [];
     private string[] weekdayLabels = [];
-    private readonly BarChartOptions hourOptions = new() { ShowLegend = false, ShowValues = true, XAxisLabelRotation = 45 };
-    private readonly BarChartOptions weekdayOptions = new() { ShowLegend = false, ShowValues = true };
-    private readonly LineChartOptions lineOptions = new() { ShowLegend = false, ShowDataMarkers = true, YAxisRequireZeroPoint = true };
+    private readonly BarChartOptions hourOptions = new() { ShowLegend = false, ShowValues = true, XAxisLabelRotation = 45, YAxisFormat = CountFormat, MaxNumYAxisTicks = AxisTicks };
+    private readonly BarChartOptions weekdayOptions = new() { ShowLegend = false, ShowValues = true, YAxisFormat = CountFormat, MaxNumYAxisTicks = AxisTicks };
+    private readonly LineChartOptions lineOptions = new()
+    {
+        ShowLegend = false, ShowDataMarkers = true, YAxisRequireZeroPoint = true, YAxisFormat = CountFormat, MaxNumYAxisTicks = AxisTicks,
+    };
+
+    /// <summary>Counts on the axes grouped as in the tables (38,400).</summary>
+    private const string CountFormat = "N0";
+
+    /// <summary>Enough lines to read a bar against; a year of a busy room drew seventeen.</summary>
+    private const int AxisTicks = 8;
+
+    /// <summary>The most a narrow bar can carry above it: five digits overlap the next bar's (the table and the bar's tooltip give them).</summary>
+    private const int LargestLabelled = 9_999;
 
     [Inject]
     private OrganisationClock Clock { get; set; } = default!;
@@ -180,5 +192,7 @@ public sealed partial class Statistics
         hourSeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Times.ByHour.Select(c => (double)c).ToArray() }];
         weekdayLabels = [.. Enumerable.Range(0, 7).Select(ReceivedTimesText.WeekdayShort)];
         weekdaySeries = [new() { Name = DeadlineText.Stats_Received, Data = result.Times.ByWeekday.Select(c => (double)c).ToArray() }];
+        barOptions.ShowValues = charted.All(c => c.Line.Received <= LargestLabelled && (c.Before ?? 0) <= LargestLabelled);
+        hourOptions.ShowValues = result.Times.ByHour.All(c => c <= LargestLabelled);
     }
 }
