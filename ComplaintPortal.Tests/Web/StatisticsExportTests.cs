@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using ClosedXML.Excel;
+using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Web;
 
@@ -79,6 +82,29 @@ public sealed class StatisticsExportTests : IDisposable
         var rows = departments.AutoFilter.Range.Rows().Skip(1).Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
         Assert.Equal(["质量部", "1"], Assert.Single(rows)[..2]);
         Assert.Contains(departments.RangeUsed()!.Cells(), c => c.GetString() == "质量部" && c.Address.RowNumber < departments.AutoFilter.Range.FirstRow().RowNumber());
+    }
+
+    /// <summary>
+    /// The portal keeps the statistics from its start, each save adding its difference, and the workbook reads those kept
+    /// counts rather than the cases: a change made around the portal, in the database itself, does not reach it.
+    /// </summary>
+    [Fact]
+    public async Task The_workbook_reads_the_counts_the_portal_keeps_as_cases_are_saved()
+    {
+        var actions = new AppActions(app.Services);
+        var complaint = await actions.AcknowledgedCaseAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        Assert.Equal((true, 1), await app.WithDbAsync(async db => (await StatisticsCounts.IsKeptAsync(db, zone),
+            await db.Set<StatisticsCount>().Where(c => c.Scope == StatisticsCount.WholeOrganisation && c.Line == StatisticsCountLine.Total).SumAsync(c => c.Received))));
+        await app.WithDbAsync(db => db.Complaints.Where(c => c.Id == complaint.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Stage, CaseStage.Invalid)));
+        var client = await app.SignedInAsync("leader");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.GetAsync("/reports/statistics/export.xlsx?period=Month&year=2026&number=3");
+
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var months = workbook.Worksheet("每月受理").AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
+        Assert.Equal("1", months[^1][1]);
     }
 
     public void Dispose() => app.Dispose();
