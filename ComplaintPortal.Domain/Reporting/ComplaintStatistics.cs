@@ -186,6 +186,14 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
         public bool Reopened { get; init; }
         /// <summary>The caller's phone had complained before, at any time.</summary>
         public bool Repeat { get; init; }
+
+        /// <summary>What the clerk typed in a free-text field.</summary>
+        public string? Text(StatisticsText field) => field switch
+        {
+            StatisticsText.Product => Product,
+            StatisticsText.CustomerGroup => CustomerGroup,
+            _ => Location,
+        };
     }
 
     /// <summary>Whether a case in this stage is a complaint: invalid and duplicate ones are not, and are left out.</summary>
@@ -245,9 +253,6 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
         var byId = facts.ToDictionary(f => f.Id);
         // A line of the complaints a task table's key (a department, a kind of solution, a cause) holds, each once.
         StatisticsLine LineOf(IEnumerable<int> complaintIds) => StatisticsLine.Of([.. complaintIds.Select(id => byId[id])]);
-        Dictionary<string, StatisticsLine> Spellings(Func<Fact, string?> valueOf) => facts.Where(f => valueOf(f) != null)
-            .GroupBy(f => valueOf(f)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => StatisticsLine.Of([.. g]), StringComparer.Ordinal);
-        StatisticsLine NotGiven(Func<Fact, string?> valueOf) => StatisticsLine.Of([.. facts.Where(f => valueOf(f) == null)]);
         var tallies = new Tallies(
             StatisticsLine.Of(facts),
             facts.GroupBy(f => f.CategoryId ?? 0).ToDictionary(g => g.Key, g => StatisticsLine.Of([.. g])),
@@ -255,28 +260,19 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
             departments.GroupBy(d => d.DepartmentId).ToDictionary(g => g.Key, g => LineOf(g.Select(d => d.ComplaintId))),
             solutions.GroupBy(d => d.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => LineOf(g.Select(d => d.ComplaintId)), StringComparer.Ordinal),
             causes.GroupBy(d => d.Code ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => LineOf(g.Select(d => d.ComplaintId)), StringComparer.Ordinal),
-            new Dictionary<StatisticsText, IReadOnlyDictionary<string, StatisticsLine>>
-            {
-                [StatisticsText.Product] = Spellings(f => f.Product),
-                [StatisticsText.CustomerGroup] = Spellings(f => f.CustomerGroup),
-                [StatisticsText.Location] = Spellings(f => f.Location),
-            },
-            new Dictionary<StatisticsText, StatisticsLine>
-            {
-                [StatisticsText.Product] = NotGiven(f => f.Product),
-                [StatisticsText.CustomerGroup] = NotGiven(f => f.CustomerGroup),
-                [StatisticsText.Location] = NotGiven(f => f.Location),
-            },
+            PerText<IReadOnlyDictionary<string, StatisticsLine>>(field => facts.Where(f => f.Text(field) != null)
+                .GroupBy(f => f.Text(field)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => StatisticsLine.Of([.. g]), StringComparer.Ordinal)),
+            PerText(field => StatisticsLine.Of([.. facts.Where(f => f.Text(field) == null)])),
             ReceivedTimes.Of(facts.Select(f => f.ReceivedAt), zone));
         var then = new TalliesBefore(
             textsBefore.GroupBy(c => c.CategoryId ?? 0).ToDictionary(g => g.Key, g => g.Count()),
             causesBefore,
-            new Dictionary<StatisticsText, TextsBefore>
+            PerText(field => TextsBefore.Of(textsBefore.Select(t => field switch
             {
-                [StatisticsText.Product] = TextsBefore.Of(textsBefore.Select(t => t.ProductModel)),
-                [StatisticsText.CustomerGroup] = TextsBefore.Of(textsBefore.Select(t => t.CustomerGroup)),
-                [StatisticsText.Location] = TextsBefore.Of(textsBefore.Select(t => t.Location)),
-            });
+                StatisticsText.Product => t.ProductModel,
+                StatisticsText.CustomerGroup => t.CustomerGroup,
+                _ => t.Location,
+            }))));
         var perMonth = trendDates.GroupBy(d => ReportPeriod.Containing(ReportPeriodKind.Month, d, zone)).ToDictionary(g => g.Key, g => g.Count());
         return Result(period, tallies, then, [.. months.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m)))]);
     }
@@ -325,12 +321,16 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
                 // The line of findings filed under no cause comes last, whatever its count.
                 .OrderBy(d => d.CauseCategoryCode is null).ThenByDescending(d => d.Line.Received).ThenByDescending(d => d.ReceivedBefore)
                 .ThenBy(d => d.CauseCategoryCode, StringComparer.Ordinal)],
-            TextGroups.Lines(StatisticsText.Product, now.BySpelling[StatisticsText.Product], now.NotGiven[StatisticsText.Product], before.Texts[StatisticsText.Product]),
-            TextGroups.Lines(StatisticsText.CustomerGroup, now.BySpelling[StatisticsText.CustomerGroup], now.NotGiven[StatisticsText.CustomerGroup],
-                before.Texts[StatisticsText.CustomerGroup]),
-            TextGroups.Lines(StatisticsText.Location, now.BySpelling[StatisticsText.Location], now.NotGiven[StatisticsText.Location], before.Texts[StatisticsText.Location]),
+            TextLines(StatisticsText.Product),
+            TextLines(StatisticsText.CustomerGroup),
+            TextLines(StatisticsText.Location),
             now.Times);
+
+        IReadOnlyList<TextStatistics> TextLines(StatisticsText field) => TextGroups.Lines(field, now.BySpelling[field], now.NotGiven[field], before.Texts[field]);
     }
+
+    /// <summary>One value for each free-text field the statistics group by.</summary>
+    private static Dictionary<StatisticsText, T> PerText<T>(Func<StatisticsText, T> of) => Enum.GetValues<StatisticsText>().ToDictionary(field => field, of);
 
     /// <summary>The complaints whose departments (a head's: their own) recorded findings and filed no cause.</summary>
     private static IQueryable<Complaint> NotFiled(IQueryable<Complaint> cases, int? departmentId) =>

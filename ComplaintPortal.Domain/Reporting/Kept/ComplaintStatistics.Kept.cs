@@ -65,28 +65,13 @@ public sealed partial class ComplaintStatistics
             lines[StatisticsCountLine.Department].ToDictionary(l => Number(l.Key), l => l.Count),
             lines[StatisticsCountLine.Solution].ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal),
             lines[StatisticsCountLine.Cause].ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal),
-            new Dictionary<StatisticsText, IReadOnlyDictionary<string, StatisticsLine>>
-            {
-                [StatisticsText.Product] = Spellings(StatisticsCountLine.Product),
-                [StatisticsText.CustomerGroup] = Spellings(StatisticsCountLine.CustomerGroup),
-                [StatisticsText.Location] = Spellings(StatisticsCountLine.Location),
-            },
-            new Dictionary<StatisticsText, StatisticsLine>
-            {
-                [StatisticsText.Product] = NotGiven(StatisticsCountLine.Product),
-                [StatisticsText.CustomerGroup] = NotGiven(StatisticsCountLine.CustomerGroup),
-                [StatisticsText.Location] = NotGiven(StatisticsCountLine.Location),
-            },
+            PerText<IReadOnlyDictionary<string, StatisticsLine>>(field => Spellings(CountLine(field))),
+            PerText(field => NotGiven(CountLine(field))),
             new ReceivedTimes(byHour, byWeekday));
         var talliesBefore = new TalliesBefore(
             before[StatisticsCountLine.Category].ToDictionary(l => CategoryOf(l.Key), l => l.Received),
             before[StatisticsCountLine.Cause].ToDictionary(l => l.Key, l => l.Received, StringComparer.Ordinal),
-            new Dictionary<StatisticsText, TextsBefore>
-            {
-                [StatisticsText.Product] = TextsOf(StatisticsCountLine.Product),
-                [StatisticsText.CustomerGroup] = TextsOf(StatisticsCountLine.CustomerGroup),
-                [StatisticsText.Location] = TextsOf(StatisticsCountLine.Location),
-            });
+            PerText(field => TextsOf(CountLine(field))));
         return Result(period, tallies, talliesBefore,
             [.. trend.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault((m.Year * 100) + m.Number)))]);
     }
@@ -102,6 +87,14 @@ public sealed partial class ComplaintStatistics
         };
         return [.. period.MonthsEndingHere(count).Select(m => (m.Year * 100) + m.Number)];
     }
+
+    /// <summary>The kept line of a free-text field.</summary>
+    private static StatisticsCountLine CountLine(StatisticsText field) => field switch
+    {
+        StatisticsText.Product => StatisticsCountLine.Product,
+        StatisticsText.CustomerGroup => StatisticsCountLine.CustomerGroup,
+        _ => StatisticsCountLine.Location,
+    };
 
     private static int CategoryOf(string key) => key.Length == 0 ? 0 : Number(key);
 
