@@ -142,4 +142,13 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
 }
 
 /// <summary>Production: SQL Server.</summary>
-public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // A kept statistics key is a spelling as typed: "XP-200" and "xp-200" are two spellings of one product, told apart by
+        // the database's grouping as SQLite's does (SQL Server's usual collation would fold them into one).
+        modelBuilder.Entity<Reporting.StatisticsCount>().Property(c => c.Key).UseCollation("Latin1_General_100_BIN2");
+    }
+}

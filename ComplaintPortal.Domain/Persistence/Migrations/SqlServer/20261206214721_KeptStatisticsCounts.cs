@@ -20,7 +20,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     Month = table.Column<int>(type: "int", nullable: false),
                     Scope = table.Column<int>(type: "int", nullable: false),
                     Line = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Latin1_General_100_BIN2"),
                     Received = table.Column<int>(type: "int", nullable: false),
                     Closed = table.Column<int>(type: "int", nullable: false),
                     Surveyed = table.Column<int>(type: "int", nullable: false),

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261206203432_KeptStatisticsCounts")]
+    [Migration("20261206214721_KeptStatisticsCounts")]
     partial class KeptStatisticsCounts
     {
         /// <inheritdoc />
@@ -2172,7 +2172,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Line")
                         .IsRequired()
