@@ -380,8 +380,12 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
     /// came in: exactly those the figure counts.
     /// </summary>
     /// <param name="departmentId">A department head's own department, as given to <see cref="ReadAsync"/>.</param>
+    /// <param name="total">
+    /// How many the figure counts, as shown: a page past the middle is then read from the end, so the last page of a year
+    /// of 430,000 complaints costs what the first does (skipping 430,000 rows took 2.5 s).
+    /// </param>
     public async Task<IReadOnlyList<StatisticsCase>> CasesAsync(StatisticsFigure figure, StatisticsSlice slice, ReportPeriod period, TimeZoneInfo zone,
-        int? departmentId, int skip, int take, CancellationToken cancellationToken = default)
+        int? departmentId, int skip, int take, CancellationToken cancellationToken = default, int? total = null)
     {
         ArgumentNullException.ThrowIfNull(slice);
         ArgumentNullException.ThrowIfNull(period);
@@ -439,6 +443,16 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
             var page = times.Where(t => slice.TakesTime(t.ReceivedAt, zone))
                 .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id).Skip(skip).Take(take).Select(t => t.Id).ToList();
             (facts, skip) = (facts.Where(f => page.Contains(f.Id)), 0);
+        }
+        else if (total is { } count && skip > count / 2 && skip < count)
+        {
+            var fromEnd = await facts
+                .OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
+                .Skip(Math.Max(0, count - skip - take)).Take(Math.Min(take, count - skip))
+                .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))
+                .ToListAsync(cancellationToken);
+            fromEnd.Reverse();
+            return fromEnd;
         }
 
         return await facts

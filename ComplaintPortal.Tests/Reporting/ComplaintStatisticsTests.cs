@@ -287,8 +287,16 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
         // All of March's, oldest first; the invalid one is no complaint.
         Assert.Equal([c.CaseNumber, a.CaseNumber, b.CaseNumber, unassessed.CaseNumber],
             (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
-        // A page at a time.
+        // A page at a time; given the figure's count, a page past the middle is read from the end, and is the same page.
         Assert.Equal([b.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, 2, 1)).Select(x => x.CaseNumber));
+        foreach (var (skip, take) in new[] { (0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (0, 3), (3, 3), (2, 2), (3, 2), (1, 50) })
+        {
+            Assert.Equal((await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, skip, take)).Select(x => x.CaseNumber),
+                (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, skip, take, total: 4)).Select(x => x.CaseNumber));
+        }
+
+        Assert.Equal([b.CaseNumber, unassessed.CaseNumber],
+            (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.All, period, Shanghai, null, 2, 2, total: 4)).Select(x => x.CaseNumber));
         // The repeat caller is the second of p1's; the one not yet assessed is its own line.
         Assert.Equal([a.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.RepeatCallers, StatisticsSlice.All, period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));
         Assert.Equal([unassessed.CaseNumber], (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.Category(null), period, Shanghai, null, 0, 50)).Select(x => x.CaseNumber));

@@ -185,7 +185,7 @@ public sealed partial class Statistics
         var shown = selection.Before ? ComplaintStatistics.Before(period) : period;
         var (zone, department) = (Clock.TimeZone, onlyDepartment);
         return InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>())
-            .CasesAsync(selection.Figure, selection.Slice, shown, zone, department, skip, take));
+            .CasesAsync(selection.Figure, selection.Slice, shown, zone, department, skip, take, total: selection.Count));
     }
 
     private void Present(ComplaintStatisticsResult result)
