@@ -15,31 +15,17 @@ public sealed partial class ComplaintStatistics
         var scope = departmentId ?? StatisticsCount.WholeOrganisation;
         var rows = db.Set<StatisticsCount>().AsNoTracking().Where(r => r.Scope == scope);
         var months = MonthKeys(period);
-        var now = await rows.Where(r => months.Contains(r.Month))
-            .GroupBy(r => new { r.Line, r.Key })
-            .Select(g => new
-            {
-                g.Key.Line,
-                g.Key.Key,
-                Count = new StatisticsLine(g.Sum(r => r.Received), g.Sum(r => r.Closed), g.Sum(r => r.Surveyed), g.Sum(r => r.Satisfied), g.Sum(r => r.Reopened),
-                    g.Sum(r => r.RepeatCallers), g.Sum(r => r.AttitudeSurveyed), g.Sum(r => r.AttitudeSatisfied)),
-            })
-            .ToListAsync(ct);
+        var now = await rows.Where(r => months.Contains(r.Month)).SumBy(r => new { r.Line, r.Key }).ToListAsync(ct);
         var monthsBefore = MonthKeys(Before(period));
-        var then = await rows.Where(r => monthsBefore.Contains(r.Month) && ComparedLines.Contains(r.Line))
-            .GroupBy(r => new { r.Line, r.Key })
-            .Select(g => new { g.Key.Line, g.Key.Key, Received = g.Sum(r => r.Received) })
-            .ToListAsync(ct);
+        var then = await rows.Where(r => monthsBefore.Contains(r.Month) && ComparedLines.Contains(r.Line)).SumBy(r => new { r.Line, r.Key }).ToListAsync(ct);
         var trend = period.MonthsEndingHere(TrendMonths);
         var trendKeys = trend.Select(m => (m.Year * 100) + m.Number).ToList();
-        var perMonth = await rows.Where(r => r.Line == StatisticsCountLine.Total && trendKeys.Contains(r.Month))
-            .GroupBy(r => r.Month)
-            .Select(g => new { Month = g.Key, Received = g.Sum(r => r.Received) })
-            .ToDictionaryAsync(m => m.Month, m => m.Received, ct);
+        var perMonth = await rows.Where(r => r.Line == StatisticsCountLine.Total && trendKeys.Contains(r.Month)).SumBy(r => r.Month)
+            .ToDictionaryAsync(m => m.Key, m => m.Line.Received, ct);
 
         // A cell whose rows cancel out (a complaint counted, then moved elsewhere) is no line.
-        var lines = now.Where(l => l.Count.Received != 0).ToLookup(l => l.Line, l => (l.Key, l.Count));
-        var before = then.Where(l => l.Received != 0).ToLookup(l => l.Line, l => (l.Key, l.Received));
+        var lines = now.Where(l => l.Line.Received != 0).ToLookup(l => l.Key.Line, l => (l.Key.Key, Count: l.Line));
+        var before = then.Where(l => l.Line.Received != 0).ToLookup(l => l.Key.Line, l => (l.Key.Key, l.Line.Received));
         Dictionary<string, StatisticsLine> Spellings(StatisticsCountLine line) =>
             lines[line].Where(l => l.Key.Length > 0).ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal);
         StatisticsLine NotGiven(StatisticsCountLine line) => lines[line].Where(l => l.Key.Length == 0).Select(l => l.Count).FirstOrDefault() ?? StatisticsLine.Empty;

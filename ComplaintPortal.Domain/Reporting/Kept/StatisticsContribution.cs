@@ -29,7 +29,7 @@ public static class StatisticsContribution
         }
 
         var month = TimelinessContribution.MonthOf(complaint.ReceivedAt, zone);
-        var figures = Figures(complaint, sign);
+        var figures = Figures(complaint);
         var departments = tasks.Select(t => t.DepartmentId).Distinct().ToList();
         AddScope(StatisticsCount.WholeOrganisation, tasks);
         foreach (var department in departments)
@@ -48,7 +48,7 @@ public static class StatisticsContribution
                     counts[(month, scope, line, key)] = cell;
                 }
 
-                cell.Add(figures, +1);
+                cell.Add(figures, sign);
             }
 
             Add(StatisticsCountLine.Total, "");
@@ -87,23 +87,9 @@ public static class StatisticsContribution
     internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The complaint's figures, by the rules the statistics count with (<see cref="StatisticsFigures"/>).</summary>
-    private static StatisticsCount Figures(CountedCase c, int sign)
+    private static StatisticsLine Figures(CountedCase c) => StatisticsLine.Of([new ComplaintStatistics.Fact
     {
-        var line = StatisticsLine.Of([new ComplaintStatistics.Fact
-        {
-            ReceivedAt = c.ReceivedAt, CategoryId = c.CategoryId, Channel = c.Channel, Stage = c.Stage, Satisfied = c.Satisfied, Attitude = c.Attitude,
-            Reopened = c.Reopened, Repeat = c.Repeat,
-        }]);
-        return new StatisticsCount
-        {
-            Received = sign * line.Received,
-            Closed = sign * line.Closed,
-            Surveyed = sign * line.Surveyed,
-            Satisfied = sign * line.Satisfied,
-            Reopened = sign * line.Reopened,
-            RepeatCallers = sign * line.RepeatCallers,
-            AttitudeSurveyed = sign * line.AttitudeSurveyed,
-            AttitudeSatisfied = sign * line.AttitudeSatisfied,
-        };
-    }
+        ReceivedAt = c.ReceivedAt, CategoryId = c.CategoryId, Channel = c.Channel, Stage = c.Stage, Satisfied = c.Satisfied, Attitude = c.Attitude,
+        Reopened = c.Reopened, Repeat = c.Repeat,
+    }]);
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ComplaintPortal.Domain.Reporting;
 
 /// <summary>Which line of the statistics a kept count belongs to.</summary>
@@ -73,16 +75,16 @@ public sealed class StatisticsCount
     internal bool IsZero => Received == 0 && Closed == 0 && Surveyed == 0 && Satisfied == 0 && Reopened == 0 && RepeatCallers == 0
         && AttitudeSurveyed == 0 && AttitudeSatisfied == 0;
 
-    internal void Add(StatisticsCount other, int sign)
+    internal void Add(StatisticsLine line, int sign)
     {
-        Received += sign * other.Received;
-        Closed += sign * other.Closed;
-        Surveyed += sign * other.Surveyed;
-        Satisfied += sign * other.Satisfied;
-        Reopened += sign * other.Reopened;
-        RepeatCallers += sign * other.RepeatCallers;
-        AttitudeSurveyed += sign * other.AttitudeSurveyed;
-        AttitudeSatisfied += sign * other.AttitudeSatisfied;
+        Received += sign * line.Received;
+        Closed += sign * line.Closed;
+        Surveyed += sign * line.Surveyed;
+        Satisfied += sign * line.Satisfied;
+        Reopened += sign * line.Reopened;
+        RepeatCallers += sign * line.RepeatCallers;
+        AttitudeSurveyed += sign * line.AttitudeSurveyed;
+        AttitudeSatisfied += sign * line.AttitudeSatisfied;
     }
 }
 
@@ -96,4 +98,18 @@ public sealed class StatisticsCountState
     public string ZoneId { get; internal set; } = "";
 
     public DateTimeOffset BuiltAt { get; internal set; }
+}
+
+/// <summary>The kept rows of one cell or group of cells, summed by the database.</summary>
+internal sealed record SummedCounts<TKey>(TKey Key, StatisticsLine Line);
+
+internal static class StatisticsCountQueries
+{
+    /// <summary>The rows summed by <paramref name="key"/>; with <paramref name="severalOnly"/>, only the keys with more than one row.</summary>
+    public static IQueryable<SummedCounts<TKey>> SumBy<TKey>(this IQueryable<StatisticsCount> rows, Expression<Func<StatisticsCount, TKey>> key,
+        bool severalOnly = false) =>
+        rows.GroupBy(key)
+            .Where(g => !severalOnly || g.Count() > 1)
+            .Select(g => new SummedCounts<TKey>(g.Key, new StatisticsLine(g.Sum(r => r.Received), g.Sum(r => r.Closed), g.Sum(r => r.Surveyed),
+                g.Sum(r => r.Satisfied), g.Sum(r => r.Reopened), g.Sum(r => r.RepeatCallers), g.Sum(r => r.AttitudeSurveyed), g.Sum(r => r.AttitudeSatisfied))));
 }

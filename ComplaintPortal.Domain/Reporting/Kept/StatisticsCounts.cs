@@ -104,15 +104,7 @@ public static class StatisticsCounts
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             var cells = await db.Set<StatisticsCount>().AsNoTracking()
-                .GroupBy(r => new { r.Month, r.Scope, r.Line, r.Key })
-                .Where(g => g.Count() > 1)
-                .Select(g => new
-                {
-                    g.Key,
-                    Received = g.Sum(r => r.Received), Closed = g.Sum(r => r.Closed), Surveyed = g.Sum(r => r.Surveyed),
-                    Satisfied = g.Sum(r => r.Satisfied), Reopened = g.Sum(r => r.Reopened), RepeatCallers = g.Sum(r => r.RepeatCallers),
-                    AttitudeSurveyed = g.Sum(r => r.AttitudeSurveyed), AttitudeSatisfied = g.Sum(r => r.AttitudeSatisfied),
-                })
+                .SumBy(r => new { r.Month, r.Scope, r.Line, r.Key }, severalOnly: true)
                 .ToListAsync(ct);
             if (cells.Count == 0)
             {
@@ -123,14 +115,10 @@ public static class StatisticsCounts
             foreach (var cell in cells)
             {
                 var (month, scope, line, key) = (cell.Key.Month, cell.Key.Scope, cell.Key.Line, cell.Key.Key);
-                var sum = new StatisticsCount
-                {
-                    Month = month, Scope = scope, Line = line, Key = key, Received = cell.Received, Closed = cell.Closed, Surveyed = cell.Surveyed,
-                    Satisfied = cell.Satisfied, Reopened = cell.Reopened, RepeatCallers = cell.RepeatCallers, AttitudeSurveyed = cell.AttitudeSurveyed,
-                    AttitudeSatisfied = cell.AttitudeSatisfied,
-                };
                 folded += await db.Set<StatisticsCount>().Where(r => r.Month == month && r.Scope == scope && r.Line == line && r.Key == key)
                     .ExecuteDeleteAsync(ct);
+                var sum = new StatisticsCount { Month = month, Scope = scope, Line = line, Key = key };
+                sum.Add(cell.Line, +1);
                 if (!sum.IsZero)
                 {
                     db.Set<StatisticsCount>().Add(sum);

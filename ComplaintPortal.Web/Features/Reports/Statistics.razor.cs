@@ -152,12 +152,13 @@ public sealed partial class Statistics
                 // from the cases (counts not kept yet, or in another zone), a year of a million cases takes 15 s, and a prerendered
                 // page is sent only when it is done, so the reader would stare at the page before with no sign of progress: the
                 // circuit reads those under the progress bar instead.
-                if (!await InScopeAsync(sp => StatisticsCounts.IsKeptAsync(sp.GetRequiredService<PortalDbContext>(), zone)))
+                if (await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadIfKeptAsync(shown, zone, department))
+                    is not { } kept)
                 {
                     return;
                 }
 
-                View = new StatisticsView(key, await InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).ReadAsync(shown, zone, department)));
+                View = new StatisticsView(key, kept);
                 Prerendered = Handoff.Keep(View);
             }
             else
