@@ -371,16 +371,27 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
     }
 
     /// <summary>
-    /// The cases as the kept counts count them (<see cref="StatisticsContribution"/>), with their phone: the same answers
-    /// as <see cref="Facts"/>, whose repeat-caller rule this repeats for the database to run it.
+    /// The cases as the kept counts counted them (<see cref="StatisticsContribution"/>), with their phone: the same answers
+    /// as <see cref="Facts"/>, but whether a call is a repeat as it was counted (<see cref="StatisticsCallerAnswer"/>).
     /// </summary>
     internal static IQueryable<StoredCase> Counted(PortalDbContext db, IQueryable<Complaint> cases) => cases.Select(c => new StoredCase(c.Id, c.PhoneKey,
         new CountedCase(c.ReceivedAt, c.Stage, c.CategoryId, c.Channel, c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount > 0,
-            c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id),
+            db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id && a.Repeat),
             c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location)));
+
+    /// <summary>The ids of the <paramref name="cases"/> that are repeat calls: their phone complained earlier (the rule of <see cref="Facts"/>).</summary>
+    internal static IQueryable<int> RepeatCalls(PortalDbContext db, IQueryable<Complaint> cases) =>
+        cases.Where(c => c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id)).Select(c => c.Id);
+
+    /// <summary>The department tasks as the kept counts count them.</summary>
+    internal static IQueryable<StoredTask> Counted(IQueryable<DepartmentTask> tasks) => tasks.Select(t => new StoredTask(t.Id, t.ComplaintId,
+        new CountedTask(t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, t.Findings != null)));
 
     /// <summary>A stored case as counted, with its phone (whose other calls decide whether it is a repeat).</summary>
     internal sealed record StoredCase(int Id, string? PhoneKey, CountedCase Counted);
+
+    /// <summary>A stored department task as counted.</summary>
+    internal sealed record StoredTask(int Id, int ComplaintId, CountedTask Counted);
 
     private IQueryable<Fact> Facts(IQueryable<Complaint> cases) => cases.Select(c => new Fact
     {

@@ -35,8 +35,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.LedgerHeadHash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsSingleLine();
 
         builder.Property(c => c.PhoneKey).HasMaxLength(ContactForms.PhoneKeyLength).IsUnicode(false).IsSingleLine();
-        // The same caller's other cases (intake, the case page).
-        builder.HasIndex(c => c.PhoneKey);
+        // The same caller's other cases (intake, the case page), and whether a call is a repeat: an earlier call of its phone.
+        builder.HasIndex(c => new { c.PhoneKey, c.ReceivedAt });
         builder.Property(c => c.EmailKey).HasMaxLength(Complainant.EmailMaxLength).IsSingleLine();
         builder.HasIndex(c => c.EmailKey);
 

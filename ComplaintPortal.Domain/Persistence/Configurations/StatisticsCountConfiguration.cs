@@ -28,3 +28,24 @@ internal sealed class StatisticsCountStateConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.ZoneId).HasMaxLength(100).IsRequired();
     }
 }
+
+internal sealed class StatisticsCallerAnswerConfiguration : IEntityTypeConfiguration<StatisticsCallerAnswer>
+{
+    public void Configure(EntityTypeBuilder<StatisticsCallerAnswer> builder)
+    {
+        builder.ToTable("StatisticsCallerAnswers");
+        builder.HasKey(a => a.ComplaintId);
+        builder.Property(a => a.ComplaintId).ValueGeneratedNever();
+        builder.HasOne<Cases.Complaint>().WithOne().HasForeignKey<StatisticsCallerAnswer>(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StatisticsCallerCheckConfiguration : IEntityTypeConfiguration<StatisticsCallerCheck>
+{
+    public void Configure(EntityTypeBuilder<StatisticsCallerCheck> builder)
+    {
+        builder.ToTable("StatisticsCallerChecks");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.PhoneKey).HasMaxLength(Cases.ContactForms.PhoneKeyLength).IsUnicode(false).IsRequired();
+    }
+}

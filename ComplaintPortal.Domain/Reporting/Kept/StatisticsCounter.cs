@@ -116,10 +116,10 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
         var stored = touched.Where(id => id > 0).ToList();
         var before = await ComplaintStatistics.Counted(db, db.Complaints.AsNoTracking().Where(c => stored.Contains(c.Id)))
             .ToDictionaryAsync(c => c.Id, ct);
-        var tasksBefore = (await db.DepartmentTasks.AsNoTracking().Where(t => stored.Contains(t.ComplaintId))
-                .Select(t => new { t.Id, t.ComplaintId, Counted = new CountedTask(t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, t.Findings != null) })
-                .ToListAsync(ct))
+        var tasksBefore = (await ComplaintStatistics.Counted(db.DepartmentTasks.AsNoTracking().Where(t => stored.Contains(t.ComplaintId))).ToListAsync(ct))
             .ToLookup(t => t.ComplaintId);
+        var answered = (await db.Set<StatisticsCallerAnswer>().AsNoTracking().Where(a => stored.Contains(a.ComplaintId)).Select(a => a.ComplaintId)
+            .ToListAsync(ct)).ToHashSet();
         var trackedTasks = taskEntries.Where(e => e.State != EntityState.Added).Select(e => e.Property(t => t.Id).CurrentValue).ToHashSet();
 
         var counts = new Dictionary<(int, int, StatisticsCountLine, string), StatisticsCount>();
@@ -147,9 +147,29 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
                     .Select(e => new CountedTask(e.Entity.DepartmentId, e.Entity.SolutionTypeCode, e.Entity.CauseCategoryCode, e.Entity.Findings != null)))
                 .ToList();
             StatisticsContribution.AddTo(counts, now, tasksNow, zone, +1);
+            Answer(db, id, repeat, answered.Contains(id) ? old!.Repeat : null);
         }
 
         db.Set<StatisticsCount>().AddRange(counts.Values.Where(c => !c.IsZero));
+        // Checked again under the write lock: a save of the same phone at this moment has not been read.
+        db.Set<StatisticsCallerCheck>().AddRange(phones.Select(phone => new StatisticsCallerCheck { PhoneKey = phone }));
+    }
+
+    /// <summary>
+    /// Keeps the complaint's answer as counted (<paramref name="was"/>: its stored answer, if it has one). An answer is
+    /// updated without reading it again, so two saves that count one complaint never fail on it.
+    /// </summary>
+    internal static void Answer(PortalDbContext db, int complaintId, bool repeat, bool? was)
+    {
+        if (was is null)
+        {
+            db.Set<StatisticsCallerAnswer>().Add(new StatisticsCallerAnswer { ComplaintId = complaintId, Repeat = repeat });
+        }
+        else if (was != repeat)
+        {
+            var answer = new StatisticsCallerAnswer { ComplaintId = complaintId, Repeat = repeat };
+            db.Set<StatisticsCallerAnswer>().Attach(answer).Property(a => a.Repeat).IsModified = true;
+        }
     }
 
     /// <summary>When the first of <paramref name="calls"/> came in, if any did.</summary>

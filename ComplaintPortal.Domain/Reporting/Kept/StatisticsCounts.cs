@@ -57,6 +57,8 @@ public static class StatisticsCounts
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             await db.Set<StatisticsCount>().ExecuteDeleteAsync(ct);
             await db.Set<StatisticsCountState>().ExecuteDeleteAsync(ct);
+            await db.Set<StatisticsCallerAnswer>().ExecuteDeleteAsync(ct);
+            await db.Set<StatisticsCallerCheck>().ExecuteDeleteAsync(ct);
             var counts = new Dictionary<(int, int, StatisticsCountLine, string), StatisticsCount>();
             const int batch = 20_000;
             var last = 0;
@@ -70,15 +72,19 @@ public static class StatisticsCounts
                 }
 
                 var (first, end) = (complaints[0].Id, complaints[^1].Id);
-                var tasks = (await db.DepartmentTasks.AsNoTracking().Where(t => t.ComplaintId >= first && t.ComplaintId <= end)
-                        .Select(t => new { t.ComplaintId, Counted = new CountedTask(t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, t.Findings != null) })
+                var tasks = (await ComplaintStatistics.Counted(db.DepartmentTasks.AsNoTracking().Where(t => t.ComplaintId >= first && t.ComplaintId <= end))
                         .ToListAsync(ct))
                     .ToLookup(t => t.ComplaintId, t => t.Counted);
+                var repeats = (await ComplaintStatistics.RepeatCalls(db, db.Complaints.Where(c => c.Id >= first && c.Id <= end)).ToListAsync(ct)).ToHashSet();
                 foreach (var complaint in complaints)
                 {
-                    StatisticsContribution.AddTo(counts, complaint.Counted, [.. tasks[complaint.Id]], zone, +1);
+                    var repeat = repeats.Contains(complaint.Id);
+                    StatisticsContribution.AddTo(counts, complaint.Counted with { Repeat = repeat }, [.. tasks[complaint.Id]], zone, +1);
+                    db.Set<StatisticsCallerAnswer>().Add(new StatisticsCallerAnswer { ComplaintId = complaint.Id, Repeat = repeat });
                 }
 
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
                 last = end;
             }
 
@@ -88,6 +94,73 @@ public static class StatisticsCounts
             db.ChangeTracker.Clear();
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the phones that saves counted (<see cref="StatisticsCallerCheck"/>) against their stored calls, under the write
+    /// lock: a call after the phone's first is a repeat. Where the answer counted differs (two saves of one phone at the same
+    /// moment each read the calls before the other was stored), moves the complaint's count to the right answer. Returns the
+    /// complaints corrected.
+    /// </summary>
+    public static async Task<int> RecheckCallersAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var corrected = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
+        (int Corrected, bool More) pass;
+        do
+        {
+            pass = await strategy.ExecuteAsync(ct => RecheckBatchAsync(db, ct), cancellationToken);
+            corrected += pass.Corrected;
+        }
+        while (pass.More);
+
+        return corrected;
+    }
+
+    private static async Task<(int Corrected, bool More)> RecheckBatchAsync(PortalDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        const int batch = 1_000;
+        var checks = await db.Set<StatisticsCallerCheck>().AsNoTracking().OrderBy(c => c.Id).Take(batch).ToListAsync(ct);
+        var state = await db.Set<StatisticsCountState>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == StatisticsCountState.SingletonId, ct);
+        if (checks.Count == 0 || state is null || !TimeZoneInfo.TryFindSystemTimeZoneById(state.ZoneId, out var zone))
+        {
+            return (0, false);
+        }
+
+        var wrong = new List<int>();
+        foreach (var phone in checks.Select(c => c.PhoneKey).Distinct(StringComparer.Ordinal))
+        {
+            var calls = await db.Complaints.AsNoTracking().Where(c => c.PhoneKey == phone)
+                .Select(c => new { c.Id, c.ReceivedAt, Counted = db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id && a.Repeat) })
+                .ToListAsync(ct);
+            var firstCall = calls.Select(c => c.ReceivedAt).DefaultIfEmpty().Min();
+            wrong.AddRange(calls.Where(c => c.ReceivedAt > firstCall != c.Counted).Select(c => c.Id));
+        }
+
+        var cases = await ComplaintStatistics.Counted(db, db.Complaints.AsNoTracking().Where(c => wrong.Contains(c.Id))).ToListAsync(ct);
+        var tasks = (await ComplaintStatistics.Counted(db.DepartmentTasks.AsNoTracking().Where(t => wrong.Contains(t.ComplaintId))).ToListAsync(ct))
+            .ToLookup(t => t.ComplaintId, t => t.Counted);
+        var answered = (await db.Set<StatisticsCallerAnswer>().AsNoTracking().Where(a => wrong.Contains(a.ComplaintId)).Select(a => a.ComplaintId)
+            .ToListAsync(ct)).ToHashSet();
+        var counts = new Dictionary<(int, int, StatisticsCountLine, string), StatisticsCount>();
+        foreach (var stored in cases)
+        {
+            var was = stored.Counted;
+            StatisticsContribution.AddTo(counts, was, [.. tasks[stored.Id]], zone, -1);
+            StatisticsContribution.AddTo(counts, was with { Repeat = !was.Repeat }, [.. tasks[stored.Id]], zone, +1);
+            StatisticsCounter.Answer(db, stored.Id, !was.Repeat, answered.Contains(stored.Id) ? was.Repeat : null);
+        }
+
+        db.Set<StatisticsCount>().AddRange(counts.Values.Where(c => !c.IsZero));
+        var lastCheck = checks[^1].Id;
+        await db.Set<StatisticsCallerCheck>().Where(c => c.Id <= lastCheck).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await transaction.CommitAsync(ct);
+        return (cases.Count, checks.Count == batch);
     }
 
     /// <summary>

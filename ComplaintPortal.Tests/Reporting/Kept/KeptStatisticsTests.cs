@@ -6,6 +6,7 @@ using ComplaintPortal.Tests.Deadlines;
 using ComplaintPortal.Tests.Sla;
 using ComplaintPortal.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Tests.Reporting.Kept;
 
@@ -121,6 +122,83 @@ public sealed class KeptStatisticsTests
 
         await StatisticsCounts.RebuildAsync(db, Zone, s.Driver.Time.GetUtcNow());
         Assert.Equal(0, (await statistics.ReadAsync(march, Zone)).Total.Closed);
+    }
+
+    [Fact]
+    public async Task Two_saves_of_one_phone_at_the_same_moment_are_checked_again_and_the_repeat_caller_they_missed_is_counted()
+    {
+        await using var s = await KeptScenarioAsync();
+        var d = s.Driver;
+        s.SetLocal("2026-03-02 09:30");
+        var earlier = (await d.RegisterAsync(Intake("13900000021", "XP-300", null, null))).Id;
+        s.SetLocal("2026-03-03 09:30");
+        var later = (await d.RegisterAsync(Intake("13900000022", "XP-300", null, null))).Id;
+        await using (var db = s.Database.CreateContext())
+        {
+            Assert.Equal(0, await StatisticsCounts.RecheckCallersAsync(db));
+        }
+
+        var before = await AssertSameAsCountedAsync(s);
+
+        // Both calls turn out to be one caller's, corrected by two people at once: the first save has read the phone's
+        // calls (none yet) and waits to write while the second reads them (none either) and is stored.
+        var gate = new SaveGate();
+        await using (var first = s.Database.CreateContext(gate))
+        {
+            (await first.Complaints.SingleAsync(c => c.Id == earlier)).PhoneKey = "13900000029";
+            var saving = first.SaveChangesAsync();
+            await gate.Reached.Task;
+            await using (var second = s.Database.CreateContext())
+            {
+                (await second.Complaints.SingleAsync(c => c.Id == later)).PhoneKey = "13900000029";
+                await second.SaveChangesAsync();
+            }
+
+            gate.Release.SetResult();
+            await saving;
+        }
+
+        // Neither save saw the other's call, so the later one is counted as a first call, one repeat caller short.
+        await using (var db = s.Database.CreateContext())
+        {
+            var statistics = new ComplaintStatistics(db);
+            Assert.Equal(before.Total.RepeatCallers + 1, (await statistics.ComputeAsync(Periods[1], Zone)).Total.RepeatCallers);
+            Assert.Equal(before.Total.RepeatCallers, (await statistics.ReadAsync(Periods[1], Zone)).Total.RepeatCallers);
+            Assert.Equal(2, await db.Set<StatisticsCallerCheck>().CountAsync(c => c.PhoneKey == "13900000029"));
+
+            // The check under the write lock finds it and corrects it, once.
+            Assert.Equal(1, await StatisticsCounts.RecheckCallersAsync(db));
+            Assert.False(await db.Set<StatisticsCallerCheck>().AnyAsync());
+            Assert.Equal(0, await StatisticsCounts.RecheckCallersAsync(db));
+        }
+
+        var after = await AssertSameAsCountedAsync(s);
+        Assert.Equal(before.Total.RepeatCallers + 1, after.Total.RepeatCallers);
+
+        // A later change subtracts what was counted: the later call moves to another caller and is no repeat any more.
+        await using (var db = s.Database.CreateContext())
+        {
+            (await db.Complaints.SingleAsync(c => c.Id == later)).PhoneKey = "13900000030";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(before.Total.RepeatCallers, (await AssertSameAsCountedAsync(s)).Total.RepeatCallers);
+    }
+
+    /// <summary>Holds a save after the portal's interceptors have run (the kept counts are worked out) until released.</summary>
+    private sealed class SaveGate : SaveChangesInterceptor
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Reached.TrySetResult();
+            await Release.Task;
+            return result;
+        }
     }
 
     private static IntakeRequest Intake(string phone, string? product, string? location, string? group)

@@ -6,7 +6,8 @@ namespace ComplaintPortal.Web.Features.Reports;
 
 /// <summary>
 /// Folds the rows appended to the kept timeliness and statistics counts by changes into one per cell, at start-up and
-/// every <see cref="Interval"/>. The counts themselves are built before the portal serves (<see cref="DatabaseStartup"/>);
+/// every <see cref="Interval"/>, after checking the repeat callers the saves since the last scan counted
+/// (<see cref="StatisticsCounts.RecheckCallersAsync"/>). The counts themselves are built before the portal serves (<see cref="DatabaseStartup"/>);
 /// this builds them only if they are kept in another zone than this instance's (instances configured with different zones).
 /// </summary>
 internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, ILogger<TimelinessCountService> logger)
@@ -23,6 +24,7 @@ internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimePr
     {
         await TimelinessCounts.EnsureAsync(db, clock.TimeZone, now, cancellationToken);
         await StatisticsCounts.EnsureAsync(db, clock.TimeZone, now, cancellationToken);
+        await StatisticsCounts.RecheckCallersAsync(db, cancellationToken);
         return await TimelinessCounts.CompactAsync(db, cancellationToken) + await StatisticsCounts.CompactAsync(db, cancellationToken);
     }
 }

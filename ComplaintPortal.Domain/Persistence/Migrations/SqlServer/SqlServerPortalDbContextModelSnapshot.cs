@@ -881,7 +881,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
 
-                    b.HasIndex("PhoneKey");
+                    b.HasIndex("PhoneKey", "ReceivedAt");
 
                     b.HasIndex("Stage", "ReceivedAt");
 
@@ -2147,6 +2147,38 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ActionId");
 
                     b.ToTable("ImprovementLog", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCallerAnswer", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("bit");
+
+                    b.HasKey("ComplaintId");
+
+                    b.ToTable("StatisticsCallerAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCallerCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(11)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatisticsCallerChecks", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCount", b =>
@@ -3464,6 +3496,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCallerAnswer", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("ComplaintPortal.Domain.Reporting.StatisticsCallerAnswer", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>

@@ -852,7 +852,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("PhoneKey");
+                    b.HasIndex("PhoneKey", "ReceivedAt");
 
                     b.HasIndex("Stage", "ReceivedAt");
 
@@ -2077,6 +2077,36 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ActionId");
 
                     b.ToTable("ImprovementLog", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCallerAnswer", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ComplaintId");
+
+                    b.ToTable("StatisticsCallerAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCallerCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatisticsCallerChecks", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCount", b =>
@@ -3356,6 +3386,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Reporting.StatisticsCallerAnswer", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("ComplaintPortal.Domain.Reporting.StatisticsCallerAnswer", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.TimelinessWatch", b =>
