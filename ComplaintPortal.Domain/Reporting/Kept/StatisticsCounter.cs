@@ -12,8 +12,10 @@ namespace ComplaintPortal.Domain.Reporting;
 /// kind of solution. It works out each touched complaint's part before the change (as stored) and after it
 /// (<see cref="StatisticsContribution"/>) and adds the difference as new <see cref="StatisticsCount"/> rows in the same
 /// <c>SaveChanges</c>. A complaint's caller counts as a repeat when the same phone complained earlier, so a change of a
-/// phone or a time of receipt also recounts the other complaints of that phone whose answer it changes. Nothing is kept
-/// before the counts are built (<see cref="StatisticsCounts.EnsureAsync"/>).
+/// phone or a time of receipt also recounts the other complaints of that phone whose answer it changes. Each complaint's
+/// answer is kept as counted (<see cref="StatisticsCallerAnswer"/>), and each phone counted is noted to be checked again
+/// under the write lock (<see cref="StatisticsCallerCheck"/>), since a save of the same phone at the same moment is not
+/// seen here. Nothing is kept before the counts are built (<see cref="StatisticsCounts.EnsureAsync"/>).
 /// </summary>
 public sealed class StatisticsCounter : SaveChangesInterceptor
 {

@@ -43,8 +43,9 @@ public static class StatisticsCounts
 
     /// <summary>
     /// Counts every stored complaint afresh, in one transaction (writers wait for it): the start-up backfill of a database
-    /// that had no counts (or counted in another zone). Reads the complaints and their tasks in batches by id, and writes
-    /// one row per cell.
+    /// that had no counts (or counted in another zone). Answers for every complaint whether it is a repeat call
+    /// (<see cref="StatisticsCallerAnswer"/>), reads the complaints and their tasks in batches by id, and writes one row per
+    /// cell.
     /// </summary>
     public static async Task RebuildAsync(PortalDbContext db, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -59,6 +60,10 @@ public static class StatisticsCounts
             await db.Set<StatisticsCountState>().ExecuteDeleteAsync(ct);
             await db.Set<StatisticsCallerAnswer>().ExecuteDeleteAsync(ct);
             await db.Set<StatisticsCallerCheck>().ExecuteDeleteAsync(ct);
+            // Every complaint's answer about repeat calls, written by the database in two statements.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO StatisticsCallerAnswers (ComplaintId, Repeat) SELECT Id, 0 FROM Complaints", ct);
+            var repeats = ComplaintStatistics.RepeatCalls(db, db.Complaints);
+            await db.Set<StatisticsCallerAnswer>().Where(a => repeats.Contains(a.ComplaintId)).ExecuteUpdateAsync(u => u.SetProperty(a => a.Repeat, true), ct);
             var counts = new Dictionary<(int, int, StatisticsCountLine, string), StatisticsCount>();
             const int batch = 20_000;
             var last = 0;
@@ -75,16 +80,11 @@ public static class StatisticsCounts
                 var tasks = (await ComplaintStatistics.Counted(db.DepartmentTasks.AsNoTracking().Where(t => t.ComplaintId >= first && t.ComplaintId <= end))
                         .ToListAsync(ct))
                     .ToLookup(t => t.ComplaintId, t => t.Counted);
-                var repeats = (await ComplaintStatistics.RepeatCalls(db, db.Complaints.Where(c => c.Id >= first && c.Id <= end)).ToListAsync(ct)).ToHashSet();
                 foreach (var complaint in complaints)
                 {
-                    var repeat = repeats.Contains(complaint.Id);
-                    StatisticsContribution.AddTo(counts, complaint.Counted with { Repeat = repeat }, [.. tasks[complaint.Id]], zone, +1);
-                    db.Set<StatisticsCallerAnswer>().Add(new StatisticsCallerAnswer { ComplaintId = complaint.Id, Repeat = repeat });
+                    StatisticsContribution.AddTo(counts, complaint.Counted, [.. tasks[complaint.Id]], zone, +1);
                 }
 
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
                 last = end;
             }
 
