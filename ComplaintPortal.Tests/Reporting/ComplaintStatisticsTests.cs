@@ -130,6 +130,45 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task An_hour_s_bar_over_a_quarter_is_read_a_month_at_a_time_and_each_page_is_the_same_from_either_end()
+    {
+        // One o'clock in Shanghai in each month of the first quarter (31 January 17:30 UTC is already 1 February there), and
+        // a two o'clock between them.
+        DateTimeOffset[] oneOClock =
+        [
+            new(2026, 1, 5, 17, 10, 0, TimeSpan.Zero), new(2026, 1, 31, 17, 30, 0, TimeSpan.Zero), new(2026, 2, 10, 17, 20, 0, TimeSpan.Zero),
+            new(2026, 3, 1, 17, 5, 0, TimeSpan.Zero), new(2026, 3, 20, 17, 40, 0, TimeSpan.Zero),
+        ];
+        var expected = new List<string>();
+        foreach (var at in oneOClock)
+        {
+            var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+            await SetAsync(complaint.Id, at, $"q{expected.Count}", CategoryCatalog.ProductQuality);
+            expected.Add(complaint.CaseNumber);
+        }
+
+        var twoOClock = await Driver.CaseInStageAsync(CaseStage.Closed);
+        await SetAsync(twoOClock.Id, new DateTimeOffset(2026, 2, 3, 18, 0, 0, TimeSpan.Zero), "q9", CategoryCatalog.ProductQuality);
+
+        await using var db = Database.CreateContext();
+        var statistics = new ComplaintStatistics(db);
+        var quarter = new ReportPeriod(ReportPeriodKind.Quarter, 2026, 1);
+        Assert.Equal(5, (await statistics.ReadAsync(quarter, Shanghai)).Times.ByHour[1]);
+        async Task<IEnumerable<string>> Listed(int skip, int take, int? total = null) =>
+            (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.AtHour(1), quarter, Shanghai, null, skip, take, total: total)).Select(x => x.CaseNumber);
+
+        Assert.Equal(expected, await Listed(0, 50));
+        for (var take = 1; take <= 3; take++)
+        {
+            for (var skip = 0; skip <= expected.Count; skip++)
+            {
+                Assert.Equal(expected.Skip(skip).Take(take), await Listed(skip, take));
+                Assert.Equal(expected.Skip(skip).Take(take), await Listed(skip, take, total: expected.Count));
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_kinds_of_solution_count_each_complaint_once_per_kind_its_departments_chose_and_list_those_cases()
     {
         var a = await Driver.CaseInStageAsync(CaseStage.InDepartments);
