@@ -13,9 +13,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 // first if the file has none, timed on its own) or, with --computed, counted from the cases (ComputeAsync). One warm-up
 // run, then N timed runs; p50/p95 of the total and the process's CPU time per run. The warm-up prints each query's time
 // from its start to its reader closing (rows read included), so the slow reads show. With --compare, the kept figures are
-// checked against the counted ones, for the whole organisation and every department.
+// checked against the counted ones, for the whole organisation and every department. With --list-hour H, one hour's bar is
+// then listed as its dialog pages it (first, middle and last page, three times each).
 // Usage: dotnet run -c Release --project bench/StatisticsBench -- --db /path/cases.db [--runs 5] [--period year|quarter|month]
-//        [--year 2026] [--number 11] [--computed] [--compare] | --writes N (the cost to a save: Writes.cs)
+//        [--year 2026] [--number 11] [--computed] [--compare] [--list-hour 10] | --writes N (the cost to a save: Writes.cs)
 var dbPath = Arg("--db", null) ?? throw new ArgumentException("--db path is required");
 if (!File.Exists(dbPath))
 {
@@ -124,6 +125,35 @@ for (var run = 0; run <= runs; run++)
 }
 
 Say($"p50 {Percentile(totals, 50):F0} ms, p95 {Percentile(totals, 95):F0} ms (max {totals.Max():F0}); CPU p50 {Percentile(cpus, 50):F0} ms");
+
+if (Arg("--list-hour", null) is { } listHour)
+{
+    // Listing one hour's bar, as its dialog pages through it: the first page, the middle one and the last, three times each.
+    var hour = int.Parse(listHour, CultureInfo.InvariantCulture);
+    int total;
+    await using (var db = new SqlitePortalDbContext(options.Options))
+    {
+        total = (await new ComplaintStatistics(db).ReadAsync(period, zone)).Times.ByHour[hour];
+    }
+
+    const int pageSize = 10;
+    foreach (var (name, skip) in new[] { ("first", 0), ("middle", total / 2 / pageSize * pageSize), ("last", (total - 1) / pageSize * pageSize) })
+    {
+        var times = new List<double>();
+        string? firstCase = null;
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = new SqlitePortalDbContext(options.Options);
+            var page = await new ComplaintStatistics(db).CasesAsync(StatisticsFigure.Received, StatisticsSlice.AtHour(hour), period, zone, null, skip, pageSize,
+                total: total);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            firstCase = page.Count > 0 ? page[0].CaseNumber : "none";
+        }
+
+        Say($"hour {hour:D2}'s {total:N0} received, {name} page (from {skip:N0}): {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; first {firstCase}");
+    }
+}
 
 static double Percentile(List<double> values, int percentile) => StatisticsBench.Writes.Percentile(values, percentile);
 
