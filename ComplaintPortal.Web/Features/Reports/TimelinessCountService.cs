@@ -6,9 +6,10 @@ namespace ComplaintPortal.Web.Features.Reports;
 
 /// <summary>
 /// Folds the rows appended to the kept timeliness and statistics counts by changes into one per cell, at start-up and
-/// every <see cref="Interval"/>, after checking the repeat callers the saves since the last scan counted
-/// (<see cref="StatisticsCounts.RecheckCallersAsync"/>). The counts themselves are built before the portal serves (<see cref="DatabaseStartup"/>);
-/// this builds them only if they are kept in another zone than this instance's (instances configured with different zones).
+/// every <see cref="Interval"/>, after checking again the callers the saves since the last scan counted
+/// (<see cref="StatisticsCounts.RecheckCallersAsync"/>). The counts themselves are built before the portal serves
+/// (<see cref="DatabaseStartup"/>); this builds them only if they are kept in another zone than this instance's
+/// (instances configured with different zones).
 /// </summary>
 internal sealed class TimelinessCountService(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, ILogger<TimelinessCountService> logger)
     : PeriodicScan(scopes, time, logger)
