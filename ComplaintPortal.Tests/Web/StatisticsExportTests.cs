@@ -113,19 +113,26 @@ public sealed class StatisticsExportTests : IDisposable
     [Fact]
     public async Task The_portal_s_scan_checks_again_the_callers_saves_counted()
     {
+        var scan = app.Services.GetServices<IHostedService>().OfType<ComplaintPortal.Web.Features.Reports.TimelinessCountService>().Single();
+        // The scan's first pass, at start-up, is over; the next comes when woken (or in ten minutes).
+        await PassAsync(0);
         await new AppActions(app.Services).AcknowledgedCaseAsync();
         Assert.True(await app.WithDbAsync(db => db.Set<StatisticsCallerCheck>().AnyAsync()));
-        var scan = app.Services.GetServices<IHostedService>().OfType<ComplaintPortal.Web.Features.Reports.TimelinessCountService>().Single();
 
         var before = scan.Passes;
         scan.Wake();
-        for (var attempt = 0; attempt < 300 && scan.Passes == before; attempt++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(scan.Passes > before);
+        await PassAsync(before);
         Assert.False(await app.WithDbAsync(db => db.Set<StatisticsCallerCheck>().AnyAsync()));
+
+        async Task PassAsync(long after)
+        {
+            for (var attempt = 0; attempt < 300 && scan.Passes <= after; attempt++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.True(scan.Passes > after);
+        }
     }
 
     public void Dispose() => app.Dispose();
