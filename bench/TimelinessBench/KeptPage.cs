@@ -98,6 +98,39 @@ internal static class KeptPage
         say("  trend on-time %: " + string.Join(" ", result.Trend.Select(m => $"{m.Month:D2}:{m.TimelinessRate}")));
     }
 
+    /// <summary>
+    /// Pages a list as its dialog does, to its middle and its end: the complaints received in the period and the deadlines
+    /// handled in it, first, middle and last page of ten, each twice on a fresh DbContext.
+    /// </summary>
+    public static async Task DeepPagesAsync(DbContextOptions<SqlitePortalDbContext> options, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now,
+        Action<string> say)
+    {
+        KeptTimelinessResult result;
+        await using (var db = new SqlitePortalDbContext(options))
+        {
+            result = await new KeptTimelinessReport(db).ComputeAsync(period, 12, zone, now);
+        }
+
+        foreach (var (figure, total) in new[] { (TimelinessFigure.Complaints, result.Overall.Complaints), (TimelinessFigure.Handled, result.PerDeadline.Sum(d => d.Handled)) })
+        {
+            foreach (var (name, skip) in new[] { ("first", 0), ("middle", total / 2 / 10 * 10), ("last", (total - 1) / 10 * 10) })
+            {
+                var times = new List<string>();
+                string? first = null;
+                for (var run = 0; run < 2; run++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await using var db = new SqlitePortalDbContext(options);
+                    var page = await new TimelinessFigureList(db).PageAsync(figure, period, zone, now, null, skip, 10, total: total);
+                    times.Add(watch.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
+                    first = page.Count > 0 ? $"{page[0].CaseNumber}, {page.Count} rows" : "none";
+                }
+
+                say($"{figure} ({total:N0}), {name} page (from {skip:N0}): {string.Join(", ", times)} ms; first {first}");
+            }
+        }
+    }
+
     /// <summary>Today's computation, once, figure by figure against the kept counts.</summary>
     private static async Task CompareAsync(DbContextOptions<SqlitePortalDbContext> options, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now,
         KeptTimelinessResult kept, Action<string> say)

@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 // DbContext as the page's scope gives it. One warm-up run, then N timed runs; p50/p95 of the total, and the
 // process's CPU time per run (all threads), which the shared machine's load does not inflate.
 // Usage: dotnet run -c Release --project bench/TimelinessBench -- --db /path/cases.db [--runs 10] [--year 2025] [--mode kept|computed] [--reference]
+//        [--deep-pages] (kept: two lists paged to their middle and end)
 // --mode kept (the default) times the page as it loads now, from the kept counts (KeptPage.cs); --mode computed times
 // today's computation with every list, as before.
 var dbPath = StringArg("--db", null) ?? throw new ArgumentException("--db path is required");
@@ -51,6 +52,11 @@ if (StringArg("--mode", "kept") == "kept")
     // The page as it loads now: kept counts and one page of one list (KeptPage.cs); --reference compares with today's computation.
     Say($"Timeliness page (kept counts) for {year}, all departments, on {dbPath} ({new FileInfo(dbPath).Length / 1024.0 / 1024.0:N0} MB); {runs} timed runs after one warm-up; load average {LoadAverage()}");
     await TimelinessBench.KeptPage.RunAsync(options.Options, period, zone, now, runs, args.Contains("--reference"), LoadAverage, Say);
+    if (args.Contains("--deep-pages"))
+    {
+        await TimelinessBench.KeptPage.DeepPagesAsync(options.Options, period, zone, now, Say);
+    }
+
     return;
 }
 

@@ -107,8 +107,10 @@ public sealed class KeptTimelinessTests
         await s.Driver.CaseInStageAsync(CaseStage.Closed);
         await s.Driver.RegisterAsync();
         var late = (await s.Driver.CaseInStageAsync(CaseStage.InDepartments)).Id;
+        var alsoLate = (await s.Driver.CaseInStageAsync(CaseStage.InDepartments)).Id;
         s.SetLocal("2026-03-16 10:00");
         await s.Driver.WorkAllTasksAsync(late);
+        await s.Driver.WorkAllTasksAsync(alsoLate);
         var now = s.SetLocal("2026-03-20 10:00");
         var counts = await ComputeAsync(s, March);
 
@@ -134,16 +136,24 @@ public sealed class KeptTimelinessTests
 
         Assert.True(counts.Missed > 0);
         Assert.Equal(counts.Missed, (await ListAsync(s, TimelinessFigure.Missed, null, now)).Count);
-        // Pages of two add up to the whole list, in the same order.
-        var all = await ListAsync(s, TimelinessFigure.Complaints, null, now);
-        var paged = new List<FigureRow>();
-        for (var skip = 0; skip < all.Count; skip += 2)
+        // Pages of one, two or three add up to the whole list, in the same order, whether a page past the middle is read
+        // from the start or, given the figure's count, from the end.
+        foreach (var figure in new[] { TimelinessFigure.Complaints, TimelinessFigure.Late, TimelinessFigure.Handled, TimelinessFigure.Due, TimelinessFigure.Missed })
         {
-            await using var db = s.Database.CreateContext();
-            paged.AddRange(await new TimelinessFigureList(db).PageAsync(TimelinessFigure.Complaints, March, Zone, now, null, skip, 2));
-        }
+            var all = await ListAsync(s, figure, null, now);
+            Assert.True(all.Count >= 3, $"{figure}: {all.Count}");
+            foreach (var (take, total) in new[] { 1, 2, 3 }.SelectMany(take => new int?[] { null, all.Count }.Select(total => (take, total))))
+            {
+                var paged = new List<FigureRow>();
+                for (var skip = 0; skip < all.Count; skip += take)
+                {
+                    await using var db = s.Database.CreateContext();
+                    paged.AddRange(await new TimelinessFigureList(db).PageAsync(figure, March, Zone, now, null, skip, take, total: total));
+                }
 
-        Assert.Equal(all.Select(r => r.CaseNumber), paged.Select(r => r.CaseNumber));
+                Assert.Equal(all.Select(r => (r.CaseNumber, r.Kinds.FirstOrDefault())), paged.Select(r => (r.CaseNumber, r.Kinds.FirstOrDefault())));
+            }
+        }
     }
 
     private static async Task<DeadlineScenario> KeptScenarioAsync()

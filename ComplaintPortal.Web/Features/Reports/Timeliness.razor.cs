@@ -145,7 +145,8 @@ public sealed partial class Timeliness
     {
         var period = View!.Period;
         var (zone, now) = (Clock.TimeZone, Clock.UtcNow);
-        return InScopeAsync(sp => sp.GetRequiredService<TimelinessFigureList>().PageAsync(figure.Figure, period, zone, now, figure.DepartmentId, skip, take));
+        return InScopeAsync(sp => sp.GetRequiredService<TimelinessFigureList>().PageAsync(figure.Figure, period, zone, now, figure.DepartmentId, skip, take,
+            total: figure.Count));
     }
 
     private static int? ReadNumber(string? value) => ReportPeriodQuery.ReadNumber(value);
