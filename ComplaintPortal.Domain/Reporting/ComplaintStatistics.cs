@@ -342,27 +342,25 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
         }
 
         var facts = Facts(cases).Where(StatisticsFigures.Rule(figure));
+        var page = ListPage.Of(skip, take, total);
         if (slice.ByTime)
         {
-            var page = await TimePageAsync(facts, slice, period, zone, skip, take, total, cancellationToken);
-            (facts, skip) = (facts.Where(f => page.Contains(f.Id)), 0);
-        }
-        else if (total is { } count && skip > count / 2 && skip < count)
-        {
-            var fromEnd = await facts
-                .OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
-                .Skip(Math.Max(0, count - skip - take)).Take(Math.Min(take, count - skip))
-                .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))
-                .ToListAsync(cancellationToken);
-            fromEnd.Reverse();
-            return fromEnd;
+            var ids = await TimePageAsync(facts, slice, zone, period, page, cancellationToken);
+            (facts, page) = (facts.Where(f => ids.Contains(f.Id)), new ListPage(0, take, false));
         }
 
-        return await facts
-            .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
-            .Skip(skip).Take(take)
+        var ordered = page.FromEnd
+            ? facts.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
+            : facts.OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id);
+        var rows = await ordered.Skip(page.Skip).Take(page.Take)
             .Select(f => new StatisticsCase(f.CaseNumber, f.ReceivedAt, f.CategoryId, f.Channel, f.Stage, f.Satisfied, f.Attitude))
             .ToListAsync(cancellationToken);
+        if (page.FromEnd)
+        {
+            rows.Reverse();
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -371,16 +369,13 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
     /// bars told here exactly as they were counted; a month at a time, from the nearer end, until the page is found (a
     /// year of 430,000 complaints was 430,000 pairs for every page).
     /// </summary>
-    private static async Task<List<int>> TimePageAsync(IQueryable<Fact> facts, StatisticsSlice slice, ReportPeriod period, TimeZoneInfo zone, int skip,
-        int take, int? total, CancellationToken cancellationToken)
+    private static async Task<List<int>> TimePageAsync(IQueryable<Fact> facts, StatisticsSlice slice, TimeZoneInfo zone, ReportPeriod period, ListPage wanted,
+        CancellationToken cancellationToken)
     {
-        var months = period.MonthsEndingHere(period.Kind switch { ReportPeriodKind.Month => 1, ReportPeriodKind.Quarter => 3, _ => 12 })
-            .Select(m => m.UtcRange(zone)).ToList();
-        var fromEnd = total is { } count && skip > count / 2 && skip < count;
+        var (skip, take, fromEnd) = wanted;
+        var months = period.Months().Select(m => m.UtcRange(zone)).ToList();
         if (fromEnd)
         {
-            // The same page counted from the last case back.
-            (skip, take) = (Math.Max(0, total!.Value - skip - take), Math.Min(take, total.Value - skip));
             months.Reverse();
         }
 
@@ -401,29 +396,6 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
 
         return page;
     }
-
-    /// <summary>
-    /// The cases as the kept counts counted them (<see cref="StatisticsContribution"/>), with their phone: the same answers
-    /// as <see cref="Facts"/>, but whether a call is a repeat as it was counted (<see cref="StatisticsCallerAnswer"/>).
-    /// </summary>
-    internal static IQueryable<StoredCase> Counted(PortalDbContext db, IQueryable<Complaint> cases) => cases.Select(c => new StoredCase(c.Id, c.PhoneKey,
-        new CountedCase(c.ReceivedAt, c.Stage, c.CategoryId, c.Channel, c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount > 0,
-            db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id && a.Repeat),
-            c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location)));
-
-    /// <summary>The ids of the <paramref name="cases"/> that are repeat calls: their phone complained earlier (the rule of <see cref="Facts"/>).</summary>
-    internal static IQueryable<int> RepeatCalls(PortalDbContext db, IQueryable<Complaint> cases) =>
-        cases.Where(c => c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id)).Select(c => c.Id);
-
-    /// <summary>The department tasks as the kept counts count them.</summary>
-    internal static IQueryable<StoredTask> Counted(IQueryable<DepartmentTask> tasks) => tasks.Select(t => new StoredTask(t.Id, t.ComplaintId,
-        new CountedTask(t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, t.Findings != null)));
-
-    /// <summary>A stored case as counted, with its phone (whose other calls decide whether it is a repeat).</summary>
-    internal sealed record StoredCase(int Id, string? PhoneKey, CountedCase Counted);
-
-    /// <summary>A stored department task as counted.</summary>
-    internal sealed record StoredTask(int Id, int ComplaintId, CountedTask Counted);
 
     private IQueryable<Fact> Facts(IQueryable<Complaint> cases) => cases.Select(c => new Fact
     {

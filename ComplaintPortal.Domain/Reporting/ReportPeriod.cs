@@ -45,6 +45,14 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, int Year, int Number)
             .Select(d => new ReportPeriod(ReportPeriodKind.Month, d.Year, d.Month)).ToList();
     }
 
+    /// <summary>The months this period spans, first to last (a method: a period is serialized with the figures).</summary>
+    public IReadOnlyList<ReportPeriod> Months() => MonthsEndingHere(Kind switch
+    {
+        ReportPeriodKind.Month => 1,
+        ReportPeriodKind.Quarter => 3,
+        _ => 12,
+    });
+
     public (DateTimeOffset From, DateTimeOffset To) UtcRange(TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintPortal.Domain.Cases;
+using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Domain.Reporting;
@@ -63,16 +64,7 @@ public sealed partial class ComplaintStatistics
     }
 
     /// <summary>The months a period spans, as the kept counts key them (year × 100 + month).</summary>
-    private static List<int> MonthKeys(ReportPeriod period)
-    {
-        var count = period.Kind switch
-        {
-            ReportPeriodKind.Month => 1,
-            ReportPeriodKind.Quarter => 3,
-            _ => 12,
-        };
-        return [.. period.MonthsEndingHere(count).Select(m => (m.Year * 100) + m.Number)];
-    }
+    private static List<int> MonthKeys(ReportPeriod period) => [.. period.Months().Select(m => (m.Year * 100) + m.Number)];
 
     /// <summary>The kept line of a free-text field.</summary>
     private static StatisticsCountLine CountLine(StatisticsText field) => field switch
@@ -85,4 +77,32 @@ public sealed partial class ComplaintStatistics
     private static int CategoryOf(string key) => key.Length == 0 ? 0 : Number(key);
 
     private static int Number(string key) => int.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The cases as the kept counts counted them (<see cref="StatisticsContribution"/>), with their phone: the same answers
+    /// as <see cref="Facts"/>, but whether a call is a repeat as it was counted (<see cref="StatisticsCallerAnswer"/>).
+    /// </summary>
+    internal static IQueryable<StoredCase> Counted(PortalDbContext db, IQueryable<Complaint> cases) => cases.Select(c => new StoredCase(c.Id, c.PhoneKey,
+        new CountedCase(c.ReceivedAt, c.Stage, c.CategoryId, c.Channel, c.SatisfiedWithResult, c.SatisfiedWithAttitude, c.ReopenCount > 0,
+            db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id && a.Repeat),
+            c.Subject.ProductModel, c.Complainant.CustomerGroup, c.Subject.Location),
+        db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id)));
+
+    /// <summary>The ids of the <paramref name="cases"/> that are repeat calls: their phone complained earlier (the rule of <see cref="Facts"/>).</summary>
+    internal static IQueryable<int> RepeatCalls(PortalDbContext db, IQueryable<Complaint> cases) =>
+        cases.Where(c => c.PhoneKey != null && db.Complaints.Any(p => p.PhoneKey == c.PhoneKey && p.ReceivedAt < c.ReceivedAt && p.Id != c.Id)).Select(c => c.Id);
+
+    /// <summary>The department tasks as the kept counts count them.</summary>
+    internal static IQueryable<StoredTask> Counted(IQueryable<DepartmentTask> tasks) => tasks.Select(t => new StoredTask(t.Id, t.ComplaintId,
+        new CountedTask(t.DepartmentId, t.SolutionTypeCode, t.CauseCategoryCode, t.Findings != null)));
+
+    /// <summary>A stored case as counted, with its phone (whose other calls decide whether it is a repeat).</summary>
+    internal sealed record StoredCase(int Id, string? PhoneKey, CountedCase Counted, bool Answered)
+    {
+        /// <summary>Its answer about repeat calls as kept (<see cref="StatisticsCallerAnswer"/>), if one is.</summary>
+        public bool? Answer => Answered ? Counted.Repeat : null;
+    }
+
+    /// <summary>A stored department task as counted.</summary>
+    internal sealed record StoredTask(int Id, int ComplaintId, CountedTask Counted);
 }

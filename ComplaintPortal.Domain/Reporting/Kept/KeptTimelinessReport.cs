@@ -20,8 +20,7 @@ public sealed class KeptTimelinessReport(PortalDbContext db)
         await TimelinessCounts.EnsureAsync(db, zone, now, cancellationToken);
         var (from, to) = period.UtcRange(zone);
         var months = period.MonthsEndingHere(trendMonths);
-        var periodMonths = period.MonthsEndingHere(period.Kind switch { ReportPeriodKind.Month => 1, ReportPeriodKind.Quarter => 3, _ => 12 })
-            .Select(Key).ToHashSet();
+        var periodMonths = period.Months().Select(Key).ToHashSet();
         var (first, last) = (Math.Min(Key(months[0]), periodMonths.Min()), periodMonths.Max());
         var cells = await db.Set<TimelinessCount>().AsNoTracking()
             .Where(c => c.Month >= first && c.Month <= last && (departmentId == null || c.DepartmentId == departmentId || c.DepartmentId == TimelinessCount.WholeOrganisation))

@@ -120,8 +120,6 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
             .ToDictionaryAsync(c => c.Id, ct);
         var tasksBefore = (await ComplaintStatistics.Counted(db.DepartmentTasks.AsNoTracking().Where(t => stored.Contains(t.ComplaintId))).ToListAsync(ct))
             .ToLookup(t => t.ComplaintId);
-        var answered = (await db.Set<StatisticsCallerAnswer>().AsNoTracking().Where(a => stored.Contains(a.ComplaintId)).Select(a => a.ComplaintId)
-            .ToListAsync(ct)).ToHashSet();
         var trackedTasks = taskEntries.Where(e => e.State != EntityState.Added).Select(e => e.Property(t => t.Id).CurrentValue).ToHashSet();
 
         var counts = new Dictionary<(int, int, StatisticsCountLine, string), StatisticsCount>();
@@ -149,7 +147,7 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
                     .Select(e => new CountedTask(e.Entity.DepartmentId, e.Entity.SolutionTypeCode, e.Entity.CauseCategoryCode, e.Entity.Findings != null)))
                 .ToList();
             StatisticsContribution.AddTo(counts, now, tasksNow, zone, +1);
-            Answer(db, id, repeat, answered.Contains(id) ? old!.Repeat : null);
+            Answer(db, id, repeat, was?.Answer);
         }
 
         db.Set<StatisticsCount>().AddRange(counts.Values.Where(c => !c.IsZero));

@@ -130,28 +130,23 @@ public static class StatisticsCounts
             return (0, false);
         }
 
-        var wrong = new List<int>();
-        foreach (var phone in checks.Select(c => c.PhoneKey).Distinct(StringComparer.Ordinal))
-        {
-            var calls = await db.Complaints.AsNoTracking().Where(c => c.PhoneKey == phone)
-                .Select(c => new { c.Id, c.ReceivedAt, Counted = db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id && a.Repeat) })
-                .ToListAsync(ct);
-            var firstCall = calls.Select(c => c.ReceivedAt).DefaultIfEmpty().Min();
-            wrong.AddRange(calls.Where(c => c.ReceivedAt > firstCall != c.Counted).Select(c => c.Id));
-        }
+        var phones = checks.Select(c => c.PhoneKey).Distinct(StringComparer.Ordinal).ToList();
+        var calls = await db.Complaints.AsNoTracking().Where(c => phones.Contains(c.PhoneKey!))
+            .Select(c => new { c.Id, c.PhoneKey, c.ReceivedAt, Counted = db.Set<StatisticsCallerAnswer>().Any(a => a.ComplaintId == c.Id && a.Repeat) })
+            .ToListAsync(ct);
+        var firstCalls = calls.GroupBy(c => c.PhoneKey!, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Min(c => c.ReceivedAt), StringComparer.Ordinal);
+        var wrong = calls.Where(c => c.ReceivedAt > firstCalls[c.PhoneKey!] != c.Counted).Select(c => c.Id).ToList();
 
         var cases = await ComplaintStatistics.Counted(db, db.Complaints.AsNoTracking().Where(c => wrong.Contains(c.Id))).ToListAsync(ct);
         var tasks = (await ComplaintStatistics.Counted(db.DepartmentTasks.AsNoTracking().Where(t => wrong.Contains(t.ComplaintId))).ToListAsync(ct))
             .ToLookup(t => t.ComplaintId, t => t.Counted);
-        var answered = (await db.Set<StatisticsCallerAnswer>().AsNoTracking().Where(a => wrong.Contains(a.ComplaintId)).Select(a => a.ComplaintId)
-            .ToListAsync(ct)).ToHashSet();
         var counts = new Dictionary<(int, int, StatisticsCountLine, string), StatisticsCount>();
         foreach (var stored in cases)
         {
             var was = stored.Counted;
             StatisticsContribution.AddTo(counts, was, [.. tasks[stored.Id]], zone, -1);
             StatisticsContribution.AddTo(counts, was with { Repeat = !was.Repeat }, [.. tasks[stored.Id]], zone, +1);
-            StatisticsCounter.Answer(db, stored.Id, !was.Repeat, answered.Contains(stored.Id) ? was.Repeat : null);
+            StatisticsCounter.Answer(db, stored.Id, !was.Repeat, stored.Answer);
         }
 
         db.Set<StatisticsCount>().AddRange(counts.Values.Where(c => !c.IsZero));

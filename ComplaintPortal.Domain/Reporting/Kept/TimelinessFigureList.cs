@@ -34,9 +34,7 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         var metIn = deadlines.Where(d => d.MetAt >= from && d.MetAt < to);
         var dueIn = deadlines.Where(d => d.DueAt >= from && d.DueAt < to);
         // The missed combine two lists (met late, then still unmet) and are read from the start.
-        var page = figure == TimelinessFigure.Missed || total is not { } count || skip <= count / 2 || skip >= count
-            ? new Page(skip, take, false)
-            : new Page(Math.Max(0, count - skip - take), Math.Min(take, count - skip), true);
+        var page = figure == TimelinessFigure.Missed ? new ListPage(skip, take, false) : ListPage.Of(skip, take, total);
         var rows = figure switch
         {
             TimelinessFigure.Handled => await RowsAsync(ByMet(metIn, page), customerService, page, cancellationToken),
@@ -56,13 +54,10 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         return rows;
     }
 
-    /// <summary>Which rows to read, counted from the start or (<see cref="FromEnd"/>) from the last row back.</summary>
-    private sealed record Page(int Skip, int Take, bool FromEnd);
-
-    private static IQueryable<CaseDeadline> ByMet(IQueryable<CaseDeadline> deadlines, Page page) =>
+    private static IQueryable<CaseDeadline> ByMet(IQueryable<CaseDeadline> deadlines, ListPage page) =>
         page.FromEnd ? deadlines.OrderByDescending(d => d.MetAt).ThenByDescending(d => d.Id) : deadlines.OrderBy(d => d.MetAt).ThenBy(d => d.Id);
 
-    private static IQueryable<CaseDeadline> ByDue(IQueryable<CaseDeadline> deadlines, Page page) =>
+    private static IQueryable<CaseDeadline> ByDue(IQueryable<CaseDeadline> deadlines, ListPage page) =>
         page.FromEnd ? deadlines.OrderByDescending(d => d.DueAt).ThenByDescending(d => d.Id) : deadlines.OrderBy(d => d.DueAt).ThenBy(d => d.Id);
 
     /// <summary>Met late in the period (by when met), then still unmet past their instant (by when due).</summary>
@@ -70,19 +65,19 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         int customerService, int skip, int take, CancellationToken ct)
     {
         var metLate = metIn.Where(d => d.MetAt > d.DueAt);
-        var rows = await RowsAsync(metLate, customerService, new Page(skip, take, false), ct);
+        var rows = await RowsAsync(metLate, customerService, new ListPage(skip, take, false), ct);
         if (rows.Count < take)
         {
             // The met-late part ends on this page (or before it: then it is counted, a page deep in the list).
             var metLateCount = rows.Count > 0 || skip == 0 ? skip + rows.Count : await metLate.CountAsync(ct);
             rows.AddRange(await RowsAsync(dueIn.Where(d => d.MetAt == null && d.DueAt < now), customerService,
-                new Page(Math.Max(0, skip - metLateCount), take - rows.Count, false), ct));
+                new ListPage(Math.Max(0, skip - metLateCount), take - rows.Count, false), ct));
         }
 
         return rows;
     }
 
-    private static async Task<List<FigureRow>> RowsAsync(IQueryable<CaseDeadline> deadlines, int customerService, Page page, CancellationToken ct) =>
+    private static async Task<List<FigureRow>> RowsAsync(IQueryable<CaseDeadline> deadlines, int customerService, ListPage page, CancellationToken ct) =>
         (await deadlines.Skip(page.Skip).Take(page.Take)
             .Select(d => new { d.ComplaintId, d.Complaint!.CaseNumber, Department = d.Task == null ? (int?)null : d.Task.DepartmentId, d.Kind, d.DueAt, d.MetAt })
             .ToListAsync(ct))
@@ -90,7 +85,7 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         .ToList();
 
     private async Task<List<FigureRow>> ComplaintsAsync(TimelinessFigure figure, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now,
-        int? departmentId, int customerService, Page page, CancellationToken ct)
+        int? departmentId, int customerService, ListPage page, CancellationToken ct)
     {
         var (skip, take) = (page.Skip, page.Take);
         var rows = new List<FigureRow>(take);
