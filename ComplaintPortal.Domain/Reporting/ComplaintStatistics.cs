@@ -345,7 +345,8 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
         var page = ListPage.Of(skip, take, total);
         if (slice.ByTime)
         {
-            var ids = await TimePageAsync(facts, slice, zone, period, page, cancellationToken);
+            var kept = await KeptBarMonthsAsync(figure, slice, zone, period, departmentId, cancellationToken);
+            var ids = await TimePageAsync(facts, slice, zone, period, page, kept, cancellationToken);
             (facts, page) = (facts.Where(f => ids.Contains(f.Id)), new ListPage(0, take, false));
         }
 
@@ -367,25 +368,36 @@ public sealed partial class ComplaintStatistics(PortalDbContext db)
     /// The ids of one page of an hour's or a weekday's bar. An hour or a day in the organisation's time is no range of the
     /// stored instants (a month of 17:00s is thirty of them, and a zone may move its clock), so the times are read and their
     /// bars told here exactly as they were counted; a month at a time, from the nearer end, until the page is found (a
-    /// year of 430,000 complaints was 430,000 pairs for every page).
+    /// year of 430,000 complaints was 430,000 pairs for every page). Given the bar's kept count of each month
+    /// (<paramref name="kept"/>), the months before the page are stepped over unread; a month read that holds another
+    /// number than kept sends the page back to reading every month.
     /// </summary>
     private static async Task<List<int>> TimePageAsync(IQueryable<Fact> facts, StatisticsSlice slice, TimeZoneInfo zone, ReportPeriod period, ListPage wanted,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<int, int>? kept, CancellationToken cancellationToken)
     {
         var (skip, take, fromEnd) = wanted;
-        var months = period.Months().Select(m => m.UtcRange(zone)).ToList();
+        var months = period.Months().Select(m => (Key: m.MonthKey(), Range: m.UtcRange(zone))).ToList();
         if (fromEnd)
         {
             months.Reverse();
         }
 
+        var counts = kept is null ? null : months.Select(m => kept.GetValueOrDefault(m.Key)).ToList();
+        var (first, skipInFirst) = counts is null ? (0, skip) : MonthJump.Find(counts, skip);
+        skip = skipInFirst;
         var page = new List<int>();
-        foreach (var (from, to) in months)
+        for (var i = first; i < months.Count; i++)
         {
+            var (from, to) = months[i].Range;
             var times = await facts.Where(f => f.ReceivedAt >= from && f.ReceivedAt < to).Select(f => new { f.Id, f.ReceivedAt }).ToListAsync(cancellationToken);
             var inBar = times.Where(t => slice.TakesTime(t.ReceivedAt, zone));
             var ordered = (fromEnd ? inBar.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id) : inBar.OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id))
                 .Select(t => t.Id).ToList();
+            if (counts is not null && ordered.Count != counts[i])
+            {
+                return await TimePageAsync(facts, slice, zone, period, wanted, null, cancellationToken);
+            }
+
             page.AddRange(ordered.Skip(skip).Take(take - page.Count));
             skip = Math.Max(0, skip - ordered.Count);
             if (page.Count == take)

@@ -169,6 +169,54 @@ public sealed class ComplaintStatisticsTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task With_the_counts_kept_an_hour_s_bar_steps_over_the_months_before_its_page_and_reads_them_all_when_a_month_read_disagrees()
+    {
+        // One o'clock in Shanghai: two in January, one in February, two in March.
+        DateTimeOffset[] oneOClock =
+        [
+            new(2026, 1, 5, 17, 10, 0, TimeSpan.Zero), new(2026, 1, 20, 17, 30, 0, TimeSpan.Zero), new(2026, 2, 10, 17, 20, 0, TimeSpan.Zero),
+            new(2026, 3, 1, 17, 5, 0, TimeSpan.Zero), new(2026, 3, 20, 17, 40, 0, TimeSpan.Zero),
+        ];
+        var expected = new List<string>();
+        foreach (var at in oneOClock)
+        {
+            var complaint = await Driver.CaseInStageAsync(CaseStage.Closed);
+            await SetAsync(complaint.Id, at, $"k{expected.Count}", CategoryCatalog.ProductQuality);
+            expected.Add(complaint.CaseNumber);
+        }
+
+        await using var db = Database.CreateContext();
+        await StatisticsCounts.EnsureAsync(db, Shanghai, Driver.Time.GetUtcNow());
+        var statistics = new ComplaintStatistics(db);
+        var quarter = new ReportPeriod(ReportPeriodKind.Quarter, 2026, 1);
+        Assert.NotNull(await statistics.ReadIfKeptAsync(quarter, Shanghai));
+        async Task<IEnumerable<string>> Listed(int skip, int take, int? total = null) =>
+            (await statistics.CasesAsync(StatisticsFigure.Received, StatisticsSlice.AtHour(1), quarter, Shanghai, null, skip, take, total: total)).Select(x => x.CaseNumber);
+
+        for (var take = 1; take <= 3; take++)
+        {
+            for (var skip = 0; skip <= expected.Count; skip++)
+            {
+                Assert.Equal(expected.Skip(skip).Take(take), await Listed(skip, take));
+                Assert.Equal(expected.Skip(skip).Take(take), await Listed(skip, take, total: expected.Count));
+            }
+        }
+
+        Task<int> KeepAsync(int month, int change) => db.Set<StatisticsCount>()
+            .Where(r => r.Scope == StatisticsCount.WholeOrganisation && r.Line == StatisticsCountLine.Hour && r.Key == "1" && r.Month == month)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Received, x => x.Received + change));
+
+        // A month stepped over is not read: kept one too many, January pushes the fourth case's page onto the third.
+        Assert.Equal(1, await KeepAsync(202601, 1));
+        Assert.Equal([expected[2]], await Listed(3, 1));
+        Assert.Equal(1, await KeepAsync(202601, -1));
+        // The month the page lands in is read: kept one too many, February disagrees with its rows and every month is read.
+        Assert.Equal(1, await KeepAsync(202602, 1));
+        Assert.Equal([expected[3]], await Listed(3, 1));
+        Assert.Equal(expected.Skip(1).Take(3), await Listed(1, 3));
+    }
+
+    [Fact]
     public async Task The_kinds_of_solution_count_each_complaint_once_per_kind_its_departments_chose_and_list_those_cases()
     {
         var a = await Driver.CaseInStageAsync(CaseStage.InDepartments);

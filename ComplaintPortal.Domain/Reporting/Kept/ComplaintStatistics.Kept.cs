@@ -20,7 +20,7 @@ public sealed partial class ComplaintStatistics
         var monthsBefore = MonthKeys(Before(period));
         var then = await rows.Where(r => monthsBefore.Contains(r.Month) && ComparedLines.Contains(r.Line)).SumBy(r => new { r.Line, r.Key }).ToListAsync(ct);
         var trend = period.MonthsEndingHere(TrendMonths);
-        var trendKeys = trend.Select(m => (m.Year * 100) + m.Number).ToList();
+        var trendKeys = trend.Select(m => m.MonthKey()).ToList();
         var perMonth = await rows.Where(r => r.Line == StatisticsCountLine.Total && trendKeys.Contains(r.Month)).SumBy(r => r.Month)
             .ToDictionaryAsync(m => m.Key, m => m.Line.Received, ct);
 
@@ -60,11 +60,36 @@ public sealed partial class ComplaintStatistics
             before[StatisticsCountLine.Cause].ToDictionary(l => l.Key, l => l.Received, StringComparer.Ordinal),
             PerText(field => TextsOf(CountLine(field))));
         return Result(period, tallies, talliesBefore,
-            [.. trend.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault((m.Year * 100) + m.Number)))]);
+            [.. trend.Select(m => new MonthReceived(m, perMonth.GetValueOrDefault(m.MonthKey())))]);
+    }
+
+    /// <summary>
+    /// How many of an hour's or a weekday's bar each month of <paramref name="period"/> holds for <paramref name="figure"/>,
+    /// as kept (by month key; a month without rows holds none); null when the counts are not kept in <paramref name="zone"/>.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, int>?> KeptBarMonthsAsync(StatisticsFigure figure, StatisticsSlice slice, TimeZoneInfo zone,
+        ReportPeriod period, int? departmentId, CancellationToken ct)
+    {
+        var (line, bar) = (slice.Hour, slice.Weekday) switch
+        {
+            ({ } hour, null) => (StatisticsCountLine.Hour, hour),
+            (null, { } day) => (StatisticsCountLine.Weekday, day),
+            _ => (StatisticsCountLine.Total, -1),
+        };
+        if (bar < 0 || !await StatisticsCounts.IsKeptAsync(db, zone, ct))
+        {
+            return null;
+        }
+
+        var (scope, key, months) = (departmentId ?? StatisticsCount.WholeOrganisation, bar.ToString(CultureInfo.InvariantCulture), MonthKeys(period));
+        var sums = await db.Set<StatisticsCount>().AsNoTracking()
+            .Where(r => r.Scope == scope && r.Line == line && r.Key == key && months.Contains(r.Month))
+            .SumBy(r => r.Month).ToListAsync(ct);
+        return sums.ToDictionary(s => s.Key, s => s.Line.Count(figure));
     }
 
     /// <summary>The months a period spans, as the kept counts key them (year × 100 + month).</summary>
-    private static List<int> MonthKeys(ReportPeriod period) => [.. period.Months().Select(m => (m.Year * 100) + m.Number)];
+    private static List<int> MonthKeys(ReportPeriod period) => [.. period.Months().Select(m => m.MonthKey())];
 
     /// <summary>The kept line of a free-text field.</summary>
     private static StatisticsCountLine CountLine(StatisticsText field) => field switch

@@ -20,8 +20,8 @@ public sealed class KeptTimelinessReport(PortalDbContext db)
         await TimelinessCounts.EnsureAsync(db, zone, now, cancellationToken);
         var (from, to) = period.UtcRange(zone);
         var months = period.MonthsEndingHere(trendMonths);
-        var periodMonths = period.Months().Select(Key).ToHashSet();
-        var (first, last) = (Math.Min(Key(months[0]), periodMonths.Min()), periodMonths.Max());
+        var periodMonths = period.Months().Select(m => m.MonthKey()).ToHashSet();
+        var (first, last) = (Math.Min(months[0].MonthKey(), periodMonths.Min()), periodMonths.Max());
         var cells = await db.Set<TimelinessCount>().AsNoTracking()
             .Where(c => c.Month >= first && c.Month <= last && (departmentId == null || c.DepartmentId == departmentId || c.DepartmentId == TimelinessCount.WholeOrganisation))
             .GroupBy(c => new { c.Month, c.DepartmentId, c.Kind })
@@ -59,7 +59,7 @@ public sealed class KeptTimelinessReport(PortalDbContext db)
             : departments.FirstOrDefault() ?? new ComplaintCounts(departmentId, 0, 0, 0, 0);
         var trend = months.Select(m =>
         {
-            var row = departmentId is null ? Row(TimelinessCount.WholeOrganisation, [Key(m)]) : Row(departmentId.Value, [Key(m)]);
+            var row = departmentId is null ? Row(TimelinessCount.WholeOrganisation, [m.MonthKey()]) : Row(departmentId.Value, [m.MonthKey()]);
             return new MonthlyComplaintTimeliness(m.Year, m.Number, row.Complaints, row.OnTime, row.Resolved);
         }).ToList();
 
@@ -94,8 +94,6 @@ public sealed class KeptTimelinessReport(PortalDbContext db)
             .Where(d => departmentId == null || (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId)
             .CountAsync(ct);
     }
-
-    internal static int Key(ReportPeriod month) => (month.Year * 100) + month.Number;
 
     private sealed record Cell(int Month, int DepartmentId, DeadlineKind? Kind, int Complaints, int Resolved, int Open, int Late, int OpenLate,
         int Handled, int HandledOnTime, long WorkingTicks, int Due, int ResolvedOfDue);

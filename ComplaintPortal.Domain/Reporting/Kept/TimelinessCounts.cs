@@ -36,7 +36,7 @@ public static class TimelinessCounts
         }
     }
 
-    private static Task<bool> IsKeptAsync(PortalDbContext db, TimeZoneInfo zone, CancellationToken ct) =>
+    internal static Task<bool> IsKeptAsync(PortalDbContext db, TimeZoneInfo zone, CancellationToken ct) =>
         db.Set<TimelinessCountState>().AsNoTracking().AnyAsync(s => s.ZoneId == zone.Id, ct);
 
     /// <summary>

@@ -31,10 +31,15 @@ public sealed class TimelinessFigureList(PortalDbContext db)
             .Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
         var deadlines = db.CaseDeadlines.AsNoTracking()
             .Where(d => departmentId == null || (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId);
-        var metIn = deadlines.Where(d => d.MetAt >= from && d.MetAt < to);
-        var dueIn = deadlines.Where(d => d.DueAt >= from && d.DueAt < to);
         // The missed combine two lists (met late, then still unmet) and are read from the start.
         var page = figure == TimelinessFigure.Missed ? new ListPage(skip, take, false) : ListPage.Of(skip, take, total);
+        if (figure != TimelinessFigure.Missed)
+        {
+            (from, to, page) = await JumpAsync(figure, period, zone, departmentId, deadlines, customerService, (from, to), page, cancellationToken);
+        }
+
+        var metIn = deadlines.Where(d => d.MetAt >= from && d.MetAt < to);
+        var dueIn = deadlines.Where(d => d.DueAt >= from && d.DueAt < to);
         var rows = figure switch
         {
             TimelinessFigure.Handled => await RowsAsync(ByMet(metIn, page), customerService, page, cancellationToken),
@@ -53,6 +58,74 @@ public sealed class TimelinessFigureList(PortalDbContext db)
 
         return rows;
     }
+
+    /// <summary>
+    /// For a figure whose every month is kept and whose rows need no judging (the complaints received, the deadlines
+    /// handled or due), the period narrowed to begin at the month the page begins in, and the page's skip counted within
+    /// that month: the months before it are stepped over by their kept counts (the middle page of a year's complaints on
+    /// 1,000,000 cases judged 227,000 of them). The month landed in is counted as the list reads it; if that is not what is
+    /// kept, nothing is stepped over.
+    /// </summary>
+    private async Task<(DateTimeOffset From, DateTimeOffset To, ListPage Page)> JumpAsync(TimelinessFigure figure, ReportPeriod period, TimeZoneInfo zone,
+        int? departmentId, IQueryable<CaseDeadline> deadlines, int customerService, (DateTimeOffset From, DateTimeOffset To) range, ListPage page,
+        CancellationToken ct)
+    {
+        var perDeadline = figure is TimelinessFigure.Handled or TimelinessFigure.HandledOnTime or TimelinessFigure.Due or TimelinessFigure.ResolvedOfDue;
+        if (page.Skip == 0 || !(perDeadline || figure == TimelinessFigure.Complaints) || !await TimelinessCounts.IsKeptAsync(db, zone, ct))
+        {
+            return (range.From, range.To, page);
+        }
+
+        var months = period.Months().ToList();
+        if (page.FromEnd)
+        {
+            months.Reverse();
+        }
+
+        var keys = months.Select(m => m.MonthKey()).ToList();
+        var scope = departmentId ?? TimelinessCount.WholeOrganisation;
+        var kept = await db.Set<TimelinessCount>().AsNoTracking()
+            .Where(c => keys.Contains(c.Month))
+            .Where(c => perDeadline ? c.Kind != null && (departmentId == null || c.DepartmentId == departmentId) : c.Kind == null && c.DepartmentId == scope)
+            .GroupBy(c => c.Month)
+            .Select(g => new { Month = g.Key, Complaints = g.Sum(c => c.Complaints), Handled = g.Sum(c => c.Handled),
+                HandledOnTime = g.Sum(c => c.HandledOnTime), Due = g.Sum(c => c.Due), ResolvedOfDue = g.Sum(c => c.ResolvedOfDue) })
+            .ToDictionaryAsync(m => m.Month, m => figure switch
+            {
+                TimelinessFigure.Handled => m.Handled,
+                TimelinessFigure.HandledOnTime => m.HandledOnTime,
+                TimelinessFigure.Due => m.Due,
+                TimelinessFigure.ResolvedOfDue => m.ResolvedOfDue,
+                _ => m.Complaints,
+            }, ct);
+        var (month, skip) = MonthJump.Find([.. keys.Select(k => kept.GetValueOrDefault(k))], page.Skip);
+        if (month == 0 || month == months.Count)
+        {
+            return (range.From, range.To, page);
+        }
+
+        var (from, to) = months[month].UtcRange(zone);
+        var inMonth = figure switch
+        {
+            TimelinessFigure.Handled => await deadlines.CountAsync(d => d.MetAt >= from && d.MetAt < to, ct),
+            TimelinessFigure.HandledOnTime => await deadlines.CountAsync(d => d.MetAt >= from && d.MetAt < to && d.MetAt <= d.DueAt, ct),
+            TimelinessFigure.Due => await deadlines.CountAsync(d => d.DueAt >= from && d.DueAt < to, ct),
+            TimelinessFigure.ResolvedOfDue => await deadlines.CountAsync(d => d.DueAt >= from && d.DueAt < to && d.MetAt != null, ct),
+            _ => await Received(from, to, departmentId, customerService).CountAsync(ct),
+        };
+        if (inMonth != kept.GetValueOrDefault(keys[month]))
+        {
+            return (range.From, range.To, page);
+        }
+
+        return page.FromEnd ? (range.From, to, page with { Skip = skip }) : (from, range.To, page with { Skip = skip });
+    }
+
+    private IQueryable<Complaint> Received(DateTimeOffset from, DateTimeOffset to, int? departmentId, int customerService) =>
+        db.Complaints.AsNoTracking()
+            .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.Stage != CaseStage.Duplicate)
+            .Where(c => departmentId == null
+                || db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId));
 
     private static IQueryable<CaseDeadline> ByMet(IQueryable<CaseDeadline> deadlines, ListPage page) =>
         page.FromEnd ? deadlines.OrderByDescending(d => d.MetAt).ThenByDescending(d => d.Id) : deadlines.OrderBy(d => d.MetAt).ThenBy(d => d.Id);
@@ -92,13 +165,17 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         var (afterAt, afterId) = page.FromEnd ? (DateTimeOffset.MaxValue, int.MaxValue) : (DateTimeOffset.MinValue, 0);
         while (rows.Count < take)
         {
-            var received = db.Complaints.AsNoTracking()
-                .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.Stage != CaseStage.Duplicate)
-                .Where(c => departmentId == null
-                    || db.CaseDeadlines.Any(d => d.ComplaintId == c.Id && (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId));
-            var batch = page.FromEnd
+            var received = Received(from, to, departmentId, customerService);
+            IQueryable<Complaint> batch = page.FromEnd
                 ? received.Where(c => c.ReceivedAt < afterAt || (c.ReceivedAt == afterAt && c.Id < afterId)).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
                 : received.Where(c => c.ReceivedAt > afterAt || (c.ReceivedAt == afterAt && c.Id > afterId)).OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id);
+            if (figure == TimelinessFigure.Complaints && skip > 0)
+            {
+                // Every complaint received is on this list: the rows before the page are skipped unjudged.
+                batch = batch.Skip(skip);
+                skip = 0;
+            }
+
             var complaints = await batch.Take(Batch)
                 .Select(c => new { c.Id, c.CaseNumber, c.Stage, c.ClosedAt, c.PausedAt, c.ReceivedAt })
                 .ToListAsync(ct);

@@ -156,6 +156,59 @@ public sealed class KeptTimelinessTests
         }
     }
 
+    [Fact]
+    public async Task Over_a_quarter_a_page_steps_over_the_months_before_it_by_their_kept_counts_and_reads_from_the_start_when_its_month_disagrees()
+    {
+        await using var s = await KeptScenarioAsync();
+        var quarter = new ReportPeriod(ReportPeriodKind.Quarter, 2026, 1);
+        // Two complaints in January, one in February, three in March, each worked through at once.
+        foreach (var (day, count) in new[] { ("2026-01-12", 2), ("2026-02-09", 1), ("2026-03-09", 3) })
+        {
+            s.SetLocal($"{day} 09:30");
+            for (var i = 0; i < count; i++)
+            {
+                await s.Driver.CaseInStageAsync(CaseStage.Closed);
+            }
+        }
+
+        var now = s.SetLocal("2026-03-31 12:00");
+        async Task<List<FigureRow>> PageAsync(TimelinessFigure figure, int skip, int take, int? total = null)
+        {
+            await using var db = s.Database.CreateContext();
+            return [.. await new TimelinessFigureList(db).PageAsync(figure, quarter, Zone, now, null, skip, take, total: total)];
+        }
+
+        foreach (var figure in new[] { TimelinessFigure.Complaints, TimelinessFigure.Handled, TimelinessFigure.HandledOnTime, TimelinessFigure.Due, TimelinessFigure.ResolvedOfDue })
+        {
+            var all = (await PageAsync(figure, 0, 10_000)).Select(r => (r.CaseNumber, r.Kinds.FirstOrDefault(), r.DueAt)).ToList();
+            Assert.True(all.Count >= 6, $"{figure}: {all.Count}");
+            foreach (var (take, total) in new[] { 1, 2, 3 }.SelectMany(take => new int?[] { null, all.Count }.Select(total => (take, total))))
+            {
+                for (var skip = 0; skip < all.Count; skip++)
+                {
+                    Assert.Equal(all.Skip(skip).Take(take), (await PageAsync(figure, skip, take, total)).Select(r => (r.CaseNumber, r.Kinds.FirstOrDefault(), r.DueAt)));
+                }
+            }
+        }
+
+        var complaints = (await PageAsync(TimelinessFigure.Complaints, 0, 10)).Select(r => r.CaseNumber).ToList();
+        async Task<int> KeepAsync(int month, int change)
+        {
+            await using var db = s.Database.CreateContext();
+            var row = await db.Set<TimelinessCount>().Where(c => c.Month == month && c.DepartmentId == TimelinessCount.WholeOrganisation && c.Kind == null)
+                .Select(c => c.Id).FirstAsync();
+            return await db.Set<TimelinessCount>().Where(c => c.Id == row).ExecuteUpdateAsync(c => c.SetProperty(x => x.Complaints, x => x.Complaints + change));
+        }
+
+        // January stepped over, kept one too many: the fourth complaint's page shows the third, as February holds it.
+        Assert.Equal(1, await KeepAsync(202601, 1));
+        Assert.Equal([complaints[2]], (await PageAsync(TimelinessFigure.Complaints, 3, 1)).Select(r => r.CaseNumber));
+        await KeepAsync(202601, -1);
+        // February, the month the page lands in, kept one too many: counted, it disagrees, and the list is read from the start.
+        await KeepAsync(202602, 1);
+        Assert.Equal([complaints[3]], (await PageAsync(TimelinessFigure.Complaints, 3, 1)).Select(r => r.CaseNumber));
+    }
+
     private static async Task<DeadlineScenario> KeptScenarioAsync()
     {
         var s = await DeadlineScenario.CreateAsync();
