@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 // run, then N timed runs; p50/p95 of the total and the process's CPU time per run. The warm-up prints each query's time
 // from its start to its reader closing (rows read included), so the slow reads show. With --compare, the kept figures are
 // checked against the counted ones, for the whole organisation and every department. With --list-hour H, one hour's bar is
-// then listed as its dialog pages it (first, middle and last page, three times each).
+// then listed as its dialog pages it (first, quarter, middle, three-quarter and last page, three times each).
 // Usage: dotnet run -c Release --project bench/StatisticsBench -- --db /path/cases.db [--runs 5] [--period year|quarter|month]
 //        [--year 2026] [--number 11] [--computed] [--compare] [--list-hour 10] | --writes N (the cost to a save: Writes.cs)
 var dbPath = Arg("--db", null) ?? throw new ArgumentException("--db path is required");
@@ -128,7 +128,8 @@ Say($"p50 {Percentile(totals, 50):F0} ms, p95 {Percentile(totals, 95):F0} ms (ma
 
 if (Arg("--list-hour", null) is { } listHour)
 {
-    // Listing one hour's bar, as its dialog pages through it: the first page, the middle one and the last, three times each.
+    // Listing one hour's bar, as its dialog pages through it: the first page, a quarter in, the middle, three quarters in and the
+    // last, three times each.
     var hour = int.Parse(listHour, CultureInfo.InvariantCulture);
     int total;
     await using (var db = new SqlitePortalDbContext(options.Options))
@@ -137,7 +138,8 @@ if (Arg("--list-hour", null) is { } listHour)
     }
 
     const int pageSize = 10;
-    foreach (var (name, skip) in new[] { ("first", 0), ("middle", total / 2 / pageSize * pageSize), ("last", (total - 1) / pageSize * pageSize) })
+    foreach (var (name, skip) in new[] { ("first", 0), ("a quarter in", total / 4 / pageSize * pageSize), ("middle", total / 2 / pageSize * pageSize),
+        ("three quarters in", total * 3 / 4 / pageSize * pageSize), ("last", (total - 1) / pageSize * pageSize) })
     {
         var times = new List<double>();
         string? firstCase = null;

@@ -111,9 +111,20 @@ internal static class KeptPage
             result = await new KeptTimelinessReport(db).ComputeAsync(period, 12, zone, now);
         }
 
-        foreach (var (figure, total) in new[] { (TimelinessFigure.Complaints, result.Overall.Complaints), (TimelinessFigure.Handled, result.PerDeadline.Sum(d => d.Handled)) })
+        // The department with the most deadlines handled: its complaints are the list a head would page.
+        var department = result.PerDeadline.OrderByDescending(d => d.Handled).First().DepartmentId;
+        var departmentComplaints = result.Departments.First(d => d.DepartmentId == department).Complaints;
+        var lists = new (TimelinessFigure Figure, int? Department, int Total)[]
         {
-            foreach (var (name, skip) in new[] { ("first", 0), ("middle", total / 2 / 10 * 10), ("last", (total - 1) / 10 * 10) })
+            (TimelinessFigure.Complaints, null, result.Overall.Complaints),
+            (TimelinessFigure.Complaints, department, departmentComplaints),
+            (TimelinessFigure.Handled, null, result.PerDeadline.Sum(d => d.Handled)),
+            (TimelinessFigure.Due, null, result.PerDeadline.Sum(d => d.DueInPeriod)),
+        };
+        foreach (var (figure, departmentId, total) in lists)
+        {
+            foreach (var (name, skip) in new[] { ("first", 0), ("a quarter in", total / 4 / 10 * 10), ("middle", total / 2 / 10 * 10),
+                ("three quarters in", total * 3L / 4 / 10 * 10), ("last", (total - 1) / 10 * 10) })
             {
                 var times = new List<string>();
                 string? first = null;
@@ -121,12 +132,13 @@ internal static class KeptPage
                 {
                     var watch = Stopwatch.StartNew();
                     await using var db = new SqlitePortalDbContext(options);
-                    var page = await new TimelinessFigureList(db).PageAsync(figure, period, zone, now, null, skip, 10, total: total);
+                    var page = await new TimelinessFigureList(db).PageAsync(figure, period, zone, now, departmentId, (int)skip, 10, total: total);
                     times.Add(watch.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
                     first = page.Count > 0 ? $"{page[0].CaseNumber}, {page.Count} rows" : "none";
                 }
 
-                say($"{figure} ({total:N0}), {name} page (from {skip:N0}): {string.Join(", ", times)} ms; first {first}");
+                var whose = departmentId is null ? "" : $" of department {departmentId}";
+                say($"{figure}{whose} ({total:N0}), {name} page (from {skip:N0}): {string.Join(", ", times)} ms; first {first}");
             }
         }
     }
