@@ -46,6 +46,9 @@ public enum TimelinessFigure
     Missed = 9,
 }
 
-/// <summary>One row of a figure's list: a complaint with what it missed, or one deadline.</summary>
+/// <summary>
+/// One row of a figure's list: one deadline, or a complaint with the deadlines it missed (<see cref="DueAt"/> and
+/// <see cref="MetAt"/> then the first one's; none for a complaint that missed none).
+/// </summary>
 public sealed record FigureRow(int ComplaintId, string CaseNumber, Cases.CaseStage? Stage, IReadOnlyList<DeadlineKind> Kinds, int? DepartmentId,
     DateTimeOffset? DueAt, DateTimeOffset? MetAt);

@@ -205,7 +205,8 @@ public sealed class TimelinessFigureList(PortalDbContext db)
 
                 if (rows.Count < take)
                 {
-                    rows.Add(new FigureRow(v.ComplaintId, v.CaseNumber, v.Stage, [.. v.Missed.Select(m => m.Kind)], departmentId, v.Missed.FirstOrDefault()?.DueAt, null));
+                    rows.Add(new FigureRow(v.ComplaintId, v.CaseNumber, v.Stage, [.. v.Missed.Select(m => m.Kind)], departmentId, v.Missed.FirstOrDefault()?.DueAt,
+                        v.Missed.FirstOrDefault()?.MetAt));
                 }
             }
 

@@ -98,17 +98,21 @@ public sealed class TimelinessFigureTests
     public async Task A_deadline_not_yet_met_says_still_open_where_a_met_one_shows_when()
     {
         await using var ctx = Context();
-        var figure = new FigureSelection("全部投訴", TimelinessFigure.Complaints, null, 2);
-        FigureRow[] rows = [Row("OPEN", DeadlineKind.Completion), Row("MET", DeadlineKind.Completion) with { MetAt = Due.AddHours(-2) }];
+        var figure = new FigureSelection("全部投訴", TimelinessFigure.Complaints, null, 3);
+        FigureRow[] rows = [Row("OPEN", DeadlineKind.Completion), Row("MET", DeadlineKind.Completion) with { MetAt = Due.AddHours(-2) }, Row("ON-TIME")];
 
         var cut = ctx.Render<TimelinessCases>(p => p.Add(c => c.Selection, figure).Add(c => c.Load, (FigureSelection _, int _, int _) =>
             Task.FromResult<IReadOnlyList<FigureRow>>(rows)));
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-case]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-case]").Count));
         var metCells = cut.FindAll("[data-test=figure-cases] tbody tr").Select(r => r.QuerySelectorAll("td").Last().TextContent.Trim()).ToList();
         Assert.Equal("尚未完成", metCells[0]);
         Assert.NotEqual("尚未完成", metCells[1]);
         Assert.StartsWith("2026/3/3", metCells[1], StringComparison.Ordinal);
+        // A complaint that missed no deadline has nothing to complete late: not "still open" beside its closed stage.
+        Assert.Equal("", metCells[2]);
+        // On a list of complaints the kinds are those it missed.
+        Assert.Contains("超期的期限", cut.Find("[data-test=figure-cases] thead").TextContent, StringComparison.Ordinal);
     }
 
     private static PortalComponentContext Context()

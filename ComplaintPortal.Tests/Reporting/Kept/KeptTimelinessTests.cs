@@ -136,6 +136,10 @@ public sealed class KeptTimelinessTests
 
         Assert.True(counts.Missed > 0);
         Assert.Equal(counts.Missed, (await ListAsync(s, TimelinessFigure.Missed, null, now)).Count);
+        // A late complaint's row shows when the first deadline it missed was met, late; one that missed none shows no times.
+        var worked = (await ListAsync(s, TimelinessFigure.Late, null, now)).Single(r => r.ComplaintId == late);
+        Assert.True(worked.MetAt > worked.DueAt, $"{worked.DueAt} {worked.MetAt}");
+        Assert.All((await ListAsync(s, TimelinessFigure.OnTime, null, now)).Where(r => r.Kinds.Count == 0), r => Assert.Equal((null, null), (r.DueAt, r.MetAt)));
         // Pages of one, two or three add up to the whole list, in the same order, whether a page past the middle is read
         // from the start or, given the figure's count, from the end.
         foreach (var figure in new[] { TimelinessFigure.Complaints, TimelinessFigure.Late, TimelinessFigure.Handled, TimelinessFigure.Due, TimelinessFigure.Missed })
