@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 // checked against the counted ones, for the whole organisation and every department. With --list-hour H, one hour's bar is
 // then listed as its dialog pages it (first, quarter, middle, three-quarter and last page, three times each).
 // Usage: dotnet run -c Release --project bench/StatisticsBench -- --db /path/cases.db [--runs 5] [--period year|quarter|month]
-//        [--year 2026] [--number 11] [--computed] [--compare] [--list-hour 10] | --writes N (the cost to a save: Writes.cs)
+//        [--year 2026] [--number 11] [--computed] [--compare] [--list-hour 10] [--list-figures] | --writes N (the cost to a save: Writes.cs)
 var dbPath = Arg("--db", null) ?? throw new ArgumentException("--db path is required");
 if (!File.Exists(dbPath))
 {
@@ -154,6 +154,45 @@ if (Arg("--list-hour", null) is { } listHour)
         }
 
         Say($"hour {hour:D2}'s {total:N0} received, {name} page (from {skip:N0}): {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; first {firstCase}");
+    }
+}
+
+if (args.Contains("--list-figures"))
+{
+    // The received complaints behind three figures of the period, as their dialogs page them: the whole organisation's, the
+    // largest type's and the largest department's; five pages each, twice.
+    ComplaintStatisticsResult read;
+    await using (var db = new SqlitePortalDbContext(options.Options))
+    {
+        read = await new ComplaintStatistics(db).ReadAsync(period, zone);
+    }
+
+    var category = read.ByCategory.OrderByDescending(c => c.Line.Received).First();
+    var department = read.ByDepartment.OrderByDescending(d => d.Line.Received).First();
+    foreach (var (name, slice, total) in new[]
+             {
+                 ("all", StatisticsSlice.All, read.Total.Received),
+                 ($"type {category.CategoryId}", new StatisticsSlice(CategoryId: category.CategoryId), category.Line.Received),
+                 ($"department {department.DepartmentId}", new StatisticsSlice(DepartmentId: department.DepartmentId), department.Line.Received),
+             })
+    {
+        const int size = 10;
+        foreach (var (where, skip) in new[] { ("first", 0), ("a quarter in", total / 4 / size * size), ("middle", total / 2 / size * size),
+            ("three quarters in", total * 3 / 4 / size * size), ("last", (total - 1) / size * size) })
+        {
+            var times = new List<double>();
+            string? firstCase = null;
+            for (var run = 0; run < 2; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                await using var db = new SqlitePortalDbContext(options.Options);
+                var page = await new ComplaintStatistics(db).CasesAsync(StatisticsFigure.Received, slice, period, zone, null, skip, size, total: total);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                firstCase = page.Count > 0 ? page[0].CaseNumber : "none";
+            }
+
+            Say($"{name}'s {total:N0} received, {where} page (from {skip:N0}): {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; first {firstCase}");
+        }
     }
 }
 
