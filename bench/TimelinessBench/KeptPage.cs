@@ -118,6 +118,8 @@ internal static class KeptPage
         {
             (TimelinessFigure.Complaints, null, result.Overall.Complaints),
             (TimelinessFigure.Complaints, department, departmentComplaints),
+            (TimelinessFigure.Late, null, result.Overall.Late),
+            (TimelinessFigure.Resolved, null, result.Overall.Resolved),
             (TimelinessFigure.Handled, null, result.PerDeadline.Sum(d => d.Handled)),
             (TimelinessFigure.Due, null, result.PerDeadline.Sum(d => d.DueInPeriod)),
         };

@@ -33,9 +33,18 @@ public sealed class TimelinessFigureList(PortalDbContext db)
             .Where(d => departmentId == null || (d.Task == null ? customerService : d.Task.DepartmentId) == departmentId);
         // The missed combine two lists (met late, then still unmet) and are read from the start.
         var page = figure == TimelinessFigure.Missed ? new ListPage(skip, take, false) : ListPage.Of(skip, take, total);
-        if (figure != TimelinessFigure.Missed)
+        var jump = figure == TimelinessFigure.Missed ? null : await JumpAsync(figure, period, zone, now, departmentId, page, cancellationToken);
+        if (jump is { } landed && Judged(figure))
         {
-            (from, to, page) = await JumpAsync(figure, period, zone, departmentId, deadlines, customerService, (from, to), page, cancellationToken);
+            if (await FromMonthAsync(figure, landed, (from, to), now, departmentId, customerService, page, cancellationToken) is { } judged)
+            {
+                return Turned(judged, page);
+            }
+        }
+        else if (jump is { } month && await InMonthAsync(figure, month, deadlines, departmentId, customerService, cancellationToken) == month.Kept)
+        {
+            (from, to) = page.FromEnd ? (from, month.To) : (month.From, to);
+            page = page with { Skip = month.Skip };
         }
 
         var metIn = deadlines.Where(d => d.MetAt >= from && d.MetAt < to);
@@ -51,6 +60,11 @@ public sealed class TimelinessFigureList(PortalDbContext db)
                 await ComplaintsAsync(figure, from, to, now, departmentId, customerService, page, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
         };
+        return Turned(rows, page);
+    }
+
+    private static List<FigureRow> Turned(List<FigureRow> rows, ListPage page)
+    {
         if (page.FromEnd)
         {
             rows.Reverse();
@@ -59,21 +73,25 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         return rows;
     }
 
+    /// <summary>The complaint figures whose rows are told by judging each complaint against its deadlines.</summary>
+    private static bool Judged(TimelinessFigure figure) =>
+        figure is TimelinessFigure.OnTime or TimelinessFigure.Late or TimelinessFigure.OpenWithinLimits or TimelinessFigure.Resolved;
+
+    /// <summary>The month a page begins in (in the period's reading order), its rows before the page, and its rows as kept.</summary>
+    private sealed record LandedMonth(DateTimeOffset From, DateTimeOffset To, int Skip, int Kept);
+
     /// <summary>
-    /// For a figure whose every month is kept and whose rows need no judging (the complaints received, the deadlines
-    /// handled or due), the period narrowed to begin at the month the page begins in, and the page's skip counted within
-    /// that month: the months before it are stepped over by their kept counts (the middle page of a year's complaints on
-    /// 1,000,000 cases judged 227,000 of them). The month landed in is counted as the list reads it; if that is not what is
-    /// kept, nothing is stepped over.
+    /// Where a page past a list's first month begins, by the kept counts of each month (the complaints by month received,
+    /// the deadlines by month met or due; a late complaint also by its watch, when it turned late with the clock alone):
+    /// the months before it are then stepped over unread (the middle page of a year's complaints on 1,000,000 cases judged
+    /// 227,000 of them). Null when the page is in the first month or the counts are not kept.
     /// </summary>
-    private async Task<(DateTimeOffset From, DateTimeOffset To, ListPage Page)> JumpAsync(TimelinessFigure figure, ReportPeriod period, TimeZoneInfo zone,
-        int? departmentId, IQueryable<CaseDeadline> deadlines, int customerService, (DateTimeOffset From, DateTimeOffset To) range, ListPage page,
-        CancellationToken ct)
+    private async Task<LandedMonth?> JumpAsync(TimelinessFigure figure, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now, int? departmentId,
+        ListPage page, CancellationToken ct)
     {
-        var perDeadline = figure is TimelinessFigure.Handled or TimelinessFigure.HandledOnTime or TimelinessFigure.Due or TimelinessFigure.ResolvedOfDue;
-        if (page.Skip == 0 || !(perDeadline || figure == TimelinessFigure.Complaints) || !await TimelinessCounts.IsKeptAsync(db, zone, ct))
+        if (page.Skip == 0 || !await TimelinessCounts.IsKeptAsync(db, zone, ct))
         {
-            return (range.From, range.To, page);
+            return null;
         }
 
         var months = period.Months().ToList();
@@ -84,28 +102,62 @@ public sealed class TimelinessFigureList(PortalDbContext db)
 
         var keys = months.Select(m => m.MonthKey()).ToList();
         var scope = departmentId ?? TimelinessCount.WholeOrganisation;
-        var kept = await db.Set<TimelinessCount>().AsNoTracking()
+        var perDeadline = figure is TimelinessFigure.Handled or TimelinessFigure.HandledOnTime or TimelinessFigure.Due or TimelinessFigure.ResolvedOfDue;
+        var cells = await db.Set<TimelinessCount>().AsNoTracking()
             .Where(c => keys.Contains(c.Month))
             .Where(c => perDeadline ? c.Kind != null && (departmentId == null || c.DepartmentId == departmentId) : c.Kind == null && c.DepartmentId == scope)
             .GroupBy(c => c.Month)
-            .Select(g => new { Month = g.Key, Complaints = g.Sum(c => c.Complaints), Handled = g.Sum(c => c.Handled),
-                HandledOnTime = g.Sum(c => c.HandledOnTime), Due = g.Sum(c => c.Due), ResolvedOfDue = g.Sum(c => c.ResolvedOfDue) })
-            .ToDictionaryAsync(m => m.Month, m => figure switch
+            .Select(g => new
             {
-                TimelinessFigure.Handled => m.Handled,
-                TimelinessFigure.HandledOnTime => m.HandledOnTime,
-                TimelinessFigure.Due => m.Due,
-                TimelinessFigure.ResolvedOfDue => m.ResolvedOfDue,
-                _ => m.Complaints,
-            }, ct);
-        var (month, skip) = MonthJump.Find([.. keys.Select(k => kept.GetValueOrDefault(k))], page.Skip);
+                Month = g.Key, Complaints = g.Sum(c => c.Complaints), Late = g.Sum(c => c.Late), Open = g.Sum(c => c.Open), OpenLate = g.Sum(c => c.OpenLate),
+                Resolved = g.Sum(c => c.Resolved), Handled = g.Sum(c => c.Handled), HandledOnTime = g.Sum(c => c.HandledOnTime), Due = g.Sum(c => c.Due),
+                ResolvedOfDue = g.Sum(c => c.ResolvedOfDue),
+            })
+            .ToDictionaryAsync(c => c.Month, ct);
+        // Open complaints turned late with the clock since their last change, as the page's figures count them.
+        var clock = figure is TimelinessFigure.OnTime or TimelinessFigure.Late or TimelinessFigure.OpenWithinLimits
+            ? await db.Set<TimelinessWatch>().AsNoTracking().Where(w => keys.Contains(w.Month) && w.DepartmentId == scope && w.LateFrom <= now)
+                .GroupBy(w => w.Month).Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(w => w.Month, w => w.Count, ct)
+            : [];
+        int Kept(int key)
+        {
+            if (!cells.TryGetValue(key, out var c))
+            {
+                return 0;
+            }
+
+            var late = clock.GetValueOrDefault(key);
+            return figure switch
+            {
+                TimelinessFigure.Complaints => c.Complaints,
+                TimelinessFigure.OnTime => c.Complaints - c.Late - late,
+                TimelinessFigure.Late => c.Late + late,
+                TimelinessFigure.OpenWithinLimits => c.Open - c.OpenLate - late,
+                TimelinessFigure.Resolved => c.Resolved,
+                TimelinessFigure.Handled => c.Handled,
+                TimelinessFigure.HandledOnTime => c.HandledOnTime,
+                TimelinessFigure.Due => c.Due,
+                _ => c.ResolvedOfDue,
+            };
+        }
+
+        var counts = keys.Select(Kept).ToList();
+        var (month, skip) = MonthJump.Find(counts, page.Skip);
         if (month == 0 || month == months.Count)
         {
-            return (range.From, range.To, page);
+            return null;
         }
 
         var (from, to) = months[month].UtcRange(zone);
-        var inMonth = figure switch
+        return new LandedMonth(from, to, skip, counts[month]);
+    }
+
+    /// <summary>The rows of the month landed in, counted as the list reads them (the complaints received, the deadlines).</summary>
+    private async Task<int> InMonthAsync(TimelinessFigure figure, LandedMonth month, IQueryable<CaseDeadline> deadlines, int? departmentId, int customerService,
+        CancellationToken ct)
+    {
+        var (from, to) = (month.From, month.To);
+        return figure switch
         {
             TimelinessFigure.Handled => await deadlines.CountAsync(d => d.MetAt >= from && d.MetAt < to, ct),
             TimelinessFigure.HandledOnTime => await deadlines.CountAsync(d => d.MetAt >= from && d.MetAt < to && d.MetAt <= d.DueAt, ct),
@@ -113,12 +165,30 @@ public sealed class TimelinessFigureList(PortalDbContext db)
             TimelinessFigure.ResolvedOfDue => await deadlines.CountAsync(d => d.DueAt >= from && d.DueAt < to && d.MetAt != null, ct),
             _ => await Received(from, to, departmentId, customerService).CountAsync(ct),
         };
-        if (inMonth != kept.GetValueOrDefault(keys[month]))
+    }
+
+    /// <summary>
+    /// A judged list's page from the month landed in: the month is judged whole, and its rows taken from there, then the
+    /// months after it (in reading order) until the page is full. Null when the month judges to another number than kept,
+    /// and the list is read as if nothing were kept.
+    /// </summary>
+    private async Task<List<FigureRow>?> FromMonthAsync(TimelinessFigure figure, LandedMonth month, (DateTimeOffset From, DateTimeOffset To) period,
+        DateTimeOffset now, int? departmentId, int customerService, ListPage page, CancellationToken ct)
+    {
+        var judged = await ComplaintsAsync(figure, month.From, month.To, now, departmentId, customerService, page with { Skip = 0, Take = int.MaxValue }, ct);
+        if (judged.Count != month.Kept)
         {
-            return (range.From, range.To, page);
+            return null;
         }
 
-        return page.FromEnd ? (range.From, to, page with { Skip = skip }) : (from, range.To, page with { Skip = skip });
+        var rows = judged.Skip(month.Skip).Take(page.Take).ToList();
+        if (rows.Count < page.Take)
+        {
+            var (from, to) = page.FromEnd ? (period.From, month.From) : (month.To, period.To);
+            rows.AddRange(await ComplaintsAsync(figure, from, to, now, departmentId, customerService, page with { Skip = 0, Take = page.Take - rows.Count }, ct));
+        }
+
+        return rows;
     }
 
     private IQueryable<Complaint> Received(DateTimeOffset from, DateTimeOffset to, int? departmentId, int customerService) =>
@@ -161,7 +231,7 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         int? departmentId, int customerService, ListPage page, CancellationToken ct)
     {
         var (skip, take) = (page.Skip, page.Take);
-        var rows = new List<FigureRow>(take);
+        var rows = new List<FigureRow>(Math.Min(take, Batch));
         var (afterAt, afterId) = page.FromEnd ? (DateTimeOffset.MaxValue, int.MaxValue) : (DateTimeOffset.MinValue, 0);
         while (rows.Count < take)
         {
