@@ -122,6 +122,7 @@ internal static class KeptPage
             (TimelinessFigure.Resolved, null, result.Overall.Resolved),
             (TimelinessFigure.Handled, null, result.PerDeadline.Sum(d => d.Handled)),
             (TimelinessFigure.Due, null, result.PerDeadline.Sum(d => d.DueInPeriod)),
+            (TimelinessFigure.Missed, null, result.Missed),
         };
         foreach (var (figure, departmentId, total) in lists)
         {
