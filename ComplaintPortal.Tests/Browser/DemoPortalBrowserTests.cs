@@ -229,6 +229,26 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         await cases.First.ClickAsync();
         await desk.WaitForURLAsync($"**/cases/{number}");
 
+        // The year's complaints fill more than three pages: the pager takes a page number, and the fourth page is one step.
+        await desk.GotoAsync("/reports/statistics?period=Year&year=2026");
+        await desk.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        var year = desk.Locator("[data-figure=received] [data-test=figure] [data-count]");
+        var inYear = int.Parse(await year.GetAttributeAsync("data-count") ?? "", CultureInfo.InvariantCulture);
+        Assert.True(inYear > 30, $"the demo's 2026 holds {inYear} complaints");
+        await year.ClickAsync();
+        await cases.First.WaitForAsync();
+        var firstPage = await cases.AllInnerTextsAsync();
+        var pageNumber = desk.Locator("[data-test=statistics-cases] input[data-test=grid-page]");
+        Assert.Equal("1", await pageNumber.InputValueAsync());
+        await pageNumber.FillAsync("4");
+        await pageNumber.PressAsync("Enter");
+        var caption = desk.Locator("[data-test=statistics-cases] .mud-table-pagination-caption").Last;
+        await Assertions.Expect(caption).ToContainTextAsync($"第 31–{Math.Min(40, inYear)} 条，共 {inYear} 条");
+        var fourthPage = await cases.AllInnerTextsAsync();
+        Assert.Equal(Math.Min(10, inYear - 30), fourthPage.Count);
+        Assert.Empty(firstPage.Intersect(fourthPage));
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("statistics-cases-page-number.png") });
+
         // On a phone (English): the month's complaints as cards in the dialog, nothing sideways.
         var phone = await OnAPhoneAsync(walk, "leader");
         await phone.GotoAsync("/culture/set?culture=en&returnUrl=" + Uri.EscapeDataString(February));
