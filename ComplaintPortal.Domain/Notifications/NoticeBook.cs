@@ -113,10 +113,18 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     {
         var notices = unreadOnly ? Unread(reader) : AddressedTo(reader);
         var total = unreadOnly ? await CountUnreadOfOpenCasesAsync(reader, cancellationToken) : await CountAllAsync(reader, cancellationToken);
-        var page = order is NoticeOrder.NewestFirst or NoticeOrder.OldestFirst
-            ? await ByTimeAsync(reader, unreadOnly, skip, take, order == NoticeOrder.NewestFirst, cancellationToken)
-            : await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken, order);
-        return (page, total);
+        if (order is not (NoticeOrder.NewestFirst or NoticeOrder.OldestFirst))
+        {
+            return (await ViewsAsync(notices, reader, Math.Max(0, skip), take, cancellationToken, order), total);
+        }
+
+        // By time, a page past the middle of a list whose length is known (the unread, or all below the cap) is read from the
+        // end, the other way round: each way a notice arrives is read up to the page's end, so the last of 65,000 unread
+        // read all 65,000 (1.5 s).
+        var page = ListPage.Of(Math.Max(0, skip), take, unreadOnly || total <= TotalCap ? total : null);
+        var newestFirst = (order == NoticeOrder.NewestFirst) != page.FromEnd;
+        var views = await ByTimeAsync(reader, unreadOnly, page.Skip, page.Take, newestFirst, cancellationToken);
+        return (page.FromEnd ? [.. views.Reverse()] : views, total);
     }
 
     /// <summary>Marks one notice read; false when it is not addressed to the reader.</summary>

@@ -296,6 +296,20 @@ public sealed class NoticeBookTests
         var (unreadPage, unreadTotal) = await book.PageAsync(owner, unreadOnly: true, 0, 100);
         Assert.Equal(unread, unreadPage.Select(n => n.Id));
         Assert.Equal(unread.Count, unreadTotal);
+        // Paged two or three at a time, either way round: pages past the middle are read from the end and come out the same.
+        foreach (var (order, want) in new[] { (NoticeOrder.NewestFirst, unread), (NoticeOrder.OldestFirst, unread.AsEnumerable().Reverse().ToList()) })
+        {
+            foreach (var size in new[] { 2, 3 })
+            {
+                var paged = new List<int>();
+                for (var skip = 0; skip < want.Count + size; skip += size)
+                {
+                    paged.AddRange((await book.PageAsync(owner, unreadOnly: true, skip, size, order)).Notices.Select(n => n.Id));
+                }
+
+                Assert.Equal(want, paged);
+            }
+        }
     }
 
     [Fact]
