@@ -114,11 +114,14 @@ internal static class KeptPage
         // The department with the most deadlines handled: its complaints are the list a head would page.
         var department = result.PerDeadline.OrderByDescending(d => d.Handled).First().DepartmentId;
         var departmentComplaints = result.Departments.First(d => d.DepartmentId == department).Complaints;
+        // The department, other than customer service (which shares every complaint), with the most late complaints by its own deadlines.
+        var lateDepartment = result.Departments.Where(d => d.Complaints < result.Overall.Complaints).OrderByDescending(d => d.Late).First();
         var lists = new (TimelinessFigure Figure, int? Department, int Total)[]
         {
             (TimelinessFigure.Complaints, null, result.Overall.Complaints),
             (TimelinessFigure.Complaints, department, departmentComplaints),
             (TimelinessFigure.Late, null, result.Overall.Late),
+            (TimelinessFigure.Late, lateDepartment.DepartmentId, lateDepartment.Late),
             (TimelinessFigure.Resolved, null, result.Overall.Resolved),
             (TimelinessFigure.Handled, null, result.PerDeadline.Sum(d => d.Handled)),
             (TimelinessFigure.Due, null, result.PerDeadline.Sum(d => d.DueInPeriod)),
