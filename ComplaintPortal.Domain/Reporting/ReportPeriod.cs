@@ -53,13 +53,8 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, int Year, int Number)
         _ => 12,
     });
 
-    /// <summary>A month as the kept counts key it: year × 100 + month (of a quarter or a year, its first month).</summary>
-    internal int MonthKey() => (Year * 100) + (Kind switch
-    {
-        ReportPeriodKind.Month => Number,
-        ReportPeriodKind.Quarter => ((Number - 1) * 3) + 1,
-        _ => 1,
-    });
+    /// <summary>A month (one of <see cref="Months"/>) as the kept counts key it: year × 100 + month.</summary>
+    internal int MonthKey() => (Year * 100) + Number;
 
     public (DateTimeOffset From, DateTimeOffset To) UtcRange(TimeZoneInfo zone)
     {

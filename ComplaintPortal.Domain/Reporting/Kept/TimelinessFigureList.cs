@@ -47,15 +47,14 @@ public sealed class TimelinessFigureList(PortalDbContext db)
             page = page with { Skip = month.Skip };
         }
 
-        var metIn = deadlines.Where(d => d.MetAt >= from && d.MetAt < to);
-        var dueIn = deadlines.Where(d => d.DueAt >= from && d.DueAt < to);
         var rows = figure switch
         {
-            TimelinessFigure.Handled => await RowsAsync(ByMet(metIn, page), customerService, page, cancellationToken),
-            TimelinessFigure.HandledOnTime => await RowsAsync(ByMet(metIn.Where(d => d.MetAt <= d.DueAt), page), customerService, page, cancellationToken),
-            TimelinessFigure.Due => await RowsAsync(ByDue(dueIn, page), customerService, page, cancellationToken),
-            TimelinessFigure.ResolvedOfDue => await RowsAsync(ByDue(dueIn.Where(d => d.MetAt != null), page), customerService, page, cancellationToken),
-            TimelinessFigure.Missed => await MissedAsync(ByMet(metIn, page), ByDue(dueIn, page), now, customerService, skip, take, cancellationToken),
+            TimelinessFigure.Handled or TimelinessFigure.HandledOnTime =>
+                await RowsAsync(ByMet(DeadlinesOf(figure, deadlines, from, to), page), customerService, page, cancellationToken),
+            TimelinessFigure.Due or TimelinessFigure.ResolvedOfDue =>
+                await RowsAsync(ByDue(DeadlinesOf(figure, deadlines, from, to), page), customerService, page, cancellationToken),
+            TimelinessFigure.Missed => await MissedAsync(ByMet(DeadlinesOf(TimelinessFigure.Handled, deadlines, from, to), page),
+                ByDue(DeadlinesOf(TimelinessFigure.Due, deadlines, from, to), page), now, customerService, skip, take, cancellationToken),
             TimelinessFigure.Complaints or TimelinessFigure.OnTime or TimelinessFigure.Late or TimelinessFigure.OpenWithinLimits or TimelinessFigure.Resolved =>
                 await ComplaintsAsync(figure, from, to, now, departmentId, customerService, page, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
@@ -72,6 +71,21 @@ public sealed class TimelinessFigureList(PortalDbContext db)
 
         return rows;
     }
+
+    /// <summary>The figures whose rows are deadlines: those met in the period (handled) or falling due in it.</summary>
+    private static bool PerDeadline(TimelinessFigure figure) =>
+        figure is TimelinessFigure.Handled or TimelinessFigure.HandledOnTime or TimelinessFigure.Due or TimelinessFigure.ResolvedOfDue;
+
+    /// <summary>The deadlines a per-deadline figure counts between two instants: its one rule, for its list and its month's count.</summary>
+    private static IQueryable<CaseDeadline> DeadlinesOf(TimelinessFigure figure, IQueryable<CaseDeadline> deadlines, DateTimeOffset from, DateTimeOffset to) =>
+        figure switch
+        {
+            TimelinessFigure.Handled => deadlines.Where(d => d.MetAt >= from && d.MetAt < to),
+            TimelinessFigure.HandledOnTime => deadlines.Where(d => d.MetAt >= from && d.MetAt < to && d.MetAt <= d.DueAt),
+            TimelinessFigure.Due => deadlines.Where(d => d.DueAt >= from && d.DueAt < to),
+            TimelinessFigure.ResolvedOfDue => deadlines.Where(d => d.DueAt >= from && d.DueAt < to && d.MetAt != null),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
 
     /// <summary>The complaint figures whose rows are told by judging each complaint against its deadlines.</summary>
     private static bool Judged(TimelinessFigure figure) =>
@@ -102,7 +116,7 @@ public sealed class TimelinessFigureList(PortalDbContext db)
 
         var keys = months.Select(m => m.MonthKey()).ToList();
         var scope = departmentId ?? TimelinessCount.WholeOrganisation;
-        var perDeadline = figure is TimelinessFigure.Handled or TimelinessFigure.HandledOnTime or TimelinessFigure.Due or TimelinessFigure.ResolvedOfDue;
+        var perDeadline = PerDeadline(figure);
         var cells = await db.Set<TimelinessCount>().AsNoTracking()
             .Where(c => keys.Contains(c.Month))
             .Where(c => perDeadline ? c.Kind != null && (departmentId == null || c.DepartmentId == departmentId) : c.Kind == null && c.DepartmentId == scope)
@@ -154,18 +168,10 @@ public sealed class TimelinessFigureList(PortalDbContext db)
 
     /// <summary>The rows of the month landed in, counted as the list reads them (the complaints received, the deadlines).</summary>
     private async Task<int> InMonthAsync(TimelinessFigure figure, LandedMonth month, IQueryable<CaseDeadline> deadlines, int? departmentId, int customerService,
-        CancellationToken ct)
-    {
-        var (from, to) = (month.From, month.To);
-        return figure switch
-        {
-            TimelinessFigure.Handled => await deadlines.CountAsync(d => d.MetAt >= from && d.MetAt < to, ct),
-            TimelinessFigure.HandledOnTime => await deadlines.CountAsync(d => d.MetAt >= from && d.MetAt < to && d.MetAt <= d.DueAt, ct),
-            TimelinessFigure.Due => await deadlines.CountAsync(d => d.DueAt >= from && d.DueAt < to, ct),
-            TimelinessFigure.ResolvedOfDue => await deadlines.CountAsync(d => d.DueAt >= from && d.DueAt < to && d.MetAt != null, ct),
-            _ => await Received(from, to, departmentId, customerService).CountAsync(ct),
-        };
-    }
+        CancellationToken ct) =>
+        PerDeadline(figure)
+            ? await DeadlinesOf(figure, deadlines, month.From, month.To).CountAsync(ct)
+            : await Received(month.From, month.To, departmentId, customerService).CountAsync(ct);
 
     /// <summary>
     /// A judged list's page from the month landed in: the month is judged whole, and its rows taken from there, then the
@@ -233,9 +239,9 @@ public sealed class TimelinessFigureList(PortalDbContext db)
         var (skip, take) = (page.Skip, page.Take);
         var rows = new List<FigureRow>(Math.Min(take, Batch));
         var (afterAt, afterId) = page.FromEnd ? (DateTimeOffset.MaxValue, int.MaxValue) : (DateTimeOffset.MinValue, 0);
+        var received = Received(from, to, departmentId, customerService);
         while (rows.Count < take)
         {
-            var received = Received(from, to, departmentId, customerService);
             IQueryable<Complaint> batch = page.FromEnd
                 ? received.Where(c => c.ReceivedAt < afterAt || (c.ReceivedAt == afterAt && c.Id < afterId)).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
                 : received.Where(c => c.ReceivedAt > afterAt || (c.ReceivedAt == afterAt && c.Id > afterId)).OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id);
