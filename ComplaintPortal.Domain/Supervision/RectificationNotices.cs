@@ -12,37 +12,13 @@ namespace ComplaintPortal.Domain.Supervision;
 /// committee closes it or sends it back. Who sees what is <see cref="Committee"/>'s: a handler or head of
 /// another department finds nothing.
 /// </summary>
-public sealed class RectificationNotices(PortalDbContext db, TimeProvider time)
+public sealed partial class RectificationNotices(PortalDbContext db, TimeProvider time)
 {
     private static readonly SupervisionAction[] NoticeActions =
     [
         SupervisionAction.NoticeIssued, SupervisionAction.NoticeAnswered, SupervisionAction.NoticeReturned,
         SupervisionAction.NoticeClosed, SupervisionAction.NoticeEscalated,
     ];
-
-    /// <summary>The notices the viewer may see, optionally in one state, soonest due first.</summary>
-    public async Task<IReadOnlyList<NoticeRow>> VisibleToAsync(ActingUser viewer, NoticeStatus? status = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        var notices = db.RectificationNotices.AsNoTracking();
-        if (!Committee.IsMember(viewer) && !viewer.IsInRole(PortalRoles.Leadership))
-        {
-            var ownDepartment = viewer.IsInRole(PortalRoles.DepartmentHead) || viewer.IsInRole(PortalRoles.DepartmentHandler) ? viewer.DepartmentId : null;
-            if (ownDepartment is null)
-            {
-                return [];
-            }
-
-            notices = notices.Where(n => n.DepartmentId == ownDepartment);
-        }
-
-        if (status is not null)
-        {
-            notices = notices.Where(n => n.Status == status);
-        }
-
-        return await Rows(notices).ToListAsync(cancellationToken);
-    }
 
     /// <summary>A department head's notices still waiting for their answer.</summary>
     public async Task<IReadOnlyList<NoticeRow>> ToAnswerAsync(ActingUser head, CancellationToken cancellationToken = default)

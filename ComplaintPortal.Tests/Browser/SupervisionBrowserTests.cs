@@ -126,7 +126,7 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
 
         var head = await SignInAsync(root, "head.qa");
         await OpenAsync(head, "/supervision/to-answer");
-        await head.Locator($"[data-test=notice-row][data-notice-id='{noticeId}']").WaitForAsync();
+        await head.Locator($"[data-test=to-answer] [data-test=notice-row][data-notice-id='{noticeId}']").WaitForAsync();
         await Shot(head, "supervision-4-to-answer.png");
         await OpenAsync(head, $"/supervision/notices/{noticeId}");
         // The finding names its item as worded on the checklist (what should hold) and says it failed; the case link names the case.
@@ -141,6 +141,14 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await head.Locator("[data-test=notice-status][data-status=Answered]").WaitForAsync();
         await board.Locator($"[data-test=board-notices] [data-notice-id='{noticeId}'][data-status=Answered]").WaitForAsync();
 
+        // The committee's home page counts the answer to verify; its tile opens the register on the answered notices.
+        await supervisor.GotoAsync("/");
+        await supervisor.Locator("[data-test=layout-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await supervisor.ClickAsync("[data-tile=to-verify]");
+        await supervisor.WaitForURLAsync("**/supervision/notices?show=answered");
+        await supervisor.Locator($"[data-test=notice-table] [data-test=notice-row][data-notice-id='{noticeId}'][data-status=Answered]").WaitForAsync();
+        Assert.Equal("已回复，待核实 (1)", (await supervisor.Locator(".mud-tab.mud-tab-active").TextContentAsync())!.Trim());
+        await Shot(supervisor, "supervision-notices-register.png");
         await OpenAsync(supervisor, $"/supervision/notices/{noticeId}");
         await supervisor.ClickAsync("[data-test=notice-evidence] [data-evidence='检验报告.png']");
         var preview = supervisor.Locator("[data-test=notice-evidence-preview] img[data-test=preview-image]");

@@ -84,7 +84,8 @@ public sealed class RectificationNoticeTests
 
         foreach (var stranger in new[] { s.Driver.HandlerOf(DepartmentCatalog.Engineering), s.Driver.HeadOf(DepartmentCatalog.Engineering), s.Driver.Clerk })
         {
-            Assert.Empty(await s.WithAsync(db => s.Notices(db).VisibleToAsync(stranger)));
+            Assert.Empty(await s.VisibleAsync(stranger));
+            Assert.Equal(NoticeViewCounts.None, await s.WithAsync(db => s.Notices(db).CountsAsync(stranger)));
             Assert.Null(await s.WithAsync(db => s.Notices(db).FindAsync(notice.Id, stranger)));
             Assert.Empty(await s.WithAsync(db => s.Notices(db).ToAnswerAsync(stranger)));
         }
@@ -94,9 +95,10 @@ public sealed class RectificationNoticeTests
         var ownHead = await s.WithAsync(db => s.Notices(db).FindAsync(notice.Id, s.Driver.HeadOf(DepartmentCatalog.Quality)));
         Assert.True(ownHead!.MayAnswer);
         Assert.Single(await s.WithAsync(db => s.Notices(db).ToAnswerAsync(s.Driver.HeadOf(DepartmentCatalog.Quality))));
-        Assert.Single(await s.WithAsync(db => s.Notices(db).VisibleToAsync(s.Driver.Leader)));
-        Assert.Single(await s.WithAsync(db => s.Notices(db).VisibleToAsync(s.Member, NoticeStatus.Open)));
-        Assert.Empty(await s.WithAsync(db => s.Notices(db).VisibleToAsync(s.Member, NoticeStatus.Closed)));
+        Assert.Single(await s.VisibleAsync(s.Driver.Leader));
+        Assert.Single(await s.VisibleAsync(s.Driver.HandlerOf(DepartmentCatalog.Quality)));
+        Assert.Single(await s.VisibleAsync(s.Member, NoticeShown.Open));
+        Assert.Empty(await s.VisibleAsync(s.Member, NoticeShown.Closed));
     }
 
     [Fact]

@@ -139,6 +139,39 @@ public sealed class SupervisionScenario : IAsyncDisposable
 
     public RectificationNotices Notices(PortalDbContext db) => new(db, Driver.Time);
 
+    /// <summary>Every notice <paramref name="viewer"/> may see in <paramref name="shown"/>, as one page of the register.</summary>
+    public async Task<IReadOnlyList<NoticeRow>> VisibleAsync(ActingUser viewer, NoticeShown shown = NoticeShown.All) =>
+        (await WithAsync(db => Notices(db).PageAsync(viewer, new NoticeFilter(shown), NoticeOrder.DueAt, descending: false, 0, 1000))).Rows;
+
+    /// <summary>
+    /// <paramref name="count"/> closed March cases, handled by Quality and Engineering, drawn on 2026-04-01 and checked one a
+    /// working day from Thursday 2026-04-02 10:00, each with "root cause credible" failed against the two departments in turn
+    /// (Quality first): one notice each, the first given the longest time (two working days for the last, two more for each one
+    /// before it), so the later issued fall due sooner.
+    /// </summary>
+    public async Task<IReadOnlyList<RectificationNotice>> IssueNoticesAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await CloseCaseAsync(CategoryCatalog.ProductQuality, departments: [DepartmentCatalog.Quality, DepartmentCatalog.Engineering]);
+        }
+
+        SetLocal("2026-04-01 09:00");
+        var draw = (await DrawAsync(new SamplePlan(SampleSizeMode.Rate, 100, 0, RiskWeighted: false))).Value!;
+        // Thursday, Friday, then after Qingming (04-04 to 04-06) Tuesday on.
+        string[] days = ["2026-04-02", "2026-04-03", "2026-04-07", "2026-04-08", "2026-04-09", "2026-04-10"];
+        var sampled = draw.Cases.OrderBy(c => c.Id).ToList();
+        for (var i = 0; i < sampled.Count; i++)
+        {
+            SetLocal($"{days[i % days.Length]} 10:00");
+            var responsible = i % 2 == 0 ? DepartmentCatalog.Quality : DepartmentCatalog.Engineering;
+            var checkedCase = await CompleteCheckAsync(sampled[i].Id, ["RootCauseCredible"], responsible, workingDays: 2 * (sampled.Count - i));
+            Assert.True(checkedCase.Succeeded, checkedCase.Error.ToString());
+        }
+
+        return await WithAsync(async db => (IReadOnlyList<RectificationNotice>)await db.RectificationNotices.AsNoTracking().OrderBy(n => n.Id).ToListAsync());
+    }
+
     public ValueTask DisposeAsync()
     {
         Database.Dispose();

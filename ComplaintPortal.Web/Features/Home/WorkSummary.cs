@@ -90,8 +90,9 @@ public static class WorkSummary
         {
             var checks = await services.GetRequiredService<CaseChecking>().QueueAsync(user, everyone: false, cancellationToken);
             tiles.Add(new("to-check", UiText.Work_ChecksToDo, checks.Count, "/supervision/checks", checks.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
-            var answered = await services.GetRequiredService<RectificationNotices>().VisibleToAsync(user, NoticeStatus.Answered, cancellationToken);
-            tiles.Add(new("to-verify", UiText.Work_NoticesToVerify, answered.Count, "/supervision/notices", answered.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+            var answered = (await services.GetRequiredService<RectificationNotices>().CountsAsync(user, cancellationToken: cancellationToken)).Answered;
+            tiles.Add(new("to-verify", UiText.Work_NoticesToVerify, answered, Supervision.Notices.Href(NoticeShown.Answered),
+                answered > 0 ? WorkTone.Attention : WorkTone.Calm));
         }
 
         // Improvement actions: the department's in progress (late once one is past its date); to verify for those who raise them.
