@@ -38,7 +38,7 @@ public sealed class NoticeRegisterTests
         s.Driver.Time.Set(issued[3].DueAt.AddHours(3));
         Assert.Equal(2, await s.WithAsync(db => new RectificationNoticeMonitor(db).RunOnceAsync(s.Driver.Time.GetUtcNow())));
 
-        var register = ctx.Render<NoticeRegister>(p => p.Add(x => x.Tabs, true).Add(x => x.Filters, true).Add(x => x.DepartmentFilter, true)
+        var register = ctx.Render<NoticeRegister>(p => p.Add(x => x.Tabs, true).Add(x => x.Filters, true)
             .Add(x => x.Names, Names(s)));
 
         register.WaitForAssertion(() => Assert.Equal(5, register.FindAll("[data-test=notice-row]").Count));
@@ -58,6 +58,8 @@ public sealed class NoticeRegisterTests
         var titles = register.FindAll("thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         var labels = register.Find("tbody tr").QuerySelectorAll("td").Select(td => td.GetAttribute("data-label") ?? "").Where(l => l.Length > 0).ToList();
         Assert.Equal(titles, labels);
+        Assert.Equal(8, titles.Count);
+        Assert.NotEmpty(register.FindAll("[data-test=notice-department-filter]"));
 
         // The overdue tab: the two past their deadline, the sooner due first.
         register.FindAll(".mud-tab")[2].Click();
@@ -84,6 +86,8 @@ public sealed class NoticeRegisterTests
         // Quality's are the first and the third; Engineering's second is not there.
         register.WaitForAssertion(() => Assert.Equal([issued[2].Id, issued[0].Id], Ids(register)));
         Assert.Equal("全部 (2)", register.FindAll(".mud-tab")[0].TextContent.Trim());
+        // Their own department's on every line: neither a department column nor a department to choose.
+        Assert.Equal(["案件", "狀態", "下發時間", "期限", "剩餘時間", "問題數", "退回次數"], register.FindAll("thead th").Select(th => th.TextContent.Trim()));
         Assert.Empty(register.FindAll("[data-test=notice-department-filter]"));
         Assert.NotEmpty(register.FindAll("[data-test=notice-case-filter]"));
     }

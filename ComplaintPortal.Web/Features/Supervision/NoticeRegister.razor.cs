@@ -27,6 +27,9 @@ public sealed partial class NoticeRegister
     private int? department;
     private string? caseNumber;
     private IDisposable? subscription;
+
+    /// <summary>Whether the viewer sees every department's notices (the committee, leadership), not only their own.</summary>
+    private bool everyDepartment;
     private Timer? timer;
 
     /// <summary>Whether the grid has read a page: until then it says it is loading, not that there are none.</summary>
@@ -40,13 +43,9 @@ public sealed partial class NoticeRegister
     [Parameter]
     public bool Tabs { get; set; }
 
-    /// <summary>A case number to filter by, and a department when <see cref="DepartmentFilter"/>.</summary>
+    /// <summary>A case number to filter by, and a department for those who see every department's notices.</summary>
     [Parameter]
     public bool Filters { get; set; }
-
-    /// <summary>A department to filter by (for those who see every department's notices).</summary>
-    [Parameter]
-    public bool DepartmentFilter { get; set; }
 
     [Parameter]
     public int PageSize { get; set; } = 25;
@@ -76,13 +75,13 @@ public sealed partial class NoticeRegister
     {
         shown = Shown;
         viewer = await ActingUserAsync();
+        everyDepartment = viewer is not null && (Committee.IsMember(viewer) || viewer.IsInRole(PortalRoles.Leadership));
         if (RendererInfo.IsInteractive && viewer is not null)
         {
-            var everyDepartment = Committee.IsMember(viewer) || viewer.IsInRole(PortalRoles.Leadership);
-            var own = viewer.DepartmentId;
+            var (all, own) = (everyDepartment, viewer.DepartmentId);
             subscription = Signal.Subscribe(changed =>
             {
-                if (everyDepartment || changed == own)
+                if (all || changed == own)
                 {
                     _ = InvokeForEventAsync(ReloadAsync);
                 }
