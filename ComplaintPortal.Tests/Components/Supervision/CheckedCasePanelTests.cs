@@ -33,6 +33,11 @@ public sealed class CheckedCasePanelTests
         Assert.All(stopped, o => Assert.Equal((nameof(DeadlineOutcome.StoppedWithTheCase), "案件结束时未到期，不再计时"), o));
         Assert.Contains((nameof(DeadlineOutcome.MissedBeforeTheEnd), "超时未完成"), missed);
         Assert.DoesNotContain(stopped.Concat(missed), o => o.Text == "未完成");
+
+        // The last column says what warnings and overdue marks the time limit had, and a dash where it had none.
+        var panel = ctx.Render<CheckedCasePanel>(p => p.Add(c => c.View, endedSoon));
+        Assert.Equal("预警与超期", panel.FindAll("[data-test=deadline-history] thead th")[^1].TextContent.Trim());
+        Assert.All(panel.FindAll("[data-test=deadline-flags]"), cell => Assert.Equal("—", cell.TextContent.Trim()));
     }
 
     private static List<(string Outcome, string Text)> Outcomes(PortalComponentContext ctx, CaseCheckView view) =>
