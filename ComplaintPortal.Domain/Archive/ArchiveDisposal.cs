@@ -10,6 +10,12 @@ public enum DisposalStatus
 
     /// <summary>Leadership decided to keep the file.</summary>
     Rejected = 2,
+
+    /// <summary>
+    /// Approved with the whole list (销毁清册) by a leader, who is recorded as the decider; the archive's disposal job carries it
+    /// out, file by file, and it becomes <see cref="Disposed"/>.
+    /// </summary>
+    Approved = 3,
 }
 
 /// <summary>A file past its retention, listed for disposal (檔案銷毀); nothing is disposed without leadership's approval.</summary>
@@ -103,3 +109,12 @@ public enum InspectionProblem
 
 /// <param name="Detail">The broken ledger event's sequence, or the evidence file's name.</param>
 public sealed record InspectionFinding(string ArchiveNumber, int Version, InspectionProblem Problem, string? Detail);
+
+/// <summary>
+/// The files listed for disposal (待审批销毁) as a leader sees the list: how many, the earliest and latest end of retention among
+/// them, the last one listed (an approval of the whole list covers up to it), and how many approved ones wait for the disposal job.
+/// </summary>
+public sealed record DisposalList(int Count, DateTimeOffset? EarliestRetainUntil, DateTimeOffset? LatestRetainUntil, int LastListedId, int Approved)
+{
+    public static DisposalList Empty { get; } = new(0, null, null, 0, 0);
+}

@@ -73,6 +73,77 @@ public sealed class ArchiveDisposalTests : ArchiveTest
     }
 
     [Fact]
+    public async Task A_leader_approves_the_list_as_shown_and_the_disposal_job_carries_it_out_naming_the_leader()
+    {
+        var cases = new List<(Domain.Cases.Complaint Case, Domain.Workflow.NewEvidence Photo)>();
+        for (var i = 0; i < 3; i++)
+        {
+            cases.Add(await WithdrawnCaseWithPhotoAsync());
+        }
+
+        Driver.Time.Advance(Options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await ArchiveAsync();
+        Driver.Time.Advance(TimeSpan.FromDays(366 * RetentionRule.DefaultGeneralYears));
+        var files = new List<ArchivedFile>();
+        foreach (var (complaint, _) in cases)
+        {
+            files.Add(await FileOfAsync(complaint.Id));
+        }
+
+        Assert.Equal(3, await WithDisposalsAsync(d => d.ListDueAsync()));
+        var list = await WithDisposalsAsync(d => d.ListedAsync());
+        Assert.Equal((3, 0), (list.Count, list.Approved));
+        Assert.Equal(files.Min(f => f.RetainUntil), list.EarliestRetainUntil);
+        Assert.Equal(files.Max(f => f.RetainUntil), list.LatestRetainUntil);
+        await using var db = Database.CreateContext();
+        var disposals = await db.ArchiveDisposals.OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(disposals[^1].Id, list.LastListedId);
+        // The second goes under legal hold after it was listed.
+        await using (var hold = Database.CreateContext())
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveCatalog(hold, Driver.Time, Feed).SetLegalHoldAsync(Driver.Leader, disposals[1].ArchiveNumber, true));
+        }
+
+        Assert.Equal((ArchiveError.NotPermitted, 0), await WithDisposalsAsync(d => d.ApproveListAsync(Archivist, list.LastListedId)));
+        // The leader approves the list as it stood up to the second: the first only (the second is held, the third came after).
+        Assert.Equal((ArchiveError.None, 1), await WithDisposalsAsync(d => d.ApproveListAsync(Driver.Leader, disposals[1].Id)));
+        Assert.Equal(0, await WithDisposalsAsync(d => d.ListDueAsync()));
+        Assert.Equal((2, 1), ((await WithDisposalsAsync(d => d.ListedAsync())).Count, (await WithDisposalsAsync(d => d.ListedAsync())).Approved));
+        // Approved is not yet disposed.
+        Assert.Single(await db.Evidence.Where(e => e.ComplaintId == files[0].ComplaintId).ToListAsync());
+
+        var reports = new List<ArchiveJobProgress>();
+        Assert.Equal(1, await WithDisposalsAsync(d => d.DisposeApprovedAsync(new Collected(reports))));
+
+        Assert.Equal([new ArchiveJobProgress(0, 1), new ArchiveJobProgress(1, 1)], reports);
+        db.ChangeTracker.Clear();
+        var states = await db.ArchiveDisposals.OrderBy(d => d.Id).Select(d => d.Status).ToListAsync();
+        Assert.Equal([DisposalStatus.Disposed, DisposalStatus.Listed, DisposalStatus.Listed], states);
+        Assert.Equal(ArchiveFileState.Disposed, (await db.ArchivedFiles.SingleAsync(f => f.Id == files[0].Id)).State);
+        Assert.Empty(await db.Evidence.Where(e => e.ComplaintId == files[0].ComplaintId).ToListAsync());
+        Assert.False(File.Exists(Path.Combine(Store.RootPath, cases[0].Photo.StoredName)));
+        Assert.True(File.Exists(Path.Combine(Store.RootPath, cases[1].Photo.StoredName)));
+        var ledger = await db.LedgerEvents.Where(e => e.ComplaintId == files[0].ComplaintId).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal((ArchiveDisposals.TombstoneAction, Driver.Leader.UserId), (ledger[^1].Action, ledger[^1].ActorUserId));
+        Assert.Contains("approved-by=" + Driver.Leader.Name, ledger[^1].Note, StringComparison.Ordinal);
+        Assert.True(LedgerVerifier.Verify(ledger).IsIntact);
+        Assert.Equal("", (await db.Complaints.SingleAsync(c => c.Id == files[0].ComplaintId)).Complainant.Name);
+
+        // The third approved, then put under legal hold before the job ran: it goes back to the list, kept whole.
+        Assert.Equal((ArchiveError.None, 1), await WithDisposalsAsync(d => d.ApproveListAsync(Driver.Leader, list.LastListedId)));
+        await using (var hold = Database.CreateContext())
+        {
+            Assert.Equal(ArchiveError.None, await new ArchiveCatalog(hold, Driver.Time, Feed).SetLegalHoldAsync(Driver.Leader, disposals[2].ArchiveNumber, true));
+        }
+
+        Assert.Equal(0, await WithDisposalsAsync(d => d.DisposeApprovedAsync()));
+        db.ChangeTracker.Clear();
+        var third = await db.ArchiveDisposals.SingleAsync(d => d.Id == disposals[2].Id);
+        Assert.Equal((DisposalStatus.Listed, null), (third.Status, third.DeciderUserId));
+        Assert.Equal(ArchiveFileState.Kept, (await db.ArchivedFiles.SingleAsync(f => f.Id == files[2].Id)).State);
+    }
+
+    [Fact]
     public async Task A_file_under_legal_hold_is_never_listed_and_important_files_are_kept_longer()
     {
         var held = await ArchivedCaseAsync();
@@ -166,4 +237,10 @@ public sealed class ArchiveDisposalTests : ArchiveTest
     }
 
     private sealed record NewEvidencePath(string Path);
+
+    /// <summary>Each progress report as it is made (<see cref="Progress{T}"/> posts them later, to a thread of its own).</summary>
+    private sealed class Collected(List<ArchiveJobProgress> into) : IProgress<ArchiveJobProgress>
+    {
+        public void Report(ArchiveJobProgress value) => into.Add(value);
+    }
 }

@@ -137,6 +137,8 @@ internal sealed class ArchiveDisposalConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(d => d.Reason).HasMaxLength(ArchiveAccessRequest.ReasonMaxLength);
         builder.Property(d => d.RemovedSha256).HasMaxLength(ArchiveFileVersion.HashLength);
         builder.HasIndex(d => new { d.ArchivedFileId, d.Status });
+        // The list a leader approves and the approved ones the disposal job carries out, in order, without reading the disposed.
+        builder.HasIndex(d => new { d.Status, d.Id });
         builder.HasOne<ArchivedFile>().WithMany().HasForeignKey(d => d.ArchivedFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

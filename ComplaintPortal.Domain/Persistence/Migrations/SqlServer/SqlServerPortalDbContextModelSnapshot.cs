@@ -238,6 +238,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ArchivedFileId", "Status");
 
+                    b.HasIndex("Status", "Id");
+
                     b.ToTable("ArchiveDisposals", (string)null);
                 });
 

@@ -227,6 +227,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ArchivedFileId", "Status");
 
+                    b.HasIndex("Status", "Id");
+
                     b.ToTable("ArchiveDisposals", (string)null);
                 });
 
