@@ -95,6 +95,10 @@ public sealed class ArchiveCatalog(PortalDbContext db, TimeProvider time, Archiv
         (status is { } s ? db.ArchiveAccessRequests.Where(r => r.Status == s) : db.ArchiveAccessRequests)
             .AsNoTracking().OrderByDescending(r => r.Id).Take(500).ToListAsync(ct);
 
+    /// <summary>How many disposals are in <paramref name="status"/> (the home page's count of files waiting for leadership).</summary>
+    public Task<int> CountDisposalsAsync(DisposalStatus status, CancellationToken ct = default) =>
+        db.ArchiveDisposals.CountAsync(d => d.Status == status, ct);
+
     public Task<List<ArchiveDisposal>> DisposalsAsync(DisposalStatus status, CancellationToken ct = default) =>
         db.ArchiveDisposals.AsNoTracking().Where(d => d.Status == status).OrderBy(d => d.RetainUntil).Take(500).ToListAsync(ct);
 

@@ -253,6 +253,63 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
     }
 
     /// <summary>A case withdrawn by the clerk and archived after its quiet period: its file's number.</summary>
+    [Fact]
+    public async Task A_leader_approves_the_disposal_list_at_once_after_a_dialog_and_the_files_are_disposed_in_the_background()
+    {
+        var root = app.StartOnLoopback();
+        // Three withdrawn cases archived, then past their three years' retention and listed.
+        var time = (SettableTimeProvider)app.Time;
+        var actions = new AppActions(app.Services);
+        for (var i = 0; i < 3; i++)
+        {
+            var complaint = await actions.RegisterAsync();
+            await actions.DoAsync(complaint.Id, WorkflowAction.Withdraw, new() { Note = "客户撤诉" }, "intake");
+        }
+
+        time.Advance(TimeSpan.FromDays(8));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow());
+            time.Advance(TimeSpan.FromDays(366 * RetentionRule.DefaultGeneralYears));
+            Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync());
+        }
+
+        var leader = await SignInAsync(root, "leader");
+        await OpenAsync(leader, "/archive/approvals");
+        Assert.Equal("3", await leader.GetAttributeAsync("[data-test=disposal-list-summary]", "data-count"));
+        // The three ended on one day: the summary names it once.
+        Assert.Matches(@"^清册共 3 份档案，保管期满于 \d{4}/\d{1,2}/\d{1,2}。$", (await leader.InnerTextAsync("[data-test=disposal-list-summary]")).Trim());
+
+        // The dialog names the count and says it cannot be undone; cancelled, nothing is approved.
+        var dialog = leader.Locator(".mud-dialog", new() { HasTextString = "此操作不能撤销" });
+        await leader.ClickAsync("[data-test=approve-list]");
+        await dialog.WaitForAsync();
+        Assert.Contains("这 3 份档案", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(leader, "archive-disposal-list-confirm.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(3, await app.WithDbAsync(db => db.ArchiveDisposals.CountAsync(d => d.Status == DisposalStatus.Listed)));
+
+        await leader.ClickAsync("[data-test=approve-list]");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "批准销毁" }).ClickAsync();
+        await Snackbars.ShownAsync(leader, "已批准销毁 3 份档案");
+        // Nothing waits for a decision any more; the job disposes of the approved files in the background, and the page's line
+        // of approved files waiting goes once it is done, without a reload.
+        await leader.Locator("[data-test=no-disposals]").WaitForAsync();
+        for (var tries = 0; await app.WithDbAsync(db => db.ArchiveDisposals.AnyAsync(d => d.Status != DisposalStatus.Disposed)); tries++)
+        {
+            Assert.True(tries < 300, "The approved files were not disposed of within 30 s.");
+            await Task.Delay(100);
+        }
+
+        await leader.Locator("[data-test=disposals-approved]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Shot(leader, "archive-disposal-list-approved.png");
+        var leaderName = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "leader").Select(u => u.DisplayName).SingleAsync());
+        var done = await app.WithDbAsync(db => db.ArchiveDisposals.Select(d => new { d.Status, d.DeciderName }).ToListAsync());
+        Assert.All(done, d => Assert.Equal((DisposalStatus.Disposed, leaderName), (d.Status, d.DeciderName)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.ArchivedFiles.CountAsync(f => f.State == ArchiveFileState.Disposed)));
+    }
+
     private async Task<string> ArchivedFileAsync()
     {
         var time = (SettableTimeProvider)app.Time;

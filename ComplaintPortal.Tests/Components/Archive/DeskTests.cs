@@ -194,6 +194,38 @@ public sealed class DeskTests : CaseDatabaseTest
     }
 
     [Fact]
+    public async Task Approved_disposals_the_job_did_not_finish_are_carried_out_from_the_desk_and_the_clerk_is_told_how_many()
+    {
+        await AddClerkAccountAsync();
+        await ArchivedNumberAsync();
+        await ArchivedNumberAsync();
+        Driver.Time.Advance(TimeSpan.FromDays(366 * RetentionRule.DefaultGeneralYears));
+        await using (var db = Database.CreateContext())
+        {
+            var disposals = new ArchiveDisposals(db, new EvidenceStore(Path.Combine(Database.Folder, "evidence")), Driver.Time, feed);
+            Assert.Equal(2, await disposals.ListDueAsync());
+            // Approved, and the run the approval started cut short before any file (as by a restart).
+            Assert.Equal((ArchiveError.None, 2), await disposals.ApproveListAsync(Driver.Leader, (await disposals.ListedAsync()).LastListedId));
+        }
+
+        await using var context = NewContext();
+        var jobs = context.Services.GetRequiredService<ArchiveDeskJobs>();
+        var page = context.RenderPage<Desk>();
+
+        page.WaitForAssertion(() => Assert.Equal("已批准、待销毁 2 份。", page.Find("[data-test=disposals-approved]").TextContent.Trim()));
+        Assert.Equal("没有待审批销毁的档案。", page.Find("[data-test=no-disposals]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=dispose-approved]").GetAttribute("disabled")));
+        await page.InvokeAsync(() => page.Find("[data-test=dispose-approved]").Click());
+        await jobs.Completion;
+
+        page.WaitForAssertion(() => Assert.Contains("已销毁 2 份档案。", page.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=dispose-approved]")));
+        Assert.Empty(page.FindAll("[data-test=disposals-approved]"));
+        await using var check = Database.CreateContext();
+        Assert.Equal(2, await check.ArchivedFiles.CountAsync(f => f.State == ArchiveFileState.Disposed));
+    }
+
+    [Fact]
     public async Task Archiving_from_the_desk_waits_for_a_scheduled_pass_that_is_running_instead_of_racing_it()
     {
         await AddClerkAccountAsync();

@@ -3,12 +3,15 @@ using ComplaintPortal.Domain.Persistence;
 
 namespace ComplaintPortal.Web.Features.Archive;
 
-/// <summary>The clerk's desk jobs, run by hand besides their schedule.</summary>
+/// <summary>The clerk's desk jobs, run by hand besides their schedule (a leader's approval of the disposal list starts <see cref="Dispose"/>).</summary>
 public enum DeskJob
 {
     Archive = 0,
     ListDisposals = 1,
     Inspect = 2,
+
+    /// <summary>Carries out the disposals leadership approved with the whole list.</summary>
+    Dispose = 3,
 }
 
 /// <summary>A desk job in this instance: who started it and when, how far it is, and once it is over what it did.</summary>
@@ -88,6 +91,7 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
                 DeskJob.Archive => await services.GetRequiredService<Archiver>().RunOnceAsync(time.GetUtcNow(), progress, ct),
                 DeskJob.ListDisposals => await services.GetRequiredService<ArchiveDisposals>().ListDueAsync(ct),
                 DeskJob.Inspect => (await services.GetRequiredService<ArchiveInspector>().RunAsync(state.StartedBy!, progress, ct)).DamagedFiles,
+                DeskJob.Dispose => await services.GetRequiredService<ArchiveDisposals>().DisposeApprovedAsync(progress, ct),
                 _ => throw new InvalidOperationException("Unknown desk job."),
             }, this, WaitsFor, cancellationToken);
             outcome = new(false, count, time.GetUtcNow());

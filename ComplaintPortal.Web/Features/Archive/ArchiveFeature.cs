@@ -29,6 +29,7 @@ public static class ArchiveFeature
         services.AddSingleton<IInstanceSignalTopic, ArchiveSignalTopic>();
         services.AddHostedService<ArchivingService>();
         services.AddHostedService<DisposalListingService>();
+        services.AddHostedService<DisposalService>();
         services.AddHostedService<ArchiveInspectionService>();
         // Readers whose days ran out are asked to confirm finishing (a light scan, from start-up on).
         services.AddHostedService<ArchiveLoanReminderService>();

@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Features.Archive;
 
@@ -44,6 +45,35 @@ internal sealed class DisposalListingService(IServiceScopeFactory scopes, TimePr
         var (_, listed) = await gate.RunAsync(new ArchiveWork(DeskJob.ListDisposals, null),
             (_, ct) => scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().ListDueAsync(ct), null, null, cancellationToken);
         return listed;
+    }
+}
+
+/// <summary>
+/// Carries out the disposals leadership approved (<see cref="ArchiveDisposals.DisposeApprovedAsync"/>) as often as files are archived, in
+/// case the run the approval started was cut short; with nothing approved a pass reads one count.
+/// </summary>
+internal sealed class DisposalService(IServiceScopeFactory scopes, TimeProvider time, ArchiveOptions options, ArchiveJobGate gate, ILogger<DisposalService> logger)
+    : PeriodicScan(scopes, time, logger)
+{
+    private readonly IServiceScopeFactory scopes = scopes;
+
+    protected override bool Enabled => options.JobsEnabled;
+
+    protected override TimeSpan InitialDelay => options.InitialDelay;
+
+    protected override TimeSpan Interval => options.ArchiveInterval;
+
+    protected override async Task<int> ScanAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await db.ArchiveDisposals.AnyAsync(d => d.Status == DisposalStatus.Approved, cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var (_, disposed) = await gate.RunAsync(new ArchiveWork(DeskJob.Dispose, null),
+            (progress, ct) => scope.ServiceProvider.GetRequiredService<ArchiveDisposals>().DisposeApprovedAsync(progress, ct), null, null, cancellationToken);
+        return disposed;
     }
 }
 
