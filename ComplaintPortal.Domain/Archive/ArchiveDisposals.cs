@@ -18,23 +18,42 @@ public sealed class ArchiveDisposals(PortalDbContext db, EvidenceStore evidence,
 {
     public const string TombstoneAction = "ArchiveDisposed";
 
-    /// <summary>Lists every kept file past retention that is not under legal hold and not listed yet; returns how many.</summary>
+    /// <summary>
+    /// Lists every kept file past retention that is not under legal hold and not listed (or approved) yet; returns how many.
+    /// In batches, each committed: the first listing after years of archiving runs to hundreds of thousands of files.
+    /// </summary>
     public async Task<int> ListDueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var due = await db.ArchivedFiles.AsNoTracking()
-            .Where(f => f.State == ArchiveFileState.Kept && !f.LegalHold && f.RetainUntil <= now
-                && !db.ArchiveDisposals.Any(d => d.ArchivedFileId == f.Id && (d.Status == DisposalStatus.Listed || d.Status == DisposalStatus.Approved)))
-            .Select(f => new { f.Id, f.ArchiveNumber, f.RetainUntil }).ToListAsync(ct);
-        db.ArchiveDisposals.AddRange(due.Select(f => new ArchiveDisposal(f.Id, f.ArchiveNumber, f.RetainUntil, now)));
-        await db.SaveChangesAsync(ct);
-        if (due.Count > 0)
+        var (listed, lastId) = (0, 0);
+        while (true)
+        {
+            var due = await db.ArchivedFiles.AsNoTracking()
+                .Where(f => f.Id > lastId && f.State == ArchiveFileState.Kept && !f.LegalHold && f.RetainUntil <= now
+                    && !db.ArchiveDisposals.Any(d => d.ArchivedFileId == f.Id && (d.Status == DisposalStatus.Listed || d.Status == DisposalStatus.Approved)))
+                .OrderBy(f => f.Id).Take(ListBatch)
+                .Select(f => new { f.Id, f.ArchiveNumber, f.RetainUntil }).ToListAsync(ct);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            db.ArchiveDisposals.AddRange(due.Select(f => new ArchiveDisposal(f.Id, f.ArchiveNumber, f.RetainUntil, now)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            (listed, lastId) = (listed + due.Count, due[^1].Id);
+        }
+
+        if (listed > 0)
         {
             feed.Publish(new ArchiveChange(ArchiveChangeKind.DisposalsListed));
         }
 
-        return due.Count;
+        return listed;
     }
+
+    /// <summary>Files listed per transaction (smaller in tests, to cross batches).</summary>
+    internal int ListBatch { get; init; } = 5000;
 
     public async Task<ArchiveError> RejectAsync(ActingUser leader, int disposalId, string? reason, CancellationToken ct = default)
     {

@@ -90,7 +90,12 @@ public sealed class ArchiveDisposalTests : ArchiveTest
             files.Add(await FileOfAsync(complaint.Id));
         }
 
-        Assert.Equal(3, await WithDisposalsAsync(d => d.ListDueAsync()));
+        // Listed two files to a transaction: every file once, across the batches.
+        await using (var listing = Database.CreateContext())
+        {
+            Assert.Equal(3, await new ArchiveDisposals(listing, Store, Driver.Time, Feed) { ListBatch = 2 }.ListDueAsync());
+        }
+
         var list = await WithDisposalsAsync(d => d.ListedAsync());
         Assert.Equal((3, 0), (list.Count, list.Approved));
         Assert.Equal(files.Min(f => f.RetainUntil), list.EarliestRetainUntil);
