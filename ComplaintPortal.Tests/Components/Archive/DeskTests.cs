@@ -117,7 +117,7 @@ public sealed class DeskTests : CaseDatabaseTest
         {
             var help = context.RenderPage<Desk>().WaitForElement("[data-test=desk-jobs-help]").TextContent;
             Assert.Contains("(cases closed 1 day or more ago)", help, StringComparison.Ordinal);
-            Assert.Contains("the inspection every 7 days.", help, StringComparison.Ordinal);
+            Assert.Contains("the inspection every 7 days,", help, StringComparison.Ordinal);
         }
 
         await using (var context = NewContext())
