@@ -31,12 +31,13 @@ public sealed record DeskJobOutcome(bool Failed, int Count, DateTimeOffset Finis
 /// Every open desk shows how far the job is (<see cref="Changed"/>), and the clerk who started it is told how it ended.
 /// </summary>
 internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeProvider time, ArchiveJobGate jobGate, ILogger<ArchiveDeskJobs> logger)
-    : IProgress<ArchiveJobProgress>, IDisposable
+    : IProgress<ArchiveJobProgress>, IHostedService, IDisposable
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private DeskJobState? running;
     private readonly Hosting.ProgressPace pace = new(time);
+    private int disposed;
 
     /// <summary>Raised, on the job's thread, when a job starts, moves on, or ends.</summary>
     public event Action? Changed;
@@ -176,9 +177,29 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
         }
     }
 
-    /// <summary>At shutdown: a running job stops at its next batch (what it finished is kept), given a few seconds to do so.</summary>
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// At shutdown, with the other hosted services and before the services are disposed: a running job stops at its next batch
+    /// (what it finished is kept) and gives up the archive's lease, so a restarted instance need not wait for it to run out.
+    /// </summary>
+    async Task IHostedService.StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await Completion.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Where no host stops it first (tests): the same, given a few seconds. Once only: the container disposes it as the singleton and
+    /// again as the hosted service it also is.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         stopping.Cancel();
         Completion.Wait(TimeSpan.FromSeconds(10));
         stopping.Dispose();

@@ -25,6 +25,7 @@ public static class ArchiveFeature
         // The clerk's buttons run the same jobs in the background, one at a time, with their progress on every desk.
         services.AddSingleton<ArchiveJobGate>();
         services.AddSingleton<ArchiveDeskJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArchiveDeskJobs>());
         // Archive changes made through other instances reach this one's pages (a revocation closes open views everywhere).
         services.AddSingleton<IInstanceSignalTopic, ArchiveSignalTopic>();
         services.AddHostedService<ArchivingService>();
