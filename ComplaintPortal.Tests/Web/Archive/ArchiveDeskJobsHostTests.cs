@@ -21,5 +21,7 @@ public sealed class ArchiveDeskJobsHostTests
         // The container disposes it as the singleton and again as the hosted service: once is done, the second is nothing.
         await app.DisposeAsync();
         jobs.Dispose();
+        // A host stopped after its services were disposed (as the test factory's synchronous Dispose may do) stops nothing.
+        await ((IHostedService)jobs).StopAsync(CancellationToken.None);
     }
 }

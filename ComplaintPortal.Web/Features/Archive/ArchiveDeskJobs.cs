@@ -185,6 +185,12 @@ internal sealed partial class ArchiveDeskJobs(IServiceScopeFactory scopes, TimeP
     /// </summary>
     async Task IHostedService.StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped after its services were disposed (the test factory's Dispose does): nothing is left to stop then.
+        if (Volatile.Read(ref disposed) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await Completion.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
