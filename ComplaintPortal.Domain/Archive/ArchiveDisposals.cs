@@ -168,11 +168,12 @@ public sealed class ArchiveDisposals(PortalDbContext db, EvidenceStore evidence,
                 ct.ThrowIfCancellationRequested();
                 lastId = id;
                 var disposal = await db.ArchiveDisposals.FirstAsync(d => d.Id == id, ct);
-                var file = await db.ArchivedFiles.FirstAsync(f => f.Id == disposal.ArchivedFileId, ct);
                 if (disposal.Status != DisposalStatus.Approved)
                 {
                     continue;
                 }
+
+                var file = await db.ArchivedFiles.FirstAsync(f => f.Id == disposal.ArchivedFileId, ct);
 
                 IReadOnlyList<string> storedNames = [];
                 if (file.LegalHold || file.State != ArchiveFileState.Kept)

@@ -20,19 +20,6 @@ public sealed partial class RectificationNotices(PortalDbContext db, TimeProvide
         SupervisionAction.NoticeClosed, SupervisionAction.NoticeEscalated,
     ];
 
-    /// <summary>A department head's notices still waiting for their answer.</summary>
-    public async Task<IReadOnlyList<NoticeRow>> ToAnswerAsync(ActingUser head, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(head);
-        if (!head.IsInRole(PortalRoles.DepartmentHead) || head.DepartmentId is not { } department)
-        {
-            return [];
-        }
-
-        return await Rows(db.RectificationNotices.AsNoTracking().Where(n => n.DepartmentId == department && n.Status == NoticeStatus.Open))
-            .ToListAsync(cancellationToken);
-    }
-
     /// <summary>
     /// The department's notices not yet closed, with their due instants, for its live board (the board does not
     /// show them yet). No viewer check: the board already limits itself to the viewer's department.
@@ -182,11 +169,6 @@ public sealed partial class RectificationNotices(PortalDbContext db, TimeProvide
 
         return await SaveAsync(notice, cancellationToken);
     }
-
-    private IQueryable<NoticeRow> Rows(IQueryable<RectificationNotice> notices) =>
-        notices.OrderBy(n => n.DueAt).ThenBy(n => n.Id)
-            .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new NoticeRow(n.Id, n.ComplaintId, c.CaseNumber, n.DepartmentId, n.Status,
-                n.IssuedAt, n.DueAt, n.EscalatedAt, n.Findings.Count, n.ReturnCount));
 
     private async Task NotifyAsync(RectificationNotice notice, string role, int? departmentId, NotificationKind kind, string what, DateTimeOffset now,
         CancellationToken ct)

@@ -87,14 +87,14 @@ public sealed class RectificationNoticeTests
             Assert.Empty(await s.VisibleAsync(stranger));
             Assert.Equal(NoticeViewCounts.None, await s.WithAsync(db => s.Notices(db).CountsAsync(stranger)));
             Assert.Null(await s.WithAsync(db => s.Notices(db).FindAsync(notice.Id, stranger)));
-            Assert.Empty(await s.WithAsync(db => s.Notices(db).ToAnswerAsync(stranger)));
+            Assert.Empty(await s.VisibleAsync(stranger, NoticeShown.Open));
         }
 
         var ownHandler = await s.WithAsync(db => s.Notices(db).FindAsync(notice.Id, s.Driver.HandlerOf(DepartmentCatalog.Quality)));
         Assert.False(ownHandler!.MayAnswer);
         var ownHead = await s.WithAsync(db => s.Notices(db).FindAsync(notice.Id, s.Driver.HeadOf(DepartmentCatalog.Quality)));
         Assert.True(ownHead!.MayAnswer);
-        Assert.Single(await s.WithAsync(db => s.Notices(db).ToAnswerAsync(s.Driver.HeadOf(DepartmentCatalog.Quality))));
+        Assert.Single(await s.VisibleAsync(s.Driver.HeadOf(DepartmentCatalog.Quality), NoticeShown.Open));
         Assert.Single(await s.VisibleAsync(s.Driver.Leader));
         Assert.Single(await s.VisibleAsync(s.Driver.HandlerOf(DepartmentCatalog.Quality)));
         Assert.Single(await s.VisibleAsync(s.Member, NoticeShown.Open));

@@ -81,9 +81,12 @@ public static class WorkSummary
 
         if (user.IsInRole(PortalRoles.DepartmentHead))
         {
-            var toAnswer = await services.GetRequiredService<RectificationNotices>().ToAnswerAsync(user, cancellationToken);
-            tiles.Add(new("to-answer", UiText.Work_NoticesToAnswer, toAnswer.Count, "/supervision/to-answer",
-                toAnswer.Any(n => n.IsOverdue(now)) ? WorkTone.Late : toAnswer.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+            // The head's own department's, counted (a head who also leads sees every department's in the register, not here).
+            var toAnswer = user.DepartmentId is { } department
+                ? await services.GetRequiredService<RectificationNotices>().CountsAsync(user, department, cancellationToken)
+                : NoticeViewCounts.None;
+            tiles.Add(new("to-answer", UiText.Work_NoticesToAnswer, toAnswer.Open, "/supervision/to-answer",
+                toAnswer.Overdue > 0 ? WorkTone.Late : toAnswer.Open > 0 ? WorkTone.Attention : WorkTone.Calm));
         }
 
         if (Committee.IsMember(user))
