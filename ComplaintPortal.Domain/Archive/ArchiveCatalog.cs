@@ -43,7 +43,7 @@ public sealed record ArchiveRow(int Id, string ArchiveNumber, string CaseNumber,
 }
 
 /// <summary>The archive's lists (browser, requests, queues) and leadership's marks on a file.</summary>
-public sealed class ArchiveCatalog(PortalDbContext db, TimeProvider time, ArchiveFeed feed)
+public sealed partial class ArchiveCatalog(PortalDbContext db, TimeProvider time, ArchiveFeed feed)
 {
     /// <summary>A page of the files the filter selects, newest first unless a sort is given (ties by archiving order).</summary>
     public async Task<(IReadOnlyList<ArchiveRow> Rows, int Total)> PageAsync(ArchiveFilter filter, int page, int pageSize,
@@ -87,13 +87,6 @@ public sealed class ArchiveCatalog(PortalDbContext db, TimeProvider time, Archiv
 
     public Task<ArchivedFile?> FindAsync(string archiveNumber, CancellationToken ct = default) =>
         db.ArchivedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ArchiveNumber == archiveNumber, ct);
-
-    public Task<List<ArchiveAccessRequest>> RequestsOfAsync(string userId, CancellationToken ct = default) =>
-        db.ArchiveAccessRequests.AsNoTracking().Where(r => r.RequesterUserId == userId).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
-
-    public Task<List<ArchiveAccessRequest>> RequestsAsync(AccessRequestStatus? status, CancellationToken ct = default) =>
-        (status is { } s ? db.ArchiveAccessRequests.Where(r => r.Status == s) : db.ArchiveAccessRequests)
-            .AsNoTracking().OrderByDescending(r => r.Id).Take(500).ToListAsync(ct);
 
     /// <summary>How many disposals are in <paramref name="status"/> (the home page's count of files waiting for leadership).</summary>
     public Task<int> CountDisposalsAsync(DisposalStatus status, CancellationToken ct = default) =>

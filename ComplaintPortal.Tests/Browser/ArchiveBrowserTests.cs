@@ -97,7 +97,8 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001).
         var broken = await clerk.EvaluateAsync<string[]>(
             """
-            () => [...document.querySelectorAll('[data-test=desk-open] th, [data-test=desk-open] .portal-nowrap')]
+            () => [...[...document.querySelectorAll('[data-test=desk-requests] th')].map(th => th.querySelector('.sortable-column-header') ?? th.querySelector('.column-header')?.firstChild ?? th),
+                   ...document.querySelectorAll('[data-test=desk-requests] .portal-nowrap')]
               .filter(e => {
                 const text = document.createRange();
                 text.selectNodeContents(e);
@@ -106,14 +107,14 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
               .map(e => e.textContent.trim())
             """);
         Assert.Empty(broken);
-        Assert.True(await clerk.Locator("[data-test=desk-open] .portal-nowrap").CountAsync() >= 2, "the requester and the archive number are kept whole");
+        Assert.True(await clerk.Locator("[data-test=desk-requests] .portal-nowrap").CountAsync() >= 2, "the requester and the archive number are kept whole");
 
         // On a phone the clerk's requests are cards: each value under its column's title, the actions on the screen.
         var phone = await new PortalWalk(browser, root, app.Record).SignInAsync("archivist", new ViewportSize { Width = 390, Height = 844 }, phone: true);
         await OpenAsync(phone, "/archive/desk");
-        var card = phone.Locator("[data-test=desk-open] [data-test=request-row]").First;
+        var card = phone.Locator("[data-test=desk-requests] tr", new() { Has = phone.Locator("[data-test=request-row]") }).First;
         await card.WaitForAsync();
-        Assert.False(await phone.Locator("[data-test=desk-open] thead").IsVisibleAsync());
+        Assert.False(await phone.Locator("[data-test=desk-requests] thead").IsVisibleAsync());
         Assert.Equal("\"申请人\"", await card.Locator("td").Nth(1).EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
         var returnButton = await card.Locator("[data-test=record-return]").BoundingBoxAsync();
         Assert.True(returnButton!.X >= 0 && returnButton.X + returnButton.Width <= 390, $"the return button spans {returnButton.X}-{returnButton.X + returnButton.Width}");
@@ -121,11 +122,11 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await Shot(phone, "archive-desk-phone.png");
 
         // The return ends the reader's access for good: the clerk is asked first, told whose access ends.
-        await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
+        await clerk.ClickAsync("[data-test=desk-requests] [data-test=record-return]");
         var confirmReturn = clerk.Locator(".mud-dialog", new() { HasTextString = "质量部 李强 对这些档案的查阅随即结束" });
         await confirmReturn.WaitForAsync();
         await confirmReturn.GetByRole(AriaRole.Button, new() { Name = "登记归还" }).ClickAsync();
-        await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await clerk.Locator("[data-test=desk-requests] [data-test=record-return]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Snackbars.ShownAsync(clerk);
         await Shot(clerk, "archive-4-returned.png");
 
@@ -172,9 +173,9 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
 
         var clerk = await SignInAsync(rootA, "archivist");
         await OpenAsync(clerk, "/archive/desk");
-        await clerk.ClickAsync("[data-test=desk-open] [data-test=record-return]");
+        await clerk.ClickAsync("[data-test=desk-requests] [data-test=record-return]");
         await clerk.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "登记归还" }).ClickAsync();
-        await clerk.Locator("[data-test=desk-open]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await clerk.Locator("[data-test=desk-requests] [data-test=record-return]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // Returned on A: the file open on B closes by itself, its personal data gone from the page.
         await reader.Locator("[data-test=archive-closed]").WaitForAsync(new() { Timeout = AcrossServers });

@@ -119,7 +119,12 @@ public sealed partial class WorkSummaryTests
         Assert.Equal((0, "Calm"), onLoan["loan-overdue"]);
 
         time.Advance(TimeSpan.FromDays(2));
-        Assert.Equal((1, "Late"), (await TilesAsync(await app.SignedInAsync("archivist")))["loan-overdue"]);
+        var later = await app.SignedInAsync("archivist");
+        Assert.Equal((1, "Late"), (await TilesAsync(later))["loan-overdue"]);
+        // Each tile opens the desk on its own tab.
+        var home = await later.GetStringAsync("/");
+        Assert.Contains("href=\"/archive/desk?show=overdue\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/archive/desk?show=onloan\"", home, StringComparison.Ordinal);
     }
 
     [Fact]

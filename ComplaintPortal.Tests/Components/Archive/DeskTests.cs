@@ -79,7 +79,7 @@ public sealed class DeskTests : CaseDatabaseTest
 
         var page = context.RenderPage<Desk>();
 
-        var row = page.WaitForElement($"[data-test=desk-open] [data-request='{request.Id}']");
+        var row = page.WaitForElement($"[data-test=desk-requests] [data-request='{request.Id}']").Closest("tr")!;
         var countdown = row.QuerySelector("[data-test=request-countdown] portal-countdown")!;
         Assert.StartsWith("剩余", countdown.TextContent, StringComparison.Ordinal);
         Assert.Equal(request.RequestedUntil.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), countdown.GetAttribute("due"));
@@ -89,10 +89,17 @@ public sealed class DeskTests : CaseDatabaseTest
         await using var later = NewContext();
         var again = later.RenderPage<Desk>();
 
-        var overdue = again.WaitForElement($"[data-test=desk-open] [data-request='{request.Id}']");
+        var overdue = again.WaitForElement($"[data-test=desk-requests] [data-request='{request.Id}']").Closest("tr")!;
         Assert.Contains("已到期未归还", overdue.QuerySelector("[data-test=request-status]")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("已超期", overdue.QuerySelector("[data-test=request-countdown] portal-countdown")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(again.Find($"[data-test=desk-pending] [data-request='{waiting.Id}']").QuerySelector("[data-test=request-countdown]"));
+        // The tabs count them: one waiting, one on loan and late.
+        Assert.Equal(["全部 (2)", "待审批 (1)", "借阅中 (1)", "已到期未归还 (1)", "已结束 (0)"], again.FindAll(".mud-tab").Select(t => t.TextContent.Trim()));
+        // Nothing counts down on a request still waiting for the leader (the tab of those waiting).
+        again.FindAll(".mud-tab")[1].Click();
+        var pending = again.WaitForElement($"[data-test=desk-requests] [data-request='{waiting.Id}']").Closest("tr")!;
+        Assert.Contains("待审批", pending.QuerySelector("[data-test=request-status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(pending.QuerySelector("[data-test=request-countdown]"));
+        Assert.Empty(again.FindAll($"[data-test=desk-requests] [data-request='{request.Id}']"));
     }
 
     [Fact]
@@ -338,16 +345,21 @@ public sealed class DeskTests : CaseDatabaseTest
 
         var request = await RequestAsync(number, approve: false);
 
-        page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-pending]").TextContent, StringComparison.Ordinal));
+        // The desk opens on the loans; the tab of those waiting counts the new one at once, and shows it.
+        page.WaitForAssertion(() => Assert.Equal("待审批 (1)", page.FindAll(".mud-tab")[1].TextContent.Trim()));
+        page.FindAll(".mud-tab")[1].Click();
+        page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-requests]").TextContent, StringComparison.Ordinal));
         // The request goes by its form's number (CY-…), as the dialogs and the access log name it, not by a bare row id.
-        Assert.Equal(request.Number, page.Find("[data-test=desk-pending] [data-test=request-number]").TextContent);
+        Assert.Equal(request.Number, page.Find("[data-test=desk-requests] [data-test=request-number]").TextContent);
         Assert.Matches("^CY-[0-9]{6}$", request.Number);
         await using (var db = Database.CreateContext())
         {
             await new ArchiveAccess(db, Driver.Time, feed).ApproveAsync(Driver.Leader, request.Id, null, null, null, null);
         }
 
-        page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-open]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal("借阅中 (1)", page.FindAll(".mud-tab")[2].TextContent.Trim()));
+        page.FindAll(".mud-tab")[2].Click();
+        page.WaitForAssertion(() => Assert.Contains(number, page.Find("[data-test=desk-requests]").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -359,9 +371,9 @@ public sealed class DeskTests : CaseDatabaseTest
         await using var context = NewContext();
         var page = context.RenderPage<Desk>();
 
-        page.WaitForElement("[data-test=desk-open] [data-test=revoke]");
+        page.WaitForElement("[data-test=desk-requests] [data-test=revoke]");
         Assert.Empty(page.FindAll("[data-test=revoke-reason]"));
-        page.Find("[data-test=desk-open] [data-test=revoke]").Click();
+        page.Find("[data-test=desk-requests] [data-test=revoke]").Click();
 
         var consequence = page.WaitForElement("[data-test=revoke-consequence]");
         Assert.Contains(request.RequesterName, consequence.TextContent, StringComparison.Ordinal);

@@ -191,4 +191,39 @@ public sealed class FileViewTests : CaseDatabaseTest
         var lines = decision.QuerySelectorAll("div").Select(d => d.TextContent.Trim()).ToList();
         Assert.Equal([$"审批人：{Driver.Leader.Name}", "撤销人：档案员 李静 · 申请人已调岗"], lines);
     }
+
+    [Fact]
+    public async Task My_requests_are_mine_only_counted_by_state_and_found_by_number_or_purpose()
+    {
+        var number = await ArchivedNumberAsync();
+        var approved = await ApproveAsync(number, TimeSpan.FromDays(2));
+        int waiting;
+        await using (var db = Database.CreateContext())
+        {
+            var access = new ArchiveAccess(db, Driver.Time, feed);
+            var now = Driver.Time.GetUtcNow();
+            var scope = new AccessScope([number], null, null, null);
+            waiting = (await access.RequestAsync(Driver.HandlerOf(DepartmentCatalog.Quality), "年度复盘", scope, now, now.AddDays(3))).Request!.Id;
+            // Someone else's request: never on this person's page, whatever they search for.
+            await access.RequestAsync(Driver.HandlerOf(DepartmentCatalog.Engineering), "工艺复核", scope, now, now.AddDays(3));
+        }
+
+        await using var context = NewContext();
+        context.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        var page = context.RenderPage<MyRequests>();
+
+        page.WaitForAssertion(() => Assert.Equal(["全部 (2)", "待审批 (1)", "借阅中 (1)", "已到期未归还 (0)", "已结束 (0)"],
+            page.FindAll(".mud-tab").Select(t => t.TextContent.Trim())));
+        int[] Shown() => [.. page.FindAll("[data-test=my-requests] [data-test=request-row]").Select(r => int.Parse(r.GetAttribute("data-request")!, System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal([waiting, approved], Shown());
+        Assert.DoesNotContain(page.FindAll("[data-test=my-requests] th"), th => th.TextContent.Contains("申请人", StringComparison.Ordinal));
+
+        page.Find("input[data-test=request-search]").Input("复盘");
+        page.WaitForAssertion(() => Assert.Equal([waiting], Shown()));
+        page.Find("input[data-test=request-search]").Input(ArchiveAccessRequest.FormatNumber(approved));
+        page.WaitForAssertion(() => Assert.Equal([approved], Shown()));
+        page.Find("input[data-test=request-search]").Input("工艺");
+        page.WaitForElement("[data-test=no-requests]");
+        Assert.Empty(Shown());
+    }
 }

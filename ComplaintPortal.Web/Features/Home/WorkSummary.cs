@@ -119,21 +119,24 @@ public static class WorkSummary
         }
 
         var catalog = services.GetRequiredService<ArchiveCatalog>();
-        if (user.IsInRole(PortalRoles.Leadership))
+        if (user.IsInRole(PortalRoles.Leadership) || user.IsInRole(PortalRoles.ArchiveClerk))
         {
-            var pending = await catalog.RequestsAsync(AccessRequestStatus.Pending, cancellationToken);
-            // Counted, not listed: a month's list at a large organisation runs to tens of thousands of files.
-            var disposals = await catalog.CountDisposalsAsync(DisposalStatus.Listed, cancellationToken);
-            tiles.Add(new("approvals", UiText.Work_AccessToDecide, pending.Count, "/archive/approvals", pending.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
-            tiles.Add(new("disposals", UiText.Work_DisposalsToDecide, disposals, "/archive/approvals", disposals > 0 ? WorkTone.Attention : WorkTone.Calm));
-        }
+            // Counted, not listed: at a large organisation the loans and a month's disposal list run to thousands.
+            var requests = await catalog.RequestCountsAsync(ct: cancellationToken);
+            if (user.IsInRole(PortalRoles.Leadership))
+            {
+                var disposals = await catalog.CountDisposalsAsync(DisposalStatus.Listed, cancellationToken);
+                tiles.Add(new("approvals", UiText.Work_AccessToDecide, requests.Pending, "/archive/approvals", requests.Pending > 0 ? WorkTone.Attention : WorkTone.Calm));
+                tiles.Add(new("disposals", UiText.Work_DisposalsToDecide, disposals, "/archive/approvals", disposals > 0 ? WorkTone.Attention : WorkTone.Calm));
+            }
 
-        if (user.IsInRole(PortalRoles.ArchiveClerk))
-        {
-            var open = await catalog.RequestsAsync(AccessRequestStatus.Approved, cancellationToken);
-            var late = open.Count(r => r.GrantedUntil is { } until && until <= now); // as the desk marks them (已到期未归还)
-            tiles.Add(new("on-loan", UiText.Work_OnLoan, open.Count, "/archive/desk", WorkTone.Calm));
-            tiles.Add(new("loan-overdue", UiText.Work_LoanOverdue, late, "/archive/desk", late > 0 ? WorkTone.Late : WorkTone.Calm));
+            if (user.IsInRole(PortalRoles.ArchiveClerk))
+            {
+                // Late as the desk marks them (已到期未归还), each tile opening the desk on its own tab.
+                tiles.Add(new("on-loan", UiText.Work_OnLoan, requests.OnLoan, Archive.Desk.Href(RequestShown.OnLoan), WorkTone.Calm));
+                tiles.Add(new("loan-overdue", UiText.Work_LoanOverdue, requests.Overdue, Archive.Desk.Href(RequestShown.Overdue),
+                    requests.Overdue > 0 ? WorkTone.Late : WorkTone.Calm));
+            }
         }
 
         // Counted as far as the bell counts (99+), which stops early instead of counting a busy desk's every notice.
