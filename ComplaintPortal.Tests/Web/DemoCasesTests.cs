@@ -36,19 +36,24 @@ public sealed class DemoCasesTests
 
         await using (var db = app.Database.CreateContext())
         {
-            var stages = await db.Complaints.AsNoTracking().Select(c => c.Stage).ToListAsync();
+            // The cases of the last weeks, and a few of three years ago filed then and now past their retention.
+            var since = Now - DemoCases.Span - TimeSpan.FromDays(3);
+            var old = await db.Complaints.AsNoTracking().Where(c => c.RecordedAt < since).Select(c => c.Id).ToListAsync();
+            Assert.Equal(DemoCases.PastRetention, old.Count);
+            var stages = await db.Complaints.AsNoTracking().Where(c => !old.Contains(c.Id)).Select(c => c.Stage).ToListAsync();
             Assert.Equal(DemoCases.Count, stages.Count);
             // Every stage a desk works in is on the board, with most cases handled and the three ways a case ends early.
             Assert.Empty(Enum.GetValues<CaseStage>().Except([CaseStage.AwaitingClosureApproval]).Except(stages));
             Assert.True(stages.Count(s => s == CaseStage.Closed) > DemoCases.Count / 2);
 
-            var events = await db.LedgerEvents.AsNoTracking().Select(e => new { e.OccurredAt, e.ActorUserId }).ToListAsync();
-            Assert.All(events, e => Assert.InRange(e.OccurredAt, Now - DemoCases.Span - TimeSpan.FromDays(3), Now));
+            var events = await db.LedgerEvents.AsNoTracking().Select(e => new { e.OccurredAt, e.ActorUserId, e.ComplaintId }).ToListAsync();
+            Assert.All(events.Where(e => !old.Contains(e.ComplaintId)), e => Assert.InRange(e.OccurredAt, since, Now));
+            Assert.All(events.Where(e => old.Contains(e.ComplaintId)), e => Assert.InRange(e.OccurredAt, Now.AddYears(-3).AddDays(-101), Now.AddYears(-3)));
             // People took their steps in working hours on working days (the newest cases' too, on this Monday morning).
-            var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+            var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
             Assert.All(events.Where(e => !e.ActorUserId.StartsWith("system:", StringComparison.Ordinal)), e =>
             {
-                var local = TimeZoneInfo.ConvertTime(e.OccurredAt, zone);
+                var local = TimeZoneInfo.ConvertTime(e.OccurredAt, shanghai);
                 Assert.True(local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && local.Hour is >= 9 and < 18, $"{local:yyyy-MM-dd ddd HH:mm}");
             });
             foreach (var id in await db.Complaints.Select(c => c.Id).ToListAsync())
@@ -57,10 +62,23 @@ public sealed class DemoCasesTests
             }
 
             // The cases closed for the quiet period are in the archive, filed on the day they would have been.
-            var filed = await db.ArchivedFiles.AsNoTracking().Select(f => f.ArchivedAt).ToListAsync();
+            var filed = await db.ArchivedFiles.AsNoTracking().Where(f => !old.Contains(f.ComplaintId)).Select(f => f.ArchivedAt).ToListAsync();
             Assert.InRange(filed.Count, 10, DemoCases.Count);
             Assert.All(filed, at => Assert.InRange(at, Now - DemoCases.Span, Now));
             Assert.True(filed.Distinct().Count() > 5, "filed on the days the archiver ran, not all at the start");
+
+            // The old cases were closed and filed three years ago; kept three years, they were listed for disposal on this
+            // month's first day, early in the morning (销毁清册), and wait for leadership's decision.
+            var listedAt = new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.FromHours(8));
+            var pastRetention = await db.ArchivedFiles.AsNoTracking().Where(f => old.Contains(f.ComplaintId)).ToListAsync();
+            Assert.Equal(DemoCases.PastRetention, pastRetention.Count);
+            Assert.All(pastRetention, f => Assert.True(f.ArchivedAt < Now.AddYears(-3) && f.RetainUntil < listedAt, $"{f.ArchiveNumber}: {f.ArchivedAt} {f.RetainUntil}"));
+            var disposals = await db.ArchiveDisposals.AsNoTracking().ToListAsync();
+            Assert.Equal(pastRetention.Select(f => f.Id).Order(), disposals.Select(d => d.ArchivedFileId).Order());
+            Assert.All(disposals, d => Assert.Equal((DisposalStatus.Listed, listedAt), (d.Status, d.ListedAt)));
+            // Nobody asked to read a file past its retention.
+            Assert.DoesNotContain(await db.ArchiveAccessRequests.AsNoTracking().Select(r => r.RequestedNumbers).ToListAsync(),
+                numbers => numbers != null && pastRetention.Any(f => numbers.Contains(f.ArchiveNumber, StringComparison.Ordinal)));
 
             // The archive clerk's desk has two approved requests out (the committee's, and a department's whose days ran out
             // weeks ago, never confirmed finished: its reader was reminded once) and one waiting for the leader.
@@ -138,7 +156,7 @@ public sealed class DemoCasesTests
 
         await using (var db = app.Database.CreateContext())
         {
-            Assert.Equal(DemoCases.Count, await db.Complaints.CountAsync());
+            Assert.Equal(DemoCases.Count + DemoCases.PastRetention, await db.Complaints.CountAsync());
         }
     }
 
@@ -159,7 +177,7 @@ public sealed class DemoCasesTests
         var result = await app.Services.GetRequiredService<DemoCases>().EnsureAsync(starter);
 
         Assert.Equal(0, result.Failures);
-        Assert.Equal(DemoCases.Count, result.Cases);
+        Assert.Equal(DemoCases.Count + DemoCases.PastRetention, result.Cases);
         await using var db2 = app.Database.CreateContext();
         var stages = await db2.Complaints.AsNoTracking().Select(c => c.Stage).Distinct().ToListAsync();
         Assert.Contains(CaseStage.Closed, stages);

@@ -16,13 +16,17 @@ namespace ComplaintPortal.Web.Hosting;
 /// another in time order (so the ledger, deadlines, notices and reports are what such weeks would have left). Most are
 /// closed, some were slow, some are still open in every stage, a few were withdrawn, invalid or duplicates; the archive has
 /// files, an approved access request out and one waiting for the leader; the committee drew a month's sample, checked two
-/// cases and issued a rectification notice, which the department's head answered. Only when the
-/// portal has no case yet; the same cases each time (a fixed seed), placed relative to today.
+/// cases and issued a rectification notice, which the department's head answered. Besides them, <see cref="PastRetention"/>
+/// cases closed a little over three years ago are filed and, past their retention, on this month's disposal list for
+/// leadership to decide. Only when the portal has no case yet; the same cases each time (a fixed seed), placed relative to today.
 /// </summary>
 public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, OrganisationClock clock, CaseNumberPolicy numbering,
     ILogger<DemoCases> logger)
 {
     public const int Count = 60;
+
+    /// <summary>Cases of three years ago and more, closed and filed then, now on the disposal list (销毁清册).</summary>
+    public const int PastRetention = 4;
 
     public static readonly TimeSpan Span = TimeSpan.FromDays(50);
 
@@ -81,7 +85,8 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var context = new DemoStepContext(db, demoClock, numbering, scope.ServiceProvider.GetRequiredService<ArchiveFeed>(), clock.TimeZone);
+            var context = new DemoStepContext(db, demoClock, numbering, scope.ServiceProvider.GetRequiredService<ArchiveFeed>(), clock.TimeZone,
+                scope.ServiceProvider.GetRequiredService<EvidenceStore>());
             var error = await step.RunAsync(context, cancellationToken);
             if (error is not null)
             {
@@ -229,4 +234,5 @@ internal sealed record DemoCast(
 internal sealed record DemoStoryFit(DemoStory Story, int CategoryId, IReadOnlyList<int> Departments, string? SolutionType, string? Cause);
 
 /// <summary>What a step works with: a fresh context (as a request would have) and the demo clock.</summary>
-internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering, ArchiveFeed ArchiveFeed, TimeZoneInfo Zone);
+internal sealed record DemoStepContext(PortalDbContext Db, TimeProvider Clock, CaseNumberPolicy Numbering, ArchiveFeed ArchiveFeed, TimeZoneInfo Zone,
+    EvidenceStore Evidence);

@@ -178,7 +178,9 @@ internal sealed partial class DemoPlanner
         int? requestId = null;
         Add(plan, at, "ArchiveRequest", async (s, ct) =>
         {
-            var file = await s.Db.ArchivedFiles.AsNoTracking().OrderBy(f => f.ArchivedAt).Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
+            // The oldest still kept: not one of the files past retention, waiting for leadership's decision to dispose of them.
+            var file = await s.Db.ArchivedFiles.AsNoTracking().Where(f => f.RetainUntil > at).OrderBy(f => f.ArchivedAt)
+                .Select(f => f.ArchiveNumber).FirstOrDefaultAsync(ct);
             if (file is null)
             {
                 return null; // nothing filed yet: nothing to ask for
@@ -200,6 +202,44 @@ internal sealed partial class DemoPlanner
             var error = await new ArchiveAccess(s.Db, s.Clock, s.ArchiveFeed).ApproveAsync(leader, id, null, null, null, null, ct);
             return error == ArchiveError.None ? null : error.ToString();
         });
+    }
+
+    /// <summary>
+    /// Cases closed a little over three years ago (the default retention of general files), filed after the quiet period as the
+    /// archiver would have, and listed by this month's disposal listing (its first day, early morning; now, when that is still
+    /// to come): 档案审批 shows leadership the list to decide and the desk shows it waiting.
+    /// </summary>
+    private List<DemoCasePlan> PastRetention()
+    {
+        var plans = new List<DemoCasePlan>();
+        var firstDay = TimeZoneInfo.ConvertTime(now, zone).Date.AddYears(-RetentionRule.DefaultGeneralYears).AddDays(-100);
+        for (var i = 0; i < DemoCases.PastRetention; i++)
+        {
+            var plan = new DemoCasePlan(1000 + i);
+            var fit = cast.Stories[random.Next(cast.Stories.Count)];
+            var complainant = DemoStories.Complainants[random.Next(DemoStories.Complainants.Count)];
+            (plan.Fit, plan.Complainant) = (fit, complainant);
+            Lay(plan, fit, complainant, Working(At(firstDay.AddDays(3 * i) + DayStarts + TimeSpan.FromMinutes(random.Next(0, 480)))), DemoPath.Closed, null);
+            plans.Add(plan);
+        }
+
+        var filed = new DemoCasePlan(-3);
+        // The demo's archiver runs before a step a day or more after its last run: by then these were quiet long enough.
+        var last = plans.SelectMany(p => p.Steps).Max(s => s.At);
+        Add(filed, After(last.AddDays(14), 1), "PastRetentionFiled", async (s, ct) =>
+        {
+            var ids = plans.Select(p => p.Id).ToList();
+            var count = await s.Db.ArchivedFiles.CountAsync(f => ids.Contains(f.ComplaintId), ct);
+            return count == plans.Count(p => !p.Failed) ? null : $"{count} filed";
+        });
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var listing = At(new DateTime(local.Year, local.Month, 1) + TimeSpan.FromHours(2));
+        Add(filed, listing < now ? listing : now, "DisposalsListed", async (s, ct) =>
+        {
+            var listed = await new ArchiveDisposals(s.Db, s.Evidence, s.Clock, s.ArchiveFeed).ListDueAsync(ct);
+            return listed > 0 ? null : "nothing past retention";
+        });
+        return [.. plans, filed];
     }
 
     private static Task<string?> NewestFileAsync(DemoStepContext s, CancellationToken ct) =>

@@ -102,6 +102,9 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
             plans.Add(SpotCheck(member));
         }
 
+        // Last, so the cases above draw the same stories and paces as they always have.
+        plans.AddRange(PastRetention());
+
         return plans;
     }
 
