@@ -21,6 +21,13 @@ public enum ArchiveSort
     RetainUntil = 1,
 }
 
+/// <summary>How the disposal list is ordered: by the day a file's retention ended (the default, earliest first), or by number.</summary>
+public enum DisposalOrder
+{
+    RetainUntil = 0,
+    ArchiveNumber = 1,
+}
+
 /// <summary>Where a file stands in its retention, as the browser shows it.</summary>
 public enum RetentionState
 {
@@ -92,8 +99,33 @@ public sealed partial class ArchiveCatalog(PortalDbContext db, TimeProvider time
     public Task<int> CountDisposalsAsync(DisposalStatus status, CancellationToken ct = default) =>
         db.ArchiveDisposals.CountAsync(d => d.Status == status, ct);
 
-    public Task<List<ArchiveDisposal>> DisposalsAsync(DisposalStatus status, CancellationToken ct = default) =>
-        db.ArchiveDisposals.AsNoTracking().Where(d => d.Status == status).OrderBy(d => d.RetainUntil).Take(500).ToListAsync(ct);
+    /// <summary>
+    /// One page of the files listed for disposal and waiting for leadership (the 销毁清册), optionally those whose archive number
+    /// holds <paramref name="number"/>, by retention end or archive number, and how many there are in all. Ties are broken by
+    /// the listing's order, so pages neither repeat nor skip a file.
+    /// </summary>
+    public async Task<(IReadOnlyList<ArchiveDisposal> Rows, int Total)> ListedPageAsync(string? number, DisposalOrder order, bool descending,
+        int skip, int take, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        var listed = db.ArchiveDisposals.AsNoTracking().Where(d => d.Status == DisposalStatus.Listed);
+        if (number?.Trim().ToUpperInvariant() is { Length: > 0 } part)
+        {
+            part = part.Length > ArchivedFile.NumberMaxLength ? part[..ArchivedFile.NumberMaxLength] : part;
+            listed = listed.Where(d => d.ArchiveNumber.Contains(part));
+        }
+
+        var total = await listed.CountAsync(ct);
+        var sorted = (order, descending) switch
+        {
+            (DisposalOrder.ArchiveNumber, false) => listed.OrderBy(d => d.ArchiveNumber).ThenBy(d => d.Id),
+            (DisposalOrder.ArchiveNumber, true) => listed.OrderByDescending(d => d.ArchiveNumber).ThenByDescending(d => d.Id),
+            (_, false) => listed.OrderBy(d => d.RetainUntil).ThenBy(d => d.Id),
+            (_, true) => listed.OrderByDescending(d => d.RetainUntil).ThenByDescending(d => d.Id),
+        };
+        return (await sorted.Skip(skip).Take(take).ToListAsync(ct), total);
+    }
 
     public Task<ArchiveInspection?> LatestInspectionAsync(CancellationToken ct = default) =>
         db.ArchiveInspections.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);

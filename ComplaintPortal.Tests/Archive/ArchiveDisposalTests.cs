@@ -248,4 +248,58 @@ public sealed class ArchiveDisposalTests : ArchiveTest
     {
         public void Report(ArchiveJobProgress value) => into.Add(value);
     }
+
+    [Fact]
+    public async Task The_list_read_a_page_at_a_time_in_either_order_is_every_listed_file_and_a_number_finds_one()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await WithdrawnCaseWithPhotoAsync();
+        }
+
+        Driver.Time.Advance(Options.QuietPeriod + TimeSpan.FromMinutes(1));
+        await ArchiveAsync();
+        Driver.Time.Advance(TimeSpan.FromDays(366 * RetentionRule.DefaultGeneralYears));
+        Assert.Equal(5, await WithDisposalsAsync(d => d.ListDueAsync()));
+        await using var db = Database.CreateContext();
+        // Retention ends out of the numbers' order (as files kept for different classes' years would be), two on one day.
+        var days = new[] { 3, 1, 4, 1, 2 };
+        var listed = await db.ArchiveDisposals.OrderBy(d => d.Id).ToListAsync();
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var end = listed[0].RetainUntil.AddDays(-days[i]);
+            await db.ArchiveDisposals.Where(d => d.Id == listed[i].Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.RetainUntil, end));
+        }
+
+        // One decided: no longer on the list.
+        Assert.Equal(ArchiveError.None, await WithDisposalsAsync(d => d.RejectAsync(Driver.Leader, listed[2].Id, "涉及未结诉讼")));
+        var waiting = await db.ArchiveDisposals.AsNoTracking().Where(d => d.Status == DisposalStatus.Listed).ToListAsync();
+        Assert.Equal(4, waiting.Count);
+
+        async Task<List<int>> ReadAll(string? number, DisposalOrder order, bool descending)
+        {
+            await using var read = Database.CreateContext();
+            var catalog = new ArchiveCatalog(read, Driver.Time, Feed);
+            var ids = new List<int>();
+            for (var skip = 0; ; skip += 2)
+            {
+                var (rows, total) = await catalog.ListedPageAsync(number, order, descending, skip, 2);
+                ids.AddRange(rows.Select(r => r.Id));
+                if (skip + 2 >= total)
+                {
+                    Assert.Equal(total, ids.Count);
+                    return ids;
+                }
+            }
+        }
+
+        Assert.Equal(waiting.OrderBy(d => d.RetainUntil).ThenBy(d => d.Id).Select(d => d.Id), await ReadAll(null, DisposalOrder.RetainUntil, false));
+        Assert.Equal(waiting.OrderByDescending(d => d.RetainUntil).ThenByDescending(d => d.Id).Select(d => d.Id), await ReadAll(null, DisposalOrder.RetainUntil, true));
+        Assert.Equal(waiting.OrderBy(d => d.ArchiveNumber, StringComparer.Ordinal).Select(d => d.Id), await ReadAll(null, DisposalOrder.ArchiveNumber, false));
+        Assert.Equal(waiting.OrderByDescending(d => d.ArchiveNumber, StringComparer.Ordinal).Select(d => d.Id), await ReadAll(null, DisposalOrder.ArchiveNumber, true));
+        Assert.NotEqual(await ReadAll(null, DisposalOrder.RetainUntil, false), await ReadAll(null, DisposalOrder.ArchiveNumber, false));
+        // Part of a number, in any case; a decided file's number finds nothing.
+        Assert.Equal([listed[4].Id], await ReadAll(listed[4].ArchiveNumber[^4..].ToLowerInvariant(), DisposalOrder.RetainUntil, false));
+        Assert.Empty(await ReadAll(listed[2].ArchiveNumber, DisposalOrder.RetainUntil, false));
+    }
 }

@@ -220,7 +220,7 @@ public sealed class DeskTests : CaseDatabaseTest
         var page = context.RenderPage<Desk>();
 
         page.WaitForAssertion(() => Assert.Equal("已批准、待销毁 2 份。", page.Find("[data-test=disposals-approved]").TextContent.Trim()));
-        Assert.Equal("没有待审批销毁的档案。", page.Find("[data-test=no-disposals]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("没有待审批销毁的档案。", page.Find("[data-test=no-disposals]").TextContent.Trim()));
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-test=dispose-approved]").GetAttribute("disabled")));
         await page.InvokeAsync(() => page.Find("[data-test=dispose-approved]").Click());
         await jobs.Completion;

@@ -226,4 +226,66 @@ public sealed class FileViewTests : CaseDatabaseTest
         page.WaitForElement("[data-test=no-requests]");
         Assert.Empty(Shown());
     }
+
+    [Fact]
+    public async Task A_request_names_the_days_granted_only_where_the_leader_changed_them()
+    {
+        var number = await ArchivedNumberAsync();
+        var requester = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var now = Driver.Time.GetUtcNow();
+        int asAsked, shortened;
+        await using (var db = Database.CreateContext())
+        {
+            var access = new ArchiveAccess(db, Driver.Time, feed);
+            var (_, first) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            var (_, second) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(Driver.Leader, first!.Id, null, null, null, null));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(Driver.Leader, second!.Id, null, null, now.AddDays(1), "一天足够"));
+            (asAsked, shortened) = (first.Id, second.Id);
+        }
+
+        await using var context = NewContext();
+        context.SignInAs(requester);
+        var page = context.RenderPage<MyRequests>();
+        AngleSharp.Dom.IElement Row(int id) => page.WaitForElement($"[data-test=my-requests] [data-request='{id}']").Closest("tr")!;
+
+        // Granted as asked: the period asked for and the status say it all, not the same days twice.
+        Assert.Null(Row(asAsked).QuerySelector("[data-test=granted-period]"));
+        // Granted for fewer days: those days are named under the days asked for.
+        var granted = Row(shortened).QuerySelector("[data-test=granted-period]");
+        Assert.NotNull(granted);
+        var clock = context.Services.GetRequiredService<ComplaintPortal.Web.Hosting.OrganisationClock>();
+        Assert.EndsWith("– " + clock.ToLocal(now.AddDays(1)).ToString("yyyy/M/d HH:mm", System.Globalization.CultureInfo.InvariantCulture), granted.TextContent.Trim(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_the_reader_finished_says_so_and_one_the_clerk_returned_names_the_clerk()
+    {
+        var number = await ArchivedNumberAsync();
+        var requester = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var clerk = new ActingUser("u-archivist", "档案员 李静", null, new HashSet<string>([PortalRoles.ArchiveClerk], StringComparer.Ordinal));
+        var now = Driver.Time.GetUtcNow();
+        int finished, returned;
+        await using (var db = Database.CreateContext())
+        {
+            var access = new ArchiveAccess(db, Driver.Time, feed);
+            var (_, first) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            var (_, second) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(Driver.Leader, first!.Id, null, null, null, null));
+            Assert.Equal(ArchiveError.None, await access.ApproveAsync(Driver.Leader, second!.Id, null, null, null, null));
+            Assert.Equal(ArchiveError.None, await access.ConfirmFinishedAsync(requester, first.Id, new ViewerContext("质量部", "10.0.0.7")));
+            Assert.Equal(ArchiveError.None, await access.RecordReturnAsync(clerk, second.Id));
+            (finished, returned) = (first.Id, second.Id);
+        }
+
+        await using var context = NewContext();
+        context.SignInAs(requester);
+        var page = context.RenderPage<MyRequests>();
+        string Ended(int id) => page.WaitForElement($"[data-test=my-requests] [data-request='{id}']").Closest("tr")!
+            .QuerySelector("[data-test=request-ended]")!.TextContent.Trim();
+
+        Assert.Equal("查阅完毕，确认人：" + requester.Name, Ended(finished));
+        Assert.Equal("归还登记人：" + clerk.Name, Ended(returned));
+    }
 }

@@ -98,80 +98,6 @@ public sealed class ArchivePagesTests : IClassFixture<ArchivePagesTests.App>
     }
 
     [Fact]
-    public async Task A_request_names_the_days_granted_only_where_the_leader_changed_them()
-    {
-        var (_, number, _) = await ArchivedCaseWithPhotoAsync();
-        var requester = await Actions.UserAsync("handler.qa");
-        var leader = await Actions.UserAsync("leader");
-        var now = Time.GetUtcNow();
-        int asAsked, shortened;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var access = scope.ServiceProvider.GetRequiredService<ArchiveAccess>();
-            var (_, first) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
-            var (_, second) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
-            Assert.Equal(ArchiveError.None, await access.ApproveAsync(leader, first!.Id, null, null, null, null));
-            Assert.Equal(ArchiveError.None, await access.ApproveAsync(leader, second!.Id, null, null, now.AddDays(1), "一天足够"));
-            (asAsked, shortened) = (first.Id, second.Id);
-        }
-
-        var page = System.Net.WebUtility.HtmlDecode(await (await app.SignedInAsync("handler.qa")).GetStringAsync("/archive/requests"));
-
-        string Row(int id)
-        {
-            var start = page.IndexOf($"data-request=\"{id}\"", StringComparison.Ordinal);
-            Assert.True(start >= 0, $"request {id} is not on the page");
-            return page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
-        }
-
-        // Granted as asked: the period asked for and the status say it all, not the same days twice.
-        Assert.DoesNotContain("data-test=\"granted-period\"", Row(asAsked), StringComparison.Ordinal);
-        // Granted for fewer days: those days are named under the days asked for.
-        var granted = Row(shortened);
-        Assert.Contains("data-test=\"granted-period\"", granted, StringComparison.Ordinal);
-        var clock = app.Services.GetRequiredService<OrganisationClock>();
-        Assert.Contains("– " + clock.ToLocal(now.AddDays(1)).ToString("yyyy/M/d HH:mm", System.Globalization.CultureInfo.InvariantCulture), granted,
-            StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_request_the_reader_finished_says_so_and_one_the_clerk_returned_names_the_clerk()
-    {
-        var (_, number, _) = await ArchivedCaseWithPhotoAsync();
-        var requester = await Actions.UserAsync("handler.qa");
-        var leader = await Actions.UserAsync("leader");
-        var clerk = await Actions.UserAsync("archivist");
-        var now = Time.GetUtcNow();
-        int finished, returned;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var access = scope.ServiceProvider.GetRequiredService<ArchiveAccess>();
-            var (_, first) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
-            var (_, second) = await access.RequestAsync(requester, "复核", new AccessScope([number], null, null, null), now, now.AddDays(3));
-            Assert.Equal(ArchiveError.None, await access.ApproveAsync(leader, first!.Id, null, null, null, null));
-            Assert.Equal(ArchiveError.None, await access.ApproveAsync(leader, second!.Id, null, null, null, null));
-            Assert.Equal(ArchiveError.None, await access.ConfirmFinishedAsync(requester, first.Id, new ViewerContext("质量部", "10.0.0.7")));
-            Assert.Equal(ArchiveError.None, await access.RecordReturnAsync(clerk, second.Id));
-            (finished, returned) = (first.Id, second.Id);
-        }
-
-        var page = System.Net.WebUtility.HtmlDecode(await (await app.SignedInAsync("handler.qa")).GetStringAsync("/archive/requests"));
-
-        string Ended(int id)
-        {
-            var start = page.IndexOf($"data-request=\"{id}\"", StringComparison.Ordinal);
-            Assert.True(start >= 0, $"request {id} is not on the page");
-            var row = page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
-            var ended = row.IndexOf("data-test=\"request-ended\"", StringComparison.Ordinal);
-            Assert.True(ended >= 0, $"request {id} does not say who ended it");
-            return row[(row.IndexOf('>', ended) + 1)..row.IndexOf("</div>", ended, StringComparison.Ordinal)].Trim();
-        }
-
-        Assert.Equal("查阅完毕，确认人：" + requester.Name, Ended(finished));
-        Assert.Equal("归还登记人：" + clerk.Name, Ended(returned));
-    }
-
-    [Fact]
     public async Task Access_register_exports_to_excel_for_the_clerk_and_no_one_outside()
     {
         var clerk = await app.SignedInAsync("archivist");
@@ -221,7 +147,7 @@ public sealed class ArchivePagesTests : IClassFixture<ArchivePagesTests.App>
 
     [Theory]
     [InlineData("archivist", "/archive/desk", "data-test=\"inspect-now\"")]
-    [InlineData("leader", "/archive/approvals", "data-test=\"no-disposals\"")]
+    [InlineData("leader", "/archive/approvals", "data-test=\"pending-disposals\"")]
     [InlineData("handler.qa", "/archive/requests", "data-test=\"request-form\"")]
     [InlineData("handler.qa", "/archive", "data-test=\"archive-filters\"")]
     [InlineData("admin", "/admin/retention", "data-test=\"retention-rules\"")]
