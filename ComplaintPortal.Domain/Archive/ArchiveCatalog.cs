@@ -28,6 +28,9 @@ public enum DisposalOrder
     ArchiveNumber = 1,
 }
 
+/// <summary>A file on the disposal list with what a leader decides by: its case and its class (type, department, year).</summary>
+public sealed record ListedDisposal(ArchiveDisposal Disposal, string CaseNumber, int? CategoryId, int? DepartmentId, int Year);
+
 /// <summary>Where a file stands in its retention, as the browser shows it.</summary>
 public enum RetentionState
 {
@@ -104,7 +107,7 @@ public sealed partial class ArchiveCatalog(PortalDbContext db, TimeProvider time
     /// holds <paramref name="number"/>, by retention end or archive number, and how many there are in all. Ties are broken by
     /// the listing's order, so pages neither repeat nor skip a file.
     /// </summary>
-    public async Task<(IReadOnlyList<ArchiveDisposal> Rows, int Total)> ListedPageAsync(string? number, DisposalOrder order, bool descending,
+    public async Task<(IReadOnlyList<ListedDisposal> Rows, int Total)> ListedPageAsync(string? number, DisposalOrder order, bool descending,
         int skip, int take, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
@@ -124,7 +127,18 @@ public sealed partial class ArchiveCatalog(PortalDbContext db, TimeProvider time
             (_, false) => listed.OrderBy(d => d.RetainUntil).ThenBy(d => d.Id),
             (_, true) => listed.OrderByDescending(d => d.RetainUntil).ThenByDescending(d => d.Id),
         };
-        return (await sorted.Skip(skip).Take(take).ToListAsync(ct), total);
+        var page = await sorted.Skip(skip).Take(take).ToListAsync(ct);
+        // The page's files by their keys, apart: sorting the whole list joined to its files would read every file.
+        var ids = page.Select(d => d.ArchivedFileId).ToList();
+        var files = await db.ArchivedFiles.AsNoTracking().Where(f => ids.Contains(f.Id))
+            .Select(f => new { f.Id, f.CaseNumber, f.CategoryId, f.DepartmentId, f.Year }).ToDictionaryAsync(f => f.Id, ct);
+        ListedDisposal Row(ArchiveDisposal d)
+        {
+            var f = files[d.ArchivedFileId];
+            return new ListedDisposal(d, f.CaseNumber, f.CategoryId, f.DepartmentId, f.Year);
+        }
+
+        return ([.. page.Select(Row)], total);
     }
 
     public Task<ArchiveInspection?> LatestInspectionAsync(CancellationToken ct = default) =>

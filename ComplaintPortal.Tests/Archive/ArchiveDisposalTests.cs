@@ -275,6 +275,7 @@ public sealed class ArchiveDisposalTests : ArchiveTest
         Assert.Equal(ArchiveError.None, await WithDisposalsAsync(d => d.RejectAsync(Driver.Leader, listed[2].Id, "涉及未结诉讼")));
         var waiting = await db.ArchiveDisposals.AsNoTracking().Where(d => d.Status == DisposalStatus.Listed).ToListAsync();
         Assert.Equal(4, waiting.Count);
+        var files = await db.ArchivedFiles.AsNoTracking().ToDictionaryAsync(f => f.Id);
 
         async Task<List<int>> ReadAll(string? number, DisposalOrder order, bool descending)
         {
@@ -284,7 +285,9 @@ public sealed class ArchiveDisposalTests : ArchiveTest
             for (var skip = 0; ; skip += 2)
             {
                 var (rows, total) = await catalog.ListedPageAsync(number, order, descending, skip, 2);
-                ids.AddRange(rows.Select(r => r.Id));
+                // Each with its file's case and class, what a leader decides by.
+                Assert.All(rows, r => Assert.Equal((files[r.Disposal.ArchivedFileId].CaseNumber, files[r.Disposal.ArchivedFileId].Year), (r.CaseNumber, r.Year)));
+                ids.AddRange(rows.Select(r => r.Disposal.Id));
                 if (skip + 2 >= total)
                 {
                     Assert.Equal(total, ids.Count);

@@ -280,6 +280,18 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Equal("3", await leader.GetAttributeAsync("[data-test=disposal-list-summary]", "data-count"));
         // The three ended on one day: the summary names it once.
         Assert.Matches(@"^清册共 3 份档案，保管期满于 \d{4}/\d{1,2}/\d{1,2}。$", (await leader.InnerTextAsync("[data-test=disposal-list-summary]")).Trim());
+        // Each file with what a leader decides by (its case and class: these were withdrawn unassessed); its number opens the
+        // file's line in the archive's list, where it can be marked important or held instead.
+        var classes = await leader.Locator("[data-test=disposal-class]").AllInnerTextsAsync();
+        Assert.Equal(3, classes.Count);
+        Assert.All(classes, c => Assert.StartsWith("未分类 / ", c.Trim(), StringComparison.Ordinal));
+        var first = leader.Locator("[data-test=disposal-row]").First;
+        var firstNumber = await first.GetAttributeAsync("data-number");
+        await first.ClickAsync();
+        await leader.WaitForURLAsync(url => url.EndsWith("/archive?number=" + firstNumber, StringComparison.Ordinal));
+        await leader.Locator("[data-test=archive-number]").Filter(new() { HasTextString = firstNumber }).WaitForAsync();
+        Assert.Equal(1, await leader.Locator("[data-test=archive-number]").CountAsync());
+        await OpenAsync(leader, "/archive/approvals");
 
         // The dialog names the count and says it cannot be undone; cancelled, nothing is approved.
         var dialog = leader.Locator(".mud-dialog", new() { HasTextString = "此操作不能撤销" });
