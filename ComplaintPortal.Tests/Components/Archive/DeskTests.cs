@@ -407,4 +407,30 @@ public sealed class DeskTests : CaseDatabaseTest
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task An_inspection_with_more_findings_than_the_desk_lists_says_how_many_it_shows()
+    {
+        await AddClerkAccountAsync();
+        await using (var db = Database.CreateContext())
+        {
+            var findings = Enumerable.Range(1, Desk.FindingsShown + 20)
+                .Select(i => new InspectionFinding($"DA-2026-{i:D6}", 1, InspectionProblem.LedgerBroken, null)).ToList();
+            db.ArchiveInspections.Add(new ArchiveInspection(Driver.Time.GetUtcNow(), clerk.Name)
+            {
+                FinishedAt = Driver.Time.GetUtcNow(),
+                FilesChecked = 900,
+                DamagedFiles = findings.Count,
+                Findings = System.Text.Json.JsonSerializer.Serialize(findings),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var context = NewContext();
+        var page = context.RenderPage<Desk>();
+
+        page.WaitForElement("[data-test=inspection-findings]");
+        Assert.Equal(Desk.FindingsShown, page.FindAll("[data-test=finding]").Count);
+        Assert.Equal("下表列出 520 条检查发现中的前 500 条。", page.Find("[data-test=findings-shown]").TextContent.Trim());
+    }
 }
