@@ -61,9 +61,6 @@ public sealed partial class RequestRegister
     [Parameter(CaptureUnmatchedValues = true)]
     public IReadOnlyDictionary<string, object>? Attributes { get; set; }
 
-    /// <summary>The view shown now.</summary>
-    public RequestShown Showing => shown;
-
     private string SearchHelp => ShowRequester ? ArchiveText.Requests_SearchHelp : ArchiveText.Requests_SearchHelpMine;
 
     protected override void OnInitialized()
