@@ -214,4 +214,41 @@ public sealed class ArchiveBrowserPageTests : CaseDatabaseTest
         granted.WaitForAssertion(() => Assert.Equal($"/archive/files/{number}?from=archive", granted.Find("[data-test=open-file]").GetAttribute("href")));
         Assert.Empty(granted.FindAll("[data-test=request-file]"));
     }
+
+    [Theory]
+    [InlineData("?state=legalhold", "held")]
+    [InlineData("?state=LegalHold", "held")]
+    [InlineData("?number=", "kept")]
+    [InlineData("?state=1", "all")]
+    [InlineData("?state=nonsense", "all")]
+    public async Task The_address_may_name_a_retention_state_or_a_number_to_show(string query, string expected)
+    {
+        var kept = await ArchivedNumberAsync();
+        var held = await ArchivedNumberAsync();
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.Add(new PortalUser { Id = clerk.UserId, UserName = "browser.clerk", DisplayName = clerk.Name });
+            await db.SaveChangesAsync();
+            Assert.Equal(ArchiveError.None, await new ArchiveCatalog(db, Driver.Time, feed).SetLegalHoldAsync(Driver.Leader, held, true));
+        }
+
+        await using var ctx = new CasePageContext("zh-Hans", Database, Driver, more: services =>
+        {
+            services.AddSingleton(feed);
+            services.AddScoped<ArchiveCatalog>();
+            services.AddScoped<ArchiveAccess>();
+        });
+        ctx.SignInAs(clerk);
+        // A number is named by its last digits, as a clerk would type it.
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/archive" + (query == "?number=" ? query + kept[^3..] : query));
+        var page = ctx.RenderPage<ArchiveBrowser>();
+
+        string[] shown = expected switch
+        {
+            "held" => [held],
+            "kept" => [kept],
+            _ => [held, kept],
+        };
+        page.WaitForAssertion(() => Assert.Equal(shown, page.FindAll("[data-test=archive-number]").Select(n => n.TextContent.Trim())));
+    }
 }
