@@ -282,6 +282,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Matches(@"^清册共 3 份档案，保管期满于 \d{4}/\d{1,2}/\d{1,2}。$", (await leader.InnerTextAsync("[data-test=disposal-list-summary]")).Trim());
         // Each file with what a leader decides by (its case and class: these were withdrawn unassessed); its number opens the
         // file's line in the archive's list, where it can be marked important or held instead.
+        await leader.Locator("[data-test=disposal-class]").Nth(2).WaitForAsync();
         var classes = await leader.Locator("[data-test=disposal-class]").AllInnerTextsAsync();
         Assert.Equal(3, classes.Count);
         Assert.All(classes, c => Assert.StartsWith("未分类 / ", c.Trim(), StringComparison.Ordinal));

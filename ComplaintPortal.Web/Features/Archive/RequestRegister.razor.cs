@@ -70,8 +70,7 @@ public sealed partial class RequestRegister
         Feed.Changed += OnChanged;
     }
 
-    /// <summary>Reads the page and the counts again (after the page's own action, which the feed reports too, but later).</summary>
-    public async Task ReloadAsync()
+    private async Task ReloadAsync()
     {
         if (grid is not null)
         {
@@ -88,8 +87,6 @@ public sealed partial class RequestRegister
             _ = InvokeForEventAsync(ReloadAsync);
         }
     }
-
-    private string Tab(RequestShown view) => $"{ViewText(view)} ({counts.Of(view).ToString("N0", CultureInfo.CurrentCulture)})";
 
     internal static string ViewText(RequestShown view) => view switch
     {
@@ -121,16 +118,19 @@ public sealed partial class RequestRegister
             return (page, count, Tabs ? await catalog.RequestCountsAsync(filter.RequesterUserId, cancellationToken) : RequestViewCounts.None);
         });
         (counts, read, now) = (all, true, Clock.UtcNow);
+        if (Tabs)
+        {
+            // The tabs are the register's own markup, not the grid's: drawn again with the counts read.
+            StateHasChanged();
+        }
+
         return new GridData<ArchiveAccessRequest> { Items = rows, TotalItems = total };
     }
 
-    private async Task ShowAsync(int index)
+    private async Task ShowAsync(RequestShown view)
     {
-        if (index >= 0 && index < Views.Length && Views[index] != shown)
-        {
-            shown = Views[index];
-            await ReloadAsync();
-        }
+        shown = view;
+        await ReloadAsync();
     }
 
     private async Task SearchAsync(string? text)

@@ -52,7 +52,7 @@ public sealed partial class ImprovementActions
 
     /// <summary>The list showing <paramref name="filter"/>'s actions.</summary>
     public static string Href(ImprovementFilter filter) =>
-        "/reports/improvements?show=" + filter.ToString().ToLowerInvariant();
+        "/reports/improvements?show=" + QueryName.Of(filter);
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -62,8 +62,7 @@ public sealed partial class ImprovementActions
 
     protected override async Task OnInitializedAsync()
     {
-        filter = Enum.TryParse<ImprovementFilter>(Show, ignoreCase: true, out var shown) && Enum.IsDefined(shown) && !int.TryParse(Show, out _)
-            ? shown : ImprovementFilter.Open;
+        filter = QueryName.Parse<ImprovementFilter>(Show) ?? ImprovementFilter.Open;
         me = await ActingUserAsync();
         mayRaise = me is not null && Improvements.MayRaise(me);
         departmentNames = await InScopeAsync(async sp => (await sp.GetRequiredService<PortalDbContext>().Departments.AsNoTracking().ToListAsync())

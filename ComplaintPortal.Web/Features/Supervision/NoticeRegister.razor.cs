@@ -98,9 +98,6 @@ public sealed partial class NoticeRegister
         }
     }
 
-    private string Tab(NoticeShown view) =>
-        $"{ViewText(view)} ({counts.Of(view).ToString("N0", CultureInfo.CurrentCulture)})";
-
     internal static string ViewText(NoticeShown view) => view switch
     {
         NoticeShown.Open => SupervisionLabels.NoticeStatus(NoticeStatus.Open),
@@ -134,16 +131,19 @@ public sealed partial class NoticeRegister
             return (page, count, Tabs ? await notices.CountsAsync(who, filter.DepartmentId, cancellationToken) : NoticeViewCounts.None);
         });
         (counts, read) = (all, true);
+        if (Tabs)
+        {
+            // The tabs are the register's own markup, not the grid's: drawn again with the counts read.
+            StateHasChanged();
+        }
+
         return new GridData<NoticeRow> { Items = rows, TotalItems = total };
     }
 
-    private async Task ShowAsync(int index)
+    private async Task ShowAsync(NoticeShown view)
     {
-        if (index >= 0 && index < Views.Length && Views[index] != shown)
-        {
-            shown = Views[index];
-            await ReloadAsync();
-        }
+        shown = view;
+        await ReloadAsync();
     }
 
     private async Task FilterAsync(Action set)
