@@ -18,7 +18,7 @@ public sealed record SampleReproduction(bool Matches, IReadOnlyList<int> Recorde
 /// line to each drawn case's ledger; a discard keeps the draw (marked, with the reason) and writes the same.
 /// A period has one active draw: drawing again needs the active one discarded first, so nothing is redrawn quietly.
 /// </summary>
-public sealed class SampleDrawing(PortalDbContext db, TimeProvider time)
+public sealed partial class SampleDrawing(PortalDbContext db, TimeProvider time)
 {
     public async Task<SupervisionResult<SampleDraw>> DrawAsync(SampleRequest request, TimeZoneInfo zone, ActingUser actor,
         CancellationToken cancellationToken = default)
@@ -167,19 +167,5 @@ public sealed class SampleDrawing(PortalDbContext db, TimeProvider time)
         var recorded = draw.Cases.OrderBy(c => c.DrawOrder).Select(c => c.ComplaintId).ToList();
         var again = SampleAlgorithm.Draw(candidates, draw.Plan, draw.Seed).Select(d => d.Candidate.ComplaintId).ToList();
         return new SampleReproduction(recorded.SequenceEqual(again), recorded, again);
-    }
-
-    /// <summary>Every draw, newest first, with its cases (committee only).</summary>
-    public async Task<IReadOnlyList<SampleDraw>> ListAsync(ActingUser actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!Committee.IsMember(actor))
-        {
-            return [];
-        }
-
-        return await db.SampleDraws.AsNoTracking().Include(d => d.Cases)
-            .OrderByDescending(d => d.DrawnAt).ThenByDescending(d => d.Id)
-            .ToListAsync(cancellationToken);
     }
 }

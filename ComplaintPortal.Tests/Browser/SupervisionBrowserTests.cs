@@ -43,24 +43,32 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         Assert.Equal(0, await confirmDraw.Locator("[data-test=confirm-warning]").CountAsync());
         await WatchForAsync(supervisor, "[data-test=draw-working]");
         await confirmDraw.GetByRole(AriaRole.Button, new() { Name = "抽取样本" }).ClickAsync();
+        // The new draw's page opens, with the outcome message and the cases drawn.
         var draw = supervisor.Locator("[data-test=draw][data-status=Active]");
         await draw.WaitForAsync();
         Assert.True(await SawAsync(supervisor), "the progress bar was drawn while drawing");
         Assert.Equal("20260401", await draw.GetAttributeAsync("data-seed"));
-        Assert.Equal(2, await draw.Locator("[data-test=drawn-case]").CountAsync());
-        // The form still names March: the page says it has a draw before anyone clicks, and the button waits.
-        var drawn = supervisor.Locator("[data-test=period-has-draw]");
-        await drawn.WaitForAsync();
-        Assert.Equal(await draw.GetAttributeAsync("data-draw-id"), await drawn.GetAttributeAsync("data-draw-id"));
-        Assert.Contains("2026年3月", await drawn.TextContentAsync(), StringComparison.Ordinal);
-        Assert.True(await supervisor.Locator("[data-test=draw-submit]").IsDisabledAsync());
+        await supervisor.Locator("[data-test=drawn-case]").Nth(1).WaitForAsync();
+        Assert.Equal(2, await supervisor.Locator("[data-test=drawn-case]").CountAsync());
+        Assert.True(await supervisor.Locator(".mud-snackbar").CountAsync() > 0);
         await Shot(supervisor, "supervision-1-draw.png");
 
-        Assert.True(await supervisor.Locator(".mud-snackbar").CountAsync() > 0);
-        await draw.Locator("[data-test=open-check]").First.ClickAsync();
-        await supervisor.Locator("[data-test=check-item]").First.WaitForAsync();
+        // Back on the list the draw leads the register; the form still names March, and says it has a draw before anyone clicks.
+        await supervisor.ClickAsync("[data-test=back-to-draws]");
         // The draw's outcome message stays with the page it was about: following a link leaves it behind.
         await supervisor.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 3_000 });
+        var drawn = supervisor.Locator("[data-test=period-has-draw]");
+        await drawn.WaitForAsync();
+        var listed = supervisor.Locator("[data-test=draw-register] [data-test=draw]").First;
+        await listed.WaitForAsync();
+        Assert.Equal(await listed.GetAttributeAsync("data-draw-id"), await drawn.GetAttributeAsync("data-draw-id"));
+        Assert.Contains("2026年3月", await drawn.TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await supervisor.Locator("[data-test=draw-submit]").IsDisabledAsync());
+        await Shot(supervisor, "supervision-1-draws.png");
+
+        await listed.ClickAsync();
+        await supervisor.Locator("[data-test=open-check]").First.ClickAsync();
+        await supervisor.Locator("[data-test=check-item]").First.WaitForAsync();
         await supervisor.Locator("[data-test=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal("True", await supervisor.GetAttributeAsync("[data-test=ledger-verification]", "data-intact"));
         // Submitted with nothing marked: each item says so on itself, and nothing is stored.
@@ -113,7 +121,9 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         // With a check complete the draw stands: the form says so, and the draw offers no discard.
         await OpenAsync(supervisor, "/supervision/samples");
         Assert.Contains("已有抽查完成", await supervisor.Locator("[data-test=period-has-draw]").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await supervisor.Locator("[data-test=discard-reason-input]").CountAsync());
+        await supervisor.ClickAsync("[data-test=open-active-draw]");
+        await supervisor.Locator("[data-test=drawn-case][data-status=Completed]").WaitForAsync();
+        Assert.Equal(0, await supervisor.Locator("[data-test=discard]").CountAsync());
 
         // The quality department's live board shows the notice counting down, and drops it live once it is closed.
         var board = await SignInAsync(root, "handler.qa");

@@ -112,8 +112,8 @@ public sealed class SampleDrawingTests
 
         var draw = (await s.DrawAsync(SmallSample)).Value!;
         Assert.Equal(SupervisionError.NotPermitted, (await s.DiscardAsync(draw.Id, "理由", s.Driver.Leader)).Error);
-        Assert.Empty(await s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).ListAsync(s.Driver.Leader)));
-        Assert.Single(await s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).ListAsync(s.OtherMember)));
+        Assert.Empty((await s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).DrawPageAsync(s.Driver.Leader, DrawShown.All, DrawOrder.DrawnAt, true, 0, 10))).Rows);
+        Assert.Equal(draw.Id, (await s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).DrawPageAsync(s.OtherMember, DrawShown.All, DrawOrder.DrawnAt, true, 0, 10))).Rows.Single().Id);
     }
 
     [Fact]

@@ -172,6 +172,41 @@ public sealed class SupervisionScenario : IAsyncDisposable
         return await WithAsync(async db => (IReadOnlyList<RectificationNotice>)await db.RectificationNotices.AsNoTracking().OrderBy(n => n.Id).ToListAsync());
     }
 
+    /// <summary>Four cases, no minimum per stratum, unweighted.</summary>
+    public static readonly SamplePlan FourCases = new(SampleSizeMode.Count, 4, 0, RiskWeighted: false);
+
+    /// <summary>
+    /// Six March cases of Quality; drawn for March at 09:00 and discarded, drawn for March again at 10:00 with two checks completed
+    /// (the later-drawn one first, one with a finding), and drawn for the first quarter at 11:00: by period the quarter
+    /// comes first, by the time drawn last.
+    /// </summary>
+    public async Task<(int Discarded, int Checked, int Quarter)> ThreeDrawsAsync()
+    {
+        var s = this;
+        SetLocal("2026-03-02 09:30");
+        for (var i = 0; i < 6; i++)
+        {
+            // All handled by Quality, so a finding on any of them can be laid there.
+            await s.CloseCaseAsync(i % 2 == 0 ? CategoryCatalog.ProductQuality : CategoryCatalog.Service, departments: DepartmentCatalog.Quality);
+        }
+
+        s.SetLocal("2026-04-01 09:00");
+        var discarded = (await s.DrawAsync(FourCases, seed: 1)).Value!;
+        Assert.True((await s.DiscardAsync(discarded.Id, "抽查范围需重新确定")).Succeeded);
+        s.SetLocal("2026-04-01 10:00");
+        var checkedDraw = (await s.DrawAsync(FourCases, seed: 2)).Value!;
+        var byOrder = checkedDraw.Cases.OrderBy(c => c.DrawOrder).ToList();
+        s.SetLocal("2026-04-02 09:00");
+        var failed = await s.CompleteCheckAsync(byOrder[2].Id, ["RootCauseCredible"]);
+        Assert.True(failed.Succeeded, failed.Error.ToString());
+        s.SetLocal("2026-04-02 10:00");
+        var passed = await s.CompleteCheckAsync(byOrder[0].Id, []);
+        Assert.True(passed.Succeeded, passed.Error.ToString());
+        s.SetLocal("2026-04-02 11:00");
+        var quarter = (await s.DrawAsync(FourCases, seed: 3, period: new ReportPeriod(ReportPeriodKind.Quarter, 2026, 1))).Value!;
+        return (discarded.Id, checkedDraw.Id, quarter.Id);
+    }
+
     public ValueTask DisposeAsync()
     {
         Database.Dispose();

@@ -59,6 +59,7 @@ internal static class RouteTable
         ["/admin/sla-policies"] = Administrator,
         ["/admin/checklists"] = Administrator,
         ["/supervision/samples"] = Supervisor,
+        ["/supervision/samples/{Id:int}"] = Supervisor,
         ["/supervision/checks"] = Supervisor,
         ["/supervision/checks/{Id:int}"] = Supervisor,
         ["/supervision/notices"] = [PortalRoles.Supervisor, PortalRoles.Leadership],

@@ -13,17 +13,15 @@ namespace ComplaintPortal.Web.Features.Supervision;
 
 public sealed partial class Samples
 {
-    private readonly Dictionary<int, string> discardReasons = [];
-    private readonly Dictionary<int, bool> reproductions = [];
     private SampleForm form = new();
-    private IReadOnlyList<SampleDraw> draws = [];
+
+    /// <summary>The active draws (one a period at most), for the form to say before a click that its period has one.</summary>
+    private IReadOnlyList<DrawSummary> activeDraws = [];
     private IReadOnlyList<ChecklistTemplate> templates = [];
-    private Dictionary<int, string> caseNumbers = [];
-    private SupervisionNames names = SupervisionNames.Empty;
     private MudNumericField<int>? sizeField;
     private bool busy;
 
-    /// <summary>A draw is being made or reproduced (after the confirmation): the page shows a progress bar.</summary>
+    /// <summary>A draw is being made (after the confirmation): the page shows a progress bar.</summary>
     private bool working;
 
     [Inject]
@@ -34,6 +32,9 @@ public sealed partial class Samples
 
     [Inject]
     private IDialogService DialogService { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -49,29 +50,13 @@ public sealed partial class Samples
             return;
         }
 
-        (draws, templates, caseNumbers, names) = await InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<PortalDbContext>();
-            var list = await sp.GetRequiredService<SampleDrawing>().ListAsync(actor);
-            var ids = list.SelectMany(d => d.Cases.Select(c => c.ComplaintId)).Distinct().ToList();
-            var numbers = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber);
-            return (list, await sp.GetRequiredService<ChecklistBook>().ListAsync(), numbers, await SupervisionNames.LoadAsync(db));
-        });
+        (activeDraws, templates) = await InScopeAsync(async sp =>
+            (await sp.GetRequiredService<SampleDrawing>().ActiveDrawsAsync(actor), await sp.GetRequiredService<ChecklistBook>().ListAsync()));
         form.TemplateId ??= templates.FirstOrDefault(t => t.Code == ChecklistBook.DefaultTemplateCode)?.Id;
-        foreach (var draw in draws)
-        {
-            discardReasons.TryAdd(draw.Id, "");
-        }
     }
 
     /// <summary>The active draw of the period the form names, if any: the period cannot be drawn again until it is discarded.</summary>
-    private SampleDraw? ActiveDrawOfPeriod => form.PeriodIsValid
-        ? draws.FirstOrDefault(d => d.Status == SampleDrawStatus.Active && d.Period == form.Period)
-        : null;
-
-    /// <summary>An active draw none of whose checks is complete may be discarded (with a reason).</summary>
-    private static bool Discardable(SampleDraw draw) =>
-        draw.Status == SampleDrawStatus.Active && draw.Cases.All(c => c.CheckStatus != CheckStatus.Completed);
+    private DrawSummary? ActiveDrawOfPeriod => form.PeriodIsValid ? activeDraws.FirstOrDefault(d => d.Period == form.Period) : null;
 
     /// <summary>A rate takes 1–100, a count up to the maximum: the size typed is re-checked on its field against the new mode.</summary>
     private async Task ModeChangedAsync(SampleSizeMode mode)
@@ -82,8 +67,6 @@ public sealed partial class Samples
             await sizeField.ValidateAsync();
         }
     }
-
-    private string CaseNumber(int complaintId) => caseNumbers.GetValueOrDefault(complaintId, "");
 
     private async Task DrawAsync()
     {
@@ -105,12 +88,14 @@ public sealed partial class Samples
             {
                 Snackbar.Add(string.Format(CultureInfo.CurrentCulture,
                     Counted.Pick(result.Value!.Cases.Count, SupervisionText.Samples_Drawn_One, SupervisionText.Samples_Drawn), result.Value.Cases.Count, result.Value.Seed), Severity.Success);
-                form.Seed = null;
-                await LoadAsync();
+                // The new draw's page shows its cases, where the checks begin; the message goes with it.
+                Navigation.NavigateTo(SampleDrawPage.Href(result.Value.Id));
             }
             else
             {
                 Snackbar.Add(SupervisionLabels.Error(result.Error), Severity.Error);
+                // Another member may have drawn the period meanwhile: the form then says so, with a link to that draw.
+                await LoadAsync();
             }
         }
         finally
@@ -127,47 +112,4 @@ public sealed partial class Samples
         string.Format(CultureInfo.CurrentCulture, SupervisionText.Samples_ConfirmTitle, SupervisionLabels.Period(form.Period)),
         SupervisionText.Samples_Confirm, SupervisionText.Samples_Draw,
         form.PeriodRunning(Clock.UtcNow, Clock.TimeZone) ? SupervisionText.Samples_ConfirmOpenPeriod : null);
-
-    private async Task DiscardAsync(int drawId)
-    {
-        busy = true;
-        try
-        {
-            var actor = await ActingUserAsync();
-            var result = actor is null
-                ? SupervisionResult<SampleDraw>.Fail(SupervisionError.NotPermitted)
-                : await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().DiscardAsync(drawId, discardReasons.GetValueOrDefault(drawId), actor));
-            if (result.Succeeded)
-            {
-                Snackbar.Add(SupervisionText.Samples_Discarded, Severity.Success);
-                await LoadAsync();
-            }
-            else
-            {
-                Snackbar.Add(SupervisionLabels.Error(result.Error), Severity.Error);
-            }
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
-
-    private async Task ReproduceAsync(int drawId)
-    {
-        (busy, working) = (true, true);
-        try
-        {
-            await DrawBeforeWorkAsync();
-            var outcome = await InScopeAsync(sp => sp.GetRequiredService<SampleDrawing>().ReproduceAsync(drawId));
-            if (outcome is not null)
-            {
-                reproductions[drawId] = outcome.Matches;
-            }
-        }
-        finally
-        {
-            (busy, working) = (false, false);
-        }
-    }
 }

@@ -48,12 +48,12 @@ public static class SupervisionLabels
     public static string Rate(decimal? rate) =>
         rate is { } r ? r.ToString("0.#", CultureInfo.CurrentCulture) + "%" : SupervisionText.Common_None;
 
-    public static string Parameters(SampleDraw draw)
+    public static string Parameters(DrawSummary draw)
     {
         ArgumentNullException.ThrowIfNull(draw);
-        var format = draw.SizeMode == SampleSizeMode.Rate ? SupervisionText.Draw_ParametersRate : SupervisionText.Draw_ParametersCount;
-        var text = string.Format(CultureInfo.CurrentCulture, format, draw.RequestedSize, draw.MinimumPerStratum, draw.CandidateCount, draw.Cases.Count);
-        return draw.RiskWeighted ? text + SupervisionText.Common_Separator + SupervisionText.Draw_RiskWeighted : text;
+        var format = draw.Plan.Mode == SampleSizeMode.Rate ? SupervisionText.Draw_ParametersRate : SupervisionText.Draw_ParametersCount;
+        var text = string.Format(CultureInfo.CurrentCulture, format, draw.Plan.Size, draw.Plan.MinimumPerStratum, draw.CandidateCount, draw.Drawn);
+        return draw.Plan.RiskWeighted ? text + SupervisionText.Common_Separator + SupervisionText.Draw_RiskWeighted : text;
     }
 
     /// <summary>"2 d 3 h left" or "overdue by 5 h 10 min" for an open notice; waiting for verification once answered.</summary>

@@ -1,0 +1,122 @@
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Tests.Components.Cases;
+using ComplaintPortal.Tests.Supervision;
+using ComplaintPortal.Web.Features.Supervision;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintPortal.Tests.Components.Supervision;
+
+/// <summary>The committee's draws register and a draw's page, over a real database.</summary>
+public sealed class SampleDrawPageTests
+{
+    /// <summary>
+    /// A page reads the signed-in member's account (name, department), so the scenario's member gets one. The context sets
+    /// the culture, so it is made in the test itself: set in an async method, the culture would not outlive it.
+    /// </summary>
+    private static async Task AddMemberAccountAsync(SupervisionScenario s) => await s.WithAsync(async db =>
+    {
+        db.Users.Add(new PortalUser { Id = s.Member.UserId, UserName = "supervisor", DisplayName = s.Member.Name, DepartmentId = s.Member.DepartmentId });
+        return await db.SaveChangesAsync();
+    });
+
+    private static CasePageContext NewContext(SupervisionScenario s)
+    {
+        var context = new CasePageContext("zh-Hans", s.Database, s.Driver, more: services =>
+        {
+            services.AddScoped<SampleDrawing>();
+            services.AddScoped<ChecklistBook>();
+        });
+        context.SignInAs(s.Member);
+        return context;
+    }
+
+    private static string[] Tabs(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string tabs) =>
+        page.FindAll($"[data-test={tabs}] .mud-tab").Select(t => t.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public async Task The_samples_page_lists_the_draws_newest_first_counted_by_status_and_links_the_active_draw_of_the_period()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (discarded, checkedDraw, quarter) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        await using var context = NewContext(s);
+
+        // The form names last month (March), which has an active draw with a check complete: said, with a link to it.
+        var page = context.RenderPage<Samples>();
+        page.WaitForAssertion(() => Assert.Equal([quarter, checkedDraw, discarded],
+            page.FindAll("[data-test=draw-register] [data-test=draw]").Select(d => int.Parse(d.GetAttribute("data-draw-id")!, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(["全部 (3)", "有效 (2)", "已作废 (1)"], Tabs(page, "draw-tabs"));
+        var warning = page.Find("[data-test=period-has-draw]");
+        Assert.Contains("已有抽查完成", warning.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/supervision/samples/{checkedDraw}", page.Find("[data-test=open-active-draw]").GetAttribute("href"));
+        Assert.True(page.Find("[data-test=draw-submit]").HasAttribute("disabled"));
+        var march = page.Find($"[data-test=draw-register] [data-test=draw][data-draw-id='{checkedDraw}']");
+        Assert.Equal("2026年3月", march.TextContent.Trim());
+        Assert.Equal("2 / 4", march.Closest("tr")!.QuerySelector("[data-test=draw-progress]")!.TextContent.Trim());
+        Assert.Contains("6 件已处理中抽 4 件", march.Closest("tr")!.TextContent, StringComparison.Ordinal);
+
+        page.FindAll("[data-test=draw-tabs] .mud-tab")[2].Click();
+        page.WaitForAssertion(() => Assert.Equal([discarded],
+            page.FindAll("[data-test=draw-register] [data-test=draw]").Select(d => int.Parse(d.GetAttribute("data-draw-id")!, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal("已作废", page.Find("[data-test=draw-register] [data-test=draw-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_draws_page_shows_its_cases_by_check_with_their_findings_and_offers_no_discard_once_a_check_is_complete()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, checkedDraw, _) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        await using var context = NewContext(s);
+
+        var page = context.RenderPage<SampleDrawPage>(("Id", checkedDraw));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-test=drawn-case]").Count));
+        Assert.Equal("抽查样本：2026年3月", page.Find("h1").TextContent.Trim());
+        Assert.Equal("Active", page.Find("[data-test=draw]").GetAttribute("data-status"));
+        Assert.Equal(["全部 (4)", "待抽查 (2)", "已抽查 (2)", "已取消 (0)"], Tabs(page, "drawn-case-tabs"));
+        Assert.Empty(page.FindAll("[data-test=discard]"));
+        // The third drawn failed an item: one finding, said under its check.
+        var third = page.FindAll("[data-test=drawn-case]").Single(c => c.TextContent.Trim() == "3").Closest("tr")!;
+        Assert.Equal("1 个问题", third.QuerySelector("[data-test=check-findings]")!.TextContent.Trim());
+        Assert.Equal("Completed", page.FindAll("[data-test=drawn-case]").Single(c => c.TextContent.Trim() == "3").GetAttribute("data-status"));
+
+        page.FindAll("[data-test=drawn-case-tabs] .mud-tab")[1].Click();
+        page.WaitForAssertion(() => Assert.Equal(["2", "4"], page.FindAll("[data-test=drawn-case]").Select(c => c.TextContent.Trim())));
+    }
+
+    [Fact]
+    public async Task Discarding_asks_why_in_a_dialog_that_names_the_checks_it_cancels_and_the_period_drawn_again()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, _, quarter) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        await using var context = NewContext(s);
+        var page = context.RenderPage<SampleDrawPage>(("Id", quarter));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-test=drawn-case]").Count));
+
+        page.Find("[data-test=discard]").Click();
+        var consequence = page.WaitForElement("[data-test=discard-consequence]");
+        Assert.Contains("4 项待抽查将全部取消", consequence.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026年第1季度可重新抽样", consequence.TextContent, StringComparison.Ordinal);
+        Assert.Contains("作废2026年第1季度的抽样？", page.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        // No reason: the field says so, and nothing changes.
+        page.Find("[data-test=discard-confirm]").Click();
+        page.WaitForAssertion(() => Assert.Contains("请填写作废原因。", page.Find("[data-test=discard-dialog]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(SampleDrawStatus.Active, await StatusAsync(s, quarter));
+
+        page.Find("textarea[data-test=discard-reason], [data-test=discard-reason] textarea").Input("季度抽查改为按月进行");
+        page.Find("[data-test=discard-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Discarded", page.Find("[data-test=draw]").GetAttribute("data-status")));
+        Assert.Equal(SampleDrawStatus.Discarded, await StatusAsync(s, quarter));
+        Assert.Contains("季度抽查改为按月进行", page.Find("[data-test=discarded-by]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-test=discard]"));
+        page.WaitForAssertion(() => Assert.Equal(["全部 (4)", "待抽查 (0)", "已抽查 (0)", "已取消 (4)"], Tabs(page, "drawn-case-tabs")));
+        Assert.Empty(page.FindAll("[data-test=discard-dialog]"));
+    }
+
+    private static Task<SampleDrawStatus> StatusAsync(SupervisionScenario s, int drawId) =>
+        s.WithAsync(db => db.SampleDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.Status).SingleAsync());
+}
