@@ -5,6 +5,16 @@ using ComplaintPortal.Domain.Reporting;
 
 namespace ComplaintPortal.Domain.Supervision;
 
+/// <summary>What the committee's queue of checks is sorted by.</summary>
+public enum CheckQueueOrder
+{
+    /// <summary>The draw's period, then the order its cases were drawn in.</summary>
+    Draw = 0,
+
+    /// <summary>The case number.</summary>
+    Case = 1,
+}
+
 /// <summary>A pending check in a committee member's queue.</summary>
 public sealed record CheckQueueRow(int SampledCaseId, int DrawId, ReportPeriod Period, int ComplaintId, string CaseNumber, int DrawOrder,
     int? DepartmentId, int? CategoryId, CaseRisk Risk, string CheckerName, DateTimeOffset DrawnAt);

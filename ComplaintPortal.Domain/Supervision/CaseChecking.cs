@@ -16,24 +16,49 @@ namespace ComplaintPortal.Domain.Supervision;
 /// </summary>
 public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingCalendarCache calendars)
 {
-    /// <summary>Pending checks of active draws: the member's own, or everyone's.</summary>
-    public async Task<IReadOnlyList<CheckQueueRow>> QueueAsync(ActingUser actor, bool everyone, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the pending checks of active draws (the member's own, or everyone's), sorted on the database, and how many
+    /// there are in all. By draw: the oldest period first, each draw's cases in the order drawn; ties are broken by the check,
+    /// so pages neither repeat nor skip one.
+    /// </summary>
+    public async Task<(IReadOnlyList<CheckQueueRow> Rows, int Total)> QueueAsync(ActingUser actor, bool everyone, CheckQueueOrder order, bool descending,
+        int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         if (!Committee.IsMember(actor))
         {
-            return [];
+            return ([], 0);
         }
 
-        var rows = await db.SampledCases.AsNoTracking()
-            .Where(s => s.CheckStatus == CheckStatus.Pending && s.Draw!.Status == SampleDrawStatus.Active)
-            .Where(s => everyone || s.CheckerUserId == actor.UserId)
-            .Join(db.Complaints, s => s.ComplaintId, c => c.Id, (s, c) => new { s, c.CaseNumber, s.Draw })
-            .OrderBy(x => x.s.SampleDrawId).ThenBy(x => x.s.DrawOrder)
-            .ToListAsync(cancellationToken);
-        return rows.Select(x => new CheckQueueRow(x.s.Id, x.s.SampleDrawId, x.Draw!.Period, x.s.ComplaintId, x.CaseNumber,
-            x.s.DrawOrder, x.s.StratumDepartmentId, x.s.StratumCategoryId, x.s.Risk, x.s.CheckerName, x.Draw.DrawnAt)).ToList();
+        var pending = Pending(actor, everyone);
+        var total = await pending.CountAsync(cancellationToken);
+        var rows = pending.Join(db.Complaints, s => s.ComplaintId, c => c.Id, (s, c) => new { s, c.CaseNumber, s.Draw });
+        var sorted = (order, descending) switch
+        {
+            (CheckQueueOrder.Case, false) => rows.OrderBy(x => x.CaseNumber).ThenBy(x => x.s.Id),
+            (CheckQueueOrder.Case, true) => rows.OrderByDescending(x => x.CaseNumber).ThenBy(x => x.s.Id),
+            (_, false) => rows.OrderBy(x => x.Draw!.PeriodStart).ThenBy(x => x.s.SampleDrawId).ThenBy(x => x.s.DrawOrder),
+            _ => rows.OrderByDescending(x => x.Draw!.PeriodStart).ThenByDescending(x => x.s.SampleDrawId).ThenBy(x => x.s.DrawOrder),
+        };
+        var page = await sorted.Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return (page.Select(x => new CheckQueueRow(x.s.Id, x.s.SampleDrawId, x.Draw!.Period, x.s.ComplaintId, x.CaseNumber,
+            x.s.DrawOrder, x.s.StratumDepartmentId, x.s.StratumCategoryId, x.s.Risk, x.s.CheckerName, x.Draw.DrawnAt)).ToList(), total);
     }
+
+    /// <summary>How many checks wait: the member's own and everyone's.</summary>
+    public async Task<(int Mine, int Everyone)> QueueCountsAsync(ActingUser actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Committee.IsMember(actor)
+            ? (await Pending(actor, everyone: false).CountAsync(cancellationToken), await Pending(actor, everyone: true).CountAsync(cancellationToken))
+            : (0, 0);
+    }
+
+    private IQueryable<SampledCase> Pending(ActingUser actor, bool everyone) => db.SampledCases.AsNoTracking()
+        .Where(s => s.CheckStatus == CheckStatus.Pending && s.Draw!.Status == SampleDrawStatus.Active)
+        .Where(s => everyone || s.CheckerUserId == actor.UserId);
 
     /// <summary>Everything the check page shows; null for anyone but a committee member, or an unknown check.</summary>
     public async Task<CaseCheckView?> OpenAsync(int sampledCaseId, ActingUser actor, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Sla;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -143,12 +144,16 @@ public sealed class CaseCheckingTests
         Assert.Null(await s.OpenCheckAsync(sampledId, s.Driver.Leader));
         Assert.Equal(SupervisionError.NotPermitted,
             (await s.WithAsync(db => Checking(db).CompleteAsync(sampledId, 0, [], 5, s.Driver.HeadOf(DepartmentCatalog.Quality)))).Error);
-        Assert.Empty(await s.WithAsync(db => Checking(db).QueueAsync(s.Driver.Leader, everyone: true)));
-        Assert.Single(await s.WithAsync(db => Checking(db).QueueAsync(s.Member, everyone: false)));
-        Assert.Empty(await s.WithAsync(db => Checking(db).QueueAsync(s.OtherMember, everyone: false)));
-        Assert.Single(await s.WithAsync(db => Checking(db).QueueAsync(s.OtherMember, everyone: true)));
+        Task<(IReadOnlyList<CheckQueueRow> Rows, int Total)> Queue(ActingUser actor, bool everyone) =>
+            s.WithAsync(db => Checking(db).QueueAsync(actor, everyone, CheckQueueOrder.Draw, false, 0, 10));
+        Assert.Empty((await Queue(s.Driver.Leader, everyone: true)).Rows);
+        Assert.Equal((0, 0), await s.WithAsync(db => Checking(db).QueueCountsAsync(s.Driver.Leader)));
+        Assert.Equal(sampledId, (await Queue(s.Member, everyone: false)).Rows.Single().SampledCaseId);
+        Assert.Empty((await Queue(s.OtherMember, everyone: false)).Rows);
+        Assert.Single((await Queue(s.OtherMember, everyone: true)).Rows);
+        Assert.Equal((0, 1), await s.WithAsync(db => Checking(db).QueueCountsAsync(s.OtherMember)));
         // Any member may complete a check of the committee's sample.
         Assert.True((await s.CompleteCheckAsync(sampledId, [], actor: s.OtherMember)).Succeeded);
-        Assert.Empty(await s.WithAsync(db => Checking(db).QueueAsync(s.Member, everyone: true)));
+        Assert.Empty((await Queue(s.Member, everyone: true)).Rows);
     }
 }

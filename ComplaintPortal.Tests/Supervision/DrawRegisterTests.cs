@@ -135,6 +135,48 @@ public sealed class DrawRegisterTests
     }
 
     [Fact]
+    public async Task The_check_queue_read_two_at_a_time_is_every_pending_check_of_an_active_draw_by_period_or_case()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, checkedId, quarterId) = await s.ThreeDrawsAsync();
+        var pending = await s.WithAsync(db => db.SampledCases.AsNoTracking().Where(c => c.CheckStatus == CheckStatus.Pending)
+            .Join(db.Complaints, c => c.ComplaintId, c => c.Id, (c, complaint) => new { c.Id, c.SampleDrawId, c.DrawOrder, complaint.CaseNumber }).ToListAsync());
+        // The discarded draw's checks were cancelled; two of March's are done: March's other two and the quarter's four wait.
+        Assert.Equal(6, pending.Count);
+        Assert.Equal(2, pending.Count(p => p.SampleDrawId == checkedId));
+
+        var byDraw = pending.OrderBy(p => p.SampleDrawId == checkedId).ThenBy(p => p.DrawOrder).Select(p => p.Id).ToList();
+        var byDrawDescending = pending.OrderBy(p => p.SampleDrawId == quarterId).ThenBy(p => p.DrawOrder).Select(p => p.Id).ToList();
+        var byCase = pending.OrderBy(p => p.CaseNumber, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => p.Id).ToList();
+        var byCaseDescending = pending.OrderByDescending(p => p.CaseNumber, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => p.Id).ToList();
+        foreach (var (order, descending, expected) in new[]
+                 {
+                     (CheckQueueOrder.Draw, false, byDraw), (CheckQueueOrder.Draw, true, byDrawDescending),
+                     (CheckQueueOrder.Case, false, byCase), (CheckQueueOrder.Case, true, byCaseDescending),
+                 })
+        {
+            var read = new List<int>();
+            for (var skip = 0; ; skip += 2)
+            {
+                var (rows, total) = await s.WithAsync(db => new CaseChecking(db, s.Driver.Time, Domain.Sla.WorkingCalendarCache.Shared)
+                    .QueueAsync(s.OtherMember, everyone: true, order, descending, skip, 2));
+                Assert.Equal(6, total);
+                read.AddRange(rows.Select(r => r.SampledCaseId));
+                if (rows.Count < 2)
+                {
+                    break;
+                }
+            }
+
+            Assert.True(expected.SequenceEqual(read), $"{order}{(descending ? " descending" : "")}: [{string.Join(", ", read)}]");
+        }
+
+        // The member drew them all: all six are theirs, none the other member's.
+        Assert.Equal((6, 6), await s.WithAsync(db => new CaseChecking(db, s.Driver.Time, Domain.Sla.WorkingCalendarCache.Shared).QueueCountsAsync(s.Member)));
+        Assert.Equal((0, 6), await s.WithAsync(db => new CaseChecking(db, s.Driver.Time, Domain.Sla.WorkingCalendarCache.Shared).QueueCountsAsync(s.OtherMember)));
+    }
+
+    [Fact]
     public async Task Nobody_outside_the_committee_reads_a_draw()
     {
         await using var s = await SupervisionScenario.CreateAsync();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintPortal.Tests.Components.Supervision;
 
-/// <summary>The committee's draws register and a draw's page, over a real database.</summary>
+/// <summary>The committee's draws register, a draw's page and the queue of checks, over a real database.</summary>
 public sealed class SampleDrawPageTests
 {
     /// <summary>
@@ -27,6 +27,8 @@ public sealed class SampleDrawPageTests
         {
             services.AddScoped<SampleDrawing>();
             services.AddScoped<ChecklistBook>();
+            services.AddScoped<CaseChecking>();
+            services.AddSingleton(Domain.Sla.WorkingCalendarCache.Shared);
         });
         context.SignInAs(s.Member);
         return context;
@@ -115,6 +117,29 @@ public sealed class SampleDrawPageTests
         Assert.Empty(page.FindAll("[data-test=discard]"));
         page.WaitForAssertion(() => Assert.Equal(["全部 (4)", "待抽查 (0)", "已抽查 (0)", "已取消 (4)"], Tabs(page, "drawn-case-tabs")));
         Assert.Empty(page.FindAll("[data-test=discard-dialog]"));
+    }
+
+    [Fact]
+    public async Task The_check_queue_counts_the_members_own_and_everyones_and_pages_them_oldest_period_first()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, checkedDraw, quarter) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        await using var context = NewContext(s);
+
+        var page = context.RenderPage<Checks>();
+        page.WaitForAssertion(() => Assert.Equal(6, page.FindAll("[data-test=check-row]").Count));
+        Assert.Equal(["我的 (6)", "全部成员 (6)"], Tabs(page, "check-tabs"));
+        // The quarter (from January) before March; each row's period opens its draw.
+        var periods = page.FindAll("[data-test=check-row]").Select(r => (r.TextContent.Trim(), r.GetAttribute("href") ?? "")).ToList();
+        Assert.Equal(Enumerable.Repeat(("2026年第1季度", $"/supervision/samples/{quarter}"), 4).Concat(Enumerable.Repeat(("2026年3月", $"/supervision/samples/{checkedDraw}"), 2)),
+            periods);
+        Assert.DoesNotContain("抽查人", page.Find("[data-test=check-queue] thead").TextContent, StringComparison.Ordinal);
+
+        // Every member's checks name their checker.
+        page.FindAll("[data-test=check-tabs] .mud-tab")[1].Click();
+        page.WaitForAssertion(() => Assert.Contains("抽查人", page.Find("[data-test=check-queue] thead").TextContent, StringComparison.Ordinal));
+        Assert.Equal(6, page.FindAll("[data-test=start-check]").Count);
     }
 
     private static Task<SampleDrawStatus> StatusAsync(SupervisionScenario s, int drawId) =>

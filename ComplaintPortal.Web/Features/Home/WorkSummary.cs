@@ -91,8 +91,8 @@ public static class WorkSummary
 
         if (Committee.IsMember(user))
         {
-            var checks = await services.GetRequiredService<CaseChecking>().QueueAsync(user, everyone: false, cancellationToken);
-            tiles.Add(new("to-check", UiText.Work_ChecksToDo, checks.Count, "/supervision/checks", checks.Count > 0 ? WorkTone.Attention : WorkTone.Calm));
+            var checks = (await services.GetRequiredService<CaseChecking>().QueueCountsAsync(user, cancellationToken)).Mine;
+            tiles.Add(new("to-check", UiText.Work_ChecksToDo, checks, "/supervision/checks", checks > 0 ? WorkTone.Attention : WorkTone.Calm));
             var answered = (await services.GetRequiredService<RectificationNotices>().CountsAsync(user, cancellationToken: cancellationToken)).Answered;
             tiles.Add(new("to-verify", UiText.Work_NoticesToVerify, answered, Supervision.Notices.Href(NoticeShown.Answered),
                 answered > 0 ? WorkTone.Attention : WorkTone.Calm));
