@@ -56,6 +56,24 @@ public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingC
             : (0, 0);
     }
 
+    /// <summary>
+    /// The member's next check: the first of their own still waiting, in the queue's order (the oldest period first, each
+    /// draw's cases in the order drawn), other than <paramref name="currentSampledCaseId"/>; and how many of theirs wait besides.
+    /// </summary>
+    public async Task<(int? Next, int Waiting)> NextAsync(ActingUser actor, int currentSampledCaseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Committee.IsMember(actor))
+        {
+            return (null, 0);
+        }
+
+        var others = Pending(actor, everyone: false).Where(s => s.Id != currentSampledCaseId);
+        var next = await others.OrderBy(s => s.Draw!.PeriodStart).ThenBy(s => s.SampleDrawId).ThenBy(s => s.DrawOrder)
+            .Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        return (next, next is null ? 0 : await others.CountAsync(cancellationToken));
+    }
+
     private IQueryable<SampledCase> Pending(ActingUser actor, bool everyone) => db.SampledCases.AsNoTracking()
         .Where(s => s.CheckStatus == CheckStatus.Pending && s.Draw!.Status == SampleDrawStatus.Active)
         .Where(s => everyone || s.CheckerUserId == actor.UserId);

@@ -118,6 +118,15 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         Assert.Equal(["RootCauseCredible"], outcomes.Where(o => o.Outcome == CheckOutcome.Fail).Select(o => o.ItemCode));
         Assert.True(outcomes.Count > 1 && outcomes.All(o => o.ItemCode == "RootCauseCredible" || o.Outcome == CheckOutcome.Pass));
         var noticeId = await app.WithDbAsync(db => db.RectificationNotices.Select(n => n.Id).SingleAsync());
+        // The page leads on to the member's other check, which opens with nothing marked (not the last check's answers).
+        var title = await supervisor.Locator("[data-test=check-title]").TextContentAsync();
+        var next = supervisor.Locator("[data-test=next-check]");
+        Assert.Contains("还有 1 件", await next.TextContentAsync(), StringComparison.Ordinal);
+        await next.ClickAsync();
+        await supervisor.WaitForFunctionAsync("t => document.querySelector('[data-test=check-title]')?.textContent !== t", title);
+        await supervisor.Locator("[data-test=check-item]").First.WaitForAsync();
+        Assert.Equal(0, await supervisor.Locator("[data-test=check-item] input[type=radio]:checked").CountAsync());
+        Assert.False(await supervisor.Locator("[data-test=pass-unmarked]").IsDisabledAsync());
         // With a check complete the draw stands: the form says so, and the draw offers no discard.
         await OpenAsync(supervisor, "/supervision/samples");
         Assert.Contains("已有抽查完成", await supervisor.Locator("[data-test=period-has-draw]").TextContentAsync(), StringComparison.Ordinal);

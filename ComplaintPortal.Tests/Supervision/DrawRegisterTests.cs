@@ -1,6 +1,7 @@
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Supervision;
@@ -174,6 +175,26 @@ public sealed class DrawRegisterTests
         // The member drew them all: all six are theirs, none the other member's.
         Assert.Equal((6, 6), await s.WithAsync(db => new CaseChecking(db, s.Driver.Time, Domain.Sla.WorkingCalendarCache.Shared).QueueCountsAsync(s.Member)));
         Assert.Equal((0, 6), await s.WithAsync(db => new CaseChecking(db, s.Driver.Time, Domain.Sla.WorkingCalendarCache.Shared).QueueCountsAsync(s.OtherMember)));
+    }
+
+    [Fact]
+    public async Task A_members_next_check_is_their_first_waiting_one_in_the_queues_order_other_than_the_one_open()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, checkedId, quarterId) = await s.ThreeDrawsAsync();
+        var cases = await s.WithAsync(db => db.SampledCases.AsNoTracking().ToListAsync());
+        var quarter = cases.Where(c => c.SampleDrawId == quarterId).OrderBy(c => c.DrawOrder).Select(c => c.Id).ToList();
+        var done = cases.First(c => c.SampleDrawId == checkedId && c.CheckStatus == CheckStatus.Completed).Id;
+        Task<(int? Next, int Waiting)> Next(ActingUser actor, int current) =>
+            s.WithAsync(db => new CaseChecking(db, s.Driver.Time, Domain.Sla.WorkingCalendarCache.Shared).NextAsync(actor, current));
+
+        // From a check just done: the first waiting (the quarter's first drawn), six waiting in all.
+        Assert.Equal((quarter[0], 6), await Next(s.Member, done));
+        // From the first waiting: the next one, five besides it.
+        Assert.Equal((quarter[1], 5), await Next(s.Member, quarter[0]));
+        // The other member drew none: nothing waits for them; nor for anyone outside the committee.
+        Assert.Equal((null, 0), await Next(s.OtherMember, done));
+        Assert.Equal((null, 0), await Next(s.Driver.Leader, done));
     }
 
     [Fact]

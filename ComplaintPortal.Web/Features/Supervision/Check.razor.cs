@@ -21,6 +21,12 @@ public sealed partial class Check
     private bool busy;
     private bool attempted;
 
+    /// <summary>The member's next check and how many of theirs wait besides this one: the page leads on once this one is done.</summary>
+    private (int? Id, int Waiting) next;
+
+    /// <summary>The check the form was filled for: moving on to the next check (the same page, another id) starts it empty.</summary>
+    private int shownId;
+
     [Parameter]
     public int Id { get; set; }
 
@@ -40,11 +46,21 @@ public sealed partial class Check
 
     private async Task LoadAsync()
     {
+        if (shownId != Id)
+        {
+            answers.Clear();
+            (workingDays, attempted, shownId) = (RectificationNotice.DefaultWorkingDays, false, Id);
+        }
+
         var actor = await ActingUserAsync();
-        (view, names) = actor is null
-            ? (null, SupervisionNames.Empty)
-            : await InScopeAsync(async sp => (await sp.GetRequiredService<CaseChecking>().OpenAsync(Id, actor),
-                await SupervisionNames.LoadAsync(sp.GetRequiredService<Domain.Persistence.PortalDbContext>())));
+        (view, names, next) = actor is null
+            ? (null, SupervisionNames.Empty, (null, 0))
+            : await InScopeAsync(async sp =>
+            {
+                var checking = sp.GetRequiredService<CaseChecking>();
+                return (await checking.OpenAsync(Id, actor), await SupervisionNames.LoadAsync(sp.GetRequiredService<Domain.Persistence.PortalDbContext>()),
+                    await checking.NextAsync(actor, Id));
+            });
         loaded = true;
         if (view is null)
         {
