@@ -139,7 +139,8 @@ public sealed partial class RequestRegister
         await ReloadAsync();
     }
 
-    private static string Joined(string name, string? reason) => string.IsNullOrWhiteSpace(reason) ? name : name + " · " + reason;
+    /// <summary>After a name that wraps between its words only (总经理 / 周建国, not 总经 / 理), the reason given, if any.</summary>
+    private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : " · " + reason;
 
     /// <summary>A scope by class (type / department / year); a scope by numbers lists them, each kept whole.</summary>
     private string ScopeText(AccessScope scope) => string.Join(" / ", new[]
