@@ -60,6 +60,7 @@ internal static class RouteTable
         ["/admin/checklists"] = Administrator,
         ["/supervision/samples"] = Supervisor,
         ["/supervision/samples/{Id:int}"] = Supervisor,
+        ["/supervision/samples/{id:int}/export.xlsx"] = Supervisor,
         ["/supervision/checks"] = Supervisor,
         ["/supervision/checks/{Id:int}"] = Supervisor,
         ["/supervision/notices"] = [PortalRoles.Supervisor, PortalRoles.Leadership],

@@ -18,6 +18,7 @@ internal static class SupervisionEndpoints
     {
         var supervision = endpoints.MapGroup("/supervision");
         supervision.MapGet("/figures/export.xlsx", ExportFiguresAsync).RequireAuthorization(p => p.RequireRole(FiguresRoles.Split(',')));
+        supervision.MapGet("/samples/{id:int}/export.xlsx", ExportDrawAsync).RequireAuthorization(p => p.RequireRole(PortalRoles.Supervisor));
         NoticeEvidenceEndpoints.Map(supervision);
         return endpoints;
     }
@@ -43,6 +44,28 @@ internal static class SupervisionEndpoints
         using var workbook = new ReportWorkbook(clock.TimeZone);
         FiguresExport.Write(workbook, view, names, view.Publication is { } p ? clock.Format(p.PublishedAt) : null, time.GetUtcNow());
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FiguresExport.FileName(view.Period)}\"";
+        context.Response.Headers.CacheControl = "private, no-store";
+        context.Response.ContentType = ReportWorkbook.ContentType;
+        await workbook.SaveAsync(context.Response.Body, ct);
+        return Results.Empty;
+    }
+
+    /// <summary>A draw's list of cases, for the committee only (as the draw's page).</summary>
+    private static async Task<IResult> ExportDrawAsync(int id, HttpContext context, CaseUsers users, SampleDrawing drawing, PortalDbContext db,
+        TimeProvider time, OrganisationClock clock, CancellationToken ct)
+    {
+        var viewer = await users.FindAsync(context.User, ct);
+        var draw = viewer is null ? null : await drawing.FindAsync(id, viewer, ct);
+        if (draw is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (cases, _) = await drawing.CasePageAsync(id, viewer!, DrawnCaseShown.All, DrawnCaseOrder.DrawOrder, false, 0, int.MaxValue, ct);
+        var names = await SupervisionNames.LoadAsync(db);
+        using var workbook = new ReportWorkbook(clock.TimeZone);
+        DrawExport.Write(workbook, draw, cases, names, clock.Format(draw.DrawnAt), time.GetUtcNow());
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{DrawExport.FileName(id)}\"";
         context.Response.Headers.CacheControl = "private, no-store";
         context.Response.ContentType = ReportWorkbook.ContentType;
         await workbook.SaveAsync(context.Response.Body, ct);
