@@ -51,9 +51,15 @@ public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingC
     public async Task<(int Mine, int Everyone)> QueueCountsAsync(ActingUser actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return Committee.IsMember(actor)
-            ? (await Pending(actor, everyone: false).CountAsync(cancellationToken), await Pending(actor, everyone: true).CountAsync(cancellationToken))
-            : (0, 0);
+        if (!Committee.IsMember(actor))
+        {
+            return (0, 0);
+        }
+
+        var counts = await Pending(actor, everyone: true).GroupBy(_ => 1)
+            .Select(g => new { Mine = g.Count(s => s.CheckerUserId == actor.UserId), Everyone = g.Count() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return counts is null ? (0, 0) : (counts.Mine, counts.Everyone);
     }
 
     /// <summary>

@@ -133,8 +133,11 @@ public sealed partial class SampleDrawing
     /// <summary>The active draws (one a period at most): the form says before a click that a period already has one.</summary>
     public async Task<IReadOnlyList<DrawSummary>> ActiveDrawsAsync(ActingUser actor, CancellationToken cancellationToken = default)
     {
-        var (rows, _) = await DrawPageAsync(actor, DrawShown.Active, DrawOrder.Period, descending: true, 0, int.MaxValue, cancellationToken);
-        return rows;
+        ArgumentNullException.ThrowIfNull(actor);
+        return Committee.IsMember(actor)
+            ? await Summaries(Shown(db.SampleDraws.AsNoTracking(), DrawShown.Active).OrderByDescending(d => d.PeriodStart).ThenByDescending(d => d.Id))
+                .ToListAsync(cancellationToken)
+            : [];
     }
 
     /// <summary>One draw's summary for its page; null for anyone but a committee member, or an unknown draw.</summary>

@@ -1,11 +1,9 @@
 using System.Globalization;
-using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Web.Components.Controls;
 using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using ComplaintPortal.Web.Features.Localization;
 

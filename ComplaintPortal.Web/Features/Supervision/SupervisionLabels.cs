@@ -31,6 +31,9 @@ public static class SupervisionLabels
         string.Join(CaseText.Common_ListSeparator,
             Enum.GetValues<CaseRisk>().Where(r => r != CaseRisk.None && risk.HasFlag(r)).Select(r => Text("Risk_", r.ToString())));
 
+    /// <summary>A list's risks cell: the risks, or a dash when the case had none (rather than an empty cell).</summary>
+    public static string RisksOrNone(CaseRisk risk) => risk == CaseRisk.None ? SupervisionText.Common_None : Risks(risk);
+
     public static string Period(ReportPeriod period)
     {
         ArgumentNullException.ThrowIfNull(period);
