@@ -128,11 +128,4 @@ public sealed class NoticeFeed : INoticeFeed
 
     // Copy-on-write, so publishing never holds the lock while listeners run.
     private sealed record ImmutableListeners(Action<NoticesChanged>[] Items);
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private Action? dispose = dispose;
-
-        public void Dispose() => Interlocked.Exchange(ref dispose, null)?.Invoke();
-    }
 }

@@ -14,7 +14,7 @@ namespace ComplaintPortal.Domain.Supervision;
 /// result; the failed items (findings) go, one notice per responsible department, to that department as a
 /// rectification notice due in N working days, and its head is notified.
 /// </summary>
-public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingCalendarCache calendars)
+public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingCalendarCache calendars, SpotCheckFeed? feed = null)
 {
     /// <summary>
     /// One page of the pending checks of active draws (the member's own, or everyone's), sorted on the database, and how many
@@ -174,6 +174,7 @@ public sealed class CaseChecking(PortalDbContext db, TimeProvider time, WorkingC
             return Fail(SupervisionError.ConcurrencyConflict);
         }
 
+        feed?.Publish(new SpotCheckChange(SpotCheckChangeKind.Checked, sampled.SampleDrawId, sampled.Id));
         return SupervisionResult<SampledCase>.Ok(sampled);
     }
 

@@ -17,8 +17,9 @@ public sealed record SampleReproduction(bool Matches, IReadOnlyList<int> Recorde
 /// Draws and discards spot-check samples. A draw writes its parameters and seed to the supervision log and a
 /// line to each drawn case's ledger; a discard keeps the draw (marked, with the reason) and writes the same.
 /// A period has one active draw: drawing again needs the active one discarded first, so nothing is redrawn quietly.
+/// Both are published to <paramref name="feed"/> once committed.
 /// </summary>
-public sealed partial class SampleDrawing(PortalDbContext db, TimeProvider time)
+public sealed partial class SampleDrawing(PortalDbContext db, TimeProvider time, SpotCheckFeed? feed = null)
 {
     public async Task<SupervisionResult<SampleDraw>> DrawAsync(SampleRequest request, TimeZoneInfo zone, ActingUser actor,
         CancellationToken cancellationToken = default)
@@ -92,6 +93,7 @@ public sealed partial class SampleDrawing(PortalDbContext db, TimeProvider time)
             return SupervisionResult<SampleDraw>.Fail(SupervisionError.ActiveSampleExists);
         }
 
+        feed?.Publish(new SpotCheckChange(SpotCheckChangeKind.Drawn, draw.Id));
         return SupervisionResult<SampleDraw>.Ok(draw);
     }
 
@@ -151,6 +153,7 @@ public sealed partial class SampleDrawing(PortalDbContext db, TimeProvider time)
             return SupervisionResult<SampleDraw>.Fail(SupervisionError.ConcurrencyConflict);
         }
 
+        feed?.Publish(new SpotCheckChange(SpotCheckChangeKind.Discarded, draw.Id));
         return SupervisionResult<SampleDraw>.Ok(draw);
     }
 

@@ -42,6 +42,9 @@ public sealed class SupervisionScenario : IAsyncDisposable
 
     public ActingUser Admin { get; }
 
+    /// <summary>Where the scenario's draws, discards and checks are published (a page test's pages listen to it).</summary>
+    public SpotCheckFeed SpotChecks { get; } = new();
+
     public static async Task<SupervisionScenario> CreateAsync()
     {
         var database = await TestDatabase.WithSchema().MigrateAsync();
@@ -79,13 +82,13 @@ public sealed class SupervisionScenario : IAsyncDisposable
     }
 
     public Task<SupervisionResult<SampleDraw>> DrawAsync(SamplePlan plan, int? seed = null, ActingUser? actor = null, ReportPeriod? period = null) =>
-        WithAsync(db => new SampleDrawing(db, Driver.Time).DrawAsync(new SampleRequest(period ?? March, plan, seed), Zone, actor ?? Member));
+        WithAsync(db => new SampleDrawing(db, Driver.Time, SpotChecks).DrawAsync(new SampleRequest(period ?? March, plan, seed), Zone, actor ?? Member));
 
     public Task<SupervisionResult<SampleDraw>> DiscardAsync(int drawId, string? reason, ActingUser? actor = null) =>
-        WithAsync(db => new SampleDrawing(db, Driver.Time).DiscardAsync(drawId, reason, actor ?? Member));
+        WithAsync(db => new SampleDrawing(db, Driver.Time, SpotChecks).DiscardAsync(drawId, reason, actor ?? Member));
 
     public Task<CaseCheckView?> OpenCheckAsync(int sampledCaseId, ActingUser? actor = null) =>
-        WithAsync(db => new CaseChecking(db, Driver.Time, WorkingCalendarCache.Shared).OpenAsync(sampledCaseId, actor ?? Member));
+        WithAsync(db => new CaseChecking(db, Driver.Time, WorkingCalendarCache.Shared, SpotChecks).OpenAsync(sampledCaseId, actor ?? Member));
 
     /// <summary>Completes a check: every item passes except <paramref name="failing"/>, laid at <paramref name="responsible"/>.</summary>
     public async Task<SupervisionResult<SampledCase>> CompleteCheckAsync(int sampledCaseId, string[] failing, string responsible = DepartmentCatalog.Quality,
@@ -96,7 +99,7 @@ public sealed class SupervisionScenario : IAsyncDisposable
                 ? new CheckAnswer(i.Id, CheckOutcome.Fail, "记录不全：" + i.Code, Driver.DepartmentId(responsible))
                 : new CheckAnswer(i.Id, CheckOutcome.Pass, null, null))
             .ToList();
-        return await WithAsync(db => new CaseChecking(db, Driver.Time, WorkingCalendarCache.Shared)
+        return await WithAsync(db => new CaseChecking(db, Driver.Time, WorkingCalendarCache.Shared, SpotChecks)
             .CompleteAsync(sampledCaseId, view.Sampled.Version, answers, workingDays, actor ?? Member));
     }
 

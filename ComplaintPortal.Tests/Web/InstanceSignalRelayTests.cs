@@ -4,6 +4,7 @@ using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
+using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Features.Archive;
@@ -24,18 +25,20 @@ namespace ComplaintPortal.Tests.Web;
 /// </summary>
 public sealed class InstanceSignalRelayTests : CaseDatabaseTest
 {
-    private sealed record Instance(InstanceSignalRelay Relay, ArchiveFeed Archive, RectificationNoticeSignal Rectification,
-        ConcurrentQueue<ArchiveChange> HeardArchive, ConcurrentQueue<int> HeardRectification);
+    private sealed record Instance(InstanceSignalRelay Relay, ArchiveFeed Archive, RectificationNoticeSignal Rectification, SpotCheckFeed SpotChecks,
+        ConcurrentQueue<ArchiveChange> HeardArchive, ConcurrentQueue<int> HeardRectification, ConcurrentQueue<SpotCheckChange> HeardSpotChecks);
 
     private Instance Start(IServiceScopeFactory scopes, string id)
     {
-        var (archive, rectification) = (new ArchiveFeed(), new RectificationNoticeSignal());
+        var (archive, rectification, spotChecks) = (new ArchiveFeed(), new RectificationNoticeSignal(), new SpotCheckFeed());
         var instance = new Instance(
-            new InstanceSignalRelay(scopes, [new ArchiveSignalTopic(archive), new RectificationSignalTopic(rectification)], new PortalInstance(id), Driver.Time,
+            new InstanceSignalRelay(scopes, [new ArchiveSignalTopic(archive), new RectificationSignalTopic(rectification), new SpotCheckSignalTopic(spotChecks)],
+                new PortalInstance(id), Driver.Time,
                 Options.Create(new InstanceSignalOptions { RelayInterval = TimeSpan.FromMilliseconds(50) }), NullLogger<InstanceSignalRelay>.Instance),
-            archive, rectification, new(), new());
+            archive, rectification, spotChecks, new(), new(), new());
         archive.Changed += instance.HeardArchive.Enqueue;
         rectification.Subscribe(instance.HeardRectification.Enqueue);
+        spotChecks.Subscribe(instance.HeardSpotChecks.Enqueue);
         return instance;
     }
 
@@ -199,8 +202,41 @@ public sealed class InstanceSignalRelayTests : CaseDatabaseTest
             Assert.Equal(3, await db.InstanceSignals.CountAsync());
         }
 
+        // A member records check 12 of draw 4 through A: B's queues and registers read again, once. A draw made through B
+        // (no check named) reaches A the same way.
+        a.SpotChecks.Publish(new SpotCheckChange(SpotCheckChangeKind.Checked, 4, 12));
+        await UntilAsync(() => !b.HeardSpotChecks.IsEmpty);
+        b.SpotChecks.Publish(new SpotCheckChange(SpotCheckChangeKind.Drawn, 5));
+        await UntilAsync(() => a.HeardSpotChecks.Count == 2);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal([new SpotCheckChange(SpotCheckChangeKind.Checked, 4, 12), new SpotCheckChange(SpotCheckChangeKind.Drawn, 5, null, FromElsewhere: true)],
+            a.HeardSpotChecks);
+        Assert.Equal([new SpotCheckChange(SpotCheckChangeKind.Checked, 4, 12, FromElsewhere: true), new SpotCheckChange(SpotCheckChangeKind.Drawn, 5)],
+            b.HeardSpotChecks);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(["2:4:12", "0:5:"], await db.InstanceSignals.Where(s => s.Topic == "spot-check").OrderBy(s => s.Id).Select(s => s.Data).ToListAsync());
+        }
+
         await a.Relay.StopAsync(CancellationToken.None);
         await b.Relay.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void A_spot_check_signal_in_a_form_not_known_is_not_published()
+    {
+        var feed = new SpotCheckFeed();
+        var heard = new List<SpotCheckChange>();
+        using var listening = feed.Subscribe(heard.Add);
+        var topic = new SpotCheckSignalTopic(feed);
+
+        foreach (var data in new[] { "", "2:4", "9:4:", "x:4:", "2::12", "2:4:12:1", "-1:4:" })
+        {
+            topic.Hear(data);
+        }
+
+        topic.Hear("1:4:");
+        Assert.Equal([new SpotCheckChange(SpotCheckChangeKind.Discarded, 4, null, FromElsewhere: true)], heard);
     }
 
     [Fact]

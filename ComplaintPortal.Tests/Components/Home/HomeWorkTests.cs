@@ -21,6 +21,7 @@ public sealed class HomeWorkTests : CasePageTest
     {
         services.AddScoped<CurrentUserSummary>();
         services.AddSingleton<ArchiveFeed>();
+        services.AddSingleton<SpotCheckFeed>();
         services.AddSingleton<WorkingCalendarCache>();
         services.AddScoped<ArchiveCatalog>();
         services.AddScoped<RectificationNotices>();

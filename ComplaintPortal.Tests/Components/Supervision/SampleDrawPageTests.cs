@@ -21,7 +21,7 @@ public sealed class SampleDrawPageTests
         return await db.SaveChangesAsync();
     });
 
-    private static CasePageContext NewContext(SupervisionScenario s)
+    private static CasePageContext NewContext(SupervisionScenario s, Action<IServiceCollection>? more = null)
     {
         var context = new CasePageContext("zh-Hans", s.Database, s.Driver, more: services =>
         {
@@ -29,6 +29,9 @@ public sealed class SampleDrawPageTests
             services.AddScoped<ChecklistBook>();
             services.AddScoped<CaseChecking>();
             services.AddSingleton(Domain.Sla.WorkingCalendarCache.Shared);
+            // The pages hear the scenario's draws, checks and discards as they would another member's.
+            services.AddSingleton(s.SpotChecks);
+            more?.Invoke(services);
         });
         context.SignInAs(s.Member);
         return context;
@@ -141,6 +144,86 @@ public sealed class SampleDrawPageTests
         page.WaitForAssertion(() => Assert.Contains("抽查人", page.Find("[data-test=check-queue] thead").TextContent, StringComparison.Ordinal));
         Assert.Equal(6, page.FindAll("[data-test=start-check]").Count);
     }
+
+    [Fact]
+    public async Task The_committee_s_open_pages_follow_another_member_s_check_without_a_reload()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, _, quarter) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        // Three pages open, as in three tabs (one page to a context).
+        await using var samplesTab = NewContext(s);
+        await using var drawTab = NewContext(s);
+        await using var queueTab = NewContext(s);
+        var samples = samplesTab.RenderPage<Samples>();
+        var draw = drawTab.RenderPage<SampleDrawPage>(("Id", quarter));
+        var queue = queueTab.RenderPage<Checks>();
+        samples.WaitForAssertion(() => Assert.Equal("0 / 4", Progress(samples, quarter)));
+        draw.WaitForAssertion(() => Assert.Equal(["全部 (4)", "待抽查 (4)", "已抽查 (0)", "已取消 (0)"], Tabs(draw, "drawn-case-tabs")));
+        queue.WaitForAssertion(() => Assert.Equal(["我的 (6)", "全部成员 (6)"], Tabs(queue, "check-tabs")));
+
+        // The other member checks the quarter's first case, through their own pages.
+        var first = await FirstCheckAsync(s, quarter);
+        s.SetLocal("2026-04-02 14:00");
+        Assert.True((await s.CompleteCheckAsync(first, [], actor: s.OtherMember)).Succeeded);
+
+        samples.WaitForAssertion(() => Assert.Equal("1 / 4", Progress(samples, quarter)));
+        draw.WaitForAssertion(() => Assert.Equal(["全部 (4)", "待抽查 (3)", "已抽查 (1)", "已取消 (0)"], Tabs(draw, "drawn-case-tabs")));
+        Assert.Equal("Completed", draw.FindAll("[data-test=drawn-case]").Single(c => c.TextContent.Trim() == "1").GetAttribute("data-status"));
+        Assert.Empty(draw.FindAll("[data-test=discard]"));
+        queue.WaitForAssertion(() => Assert.Equal(["我的 (5)", "全部成员 (5)"], Tabs(queue, "check-tabs")));
+        Assert.Equal(5, queue.FindAll("[data-test=check-row]").Count);
+    }
+
+    [Fact]
+    public async Task A_check_whose_draw_another_member_discards_gives_way_to_the_cancellation_and_says_the_answers_were_not_sent()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, _, quarter) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        await using var context = NewContext(s);
+        var first = await FirstCheckAsync(s, quarter);
+        var page = context.RenderPage<Check>(("Id", first));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-test=check-item]")));
+        page.Find("[data-test=pass-unmarked]").Click();
+
+        Assert.True((await s.DiscardAsync(quarter, "季度抽查改为按月进行", s.OtherMember)).Succeeded);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=check-item]")));
+        Assert.Equal("该抽样已作废，抽查已取消。", page.Find("[data-test=check-cancelled]").TextContent.Trim());
+        Assert.Contains("这件抽查刚刚在别处完成或取消，您填写的内容未提交。", page.Find(".mud-snackbar").TextContent, StringComparison.Ordinal);
+        // What waits now is March's two checks.
+        Assert.Equal("下一件待抽查（还有 2 件）", page.Find("[data-test=next-check]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_members_home_page_counts_the_checks_waiting_again_as_another_member_does_one()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, _, quarter) = await s.ThreeDrawsAsync();
+        await AddMemberAccountAsync(s);
+        await using var context = NewContext(s, services =>
+        {
+            services.AddScoped<ComplaintPortal.Web.Components.Layout.CurrentUserSummary>();
+            services.AddSingleton<Domain.Archive.ArchiveFeed>();
+            services.AddScoped<Domain.Archive.ArchiveCatalog>();
+            services.AddScoped<RectificationNotices>();
+        });
+        var home = context.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+        string ToCheck() => home.Find("[data-tile=to-check] [data-test=work-count]").TextContent.Trim();
+        home.WaitForAssertion(() => Assert.Equal("6", ToCheck()));
+
+        Assert.True((await s.CompleteCheckAsync(await FirstCheckAsync(s, quarter), [], actor: s.OtherMember)).Succeeded);
+
+        home.WaitForAssertion(() => Assert.Equal("5", ToCheck()));
+    }
+
+    private static string Progress(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, int drawId) =>
+        page.Find($"[data-test=draw-register] [data-test=draw][data-draw-id='{drawId}']").Closest("tr")!.QuerySelector("[data-test=draw-progress]")!.TextContent.Trim();
+
+    /// <summary>The check of the draw's first drawn case.</summary>
+    private static Task<int> FirstCheckAsync(SupervisionScenario s, int drawId) =>
+        s.WithAsync(db => db.SampledCases.Where(c => c.SampleDrawId == drawId).OrderBy(c => c.DrawOrder).Select(c => c.Id).FirstAsync());
 
     private static Task<SampleDrawStatus> StatusAsync(SupervisionScenario s, int drawId) =>
         s.WithAsync(db => db.SampleDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.Status).SingleAsync());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplaintPortal.Domain;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Web.Hosting;
 
@@ -23,7 +24,7 @@ internal sealed class ArchiveSignalTopic(ArchiveFeed feed) : IInstanceSignalTopi
         }
 
         feed.Changed += OnChanged;
-        return new Unwatch(() => feed.Changed -= OnChanged);
+        return new Subscription(() => feed.Changed -= OnChanged);
     }
 
     public void Hear(string data)
@@ -34,10 +35,5 @@ internal sealed class ArchiveSignalTopic(ArchiveFeed feed) : IInstanceSignalTopi
             feed.Publish(new ArchiveChange((ArchiveChangeKind)kind,
                 int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var request) ? request : null, FromElsewhere: true));
         }
-    }
-
-    private sealed class Unwatch(Action undo) : IDisposable
-    {
-        public void Dispose() => undo();
     }
 }

@@ -74,6 +74,25 @@ public sealed partial class Check
         }
     }
 
+    /// <summary>
+    /// A spot check changed: the count of checks waiting may have, and this one may have been completed by another member or
+    /// cancelled with its draw. Then the form gives way to what happened, and the member is told their answers were not sent.
+    /// </summary>
+    private async Task CheckChangedAsync(SpotCheckChange change)
+    {
+        if (view is null || busy)
+        {
+            return;
+        }
+
+        var pending = view.Sampled.CheckStatus == CheckStatus.Pending;
+        await LoadAsync();
+        if (pending && view?.Sampled.CheckStatus is CheckStatus.Completed or CheckStatus.Cancelled)
+        {
+            Snackbar.Add(SupervisionText.Check_ChangedMeanwhile, Severity.Warning);
+        }
+    }
+
     private void PassUnmarked()
     {
         foreach (var answer in answers.Values.Where(a => a.Outcome is null))

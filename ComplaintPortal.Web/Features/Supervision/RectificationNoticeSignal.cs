@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using ComplaintPortal.Domain;
 using ComplaintPortal.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -41,13 +42,6 @@ public sealed class RectificationNoticeSignal
         {
             Own?.Invoke(departmentId);
         }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private Action? dispose = dispose;
-
-        public void Dispose() => Interlocked.Exchange(ref dispose, null)?.Invoke();
     }
 }
 

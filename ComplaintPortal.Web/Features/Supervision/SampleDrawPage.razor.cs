@@ -61,6 +61,24 @@ public sealed partial class SampleDrawPage
         }
     }
 
+    /// <summary>
+    /// Another member checked one of the draw's cases or discarded it: the page shows the draw as it now stands (its own
+    /// discard reads it again by itself).
+    /// </summary>
+    private async Task DrawChangedAsync(SpotCheckChange change)
+    {
+        if (change.DrawId != Id || busy)
+        {
+            return;
+        }
+
+        await LoadAsync();
+        if (cases is not null)
+        {
+            await cases.ReloadAsync();
+        }
+    }
+
     /// <summary>Discarding cancels the checks still to do: a dialog says so and asks why before anything changes.</summary>
     private async Task DiscardAsync()
     {

@@ -17,6 +17,8 @@ public static class SupervisionFeature
         services.AddSingleton<RectificationNoticeSignal>();
         services.AddSingleton<Hosting.IInstanceSignalTopic, RectificationSignalTopic>();
         services.AddSingleton<RectificationNoticeCommitSignal>();
+        services.AddSingleton<SpotCheckFeed>();
+        services.AddSingleton<Hosting.IInstanceSignalTopic, SpotCheckSignalTopic>();
         return services;
     }
 }
