@@ -33,6 +33,9 @@ public sealed class BoardLayoutBrowserTests(BrowserFixture browser) : IAsyncDisp
 
         var desk = await BoardAsync(root, new() { Width = 1366, Height = 800 });
         await desk.Locator("tbody board-countdown[data-state]").First.WaitForAsync();
+        // The deadline's countdown shows the time left once its attributes are set (Blazor sets them after inserting the
+        // element): waited for, since on a busy machine the read could fall before its first tick.
+        await desk.WaitForFunctionAsync("() => /^-?\\d/.test(document.querySelector('.board-deadline board-countdown')?.textContent ?? '')");
         Assert.Matches(@"^-?\d", await desk.Locator(".board-deadline board-countdown").First.InnerTextAsync());
         Assert.Equal("5", await desk.GetAttributeAsync("[data-test=row-count]", "data-open"));
         await desk.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board.png") });

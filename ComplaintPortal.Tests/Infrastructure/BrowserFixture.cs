@@ -58,3 +58,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// A second browser collection, with its own Chromium: a long walk placed here runs beside the first collection's tests
+/// (xunit runs a collection's tests one after another, collections side by side).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LayoutBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-layout";
+}
