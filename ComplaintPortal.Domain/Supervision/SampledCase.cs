@@ -89,6 +89,13 @@ public sealed class SampledCase
 
     public IReadOnlyList<CheckResult> Results => results;
 
+    internal void AssignTo(string checkerUserId, string checkerName)
+    {
+        CheckerUserId = checkerUserId;
+        CheckerName = checkerName;
+        Version++;
+    }
+
     internal void Cancel()
     {
         CheckStatus = CheckStatus.Cancelled;

@@ -5,6 +5,9 @@ public enum SpotCheckChangeKind
     Drawn = 0,
     Discarded = 1,
     Checked = 2,
+
+    /// <summary>Checks of the draw given to another member.</summary>
+    Assigned = 3,
 }
 
 /// <param name="DrawId">The draw concerned.</param>

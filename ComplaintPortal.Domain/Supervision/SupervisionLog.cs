@@ -15,6 +15,7 @@ public enum SupervisionAction
     NoticeEscalated = 7,
     FiguresPublished = 8,
     ChecklistVersionPublished = 9,
+    ChecksAssigned = 10,
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ public enum SupervisionError
     ItemsRequired = 18,
     TextTooLong = 19,
     EvidenceRefused = 20,
+
+    /// <summary>Checks go to a member of the committee only (an active account in the Supervisor role).</summary>
+    CheckerNotMember = 21,
 }
 
 /// <summary>The outcome of a supervision action: the error, or what it produced.</summary>

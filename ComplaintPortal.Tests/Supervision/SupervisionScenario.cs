@@ -84,6 +84,41 @@ public sealed class SupervisionScenario : IAsyncDisposable
     public Task<SupervisionResult<SampleDraw>> DrawAsync(SamplePlan plan, int? seed = null, ActingUser? actor = null, ReportPeriod? period = null) =>
         WithAsync(db => new SampleDrawing(db, Driver.Time, SpotChecks).DrawAsync(new SampleRequest(period ?? March, plan, seed), Zone, actor ?? Member));
 
+    /// <summary>
+    /// Accounts for the committee: the two members in the Supervisor role, a third member whose account is locked, and the
+    /// administrator (not a member).
+    /// </summary>
+    public Task AddCommitteeAccountsAsync() => WithAsync(async db =>
+    {
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == PortalRoles.Supervisor);
+        if (role is null)
+        {
+            role = new Microsoft.AspNetCore.Identity.IdentityRole(PortalRoles.Supervisor) { NormalizedName = PortalRoles.Supervisor.ToUpperInvariant() };
+            db.Roles.Add(role);
+        }
+
+        void Add(string id, string userName, string name, bool member, DateTimeOffset? lockedUntil = null)
+        {
+            db.Users.Add(new PortalUser { Id = id, UserName = userName, DisplayName = name, DepartmentId = Member.DepartmentId, LockoutEnd = lockedUntil });
+            if (member)
+            {
+                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = id, RoleId = role.Id });
+            }
+        }
+
+        Add(Member.UserId, "supervisor", Member.Name, member: true);
+        Add(OtherMember.UserId, "supervisor2", OtherMember.Name, member: true);
+        Add(LockedMemberId, "supervisor3", "监督小组 李强", member: true, DateTimeOffset.MaxValue);
+        Add(Admin.UserId, "admin", Admin.Name, member: false);
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>The committee member whose account <see cref="AddCommitteeAccountsAsync"/> locks.</summary>
+    public const string LockedMemberId = "u-supervisor-3";
+
+    public Task<SupervisionResult<int>> AssignAsync(int drawId, IReadOnlyCollection<int> sampledCaseIds, string checkerUserId, ActingUser? actor = null) =>
+        WithAsync(db => new SampleDrawing(db, Driver.Time, SpotChecks).AssignAsync(drawId, sampledCaseIds, checkerUserId, actor ?? Member));
+
     public Task<SupervisionResult<SampleDraw>> DiscardAsync(int drawId, string? reason, ActingUser? actor = null) =>
         WithAsync(db => new SampleDrawing(db, Driver.Time, SpotChecks).DiscardAsync(drawId, reason, actor ?? Member));
 

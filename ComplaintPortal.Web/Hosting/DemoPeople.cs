@@ -22,6 +22,8 @@ public static class DemoPeople
     [
         new("leader", leader, PortalRoles.Leadership, Leadership),
         new("supervisor", "监督小组 吴静", PortalRoles.Supervisor, Supervision),
+        // A second member, to share a sample's checks with (分派抽查).
+        new("supervisor2", "监督小组 陈明", PortalRoles.Supervisor, Supervision),
         new("archivist", "档案管理员 郑洁", PortalRoles.ArchiveClerk, Archive),
         Admin,
     ];
@@ -35,6 +37,8 @@ public static class DemoPeople
         new("head.eng", "工程部 赵磊（经理）", PortalRoles.DepartmentHead, Engineering),
         new("leader", "总经理 周建国", PortalRoles.Leadership, Leadership),
         new("supervisor", "监督小组 吴静", PortalRoles.Supervisor, Supervision),
+        // A second member, to share a sample's checks with (分派抽查).
+        new("supervisor2", "监督小组 陈明", PortalRoles.Supervisor, Supervision),
         new("archivist", "档案管理员 郑洁", PortalRoles.ArchiveClerk, Archive),
         Admin,
         // The manufacturer's quality path (R&D + production + quality) and the telecom billing path need these.

@@ -218,6 +218,64 @@ public sealed class SampleDrawPageTests
         home.WaitForAssertion(() => Assert.Equal("5", ToCheck()));
     }
 
+    [Fact]
+    public async Task Ticked_checks_are_given_to_another_member_through_a_dialog_that_asks_whom()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (discarded, checkedDraw, quarter) = await s.ThreeDrawsAsync();
+        await s.AddCommitteeAccountsAsync();
+        await using var context = NewContext(s);
+        var page = context.RenderPage<SampleDrawPage>(("Id", quarter));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-test=drawn-case]").Count));
+        Assert.True(page.Find("[data-test=assign]").HasAttribute("disabled"));
+
+        // The second and fourth drawn, ticked (a check's box is named by its order).
+        Box(page, 2).Change(true);
+        Box(page, 4).Change(true);
+        page.WaitForAssertion(() => Assert.Equal("分派所选（2）", page.Find("[data-test=assign]").TextContent.Trim()));
+        Assert.Equal(2, page.FindAll("[data-test=drawn-cases] .mud-checkbox-true").Count);
+        page.Find("[data-test=assign]").Click();
+        Assert.Equal("将所选 2 件待抽查交给：", page.WaitForElement("[data-test=assign-summary]").TextContent.Trim());
+        // Nobody chosen: the field says so, and nothing changes.
+        page.Find("[data-test=assign-confirm]").Click();
+        page.WaitForAssertion(() => Assert.Contains("请选择抽查人。", page.Find("[data-test=assign-dialog]").TextContent, StringComparison.Ordinal));
+        page.Find("[data-test=assign-checker]").Closest(".mud-input-control")!.MouseDown();
+        page.WaitForElement(".mud-popover-open .mud-list-item");
+        // The committee's members with an active account: the locked one is not offered.
+        Assert.Equal([s.Member.Name, s.OtherMember.Name], page.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).Order(StringComparer.Ordinal));
+        page.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == s.OtherMember.Name).Click();
+        page.Find("[data-test=assign-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"已将 2 件抽查分派给{s.OtherMember.Name}。", page.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal([s.Member.Name, s.OtherMember.Name, s.Member.Name, s.OtherMember.Name], Checkers(page)));
+        Assert.Equal("分派所选（0）", page.Find("[data-test=assign]").TextContent.Trim());
+        // Given, the checks are no longer ticked.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=drawn-cases] .mud-checkbox-true")));
+        Assert.Equal(2, await s.WithAsync(db => db.SampledCases.CountAsync(c => c.SampleDrawId == quarter && c.CheckerUserId == s.OtherMember.UserId)));
+        Assert.Empty(page.FindAll("[data-test=assign-dialog]"));
+
+        // A completed check cannot be ticked; a discarded draw gives nothing.
+        await using var march = NewContext(s);
+        var checkedPage = march.RenderPage<SampleDrawPage>(("Id", checkedDraw));
+        checkedPage.WaitForAssertion(() => Assert.Equal(4, checkedPage.FindAll("[data-test=drawn-case]").Count));
+        Assert.True(Box(checkedPage, 1).HasAttribute("disabled"));
+        Assert.False(Box(checkedPage, 2).HasAttribute("disabled"));
+        await using var set = NewContext(s);
+        var discardedPage = set.RenderPage<SampleDrawPage>(("Id", discarded));
+        discardedPage.WaitForAssertion(() => Assert.Equal(4, discardedPage.FindAll("[data-test=drawn-case]").Count));
+        Assert.Empty(discardedPage.FindAll("[data-test=assign-bar]"));
+        Assert.Empty(discardedPage.FindAll("[data-test=drawn-cases] input[type=checkbox]"));
+    }
+
+    /// <summary>The box that ticks the check drawn <paramref name="order"/>th (named by its order for a screen reader).</summary>
+    private static AngleSharp.Dom.IElement Box(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, int order) =>
+        page.FindAll("[data-test=drawn-cases] label.mud-checkbox").Single(l => l.QuerySelector(".mud-sr-only")?.TextContent.Trim() == $"选择第 {order} 件")
+            .QuerySelector("input")!;
+
+    /// <summary>Each drawn case's checker, in the list's order.</summary>
+    private static string[] Checkers(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page) =>
+        page.FindAll("[data-test=drawn-case]").Select(c => c.Closest("tr")!.QuerySelector("[data-test=checker]")!.TextContent.Trim()).ToArray();
+
     private static string Progress(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, int drawId) =>
         page.Find($"[data-test=draw-register] [data-test=draw][data-draw-id='{drawId}']").Closest("tr")!.QuerySelector("[data-test=draw-progress]")!.TextContent.Trim();
 
