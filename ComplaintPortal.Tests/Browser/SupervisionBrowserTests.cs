@@ -133,6 +133,23 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.ClickAsync("[data-test=open-active-draw]");
         await supervisor.Locator("[data-test=drawn-case][data-status=Completed]").WaitForAsync();
         Assert.Equal(0, await supervisor.Locator("[data-test=discard]").CountAsync());
+        // The check still to do is ticked and given to the other member, whose open queue counts it at once.
+        var colleague = await SignInAsync(root, "supervisor2");
+        await OpenAsync(colleague, "/supervision/checks");
+        await colleague.Locator("[data-test=check-tabs] .mud-tab", new() { HasTextString = "我的 (0)" }).WaitForAsync();
+        // The completed check shows no box to tick.
+        Assert.False(await supervisor.Locator("[data-test=drawn-cases] label.mud-checkbox:has(input:disabled)").IsVisibleAsync());
+        await supervisor.Locator("[data-test=drawn-cases] input[type=checkbox]:not([disabled])").CheckAsync();
+        await supervisor.ClickAsync("[data-test=assign]");
+        await supervisor.Locator("[data-test=assign-checker]").ClickAsync();
+        await supervisor.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "监督小组 陈明" }).ClickAsync();
+        await supervisor.ClickAsync("[data-test=assign-confirm]");
+        await supervisor.Locator(".mud-snackbar", new() { HasTextString = "已将 1 件抽查分派给监督小组 陈明。" }).WaitForAsync();
+        await colleague.Locator("[data-test=check-tabs] .mud-tab", new() { HasTextString = "我的 (1)" }).WaitForAsync();
+        await supervisor.Locator("[data-test=drawn-case][data-status=Pending]").Locator("xpath=ancestor::tr").Locator("[data-test=checker]", new() { HasTextString = "监督小组 陈明" })
+            .WaitForAsync();
+        await Shot(supervisor, "supervision-1-assigned.png");
+        await colleague.Context.CloseAsync();
 
         // The quality department's live board shows the notice counting down, and drops it live once it is closed.
         var board = await SignInAsync(root, "handler.qa");
