@@ -9,8 +9,19 @@ namespace ComplaintPortal.Domain.Supervision;
 /// <summary>A member of the committee whom checks can be given to.</summary>
 public sealed record CommitteeMember(string UserId, string Name);
 
+/// <summary>
+/// One line of a draw's history from the supervision log: made, <paramref name="Count"/> checks given to a member
+/// (<paramref name="Checker"/>; <paramref name="Orders"/>, their draw orders, when the log holds them all), or discarded
+/// (with its reason).
+/// </summary>
+public sealed record DrawHistoryEntry(SupervisionAction Action, DateTimeOffset At, string ActorName, string? Checker = null, int Count = 0,
+    IReadOnlyList<int>? Orders = null, string? Reason = null);
+
 public sealed partial class SampleDrawing
 {
+    /// <summary>The keys of the supervision log's details that <see cref="HistoryAsync"/> reads back.</summary>
+    private const string CheckerKey = "checker=", CountKey = "count=", OrdersKey = "orders=", ReasonKey = "reason=";
+
     /// <summary>The committee's members with an active account (in the Supervisor role, not locked), by name.</summary>
     public async Task<IReadOnlyList<CommitteeMember>> MembersAsync(ActingUser actor, CancellationToken cancellationToken = default)
     {
@@ -75,7 +86,8 @@ public sealed partial class SampleDrawing
         }
 
         SupervisionRecord.Log(db, time.GetUtcNow(), actor, SupervisionAction.ChecksAssigned, draw.Id,
-            $"checker={checker.Name}; orders={string.Join(',', chosen.Select(c => c.DrawOrder.ToString(CultureInfo.InvariantCulture)))}");
+            string.Create(CultureInfo.InvariantCulture,
+                $"{CheckerKey}{checker.Name}; {CountKey}{chosen.Count}; {OrdersKey}{string.Join(',', chosen.Select(c => c.DrawOrder))}"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -89,5 +101,49 @@ public sealed partial class SampleDrawing
 
         feed?.Publish(new SpotCheckChange(SpotCheckChangeKind.Assigned, draw.Id));
         return SupervisionResult<int>.Ok(chosen.Count);
+    }
+
+    /// <summary>What the supervision log says was done to the draw, oldest first: drawn, checks given out, discarded.</summary>
+    public async Task<IReadOnlyList<DrawHistoryEntry>> HistoryAsync(int drawId, ActingUser actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Committee.IsMember(actor))
+        {
+            return [];
+        }
+
+        var entries = await db.SupervisionLog.AsNoTracking()
+            .Where(e => e.SubjectId == drawId
+                && (e.Action == SupervisionAction.SampleDrawn || e.Action == SupervisionAction.ChecksAssigned || e.Action == SupervisionAction.SampleDiscarded))
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.At, e.ActorName, e.Details })
+            .ToListAsync(cancellationToken);
+        return entries.Select(e => e.Action switch
+        {
+            SupervisionAction.ChecksAssigned => Assigned(e.At, e.ActorName, e.Details ?? ""),
+            SupervisionAction.SampleDiscarded => new DrawHistoryEntry(e.Action, e.At, e.ActorName,
+                Reason: e.Details is { } d && d.StartsWith(ReasonKey, StringComparison.Ordinal) ? d[ReasonKey.Length..] : e.Details),
+            _ => new DrawHistoryEntry(e.Action, e.At, e.ActorName),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Read back from "checker=NAME; count=N; orders=2,4". A long list of orders may have been cut short by the log's length
+    /// limit: then the entry gives the count alone.
+    /// </summary>
+    private static DrawHistoryEntry Assigned(DateTimeOffset at, string actorName, string details)
+    {
+        var countAt = details.IndexOf("; " + CountKey, StringComparison.Ordinal);
+        var ordersAt = details.IndexOf("; " + OrdersKey, StringComparison.Ordinal);
+        if (!details.StartsWith(CheckerKey, StringComparison.Ordinal) || countAt < 0 || ordersAt < countAt
+            || !int.TryParse(details.AsSpan()[(countAt + 2 + CountKey.Length)..ordersAt], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return new DrawHistoryEntry(SupervisionAction.ChecksAssigned, at, actorName);
+        }
+
+        var orders = details[(ordersAt + 2 + OrdersKey.Length)..].Split(',')
+            .Select(o => int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).ToList();
+        var whole = details.Length < SupervisionLogEntry.DetailsMaxLength && orders.Count == count && orders.All(n => n > 0);
+        return new DrawHistoryEntry(SupervisionAction.ChecksAssigned, at, actorName, details[CheckerKey.Length..countAt], count, whole ? orders : null);
     }
 }

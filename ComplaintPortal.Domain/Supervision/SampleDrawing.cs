@@ -135,7 +135,7 @@ public sealed partial class SampleDrawing(PortalDbContext db, TimeProvider time,
 
         var now = time.GetUtcNow();
         draw.Discard(actor, reason, now);
-        SupervisionRecord.Log(db, now, actor, SupervisionAction.SampleDiscarded, draw.Id, "reason=" + reason);
+        SupervisionRecord.Log(db, now, actor, SupervisionAction.SampleDiscarded, draw.Id, ReasonKey + reason);
         foreach (var sampled in draw.Cases)
         {
             await SupervisionRecord.LedgerAsync(db, sampled.ComplaintId, now, actor, SupervisionLedgerActions.SpotCheckDiscarded,

@@ -1,4 +1,5 @@
 using ComplaintPortal.Domain.Supervision;
+using ComplaintPortal.Tests.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Supervision;
@@ -41,7 +42,7 @@ public sealed class AssignChecksTests
         var (rows, _) = await s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).CasePageAsync(quarter, s.Member, DrawnCaseShown.All, DrawnCaseOrder.DrawOrder, false, 0, 10));
         Assert.Equal([s.Member.Name, s.OtherMember.Name, s.Member.Name, s.OtherMember.Name], rows.Select(r => r.CheckerName));
         var logged = await s.WithAsync(db => db.SupervisionLog.AsNoTracking().Where(e => e.Action == SupervisionAction.ChecksAssigned).SingleAsync());
-        Assert.Equal((quarter, s.Member.Name, $"checker={s.OtherMember.Name}; orders=2,4"), (logged.SubjectId, logged.ActorName, logged.Details));
+        Assert.Equal((quarter, s.Member.Name, $"checker={s.OtherMember.Name}; count=2; orders=2,4"), (logged.SubjectId, logged.ActorName, logged.Details));
         // The other member may complete them; so may the first, still.
         Assert.True((await s.CompleteCheckAsync(cases[1].Id, [], actor: s.OtherMember)).Succeeded);
         Assert.True((await s.CompleteCheckAsync(cases[3].Id, [])).Succeeded);
@@ -71,6 +72,59 @@ public sealed class AssignChecksTests
         Assert.Empty(heard);
         Assert.Equal(0, await s.WithAsync(db => db.SupervisionLog.CountAsync(e => e.Action == SupervisionAction.ChecksAssigned)));
         Assert.Equal(0, await s.WithAsync(db => db.SampledCases.CountAsync(c => c.CheckerUserId == s.OtherMember.UserId)));
+    }
+
+    [Fact]
+    public async Task A_draws_history_reads_back_who_drew_it_who_gave_which_checks_to_whom_and_why_it_was_discarded()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (discarded, _, quarter) = await s.ThreeDrawsAsync();
+        await s.AddCommitteeAccountsAsync();
+        var cases = await CasesAsync(s, quarter);
+        s.SetLocal("2026-04-02 15:00");
+        Assert.True((await s.AssignAsync(quarter, [cases[3].Id, cases[1].Id], s.OtherMember.UserId)).Succeeded);
+        Assert.True((await s.AssignAsync(quarter, [cases[0].Id], s.Member.UserId, s.OtherMember)).Succeeded);
+        Task<IReadOnlyList<DrawHistoryEntry>> HistoryAsync(int drawId, Domain.Workflow.ActingUser? reader = null) =>
+            s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).HistoryAsync(drawId, reader ?? s.OtherMember));
+
+        var history = await HistoryAsync(quarter);
+
+        Assert.Equal(
+        [
+            new DrawHistoryEntry(SupervisionAction.SampleDrawn, SlaCalendars.Mainland.At("2026-04-02 11:00"), s.Member.Name),
+            new DrawHistoryEntry(SupervisionAction.ChecksAssigned, SlaCalendars.Mainland.At("2026-04-02 15:00"), s.Member.Name, s.OtherMember.Name, 2, [2, 4]),
+            new DrawHistoryEntry(SupervisionAction.ChecksAssigned, SlaCalendars.Mainland.At("2026-04-02 15:00"), s.OtherMember.Name, s.Member.Name, 1, [1]),
+        ], history, new HistoryComparer());
+        Assert.Equal([SupervisionAction.SampleDrawn, SupervisionAction.SampleDiscarded], (await HistoryAsync(discarded)).Select(e => e.Action));
+        Assert.Equal("抽查范围需重新确定", (await HistoryAsync(discarded))[1].Reason);
+        Assert.Empty(await HistoryAsync(quarter, s.Admin));
+    }
+
+    [Fact]
+    public async Task A_list_of_checks_cut_short_by_the_logs_length_limit_is_read_back_as_a_count()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, _, quarter) = await s.ThreeDrawsAsync();
+        await s.WithAsync(async db =>
+        {
+            db.SupervisionLog.Add(new SupervisionLogEntry(s.Driver.Time.GetUtcNow(), s.Member, SupervisionAction.ChecksAssigned, quarter,
+                // 1,200 checks given at once: their orders run past the 4,000 characters the log keeps.
+                "checker=监督小组 陈明; count=1200; orders=" + string.Join(',', Enumerable.Range(1, 1200))));
+            return await db.SaveChangesAsync();
+        });
+
+        var given = (await s.WithAsync(db => new SampleDrawing(db, s.Driver.Time).HistoryAsync(quarter, s.Member)))[^1];
+
+        Assert.Equal(("监督小组 陈明", 1200, (IReadOnlyList<int>?)null), (given.Checker, given.Count, given.Orders));
+    }
+
+    /// <summary>Entries alike when every field is, the orders by their items.</summary>
+    private sealed class HistoryComparer : IEqualityComparer<DrawHistoryEntry>
+    {
+        public bool Equals(DrawHistoryEntry? x, DrawHistoryEntry? y) =>
+            x is not null && y is not null && x with { Orders = null } == y with { Orders = null } && (x.Orders ?? []).SequenceEqual(y.Orders ?? []);
+
+        public int GetHashCode(DrawHistoryEntry obj) => obj.Action.GetHashCode();
     }
 
     private static Task<List<SampledCase>> CasesAsync(SupervisionScenario s, int drawId) =>

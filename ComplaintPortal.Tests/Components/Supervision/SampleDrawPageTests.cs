@@ -120,6 +120,8 @@ public sealed class SampleDrawPageTests
         Assert.Empty(page.FindAll("[data-test=discard]"));
         page.WaitForAssertion(() => Assert.Equal(["全部 (4)", "待抽查 (0)", "已抽查 (0)", "已取消 (4)"], Tabs(page, "drawn-case-tabs")));
         Assert.Empty(page.FindAll("[data-test=discard-dialog]"));
+        page.WaitForAssertion(() => Assert.Equal("原因：季度抽查改为按月进行",
+            page.Find("[data-test=draw-history-entry][data-action=SampleDiscarded] + [data-test=draw-history-detail]").TextContent.Trim()));
     }
 
     [Fact]
@@ -252,6 +254,11 @@ public sealed class SampleDrawPageTests
         // Given, the checks are no longer ticked.
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-test=drawn-cases] .mud-checkbox-true")));
         Assert.Equal(2, await s.WithAsync(db => db.SampledCases.CountAsync(c => c.SampleDrawId == quarter && c.CheckerUserId == s.OtherMember.UserId)));
+        // The draw's history says who gave which checks to whom.
+        page.WaitForAssertion(() => Assert.Equal($"将第 2、4 件交给{s.OtherMember.Name}",
+            page.Find("[data-test=draw-history-entry][data-action=ChecksAssigned] + [data-test=draw-history-detail]").TextContent.Trim()));
+        Assert.StartsWith("分派抽查 · 监督小组 吴静 · 2026/4/2", page.Find("[data-test=draw-history-entry][data-action=ChecksAssigned]").TextContent.Trim(),
+            StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-test=assign-dialog]"));
 
         // A completed check cannot be ticked; a discarded draw gives nothing.

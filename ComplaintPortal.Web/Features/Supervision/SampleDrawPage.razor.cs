@@ -16,6 +16,7 @@ namespace ComplaintPortal.Web.Features.Supervision;
 public sealed partial class SampleDrawPage
 {
     private DrawSummary? draw;
+    private IReadOnlyList<DrawHistoryEntry> history = [];
     private SupervisionNames names = SupervisionNames.Empty;
     private DrawnCaseList? cases;
     private bool? reproduced;
@@ -50,10 +51,14 @@ public sealed partial class SampleDrawPage
     private async Task LoadAsync()
     {
         var actor = await ActingUserAsync();
-        (draw, names) = actor is null
-            ? (null, SupervisionNames.Empty)
-            : await InScopeAsync(async sp => (await sp.GetRequiredService<SampleDrawing>().FindAsync(Id, actor),
-                await SupervisionNames.LoadAsync(sp.GetRequiredService<PortalDbContext>())));
+        (draw, names, history) = actor is null
+            ? (null, SupervisionNames.Empty, [])
+            : await InScopeAsync(async sp =>
+            {
+                var drawing = sp.GetRequiredService<SampleDrawing>();
+                return (await drawing.FindAsync(Id, actor), await SupervisionNames.LoadAsync(sp.GetRequiredService<PortalDbContext>()),
+                    await drawing.HistoryAsync(Id, actor));
+            });
         loaded = true;
         if (draw is null)
         {
