@@ -271,6 +271,15 @@ public sealed class SampleDrawPageTests
         var discardedPage = set.RenderPage<SampleDrawPage>(("Id", discarded));
         discardedPage.WaitForAssertion(() => Assert.Equal(4, discardedPage.FindAll("[data-test=drawn-case]").Count));
         Assert.Empty(discardedPage.FindAll("[data-test=assign-bar]"));
+        // Nor does an active draw with nothing left to check: no boxes, no button.
+        foreach (var order in new[] { 2, 4 })
+        {
+            var check = await s.WithAsync(db => db.SampledCases.Where(c => c.SampleDrawId == checkedDraw && c.DrawOrder == order).Select(c => c.Id).SingleAsync());
+            Assert.True((await s.CompleteCheckAsync(check, [])).Succeeded);
+        }
+
+        checkedPage.WaitForAssertion(() => Assert.Empty(checkedPage.FindAll("[data-test=assign-bar]")));
+        Assert.Empty(checkedPage.FindAll("[data-test=drawn-cases] input[type=checkbox]"));
         Assert.Empty(discardedPage.FindAll("[data-test=drawn-cases] input[type=checkbox]"));
     }
 
