@@ -182,12 +182,18 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (_, _, quarter) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         await using var context = NewContext(s);
         var first = await FirstCheckAsync(s, quarter);
         var page = context.RenderPage<Check>(("Id", first));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-test=check-item]")));
+        Assert.Empty(page.FindAll("[data-test=check-given-to]"));
         page.Find("[data-test=pass-unmarked]").Click();
+
+        // The other member takes the check: the page says whose it now is, and keeps the answers marked.
+        Assert.True((await s.AssignAsync(quarter, [first], s.OtherMember.UserId, s.OtherMember)).Succeeded);
+        page.WaitForAssertion(() => Assert.Equal($"这件抽查已分派给{s.OtherMember.Name}，您也可以完成它。", page.Find("[data-test=check-given-to]").TextContent.Trim()));
+        Assert.True(page.Find("[data-test=pass-unmarked]").HasAttribute("disabled"));
 
         Assert.True((await s.DiscardAsync(quarter, "季度抽查改为按月进行", s.OtherMember)).Succeeded);
 

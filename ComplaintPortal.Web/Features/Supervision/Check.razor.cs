@@ -21,6 +21,9 @@ public sealed partial class Check
     private bool busy;
     private bool attempted;
 
+    /// <summary>Who is looking: the check may be given to another member.</summary>
+    private string? viewerId;
+
     /// <summary>The member's next check and how many of theirs wait besides this one: the page leads on once this one is done.</summary>
     private (int? Id, int Waiting) next;
 
@@ -53,6 +56,7 @@ public sealed partial class Check
         }
 
         var actor = await ActingUserAsync();
+        viewerId = actor?.UserId;
         (view, names, next) = actor is null
             ? (null, SupervisionNames.Empty, (null, 0))
             : await InScopeAsync(async sp =>
