@@ -94,7 +94,10 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         // The job buttons say that they run by themselves and that listing for destruction destroys nothing.
         Assert.Contains("列入待销毁清单不会销毁档案", await clerk.InnerTextAsync("[data-test=desk-jobs-help]"), StringComparison.Ordinal);
         Assert.Contains("结案满 7 天", await clerk.InnerTextAsync("[data-test=desk-jobs-help]"), StringComparison.Ordinal);
-        // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001).
+        // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001): measured once
+        // the requests have loaded (on a busy machine the grid was once still saying 加载中…).
+        await clerk.Locator("[data-test=desk-requests] [data-test=grid-loading]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await clerk.Locator("[data-test=desk-requests] .portal-nowrap").First.WaitForAsync();
         var broken = await clerk.EvaluateAsync<string[]>(
             """
             () => [...[...document.querySelectorAll('[data-test=desk-requests] th')].map(th => th.querySelector('.sortable-column-header') ?? th.querySelector('.column-header')?.firstChild ?? th),
