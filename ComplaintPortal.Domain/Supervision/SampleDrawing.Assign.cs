@@ -31,14 +31,19 @@ public sealed partial class SampleDrawing
             return [];
         }
 
+        return await ActiveMembers().OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new CommitteeMember(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The accounts in the Supervisor role that are not locked.</summary>
+    private IQueryable<PortalUser> ActiveMembers()
+    {
         var now = time.GetUtcNow();
-        return await (
-            from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where role.Name == PortalRoles.Supervisor && (user.LockoutEnd == null || user.LockoutEnd <= now)
-            orderby user.DisplayName, user.Id
-            select new CommitteeMember(user.Id, user.DisplayName)).ToListAsync(cancellationToken);
+        return from user in db.Users
+               join userRole in db.UserRoles on user.Id equals userRole.UserId
+               join role in db.Roles on userRole.RoleId equals role.Id
+               where role.Name == PortalRoles.Supervisor && (user.LockoutEnd == null || user.LockoutEnd <= now)
+               select user;
     }
 
     /// <summary>
@@ -61,21 +66,23 @@ public sealed partial class SampleDrawing
             return SupervisionResult<int>.Fail(SupervisionError.InputRequired);
         }
 
-        var checker = (await MembersAsync(actor, cancellationToken)).FirstOrDefault(m => m.UserId == checkerUserId);
+        var checker = await ActiveMembers().Where(u => u.Id == checkerUserId).Select(u => new CommitteeMember(u.Id, u.DisplayName))
+            .SingleOrDefaultAsync(cancellationToken);
         if (checker is null)
         {
             return SupervisionResult<int>.Fail(SupervisionError.CheckerNotMember);
         }
 
-        var draw = await db.SampleDraws.Include(d => d.Cases).SingleOrDefaultAsync(d => d.Id == drawId, cancellationToken);
-        var chosen = draw?.Cases.Where(c => sampledCaseIds.Contains(c.Id)).OrderBy(c => c.DrawOrder).ToList() ?? [];
-        if (draw is null || chosen.Count != sampledCaseIds.Distinct().Count())
+        // Only the checks named are read (a draw by rate may hold thousands), each with its draw.
+        var chosen = await db.SampledCases.Include(c => c.Draw).Where(c => c.SampleDrawId == drawId && sampledCaseIds.Contains(c.Id))
+            .OrderBy(c => c.DrawOrder).ToListAsync(cancellationToken);
+        if (chosen.Count == 0 || chosen.Count != sampledCaseIds.Distinct().Count())
         {
             return SupervisionResult<int>.Fail(SupervisionError.NotFound);
         }
 
         // A check done or cancelled (its draw discarded) is not given to anyone.
-        if (draw.Status != SampleDrawStatus.Active || chosen.Any(c => c.CheckStatus != CheckStatus.Pending))
+        if (chosen[0].Draw!.Status != SampleDrawStatus.Active || chosen.Any(c => c.CheckStatus != CheckStatus.Pending))
         {
             return SupervisionResult<int>.Fail(SupervisionError.WrongState);
         }
@@ -85,7 +92,7 @@ public sealed partial class SampleDrawing
             sampled.AssignTo(checker.UserId, checker.Name);
         }
 
-        SupervisionRecord.Log(db, time.GetUtcNow(), actor, SupervisionAction.ChecksAssigned, draw.Id,
+        SupervisionRecord.Log(db, time.GetUtcNow(), actor, SupervisionAction.ChecksAssigned, drawId,
             string.Create(CultureInfo.InvariantCulture,
                 $"{CheckerKey}{checker.Name}; {CountKey}{chosen.Count}; {OrdersKey}{string.Join(',', chosen.Select(c => c.DrawOrder))}"));
         try
@@ -99,7 +106,7 @@ public sealed partial class SampleDrawing
             return SupervisionResult<int>.Fail(SupervisionError.ConcurrencyConflict);
         }
 
-        feed?.Publish(new SpotCheckChange(SpotCheckChangeKind.Assigned, draw.Id));
+        feed?.Publish(new SpotCheckChange(SpotCheckChangeKind.Assigned, drawId));
         return SupervisionResult<int>.Ok(chosen.Count);
     }
 

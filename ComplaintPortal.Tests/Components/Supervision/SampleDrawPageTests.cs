@@ -12,15 +12,10 @@ namespace ComplaintPortal.Tests.Components.Supervision;
 public sealed class SampleDrawPageTests
 {
     /// <summary>
-    /// A page reads the signed-in member's account (name, department), so the scenario's member gets one. The context sets
-    /// the culture, so it is made in the test itself: set in an async method, the culture would not outlive it.
+    /// A page reads the signed-in member's account (name, department): each test gives the committee its accounts
+    /// (<see cref="SupervisionScenario.AddCommitteeAccountsAsync"/>) first. The context sets the culture, so it is made in the
+    /// test itself: set in an async method, the culture would not outlive it.
     /// </summary>
-    private static async Task AddMemberAccountAsync(SupervisionScenario s) => await s.WithAsync(async db =>
-    {
-        db.Users.Add(new PortalUser { Id = s.Member.UserId, UserName = "supervisor", DisplayName = s.Member.Name, DepartmentId = s.Member.DepartmentId });
-        return await db.SaveChangesAsync();
-    });
-
     private static CasePageContext NewContext(SupervisionScenario s, Action<IServiceCollection>? more = null)
     {
         var context = new CasePageContext("zh-Hans", s.Database, s.Driver, more: services =>
@@ -45,7 +40,7 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (discarded, checkedDraw, quarter) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         await using var context = NewContext(s);
 
         // The form names last month (March), which has an active draw with a check complete: said, with a link to it.
@@ -73,7 +68,7 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (_, checkedDraw, _) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         await using var context = NewContext(s);
 
         var page = context.RenderPage<SampleDrawPage>(("Id", checkedDraw));
@@ -96,7 +91,7 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (_, _, quarter) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         await using var context = NewContext(s);
         var page = context.RenderPage<SampleDrawPage>(("Id", quarter));
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-test=drawn-case]").Count));
@@ -129,7 +124,7 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (_, checkedDraw, quarter) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         await using var context = NewContext(s);
 
         var page = context.RenderPage<Checks>();
@@ -152,7 +147,7 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (_, _, quarter) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         // Three pages open, as in three tabs (one page to a context).
         await using var samplesTab = NewContext(s);
         await using var drawTab = NewContext(s);
@@ -209,7 +204,7 @@ public sealed class SampleDrawPageTests
     {
         await using var s = await SupervisionScenario.CreateAsync();
         var (_, _, quarter) = await s.ThreeDrawsAsync();
-        await AddMemberAccountAsync(s);
+        await s.AddCommitteeAccountsAsync();
         await using var context = NewContext(s, services =>
         {
             services.AddScoped<ComplaintPortal.Web.Components.Layout.CurrentUserSummary>();
