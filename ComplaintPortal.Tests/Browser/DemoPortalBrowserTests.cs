@@ -10,13 +10,7 @@ namespace ComplaintPortal.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
-    private readonly PortalAppFactory app = DemoApp();
-
-    /// <summary>The demo portal (its people and cases) on Monday 2026-03-02 09:30 in Shanghai.</summary>
-    internal static PortalAppFactory DemoApp() => new(time: new SettableTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero)))
-    {
-        Settings = { ["Demo:SeedCases"] = "true" },
-    };
+    private readonly PortalAppFactory app = DemoPortal.Start();
 
     [Fact]
     public async Task Demo_board_at_a_desk_and_the_clerk_s_cards_and_the_committee_s_figures_on_a_phone()

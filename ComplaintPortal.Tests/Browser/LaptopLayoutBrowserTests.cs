@@ -12,7 +12,7 @@ namespace ComplaintPortal.Tests.Browser;
 [Collection(LayoutBrowserCollection.Name)]
 public sealed class LaptopLayoutBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
-    private readonly PortalAppFactory app = DemoPortalBrowserTests.DemoApp();
+    private readonly PortalAppFactory app = DemoPortal.Start();
 
     [Fact]
     public async Task On_a_laptop_and_a_tablet_in_english_every_roles_pages_keep_tables_buttons_and_text_on_the_screen()

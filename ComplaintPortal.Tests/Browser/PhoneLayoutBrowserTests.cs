@@ -11,7 +11,7 @@ namespace ComplaintPortal.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLayoutBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
-    private readonly PortalAppFactory app = DemoPortalBrowserTests.DemoApp();
+    private readonly PortalAppFactory app = DemoPortal.Start();
 
     [Fact]
     public async Task On_a_phone_in_english_every_roles_pages_and_the_dialog_ending_a_case_keep_each_buttons_words_on_one_line_and_do_not_scroll_sideways()

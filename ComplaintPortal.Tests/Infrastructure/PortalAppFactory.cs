@@ -28,9 +28,15 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A portal on an existing database file, e.g. a second instance of the same deployment.</summary>
     public PortalAppFactory(TestDatabase? sharedDatabase, string environment = "Development", TimeProvider? time = null)
+        : this(sharedDatabase ?? TestDatabase.WithSchema(), time, sharedDatabase is null, environment)
     {
-        database = sharedDatabase ?? TestDatabase.WithSchema();
-        ownsDatabase = sharedDatabase is null;
+    }
+
+    /// <summary>A portal on <paramref name="database"/>, deleting it when disposed if <paramref name="ownsDatabase"/>.</summary>
+    public PortalAppFactory(TestDatabase database, TimeProvider? time, bool ownsDatabase, string environment = "Development")
+    {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
         Environment = environment;
         Time = time ?? new SettableTimeProvider();
     }

@@ -31,6 +31,20 @@ public sealed class TestDatabase : IDisposable
         return database;
     }
 
+    /// <summary>A new folder holding a copy of every file in <paramref name="folder"/> (a closed portal's database and its files).</summary>
+    public static TestDatabase CopyOf(string folder)
+    {
+        var database = new TestDatabase();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(database.Folder, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return database;
+    }
+
     public string Folder { get; }
 
     public string FilePath { get; }
