@@ -9,7 +9,8 @@ namespace ComplaintPortal.Domain.Notifications;
 
 /// <summary>
 /// One notice as a person's list shows it: about a case (its id, number and stage), about an archive access request
-/// (<paramref name="ArchiveRequestId"/>; no case) or about an improvement action (<paramref name="ImprovementActionId"/>; no case).
+/// (<paramref name="ArchiveRequestId"/>; no case), about an improvement action (<paramref name="ImprovementActionId"/>; no case) or
+/// about a sample draw (<paramref name="SampleDrawId"/>; no case).
 /// </summary>
 /// <param name="Waiting">
 /// For a notice to a role about an archive request or an improvement action: it still waits on the role (a decision; the
@@ -17,13 +18,15 @@ namespace ComplaintPortal.Domain.Notifications;
 /// <see cref="NotificationKinds.AwaitedImprovementStatus"/>.
 /// </param>
 public sealed record NoticeView(int Id, int? ComplaintId, string? CaseNumber, CaseStage? CaseStage, NotificationKind Kind, string Text,
-    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool Waiting = false, int? ImprovementActionId = null)
+    DateTimeOffset CreatedAt, bool IsPersonal, bool IsRead, int? ArchiveRequestId = null, bool Waiting = false, int? ImprovementActionId = null,
+    int? SampleDrawId = null)
 {
     /// <summary>
     /// Not marked read, and about a case still open, an archive request (one to the person stays until read; one to a role
-    /// while the request waits on it) or an improvement action waiting on the role: what the bell counts and the unread list shows.
+    /// while the request waits on it), an improvement action waiting on the role, or a sample draw (to the person, until
+    /// read): what the bell counts and the unread list shows.
     /// </summary>
-    public bool IsUnread => !IsRead && (ArchiveRequestId is not null || ImprovementActionId is not null
+    public bool IsUnread => !IsRead && (ArchiveRequestId is not null || ImprovementActionId is not null || SampleDrawId is not null
         ? IsPersonal || Waiting
         : CaseStage is { } stage && CaseStages.Open.Contains(stage));
 
@@ -318,10 +321,10 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         return total;
     }
 
-    // Not marked read by the person, and about a case still open, or about an archive request: one to the person by name (to
-    // read once), one to a role while the request waits on it (a decision; the return of files overdue); or about an
-    // improvement action while it waits on the role (the department's work while open; the verification once reported done) and
-    // no later step has replaced it (a send-back's notice replaces the raised one).
+    // Not marked read by the person, and about a case still open; or about no case and to the person by name (an archive
+    // request, a sample draw: to read once); or about an archive request to a role while it waits on the role (a decision;
+    // the return of files overdue); or about an improvement action while it waits on the role (the department's work while
+    // open; the verification once reported done) and no later step has replaced it (a send-back's notice replaces the raised one).
     private IQueryable<Notification> WithoutRead(IQueryable<Notification> notices, ActingUser reader)
     {
         var open = CaseStages.Open.ToList();
@@ -422,7 +425,7 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
             x.Notice.CreatedAt, x.Notice.RecipientUserId is not null, x.IsRead, x.Notice.ArchiveRequestId,
             Waiting: x.Notice.RecipientUserId is null && ((x.RequestStatus is { } status && x.Notice.Kind.AwaitedStatus() == status)
                 || (x.ActionStatus is { } step && x.Notice.Kind.AwaitedImprovementStatus() == step)),
-            ImprovementActionId: x.Notice.ImprovementActionId)).ToList();
+            ImprovementActionId: x.Notice.ImprovementActionId, SampleDrawId: x.Notice.SampleDrawId)).ToList();
     }
 }
 

@@ -7,8 +7,8 @@ namespace ComplaintPortal.Domain.Notifications;
 /// An in-app notice, addressed either to one named person (the owner of a task or case) or, for what has no
 /// owner, to everyone holding a role, optionally only within one department (e.g. "urgent and serious:
 /// escalated" to all of leadership). A notice is about exactly one thing: a case, an archive access request (to its requester
-/// by name, to leadership to decide it, or to the archive clerks of files overdue) or an improvement action (to the role whose
-/// step it waits for). Who has read it is kept in <see cref="NotificationRead"/>.
+/// by name, to leadership to decide it, or to the archive clerks of files overdue), an improvement action (to the role whose
+/// step it waits for) or a sample draw (to the committee member given its checks). Who has read it is kept in <see cref="NotificationRead"/>.
 /// </summary>
 public sealed class Notification
 {
@@ -84,6 +84,21 @@ public sealed class Notification
         };
     }
 
+    /// <summary>
+    /// A notice to one committee member about a sample draw (<paramref name="drawId"/>): checks of it were given to them.
+    /// Unread until read.
+    /// </summary>
+    public static Notification AboutDraw(string userId, int drawId, NotificationKind kind, string text, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!kind.IsAboutDraw())
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about a sample draw.");
+        }
+
+        return new Notification(null, kind, text, createdAt) { RecipientUserId = userId, SampleDrawId = drawId };
+    }
+
     private static NotificationKind AboutArchive(NotificationKind kind) =>
         kind.IsAboutArchive() ? kind : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice about an archive request.");
 
@@ -105,6 +120,9 @@ public sealed class Notification
 
     /// <summary>The improvement action the notice is about; null otherwise.</summary>
     public int? ImprovementActionId { get; private set; }
+
+    /// <summary>The sample draw the notice is about; null otherwise.</summary>
+    public int? SampleDrawId { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 
@@ -194,6 +212,9 @@ public enum NotificationKind
 
     /// <summary>To the department's head and leadership: an improvement action is still open after its date.</summary>
     ImprovementOverdue = 21,
+
+    /// <summary>To a committee member: checks of a sample draw were given to them (分派抽查), waiting in their queue.</summary>
+    ChecksAssigned = 22,
 }
 
 public static class NotificationKinds
@@ -219,6 +240,9 @@ public static class NotificationKinds
         NotificationKind.ImprovementReportedDone => ImprovementStatus.Done,
         _ => null,
     };
+
+    /// <summary>Whether notices of this kind are about a sample draw rather than a case.</summary>
+    public static bool IsAboutDraw(this NotificationKind kind) => kind is NotificationKind.ChecksAssigned;
 
     /// <summary>Whether notices of this kind are about an archive access request rather than a case.</summary>
     public static bool IsAboutArchive(this NotificationKind kind) =>

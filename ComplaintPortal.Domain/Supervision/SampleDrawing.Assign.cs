@@ -47,8 +47,9 @@ public sealed partial class SampleDrawing
     }
 
     /// <summary>
-    /// Gives checks of an active draw, still to do, to a member: they wait in that member's queue (我的抽查) from then on.
-    /// Any member may still complete any check. Logged with the draw (who gave which checks to whom) and published.
+    /// Gives checks of an active draw, still to do, to a member: they wait in that member's queue (我的抽查) from then on, and
+    /// the member is told by a notice (unless they gave them to themselves). Any member may still complete any check. Logged
+    /// with the draw (who gave which checks to whom) and published.
     /// </summary>
     /// <returns>How many checks were given.</returns>
     public async Task<SupervisionResult<int>> AssignAsync(int drawId, IReadOnlyCollection<int> sampledCaseIds, string checkerUserId, ActingUser actor,
@@ -95,6 +96,10 @@ public sealed partial class SampleDrawing
         SupervisionRecord.Log(db, time.GetUtcNow(), actor, SupervisionAction.ChecksAssigned, drawId,
             string.Create(CultureInfo.InvariantCulture,
                 $"{CheckerKey}{checker.Name}; {CountKey}{chosen.Count}; {OrdersKey}{string.Join(',', chosen.Select(c => c.DrawOrder))}"));
+        if (checker.UserId != actor.UserId)
+        {
+            db.Notifications.Add(CheckNotices.Assigned(chosen[0].Draw!, checker.UserId, chosen.Count, actor.Name, time.GetUtcNow()));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -137,6 +137,8 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         var colleague = await SignInAsync(root, "supervisor2");
         await OpenAsync(colleague, "/supervision/checks");
         await colleague.Locator("[data-test=check-tabs] .mud-tab", new() { HasTextString = "我的 (0)" }).WaitForAsync();
+        await colleague.WaitForSelectorAsync("[data-test=notice-bell][data-live=true]");
+        var unreadBefore = int.Parse(await colleague.GetAttributeAsync("[data-test=notice-bell]", "data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
         // The completed check shows no box to tick.
         Assert.False(await supervisor.Locator("[data-test=drawn-cases] label.mud-checkbox:has(input:disabled)").IsVisibleAsync());
         await supervisor.Locator("[data-test=drawn-cases] input[type=checkbox]:not([disabled])").CheckAsync();
@@ -146,9 +148,17 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await supervisor.ClickAsync("[data-test=assign-confirm]");
         await supervisor.Locator(".mud-snackbar", new() { HasTextString = "已将 1 件抽查分派给监督小组 陈明。" }).WaitForAsync();
         await colleague.Locator("[data-test=check-tabs] .mud-tab", new() { HasTextString = "我的 (1)" }).WaitForAsync();
+        // The member's bell counts the checks given without a reload; its notice says who gave how many, and leads to the queue.
+        await colleague.WaitForSelectorAsync($"[data-test=notice-bell][data-count='{unreadBefore + 1}']");
         await supervisor.Locator("[data-test=drawn-case][data-status=Pending]").Locator("xpath=ancestor::tr").Locator("[data-test=checker]", new() { HasTextString = "监督小组 陈明" })
             .WaitForAsync();
         await Shot(supervisor, "supervision-1-assigned.png");
+        await colleague.ClickAsync("[data-test=notice-bell]");
+        var given = colleague.Locator("[data-test=notices] tr", new() { Has = colleague.Locator("[data-kind=ChecksAssigned]") });
+        Assert.Contains("监督小组 吴静分派给您 1 件抽查", await given.InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(colleague, "supervision-1-notice-given.png");
+        await given.Locator("[data-draw]").ClickAsync();
+        await colleague.WaitForURLAsync("**/supervision/checks");
         await colleague.Context.CloseAsync();
 
         // The quality department's live board shows the notice counting down, and drops it live once it is closed.

@@ -72,6 +72,7 @@ public sealed class AssignChecksTests
         Assert.Empty(heard);
         Assert.Equal(0, await s.WithAsync(db => db.SupervisionLog.CountAsync(e => e.Action == SupervisionAction.ChecksAssigned)));
         Assert.Equal(0, await s.WithAsync(db => db.SampledCases.CountAsync(c => c.CheckerUserId == s.OtherMember.UserId)));
+        Assert.Equal(0, await s.WithAsync(db => db.Notifications.CountAsync(n => n.SampleDrawId != null)));
     }
 
     [Fact]

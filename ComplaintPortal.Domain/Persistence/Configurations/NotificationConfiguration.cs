@@ -2,6 +2,7 @@ using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Notifications;
 using ComplaintPortal.Domain.Reporting;
+using ComplaintPortal.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -34,11 +35,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(n => n.ImprovementActionId).OnDelete(DeleteBehavior.Restrict);
         // The few notices about improvement actions only, for the same reason.
         builder.HasIndex(n => n.ImprovementActionId).HasFilter("ImprovementActionId IS NOT NULL");
-        // About a case, an archive request or an improvement action: exactly one. Unquoted names read the same on SQLite and SQL Server.
+        builder.HasOne<SampleDraw>().WithMany().HasForeignKey(n => n.SampleDrawId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => n.SampleDrawId).HasFilter("SampleDrawId IS NOT NULL");
+        // About a case, an archive request, an improvement action or a sample draw: exactly one. Unquoted names read the same on
+        // SQLite and SQL Server.
         builder.ToTable(t => t.HasCheckConstraint("CK_Notifications_Subject",
-            "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL)"
-            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL)"
-            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)"));
+            "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NULL)"
+            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NULL)"
+            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL AND SampleDrawId IS NULL)"
+            + " OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NOT NULL)"));
     }
 }
 

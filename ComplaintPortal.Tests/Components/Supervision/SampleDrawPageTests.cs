@@ -284,6 +284,30 @@ public sealed class SampleDrawPageTests
         Assert.Empty(discardedPage.FindAll("[data-test=drawn-cases] input[type=checkbox]"));
     }
 
+    [Fact]
+    public async Task The_member_given_checks_reads_who_gave_how_many_of_which_sample_and_the_notice_leads_to_their_checks()
+    {
+        await using var s = await SupervisionScenario.CreateAsync();
+        var (_, _, quarter) = await s.ThreeDrawsAsync();
+        await s.AddCommitteeAccountsAsync();
+        var cases = await s.WithAsync(db => db.SampledCases.Where(c => c.SampleDrawId == quarter).OrderBy(c => c.DrawOrder).Select(c => c.Id).ToListAsync());
+        Assert.True((await s.AssignAsync(quarter, [cases[1], cases[3]], s.OtherMember.UserId)).Succeeded);
+        await using var context = NewContext(s);
+        context.SignInAs(s.OtherMember);
+
+        var notices = context.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
+
+        var row = notices.WaitForElement("[data-kind=ChecksAssigned]").Closest("tr")!;
+        Assert.Contains("有抽查分派给您", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{s.Member.Name}分派给您 2 件抽查", row.TextContent, StringComparison.Ordinal);
+        var link = row.QuerySelector("[data-draw]")!;
+        Assert.Equal(("/supervision/checks", SupervisionLabels.Period(new Domain.Reporting.ReportPeriod(Domain.Reporting.ReportPeriodKind.Quarter, 2026, 1)), quarter.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (link.GetAttribute("href"), link.TextContent.Trim(), link.GetAttribute("data-draw")));
+        Assert.Contains("抽查样本", link.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", row.QuerySelector("[data-unread]")!.GetAttribute("data-unread"));
+        Assert.DoesNotContain("ChecksAssigned", notices.Find("[data-test=notices] tbody").TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The box that ticks the check drawn <paramref name="order"/>th (named by its order for a screen reader).</summary>
     private static AngleSharp.Dom.IElement Box(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, int order) =>
         page.FindAll("[data-test=drawn-cases] label.mud-checkbox").Single(l => l.QuerySelector(".mud-sr-only")?.TextContent.Trim() == $"选择第 {order} 件")

@@ -20,7 +20,7 @@ public static partial class NoticeText
     /// <summary>
     /// Where the notice leads: its case's page; for an archive request, the approvals (one to decide), the archive desk (a loan
     /// overdue, to record its return) or the person's requests; for an improvement action, the actions' list showing those
-    /// in the state it waits in (overdue, to verify, in progress).
+    /// in the state it waits in (overdue, to verify, in progress); for checks given to a member, their queue of checks.
     /// </summary>
     public static string Href(NoticeView notice)
     {
@@ -32,12 +32,14 @@ public static partial class NoticeText
             NotificationKind.ImprovementOverdue => Reports.ImprovementActions.Href(Reports.ImprovementFilter.Overdue),
             NotificationKind.ImprovementReportedDone => Reports.ImprovementActions.Href(Reports.ImprovementFilter.Done),
             NotificationKind.ImprovementRaised or NotificationKind.ImprovementSentBack => Reports.ImprovementActions.Href(Reports.ImprovementFilter.Open),
+            NotificationKind.ChecksAssigned => ChecksHref,
             _ => Archive.FileView.MyRequestsHref,
         };
     }
 
     private const string ApprovalsHref = "/archive/approvals";
     private const string DeskHref = "/archive/desk";
+    private const string ChecksHref = "/supervision/checks";
 
     /// <summary>
     /// The notice's state: unread, read, or no longer waiting though never read (its case ended, its archive request decided,
@@ -54,23 +56,32 @@ public static partial class NoticeText
             : DeadlineText.Notices_CaseEnded;
     }
 
-    /// <summary>What the notice is about, as people quote it: the case's number, the request's (<c>CY-000042</c>) or the action's title.</summary>
+    /// <summary>
+    /// What the notice is about, as people quote it: the case's number, the request's (<c>CY-000042</c>), the action's title
+    /// or the sample's period (2026年2月).
+    /// </summary>
     public static string Subject(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return notice.ImprovementActionId is not null ? ImprovementNotices.Read(notice.Text).Title : notice.CaseNumber ?? notice.RequestNumber ?? "";
+        return notice.ImprovementActionId is not null ? ImprovementNotices.Read(notice.Text).Title
+            : notice.SampleDrawId is not null ? Domain.Supervision.CheckNotices.Read(notice.Text).Period is { } period ? Supervision.SupervisionLabels.Period(period) : ""
+            : notice.CaseNumber ?? notice.RequestNumber ?? "";
     }
 
-    /// <summary>Under the subject: the case's stage, "archive access request" or "improvement action".</summary>
+    /// <summary>Under the subject: the case's stage, "archive access request", "improvement action" or "spot-check sample".</summary>
     public static string SubjectKind(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         return notice.CaseStage is { } stage ? Cases.CaseLabels.Stage(stage)
             : notice.ImprovementActionId is not null ? DeadlineText.Notices_Improvement
+            : notice.SampleDrawId is not null ? DeadlineText.Notices_Draw
             : DeadlineText.Notices_ArchiveRequest;
     }
 
-    /// <summary>What is late or due soon and whose it is; until when archive access runs, or why it was refused or ended; empty for other notices.</summary>
+    /// <summary>
+    /// What is late or due soon and whose it is; until when archive access runs, or why it was refused or ended; who gave how
+    /// many checks; empty for other notices.
+    /// </summary>
     /// <param name="departmentName">Department name by code (<c>QA</c> → 質量部).</param>
     public static string Detail(NoticeView notice, OrganisationClock clock, Func<string, string> departmentName)
     {
@@ -103,6 +114,14 @@ public static partial class NoticeText
         if (notice.ImprovementActionId is not null)
         {
             return ImprovementDetail(notice);
+        }
+
+        if (notice.Kind == NotificationKind.ChecksAssigned)
+        {
+            var given = Domain.Supervision.CheckNotices.Read(notice.Text);
+            return given.Count == 1
+                ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ChecksGiven_One, given.By)
+                : string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ChecksGiven, given.By, given.Count);
         }
 
         if (notice.Kind is not (NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue))

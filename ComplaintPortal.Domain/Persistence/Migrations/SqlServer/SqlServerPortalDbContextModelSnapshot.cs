@@ -1472,6 +1472,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("SampleDrawId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1485,6 +1488,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ImprovementActionId")
                         .HasFilter("ImprovementActionId IS NOT NULL");
 
+                    b.HasIndex("SampleDrawId")
+                        .HasFilter("SampleDrawId IS NOT NULL");
+
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
@@ -1493,7 +1499,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
 
                     b.ToTable("Notifications", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)");
+                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL AND SampleDrawId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NOT NULL)");
                         });
                 });
 
@@ -3417,6 +3423,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("ComplaintPortal.Domain.Reporting.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ComplaintPortal.Domain.Supervision.SampleDraw", null)
+                        .WithMany()
+                        .HasForeignKey("SampleDrawId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1423,6 +1423,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SampleDrawId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1436,6 +1439,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ImprovementActionId")
                         .HasFilter("ImprovementActionId IS NOT NULL");
 
+                    b.HasIndex("SampleDrawId")
+                        .HasFilter("SampleDrawId IS NOT NULL");
+
                     b.HasIndex("RecipientRole", "CreatedAt");
 
                     b.HasIndex("ComplaintId", "RecipientRole", "RecipientDepartmentId");
@@ -1444,7 +1450,7 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
 
                     b.ToTable("Notifications", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL)");
+                            t.HasCheckConstraint("CK_Notifications_Subject", "(ComplaintId IS NOT NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NOT NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NOT NULL AND SampleDrawId IS NULL) OR (ComplaintId IS NULL AND ArchiveRequestId IS NULL AND ImprovementActionId IS NULL AND SampleDrawId IS NOT NULL)");
                         });
                 });
 
@@ -3307,6 +3313,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("ComplaintPortal.Domain.Reporting.ImprovementAction", null)
                         .WithMany()
                         .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ComplaintPortal.Domain.Supervision.SampleDraw", null)
+                        .WithMany()
+                        .HasForeignKey("SampleDrawId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
