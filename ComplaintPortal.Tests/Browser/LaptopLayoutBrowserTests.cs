@@ -33,7 +33,7 @@ public sealed class LaptopLayoutBrowserTests(BrowserFixture browser, ITestOutput
                 {
                     await page.GotoAsync(path);
                     await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
-                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    await PortalWalk.SettledAsync(page);
                     found.AddRange(await Layout.LaidOutWrongAsync(page, $"{user} {path} at {width} px"));
                     if ((path, width) is ("/supervision/notices", 1024) or ("/archive/desk", 768) or ("/reports/timeliness", 768) or ("/reports/statistics", 1024))
                     {

@@ -24,10 +24,10 @@ public sealed class PhoneLayoutBrowserTests(BrowserFixture browser, ITestOutputH
             await phone.GotoAsync("/culture/set?culture=en&returnUrl=%2F");
             foreach (var path in paths)
             {
-                // Laid out once the circuit has drawn the page (nothing is clicked, so no settling time as PortalWalk.OpenAsync waits).
+                // Laid out once the circuit has drawn the page and what it loads (nothing in it has changed for a quarter of a second).
                 await phone.GotoAsync(path);
                 await phone.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
-                await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await PortalWalk.SettledAsync(phone);
                 found.AddRange(await Layout.LaidOutWrongAsync(phone, $"{user} {path}"));
             }
 

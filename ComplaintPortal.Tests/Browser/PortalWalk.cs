@@ -33,8 +33,24 @@ public sealed class PortalWalk(BrowserFixture browser, Uri root, RunRecord? reco
         await page.GotoAsync(path);
         // The layout marks the page once it runs over the circuit; clicks on the prerendered copy are lost.
         await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
-        await page.WaitForTimeoutAsync(1000);
+        await SettledAsync(page);
     }
+
+    /// <summary>
+    /// Until the page has stopped changing: nothing in it added, removed or altered for a quarter of a second (the circuit's
+    /// first renders and the data they load drawn), or five seconds at most. It replaced a fixed second's wait after every page.
+    /// </summary>
+    public static Task SettledAsync(IPage page) => page.EvaluateAsync(
+        """
+        () => new Promise(resolve => {
+          let quiet;
+          const done = () => { observer.disconnect(); clearTimeout(quiet); clearTimeout(longest); resolve(); };
+          const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 250); });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          quiet = setTimeout(done, 250);
+          const longest = setTimeout(done, 5000);
+        })
+        """);
 
     public static async Task ActAsync(IPage page, string action, string expectedStage, string? note = null, Func<Task>? fill = null)
     {
