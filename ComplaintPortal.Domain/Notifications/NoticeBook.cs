@@ -163,6 +163,21 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
         return ids.Count;
     }
 
+    /// <summary>
+    /// Marks read the reader's unread notices of checks given to them (about sample draws): they opened their queue of checks,
+    /// where those notices lead. Returns how many. Found along the reader's own notices: such notices go to a person by name.
+    /// </summary>
+    public async Task<int> MarkChecksGivenReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var ids = await WithoutRead(ToPerson(reader), reader).Where(n => n.SampleDrawId != null).Select(n => n.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            await SaveReadsAsync(reader, ids, now, cancellationToken);
+        }
+
+        return ids.Count;
+    }
+
     /// <summary>Marks every unread notice of the reader read; returns how many.</summary>
     public async Task<int> MarkAllReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

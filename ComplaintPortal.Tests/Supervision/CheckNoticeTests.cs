@@ -33,9 +33,16 @@ public sealed class CheckNoticeTests
         var read = Assert.Single((await s.WithAsync(db => new NoticeBook(db).PageAsync(s.OtherMember, unreadOnly: false, 0, 10))).Notices);
         Assert.Equal((true, false), (read.IsRead, read.IsUnread));
 
+        // Opening their queue of checks reads the notices of checks given, theirs only, and no other notice.
+        Assert.True((await s.AssignAsync(quarter, [cases[2]], s.OtherMember.UserId)).Succeeded);
+        Assert.True((await s.AssignAsync(quarter, [cases[0]], s.Member.UserId, s.OtherMember)).Succeeded);
+        Assert.Equal((1, 1), (await UnreadAsync(s, s.OtherMember), await UnreadAsync(s, s.Member)));
+        Assert.Equal(1, await s.WithAsync(db => new NoticeBook(db).MarkChecksGivenReadAsync(s.OtherMember, s.Driver.Time.GetUtcNow())));
+        Assert.Equal((0, 1), (await UnreadAsync(s, s.OtherMember), await UnreadAsync(s, s.Member)));
+
         // Checks a member gives to themselves tell nobody.
-        Assert.True((await s.AssignAsync(quarter, [cases[0]], s.OtherMember.UserId, s.OtherMember)).Succeeded);
-        Assert.Equal(1, await s.WithAsync(db => db.Notifications.CountAsync(n => n.SampleDrawId != null)));
+        Assert.True((await s.AssignAsync(quarter, [cases[1]], s.OtherMember.UserId, s.OtherMember)).Succeeded);
+        Assert.Equal(3, await s.WithAsync(db => db.Notifications.CountAsync(n => n.SampleDrawId != null)));
     }
 
     [Fact]

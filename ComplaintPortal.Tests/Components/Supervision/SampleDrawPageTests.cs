@@ -306,6 +306,13 @@ public sealed class SampleDrawPageTests
         Assert.Contains("抽查样本", link.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", row.QuerySelector("[data-unread]")!.GetAttribute("data-unread"));
         Assert.DoesNotContain("ChecksAssigned", notices.Find("[data-test=notices] tbody").TextContent, StringComparison.Ordinal);
+
+        // Where it leads, the queue of their checks: opened, it has been seen, and leaves the unread list.
+        await using var queueTab = NewContext(s);
+        queueTab.SignInAs(s.OtherMember);
+        var queue = queueTab.RenderPage<Checks>();
+        queue.WaitForAssertion(() => Assert.Equal(2, queue.FindAll("[data-test=check-row]").Count));
+        Assert.Equal(0, await s.WithAsync(db => new Domain.Notifications.NoticeBook(db).CountUnreadAsync(s.OtherMember)));
     }
 
     /// <summary>The box that ticks the check drawn <paramref name="order"/>th (named by its order for a screen reader).</summary>
