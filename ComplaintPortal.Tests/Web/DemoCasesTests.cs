@@ -18,11 +18,11 @@ namespace ComplaintPortal.Tests.Web;
 /// committee's sampling all have something, made by the real services on the demo clock, and only on the first start.
 /// </summary>
 /// <remarks>
-/// Runs in the browser tests' collection, one after another with them rather than beside them: its demo seedings (the
-/// three regimes', and the mixed demo's first start if no demo walk has made it yet) keep a core busy for about half a
-/// minute, and beside them the browser walks' clicks timed out.
+/// Runs in the second browser collection, after the laptop-and-tablet walk, rather than beside another test of that slot:
+/// its demo seedings (the three regimes') keep a core busy for about fifty seconds. In the first browser collection they
+/// had lengthened the run's longest stretch; the walks now wait for pages to settle rather than for fixed times.
 /// </remarks>
-[Collection(BrowserCollection.Name)]
+[Collection(LayoutBrowserCollection.Name)]
 public sealed class DemoCasesTests
 {
     private static readonly DateTimeOffset Now = DemoPortal.Now;
