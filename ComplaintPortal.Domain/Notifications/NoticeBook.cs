@@ -152,39 +152,27 @@ public sealed class NoticeBook(PortalDbContext db, INoticeFeed? feed = null)
     /// a notice opened from the bell or the list would otherwise stay unread until marked by hand). Returns how many.
     /// Found along the notices' case index: a case has a handful of notices, whatever the reader's history.
     /// </summary>
-    public async Task<int> MarkCaseReadAsync(ActingUser reader, int complaintId, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var ids = await Unread(reader).Where(n => n.ComplaintId == complaintId).Select(n => n.Id).ToListAsync(cancellationToken);
-        if (ids.Count > 0)
-        {
-            await SaveReadsAsync(reader, ids, now, cancellationToken);
-        }
-
-        return ids.Count;
-    }
+    public Task<int> MarkCaseReadAsync(ActingUser reader, int complaintId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        MarkReadAsync(Unread(reader).Where(n => n.ComplaintId == complaintId), reader, now, cancellationToken);
 
     /// <summary>
     /// Marks read the reader's unread notices of checks given to them (about sample draws): they opened their queue of checks,
     /// where those notices lead. Returns how many. Found along the reader's own notices: such notices go to a person by name.
     /// </summary>
-    public async Task<int> MarkChecksGivenReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var ids = await WithoutRead(ToPerson(reader), reader).Where(n => n.SampleDrawId != null).Select(n => n.Id).ToListAsync(cancellationToken);
-        if (ids.Count > 0)
-        {
-            await SaveReadsAsync(reader, ids, now, cancellationToken);
-        }
-
-        return ids.Count;
-    }
+    public Task<int> MarkChecksGivenReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        MarkReadAsync(WithoutRead(ToPerson(reader), reader).Where(n => n.SampleDrawId != null), reader, now, cancellationToken);
 
     /// <summary>Marks every unread notice of the reader read; returns how many.</summary>
-    public async Task<int> MarkAllReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<int> MarkAllReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        MarkReadAsync(Unread(reader), reader, now, cancellationToken);
+
+    /// <summary>Marks <paramref name="unread"/> (the reader's notices not yet read) read; returns how many.</summary>
+    private async Task<int> MarkReadAsync(IQueryable<Notification> unread, ActingUser reader, DateTimeOffset now, CancellationToken ct)
     {
-        var ids = await Unread(reader).Select(n => n.Id).ToListAsync(cancellationToken);
+        var ids = await unread.Select(n => n.Id).ToListAsync(ct);
         if (ids.Count > 0)
         {
-            await SaveReadsAsync(reader, ids, now, cancellationToken);
+            await SaveReadsAsync(reader, ids, now, ct);
         }
 
         return ids.Count;

@@ -63,9 +63,12 @@ public static partial class NoticeText
     public static string Subject(NoticeView notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return notice.ImprovementActionId is not null ? ImprovementNotices.Read(notice.Text).Title
-            : notice.SampleDrawId is not null ? Domain.Supervision.CheckNotices.Read(notice.Text).Period is { } period ? Supervision.SupervisionLabels.Period(period) : ""
-            : notice.CaseNumber ?? notice.RequestNumber ?? "";
+        if (notice.SampleDrawId is not null)
+        {
+            return Domain.Supervision.CheckNotices.Read(notice.Text).Period is { } period ? Supervision.SupervisionLabels.Period(period) : "";
+        }
+
+        return notice.ImprovementActionId is not null ? ImprovementNotices.Read(notice.Text).Title : notice.CaseNumber ?? notice.RequestNumber ?? "";
     }
 
     /// <summary>Under the subject: the case's stage, "archive access request", "improvement action" or "spot-check sample".</summary>
