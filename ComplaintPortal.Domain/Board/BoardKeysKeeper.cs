@@ -93,13 +93,12 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
 
     private static async Task KeepAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = db.ChangeTracker;
-        if (!tracker.Entries<Complaint>().Any() && !tracker.Entries<DepartmentTask>().Any())
+        var tracker = TrackedEntries.Detect(db);
+        if (tracker.AsDetected<Complaint>().Count == 0 && tracker.AsDetected<DepartmentTask>().Count == 0)
         {
             return;
         }
 
-        tracker.DetectChanges();
         var regrouped = KeepGroups(tracker);
         await KeepTasksAsync(db, tracker, regrouped, ct);
         tracker.DetectChanges();
@@ -109,7 +108,7 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
     private static HashSet<int> KeepGroups(ChangeTracker tracker)
     {
         var regrouped = new HashSet<int>();
-        foreach (var entry in tracker.Entries<Complaint>())
+        foreach (var entry in tracker.AsDetected<Complaint>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
@@ -132,8 +131,8 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
     // keys; tasks the save did not load are loaded for it.
     private static async Task KeepTasksAsync(PortalDbContext db, ChangeTracker tracker, HashSet<int> regrouped, CancellationToken ct)
     {
-        var moved = tracker.Entries<Complaint>().Where(KeysMoved).Select(e => e.Property(c => c.Id).CurrentValue).Concat(regrouped).ToHashSet();
-        var added = tracker.Entries<DepartmentTask>().Where(e => e.State == EntityState.Added).ToList();
+        var moved = tracker.AsDetected<Complaint>().Where(KeysMoved).Select(e => e.Property(c => c.Id).CurrentValue).Concat(regrouped).ToHashSet();
+        var added = tracker.AsDetected<DepartmentTask>().Where(e => e.State == EntityState.Added).ToList();
         if (moved.Count == 0 && added.Count == 0)
         {
             return;
@@ -147,7 +146,7 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
         }
 
         // The keys of a new task's case when the save does not hold the case.
-        var keys = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => CaseKeys.Of(e.Entity));
+        var keys = tracker.AsDetected<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => CaseKeys.Of(e.Entity));
         var missing = added.Select(ComplaintOf).Where(id => id > 0 && !keys.ContainsKey(id)).Distinct().ToList();
         if (missing.Count > 0)
         {
@@ -158,7 +157,7 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
             }
         }
 
-        foreach (var entry in tracker.Entries<DepartmentTask>().Where(e => e.State != EntityState.Deleted))
+        foreach (var entry in tracker.AsDetected<DepartmentTask>().Where(e => e.State != EntityState.Deleted))
         {
             var complaintId = ComplaintOf(entry);
             if ((moved.Contains(complaintId) || entry.State == EntityState.Added) && keys.TryGetValue(complaintId, out var k))

@@ -73,14 +73,8 @@ public sealed class NextDeadlineKeeper : SaveChangesInterceptor
 
     private static async Task KeepAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = db.ChangeTracker;
-        if (!tracker.Entries<CaseDeadline>().Any())
-        {
-            return;
-        }
-
-        tracker.DetectChanges();
-        var deadlines = tracker.Entries<CaseDeadline>().ToList();
+        var tracker = TrackedEntries.Detect(db);
+        var deadlines = tracker.AsDetected<CaseDeadline>();
         var touched = deadlines.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(ComplaintOf).ToHashSet();
         if (touched.Count == 0)
@@ -100,7 +94,7 @@ public sealed class NextDeadlineKeeper : SaveChangesInterceptor
         var held = deadlines.Where(e => e.State != EntityState.Deleted && e.Entity.MetAt is null)
             .ToLookup(ComplaintOf, e => (e.Entity.DueAt, e.Entity.DueSoonAt));
 
-        var cases = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => e.Entity);
+        var cases = tracker.AsDetected<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue, e => e.Entity);
         // Cases the save did not load (a holiday import moves many), loaded together and tracked.
         var notLoaded = stored.Where(id => !cases.ContainsKey(id)).ToList();
         if (notLoaded.Count > 0)
@@ -111,6 +105,7 @@ public sealed class NextDeadlineKeeper : SaveChangesInterceptor
             }
         }
 
+        var moved = false;
         foreach (var id in touched)
         {
             if (!cases.TryGetValue(id, out var complaint) || db.Entry(complaint).State == EntityState.Deleted)
@@ -123,10 +118,14 @@ public sealed class NextDeadlineKeeper : SaveChangesInterceptor
             {
                 complaint.NextDueAt = dueAt;
                 complaint.NextDueSoonAt = dueSoonAt;
+                moved = true;
             }
         }
 
-        tracker.DetectChanges();
+        if (moved)
+        {
+            tracker.DetectChanges();
+        }
     }
 
     // Read from the entry: a new case's temporary key lives there, not on the entity.

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -72,22 +73,23 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
             return;
         }
 
-        var added = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var tracker = TrackedEntries.Detect(context);
+        var added = tracker.AsDetected<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var addresses = added.Select(NoticeAddress.Of).Distinct().ToList();
         // An archive request decided: leadership's notices to decide it leave their unread lists, so every leader re-counts.
-        var decided = context.ChangeTracker.Entries<ArchiveAccessRequest>().Any(e => e.State == EntityState.Modified
+        var decided = tracker.AsDetected<ArchiveAccessRequest>().Any(e => e.State == EntityState.Modified
             && e.Property(r => r.Status).IsModified && e.Property(r => r.Status).OriginalValue == AccessRequestStatus.Pending);
         if (decided)
         {
             addresses = [.. addresses.Append(new NoticeAddress(null, PortalRoles.Leadership, null)).Distinct()];
         }
 
-        var closing = context.ChangeTracker.Entries<Complaint>()
+        var closing = tracker.AsDetected<Complaint>()
             .Where(e => e.State == EntityState.Modified && e.Property(c => c.Stage).IsModified && e.Entity.Stage.IsFinal())
             .ToList();
         // An improvement action took a step: the notices waiting on the step before leave their unread lists (the head's when it is
         // reported done; leadership's and the committee's when it is verified or sent back), so their holders re-count.
-        int[] moved = [.. context.ChangeTracker.Entries<ImprovementAction>()
+        int[] moved = [.. tracker.AsDetected<ImprovementAction>()
             .Where(e => e.State == EntityState.Modified && e.Property(a => a.Status).IsModified)
             .Select(e => e.Entity.DepartmentId).Distinct().Order()];
         if (moved.Length > 0)

@@ -55,16 +55,10 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
 
     private static async Task CountAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = db.ChangeTracker;
-        if (!tracker.Entries<Complaint>().Any() && !tracker.Entries<DepartmentTask>().Any())
-        {
-            return;
-        }
-
-        tracker.DetectChanges();
+        var tracker = TrackedEntries.Detect(db);
         // Keys are read from the entries: a new row's temporary key lives there, not on the entity.
-        var complaintEntries = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);
-        var taskEntries = tracker.Entries<DepartmentTask>().ToList();
+        var complaintEntries = tracker.AsDetected<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);
+        var taskEntries = tracker.AsDetected<DepartmentTask>();
         var changedComplaints = complaintEntries.Where(e => Changed(e.Value)).Select(e => e.Key).ToList();
         var touched = changedComplaints
             .Concat(taskEntries.Where(e => e.State is EntityState.Added or EntityState.Deleted

@@ -49,16 +49,10 @@ public sealed class TimelinessCounter : SaveChangesInterceptor
 
     private static async Task CountAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = db.ChangeTracker;
-        if (!tracker.Entries<CaseDeadline>().Any() && !tracker.Entries<Complaint>().Any())
-        {
-            return;
-        }
-
-        tracker.DetectChanges();
-        var deadlineEntries = tracker.Entries<CaseDeadline>().ToList();
+        var tracker = TrackedEntries.Detect(db);
+        var deadlineEntries = tracker.AsDetected<CaseDeadline>();
         // Keys are read from the entries: a new row's temporary key lives there, not on the entity.
-        var complaintEntries = tracker.Entries<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);
+        var complaintEntries = tracker.AsDetected<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);
         var touched = deadlineEntries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(ComplaintOf)
             .Concat(complaintEntries.Where(e => e.Value.State is EntityState.Added
@@ -84,7 +78,7 @@ public sealed class TimelinessCounter : SaveChangesInterceptor
             .ToListAsync(ct);
         var taskDepartments = await db.DepartmentTasks.AsNoTracking().Where(t => stored.Contains(t.ComplaintId))
             .ToDictionaryAsync(t => t.Id, t => t.DepartmentId, ct);
-        foreach (var task in tracker.Entries<DepartmentTask>())
+        foreach (var task in tracker.AsDetected<DepartmentTask>())
         {
             taskDepartments[task.Property(t => t.Id).CurrentValue] = task.Entity.DepartmentId;
         }

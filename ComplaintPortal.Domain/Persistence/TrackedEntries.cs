@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ComplaintPortal.Domain.Persistence;
+
+/// <summary>
+/// A save's tracked entries, read as the change tracker last detected them. A plain <c>ChangeTracker.Entries()</c>
+/// first compares every tracked entity with its snapshot; the save interceptors read the entries many times, so each
+/// detects the changes once when it starts (<see cref="Detect"/>) and reads them through these afterwards.
+/// </summary>
+/// <remarks>
+/// An interceptor that sets properties detects again after it has (the next one reads the entries as detected). A save
+/// made with automatic detection turned off (the archiver's batches) detected its changes itself before saving, so
+/// <see cref="Detect"/> does not detect them again then.
+/// </remarks>
+public static class TrackedEntries
+{
+    /// <summary>Detects the changes made since the last detection (an entity added through a navigation, a property set).</summary>
+    public static ChangeTracker Detect(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tracker = context.ChangeTracker;
+        if (tracker.AutoDetectChangesEnabled)
+        {
+            tracker.DetectChanges();
+        }
+
+        return tracker;
+    }
+
+    /// <summary>The tracked entries of <typeparamref name="T"/>, without detecting changes again.</summary>
+    public static List<EntityEntry<T>> AsDetected<T>(this ChangeTracker tracker)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. tracker.Entries<T>()];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+}
