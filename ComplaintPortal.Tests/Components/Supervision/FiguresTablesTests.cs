@@ -7,7 +7,7 @@ namespace ComplaintPortal.Tests.Components.Supervision;
 
 /// <summary>
 /// The figures by department and by handler rank by any column: a click sorts ascending, a second descending, and a rate
-/// with nothing to divide by stays last either way.
+/// with nothing to divide by stays last either way. Handlers come a page at a time.
 /// </summary>
 public sealed class FiguresTablesTests
 {
@@ -78,5 +78,42 @@ public sealed class FiguresTablesTests
         Assert.Equal(["u-1", "u-3", "u-2"], Order());
         table.Find("[data-column=Satisfaction]").Click();
         Assert.Equal(["u-3", "u-1", "u-2"], Order());
+    }
+
+    [Fact]
+    public async Task Sixty_handlers_come_twenty_five_to_a_page_and_a_column_clicked_ranks_them_all_from_the_first_page()
+    {
+        // Handler h-01 handled 1 case, h-60 sixty.
+        var handlers = Enumerable.Range(1, 60)
+            .Select(i => new HandlerFigures($"h-{i:00}", $"处理人{i:00}", 1 + (i % 3), new CaseCounts(i, i, 0, 0, 0)))
+            .ToList();
+        await using var ctx = new PortalComponentContext("zh-Hans");
+        var table = ctx.Render<FiguresByHandler>(p => p.Add(c => c.Figures, Figures with { Handlers = handlers }).Add(c => c.Names, Names));
+        string[] Shown() => table.FindAll("tbody tr").Select(r => r.GetAttribute("data-handler")!).ToArray();
+        string Rows() => table.Find("[data-test=table-pager-rows]").TextContent;
+
+        Assert.Equal([.. Enumerable.Range(1, 25).Select(i => $"h-{i:00}")], Shown());
+        Assert.Equal("第 1–25 条，共 60 条", Rows());
+
+        // The third page: the last ten.
+        table.FindAll(".mud-pagination-item button").Single(b => b.TextContent.Trim() == "3").Click();
+        Assert.Equal([.. Enumerable.Range(51, 10).Select(i => $"h-{i:00}")], Shown());
+        Assert.Equal("第 51–60 条，共 60 条", Rows());
+
+        // Most cases handled first, over all sixty, from the first page again.
+        table.Find("[data-column=Handled]").Click();
+        table.Find("[data-column=Handled]").Click();
+        Assert.Equal([.. Enumerable.Range(36, 25).Reverse().Select(i => $"h-{i:00}")], Shown());
+        Assert.Equal("第 1–25 条，共 60 条", Rows());
+    }
+
+    [Fact]
+    public async Task Handlers_that_fit_on_one_page_have_no_pager()
+    {
+        await using var ctx = new PortalComponentContext("en");
+        var table = ctx.Render<FiguresByHandler>(p => p.Add(c => c.Figures, Figures).Add(c => c.Names, Names));
+
+        Assert.Equal(3, table.FindAll("tbody tr").Count);
+        Assert.Empty(table.FindAll("[data-test=table-pager]"));
     }
 }
