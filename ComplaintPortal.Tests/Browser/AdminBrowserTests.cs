@@ -345,21 +345,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
     private static ILocator Input(IPage page, string field) =>
         page.Locator($"[data-test={field}]").Locator("xpath=descendant-or-self::input").First;
 
-    private async Task<IPage> SignInAsync(Uri root, string userName)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        app?.Record.Watch(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(Uri root, string userName) =>
+        PortalWalk.SignInAsync(browser, root, userName, new() { ViewportSize = new() { Width = 1440, Height = 900 } }, app?.Record);
 
     public void Dispose()
     {

@@ -177,18 +177,8 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         await page.WaitForTimeoutAsync(1000);
     }
 
-    private async Task<IPage> SignInAsync(Uri root, string userName)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = root.ToString() });
-        app.Record.Watch(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(Uri root, string userName) =>
+        PortalWalk.SignInAsync(browser, root, userName, new(), app.Record);
 
     public void Dispose()
     {

@@ -104,16 +104,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper
 
     private async Task<IPage> SignInAsync(Uri root, string userName)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", ComplaintPortal.Web.Hosting.DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        var page = await PortalWalk.SignInAsync(browser, root, userName, new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         await page.WaitForSelectorAsync("[data-test=notice-bell][data-live=true]");
         return page;
     }

@@ -288,15 +288,6 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IDisposabl
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath(name), FullPage = true });
     }
 
-    private async Task<IPage> SignInAsync(Uri root, string userName)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(Uri root, string userName) =>
+        PortalWalk.SignInAsync(browser, root, userName, new() { ViewportSize = new() { Width = 1400, Height = 900 } });
 }
