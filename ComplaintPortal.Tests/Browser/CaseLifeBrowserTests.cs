@@ -98,7 +98,7 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         await OpenAsync(head, "/cases/queue");
         await head.ClickAsync($"[data-case='{number}']");
         await head.WaitForSelectorAsync("[data-test=case-stage]");
-        await WaitForCircuitAsync(head);
+        await PortalWalk.SettledAsync(head);
         await ActAsync(head, "ReassignTask", "InDepartments", fill: () => PickAsync(head, "step-assignee", "工程部 陈刚"));
 
         var engineer = await SignInAsync(root, "handler.eng");
@@ -163,19 +163,7 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
     /// <summary>Chooses an option of a MudSelect (its list opens in a popover), clicking again if the list did not open.</summary>
     private static Task PickAsync(IPage page, string select, string option) => PortalWalk.PickAsync(page, select, option);
 
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await WaitForCircuitAsync(page);
-    }
-
-    /// <summary>The page reacts only once its circuit is up.</summary>
-    private static async Task WaitForCircuitAsync(IPage page)
-    {
-        // The layout marks the page once it runs over the circuit; clicks on the prerendered copy are lost.
-        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
-        await page.WaitForTimeoutAsync(1000);
-    }
+    private static Task OpenAsync(IPage page, string path) => PortalWalk.OpenAsync(page, path);
 
     private Task<IPage> SignInAsync(Uri root, string userName) =>
         PortalWalk.SignInAsync(browser, root, userName, new(), app.Record);
