@@ -1,5 +1,4 @@
 using ComplaintPortal.Tests.Infrastructure;
-using ComplaintPortal.Web.Hosting;
 using ComplaintPortal.Web.Features.Reports;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

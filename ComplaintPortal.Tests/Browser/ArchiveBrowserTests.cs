@@ -2,7 +2,6 @@ using System.Globalization;
 using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
-using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -2,7 +2,6 @@ using ClosedXML.Excel;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
-using ComplaintPortal.Web.Hosting;
 using Microsoft.Playwright;
 
 namespace ComplaintPortal.Tests.Browser;
@@ -278,31 +277,16 @@ public sealed class LiveBoardBrowserTests(BrowserFixture browser) : IAsyncDispos
     /// <summary>A signed-in browser context with no page open (for the diagnostics requests).</summary>
     private async Task<IBrowserContext> SignedInAsync(Uri root, string userName)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = root.ToString() });
-        contexts.Add(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        var page = await PortalWalk.SignInAsync(browser, root, userName, new());
+        contexts.Add(page.Context);
         await page.CloseAsync();
-        return context;
+        return page.Context;
     }
 
     private async Task<IPage> BoardAsync(Uri root, string userName, ViewportSize? viewport = null, string path = "/board")
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "zh-CN", BaseURL = root.ToString(), ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 800 },
-        });
-        contexts.Add(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        var page = await PortalWalk.SignInAsync(browser, root, userName, new() { ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 800 } });
+        contexts.Add(page.Context);
         await page.GotoAsync(path);
         // Interactive: the circuit is up, the board has joined the change feed and the countdown script is loaded.
         await page.Locator("[data-board][data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });

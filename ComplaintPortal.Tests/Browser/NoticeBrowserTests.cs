@@ -18,17 +18,8 @@ public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper
         app = new PortalAppFactory(time: time);
         var root = app.StartOnLoopback();
         var actions = new AppActions(app.Services);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = root.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        app?.Record.Watch(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", "head.qa");
-        await page.FillAsync("#password", ComplaintPortal.Web.Hosting.DemoAccounts.Password);
-        await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        var page = await PortalWalk.SignInAsync(browser, root, "head.qa", new() { ViewportSize = new() { Width = 1280, Height = 800 } }, app.Record);
+        await page.GotoAsync("/");
 
         // The bell listens once the circuit is up.
         await page.WaitForSelectorAsync("[data-test=notice-bell][data-live=true]");
@@ -45,7 +36,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.WaitForSelectorAsync($"[data-test=notices] [data-case='{complaint.CaseNumber}']");
         Assert.Contains("部门新任务", await page.InnerTextAsync("[data-test=notices]"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("notices.png"), FullPage = true });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -105,6 +96,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser, ITestOutputHelper
     private async Task<IPage> SignInAsync(Uri root, string userName)
     {
         var page = await PortalWalk.SignInAsync(browser, root, userName, new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await page.GotoAsync("/");
         await page.WaitForSelectorAsync("[data-test=notice-bell][data-live=true]");
         return page;
     }

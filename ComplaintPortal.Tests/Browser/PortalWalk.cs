@@ -10,7 +10,10 @@ namespace ComplaintPortal.Tests.Browser;
 /// </summary>
 public sealed partial class PortalWalk(BrowserFixture browser, Uri root, RunRecord? record = null)
 {
-    /// <summary>Signs in in a fresh browser context: a desk (1440 x 900) unless a viewport is given, touch and mobile for a phone.</summary>
+    /// <summary>
+    /// Signs in in a fresh browser context: a desk (1440 x 900) unless a viewport is given, touch and mobile for a phone. The
+    /// page is blank until the walk opens one.
+    /// </summary>
     public Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null, bool phone = false) =>
         SignInAsync(browser, root, userName, new BrowserNewContextOptions
         {
@@ -18,10 +21,10 @@ public sealed partial class PortalWalk(BrowserFixture browser, Uri root, RunReco
         }, record);
 
     /// <summary>
-    /// Signs in in a fresh browser context (Chinese, at the portal's address) and opens the home page, as signing in does.
+    /// Signs in in a fresh browser context (Chinese, at the portal's address), whose page is blank until the walk opens one.
     /// The sign-in form is posted as the browser posts it (its antiforgery token and the cookie that goes with it), without
-    /// drawing the sign-in page: the walks signed in some eighty times a run, and the page itself is walked by
-    /// <see cref="SignInBrowserTests"/>.
+    /// drawing the sign-in page or the home page it leads to: the walks signed in some eighty times a run, each then opening
+    /// the page it walks, and the sign-in itself is walked by <see cref="SignInBrowserTests"/>.
     /// </summary>
     public static async Task<IPage> SignInAsync(BrowserFixture browser, Uri root, string userName, BrowserNewContextOptions options, RunRecord? record = null)
     {
@@ -43,9 +46,7 @@ public sealed partial class PortalWalk(BrowserFixture browser, Uri root, RunReco
         var signedIn = await context.APIRequest.PostAsync("/account/login", new() { Form = fields, MaxRedirects = 0 });
         Assert.True(signedIn.Status == 302 && !(signedIn.Headers.GetValueOrDefault("location") ?? "").Contains("/account/login", StringComparison.Ordinal),
             $"{userName} was not signed in: {signedIn.Status} {signedIn.Headers.GetValueOrDefault("location")}");
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        return page;
+        return await context.NewPageAsync();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

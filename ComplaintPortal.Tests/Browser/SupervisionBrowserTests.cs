@@ -1,7 +1,6 @@
 using ComplaintPortal.Domain.Supervision;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Tests.Sla;
-using ComplaintPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
