@@ -93,14 +93,15 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
         // The job buttons say that they run by themselves and that listing for destruction destroys nothing.
         Assert.Contains("列入待销毁清单不会销毁档案", await clerk.InnerTextAsync("[data-test=desk-jobs-help]"), StringComparison.Ordinal);
         Assert.Contains("结案满 7 天", await clerk.InnerTextAsync("[data-test=desk-jobs-help]"), StringComparison.Ordinal);
-        // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001): measured once
+        // Column titles, names and archive numbers each stay on one line (not 申 / 请, not DA-2026- / 000001, not the decider
+        // 总经理 / 周建国 under 审批人：): measured once
         // the requests have loaded (on a busy machine the grid was once still saying 加载中…).
         await clerk.Locator("[data-test=desk-requests] [data-test=grid-loading]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await clerk.Locator("[data-test=desk-requests] .portal-nowrap").First.WaitForAsync();
         var broken = await clerk.EvaluateAsync<string[]>(
             """
             () => [...[...document.querySelectorAll('[data-test=desk-requests] th')].map(th => th.querySelector('.sortable-column-header') ?? th.querySelector('.column-header')?.firstChild ?? th),
-                   ...document.querySelectorAll('[data-test=desk-requests] .portal-nowrap')]
+                   ...document.querySelectorAll('[data-test=desk-requests] .portal-nowrap, [data-test=desk-requests] [data-test=request-decision] .portal-keep-words')]
               .filter(e => {
                 const text = document.createRange();
                 text.selectNodeContents(e);
@@ -110,6 +111,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser, ITestOutputHelpe
             """);
         Assert.Empty(broken);
         Assert.True(await clerk.Locator("[data-test=desk-requests] .portal-nowrap").CountAsync() >= 2, "the requester and the archive number are kept whole");
+        Assert.True(await clerk.Locator("[data-test=desk-requests] [data-test=request-decision] .portal-keep-words").CountAsync() >= 1, "the decider is kept whole");
 
         // On a phone the clerk's requests are cards: each value under its column's title, the actions on the screen.
         var phone = await new PortalWalk(browser, root, app.Record).SignInAsync("archivist", new ViewportSize { Width = 390, Height = 844 }, phone: true);
