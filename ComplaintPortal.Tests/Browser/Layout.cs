@@ -16,7 +16,7 @@ public static class Layout
     /// What a person would see laid out wrong on the page shown, each found named after <paramref name="where"/>: the page
     /// scrolling sideways (or, on a phone, laid out wider than the screen and shown shrunk); a table or grid scrolling sideways in its frame (save the figures tables made to, whose first
     /// column stays pinned meanwhile); a button's or chip's words on more than one line; a case, file or request number
-    /// broken over lines; text running past the edge of its card. Only what can be seen counts (not the inside of a closed panel).
+    /// broken over lines; text running past the edge of its card; a table cell laid out apart from its row. Only what can be seen counts (not the inside of a closed panel).
     /// </summary>
     public static async Task<IReadOnlyList<string>> LaidOutWrongAsync(IPage page, string where)
     {
@@ -36,6 +36,15 @@ public static class Layout
                 if (swipes && first && getComputedStyle(first).position === 'sticky') continue;
                 const name = f.closest('[data-test]')?.dataset.test ?? 'a table';
                 out.push(`${name} scrolls sideways (${f.scrollWidth} px in ${f.clientWidth})`);
+              }
+              // A cell laid out as a box of its own (a flex cell, say) in a row of table cells does not take the row's height:
+              // its borders and hover stop short of the row's.
+              for (const tr of document.querySelectorAll('tbody tr')) {
+                if (!seen(tr)) continue;
+                const kinds = [...tr.children].map(td => getComputedStyle(td).display);
+                if (kinds.includes('table-cell') && kinds.some(k => k !== 'table-cell' && k !== 'none')) {
+                  out.push(`a row of ${tr.closest('[data-test]')?.dataset.test ?? 'a table'} has a cell apart from the row`);
+                }
               }
               for (const e of document.querySelectorAll('.mud-button-label, .mud-chip-content')) {
                 if (e.offsetParent === null) continue;
