@@ -66,6 +66,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<Domain.Notifications.CustomerMessageBook>();
         services.AddScoped<Domain.Privacy.PersonalDataViews>();
         services.AddScoped<Domain.Reporting.Improvements>();
+        services.AddScoped<Domain.Reporting.KeptTimelinessReport>();
         services.AddMemoryCache();
         services.AddSingleton<IntakeSuggestions>();
         services.AddSingleton<ComplaintPortal.Web.Components.Shared.PrerenderHandoff>();
