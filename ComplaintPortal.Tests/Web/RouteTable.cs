@@ -34,6 +34,7 @@ internal static class RouteTable
         ["/account/password"] = Any,
         ["/account/logout"] = Any,
         ["/cases/search"] = Any,
+        ["/cases/search/export.xlsx"] = Any,
         ["/cases/workflow"] = Any,
         ["/cases/{Number}"] = Any,
         ["/cases/{number}/evidence/{evidenceId}"] = Any,

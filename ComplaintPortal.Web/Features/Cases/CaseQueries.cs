@@ -97,7 +97,17 @@ public sealed class CaseQueries(PortalDbContext db)
     /// The cases matching <paramref name="search"/> that the viewer may open; newest first by default. Counted no further than
     /// <see cref="SearchTotalCap"/> (then <see cref="CaseRowPage.MoreThanTotal"/>).
     /// </summary>
-    public async Task<CaseRowPage> SearchAsync(CaseSearch search, ActingUser user, CaseListRequest request, CancellationToken ct = default)
+    public Task<CaseRowPage> SearchAsync(CaseSearch search, ActingUser user, CaseListRequest request, CancellationToken ct = default) =>
+        SearchAsync(search, user, request, MaxPageSize, ct);
+
+    /// <summary>
+    /// Every case the search lists, in its own order (newest first), as far as it counts them (<see cref="SearchTotalCap"/>): the
+    /// search's export, read in one query rather than page by page.
+    /// </summary>
+    public Task<CaseRowPage> SearchAllAsync(CaseSearch search, ActingUser user, CancellationToken ct = default) =>
+        SearchAsync(search, user, new CaseListRequest(0, SearchTotalCap), SearchTotalCap, ct);
+
+    private async Task<CaseRowPage> SearchAsync(CaseSearch search, ActingUser user, CaseListRequest request, int largestPage, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(user);
@@ -122,7 +132,7 @@ public sealed class CaseQueries(PortalDbContext db)
             query = visible.Where(c => newest.Contains(c.Id));
         }
 
-        var rows = await RowsAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct);
+        var rows = await RowsAsync(query, user, request, rows => rows.OrderByDescending(r => r.ReceivedAt), ct, largestPage);
         return new CaseRowPage(rows, many ? SearchTotalCap : counted, many);
     }
 
@@ -142,9 +152,9 @@ public sealed class CaseQueries(PortalDbContext db)
     }
 
     private async Task<IReadOnlyList<CaseRow>> RowsAsync(IQueryable<Complaint> query, ActingUser user, CaseListRequest request,
-        Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder, CancellationToken ct)
+        Func<IQueryable<RowData>, IOrderedQueryable<RowData>> defaultOrder, CancellationToken ct, int largestPage = MaxPageSize)
     {
-        var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var size = Math.Clamp(request.PageSize, 1, largestPage);
         var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
         return page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
             r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional)).ToList();

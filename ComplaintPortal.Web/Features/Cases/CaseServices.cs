@@ -57,6 +57,7 @@ public static class CaseServices
     {
         endpoints.MapEvidenceEndpoints();
         endpoints.MapIntakeApi();
+        endpoints.MapSearchExport();
         return endpoints;
     }
 }

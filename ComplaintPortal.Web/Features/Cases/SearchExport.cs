@@ -1,0 +1,81 @@
+using System.Globalization;
+using ComplaintPortal.Domain.Organisation;
+using ComplaintPortal.Domain.Privacy;
+using ComplaintPortal.Domain.Reporting.Excel;
+using ComplaintPortal.Web.Hosting;
+using ComplaintPortal.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ComplaintPortal.Web.Features.Cases;
+
+/// <summary>
+/// The search's results as an .xlsx sheet: the cases the page lists for the same search (<see cref="SearchFilter"/> in the
+/// address), newest first, as far as it counts them, with the page's columns. Personal data is masked as on the page, for
+/// cases the viewer does not work; where it is not, the export is written in the personal-data log, one line a case.
+/// </summary>
+internal static class SearchExport
+{
+    public const string Address = "/cases/search/export.xlsx";
+
+    public static string For(SearchFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Address + filter.ToQueryString();
+    }
+
+    public static IEndpointRouteBuilder MapSearchExport(this IEndpointRouteBuilder endpoints)
+    {
+        // Any portal role may search; what each may see decides the rows (CaseAccess), as on the page.
+        endpoints.MapGet(Address, ExportAsync).RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.AnyRole });
+        return endpoints;
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext context, CaseUsers users, CaseQueries queries, PersonalDataViews log, TimeProvider time,
+        OrganisationClock clock, CancellationToken ct)
+    {
+        var user = await users.FindAsync(context.User, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var filter = SearchFilter.Read(context.Request.Query);
+        var categories = await queries.CategoriesAsync(ct);
+        var found = await queries.SearchAllAsync(filter.ToCriteria(categories, clock), user, ct);
+        var unmasked = found.Rows.Where(r => r.ViewerWorksIt && (!string.IsNullOrEmpty(r.Name) || !string.IsNullOrEmpty(r.Phone))).ToList();
+        if (unmasked.Count > 0)
+        {
+            await log.RecordExportAsync(user, unmasked.Select(r => (r.Id, r.CaseNumber)), CaseText.Search_ExportTitle,
+                context.Connection.RemoteIpAddress?.ToString(), ct);
+        }
+
+        var now = time.GetUtcNow();
+        var lines = filter.Describe(categories).ToList();
+        if (found.MoreThanTotal)
+        {
+            lines.Add(new(CaseText.Search_ExportNote, string.Format(CultureInfo.CurrentCulture, CaseText.Grid_Capped, found.Total)));
+        }
+
+        var heading = new ReportHeading(CaseText.Search_ExportTitle, UiText.Report_GeneratedAt, now) { Lines = lines };
+        ReportColumn<CaseRow>[] columns =
+        [
+            ReportColumn<CaseRow>.Text(CaseText.Field_CaseNumber, r => r.CaseNumber),
+            ReportColumn<CaseRow>.Text(CaseText.Field_Stage, r => CaseLabels.Stage(r.Stage)),
+            ReportColumn<CaseRow>.Text(CaseText.Field_Priority, r => CaseLabels.Priority(r.Priority)),
+            ReportColumn<CaseRow>.Text(CaseText.Detail_Escalated, r => r.IsEscalated ? CaseText.Common_Yes : null),
+            ReportColumn<CaseRow>.DateTime(CaseText.Field_NextDeadline, r => r.NextDue),
+            ReportColumn<CaseRow>.DateTime(CaseText.Field_ReceivedAt, r => r.ReceivedAt),
+            ReportColumn<CaseRow>.Text(CaseText.Field_Name, r => r.ViewerWorksIt ? r.Name : PersonalDataMask.Name(r.Name)),
+            ReportColumn<CaseRow>.Text(CaseText.Field_Phone, r => r.ViewerWorksIt ? r.Phone : PersonalDataMask.Phone(r.Phone)),
+            ReportColumn<CaseRow>.Text(CaseText.Field_Description, r => r.Description),
+        ];
+        using var workbook = new ReportWorkbook(clock.TimeZone);
+        workbook.AddSheet(heading, columns, found.Rows);
+        var fileName = "case-search-" + clock.ToLocal(now).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".xlsx";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        context.Response.Headers.CacheControl = "private, no-store";
+        context.Response.ContentType = ReportWorkbook.ContentType;
+        await workbook.SaveAsync(context.Response.Body, ct);
+        return Results.Empty;
+    }
+}
