@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClosedXML.Excel;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Hosting;
 using Microsoft.Playwright;
@@ -109,6 +110,31 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
 
         Assert.True(await committee.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth && window.innerWidth <= screen.width"));
         await committee.Locator("[data-test=figures-departments]").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("figures-phone-departments.png") });
+    }
+
+    [Fact]
+    public async Task A_clerk_searches_by_a_word_and_downloads_the_cases_the_list_shows()
+    {
+        var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
+        var page = await walk.SignInAsync("intake", new ViewportSize { Width = 1366, Height = 800 });
+        await page.GotoAsync("/cases/search");
+        await page.WaitForSelectorAsync("[data-test=layout-interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("input[data-test=search-text], [data-test=search-text] input").First.FillAsync("空调");
+        await page.Locator("[data-test=search]").ClickAsync();
+        await page.WaitForFunctionAsync(
+            "() => { const rows = [...document.querySelectorAll('[data-test=case-table] tbody tr')]; return rows.length > 1 && rows.every(r => r.innerText.includes('空调')); }");
+        var listed = await page.Locator("[data-test=case-table] tbody a[data-case]").AllInnerTextsAsync();
+
+        var download = page.WaitForDownloadAsync();
+        await page.Locator("[data-test=search-export]").ClickAsync();
+        var file = await download;
+
+        // The file holds the search shown, not every case: the link followed the search when it was run.
+        Assert.Matches(@"^case-search-\d{8}-\d{4}\.xlsx$", file.SuggestedFilename);
+        await using var saved = File.OpenRead(await file.PathAsync());
+        using var workbook = new XLWorkbook(saved);
+        var rows = workbook.Worksheets.First().AutoFilter.Range.Rows().Skip(1).Select(r => r.Cell(1).GetString()).ToList();
+        Assert.Equal(listed.Select(n => n.Trim()), rows);
     }
 
     [Fact]
