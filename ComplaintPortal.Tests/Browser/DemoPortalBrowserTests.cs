@@ -113,7 +113,7 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
     }
 
     [Fact]
-    public async Task A_clerk_searches_by_a_word_and_downloads_the_cases_the_list_shows()
+    public async Task A_clerk_searches_by_a_word_downloads_the_cases_the_list_shows_and_comes_back_to_the_search_from_a_case()
     {
         var walk = new PortalWalk(browser, app.StartOnLoopback(), app.Record);
         var page = await walk.SignInAsync("intake", new ViewportSize { Width = 1366, Height = 800 });
@@ -135,6 +135,15 @@ public sealed class DemoPortalBrowserTests(BrowserFixture browser, ITestOutputHe
         using var workbook = new XLWorkbook(saved);
         var rows = workbook.Worksheets.First().AutoFilter.Range.Rows().Skip(1).Select(r => r.Cell(1).GetString()).ToList();
         Assert.Equal(listed.Select(n => n.Trim()), rows);
+
+        // A case opened from the results, and back: the search as it was left, its word in the field and its cases listed.
+        await page.Locator("[data-test=case-table] tbody a[data-case]").First.ClickAsync();
+        await page.WaitForURLAsync("**/cases/KS-*");
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync(
+            "() => { const rows = [...document.querySelectorAll('[data-test=case-table] tbody tr')]; return rows.length > 1 && rows.every(r => r.innerText.includes('空调')); }");
+        Assert.Equal("空调", await page.Locator("input[data-test=search-text], [data-test=search-text] input").First.InputValueAsync());
+        Assert.Equal(listed, await page.Locator("[data-test=case-table] tbody a[data-case]").AllInnerTextsAsync());
     }
 
     [Fact]

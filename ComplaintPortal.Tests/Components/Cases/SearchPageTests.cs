@@ -37,6 +37,36 @@ public sealed class SearchPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_search_goes_into_the_address_and_the_address_brings_it_back_with_its_fields_as_after_opening_a_case()
+    {
+        var ctx = Open();
+        var dispatched = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var registered = await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+
+        var cut = ctx.RenderPage<Search>();
+        cut.WaitForElement($"[data-case='{registered.CaseNumber}']");
+        cut.Find("[data-test=search-text]").Input("漏电");
+        cut.Find("[data-test=search]").Click();
+
+        Assert.EndsWith("/cases/search?q=%E6%BC%8F%E7%94%B5", navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal("/cases/search/export.xlsx?q=%E6%BC%8F%E7%94%B5", cut.Find("[data-test=search-export]").GetAttribute("href"));
+
+        // Another search, opened from its address (a bookmark, or the way back from a case): its fields and its cases.
+        navigation.NavigateTo("/cases/search?q=%E6%BC%8F%E7%94%B5&stage=InDepartments");
+        cut.WaitForAssertion(() => Assert.Equal([dispatched.CaseNumber], cut.FindAll("[data-case]").Select(a => a.GetAttribute("data-case"))));
+        Assert.Equal("漏电", cut.Find("[data-test=search-text]").GetAttribute("value"));
+        Assert.Equal("部门处理中", cut.Find("[data-test=search-stage]").TextContent.Trim());
+        Assert.Equal("/cases/search/export.xlsx?q=%E6%BC%8F%E7%94%B5&stage=InDepartments", cut.Find("[data-test=search-export]").GetAttribute("href"));
+
+        // What an address cannot mean is left out, as an empty field would be.
+        navigation.NavigateTo("/cases/search?stage=7&channel=Nowhere&from=tomorrow");
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-case]").Count));
+        Assert.Equal("/cases/search/export.xlsx", cut.Find("[data-test=search-export]").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Past_the_search_cap_the_pager_says_more_than_and_a_narrower_search_counts_exactly()
     {
         // The portal's page with its queries counting no further than 2 (the portal counts to 1,000).

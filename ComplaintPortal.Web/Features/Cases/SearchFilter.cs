@@ -16,17 +16,23 @@ public sealed record SearchFilter(string? Text, CaseStage? Stage, ComplaintChann
 {
     private const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>No search: every case the viewer may open, newest first.</summary>
+    public static readonly SearchFilter None = new(null, null, null, null, null, null);
+
     public static SearchFilter Read(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new(
-            Value(query["q"]),
-            Enum.TryParse<CaseStage>(Value(query["stage"]), out var stage) && Enum.IsDefined(stage) ? stage : null,
-            Enum.TryParse<ComplaintChannel>(Value(query["channel"]), out var channel) && Enum.IsDefined(channel) ? channel : null,
-            int.TryParse(Value(query["category"]), NumberStyles.None, CultureInfo.InvariantCulture, out var category) ? category : null,
-            Date(query["from"]),
-            Date(query["to"]));
+        return Read(Value(query["q"]), Value(query["stage"]), Value(query["channel"]), Value(query["category"]), Value(query["from"]), Value(query["to"]));
     }
+
+    /// <summary>From the address's values one by one (the search page's query parameters).</summary>
+    public static SearchFilter Read(string? text, string? stage, string? channel, string? category, string? from, string? to) => new(
+        string.IsNullOrWhiteSpace(text) ? null : text,
+        Enum.TryParse<CaseStage>(stage, out var s) && Enum.IsDefined(s) && !IsNumber(stage) ? s : null,
+        Enum.TryParse<ComplaintChannel>(channel, out var c) && Enum.IsDefined(c) && !IsNumber(channel) ? c : null,
+        int.TryParse(category, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+        Date(from),
+        Date(to));
 
     /// <summary>The address's query: only what was asked for.</summary>
     public string ToQueryString()
@@ -101,6 +107,9 @@ public sealed record SearchFilter(string? Text, CaseStage? Stage, ComplaintChann
 
     private static string? Value(StringValues values) => values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 
-    private static DateOnly? Date(StringValues values) =>
-        DateOnly.TryParseExact(Value(values), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    // "?stage=3" would parse as a stage: only names are read, as the page writes them.
+    private static bool IsNumber(string? value) => value is { Length: > 0 } && (char.IsAsciiDigit(value[0]) || value[0] is '-' or '+');
+
+    private static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }
