@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -35,7 +36,7 @@ public sealed class AppendOnlyArchiveInterceptor : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries())
+        foreach (var entry in context.ChangeTracker.AsDetected())
         {
             if (entry.State is not (EntityState.Modified or EntityState.Deleted))
             {

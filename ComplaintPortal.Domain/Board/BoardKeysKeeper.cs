@@ -93,7 +93,7 @@ public sealed class BoardKeysKeeper : SaveChangesInterceptor
 
     private static async Task KeepAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = TrackedEntries.Detect(db);
+        var tracker = db.ChangeTracker;
         if (tracker.AsDetected<Complaint>().Count == 0 && tracker.AsDetected<DepartmentTask>().Count == 0)
         {
             return;

@@ -73,7 +73,7 @@ public sealed class NextDeadlineKeeper : SaveChangesInterceptor
 
     private static async Task KeepAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = TrackedEntries.Detect(db);
+        var tracker = db.ChangeTracker;
         var deadlines = tracker.AsDetected<CaseDeadline>();
         var touched = deadlines.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(ComplaintOf).ToHashSet();

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -32,7 +33,7 @@ public sealed class AppendOnlyLedgerInterceptor : SaveChangesInterceptor
             return;
         }
 
-        var tampering = context.ChangeTracker.Entries<LedgerEvent>()
+        var tampering = context.ChangeTracker.AsDetected<LedgerEvent>()
             .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (tampering)
         {

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -37,7 +38,7 @@ public sealed class LedgerSequencer : SaveChangesInterceptor
 
     private static List<LedgerEvent> Unplaced(DbContext? context) => context is null
         ? []
-        : context.ChangeTracker.Entries<LedgerEvent>()
+        : context.ChangeTracker.AsDetected<LedgerEvent>()
             .Where(e => e.State == EntityState.Added && e.Entity.Position == 0)
             .Select(e => e.Entity)
             .OrderBy(e => e.ComplaintId).ThenBy(e => e.Sequence)

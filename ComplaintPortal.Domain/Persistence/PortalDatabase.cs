@@ -73,6 +73,8 @@ public static class PortalDatabase
     /// <summary>The store's own guards, the same for every provider: append-only records, stored-value checks, ledger positions.</summary>
     private static readonly IInterceptor[] Interceptors =
     [
+        // Detects the save's changes once, first: the others read them as detected (TrackedEntries).
+        SaveDetection.Instance,
         Deadlines.NextDeadlineKeeper.Instance, Board.BoardKeysKeeper.Instance, AppendOnlyLedgerInterceptor.Instance, StoredValueGuard.Instance, LedgerSequencer.Instance, AppendOnlySupervisionInterceptor.Instance,
         Archive.AppendOnlyArchiveInterceptor.Instance, AppendOnlyPrivacyInterceptor.Instance,
         Reporting.TimelinessCounter.Instance, Reporting.StatisticsCounter.Instance,

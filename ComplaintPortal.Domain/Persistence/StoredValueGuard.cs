@@ -40,7 +40,7 @@ public sealed class StoredValueGuard : SaveChangesInterceptor
         }
 
         var errors = new List<FieldError>();
-        foreach (var entry in context.ChangeTracker.Entries())
+        foreach (var entry in context.ChangeTracker.AsDetected())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {

@@ -9,9 +9,10 @@ namespace ComplaintPortal.Domain.Persistence;
 /// detects the changes once when it starts (<see cref="Detect"/>) and reads them through these afterwards.
 /// </summary>
 /// <remarks>
-/// An interceptor that sets properties detects again after it has (the next one reads the entries as detected). A save
-/// made with automatic detection turned off (the archiver's batches) detected its changes itself before saving, so
-/// <see cref="Detect"/> does not detect them again then.
+/// A save's changes are detected once, by the first of its interceptors (<see cref="SaveDetection"/>); the others read the
+/// entries as detected, and one that sets properties detects again after it has (the next one reads the entries as
+/// detected). A save made with automatic detection turned off (the archiver's batches) detected its changes itself before
+/// saving, so <see cref="Detect"/> does not detect them again then.
 /// </remarks>
 public static class TrackedEntries
 {
@@ -26,6 +27,22 @@ public static class TrackedEntries
         }
 
         return tracker;
+    }
+
+    /// <summary>Every tracked entry, without detecting changes again.</summary>
+    public static List<EntityEntry> AsDetected(this ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. tracker.Entries()];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>The tracked entries of <typeparamref name="T"/>, without detecting changes again.</summary>

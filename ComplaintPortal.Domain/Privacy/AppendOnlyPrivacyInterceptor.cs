@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -30,7 +31,7 @@ public sealed class AppendOnlyPrivacyInterceptor : SaveChangesInterceptor
 
     private static void Check(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<PersonalDataView>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (context is not null && context.ChangeTracker.AsDetected<PersonalDataView>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The personal-data view log is append-only: its lines cannot be changed or deleted.");
         }

@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -33,7 +34,7 @@ public sealed class AppendOnlySupervisionInterceptor : SaveChangesInterceptor
             return;
         }
 
-        var tampering = context.ChangeTracker.Entries()
+        var tampering = context.ChangeTracker.AsDetected()
             .Any(e => (e.Entity is SupervisionLogEntry or FiguresPublication) && e.State is EntityState.Modified or EntityState.Deleted);
         if (tampering)
         {

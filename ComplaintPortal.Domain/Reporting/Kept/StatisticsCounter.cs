@@ -55,7 +55,7 @@ public sealed class StatisticsCounter : SaveChangesInterceptor
 
     private static async Task CountAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = TrackedEntries.Detect(db);
+        var tracker = db.ChangeTracker;
         // Keys are read from the entries: a new row's temporary key lives there, not on the entity.
         var complaintEntries = tracker.AsDetected<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);
         var taskEntries = tracker.AsDetected<DepartmentTask>();

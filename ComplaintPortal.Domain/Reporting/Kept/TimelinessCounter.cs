@@ -49,7 +49,7 @@ public sealed class TimelinessCounter : SaveChangesInterceptor
 
     private static async Task CountAsync(PortalDbContext db, CancellationToken ct)
     {
-        var tracker = TrackedEntries.Detect(db);
+        var tracker = db.ChangeTracker;
         var deadlineEntries = tracker.AsDetected<CaseDeadline>();
         // Keys are read from the entries: a new row's temporary key lives there, not on the entity.
         var complaintEntries = tracker.AsDetected<Complaint>().ToDictionary(e => e.Property(c => c.Id).CurrentValue);

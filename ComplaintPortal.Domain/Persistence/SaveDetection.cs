@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ComplaintPortal.Domain.Persistence;
+
+/// <summary>
+/// The first of a save's interceptors: detects the save's changes once (<see cref="TrackedEntries.Detect"/>), so that the
+/// keepers, guards and counters after it read the entries as detected (<see cref="TrackedEntries.AsDetected{T}"/>) instead of
+/// each comparing every tracked entity with its snapshot again. It must stay first (<see cref="PortalDatabase"/>): a guard
+/// before it would miss a change made to an entity's properties, and the append-only guards' tests would say so.
+/// </summary>
+public sealed class SaveDetection : SaveChangesInterceptor
+{
+    public static SaveDetection Instance { get; } = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Detect(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Detect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Detect(DbContext? context)
+    {
+        if (context is not null)
+        {
+            TrackedEntries.Detect(context);
+        }
+    }
+}
