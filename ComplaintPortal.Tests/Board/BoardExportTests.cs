@@ -25,6 +25,8 @@ public sealed class BoardExportTests : IDisposable
         var response = await client.GetAsync("/board/export.xlsx?sort=CaseNumber");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Kept out of every cache on the way, as the other workbooks.
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Private: true });
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var sheet = workbook.Worksheets.Single();

@@ -40,6 +40,7 @@ public sealed class SearchExportTests : IDisposable
         var (workbook, response) = await ExportAsync("intake", "?q=%E6%BC%8F%E7%94%B5&stage=InDepartments");
 
         Assert.StartsWith("case-search-", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Private: true });
         var sheet = Assert.Single(workbook.Worksheets);
         Assert.Equal("案件查询结果", sheet.Name);
         var rows = Rows(sheet);

@@ -1,7 +1,7 @@
 using ComplaintPortal.Domain.Board;
 using ComplaintPortal.Domain.Organisation;
-using ComplaintPortal.Domain.Reporting.Excel;
 using ComplaintPortal.Web.Features.Cases;
+using ComplaintPortal.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -66,8 +66,7 @@ internal static class BoardEndpoints
         var rows = await query.OpenCasesAsync(viewer, BoardQueryString.Parse(context.Request.Query), now, BoardExport.MaxRows, null, ct);
         var lookups = await markup.LookupsAsync(System.Globalization.CultureInfo.CurrentUICulture, ct);
         var fileName = "board-" + clock.ToLocal(now).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture) + ".xlsx";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        context.Response.ContentType = ReportWorkbook.ContentType;
+        WorkbookDownload.Start(context, fileName);
         var view = new BoardView(rows, BoardQueryString.Parse(context.Request.Query), lookups, now, clock.TimeZone);
         await BoardExport.WriteAsync(context.Response.Body, view, ct);
         return Results.Empty;

@@ -44,10 +44,6 @@ internal static class PersonalDataLogExport
         using var workbook = new ReportWorkbook(clock.TimeZone);
         workbook.AddSheet(heading, columns, lines);
         var fileName = "personal-data-views-" + clock.ToLocal(now).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".xlsx";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.ContentType = ReportWorkbook.ContentType;
-        await workbook.SaveAsync(context.Response.Body, ct);
-        return Results.Empty;
+        return await WorkbookDownload.SendAsync(context, workbook, fileName, ct);
     }
 }

@@ -80,11 +80,7 @@ internal static class StatisticsExport
                 ReportColumn<MonthReceived>.Integer(DeadlineText.Stats_Received, m => m.Received),
             ], result.Trend);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"complaint-statistics-{period.Year}-{period.Kind}-{period.Number}.xlsx").ToLowerInvariant();
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.ContentType = ReportWorkbook.ContentType;
-        await workbook.SaveAsync(context.Response.Body, ct);
-        return Results.Empty;
+        return await WorkbookDownload.SendAsync(context, workbook, fileName, ct);
     }
 
     private static ReportColumn<StatisticsRow>[] Columns(string keyTitle, bool withBefore) =>

@@ -43,11 +43,7 @@ internal static class SupervisionEndpoints
         var names = await SupervisionNames.LoadAsync(db);
         using var workbook = new ReportWorkbook(clock.TimeZone);
         FiguresExport.Write(workbook, view, names, view.Publication is { } p ? clock.Format(p.PublishedAt) : null, time.GetUtcNow());
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FiguresExport.FileName(view.Period)}\"";
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.ContentType = ReportWorkbook.ContentType;
-        await workbook.SaveAsync(context.Response.Body, ct);
-        return Results.Empty;
+        return await WorkbookDownload.SendAsync(context, workbook, FiguresExport.FileName(view.Period), ct);
     }
 
     /// <summary>A draw's list of cases, for the committee only (as the draw's page).</summary>
@@ -65,10 +61,6 @@ internal static class SupervisionEndpoints
         var names = await SupervisionNames.LoadAsync(db);
         using var workbook = new ReportWorkbook(clock.TimeZone);
         DrawExport.Write(workbook, draw, cases, names, clock.Format(draw.DrawnAt), time.GetUtcNow());
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{DrawExport.FileName(id)}\"";
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.ContentType = ReportWorkbook.ContentType;
-        await workbook.SaveAsync(context.Response.Body, ct);
-        return Results.Empty;
+        return await WorkbookDownload.SendAsync(context, workbook, DrawExport.FileName(id), ct);
     }
 }
