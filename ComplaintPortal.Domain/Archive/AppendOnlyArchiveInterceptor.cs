@@ -1,6 +1,5 @@
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Domain.Archive;
 
@@ -8,34 +7,14 @@ namespace ComplaintPortal.Domain.Archive;
 /// Keeps the archive's record whole: an archived version is never changed or deleted (disposal may only
 /// remove its content once), and access-register lines and retention-rule changes are append-only.
 /// </summary>
-public sealed class AppendOnlyArchiveInterceptor : SaveChangesInterceptor
+public sealed class AppendOnlyArchiveInterceptor : SavingCheck
 {
     private static readonly HashSet<string> PurgeProperties = [nameof(ArchiveFileVersion.Content), nameof(ArchiveFileVersion.PurgedAt)];
 
     public static AppendOnlyArchiveInterceptor Instance { get; } = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         foreach (var entry in context.ChangeTracker.AsDetected())
         {
             if (entry.State is not (EntityState.Modified or EntityState.Deleted))

@@ -1,6 +1,5 @@
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Domain.Ledger;
 
@@ -8,31 +7,12 @@ namespace ComplaintPortal.Domain.Ledger;
 /// Refuses any save that would change or delete a ledger event. The database triggers added in the
 /// Cases migration hold the same line for anything that bypasses EF Core.
 /// </summary>
-public sealed class AppendOnlyLedgerInterceptor : SaveChangesInterceptor
+public sealed class AppendOnlyLedgerInterceptor : SavingCheck
 {
     public static AppendOnlyLedgerInterceptor Instance { get; } = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var tampering = context.ChangeTracker.AsDetected<LedgerEvent>()
             .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (tampering)

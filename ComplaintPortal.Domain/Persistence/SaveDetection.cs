@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Domain.Persistence;
 
@@ -9,30 +8,9 @@ namespace ComplaintPortal.Domain.Persistence;
 /// each comparing every tracked entity with its snapshot again. It must stay first (<see cref="PortalDatabase"/>): a guard
 /// before it would miss a change made to an entity's properties, and the append-only guards' tests would say so.
 /// </summary>
-public sealed class SaveDetection : SaveChangesInterceptor
+public sealed class SaveDetection : SavingCheck
 {
     public static SaveDetection Instance { get; } = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Detect(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Detect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Detect(DbContext? context)
-    {
-        if (context is not null)
-        {
-            TrackedEntries.Detect(context);
-        }
-    }
+    protected override void Saving(DbContext context) => TrackedEntries.Detect(context);
 }

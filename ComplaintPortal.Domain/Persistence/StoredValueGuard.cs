@@ -1,7 +1,6 @@
 using ComplaintPortal.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,31 +13,12 @@ namespace ComplaintPortal.Domain.Persistence;
 /// stored half-way and no database ever cuts a value silently. The use cases validate first and name
 /// the field in their own words; this catches whatever path forgot.
 /// </summary>
-public sealed class StoredValueGuard : SaveChangesInterceptor
+public sealed class StoredValueGuard : SavingCheck
 {
     public static StoredValueGuard Instance { get; } = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var errors = new List<FieldError>();
         foreach (var entry in context.ChangeTracker.AsDetected())
         {

@@ -1,6 +1,5 @@
 using ComplaintPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ComplaintPortal.Domain.Supervision;
 
@@ -8,32 +7,12 @@ namespace ComplaintPortal.Domain.Supervision;
 /// Refuses any save that would change or delete a supervision log line or a published (frozen) set of
 /// figures. The triggers of the Supervision migration hold the same line for anything that bypasses EF Core.
 /// </summary>
-public sealed class AppendOnlySupervisionInterceptor : SaveChangesInterceptor
+public sealed class AppendOnlySupervisionInterceptor : SavingCheck
 {
     public static AppendOnlySupervisionInterceptor Instance { get; } = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var tampering = context.ChangeTracker.AsDetected()
             .Any(e => (e.Entity is SupervisionLogEntry or FiguresPublication) && e.State is EntityState.Modified or EntityState.Deleted);
         if (tampering)
