@@ -288,6 +288,7 @@ public sealed class StatisticsPageTests : CasePageTest
         var cut = ctx.RenderPage<Statistics>();
 
         Assert.Equal("No complaints were received in this period.", cut.WaitForElement("[data-test=no-complaints]").TextContent.Trim());
+        Assert.Equal("See the period before: February 2026", cut.Find("[data-test=period-before]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-test=by-category]"));
         Assert.Equal("0", cut.Find("[data-figure=received] [data-test=figure]").TextContent.Trim());
     }

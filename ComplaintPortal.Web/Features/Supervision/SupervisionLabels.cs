@@ -44,7 +44,9 @@ public static class SupervisionLabels
             ReportPeriodKind.Year => SupervisionText.Period_Year,
             _ => throw new ArgumentOutOfRangeException(nameof(period)),
         };
-        return string.Format(CultureInfo.CurrentCulture, format, period.Year, period.Number);
+        // {2} is the period's first day, for a language that names the month ("November 2026"; 2026年11月 takes its number).
+        var first = new DateTime(period.Year, period.Kind == ReportPeriodKind.Month ? period.Number : 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return string.Format(CultureInfo.CurrentCulture, format, period.Year, period.Number, first);
     }
 
     /// <summary>A percentage to one decimal in the viewer's culture, or a dash when there was nothing to count.</summary>
