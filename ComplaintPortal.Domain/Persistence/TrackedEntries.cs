@@ -5,8 +5,8 @@ namespace ComplaintPortal.Domain.Persistence;
 
 /// <summary>
 /// A save's tracked entries, read as the change tracker last detected them. A plain <c>ChangeTracker.Entries()</c>
-/// first compares every tracked entity with its snapshot; the save interceptors read the entries many times, so each
-/// detects the changes once when it starts (<see cref="Detect"/>) and reads them through these afterwards.
+/// first compares every tracked entity with its snapshot; the save interceptors read the entries many times, so they read
+/// them through these, as detected once (<see cref="Detect"/>).
 /// </summary>
 /// <remarks>
 /// A save's changes are detected once, by the first of its interceptors (<see cref="SaveDetection"/>); the others read the
@@ -30,31 +30,21 @@ public static class TrackedEntries
     }
 
     /// <summary>Every tracked entry, without detecting changes again.</summary>
-    public static List<EntityEntry> AsDetected(this ChangeTracker tracker)
-    {
-        ArgumentNullException.ThrowIfNull(tracker);
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return [.. tracker.Entries()];
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
+    public static List<EntityEntry> AsDetected(this ChangeTracker tracker) => WithoutDetecting(tracker, t => t.Entries());
 
     /// <summary>The tracked entries of <typeparamref name="T"/>, without detecting changes again.</summary>
     public static List<EntityEntry<T>> AsDetected<T>(this ChangeTracker tracker)
-        where T : class
+        where T : class => WithoutDetecting(tracker, t => t.Entries<T>());
+
+    // Entries() detects first while automatic detection is on: off for the read, then as it was.
+    private static List<TEntry> WithoutDetecting<TEntry>(ChangeTracker tracker, Func<ChangeTracker, IEnumerable<TEntry>> entries)
     {
         ArgumentNullException.ThrowIfNull(tracker);
         var detect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return [.. tracker.Entries<T>()];
+            return [.. entries(tracker)];
         }
         finally
         {

@@ -30,7 +30,7 @@ internal static class SearchExport
         return endpoints;
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, CaseUsers users, CaseQueries queries, PersonalDataViews log, TimeProvider time,
+    private static async Task<IResult> ExportAsync(HttpContext context, CaseUsers users, CaseQueries queries, PersonalDataViews log,
         OrganisationClock clock, CancellationToken ct)
     {
         var user = await users.FindAsync(context.User, ct);
@@ -49,7 +49,7 @@ internal static class SearchExport
                 context.Connection.RemoteIpAddress?.ToString(), ct);
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         var lines = filter.Describe(categories).ToList();
         if (found.MoreThanTotal)
         {
