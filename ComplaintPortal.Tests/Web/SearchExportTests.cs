@@ -86,6 +86,25 @@ public sealed class SearchExportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_export_lists_the_cases_in_the_order_the_page_was_sorted_and_says_so()
+    {
+        var actions = new AppActions(app.Services);
+        var first = await actions.AcknowledgedCaseAsync();
+        var second = await actions.AcknowledgedCaseAsync();
+
+        var (descending, _) = await ExportAsync("intake", "?sort=-number");
+        var (ascending, _) = await ExportAsync("intake", "?sort=number");
+        var (unknown, _) = await ExportAsync("intake", "?sort=Name");
+
+        Assert.Equal([second.CaseNumber, first.CaseNumber], Rows(descending.Worksheet(1)).Skip(1).Select(r => r[0]));
+        Assert.Equal([first.CaseNumber, second.CaseNumber], Rows(ascending.Worksheet(1)).Skip(1).Select(r => r[0]));
+        var said = descending.Worksheet(1).RangeUsed()!.Cells().Select(c => c.GetString()).ToList();
+        Assert.Equal("案件编号（降序）", said[said.IndexOf("排序") + 1]);
+        // A column the list does not sort by is its own order, and the title block names none.
+        Assert.DoesNotContain("排序", unknown.Worksheet(1).RangeUsed()!.Cells().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task The_search_page_links_its_export_to_the_search_it_shows()
     {
         var client = await app.SignedInAsync("intake");

@@ -67,6 +67,39 @@ public sealed class SearchPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task The_order_clicked_is_kept_in_the_address_with_the_search_and_the_address_opens_the_list_in_it()
+    {
+        var ctx = Open();
+        var first = await Driver.RegisterAsync();
+        var second = await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        List<string?> Numbers(IRenderedComponent<IComponent> page) => page.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")).ToList();
+
+        // As the way back from a case finds it: the search and its order.
+        navigation.NavigateTo("/cases/search?q=%E6%BC%8F%E7%94%B5&sort=-number");
+        var cut = ctx.RenderPage<Search>();
+        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], Numbers(cut)));
+        Assert.Equal("descending", cut.Find("[data-test=case-table] thead th").GetAttribute("aria-sort"));
+        Assert.Equal("/cases/search/export.xlsx?q=%E6%BC%8F%E7%94%B5&sort=-number", cut.Find("[data-test=search-export]").GetAttribute("href"));
+
+        // The header clicked again: ascending, in the address in place of the order before, and in the export's link.
+        var entries = 0;
+        navigation.LocationChanged += (_, _) => entries++;
+        await cut.Find("[data-test=case-table] thead th .sortable-column-header").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], Numbers(cut)));
+        Assert.EndsWith("/cases/search?q=%E6%BC%8F%E7%94%B5&sort=number", navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal(1, entries);
+        Assert.Equal("/cases/search/export.xlsx?q=%E6%BC%8F%E7%94%B5&sort=number", cut.Find("[data-test=search-export]").GetAttribute("href"));
+
+        // A new search keeps the order shown.
+        cut.Find("[data-test=search-text]").Input(first.CaseNumber);
+        cut.Find("[data-test=search]").Click();
+        Assert.EndsWith("/cases/search?q=" + first.CaseNumber + "&sort=number", navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber], Numbers(cut)));
+    }
+
+    [Fact]
     public async Task Past_the_search_cap_the_pager_says_more_than_and_a_narrower_search_counts_exactly()
     {
         // The portal's page with its queries counting no further than 2 (the portal counts to 1,000).

@@ -101,11 +101,11 @@ public sealed class CaseQueries(PortalDbContext db)
         SearchAsync(search, user, request, MaxPageSize, ct);
 
     /// <summary>
-    /// Every case the search lists, in its own order (newest first), as far as it counts them (<see cref="SearchTotalCap"/>): the
-    /// search's export, read in one query rather than page by page.
+    /// Every case the search lists, in the order its pages are shown (<paramref name="order"/>, or newest first), as far as it
+    /// counts them (<see cref="SearchTotalCap"/>): the search's export, read in one query rather than page by page.
     /// </summary>
-    public Task<CaseRowPage> SearchAllAsync(CaseSearch search, ActingUser user, CancellationToken ct = default) =>
-        SearchAsync(search, user, new CaseListRequest(0, SearchTotalCap), SearchTotalCap, ct);
+    public Task<CaseRowPage> SearchAllAsync(CaseSearch search, ActingUser user, CaseOrder? order = null, CancellationToken ct = default) =>
+        SearchAsync(search, user, new CaseListRequest(0, SearchTotalCap, order?.SortBy, order?.Descending ?? false), SearchTotalCap, ct);
 
     private async Task<CaseRowPage> SearchAsync(CaseSearch search, ActingUser user, CaseListRequest request, int largestPage, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ public static class CaseRoutes
     public const string Intake = "/cases/new";
     public const string Queue = "/cases/queue";
 
-    /// <summary>The queue's sort value for soonest deadline first.</summary>
+    /// <summary>The list's order by the next deadline, soonest first (<see cref="CaseOrder"/>).</summary>
     public const string QueueByDue = "due";
 
     /// <summary>The queue sorted by the next deadline, the overdue first.</summary>

@@ -10,17 +10,18 @@ namespace ComplaintPortal.Web.Features.Cases;
 
 /// <summary>
 /// The search's results as an .xlsx sheet: the cases the page lists for the same search (<see cref="SearchFilter"/> in the
-/// address), newest first, as far as it counts them, with the page's columns. Personal data is masked as on the page, for
+/// address), in the order the page shows them (<see cref="CaseOrder"/>, newest first unless a header was clicked), as far as
+/// it counts them, with the page's columns. Personal data is masked as on the page, for
 /// cases the viewer does not work; where it is not, the export is written in the personal-data log, one line a case.
 /// </summary>
 internal static class SearchExport
 {
     public const string Address = "/cases/search/export.xlsx";
 
-    public static string For(SearchFilter filter)
+    public static string For(SearchFilter filter, CaseOrder? order)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Address + filter.ToQueryString();
+        return CaseOrder.In(Address + filter.ToQueryString(), order);
     }
 
     public static IEndpointRouteBuilder MapSearchExport(this IEndpointRouteBuilder endpoints)
@@ -40,8 +41,9 @@ internal static class SearchExport
         }
 
         var filter = SearchFilter.Read(context.Request.Query);
+        var order = CaseOrder.Read(context.Request.Query["sort"]);
         var categories = await queries.CategoriesAsync(ct);
-        var found = await queries.SearchAllAsync(filter.ToCriteria(categories, clock), user, ct);
+        var found = await queries.SearchAllAsync(filter.ToCriteria(categories, clock), user, order, ct);
         var unmasked = found.Rows.Where(r => r.ViewerWorksIt && (!string.IsNullOrEmpty(r.Name) || !string.IsNullOrEmpty(r.Phone))).ToList();
         if (unmasked.Count > 0)
         {
@@ -51,6 +53,11 @@ internal static class SearchExport
 
         var now = clock.UtcNow;
         var lines = filter.Describe(categories).ToList();
+        if (order is not null)
+        {
+            lines.Add(new(CaseText.Search_ExportOrder, order.Describe()));
+        }
+
         if (found.MoreThanTotal)
         {
             lines.Add(new(CaseText.Search_ExportNote, string.Format(CultureInfo.CurrentCulture, CaseText.Grid_Capped, found.Total)));
