@@ -154,6 +154,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         // Today's per-deadline figures are the drill-down, with the missed deadlines.
         // Its lists load only when a figure is clicked, like the headline's.
         await page.ClickAsync("[data-test=per-deadline] .mud-expand-panel-header");
+        // Clicked only once the panel has opened: a click while it still slides open could land on nothing (seen once under load).
+        await page.Locator("[data-test=per-deadline] .mud-collapse-entered").WaitForAsync();
         var missed = page.Locator("[data-figure=deadline-missed]");
         await missed.WaitForAsync();
         var missedCount = int.Parse(await missed.GetAttributeAsync("data-count") ?? "", System.Globalization.CultureInfo.InvariantCulture);
