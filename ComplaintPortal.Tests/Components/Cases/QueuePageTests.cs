@@ -67,5 +67,12 @@ public sealed class QueuePageTests : CasePageTest
         linked.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/cases/queue?sort=due");
         var byDue = linked.RenderPage<Queue>();
         byDue.WaitForAssertion(() => Assert.Equal([early.CaseNumber, urgent.CaseNumber], Rows(byDue)));
+
+        // The header clicked again turns it round, and the address keeps the order (the way back from a case finds it).
+        var navigation = linked.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var dueHeader = byDue.FindAll("[data-test=case-table] thead th").Single(th => th.TextContent.Contains("最近期限", StringComparison.Ordinal));
+        await dueHeader.QuerySelector(".sortable-column-header")!.ClickAsync(new());
+        byDue.WaitForAssertion(() => Assert.Equal([urgent.CaseNumber, early.CaseNumber], Rows(byDue)));
+        Assert.EndsWith("/cases/queue?sort=-due", navigation.Uri, StringComparison.Ordinal);
     }
 }
