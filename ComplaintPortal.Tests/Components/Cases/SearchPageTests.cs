@@ -100,6 +100,36 @@ public sealed class SearchPageTests : CasePageTest
     }
 
     [Fact]
+    public async Task On_a_phone_the_order_is_chosen_from_a_list_and_sorts_as_the_header_would()
+    {
+        var ctx = Open();
+        var first = await Driver.RegisterAsync();
+        var second = await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        List<string?> Numbers(IRenderedComponent<IComponent> page) => page.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")).ToList();
+
+        var cut = ctx.RenderPage<Search>();
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], Numbers(cut)));
+        var choice = cut.FindComponent<MudBlazor.MudSelect<string>>();
+        // Hidden from 960 px up, where the headers are clicked instead.
+        Assert.Contains("d-md-none", cut.Find("[data-test=case-order]").Closest("div.d-flex")!.ClassList);
+        Assert.Equal(9, choice.FindComponents<MudBlazor.MudSelectItem<string>>().Count);
+
+        await cut.InvokeAsync(() => choice.Instance.SelectOption("-number"));
+        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], Numbers(cut)));
+        Assert.EndsWith("/cases/search?sort=-number", navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal("案件编号（降序）", choice.Find("input").GetAttribute("value"));
+        // The header shows the same order, for when the screen turns wide.
+        Assert.Equal("descending", cut.Find("[data-test=case-table] thead th").GetAttribute("aria-sort"));
+
+        await cut.InvokeAsync(() => choice.Instance.SelectOption(""));
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], Numbers(cut)));
+        Assert.EndsWith("/cases/search", navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal("列表默认顺序", choice.Find("input").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Past_the_search_cap_the_pager_says_more_than_and_a_narrower_search_counts_exactly()
     {
         // The portal's page with its queries counting no further than 2 (the portal counts to 1,000).

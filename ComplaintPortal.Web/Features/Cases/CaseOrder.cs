@@ -19,6 +19,19 @@ public sealed record CaseOrder(string SortBy, bool Descending)
         ("received", nameof(CaseRow.ReceivedAt)),
     ];
 
+    /// <summary>Every order a list may be put in, as a phone offers them (its cards have no headers to click).</summary>
+    public static readonly IReadOnlyList<CaseOrder> Choices =
+    [
+        new(nameof(CaseRow.NextDue), false),
+        new(nameof(CaseRow.NextDue), true),
+        new(nameof(CaseRow.ReceivedAt), true),
+        new(nameof(CaseRow.ReceivedAt), false),
+        new(nameof(CaseRow.Priority), true),
+        new(nameof(CaseRow.Priority), false),
+        new(nameof(CaseRow.CaseNumber), false),
+        new(nameof(CaseRow.CaseNumber), true),
+    ];
+
     /// <summary>The order of a column's header (<see cref="CaseListRequest.SortBy"/>), or none for a column that does not sort.</summary>
     public static CaseOrder? Of(string? sortBy, bool descending) =>
         Names.Any(n => n.Column == sortBy) ? new CaseOrder(sortBy!, descending) : null;
