@@ -73,7 +73,8 @@ public sealed class NoticeCommitSignal(INoticeFeed feed) : SaveChangesIntercepto
             return;
         }
 
-        var tracker = TrackedEntries.Detect(context);
+        // Detected once already (SaveDetection, the first of PortalDatabase's interceptors, which come before a host's).
+        var tracker = context.ChangeTracker;
         var added = tracker.AsDetected<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var addresses = added.Select(NoticeAddress.Of).Distinct().ToList();
         // An archive request decided: leadership's notices to decide it leave their unread lists, so every leader re-counts.
