@@ -29,6 +29,9 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    /// <summary>Searches people keep under a name of their own (see <see cref="SavedSearch"/>).</summary>
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();

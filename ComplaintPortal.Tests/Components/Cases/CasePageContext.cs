@@ -58,6 +58,7 @@ public sealed class CasePageContext : PortalComponentContext
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<SavedSearches>();
         services.AddScoped<CaseViewReader>();
         services.AddScoped<CallerHistory>();
         services.AddScoped<CaseUsers>();

@@ -44,6 +44,7 @@ public static class CaseServices
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<SavedSearches>();
         services.AddScoped<CaseViewReader>();
         services.AddScoped<CallerHistory>();
         services.AddScoped<CaseUsers>();

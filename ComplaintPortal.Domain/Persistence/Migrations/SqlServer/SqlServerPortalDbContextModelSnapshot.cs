@@ -1137,6 +1137,40 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("RoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Cases.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Cases.SolutionType", b =>
                 {
                     b.Property<int>("Id")
@@ -3357,6 +3391,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("ComplaintPortal.Domain.Organisation.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Cases.SavedSearch", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Organisation.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1100,6 +1100,38 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("RoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintPortal.Domain.Cases.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintPortal.Domain.Cases.SolutionType", b =>
                 {
                     b.Property<int>("Id")
@@ -3247,6 +3279,15 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("ComplaintPortal.Domain.Organisation.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintPortal.Domain.Cases.SavedSearch", b =>
+                {
+                    b.HasOne("ComplaintPortal.Domain.Organisation.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
