@@ -132,6 +132,11 @@ public sealed class DemoCasesTests
             Assert.Equal([PortalRoles.Leadership, PortalRoles.Supervisor], await db.Notifications.AsNoTracking()
                 .Where(n => n.ImprovementActionId == actions[1].Id && n.Kind == NotificationKind.ImprovementReportedDone).Select(n => n.RecipientRole).Order().ToListAsync());
 
+            // The intake clerk keeps two searches (常用查询), as the search page reads them back.
+            var intake = await db.Users.AsNoTracking().Where(u => u.UserName == "intake").Select(u => u.Id).SingleAsync();
+            Assert.Equal([("部门处理中·最早到期", "?stage=InDepartments&sort=due"), ("热线投诉", "?channel=Hotline")],
+                await db.SavedSearches.AsNoTracking().Where(s => s.UserId == intake).OrderBy(s => s.Id).Select(s => new ValueTuple<string, string>(s.Name, s.Query)).ToListAsync());
+
             // Some slow departments left time limits overdue, as a real month would.
             Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);
         }

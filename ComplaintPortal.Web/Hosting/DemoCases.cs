@@ -6,6 +6,7 @@ using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Persistence;
 using ComplaintPortal.Domain.Reporting;
 using ComplaintPortal.Domain.Workflow;
+using ComplaintPortal.Web.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Web.Hosting;
@@ -97,6 +98,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
         }
 
         await ImprovementsAsync(cast, now, cancellationToken);
+        await SavedSearchesAsync(cast, now, cancellationToken);
         var result = new DemoCasesResult(plans.Count(p => p.Id > 0), steps.Count, failures);
         logger.LogInformation("Demo complaints: {Cases} cases in {Steps} steps ({Failures} failed) in {Seconds:0.0} s",
             result.Cases, result.Steps, result.Failures, stopwatch.Elapsed.TotalSeconds);
@@ -120,6 +122,22 @@ public sealed class DemoCases(IServiceScopeFactory scopes, TimeProvider time, Or
     /// own walks raise and report one for): one reported done two days ago, waiting to be verified, and one past its date, so
     /// leadership, the committee and that department's head find them among their notices on first sign-in.
     /// </summary>
+    /// <summary>The clerk's kept searches (常用查询), so the search page shows them on the first visit.</summary>
+    private async Task SavedSearchesAsync(DemoCast cast, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var searches = scope.ServiceProvider.GetRequiredService<SavedSearches>();
+        var kept = new (string Name, SearchFilter Filter, CaseOrder? Order)[]
+        {
+            ("部门处理中·最早到期", SearchFilter.None with { Stage = CaseStage.InDepartments }, CaseOrder.Read(CaseRoutes.QueueByDue)),
+            ("热线投诉", SearchFilter.None with { Channel = ComplaintChannel.Hotline }, null),
+        };
+        foreach (var (name, filter, order) in kept)
+        {
+            await searches.SaveAsync(cast.Clerk, name, CaseOrder.In(filter.ToQueryString(), order), now, cancellationToken);
+        }
+    }
+
     private async Task ImprovementsAsync(DemoCast cast, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
