@@ -53,6 +53,7 @@ public sealed class SavedSearchPageTests : CasePageTest
         var chip = cut.WaitForElement("[data-saved='漏电（新到的在前）']");
         Assert.Equal("true", chip.GetAttribute("aria-current"));
         Assert.True(cut.Find("[data-test=save-search]").HasAttribute("disabled"));
+        Assert.Equal("已保存为常用查询“漏电（新到的在前）”", cut.Find("[data-test=save-search-hint]").GetAttribute("title"));
         var kept = await ctx.WithDbAsync(db => db.SavedSearches.AsNoTracking().SingleAsync());
         Assert.Equal((Driver.Clerk.UserId, "?q=%E6%BC%8F%E7%94%B5&sort=-number"), (kept.UserId, kept.Query));
 
