@@ -39,6 +39,13 @@ public sealed partial class NoticeBook
     public Task<int> MarkChecksGivenReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         MarkReadAsync(WithoutRead(ToPerson(reader), reader).Where(n => n.SampleDrawId != null), reader, now, cancellationToken);
 
+    /// <summary>
+    /// Marks read the reader's unread notices of checks of one draw given to them: they opened one of those checks (from the
+    /// draw's page, a link), so they have seen what the notices point to. Returns how many.
+    /// </summary>
+    public Task<int> MarkChecksGivenReadAsync(ActingUser reader, int drawId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        MarkReadAsync(WithoutRead(ToPerson(reader), reader).Where(n => n.SampleDrawId == drawId), reader, now, cancellationToken);
+
     /// <summary>Marks every unread notice of the reader read; returns how many.</summary>
     public Task<int> MarkAllReadAsync(ActingUser reader, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         MarkReadAsync(Unread(reader), reader, now, cancellationToken);

@@ -11,26 +11,7 @@ namespace ComplaintPortal.Tests.Components.Supervision;
 /// <summary>The committee's draws register, a draw's page and the queue of checks, over a real database.</summary>
 public sealed class SampleDrawPageTests
 {
-    /// <summary>
-    /// A page reads the signed-in member's account (name, department): each test gives the committee its accounts
-    /// (<see cref="SupervisionScenario.AddCommitteeAccountsAsync"/>) first. The context sets the culture, so it is made in the
-    /// test itself: set in an async method, the culture would not outlive it.
-    /// </summary>
-    private static CasePageContext NewContext(SupervisionScenario s, Action<IServiceCollection>? more = null)
-    {
-        var context = new CasePageContext("zh-Hans", s.Database, s.Driver, more: services =>
-        {
-            services.AddScoped<SampleDrawing>();
-            services.AddScoped<ChecklistBook>();
-            services.AddScoped<CaseChecking>();
-            services.AddSingleton(Domain.Sla.WorkingCalendarCache.Shared);
-            // The pages hear the scenario's draws, checks and discards as they would another member's.
-            services.AddSingleton(s.SpotChecks);
-            more?.Invoke(services);
-        });
-        context.SignInAs(s.Member);
-        return context;
-    }
+    private static CasePageContext NewContext(SupervisionScenario s, Action<IServiceCollection>? more = null) => SupervisionPages.NewContext(s, more);
 
     private static string[] Tabs(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string tabs) =>
         page.FindAll($"[data-test={tabs}] .mud-tab").Select(t => t.TextContent.Trim()).ToArray();

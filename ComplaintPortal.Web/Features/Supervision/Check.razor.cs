@@ -62,7 +62,15 @@ public sealed partial class Check
             : await InScopeAsync(async sp =>
             {
                 var checking = sp.GetRequiredService<CaseChecking>();
-                return (await checking.OpenAsync(Id, actor), await SupervisionNames.LoadAsync(sp.GetRequiredService<Domain.Persistence.PortalDbContext>()),
+                var opened = await checking.OpenAsync(Id, actor);
+                // Opened over the circuit by the member it was given to: the notices saying the draw's checks were given to them
+                // are read, as they are when the queue opens (the check may be reached from the draw's page, never the queue).
+                if (opened?.Sampled.CheckerUserId == actor.UserId && RendererInfo.IsInteractive)
+                {
+                    await sp.GetRequiredService<Domain.Notifications.NoticeBook>().MarkChecksGivenReadAsync(actor, opened.Sampled.SampleDrawId, Clock.UtcNow);
+                }
+
+                return (opened, await SupervisionNames.LoadAsync(sp.GetRequiredService<Domain.Persistence.PortalDbContext>()),
                     await checking.NextAsync(actor, Id));
             });
         loaded = true;
