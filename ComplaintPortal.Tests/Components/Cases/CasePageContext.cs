@@ -117,6 +117,23 @@ public abstract class CasePageTest : IAsyncLifetime
     /// <summary>The bUnit context for this test (call it first thing in the test, so its culture holds there).</summary>
     protected CasePageContext Open(string culture = "zh-Hans") => context = new CasePageContext(culture, Database, Driver);
 
+    /// <summary>
+    /// Two cases registered one after the other (the first numbered lower, received at the same instant) and the clerk signed
+    /// in to <paramref name="context"/>, for the case lists' order: the cases and the context's navigation.
+    /// </summary>
+    protected async Task<(Complaint First, Complaint Second, NavigationManager Navigation)> TwoCasesForTheClerkAsync(CasePageContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var first = await Driver.RegisterAsync();
+        var second = await Driver.RegisterAsync();
+        context.SignInAs(Driver.Clerk);
+        return (first, second, context.Services.GetRequiredService<NavigationManager>());
+    }
+
+    /// <summary>The case numbers a case list shows, in its order.</summary>
+    protected static List<string?> CaseNumbersShown(IRenderedComponent<IComponent> page) =>
+        page.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")).ToList();
+
     /// <summary>A second context on the same database (another person's screen); disposed with the test.</summary>
     protected CasePageContext OpenAnother(string culture, Domain.Notifications.INoticeFeed feed, Action<IServiceCollection>? more = null)
     {

@@ -12,8 +12,6 @@ namespace ComplaintPortal.Tests.Components.Cases;
 /// </summary>
 public sealed class SavedSearchPageTests : CasePageTest
 {
-    private static List<string?> Numbers(IRenderedComponent<IComponent> page) => page.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")).ToList();
-
     private static void Confirm(IRenderedComponent<IComponent> page, string button) =>
         page.WaitForElement(".mud-dialog .mud-dialog-actions").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == button).Click();
 
@@ -25,18 +23,15 @@ public sealed class SavedSearchPageTests : CasePageTest
     public async Task A_search_kept_under_a_name_runs_again_in_one_click_with_its_order_and_is_removed_after_a_question()
     {
         var ctx = Open();
-        var first = await Driver.RegisterAsync();
-        var second = await Driver.RegisterAsync();
-        ctx.SignInAs(Driver.Clerk);
-        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        var (first, second, navigation) = await TwoCasesForTheClerkAsync(ctx);
 
         // Nothing asked: nothing to keep.
         var cut = ctx.RenderPage<Search>();
-        cut.WaitForAssertion(() => Assert.Equal(2, Numbers(cut).Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, CaseNumbersShown(cut).Count));
         Assert.True(cut.Find("[data-test=save-search]").HasAttribute("disabled"));
 
         navigation.NavigateTo("/cases/search?q=%E6%BC%8F%E7%94%B5&sort=-number");
-        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], CaseNumbersShown(cut)));
         cut.Find("[data-test=save-search]").Click();
         var dialog = cut.WaitForElement("[data-test=save-search-dialog]");
         // The dialog says what it keeps, the order too.
@@ -59,10 +54,10 @@ public sealed class SavedSearchPageTests : CasePageTest
 
         // Another search; the kept one runs again with its words and its order.
         navigation.NavigateTo("/cases/search?q=" + first.CaseNumber);
-        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber], CaseNumbersShown(cut)));
         Assert.Null(cut.Find("[data-saved='漏电（新到的在前）']").GetAttribute("aria-current"));
         cut.Find("[data-saved='漏电（新到的在前）']").Click();
-        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], CaseNumbersShown(cut)));
         Assert.EndsWith("/cases/search?q=%E6%BC%8F%E7%94%B5&sort=-number", navigation.Uri, StringComparison.Ordinal);
         Assert.Equal("漏电", cut.Find("[data-test=search-text]").GetAttribute("value"));
         Assert.Equal("descending", cut.Find("[data-test=case-table] thead th").GetAttribute("aria-sort"));

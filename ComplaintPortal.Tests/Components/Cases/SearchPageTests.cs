@@ -70,16 +70,12 @@ public sealed class SearchPageTests : CasePageTest
     public async Task The_order_clicked_is_kept_in_the_address_with_the_search_and_the_address_opens_the_list_in_it()
     {
         var ctx = Open();
-        var first = await Driver.RegisterAsync();
-        var second = await Driver.RegisterAsync();
-        ctx.SignInAs(Driver.Clerk);
-        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
-        List<string?> Numbers(IRenderedComponent<IComponent> page) => page.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")).ToList();
+        var (first, second, navigation) = await TwoCasesForTheClerkAsync(ctx);
 
         // As the way back from a case finds it: the search and its order.
         navigation.NavigateTo("/cases/search?q=%E6%BC%8F%E7%94%B5&sort=-number");
         var cut = ctx.RenderPage<Search>();
-        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], CaseNumbersShown(cut)));
         Assert.Equal("descending", cut.Find("[data-test=case-table] thead th").GetAttribute("aria-sort"));
         Assert.Equal("/cases/search/export.xlsx?q=%E6%BC%8F%E7%94%B5&sort=-number", cut.Find("[data-test=search-export]").GetAttribute("href"));
 
@@ -87,7 +83,7 @@ public sealed class SearchPageTests : CasePageTest
         var entries = 0;
         navigation.LocationChanged += (_, _) => entries++;
         await cut.Find("[data-test=case-table] thead th .sortable-column-header").ClickAsync(new());
-        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], CaseNumbersShown(cut)));
         Assert.EndsWith("/cases/search?q=%E6%BC%8F%E7%94%B5&sort=number", navigation.Uri, StringComparison.Ordinal);
         Assert.Equal(1, entries);
         Assert.Equal("/cases/search/export.xlsx?q=%E6%BC%8F%E7%94%B5&sort=number", cut.Find("[data-test=search-export]").GetAttribute("href"));
@@ -96,35 +92,31 @@ public sealed class SearchPageTests : CasePageTest
         cut.Find("[data-test=search-text]").Input(first.CaseNumber);
         cut.Find("[data-test=search]").Click();
         Assert.EndsWith("/cases/search?q=" + first.CaseNumber + "&sort=number", navigation.Uri, StringComparison.Ordinal);
-        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber], CaseNumbersShown(cut)));
     }
 
     [Fact]
     public async Task On_a_phone_the_order_is_chosen_from_a_list_and_sorts_as_the_header_would()
     {
         var ctx = Open();
-        var first = await Driver.RegisterAsync();
-        var second = await Driver.RegisterAsync();
-        ctx.SignInAs(Driver.Clerk);
-        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
-        List<string?> Numbers(IRenderedComponent<IComponent> page) => page.FindAll("[data-case]").Select(a => a.GetAttribute("data-case")).ToList();
+        var (first, second, navigation) = await TwoCasesForTheClerkAsync(ctx);
 
         var cut = ctx.RenderPage<Search>();
-        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], CaseNumbersShown(cut)));
         var choice = cut.FindComponent<MudBlazor.MudSelect<string>>();
         // Hidden from 960 px up, where the headers are clicked instead.
         Assert.Contains("d-md-none", cut.Find("[data-test=case-order]").Closest("div.d-flex")!.ClassList);
         Assert.Equal(9, choice.FindComponents<MudBlazor.MudSelectItem<string>>().Count);
 
         await cut.InvokeAsync(() => choice.Instance.SelectOption("-number"));
-        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([second.CaseNumber, first.CaseNumber], CaseNumbersShown(cut)));
         Assert.EndsWith("/cases/search?sort=-number", navigation.Uri, StringComparison.Ordinal);
         Assert.Equal("案件编号（降序）", choice.Find("input").GetAttribute("value"));
         // The header shows the same order, for when the screen turns wide.
         Assert.Equal("descending", cut.Find("[data-test=case-table] thead th").GetAttribute("aria-sort"));
 
         await cut.InvokeAsync(() => choice.Instance.SelectOption(""));
-        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], Numbers(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([first.CaseNumber, second.CaseNumber], CaseNumbersShown(cut)));
         Assert.EndsWith("/cases/search", navigation.Uri, StringComparison.Ordinal);
         Assert.Equal("列表默认顺序", choice.Find("input").GetAttribute("value"));
     }
