@@ -153,6 +153,27 @@ public sealed class HomeWorkTests : CasePageTest
 
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-tile=queue] [data-test=work-count]").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-test=soonest-due]"));
+        // No kept searches: no row for them.
+        Assert.Empty(page.FindAll("[data-test=home-saved-searches]"));
+    }
+
+    [Fact]
+    public async Task The_home_page_offers_the_persons_own_kept_searches_each_a_link_to_it()
+    {
+        var screen = OpenHome(new NoticeFeed());
+        var head = Driver.HeadOf(DepartmentCatalog.Quality);
+        await using (var db = Database.CreateContext())
+        {
+            await new SavedSearches(db).SaveAsync(head, "本部门·最早到期", "?stage=InDepartments&sort=due", Driver.Time.GetUtcNow());
+            await new SavedSearches(db).SaveAsync(Driver.HandlerOf(DepartmentCatalog.Quality), "别人的查询", "?q=1", Driver.Time.GetUtcNow());
+        }
+
+        screen.SignInAs(head);
+        var page = screen.RenderPage<ComplaintPortal.Web.Features.Home.Home>();
+
+        var link = page.WaitForElement("[data-test=home-saved-searches] [data-saved]");
+        Assert.Equal(("本部门·最早到期", "/cases/search?stage=InDepartments&sort=due"), (link.GetAttribute("data-saved"), link.GetAttribute("href")));
+        Assert.Single(page.FindAll("[data-test=home-saved-searches] [data-saved]"));
     }
 
     [Fact]
