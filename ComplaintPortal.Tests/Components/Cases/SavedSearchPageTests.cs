@@ -100,4 +100,21 @@ public sealed class SavedSearchPageTests : CasePageTest
         cut.WaitForAssertion(() => Assert.Contains("您已有同名的常用查詢", cut.Find("[data-test=save-search-dialog]").TextContent, StringComparison.Ordinal));
         Assert.Equal(2, await ctx.WithDbAsync(db => db.SavedSearches.CountAsync()));
     }
+
+    [Fact]
+    public async Task In_english_the_dialog_says_what_it_keeps_in_english_punctuation()
+    {
+        var ctx = Open("en");
+        await Driver.RegisterAsync();
+        ctx.SignInAs(Driver.Clerk);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/cases/search?q=leak&sort=due");
+        var cut = ctx.RenderPage<Search>();
+        cut.WaitForElement("[data-test=case-table]");
+
+        cut.Find("[data-test=save-search]").Click();
+
+        Assert.Equal("Case number, phone or name: leak; Sorted by: Next deadline, ascending",
+            cut.WaitForElement("[data-test=save-search-what]").TextContent.Trim());
+        Assert.Equal("Save this search", cut.Find(".mud-dialog h2").TextContent.Trim());
+    }
 }
