@@ -11,12 +11,13 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// </summary>
 public sealed record CaseOrder(string SortBy, bool Descending)
 {
-    private static readonly (string Name, string Column)[] Names =
+    // Each sortable column: its name in an address, and its title in the reader's words (read when asked, in their language).
+    private static readonly (string Name, string Column, Func<string> Title)[] Names =
     [
-        ("number", nameof(CaseRow.CaseNumber)),
-        ("priority", nameof(CaseRow.Priority)),
-        ("due", nameof(CaseRow.NextDue)),
-        ("received", nameof(CaseRow.ReceivedAt)),
+        ("number", nameof(CaseRow.CaseNumber), () => CaseText.Field_CaseNumber),
+        ("priority", nameof(CaseRow.Priority), () => CaseText.Field_Priority),
+        ("due", nameof(CaseRow.NextDue), () => CaseText.Field_NextDeadline),
+        ("received", nameof(CaseRow.ReceivedAt), () => CaseText.Field_ReceivedAt),
     ];
 
     /// <summary>Every order a list may be put in, as a phone offers them (its cards have no headers to click).</summary>
@@ -75,13 +76,7 @@ public sealed record CaseOrder(string SortBy, bool Descending)
     /// <summary>The order in the reader's words: the column and its direction (an export's title block).</summary>
     public string Describe()
     {
-        var column = SortBy switch
-        {
-            nameof(CaseRow.CaseNumber) => CaseText.Field_CaseNumber,
-            nameof(CaseRow.Priority) => CaseText.Field_Priority,
-            nameof(CaseRow.NextDue) => CaseText.Field_NextDeadline,
-            _ => CaseText.Field_ReceivedAt,
-        };
+        var column = Names.First(n => n.Column == SortBy).Title();
         return string.Format(CultureInfo.CurrentCulture, Descending ? CaseText.Order_Descending : CaseText.Order_Ascending, column);
     }
 }
