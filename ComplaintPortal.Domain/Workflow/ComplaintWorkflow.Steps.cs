@@ -159,6 +159,8 @@ public sealed partial class ComplaintWorkflow
                 complaint.AddEvidence(new Evidence(file.FileName, file.ContentType, file.SizeBytes, file.StoredName, file.Sha256, c.Actor.UserId, c.Now));
                 c.LedgerNote = string.Create(CultureInfo.InvariantCulture, $"{file.FileName} ({file.ContentType}, {file.SizeBytes} B, sha256 {file.Sha256})");
                 return WorkflowError.None;
+            case WorkflowAction.AddNote:
+                return input.Note.IsBlank() ? WorkflowError.NoteRequired : WorkflowError.None;
             default:
                 throw new InvalidOperationException($"No rule for step {step.Action}.");
         }

@@ -33,6 +33,9 @@ public enum WorkflowAction
     Escalate = 24,
     OrderOnSiteInspection = 25,
     AttachEvidence = 26,
+
+    /// <summary>A work note on the case's record (工作备注): seen inside the portal only; nothing else about the case changes.</summary>
+    AddNote = 27,
 }
 
 /// <summary>Who may take a step.</summary>

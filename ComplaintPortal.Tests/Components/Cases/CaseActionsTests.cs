@@ -36,8 +36,10 @@ public sealed class CaseActionsTests : CasePageTest
 
         Assert.Equal(nameof(WorkflowAction.Assess), primary.GetAttribute("data-action"));
         Assert.Contains("初步评估", primary.TextContent, StringComparison.Ordinal);
-        var others = ComplaintWorkflow.AvailableSteps(complaint, Driver.Clerk).Select(s => s.Step.Action.ToString()).Where(a => a != "Assess").ToList();
+        var others = ComplaintWorkflow.AvailableSteps(complaint, Driver.Clerk).Select(s => s.Step.Action.ToString()).Where(a => a is not "Assess" and not "AddNote").ToList();
         Assert.Equal(others.Order(StringComparer.Ordinal), menu.Order(StringComparer.Ordinal));
+        // The work note is a button of its own beside the menu, not a step in it.
+        Assert.Equal("添加工作备注", cut.Find("[data-test=add-note]").TextContent.Trim());
         Assert.Equal(["Withdraw", "MarkInvalid", "MarkDuplicate"], endings);
         // Endings come last, after the everyday steps.
         Assert.Equal(endings, menu.TakeLast(3));
@@ -100,6 +102,32 @@ public sealed class CaseActionsTests : CasePageTest
 
         Assert.Equal(nameof(WorkflowAction.ProposeSolution), cut.Find("[data-test=primary-action]").GetAttribute("data-action"));
         Assert.Empty(cut.FindAll("[data-test=consequence]"));
+    }
+
+    [Fact]
+    public async Task A_work_note_is_asked_for_on_its_field_says_the_case_does_not_move_and_is_taken_once_written()
+    {
+        var ctx = Open();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var quality = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var cut = Render(ctx, complaint, quality);
+
+        cut.Find("[data-test=add-note]").Click();
+        cut.WaitForElement("[data-test=step-dialog][data-action=AddNote]");
+        var hint = cut.Find(".mud-dialog .mud-input-helper-text").TextContent;
+        cut.Find("[data-test=confirm-step]").Click();
+        var refusedEmpty = taken.Count;
+        var fieldError = cut.WaitForElement(".mud-dialog .mud-input-helper-text.mud-input-error").TextContent.Trim();
+        cut.Find("[data-test=step-note]").Change("客户要求周五下午回电");
+        cut.Find("[data-test=confirm-step]").Click();
+
+        Assert.Contains("不会发给客户", hint, StringComparison.Ordinal);
+        Assert.Equal(0, refusedEmpty);
+        Assert.Equal("必填。", fieldError);
+        cut.WaitForAssertion(() => Assert.Single(taken));
+        Assert.Equal((WorkflowAction.AddNote, "客户要求周五下午回电", (int?)null), (taken[0].Action, taken[0].Input.Note, taken[0].Input.TaskId));
+        // The next task step stays the one primary action.
+        Assert.Equal(nameof(WorkflowAction.RecordFindings), cut.Find("[data-test=primary-action]").GetAttribute("data-action"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace ComplaintPortal.Tests.Web.Cases.Timeline;
 /// <summary>
 /// A case whose ledger holds every kind of line the domain writes: registration, evidence, an urgent
 /// assessment that re-targets the deadlines, dispatch, a pause and resumption that move a task deadline,
-/// due-soon and overdue lines and the escalation from the monitor, department work, a callback that
+/// due-soon and overdue lines and the escalation from the monitor, department work and a work note, a callback that
 /// reopens the case and restarts its deadlines, leadership's closure, and a second case, escalated by the
 /// emergency procedure, marked as its duplicate.
 /// </summary>
@@ -38,6 +38,7 @@ public static class LedgerScenario
         await driver.DoAsync(id, WorkflowAction.ResumeFromCustomer, new() { Note = "样品已收到" }, handler);
         await driver.DoAsync(id, WorkflowAction.ReassignTask, new() { TaskId = task.Id, AssigneeUserId = handler.UserId }, driver.HeadOf(task.DepartmentId));
         await driver.DoAsync(id, WorkflowAction.RecordFindings, new() { TaskId = task.Id, Note = "查明原因", RootCause = "温控器缺陷", CauseCategoryCode = "DESIGN" }, handler);
+        await driver.DoAsync(id, WorkflowAction.AddNote, new() { Note = "客户只接受下午来电" }, handler);
         await driver.DoAsync(id, WorkflowAction.ProposeSolution, new() { TaskId = task.Id, Note = "更换新品", ResponsiblePerson = "李强", DueDate = new DateOnly(2026, 4, 1), SolutionTypeCode = "REPLACE" }, handler);
 
         // Let the first response run late so the monitor writes its lines.

@@ -111,7 +111,11 @@ public static class StepNotes
         WorkflowAction.ResumeFromCustomer => Resources.CaseText.StepNote_Answer,
         WorkflowAction.RecordOtherOrganisation => Resources.CaseText.StepNote_OtherOrganisation,
         WorkflowAction.OrderOnSiteInspection => Resources.CaseText.StepNote_Inspection,
+        WorkflowAction.AddNote => Resources.CaseText.StepNote_WorkNote,
         WorkflowAction.Assess or WorkflowAction.Dispatch or WorkflowAction.Approve or WorkflowAction.MarkDuplicate => Resources.CaseText.StepNote_Remark,
         _ => Resources.CaseText.StepNote_Reason,
     };
+
+    /// <summary>What the field says under it, where the step needs saying more than its label does.</summary>
+    public static string? Hint(WorkflowAction action) => action == WorkflowAction.AddNote ? Resources.CaseText.StepNote_WorkNoteHint : null;
 }

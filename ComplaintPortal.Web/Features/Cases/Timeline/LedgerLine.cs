@@ -18,6 +18,9 @@ public enum LedgerKind
 
     /// <summary>Escalation, on-site inspection and leadership's closure decisions.</summary>
     Leadership = 4,
+
+    /// <summary>Work notes (工作备注) the people on the case wrote on it.</summary>
+    Notes = 5,
 }
 
 /// <summary>One ledger event as a person reads it: every part localized, times in the organisation's zone, names not ids.</summary>

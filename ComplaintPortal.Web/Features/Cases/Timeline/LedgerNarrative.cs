@@ -32,6 +32,7 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         return step switch
         {
             WorkflowAction.AttachEvidence => LedgerKind.Evidence,
+            WorkflowAction.AddNote => LedgerKind.Notes,
             WorkflowAction.Acknowledge or WorkflowAction.Reply or WorkflowAction.CloseSatisfied or WorkflowAction.ReopenUnsatisfied
                 or WorkflowAction.RequestUnsatisfiedClosure or WorkflowAction.WaitForCustomer or WorkflowAction.ResumeFromCustomer
                 or WorkflowAction.Withdraw => LedgerKind.Customer,
@@ -48,6 +49,7 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         LedgerKind.Deadlines => CaseText.Timeline_Kind_Deadlines,
         LedgerKind.Evidence => CaseText.Timeline_Kind_Evidence,
         LedgerKind.Leadership => CaseText.Timeline_Kind_Leadership,
+        LedgerKind.Notes => CaseText.Timeline_Kind_Notes,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
