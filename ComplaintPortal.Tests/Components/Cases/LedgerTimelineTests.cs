@@ -79,7 +79,9 @@ public sealed class LedgerTimelineTests : CaseDatabaseTest
         Assert.Equal(ledger.Count, cut.FindAll("[data-ledger-action]").Count);
         // The department's work note is a kind of its own, under its own name.
         Assert.Equal("工作备注 (1)", cut.Find(".mud-chip[data-kind=Notes]").TextContent.Trim());
-        Assert.Equal("客户只接受下午来电", cut.Find("[data-ledger-action=AddNote]").QuerySelector(".mud-typography-body2")!.TextContent.Trim());
+        var note = cut.Find("[data-ledger-action=AddNote]");
+        Assert.Equal("工作备注", note.QuerySelector("[data-test=ledger-title]")!.TextContent.Trim());
+        Assert.Equal("客户只接受下午来电", note.QuerySelector(".mud-typography-body2")!.TextContent.Trim());
         Assert.Equal("True", cut.Find("[data-test=ledger-verification]").GetAttribute("data-intact"));
         Assert.Contains(ledger.Count.ToString(CultureInfo.InvariantCulture), cut.Find("[data-test=ledger-verification]").TextContent, StringComparison.Ordinal);
     }

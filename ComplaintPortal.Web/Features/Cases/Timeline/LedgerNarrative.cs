@@ -90,7 +90,10 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
             return CaseText.Timeline_OverdueEscalation;
         }
 
-        return Enum.TryParse<WorkflowAction>(action, out var step) ? CaseLabels.Action(step) : CaseText.Timeline_OtherEntry;
+        // A note is named for what it is, not for the button that wrote it.
+        return Enum.TryParse<WorkflowAction>(action, out var step)
+            ? step == WorkflowAction.AddNote ? CaseText.Timeline_WorkNote : CaseLabels.Action(step)
+            : CaseText.Timeline_OtherEntry;
     }
 
     private static string? StageChange(LedgerEvent e) =>
