@@ -106,6 +106,13 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         Assert.Contains("13900001111", await engineer.InnerTextAsync("[data-test=complainant-phone]"), StringComparison.Ordinal);
         await ActAsync(engineer, "RecordFindings", "InDepartments", "现场检查：门机板故障",
             () => engineer.FillAsync("[data-test=step-root-cause]", "门机板老化"));
+        // A work note moves nothing: the stage stays and the note reaches the timeline under its own kind.
+        await engineer.ClickAsync("[data-test=add-note]");
+        await engineer.FillAsync("[data-test=step-dialog][data-action=AddNote] [data-test=step-note]", "已约租户明早九点复查");
+        await engineer.ClickAsync("[data-test=confirm-step]");
+        await engineer.WaitForSelectorAsync("[data-test=step-dialog]", new() { State = WaitForSelectorState.Detached });
+        await engineer.Locator("[data-ledger-action=AddNote][data-kind=Notes]", new() { HasTextString = "已约租户明早九点复查" }).WaitForAsync();
+        Assert.Equal(1, await engineer.Locator("[data-test=case-stage][data-stage=InDepartments]").CountAsync());
         await engineer.SetViewportSizeAsync(1440, 900);
         await engineer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("case-page.png"), FullPage = true });
         await ActAsync(engineer, "ProposeSolution", "InDepartments", "更换门机板，免费维修", async () =>
@@ -123,9 +130,11 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         await ActAsync(clerk, "CloseSatisfied", "Closed", "满意");
 
         Assert.Equal("True", await clerk.GetAttributeAsync("[data-test=ledger-verification]", "data-intact"));
-        // Twelve workflow steps and the photo; deadline lines (re-targeted at assessment) come on top of them.
-        Assert.Equal(13, await clerk.Locator("[data-ledger-action]:not([data-kind=Deadlines])").CountAsync());
+        // Twelve workflow steps, the photo and the work note; deadline lines (re-targeted at assessment) come on top of them.
+        Assert.Equal(14, await clerk.Locator("[data-ledger-action]:not([data-kind=Deadlines])").CountAsync());
         Assert.Equal(0, await clerk.Locator("[data-test=case-actions] [data-test=primary-action]").CountAsync());
+        // A closed case takes no more notes.
+        Assert.Equal(0, await clerk.Locator("[data-test=add-note]").CountAsync());
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("case-closed-zh-Hans.png"), FullPage = true });
     }
 
