@@ -61,11 +61,6 @@ public sealed partial class ComplaintWorkflow
     private async Task<WorkflowError> ReassignAsync(StepContext c, CancellationToken ct)
     {
         var task = c.RequiredTask;
-        if (task.IsReported)
-        {
-            return WorkflowError.TaskAlreadyReported;
-        }
-
         if (c.Input.AssigneeUserId.IsBlank())
         {
             return WorkflowError.InputRequired;
@@ -135,11 +130,6 @@ public sealed partial class ComplaintWorkflow
     {
         var task = c.RequiredTask;
         var input = c.Input;
-        if (task.IsReported)
-        {
-            return WorkflowError.TaskAlreadyReported;
-        }
-
         if (input.Note.IsBlank())
         {
             return WorkflowError.NoteRequired;
@@ -175,11 +165,6 @@ public sealed partial class ComplaintWorkflow
                 (task.Implementation, task.Status) = (input.Note, DepartmentTaskStatus.Implemented);
                 break;
             case WorkflowAction.ReportBack:
-                if (task.Findings.IsBlank())
-                {
-                    return WorkflowError.FindingsRequired;
-                }
-
                 (task.Feedback, task.Status, task.ReportedAt, task.ReturnReason) = (input.Note, DepartmentTaskStatus.ReportedBack, c.Now, null);
                 break;
             default:

@@ -124,11 +124,6 @@ public sealed partial class ComplaintWorkflow
             case WorkflowAction.MarkDuplicate:
                 return await MarkDuplicateAsync(c, ct);
             case WorkflowAction.Escalate:
-                if (complaint.IsEscalated)
-                {
-                    return WorkflowError.AlreadyEscalated;
-                }
-
                 if (input.Note.IsBlank())
                 {
                     return WorkflowError.NoteRequired;
@@ -137,11 +132,6 @@ public sealed partial class ComplaintWorkflow
                 Escalate(c, input.Note!);
                 return WorkflowError.None;
             case WorkflowAction.OrderOnSiteInspection:
-                if (!complaint.IsEscalated)
-                {
-                    return WorkflowError.NotEscalated;
-                }
-
                 if (input.Note.IsBlank())
                 {
                     return WorkflowError.NoteRequired;

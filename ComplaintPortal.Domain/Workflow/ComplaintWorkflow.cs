@@ -85,6 +85,11 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
             return Refuse(WorkflowError.NotPermitted);
         }
 
+        if (Precluded(action, complaint, task) is not WorkflowError.None and var precluded)
+        {
+            return Refuse(precluded);
+        }
+
         var chain = LedgerChain.Open(db, complaint);
         var context = new StepContext(complaint, task, input, actor, time.GetUtcNow(), chain);
         var from = complaint.Stage;
@@ -153,7 +158,7 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
         {
             if (!step.IsTaskStep)
             {
-                if (MayTake(step, complaint, null, actor))
+                if (MayTake(step, complaint, null, actor) && Precluded(step.Action, complaint, null) == WorkflowError.None)
                 {
                     result.Add((step, null));
                 }
@@ -161,13 +166,32 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
                 continue;
             }
 
-            foreach (var task in complaint.Tasks.Where(t => MayTake(step, complaint, t, actor)))
+            foreach (var task in complaint.Tasks.Where(t => MayTake(step, complaint, t, actor) && Precluded(step.Action, complaint, t) == WorkflowError.None))
             {
                 result.Add((step, task));
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Why the case (or the task) as it stands rules the step out whatever is typed into it: work on a task its department
+    /// has reported back, a report back before any findings, a second escalation, an inspection before the escalation.
+    /// The page does not offer such a step; taken anyway, the step refuses it with the same error.
+    /// </summary>
+    public static WorkflowError Precluded(WorkflowAction action, Complaint complaint, DepartmentTask? task)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return action switch
+        {
+            WorkflowAction.ReassignTask or WorkflowAction.RecordFindings or WorkflowAction.ProposeSolution or WorkflowAction.RecordNegotiation
+                or WorkflowAction.RecordImplementation or WorkflowAction.ReportBack when task is { IsReported: true } => WorkflowError.TaskAlreadyReported,
+            WorkflowAction.ReportBack when task is not null && task.Findings.IsBlank() => WorkflowError.FindingsRequired,
+            WorkflowAction.Escalate when complaint.IsEscalated => WorkflowError.AlreadyEscalated,
+            WorkflowAction.OrderOnSiteInspection when !complaint.IsEscalated => WorkflowError.NotEscalated,
+            _ => WorkflowError.None,
+        };
     }
 
     /// <summary>Whether the actor fits one of the step's actors for this case (and task).</summary>
