@@ -215,6 +215,9 @@ public enum NotificationKind
 
     /// <summary>To a committee member: checks of a sample draw were given to them (分派抽查), waiting in their queue.</summary>
     ChecksAssigned = 22,
+
+    /// <summary>To a task's owner and its department's head: customer service or leadership chased the open task (催办).</summary>
+    TaskChased = 23,
 }
 
 public static class NotificationKinds

@@ -149,6 +149,9 @@ public sealed partial class ComplaintWorkflow
                 complaint.AddEvidence(new Evidence(file.FileName, file.ContentType, file.SizeBytes, file.StoredName, file.Sha256, c.Actor.UserId, c.Now));
                 c.LedgerNote = string.Create(CultureInfo.InvariantCulture, $"{file.FileName} ({file.ContentType}, {file.SizeBytes} B, sha256 {file.Sha256})");
                 return WorkflowError.None;
+            case WorkflowAction.ChaseTask:
+                NotifyTaskOwner(c, c.RequiredTask, NotificationKind.TaskChased, input.Note ?? "");
+                return WorkflowError.None;
             case WorkflowAction.AddNote:
                 return input.Note.IsBlank() ? WorkflowError.NoteRequired : WorkflowError.None;
             default:

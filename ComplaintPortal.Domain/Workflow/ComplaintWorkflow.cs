@@ -177,7 +177,7 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
 
     /// <summary>
     /// Why the case (or the task) as it stands rules the step out whatever is typed into it: work on a task its department
-    /// has reported back, a report back before any findings, a second escalation, an inspection before the escalation.
+    /// has reported back (or chasing it), a report back before any findings, a second escalation, an inspection before the escalation.
     /// The page does not offer such a step; taken anyway, the step refuses it with the same error.
     /// </summary>
     public static WorkflowError Precluded(WorkflowAction action, Complaint complaint, DepartmentTask? task)
@@ -186,7 +186,7 @@ public sealed partial class ComplaintWorkflow(PortalDbContext db, TimeProvider t
         return action switch
         {
             WorkflowAction.ReassignTask or WorkflowAction.RecordFindings or WorkflowAction.ProposeSolution or WorkflowAction.RecordNegotiation
-                or WorkflowAction.RecordImplementation or WorkflowAction.ReportBack when task is { IsReported: true } => WorkflowError.TaskAlreadyReported,
+                or WorkflowAction.RecordImplementation or WorkflowAction.ReportBack or WorkflowAction.ChaseTask when task is { IsReported: true } => WorkflowError.TaskAlreadyReported,
             WorkflowAction.ReportBack when task is not null && task.Findings.IsBlank() => WorkflowError.FindingsRequired,
             WorkflowAction.Escalate when complaint.IsEscalated => WorkflowError.AlreadyEscalated,
             WorkflowAction.OrderOnSiteInspection when !complaint.IsEscalated => WorkflowError.NotEscalated,

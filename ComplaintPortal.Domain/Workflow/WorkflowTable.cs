@@ -62,6 +62,7 @@ public static class WorkflowTable
         new(WorkflowAction.Escalate, Active, NextStageRule.Stay, null, [IntakeClerk, TaskDepartmentHead], false, "reason; leadership is notified"),
         new(WorkflowAction.OrderOnSiteInspection, Active, NextStageRule.Stay, null, [Leadership], false, "the inspection ordered"),
         new(WorkflowAction.AttachEvidence, ActiveOrWaiting, NextStageRule.Stay, null, [IntakeClerk, TaskDepartment], false, "file name, type, size, SHA-256"),
+        new(WorkflowAction.ChaseTask, [InDepartments], NextStageRule.Stay, null, [IntakeClerk, Leadership], true, "what is pressed for; the task's owner and its department's head are told"),
         new(WorkflowAction.AddNote, ActiveOrWaiting, NextStageRule.Stay, null, [IntakeClerk, TaskDepartment, Leadership], false, "the note; stage, deadlines and tasks stay as they are"),
     ];
 

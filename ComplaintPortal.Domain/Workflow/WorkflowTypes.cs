@@ -36,6 +36,12 @@ public enum WorkflowAction
 
     /// <summary>A work note on the case's record (工作备注): seen inside the portal only; nothing else about the case changes.</summary>
     AddNote = 27,
+
+    /// <summary>
+    /// Chasing a department's open task (催办): customer service or leadership press for it, and the task's owner and its
+    /// department's head are told. Nothing else about the task changes.
+    /// </summary>
+    ChaseTask = 28,
 }
 
 /// <summary>Who may take a step.</summary>

@@ -43,7 +43,7 @@ public sealed class WorkflowCases : IAsyncLifetime
             WorkflowAction.ReassignTask => new() { TaskId = taskId, AssigneeUserId = task is null ? null : driver.HandlerOf(task.DepartmentId).UserId },
             WorkflowAction.ProposeSolution => new() { TaskId = taskId, Note = "方案", ResponsiblePerson = "张三", DueDate = new DateOnly(2026, 5, 1), SolutionTypeCode = "REPAIR" },
             WorkflowAction.RecordFindings or WorkflowAction.RecordNegotiation or WorkflowAction.RecordImplementation
-                or WorkflowAction.ReportBack or WorkflowAction.ReturnToDepartment => new() { TaskId = taskId, Note = "记录" },
+                or WorkflowAction.ReportBack or WorkflowAction.ReturnToDepartment or WorkflowAction.ChaseTask => new() { TaskId = taskId, Note = "记录" },
             WorkflowAction.Reply => new() { ReplyChannel = ReplyChannel.Sms, Note = "回复" },
             WorkflowAction.MarkDuplicate => new() { DuplicateOfCaseNumber = "KS-" + driver.Time.GetUtcNow().Year + "-000001" },
             WorkflowAction.AttachEvidence => new() { Evidence = new("photo.jpg", "image/jpeg", 10, new string('a', 32), new string('b', 64)) },

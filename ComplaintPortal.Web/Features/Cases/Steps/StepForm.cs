@@ -94,7 +94,7 @@ public static class StepNotes
     {
         WorkflowAction.Register or WorkflowAction.ReassignTask or WorkflowAction.AttachEvidence => NoteUse.None,
         WorkflowAction.Assess or WorkflowAction.Dispatch or WorkflowAction.Approve or WorkflowAction.ResumeFromCustomer
-            or WorkflowAction.CloseSatisfied or WorkflowAction.ReopenUnsatisfied or WorkflowAction.MarkDuplicate => NoteUse.Optional,
+            or WorkflowAction.CloseSatisfied or WorkflowAction.ReopenUnsatisfied or WorkflowAction.MarkDuplicate or WorkflowAction.ChaseTask => NoteUse.Optional,
         _ => NoteUse.Required,
     };
 
@@ -112,10 +112,16 @@ public static class StepNotes
         WorkflowAction.RecordOtherOrganisation => Resources.CaseText.StepNote_OtherOrganisation,
         WorkflowAction.OrderOnSiteInspection => Resources.CaseText.StepNote_Inspection,
         WorkflowAction.AddNote => Resources.CaseText.StepNote_WorkNote,
+        WorkflowAction.ChaseTask => Resources.CaseText.StepNote_Chase,
         WorkflowAction.Assess or WorkflowAction.Dispatch or WorkflowAction.Approve or WorkflowAction.MarkDuplicate => Resources.CaseText.StepNote_Remark,
         _ => Resources.CaseText.StepNote_Reason,
     };
 
     /// <summary>What the field says under it, where the step needs saying more than its label does.</summary>
-    public static string? Hint(WorkflowAction action) => action == WorkflowAction.AddNote ? Resources.CaseText.StepNote_WorkNoteHint : null;
+    public static string? Hint(WorkflowAction action) => action switch
+    {
+        WorkflowAction.AddNote => Resources.CaseText.StepNote_WorkNoteHint,
+        WorkflowAction.ChaseTask => Resources.CaseText.StepNote_ChaseHint,
+        _ => null,
+    };
 }
