@@ -150,7 +150,7 @@ public sealed partial class ComplaintWorkflow
                 c.LedgerNote = string.Create(CultureInfo.InvariantCulture, $"{file.FileName} ({file.ContentType}, {file.SizeBytes} B, sha256 {file.Sha256})");
                 return WorkflowError.None;
             case WorkflowAction.ChaseTask:
-                NotifyTaskOwner(c, c.RequiredTask, NotificationKind.TaskChased, input.Note ?? "");
+                NotifyTaskOwner(c, c.RequiredTask, NotificationKind.TaskChased, ChaseNotices.Text(c.Actor.Name, input.Note));
                 return WorkflowError.None;
             case WorkflowAction.AddNote:
                 return input.Note.IsBlank() ? WorkflowError.NoteRequired : WorkflowError.None;

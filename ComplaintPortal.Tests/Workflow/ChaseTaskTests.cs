@@ -31,7 +31,7 @@ public sealed class ChaseTaskTests : CaseDatabaseTest
         var notices = await db.Notifications.Where(n => n.ComplaintId == complaint.Id && n.Kind == NotificationKind.TaskChased)
             .Select(n => new { n.RecipientUserId, n.RecipientRole, n.RecipientDepartmentId, n.Text }).ToListAsync();
         Assert.Equal(2, notices.Count);
-        Assert.All(notices, n => Assert.Equal($"{complaint.CaseNumber}: 客户第三次来电，请今天答复", n.Text));
+        Assert.All(notices, n => Assert.Equal($"{complaint.CaseNumber}: {Driver.Clerk.Name}\n客户第三次来电，请今天答复", n.Text));
         Assert.Contains(notices, n => n.RecipientUserId == handler.UserId);
         Assert.Contains(notices, n => n.RecipientRole == PortalRoles.DepartmentHead && n.RecipientDepartmentId == quality.DepartmentId);
         var entry = await db.LedgerEvents.Where(e => e.ComplaintId == complaint.Id).OrderByDescending(e => e.Sequence).FirstAsync();

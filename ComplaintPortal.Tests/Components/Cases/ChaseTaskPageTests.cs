@@ -56,7 +56,8 @@ public sealed class ChaseTaskPageTests : CasePageTest
         var notices = head.RenderPage<ComplaintPortal.Web.Features.Notices.Notices>();
         var rows = notices.WaitForElements("[data-kind=TaskChased]", 2, TimeSpan.FromSeconds(5)).Select(r => r.TextContent).ToList();
         Assert.All(rows, r => Assert.Contains("任务催办", r, StringComparison.Ordinal));
-        Assert.Single(rows, r => r.Contains("催办：客户第三次来电，请今天答复", StringComparison.Ordinal));
+        Assert.Single(rows, r => r.Contains($"{Driver.Clerk.Name} 催办：客户第三次来电，请今天答复", StringComparison.Ordinal));
+        Assert.Single(rows, r => r.Contains($"{Driver.Clerk.Name} 催办", StringComparison.Ordinal) && !r.Contains('：'));
         Assert.DoesNotContain(rows, r => r.Contains("TaskChased", StringComparison.Ordinal));
     }
 }

@@ -129,9 +129,8 @@ public static partial class NoticeText
 
         if (notice.Kind == NotificationKind.TaskChased)
         {
-            // "KS-2026-000042: 客户第三次来电" → who chased, what they said (nothing, when they said nothing).
-            var said = notice.CaseNumber is { } number && notice.Text.StartsWith(number + ": ", StringComparison.Ordinal) ? notice.Text[(number.Length + 2)..] : "";
-            return said.Length == 0 ? "" : string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_Chased, Cases.CaseLabels.Action(Domain.Workflow.WorkflowAction.ChaseTask), said);
+            var (by, said) = Domain.Workflow.ChaseNotices.Read(notice.Text, notice.CaseNumber ?? "");
+            return string.Format(CultureInfo.CurrentCulture, said.Length == 0 ? DeadlineText.Notices_ChasedBy : DeadlineText.Notices_Chased, by, said);
         }
 
         if (notice.Kind is not (NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue))
