@@ -139,6 +139,11 @@ public sealed class DemoCasesTests
 
             // Some slow departments left time limits overdue, as a real month would.
             Assert.Contains(await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null).Select(d => d.DueAt).ToListAsync(), due => due < Now);
+            // A stalled department noted why it waits (工作备注) and customer service chased it (催办), which reached the department.
+            Assert.True(await db.LedgerEvents.AnyAsync(e => e.Action == nameof(WorkflowAction.AddNote)));
+            var chased = await db.LedgerEvents.AsNoTracking().Where(e => e.Action == nameof(WorkflowAction.ChaseTask)).Select(e => e.ComplaintId).ToListAsync();
+            Assert.NotEmpty(chased);
+            Assert.True(await db.Notifications.AnyAsync(n => n.Kind == NotificationKind.TaskChased && chased.Contains(n.ComplaintId!.Value)));
         }
 
         // The supervision committee has last month's handled cases to draw from.

@@ -243,6 +243,10 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
                 CauseCategoryCode = fit.Cause });
             if (stall && department == fit.Departments[0])
             {
+                // The stalled department notes why it waits; customer service chases it two days on (fixed offsets: the
+                // other cases' random draws stay as they were). Either is left out when it would fall after now.
+                Step(plan, After(t, 3), WorkflowAction.AddNote, handler, _ => new() { Note = "客户本周出差，约定下周一上门复查后再定方案。" });
+                Step(plan, After(t, 48), WorkflowAction.ChaseTask, cast.Clerk, p => new() { TaskId = p.Tasks[department], Note = "客户来电询问进度，请尽快给出处理方案。" });
                 continue;
             }
 
