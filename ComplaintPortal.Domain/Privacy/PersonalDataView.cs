@@ -13,6 +13,9 @@ public enum PersonalDataViewKind
 
     /// <summary>A file exported with unmasked personal data in it.</summary>
     Export = 2,
+
+    /// <summary>The case's handling form (投诉处理单) opened to print, with the complainant's data unmasked.</summary>
+    Printed = 3,
 }
 
 /// <summary>

@@ -37,6 +37,7 @@ internal static class RouteTable
         ["/cases/search/export.xlsx"] = Any,
         ["/cases/workflow"] = Any,
         ["/cases/{Number}"] = Any,
+        ["/cases/{Number}/form"] = Any,
         ["/cases/{number}/evidence/{evidenceId}"] = Any,
         ["/cases/new"] = IntakeClerk,
         ["/api/complaints"] = IntakeClerk,

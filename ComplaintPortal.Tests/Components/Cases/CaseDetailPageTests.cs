@@ -37,6 +37,9 @@ public sealed class CaseDetailPageTests : CasePageTest
         Assert.Equal(complaint.Version + 1, stored.Version);
         Assert.Single(cut.FindAll("[data-ledger-action=Escalate]"));
         Assert.Contains("上报公司领导", cut.Find("[data-ledger-action=Escalate]").TextContent, StringComparison.Ordinal);
+        // The handling form opens in a tab of its own, to print.
+        var print = cut.Find("[data-test=print-form]");
+        Assert.Equal(($"/cases/{complaint.CaseNumber}/form", "_blank"), (print.GetAttribute("href"), print.GetAttribute("target")));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public static class CaseRoutes
 
     public static string Case(string number) => "/cases/" + Uri.EscapeDataString(number);
 
+    /// <summary>The case's handling form (投诉处理单) to print.</summary>
+    public static string Form(string number) => Case(number) + "/form";
+
     /// <summary>The evidence file, shown in the browser (images, PDF, audio) unless <paramref name="download"/>.</summary>
     public static string Evidence(string number, int evidenceId, bool download = false) =>
         Case(number) + "/evidence/" + evidenceId.ToString(CultureInfo.InvariantCulture) + (download ? "?download=true" : "");

@@ -80,6 +80,7 @@ public static class PrivacyLabels
         PersonalDataViewKind.CasePage => PrivacyText.Kind_CasePage,
         PersonalDataViewKind.Evidence => PrivacyText.Kind_Evidence,
         PersonalDataViewKind.Export => PrivacyText.Kind_Export,
+        PersonalDataViewKind.Printed => PrivacyText.Kind_Printed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

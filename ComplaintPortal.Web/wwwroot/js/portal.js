@@ -71,6 +71,13 @@ window.addEventListener("click", (event) => {
   }, true);
 })();
 
+// A paper form's print button (the page is static: no circuit to ask).
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
+
 // Light/dark: both palettes are in the static theme stylesheet (/theme.css); dark mode is a class on <html>.
 // The switch works in the browser alone, so the circuit neither hears nor keeps it.
 document.addEventListener("click", (event) => {

@@ -1,0 +1,65 @@
+using System.Net;
+using ComplaintPortal.Domain.Privacy;
+using ComplaintPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintPortal.Tests.Web.Cases;
+
+/// <summary>
+/// The case's handling form (投诉处理单) through the real pipeline: a static page, no circuit, with the record, the departments'
+/// work, the reply and the lines the customer signs; masked for whoever does not work the case, logged when it is not.
+/// </summary>
+public sealed class HandlingFormTests : IDisposable
+{
+    private readonly PortalAppFactory app = new();
+
+    private async Task<HttpResponseMessage> OpenAsync(string user, string caseNumber)
+    {
+        var client = await app.SignedInAsync(user);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        return await client.GetAsync($"/cases/{caseNumber}/form");
+    }
+
+    [Fact]
+    public async Task The_clerk_prints_a_replied_case_with_the_customers_data_the_work_and_the_lines_to_sign_and_the_log_says_so()
+    {
+        var replied = await new AppActions(app.Services).RepliedCaseAsync("QA", "handler.qa");
+
+        var response = await OpenAsync("intake", replied.CaseNumber);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var text in new[] { "客户投诉处理单", replied.CaseNumber, "王小明", "13812345678", "电水壶使用两周后底座漏电", "更换新品", "已电话回复，致谢致歉",
+                     "对处理结果", "对服务态度", "客户签名", "经办人签名", "data-print" })
+        {
+            Assert.Contains(text, html, StringComparison.Ordinal);
+        }
+
+        // Static: nothing in it starts a circuit, and the page's policy still forbids inline script.
+        Assert.DoesNotContain("Blazor:{\"type\":\"server\"", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        var line = Assert.Single(await app.WithDbAsync(db => db.PersonalDataViews.AsNoTracking().ToListAsync()));
+        Assert.Equal((replied.CaseNumber, PersonalDataViewKind.Printed), (line.CaseNumber, line.Kind));
+    }
+
+    [Fact]
+    public async Task A_supervisor_gets_it_masked_and_unlogged_and_another_department_as_if_the_case_did_not_exist()
+    {
+        var replied = await new AppActions(app.Services).RepliedCaseAsync("QA", "handler.qa");
+
+        var supervisor = await OpenAsync("supervisor", replied.CaseNumber);
+        var masked = await supervisor.Content.ReadAsStringAsync();
+        var engineering = await OpenAsync("handler.eng", replied.CaseNumber);
+        var missing = await OpenAsync("intake", "KS-1999-000001");
+
+        Assert.Equal(HttpStatusCode.OK, supervisor.StatusCode);
+        Assert.Contains("王**", masked, StringComparison.Ordinal);
+        Assert.Contains("138****5678", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", masked, StringComparison.Ordinal);
+        Assert.Empty(await app.WithDbAsync(db => db.PersonalDataViews.AsNoTracking().ToListAsync()));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (engineering.StatusCode, missing.StatusCode));
+        Assert.DoesNotContain(replied.CaseNumber, await engineering.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => app.Dispose();
+}
