@@ -1,6 +1,7 @@
 using System.Net;
 using ComplaintPortal.Domain.Privacy;
 using ComplaintPortal.Tests.Infrastructure;
+using ComplaintPortal.Web.Components.Layout;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintPortal.Tests.Web.Cases;
@@ -40,6 +41,20 @@ public sealed class HandlingFormTests : IDisposable
         Assert.Contains("script-src 'self'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         var line = Assert.Single(await app.WithDbAsync(db => db.PersonalDataViews.AsNoTracking().ToListAsync()));
         Assert.Equal((replied.CaseNumber, PersonalDataViewKind.Printed), (line.CaseNumber, line.Kind));
+    }
+
+    [Fact]
+    public async Task In_dark_mode_the_form_stays_light_as_on_paper_while_the_case_page_turns_dark()
+    {
+        var replied = await new AppActions(app.Services).RepliedCaseAsync("QA", "handler.qa");
+        var client = await app.SignedInAsync("intake");
+        client.DefaultRequestHeaders.Add("Cookie", PortalTheme.CookieName + "=dark");
+
+        var form = await client.GetStringAsync($"/cases/{replied.CaseNumber}/form");
+        var page = await client.GetStringAsync($"/cases/{replied.CaseNumber}");
+
+        Assert.DoesNotContain(ThemeStylesheet.DarkClass, form, StringComparison.Ordinal);
+        Assert.Contains("class=\"" + ThemeStylesheet.DarkClass + "\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

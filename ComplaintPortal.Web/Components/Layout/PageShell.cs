@@ -28,3 +28,10 @@ public sealed class PageShell
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class StaticHeadAttribute : Attribute;
+
+/// <summary>
+/// Marks a paper form (the case's handling form): drawn in the light palette whatever the person chose for the screen, as it
+/// will be printed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PaperPageAttribute : Attribute;
