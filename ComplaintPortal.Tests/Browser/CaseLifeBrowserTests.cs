@@ -136,6 +136,17 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         // A closed case takes no more notes.
         Assert.Equal(0, await clerk.Locator("[data-test=add-note]").CountAsync());
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("case-closed-zh-Hans.png"), FullPage = true });
+
+        // The handling form (投诉处理单) opens in a tab of its own, the work and the reply on it, lines for the tenant to sign.
+        var form = await clerk.Context.RunAndWaitForPageAsync(() => clerk.ClickAsync("[data-test=print-form]"));
+        await form.WaitForSelectorAsync("[data-test=form-sign]");
+        Assert.Equal("客户投诉处理单", (await form.InnerTextAsync("[data-test=form-title]")).Trim());
+        var paper = await form.InnerTextAsync("main");
+        Assert.Contains("更换门机板，免费维修", paper, StringComparison.Ordinal);
+        Assert.Contains("电梯已修复，感谢您的反馈", paper, StringComparison.Ordinal);
+        Assert.Contains("客户签名", paper, StringComparison.Ordinal);
+        await form.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("handling-form-zh-Hans.png"), FullPage = true });
+        await form.CloseAsync();
     }
 
     /// <summary>Opens the step (primary button or menu), fills its dialog, confirms and waits for the page in the expected stage.</summary>
