@@ -1,5 +1,6 @@
 using System.Net;
 using ComplaintPortal.Domain.Privacy;
+using ComplaintPortal.Domain.Workflow;
 using ComplaintPortal.Tests.Infrastructure;
 using ComplaintPortal.Web.Components.Layout;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,23 @@ public sealed class HandlingFormTests : IDisposable
         Assert.Contains("script-src 'self'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         var line = Assert.Single(await app.WithDbAsync(db => db.PersonalDataViews.AsNoTracking().ToListAsync()));
         Assert.Equal((replied.CaseNumber, PersonalDataViewKind.Printed), (line.CaseNumber, line.Kind));
+    }
+
+    [Fact]
+    public async Task A_chased_department_is_told_on_the_case_page_but_the_customers_form_leaves_the_chase_out()
+    {
+        var actions = new AppActions(app.Services);
+        var open = await actions.DispatchAsync((await actions.AcknowledgedCaseAsync()).Id, "QA");
+        await actions.DoAsync(open.Id, WorkflowAction.ChaseTask, new() { TaskId = open.Tasks.Single().Id, Note = "请今天答复" }, "intake");
+        var client = await app.SignedInAsync("intake");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var page = await client.GetStringAsync($"/cases/{open.CaseNumber}");
+        var form = await client.GetStringAsync($"/cases/{open.CaseNumber}/form");
+
+        Assert.Contains("已催办", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("已催办", form, StringComparison.Ordinal);
+        Assert.Contains("质量部", form, StringComparison.Ordinal);
     }
 
     [Fact]
