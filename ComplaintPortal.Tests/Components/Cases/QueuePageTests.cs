@@ -24,6 +24,34 @@ public sealed class QueuePageTests : CasePageTest
         Assert.DoesNotContain("TaskAssigned", notice, StringComparison.Ordinal);
     }
     [Fact]
+    public async Task A_department_sees_which_of_its_tasks_were_chased_and_how_often_and_another_department_on_the_case_sees_no_mark()
+    {
+        var ctx = Open();
+        var chased = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var quiet = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var task = chased.Tasks.Single(t => t.DepartmentId == Driver.DepartmentId(DepartmentCatalog.Quality));
+        for (var i = 0; i < 2; i++)
+        {
+            await Driver.DoAsync(chased.Id, Domain.Workflow.WorkflowAction.ChaseTask, new() { TaskId = task.Id }, Driver.Clerk);
+        }
+
+        ctx.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        var cut = ctx.RenderPage<Queue>();
+        cut.WaitForElement($"[data-case='{quiet.CaseNumber}']");
+        var marks = cut.FindAll("[data-test=row-chased]");
+        var production = OpenAnother("zh-Hans", new Domain.Notifications.NoticeFeed());
+        production.SignInAs(Driver.HandlerOf(DepartmentCatalog.Production));
+        var other = production.RenderPage<Queue>();
+        other.WaitForElement($"[data-case='{quiet.CaseNumber}']");
+
+        var mark = Assert.Single(marks);
+        Assert.Equal("本部门任务已被催办（2 次）", mark.GetAttribute("aria-label"));
+        Assert.NotNull(mark.Closest("tr")!.QuerySelector($"[data-case='{chased.CaseNumber}']"));
+        // Production's task on the same case was not chased.
+        Assert.Empty(other.FindAll("[data-test=row-chased]"));
+    }
+
+    [Fact]
     public async Task The_queue_lists_unread_notifications_only_and_leads_to_all_of_them()
     {
         var ctx = Open();

@@ -8,8 +8,10 @@ namespace ComplaintPortal.Web.Features.Cases;
 
 /// <summary>One line of a queue or a search result; personal data is masked by the page when needed.</summary>
 /// <param name="NextDue">The earliest unmet deadline of the case or its tasks; none while waiting for the customer.</param>
+/// <param name="Chases">For a department's handler or head: how often their department's open task on the case was chased (催办).</param>
 public sealed record CaseRow(int Id, string CaseNumber, CaseStage Stage, Priority Priority, bool IsEscalated, DateTimeOffset ReceivedAt,
-    string Name, string? Phone, string Description, bool ViewerWorksIt, DateTimeOffset? NextDue, DateTimeOffset? NextDueSoon, bool Provisional = false);
+    string Name, string? Phone, string Description, bool ViewerWorksIt, DateTimeOffset? NextDue, DateTimeOffset? NextDueSoon, bool Provisional = false,
+    int Chases = 0);
 
 /// <summary>One page of a case list, sorted by a <see cref="CaseRow"/> property name.</summary>
 public sealed record CaseListRequest(int Page, int PageSize, string? SortBy = null, bool Descending = false);
@@ -156,8 +158,28 @@ public sealed class CaseQueries(PortalDbContext db)
     {
         var size = Math.Clamp(request.PageSize, 1, largestPage);
         var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
+        var chases = await ChasesAsync(page.Select(r => r.Id).ToList(), user, ct);
         return page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
-            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional)).ToList();
+            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional,
+            chases.GetValueOrDefault(r.Id))).ToList();
+    }
+
+    /// <summary>
+    /// For a department's viewer, how often each listed case's open task of their department was chased (催办): read for the page
+    /// shown only, after it is sorted and cut, so a long list costs no more.
+    /// </summary>
+    private async Task<Dictionary<int, int>> ChasesAsync(List<int> ids, ActingUser user, CancellationToken ct)
+    {
+        if (CaseAccess.DepartmentOf(user) is not { } department || ids.Count == 0)
+        {
+            return [];
+        }
+
+        var chase = nameof(WorkflowAction.ChaseTask);
+        var open = db.DepartmentTasks.Where(t => ids.Contains(t.ComplaintId) && t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)
+            .Select(t => t.ComplaintId);
+        return await db.LedgerEvents.Where(e => ids.Contains(e.ComplaintId) && e.DepartmentId == department && e.Action == chase && open.Contains(e.ComplaintId))
+            .GroupBy(e => e.ComplaintId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
     private IQueryable<RowData> Rows(IQueryable<Complaint> query, ActingUser user)
