@@ -49,7 +49,11 @@ public sealed class ChaseTaskPageTests : CasePageTest
 
         cut.WaitForAssertion(() => Assert.Equal($"已催办 2 次，最近 {second}", cut.Find("[data-task=QA] [data-test=task-chased]").TextContent.Trim()));
         Assert.Empty(cut.FindAll("[data-task=PROD] [data-test=task-chased]"));
-        Assert.Equal(2, cut.FindAll("[data-ledger-action=ChaseTask]").Count);
+        var lines = cut.FindAll("[data-ledger-action=ChaseTask]");
+        Assert.Equal(2, lines.Count);
+        // The timeline names the department chased in the title, and under it only who chased (not the task's department).
+        Assert.Equal("催办 · 质量部", lines[0].QuerySelector("[data-test=ledger-title]")!.TextContent.Trim());
+        Assert.DoesNotContain("质量部", lines[0].QuerySelector(".mud-typography-caption")!.TextContent, StringComparison.Ordinal);
 
         var head = OpenAnother("zh-Hans", new ComplaintPortal.Domain.Notifications.NoticeFeed());
         head.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));

@@ -17,8 +17,15 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         var facts = LedgerNoteReader.Read(e.Action, e.Note);
         var details = new List<LedgerDetail>();
         Describe(facts, details);
-        return new LedgerLine(e, KindOf(e.Action), Title(e.Action, facts), StageChange(e), clock.Format(e.OccurredAt), Actor(e),
-            e.DepartmentId is null ? null : lookups.Department(e.DepartmentId), details, facts.Text);
+        var department = e.DepartmentId is null ? null : lookups.Department(e.DepartmentId);
+        if (e.Action == nameof(WorkflowAction.ChaseTask))
+        {
+            // A chase is written under the task's department, not the chaser's: the title names whom it pressed, the line only who.
+            return new LedgerLine(e, KindOf(e.Action), string.Format(CultureInfo.CurrentCulture, CaseText.Actions_ForDepartment,
+                CaseLabels.Action(WorkflowAction.ChaseTask), department), null, clock.Format(e.OccurredAt), Actor(e), null, details, facts.Text);
+        }
+
+        return new LedgerLine(e, KindOf(e.Action), Title(e.Action, facts), StageChange(e), clock.Format(e.OccurredAt), Actor(e), department, details, facts.Text);
     }
 
     public static LedgerKind KindOf(string action)
