@@ -8,6 +8,7 @@ using ComplaintPortal.Tests.Web.Cases.Timeline;
 using ComplaintPortal.Tests.Workflow;
 using ComplaintPortal.Web.Features.Cases.Timeline;
 using ComplaintPortal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -57,6 +58,26 @@ public sealed class LedgerTimelineTests : CaseDatabaseTest
             // English shares words with the enum names ("Assess"); Chinese must show none of them.
             Assert.All(MachineNames(), name => Assert.DoesNotContain(name, text, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task A_return_to_a_department_names_that_department_in_its_title_and_only_the_clerk_under_it()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.UnderReview);
+        var quality = complaint.Tasks.Single(t => t.DepartmentId == Driver.DepartmentId(Domain.Organisation.DepartmentCatalog.Quality));
+        await Driver.DoAsync(complaint.Id, WorkflowAction.ReturnToDepartment, new() { TaskId = quality.Id, Note = "方案未附检测报告" }, Driver.Clerk);
+        await using var db = Database.CreateContext();
+        var ledger = await db.LedgerEvents.AsNoTracking().Where(e => e.ComplaintId == complaint.Id).OrderBy(e => e.Sequence).ToListAsync();
+        var lookups = new ComplaintPortal.Web.Features.Cases.CaseLookups(await db.Departments.AsNoTracking().ToListAsync(), []);
+        await using var ctx = new PortalComponentContext("zh-Hans", services => services.AddSingleton(Clock));
+
+        var cut = ctx.Render<LedgerTimeline>(p => p.Add(t => t.Events, ledger).Add(t => t.Verification, LedgerVerifier.Verify(ledger)).Add(t => t.Lookups, lookups));
+
+        var line = cut.Find("[data-ledger-action=ReturnToDepartment]");
+        Assert.Equal("退回部门 · 质量部", line.QuerySelector("[data-test=ledger-title]")!.TextContent.Trim());
+        Assert.DoesNotContain("质量部", line.QuerySelector(".mud-typography-caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("审核中 → 部门处理中", line.TextContent, StringComparison.Ordinal);
+        Assert.Contains("方案未附检测报告", line.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

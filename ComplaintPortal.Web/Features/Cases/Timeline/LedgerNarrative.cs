@@ -18,15 +18,22 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         var details = new List<LedgerDetail>();
         Describe(facts, details);
         var department = e.DepartmentId is null ? null : lookups.Department(e.DepartmentId);
-        if (e.Action == nameof(WorkflowAction.ChaseTask))
+        if (Enum.TryParse<WorkflowAction>(e.Action, out var step) && Enum.IsDefined(step) && OnAnotherDepartmentsTask(step))
         {
-            // A chase is written under the task's department, not the chaser's: the title names whom it pressed, the line only who.
+            // Written under the task's department, not the actor's: the title names the department, the line only who acted.
             return new LedgerLine(e, KindOf(e.Action), string.Format(CultureInfo.CurrentCulture, CaseText.Actions_ForDepartment,
-                CaseLabels.Action(WorkflowAction.ChaseTask), department), null, clock.Format(e.OccurredAt), Actor(e), null, details, facts.Text);
+                CaseLabels.Action(step), department), StageChange(e), clock.Format(e.OccurredAt), Actor(e), null, details, facts.Text);
         }
 
         return new LedgerLine(e, KindOf(e.Action), Title(e.Action, facts), StageChange(e), clock.Format(e.OccurredAt), Actor(e), department, details, facts.Text);
     }
+
+    /// <summary>
+    /// A step on a department's task that only customer service or leadership take (a chase, a return to the department): the
+    /// ledger files it under the task's department, which is not the actor's.
+    /// </summary>
+    private static bool OnAnotherDepartmentsTask(WorkflowAction action) =>
+        WorkflowTable.For(action) is { IsTaskStep: true } step && step.Actors.All(a => a is WorkflowActor.IntakeClerk or WorkflowActor.Leadership);
 
     public static LedgerKind KindOf(string action)
     {
