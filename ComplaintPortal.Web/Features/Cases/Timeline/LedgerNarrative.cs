@@ -18,14 +18,10 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         var details = new List<LedgerDetail>();
         Describe(facts, details);
         var department = e.DepartmentId is null ? null : lookups.Department(e.DepartmentId);
-        if (Enum.TryParse<WorkflowAction>(e.Action, out var step) && Enum.IsDefined(step) && OnAnotherDepartmentsTask(step))
-        {
-            // Written under the task's department, not the actor's: the title names the department, the line only who acted.
-            return new LedgerLine(e, KindOf(e.Action), string.Format(CultureInfo.CurrentCulture, CaseText.Actions_ForDepartment,
-                CaseLabels.Action(step), department), StageChange(e), clock.Format(e.OccurredAt), Actor(e), null, details, facts.Text);
-        }
-
-        return new LedgerLine(e, KindOf(e.Action), Title(e.Action, facts), StageChange(e), clock.Format(e.OccurredAt), Actor(e), department, details, facts.Text);
+        // Written under the task's department, not the actor's: the title names the department, the line only who acted.
+        var onTask = Enum.TryParse<WorkflowAction>(e.Action, out var step) && Enum.IsDefined(step) && OnAnotherDepartmentsTask(step);
+        var title = onTask ? string.Format(CultureInfo.CurrentCulture, CaseText.Actions_ForDepartment, CaseLabels.Action(step), department) : Title(e.Action, facts);
+        return new LedgerLine(e, KindOf(e.Action), title, StageChange(e), clock.Format(e.OccurredAt), Actor(e), onTask ? null : department, details, facts.Text);
     }
 
     /// <summary>
