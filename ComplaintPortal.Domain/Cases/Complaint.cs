@@ -122,6 +122,12 @@ public sealed class Complaint
 
     public string? CallbackRemarks { get; internal set; }
 
+    /// <summary>
+    /// Other problems or suggestions the customer raised at the callback (回访中客户提出的其他问题或建议), kept apart from the
+    /// remarks on this case so the statistics can list them for whoever turns them into improvement actions.
+    /// </summary>
+    public string? CallbackSuggestion { get; internal set; }
+
     public int ReopenCount { get; internal set; }
 
     public string? ClosureReason { get; internal set; }
@@ -189,6 +195,7 @@ public sealed class Complaint
         CustomerRequest = null;
         ReplyText = null;
         CallbackRemarks = null;
+        CallbackSuggestion = null;
         PersonalDataRemovedAt = at;
     }
 

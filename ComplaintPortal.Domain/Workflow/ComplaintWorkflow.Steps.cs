@@ -267,8 +267,13 @@ public sealed partial class ComplaintWorkflow
         complaint.SatisfiedWithResult = satisfied;
         complaint.SatisfiedWithAttitude = c.Input.SatisfiedWithAttitude;
         complaint.CallbackRemarks = c.Input.Note;
-        c.LedgerNote = $"satisfied={satisfied}; attitude={c.Input.SatisfiedWithAttitude?.ToString() ?? "-"}"
-            + (c.Input.Note.IsBlank() ? "" : "; " + c.Input.Note);
+        // A later callback that raises nothing new keeps what an earlier one raised (a reopened case is called back again).
+        if (!c.Input.Suggestion.IsBlank())
+        {
+            complaint.CallbackSuggestion = c.Input.Suggestion;
+        }
+
+        c.LedgerNote = CallbackNotes.Write(satisfied, c.Input.SatisfiedWithAttitude, c.Input.Suggestion, c.Input.Note);
     }
 
     private static void Reopen(DepartmentTask task, string reason)

@@ -24,6 +24,7 @@ public static class WorkflowInputRules
         public const string Urgency = "urgency";
         public const string ReplyChannel = "replyChannel";
         public const string File = "file";
+        public const string Suggestion = "suggestion";
     }
 
     private const int UserIdMaxLength = 450;
@@ -38,6 +39,7 @@ public static class WorkflowInputRules
         [Fields.AssigneeUserId] = UserIdMaxLength,
         [Fields.DuplicateOf] = CaseNumber.MaxLength,
         [Fields.File] = Evidence.FileNameMaxLength,
+        [Fields.Suggestion] = Complaint.TextMaxLength,
     };
 
     /// <summary>The longest value a text field takes, or null for fields that are not text.</summary>
@@ -54,6 +56,7 @@ public static class WorkflowInputRules
         TextRules.Check(errors, Fields.SolutionType, input.SolutionTypeCode, MaxLengths[Fields.SolutionType], TextShape.SingleLine);
         TextRules.Check(errors, Fields.CauseCategory, input.CauseCategoryCode, MaxLengths[Fields.CauseCategory], TextShape.SingleLine);
         TextRules.Check(errors, Fields.AssigneeUserId, input.AssigneeUserId, MaxLengths[Fields.AssigneeUserId], TextShape.SingleLine);
+        TextRules.Check(errors, Fields.Suggestion, input.Suggestion, MaxLengths[Fields.Suggestion], TextShape.MultiLine);
         TextRules.Check(errors, Fields.DuplicateOf, input.DuplicateOfCaseNumber, MaxLengths[Fields.DuplicateOf], TextShape.SingleLine);
         TextRules.CheckDefined(errors, Fields.Severity, input.Severity);
         TextRules.CheckDefined(errors, Fields.Urgency, input.Urgency);

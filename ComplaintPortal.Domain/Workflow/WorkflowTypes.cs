@@ -156,6 +156,9 @@ public sealed record WorkflowInput
 
     public bool? SatisfiedWithAttitude { get; init; }
 
+    /// <summary>At the callback: other problems or suggestions the customer raised, apart from the remarks in <see cref="Note"/>.</summary>
+    public string? Suggestion { get; init; }
+
     public string? DuplicateOfCaseNumber { get; init; }
 
     public NewEvidence? Evidence { get; init; }

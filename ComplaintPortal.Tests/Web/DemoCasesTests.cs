@@ -144,6 +144,8 @@ public sealed class DemoCasesTests
             var chased = await db.LedgerEvents.AsNoTracking().Where(e => e.Action == nameof(WorkflowAction.ChaseTask)).Select(e => e.ComplaintId).ToListAsync();
             Assert.NotEmpty(chased);
             Assert.True(await db.Notifications.AnyAsync(n => n.Kind == NotificationKind.TaskChased && chased.Contains(n.ComplaintId!.Value)));
+            // Some customers raised suggestions at their callbacks, for the statistics to list.
+            Assert.Equal([CaseStage.Closed], await db.Complaints.AsNoTracking().Where(c => c.CallbackSuggestion != null).Select(c => c.Stage).Distinct().ToListAsync());
         }
 
         // The supervision committee has last month's handled cases to draw from.

@@ -31,6 +31,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.OtherOrganisation).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ReplyText).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.CallbackRemarks).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.CallbackSuggestion).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ClosureReason).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.LedgerHeadHash).HasMaxLength(LedgerEvent.HashLength).IsFixedLength().IsSingleLine();
 

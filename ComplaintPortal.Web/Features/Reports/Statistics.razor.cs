@@ -112,16 +112,40 @@ public sealed partial class Statistics
     /// <summary>Leadership and the committee raise an improvement action from a hot spot (举一反三), tracked on its own page.</summary>
     private bool mayRaise;
 
-    private async Task RaiseAsync(StatisticsRow spot, string line)
+    private Task RaiseAsync(StatisticsRow spot, string line) =>
+        RaiseAsync(string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_SourceOf, ReportPeriodQuery.RangeText(period, Clock),
+            line.TrimEnd('：', ':'), spot.Name, "+" + spot.Change.ToString("N0", CultureInfo.CurrentCulture)), section: null, department: null);
+
+    /// <summary>From a customer's suggestion: the case and their words as its source.</summary>
+    private Task RaiseFromSuggestionAsync(CallbackSuggestionRow row)
     {
-        var source = string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_SourceOf, ReportPeriodQuery.RangeText(period, Clock),
-            line.TrimEnd('：', ':'), spot.Name, "+" + spot.Change.ToString("N0", CultureInfo.CurrentCulture));
+        var source = string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_SourceSuggestion, row.CaseNumber, row.Suggestion.ReplaceLineEndings(" "));
+        if (source.Length > ImprovementAction.SourceMaxLength)
+        {
+            source = source[..(ImprovementAction.SourceMaxLength - 1)] + "…";
+        }
+
+        // The department that worked the case, when one did; the reader picks among several.
+        var worked = row.DepartmentIds.Distinct().ToList();
+        return RaiseAsync(source, "suggestions-section", worked.Count == 1 ? worked[0] : null);
+    }
+
+    private Task<(IReadOnlyList<CallbackSuggestionRow> Rows, int Total)> LoadSuggestionsAsync(int skip, int take)
+    {
+        var (shown, zone, department) = (period, Clock.TimeZone, onlyDepartment);
+        return InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).SuggestionsAsync(shown, zone, department, skip, take));
+    }
+
+    private async Task RaiseAsync(string source, string? section, int? department)
+    {
+        var address = "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameters(Navigation.BaseUri + "reports/statistics",
+            ReportPeriodQuery.Of(period.Kind, period.Year, period.Number)));
         var parameters = new DialogParameters<ImprovementDialog>
         {
             { d => d.Mode, ImprovementStep.Raise },
             { d => d.Source, source },
-            { d => d.StatisticsAddress, "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameters(Navigation.BaseUri + "reports/statistics",
-                ReportPeriodQuery.Of(period.Kind, period.Year, period.Number))) },
+            { d => d.StatisticsAddress, section is null ? address : address + "#" + section },
+            { d => d.DepartmentId, department },
         };
         if (await ImprovementDialog.ShowAsync(DialogService, parameters) is { } result)
         {

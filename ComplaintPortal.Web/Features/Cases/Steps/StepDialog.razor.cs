@@ -15,6 +15,7 @@ public partial class StepDialog
     private bool busy;
     private string? error;
     private string? noteError;
+    private string? suggestionError;
     private string? replyDraft;
     private string? acknowledgementDraft;
     private string? dateError;
@@ -188,7 +189,8 @@ public partial class StepDialog
 
     private async Task SubmitAsync()
     {
-        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError, causeCategoryError) = (null, null, null, null, null, null, null, null);
+        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError, causeCategoryError, suggestionError) =
+            (null, null, null, null, null, null, null, null, null);
         await form!.ValidateAsync();
         if (Step.Action == WorkflowAction.Dispatch && Form.DepartmentIds.Count == 0)
         {
@@ -255,6 +257,9 @@ public partial class StepDialog
                 break;
             case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.DuplicateOf:
                 duplicateError = message;
+                break;
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Suggestion:
+                suggestionError = message;
                 break;
             default:
                 error = message;

@@ -42,6 +42,9 @@ public sealed class StepForm
 
     public bool? SatisfiedWithAttitude { get; set; }
 
+    /// <summary>At the callback: other problems or suggestions the customer raised.</summary>
+    public string? Suggestion { get; set; }
+
     public string? DuplicateOf { get; set; }
 
     public List<StagedEvidence> Files { get; } = [];
@@ -67,6 +70,7 @@ public sealed class StepForm
             SolutionTypeCode = Text(SolutionTypeCode),
             ReplyChannel = ReplyChannel,
             SatisfiedWithAttitude = SatisfiedWithAttitude,
+            Suggestion = Text(Suggestion),
             DuplicateOfCaseNumber = Text(DuplicateOf),
         };
     }

@@ -51,6 +51,9 @@ public sealed record LedgerFacts
 
     public bool? SatisfiedWithAttitude { get; init; }
 
+    /// <summary>At a callback: other problems or suggestions the customer raised.</summary>
+    public string? Suggestion { get; init; }
+
     public string? DuplicateOf { get; init; }
 
     public EvidenceFact? File { get; init; }

@@ -148,6 +148,7 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         Add(CaseText.Field_ReplyChannel, f.ReplyChannel is { } reply ? CaseLabels.ReplyChannel(reply) : null);
         Add(CaseText.Field_SatisfiedResult, YesNo(f.Satisfied));
         Add(CaseText.Field_SatisfiedAttitude, YesNo(f.SatisfiedWithAttitude));
+        Add(CaseText.Field_Suggestion, f.Suggestion);
         Add(CaseText.Field_DuplicateOf, f.DuplicateOf);
         if (f.File is { } file)
         {

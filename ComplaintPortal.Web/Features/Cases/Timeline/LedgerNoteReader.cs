@@ -142,23 +142,11 @@ public static partial class LedgerNoteReader
             : null;
     }
 
-    // "satisfied={True|False}; attitude={True|False|-}[; text]"
-    private static LedgerFacts? Callback(string note)
-    {
-        var parts = note.Split("; ", 3);
-        if (parts.Length < 2 || !bool.TryParse(After(parts[0], "satisfied="), out var satisfied)
-            || !parts[1].StartsWith("attitude=", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return new()
-        {
-            Satisfied = satisfied,
-            SatisfiedWithAttitude = bool.TryParse(parts[1]["attitude=".Length..], out var attitude) ? attitude : null,
-            Text = parts.Length == 3 ? parts[2] : null,
-        };
-    }
+    // "satisfied={True|False}; attitude={True|False|-}[; suggestion#{length}={text}][; text]"
+    private static LedgerFacts? Callback(string note) =>
+        CallbackNotes.Read(note) is { } callback
+            ? new() { Satisfied = callback.Satisfied, SatisfiedWithAttitude = callback.SatisfiedWithAttitude, Suggestion = callback.Suggestion, Text = callback.Remarks }
+            : null;
 
     // "duplicate of {number}[; text]"
     private static LedgerFacts? Duplicate(string note)
