@@ -39,7 +39,7 @@ public sealed record ArchiveContent(
                 complaint.RecordedByName, complaint.RecordedAt, complaint.CategoryId, complaint.Severity, complaint.Urgency),
             ledger.Select(e => new ArchiveLedgerLine(e.Sequence, e.OccurredAt, e.ActorName, e.DepartmentId, e.Action, e.FromStage, e.ToStage, e.Note, e.Hash)).ToList(),
             new(complaint.Stage, complaint.ReplyChannel, complaint.ReplyText, complaint.RepliedAt, complaint.ClosureReason, complaint.ClosedAt),
-            new(complaint.SatisfiedWithResult, complaint.SatisfiedWithAttitude, complaint.CallbackRemarks, complaint.ReopenCount),
+            new(complaint.SatisfiedWithResult, complaint.SatisfiedWithAttitude, complaint.CallbackRemarks, complaint.ReopenCount, complaint.CallbackSuggestion),
             tasks.OrderBy(t => t.Id).Select(t => new ArchiveTask(t.DepartmentId, t.OwnerName, t.Findings, t.RootCause, t.SolutionMeasures,
                 t.SolutionResponsible, t.Implementation, t.Feedback, t.ReportedAt)).ToList(),
             evidence);
@@ -58,7 +58,8 @@ public sealed record ArchiveLedgerLine(int Sequence, DateTimeOffset OccurredAt, 
 
 public sealed record ArchiveResult(CaseStage Stage, ReplyChannel? ReplyChannel, string? ReplyText, DateTimeOffset? RepliedAt, string? ClosureReason, DateTimeOffset? ClosedAt);
 
-public sealed record ArchiveCallback(bool? SatisfiedWithResult, bool? SatisfiedWithAttitude, string? Remarks, int ReopenCount);
+/// <param name="Suggestion">Other problems or suggestions the customer raised (absent from files archived before they were kept).</param>
+public sealed record ArchiveCallback(bool? SatisfiedWithResult, bool? SatisfiedWithAttitude, string? Remarks, int ReopenCount, string? Suggestion = null);
 
 public sealed record ArchiveTask(int DepartmentId, string? OwnerName, string? Findings, string? RootCause, string? SolutionMeasures,
     string? SolutionResponsible, string? Implementation, string? Feedback, DateTimeOffset? ReportedAt);

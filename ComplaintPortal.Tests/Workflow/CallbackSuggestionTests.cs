@@ -1,3 +1,4 @@
+using ComplaintPortal.Domain.Archive;
 using ComplaintPortal.Domain.Cases;
 using ComplaintPortal.Domain.Organisation;
 using ComplaintPortal.Domain.Reporting;
@@ -28,6 +29,20 @@ public sealed class CallbackSuggestionTests : CaseDatabaseTest
         await using var db = Database.CreateContext();
         var line = await db.LedgerEvents.Where(e => e.ComplaintId == complaint.Id).OrderByDescending(e => e.Sequence).FirstAsync();
         Assert.Equal(new CallbackNote(true, true, "希望进度能短信告知; 晚上也有人接电话", "客户满意; 表示感谢"), CallbackNotes.Read(line.Note!));
+    }
+
+    [Fact]
+    public async Task The_archived_file_keeps_the_suggestion_and_files_archived_before_read_without_one()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.AwaitingCallback);
+        var closed = await Driver.DoAsync(complaint.Id, WorkflowAction.CloseSatisfied, new() { Suggestion = "建议延长营业时间" }, Driver.Clerk);
+
+        var json = ArchiveContent.Of(closed, closed.Tasks, [], []).ToJson();
+
+        Assert.Equal("建议延长营业时间", ArchiveContent.FromJson(json)!.Callback.Suggestion);
+        var before = json.Replace(",\"Suggestion\":\"建议延长营业时间\"", "", StringComparison.Ordinal);
+        Assert.NotEqual(json, before);
+        Assert.Null(ArchiveContent.FromJson(before)!.Callback.Suggestion);
     }
 
     [Fact]

@@ -228,7 +228,7 @@ internal sealed partial class DemoPlanner(DemoCast cast, TimeZoneInfo zone, Date
     /// What some customers raise at the callback beyond their own case (every fifth, by the case's place, not a random draw,
     /// so the other cases' draws stay as they were): the statistics list them for improvement actions.
     /// </summary>
-    private static string? SuggestionOf(int index) => index % 5 == 2 ? Suggestions[index % Suggestions.Length] : null;
+    private static string? SuggestionOf(int index) => index % 5 == 2 ? Suggestions[index / 5 % Suggestions.Length] : null;
 
     private static readonly string[] Suggestions =
     [
