@@ -30,11 +30,12 @@ public sealed class ImprovementAction
     }
 
     internal ImprovementAction(string title, string source, string? statisticsAddress, int departmentId, DateOnly dueDate, string plan, ActingUser by,
-        DateTimeOffset at)
+        DateTimeOffset at, int? sourceComplaintId = null)
     {
         Title = title;
         Source = source;
         StatisticsAddress = statisticsAddress;
+        SourceComplaintId = sourceComplaintId;
         DepartmentId = departmentId;
         DueDate = dueDate;
         Plan = plan;
@@ -55,6 +56,9 @@ public sealed class ImprovementAction
 
     /// <summary>The statistics page it was raised from (its period and section), to go back to the figures.</summary>
     public string? StatisticsAddress { get; private set; }
+
+    /// <summary>The case whose customer suggested it at the callback, when raised from a suggestion (the suggestion then shows it).</summary>
+    public int? SourceComplaintId { get; private set; }
 
     public int DepartmentId { get; private set; }
 

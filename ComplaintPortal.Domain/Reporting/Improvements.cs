@@ -39,7 +39,9 @@ public sealed record ImprovementResult(ImprovementError Error, ImprovementAction
 }
 
 /// <summary>What whoever raises an action fills in; <paramref name="Source"/> and <paramref name="StatisticsAddress"/> come from the hot spot.</summary>
-public sealed record ImprovementDraft(string? Title, string Source, string? StatisticsAddress, int? DepartmentId, DateOnly? DueDate, string? Plan);
+/// <param name="SourceComplaintId">Raised from a case's callback suggestion: the case (kept only when it has one).</param>
+public sealed record ImprovementDraft(string? Title, string Source, string? StatisticsAddress, int? DepartmentId, DateOnly? DueDate, string? Plan,
+    int? SourceComplaintId = null);
 
 /// <summary>One line of the actions' list.</summary>
 public sealed record ImprovementRow(int Id, string Title, string Source, string? StatisticsAddress, int DepartmentId, DateOnly DueDate, string Plan,
@@ -132,8 +134,10 @@ public sealed class Improvements(PortalDbContext db, TimeProvider time)
             return new(ImprovementError.InputRefused, Refused: refused);
         }
 
+        var fromCase = draft.SourceComplaintId is { } complaintId
+            && await db.Complaints.AnyAsync(c => c.Id == complaintId && c.CallbackSuggestion != null, cancellationToken) ? draft.SourceComplaintId : null;
         var now = time.GetUtcNow();
-        var action = new ImprovementAction(title!, source, address, draft.DepartmentId!.Value, draft.DueDate!.Value, plan!, by, now);
+        var action = new ImprovementAction(title!, source, address, draft.DepartmentId!.Value, draft.DueDate!.Value, plan!, by, now, fromCase);
         // The head's notice names the action, which has its id once saved: both in one transaction, so neither stands alone.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImprovementActions.Add(action);

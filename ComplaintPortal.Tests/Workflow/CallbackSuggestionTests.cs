@@ -93,4 +93,28 @@ public sealed class CallbackSuggestionTests : CaseDatabaseTest
         Assert.Equal(0, (await statistics.SuggestionsAsync(month, Shanghai, Driver.DepartmentId(DepartmentCatalog.Sales), 0, 10)).Total);
         Assert.Equal(0, (await statistics.SuggestionsAsync(ComplaintStatistics.Before(month), Shanghai, null, 0, 10)).Total);
     }
+
+    [Fact]
+    public async Task An_action_raised_from_a_suggestion_is_listed_beside_it_for_those_who_may_see_it_and_a_case_without_one_is_no_source()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.AwaitingCallback);
+        await Driver.DoAsync(complaint.Id, WorkflowAction.CloseSatisfied, new() { Suggestion = "建议上门前电话告知" }, Driver.Clerk);
+        var plain = await Driver.CaseInStageAsync(CaseStage.Closed);
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Driver.Time.GetUtcNow(), Shanghai).DateTime).AddDays(10);
+
+        await using var db = Database.CreateContext();
+        var improvements = new Improvements(db, Driver.Time);
+        var raised = await improvements.RaiseAsync(new ImprovementDraft("上门前电话告知", "回访建议", null, quality, due, "培训上门人员", complaint.Id), Driver.Leader, Shanghai);
+        var notFromOne = await improvements.RaiseAsync(new ImprovementDraft("另一项", "热点", null, quality, due, "计划", plain.Id), Driver.Leader, Shanghai);
+
+        Assert.Equal((complaint.Id, (int?)null), (raised.Action!.SourceComplaintId, notFromOne.Action!.SourceComplaintId));
+        var month = ReportPeriod.Containing(ReportPeriodKind.Month, Driver.Time.GetUtcNow(), Shanghai);
+        var statistics = new ComplaintStatistics(db);
+        Assert.Equal([new SuggestionAction(raised.Action.Id, quality, ImprovementStatus.Open)],
+            (await statistics.SuggestionsAsync(month, Shanghai, null, 0, 10)).Rows.Single().Actions);
+        Assert.Single((await statistics.SuggestionsAsync(month, Shanghai, quality, 0, 10)).Rows.Single().Actions);
+        // Production worked the case too and reads its suggestion, but not the quality department's action.
+        Assert.Empty((await statistics.SuggestionsAsync(month, Shanghai, Driver.DepartmentId(DepartmentCatalog.Production), 0, 10)).Rows.Single().Actions);
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => new { a.DepartmentId, a.Status });
         builder.HasIndex(a => new { a.Status, a.DueDate });
         builder.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        // The actions raised from a case's callback suggestion, beside it on the statistics page.
+        builder.HasIndex(a => a.SourceComplaintId);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(a => a.SourceComplaintId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -58,9 +58,13 @@ public sealed class CallbackSuggestionPageTests : CasePageTest
         statistics.Find("[data-test=improvement-submit]").Click();
 
         statistics.WaitForAssertion(() => Assert.Contains("改进措施已提出，责任部门：质量部", statistics.Markup, StringComparison.Ordinal));
+        // The suggestion now shows the action raised from it and where it stands, opening the actions in that state.
+        var chip = statistics.WaitForElement("[data-test=suggestion-action]");
+        Assert.Equal("改进措施 · 质量部 · 进行中", chip.TextContent.Trim());
+        Assert.Equal("/reports/improvements?show=open", chip.GetAttribute("href"));
         await using var db = Database.CreateContext();
         var action = await db.ImprovementActions.SingleAsync();
-        Assert.Equal(Driver.DepartmentId(DepartmentCatalog.Quality), action.DepartmentId);
+        Assert.Equal((Driver.DepartmentId(DepartmentCatalog.Quality), (int?)complaint.Id), (action.DepartmentId, action.SourceComplaintId));
         Assert.EndsWith("#suggestions-section", action.StatisticsAddress, StringComparison.Ordinal);
     }
 

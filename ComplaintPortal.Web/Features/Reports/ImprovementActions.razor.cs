@@ -78,13 +78,6 @@ public sealed partial class ImprovementActions
         _ => DeadlineText.Improve_Filter_All,
     };
 
-    private static Color StatusColor(ImprovementStatus status) => status switch
-    {
-        ImprovementStatus.Open => Color.Info,
-        ImprovementStatus.Done => Color.Warning,
-        _ => Color.Success,
-    };
-
     private async Task<GridData<ImprovementRow>> LoadAsync(GridState<ImprovementRow> state, CancellationToken cancellationToken)
     {
         if (me is null)

@@ -18,6 +18,22 @@ public static class ImprovementLabels
 {
     public static string Status(ImprovementStatus status) => Text("Improve_Status_", status.ToString());
 
+    /// <summary>A state's colour: in progress, waiting to be verified, closed.</summary>
+    public static MudBlazor.Color StatusColor(ImprovementStatus status) => status switch
+    {
+        ImprovementStatus.Open => MudBlazor.Color.Info,
+        ImprovementStatus.Done => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Success,
+    };
+
+    /// <summary>The actions' list filter showing actions in <paramref name="status"/>.</summary>
+    public static ImprovementFilter Filter(ImprovementStatus status) => status switch
+    {
+        ImprovementStatus.Open => ImprovementFilter.Open,
+        ImprovementStatus.Done => ImprovementFilter.Done,
+        _ => ImprovementFilter.Verified,
+    };
+
     public static string Error(ImprovementError error) => Text("Improve_Error_", error.ToString());
 
     public static string Event(ImprovementEvent what) => Text("Improve_Event_", what.ToString());

@@ -112,9 +112,12 @@ public sealed partial class Statistics
     /// <summary>Leadership and the committee raise an improvement action from a hot spot (举一反三), tracked on its own page.</summary>
     private bool mayRaise;
 
+    /// <summary>The period's callback suggestions, read again once an action is raised from one (to show it beside it).</summary>
+    private StatisticsSuggestions? suggestions;
+
     private Task RaiseAsync(StatisticsRow spot, string line) =>
         RaiseAsync(string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_SourceOf, ReportPeriodQuery.RangeText(period, Clock),
-            line.TrimEnd('：', ':'), spot.Name, "+" + spot.Change.ToString("N0", CultureInfo.CurrentCulture)), section: null, department: null);
+            line.TrimEnd('：', ':'), spot.Name, "+" + spot.Change.ToString("N0", CultureInfo.CurrentCulture)), section: null, department: null, complaintId: null);
 
     /// <summary>From a customer's suggestion: the case and their words as its source.</summary>
     private Task RaiseFromSuggestionAsync(CallbackSuggestionRow row)
@@ -127,7 +130,7 @@ public sealed partial class Statistics
 
         // The department that worked the case, when one did; the reader picks among several.
         var worked = row.DepartmentIds.Distinct().ToList();
-        return RaiseAsync(source, "suggestions-section", worked.Count == 1 ? worked[0] : null);
+        return RaiseAsync(source, "suggestions-section", worked.Count == 1 ? worked[0] : null, row.ComplaintId);
     }
 
     private Task<(IReadOnlyList<CallbackSuggestionRow> Rows, int Total)> LoadSuggestionsAsync(int skip, int take)
@@ -136,7 +139,7 @@ public sealed partial class Statistics
         return InScopeAsync(sp => new ComplaintStatistics(sp.GetRequiredService<PortalDbContext>()).SuggestionsAsync(shown, zone, department, skip, take));
     }
 
-    private async Task RaiseAsync(string source, string? section, int? department)
+    private async Task RaiseAsync(string source, string? section, int? department, int? complaintId)
     {
         var address = "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameters(Navigation.BaseUri + "reports/statistics",
             ReportPeriodQuery.Of(period.Kind, period.Year, period.Number)));
@@ -146,9 +149,15 @@ public sealed partial class Statistics
             { d => d.Source, source },
             { d => d.StatisticsAddress, section is null ? address : address + "#" + section },
             { d => d.DepartmentId, department },
+            { d => d.SourceComplaintId, complaintId },
         };
         if (await ImprovementDialog.ShowAsync(DialogService, parameters) is { } result)
         {
+            if (result.Succeeded && complaintId is not null && suggestions is not null)
+            {
+                await suggestions.ReloadAsync();
+            }
+
             Snackbar.Add(result.Succeeded
                 ? string.Format(CultureInfo.CurrentCulture, DeadlineText.Improve_Raised, names.Department(result.Action!.DepartmentId))
                 : ImprovementLabels.Error(result.Error), result.Succeeded ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);

@@ -2119,6 +2119,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(300)")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<int?>("SourceComplaintId")
+                        .HasColumnType("int");
+
                     b.Property<string>("StatisticsAddress")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)")
@@ -2151,6 +2154,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceComplaintId");
 
                     b.HasIndex("DepartmentId", "Status");
 
@@ -3545,6 +3550,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("SourceComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.ImprovementLogEntry", b =>

@@ -2049,6 +2049,9 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("ComplaintPortal:SingleLine", true);
 
+                    b.Property<int?>("SourceComplaintId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatisticsAddress")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -2081,6 +2084,8 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceComplaintId");
 
                     b.HasIndex("DepartmentId", "Status");
 
@@ -3433,6 +3438,11 @@ namespace ComplaintPortal.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ComplaintPortal.Domain.Cases.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("SourceComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ComplaintPortal.Domain.Reporting.ImprovementLogEntry", b =>
