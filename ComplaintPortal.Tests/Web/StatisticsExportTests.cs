@@ -30,7 +30,8 @@ public sealed class StatisticsExportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("complaint-statistics-2026-month-3.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按投诉原因", "按产品", "按地点", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["按投诉类别", "按受理渠道", "按责任部门", "按处理方式", "按投诉原因", "按产品", "按地点", "按客户群体", "按受理时段（每小时）", "按星期", "每月受理", "回访意见建议"],
+            workbook.Worksheets.Select(s => s.Name));
         static List<string[]> Rows(IXLWorksheet sheet) => sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
 
         var categories = workbook.Worksheet("按投诉类别");
@@ -63,6 +64,29 @@ public sealed class StatisticsExportTests : IDisposable
         var trend = Rows(workbook.Worksheet("每月受理"));
         Assert.Equal(12, trend.Count - 1);
         Assert.Equal("2", trend[^1][1]);
+    }
+
+    [Fact]
+    public async Task The_workbook_lists_the_callback_suggestions_each_as_text_even_one_that_looks_like_a_formula()
+    {
+        var actions = new AppActions(app.Services);
+        var replied = await actions.RepliedCaseAsync("QA", "handler.qa");
+        await actions.DoAsync(replied.Id, ComplaintPortal.Domain.Workflow.WorkflowAction.CloseSatisfied,
+            new() { Suggestion = "=HYPERLINK(\"http://x\",\"点我\")" }, "intake");
+        var client = await app.SignedInAsync("leader");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.GetAsync("/reports/statistics/export.xlsx?period=Month&year=2026&number=3");
+
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("回访意见建议");
+        var rows = sheet.AutoFilter.Range.Rows().Select(r => r.Cells().Select(c => c.GetString()).ToArray()).ToList();
+        Assert.Equal(["案件", "受理时间", "投诉分类", "处理部门", "其他问题或建议", "改进措施跟踪"], rows[0]);
+        var line = Assert.Single(rows.Skip(1));
+        Assert.Equal((replied.CaseNumber, "=HYPERLINK(\"http://x\",\"点我\")"), (line[0], line[4]));
+        var cell = sheet.AutoFilter.Range.Row(2).Cell(5);
+        Assert.False(cell.HasFormula);
+        Assert.Equal(XLDataType.DateTime, sheet.AutoFilter.Range.Row(2).Cell(2).DataType);
     }
 
     [Fact]

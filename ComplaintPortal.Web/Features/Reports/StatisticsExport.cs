@@ -79,9 +79,25 @@ internal static class StatisticsExport
                 ReportColumn<MonthReceived>.Text(DeadlineText.Stats_Month, m => ReportPeriodQuery.MonthLabel(m.Month.Year, m.Month.Number)),
                 ReportColumn<MonthReceived>.Integer(DeadlineText.Stats_Received, m => m.Received),
             ], result.Trend);
+        var (suggestions, _) = await new ComplaintStatistics(db).SuggestionsAsync(period, clock.TimeZone, department, 0, MaxSuggestions, ct);
+        workbook.AddSheet(Heading(DeadlineText.Stats_Suggestions, new(DeadlineText.Stats_Suggestions, DeadlineText.Stats_SuggestionsHelp)),
+            [
+                ReportColumn<CallbackSuggestionRow>.Text(DeadlineText.Timeliness_Case, r => r.CaseNumber),
+                ReportColumn<CallbackSuggestionRow>.DateTime(CaseText.Field_ReceivedAt, r => r.ReceivedAt),
+                ReportColumn<CallbackSuggestionRow>.Text(CaseText.Field_Category, r => names.Category(r.CategoryId)),
+                ReportColumn<CallbackSuggestionRow>.Text(DeadlineText.Stats_HandledBy,
+                    r => string.Join(CaseText.Common_ListSeparator, r.DepartmentIds.Distinct().Select(names.Department))),
+                ReportColumn<CallbackSuggestionRow>.Text(CaseText.Field_Suggestion, r => r.Suggestion),
+                ReportColumn<CallbackSuggestionRow>.Text(DeadlineText.Nav_Improvements, r => string.Join(CaseText.Common_ListSeparator,
+                    r.Actions.Select(a => string.Format(CultureInfo.CurrentCulture, DeadlineText.Stats_SuggestionAction, names.Department(a.DepartmentId),
+                        ImprovementLabels.Status(a.Status))))),
+            ], suggestions);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"complaint-statistics-{period.Year}-{period.Kind}-{period.Number}.xlsx").ToLowerInvariant();
         return await WorkbookDownload.SendAsync(context, workbook, fileName, ct);
     }
+
+    /// <summary>The most suggestions a workbook lists, newest first (a period's callbacks are far fewer).</summary>
+    private const int MaxSuggestions = 50_000;
 
     private static ReportColumn<StatisticsRow>[] Columns(string keyTitle, bool withBefore) =>
     [
