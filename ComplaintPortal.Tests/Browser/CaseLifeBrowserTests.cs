@@ -127,7 +127,9 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         await OpenAsync(clerk, "/cases/" + number);
         await ActAsync(clerk, "Approve", "Approved", "同意");
         await ActAsync(clerk, "Reply", "AwaitingCallback", "电梯已修复，感谢您的反馈，给您带来不便深表歉意");
-        await ActAsync(clerk, "CloseSatisfied", "Closed", "满意");
+        // The tenant also asks for a call before any visit: kept apart from the remarks, on the case and on its paper form.
+        await ActAsync(clerk, "CloseSatisfied", "Closed", "满意", () => clerk.FillAsync("[data-test=step-suggestion]", "希望维修前先电话通知"));
+        Assert.Equal("希望维修前先电话通知", (await clerk.InnerTextAsync("[data-test=suggestion]")).Trim());
 
         Assert.Equal("True", await clerk.GetAttributeAsync("[data-test=ledger-verification]", "data-intact"));
         // Twelve workflow steps, the photo and the work note; deadline lines (re-targeted at assessment) come on top of them.
@@ -145,6 +147,7 @@ public sealed class CaseLifeBrowserTests(BrowserFixture browser, ITestOutputHelp
         Assert.Contains("更换门机板，免费维修", paper, StringComparison.Ordinal);
         Assert.Contains("电梯已修复，感谢您的反馈", paper, StringComparison.Ordinal);
         Assert.Contains("客户签名", paper, StringComparison.Ordinal);
+        Assert.Contains("希望维修前先电话通知", paper, StringComparison.Ordinal);
         await form.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("handling-form-zh-Hans.png"), FullPage = true });
         await form.CloseAsync();
     }
