@@ -37,7 +37,7 @@ public static class WorkflowTable
         new(WorkflowAction.Assess, [Registered], NextStageRule.To, Assessed, [IntakeClerk], false, "category, severity, urgency, priority; urgent + serious escalates to leadership"),
         new(WorkflowAction.Acknowledge, [Assessed], NextStageRule.To, Acknowledged, [IntakeClerk], false, "message with case number, next steps, promised completion time; outbox"),
         new(WorkflowAction.Dispatch, [Acknowledged], NextStageRule.To, InDepartments, [IntakeClerk], false, "departments, one task each with deadline"),
-        new(WorkflowAction.ReassignTask, [InDepartments], NextStageRule.Stay, null, [TaskDepartmentHead], true, "task owner"),
+        new(WorkflowAction.ReassignTask, [InDepartments, WaitingForCustomer], NextStageRule.Stay, null, [TaskDepartmentHead], true, "task owner"),
         new(WorkflowAction.RecordFindings, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "findings, root cause"),
         new(WorkflowAction.ProposeSolution, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "measures, responsible person, due date, solution type"),
         new(WorkflowAction.RecordNegotiation, [InDepartments], NextStageRule.Stay, null, [TaskDepartment], true, "negotiation with the customer"),

@@ -83,4 +83,20 @@ public sealed class OfferedStepsTests : CaseDatabaseTest
         Assert.Contains(WorkflowAction.Escalate, clerkBefore);
         Assert.DoesNotContain(WorkflowAction.Escalate, Offered(escalated, Driver.Clerk));
     }
+
+    [Fact]
+    public async Task While_the_case_waits_for_the_customer_a_head_may_still_name_the_tasks_owner_and_nothing_else_moves()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.WaitingForCustomer);
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        var task = complaint.Tasks.Single(t => t.DepartmentId == quality);
+        Assert.Contains(WorkflowAction.ReassignTask, Offered(complaint, Driver.HeadOf(DepartmentCatalog.Quality), quality));
+
+        var assigned = await Driver.DoAsync(complaint.Id, WorkflowAction.ReassignTask,
+            new() { TaskId = task.Id, AssigneeUserId = Driver.HandlerOf(DepartmentCatalog.Quality).UserId }, Driver.HeadOf(DepartmentCatalog.Quality));
+
+        Assert.Equal(CaseStage.WaitingForCustomer, assigned.Stage);
+        Assert.NotNull(assigned.PausedAt);
+        Assert.Equal(Driver.HandlerOf(DepartmentCatalog.Quality).UserId, assigned.Tasks.Single(t => t.Id == task.Id).OwnerUserId);
+    }
 }

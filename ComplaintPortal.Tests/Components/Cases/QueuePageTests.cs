@@ -52,6 +52,65 @@ public sealed class QueuePageTests : CasePageTest
     }
 
     [Fact]
+    public async Task A_head_ticks_cases_and_assigns_their_tasks_at_once_and_a_case_changed_meanwhile_is_left_and_said_so()
+    {
+        var ctx = Open();
+        var first = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var second = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        var moved = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        ctx.SignInAs(Driver.HeadOf(DepartmentCatalog.Quality));
+        var cut = ctx.RenderPage<Queue>();
+        cut.WaitForElement($"[data-case='{moved.CaseNumber}']");
+        Assert.Equal(3, cut.FindAll("[data-test=task-unassigned]").Count);
+        Assert.True(cut.Find("[data-test=bulk-assign]").HasAttribute("disabled"));
+
+        // Someone writes on one case after the list was read: its listed version is stale.
+        await Driver.DoAsync(moved.Id, Domain.Workflow.WorkflowAction.AddNote, new() { Note = "客户来电" }, Driver.Clerk);
+        foreach (var number in new[] { first.CaseNumber, second.CaseNumber, moved.CaseNumber })
+        {
+            cut.Find($"[data-case='{number}']").Closest("tr")!.QuerySelector("input[type=checkbox]")!.Change(true);
+        }
+
+        cut.WaitForAssertion(() => Assert.Equal("已选 3 件", cut.Find("[data-test=selected-count]").TextContent.Trim()));
+        cut.Find("[data-test=bulk-assign]").Click();
+        Assert.Contains("以下 3 件案件", cut.WaitForElement("[data-test=assign-what]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-test=assign-confirm]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("必填", cut.Find("[data-test=assign-dialog]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-test=assign-to]").Closest(".mud-input-control")!.MouseDown();
+        cut.WaitForElement(".mud-popover-open .mud-list-item");
+        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "handler QA").Click();
+        cut.Find("[data-test=assign-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("已将 2 件任务指派给 handler QA。", cut.Markup, StringComparison.Ordinal));
+        Assert.Contains("1 件案件在此期间已有变动，未指派", cut.Markup, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=task-owner]").Count));
+        Assert.Equal("已选 0 件", cut.Find("[data-test=selected-count]").TextContent.Trim());
+        var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
+        var owners = new List<string?>();
+        foreach (var id in new[] { first.Id, second.Id, moved.Id })
+        {
+            owners.Add((await Driver.LoadAsync(id)).Tasks.Single(t => t.DepartmentId == quality).OwnerName);
+        }
+
+        Assert.Equal(["handler QA", "handler QA", null], owners);
+        Assert.NotNull(cut.Find($"[data-case='{moved.CaseNumber}']").Closest("tr")!.QuerySelector("[data-test=task-unassigned]"));
+    }
+
+    [Fact]
+    public async Task A_handler_sees_the_owners_but_ticks_nothing()
+    {
+        var ctx = Open();
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        ctx.SignInAs(Driver.HandlerOf(DepartmentCatalog.Quality));
+        var cut = ctx.RenderPage<Queue>();
+        cut.WaitForElement($"[data-case='{complaint.CaseNumber}']");
+
+        Assert.Single(cut.FindAll("[data-test=task-unassigned]"));
+        Assert.Empty(cut.FindAll("[data-test=bulk-bar]"));
+        Assert.Empty(cut.FindAll("[data-test=case-table] input[type=checkbox]"));
+    }
+
+    [Fact]
     public async Task The_queue_lists_unread_notifications_only_and_leads_to_all_of_them()
     {
         var ctx = Open();

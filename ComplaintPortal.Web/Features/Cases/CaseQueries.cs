@@ -11,7 +11,17 @@ namespace ComplaintPortal.Web.Features.Cases;
 /// <param name="Chases">For a department's handler or head: how often their department's open task on the case was chased (催办).</param>
 public sealed record CaseRow(int Id, string CaseNumber, CaseStage Stage, Priority Priority, bool IsEscalated, DateTimeOffset ReceivedAt,
     string Name, string? Phone, string Description, bool ViewerWorksIt, DateTimeOffset? NextDue, DateTimeOffset? NextDueSoon, bool Provisional = false,
-    int Chases = 0);
+    int Chases = 0)
+{
+    /// <summary>The case's version as listed: a step taken from the list (a head's bulk assignment) is refused if it changed since.</summary>
+    public int Version { get; init; }
+
+    /// <summary>For a department's viewer: the open task of their department on the case (its owner, or none yet).</summary>
+    public OwnTask? Task { get; init; }
+}
+
+/// <summary>A department's open task on a listed case: which task, and who owns it (null: not assigned yet).</summary>
+public sealed record OwnTask(int Id, string? OwnerName);
 
 /// <summary>One page of a case list, sorted by a <see cref="CaseRow"/> property name.</summary>
 public sealed record CaseListRequest(int Page, int PageSize, string? SortBy = null, bool Descending = false);
@@ -158,10 +168,26 @@ public sealed class CaseQueries(PortalDbContext db)
     {
         var size = Math.Clamp(request.PageSize, 1, largestPage);
         var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
-        var chases = await ChasesAsync(page.Select(r => r.Id).ToList(), user, ct);
+        var ids = page.Select(r => r.Id).ToList();
+        var chases = await ChasesAsync(ids, user, ct);
+        var tasks = await OwnTasksAsync(ids, user, ct);
         return page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
             r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional,
-            chases.GetValueOrDefault(r.Id))).ToList();
+            chases.GetValueOrDefault(r.Id)) { Version = r.Version, Task = tasks.GetValueOrDefault(r.Id) }).ToList();
+    }
+
+    /// <summary>For a department's viewer, each listed case's open task of their department and its owner: for the page shown only.</summary>
+    private async Task<Dictionary<int, OwnTask>> OwnTasksAsync(List<int> ids, ActingUser user, CancellationToken ct)
+    {
+        if (CaseAccess.DepartmentOf(user) is not { } department || ids.Count == 0)
+        {
+            return [];
+        }
+
+        var open = await db.DepartmentTasks.AsNoTracking()
+            .Where(t => ids.Contains(t.ComplaintId) && t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)
+            .OrderBy(t => t.Id).Select(t => new { t.ComplaintId, t.Id, t.OwnerName }).ToListAsync(ct);
+        return open.DistinctBy(t => t.ComplaintId).ToDictionary(t => t.ComplaintId, t => new OwnTask(t.Id, t.OwnerName));
     }
 
     /// <summary>
@@ -191,6 +217,7 @@ public sealed class CaseQueries(PortalDbContext db)
         {
             Id = c.Id,
             CaseNumber = c.CaseNumber,
+            Version = c.Version,
             Stage = c.Stage,
             Priority = c.Priority,
             IsEscalated = c.IsEscalated,
@@ -233,6 +260,8 @@ public sealed class CaseQueries(PortalDbContext db)
         public int Id { get; init; }
 
         public string CaseNumber { get; init; } = "";
+
+        public int Version { get; init; }
 
         public CaseStage Stage { get; init; }
 
