@@ -83,7 +83,7 @@ public sealed class QueuePageTests : CasePageTest
 
         cut.WaitForAssertion(() => Assert.Contains("已将 2 件任务指派给 handler QA。", cut.Markup, StringComparison.Ordinal));
         Assert.Contains("1 件案件在此期间已有变动，未指派", cut.Markup, StringComparison.Ordinal);
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=task-owner]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(["负责人：handler QA", "负责人：handler QA"], cut.FindAll("[data-test=task-owner]").Select(o => o.TextContent.Trim())));
         Assert.Equal("已选 0 件", cut.Find("[data-test=selected-count]").TextContent.Trim());
         var quality = Driver.DepartmentId(DepartmentCatalog.Quality);
         var owners = new List<string?>();
