@@ -31,7 +31,7 @@ public sealed partial class WorkSummaryTests
         {
             ["intake"] = ["queue", "overdue", "due-soon", "unread"],
             ["handler.qa"] = ["queue", "overdue", "due-soon", "unread"],
-            ["head.qa"] = ["queue", "overdue", "due-soon", "to-answer", "improvements", "unread"],
+            ["head.qa"] = ["queue", "overdue", "due-soon", "unassigned", "to-answer", "improvements", "unread"],
             ["leader"] = ["queue", "overdue", "due-soon", "improvements-to-verify", "approvals", "disposals", "unread"],
             ["supervisor"] = ["to-check", "to-verify", "improvements-to-verify", "unread"],
             ["archivist"] = ["on-loan", "loan-overdue", "unread"],

@@ -53,6 +53,8 @@ public sealed class HomeWorkTests : CasePageTest
         }
 
         page.WaitForAssertion(() => Assert.Equal("1", Count("queue")));
+        // Nobody owns the new task yet: the head has one to assign.
+        Assert.Equal("1", Count("unassigned"));
         Assert.True(int.Parse(Count("unread"), System.Globalization.CultureInfo.InvariantCulture) > unreadBefore);
         // and it heads the list of cases due soonest, which was not there before.
         var number = await screen.WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.CaseNumber).SingleAsync());

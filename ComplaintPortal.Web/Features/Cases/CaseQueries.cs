@@ -72,6 +72,19 @@ public sealed class CaseQueries(PortalDbContext db)
         return new QueueCounts(total, overdue, dueSoon);
     }
 
+    /// <summary>How many of a department viewer's queued cases have their department's open task owned by nobody yet (for the head to assign).</summary>
+    public async Task<int> UnassignedCountAsync(ActingUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (CaseAccess.DepartmentOf(user) is not { } department)
+        {
+            return 0;
+        }
+
+        return await Queue(user).CountAsync(c => c.Tasks.Any(t => t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack
+            && t.OwnerUserId == null), ct);
+    }
+
     /// <summary>
     /// The first <paramref name="take"/> cases of the viewer's queue whose clock runs, soonest deadline (the most overdue) first:
     /// the home page's list of what is due next. Read by the kept next deadline and its index, so a long queue costs no more.

@@ -77,6 +77,12 @@ public static class WorkSummary
             tiles.Add(new("queue", UiText.Work_Queue, queue.Total, CaseRoutes.Queue, WorkTone.Calm));
             tiles.Add(new("overdue", UiText.Work_Overdue, queue.Overdue, CaseRoutes.QueueSoonestDue, queue.Overdue > 0 ? WorkTone.Late : WorkTone.Calm));
             tiles.Add(new("due-soon", UiText.Work_DueSoon, queue.DueSoon, CaseRoutes.QueueSoonestDue, queue.DueSoon > 0 ? WorkTone.Attention : WorkTone.Calm));
+            if (user.IsInRole(PortalRoles.DepartmentHead))
+            {
+                // The department's tasks nobody owns yet, which the head assigns from the queue (批量指派).
+                var unassigned = await queries.UnassignedCountAsync(user, cancellationToken);
+                tiles.Add(new("unassigned", UiText.Work_Unassigned, unassigned, CaseRoutes.Queue, unassigned > 0 ? WorkTone.Attention : WorkTone.Calm));
+            }
         }
 
         if (user.IsInRole(PortalRoles.DepartmentHead))
