@@ -218,6 +218,9 @@ public enum NotificationKind
 
     /// <summary>To a task's owner and its department's head: customer service or leadership chased the open task (催办).</summary>
     TaskChased = 23,
+
+    /// <summary>To a person on the case: someone wrote a work note (工作备注) and chose to tell them, with its words.</summary>
+    WorkNote = 24,
 }
 
 public static class NotificationKinds

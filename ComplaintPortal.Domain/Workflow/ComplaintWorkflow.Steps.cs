@@ -153,7 +153,7 @@ public sealed partial class ComplaintWorkflow
                 NotifyTaskOwner(c, c.RequiredTask, NotificationKind.TaskChased, ChaseNotices.Text(c.Actor.Name, input.Note));
                 return WorkflowError.None;
             case WorkflowAction.AddNote:
-                return input.Note.IsBlank() ? WorkflowError.NoteRequired : WorkflowError.None;
+                return input.Note.IsBlank() ? WorkflowError.NoteRequired : await TellOfNoteAsync(c, ct);
             default:
                 throw new InvalidOperationException($"No rule for step {step.Action}.");
         }
@@ -274,6 +274,37 @@ public sealed partial class ComplaintWorkflow
         }
 
         c.LedgerNote = CallbackNotes.Write(satisfied, c.Input.SatisfiedWithAttitude, c.Input.Suggestion, c.Input.Note);
+    }
+
+    /// <summary>
+    /// A work note's notice to each person named (not the writer): someone of a department with a task on the case, or whoever
+    /// recorded it. Anyone else is refused, so a note never reaches someone who cannot open the case.
+    /// </summary>
+    private async Task<WorkflowError> TellOfNoteAsync(StepContext c, CancellationToken ct)
+    {
+        var ids = c.Input.NotifyUserIds.Where(id => id != c.Actor.UserId).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return WorkflowError.None;
+        }
+
+        var departments = c.Complaint.Tasks.Select(t => t.DepartmentId).Distinct().ToList();
+        var recorder = c.Complaint.RecordedByUserId;
+        var onCase = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && (u.Id == recorder || (u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))))
+            .Select(u => u.Id).ToListAsync(ct);
+        if (onCase.Count != ids.Count)
+        {
+            return WorkflowError.RecipientNotOnCase;
+        }
+
+        var text = $"{c.Complaint.CaseNumber}: {ChaseNotices.Text(c.Actor.Name, c.Input.Note)}".Truncate(Notification.TextMaxLength);
+        foreach (var id in ids)
+        {
+            db.Notifications.Add(Notification.ToPerson(id, c.Complaint.Id, NotificationKind.WorkNote, text, c.Now));
+        }
+
+        return WorkflowError.None;
     }
 
     private static void Reopen(DepartmentTask task, string reason)

@@ -25,9 +25,13 @@ public static class WorkflowInputRules
         public const string ReplyChannel = "replyChannel";
         public const string File = "file";
         public const string Suggestion = "suggestion";
+        public const string Notify = "notify";
     }
 
     private const int UserIdMaxLength = 450;
+
+    /// <summary>The most people one work note tells.</summary>
+    public const int MaxNotified = 20;
 
     private static readonly Dictionary<string, int> MaxLengths = new(StringComparer.Ordinal)
     {
@@ -58,6 +62,16 @@ public static class WorkflowInputRules
         TextRules.Check(errors, Fields.AssigneeUserId, input.AssigneeUserId, MaxLengths[Fields.AssigneeUserId], TextShape.SingleLine);
         TextRules.Check(errors, Fields.Suggestion, input.Suggestion, MaxLengths[Fields.Suggestion], TextShape.MultiLine);
         TextRules.Check(errors, Fields.DuplicateOf, input.DuplicateOfCaseNumber, MaxLengths[Fields.DuplicateOf], TextShape.SingleLine);
+        foreach (var id in input.NotifyUserIds)
+        {
+            TextRules.Check(errors, Fields.Notify, id, UserIdMaxLength, TextShape.SingleLine);
+        }
+
+        if (input.NotifyUserIds.Count > MaxNotified)
+        {
+            errors.Add(new FieldError(Fields.Notify, InputProblem.TooLong, MaxNotified));
+        }
+
         TextRules.CheckDefined(errors, Fields.Severity, input.Severity);
         TextRules.CheckDefined(errors, Fields.Urgency, input.Urgency);
         TextRules.CheckDefined(errors, Fields.ReplyChannel, input.ReplyChannel);

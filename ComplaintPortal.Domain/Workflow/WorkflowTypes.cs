@@ -107,6 +107,9 @@ public enum WorkflowError
 
     /// <summary>The cause category is not one of the organisation's active cause categories.</summary>
     CauseCategoryNotFound = 20,
+
+    /// <summary>A work note was to tell someone who is not on the case (not of a department with a task on it, nor its recorder).</summary>
+    RecipientNotOnCase = 21,
 }
 
 /// <summary>The person acting, as the workflow sees them (the Web builds it from the signed-in user).</summary>
@@ -158,6 +161,9 @@ public sealed record WorkflowInput
 
     /// <summary>At the callback: other problems or suggestions the customer raised, apart from the remarks in <see cref="Note"/>.</summary>
     public string? Suggestion { get; init; }
+
+    /// <summary>With a work note: the people on the case to tell of it (each gets a notice with the note).</summary>
+    public IReadOnlyList<string> NotifyUserIds { get; init; } = [];
 
     public string? DuplicateOfCaseNumber { get; init; }
 

@@ -62,6 +62,35 @@ public sealed class WorkNoteTests : CaseDatabaseTest
         Assert.False(await db.LedgerEvents.AnyAsync(e => e.Action == nameof(WorkflowAction.AddNote)));
     }
 
+    [Fact]
+    public async Task A_note_tells_the_people_chosen_on_the_case_not_its_writer_and_refuses_anyone_not_on_the_case()
+    {
+        var complaint = await Driver.CaseInStageAsync(CaseStage.InDepartments);
+        await using (var db = Database.CreateContext())
+        {
+            // Whoever recorded the case is on it too (the driver's clerk has no account of its own otherwise).
+            db.Users.Add(new PortalUser { Id = Driver.Clerk.UserId, UserName = "clerk", DisplayName = Driver.Clerk.Name, DepartmentId = Driver.Clerk.DepartmentId });
+            await db.SaveChangesAsync();
+        }
+
+        var quality = Driver.HandlerOf(DepartmentCatalog.Quality);
+        var production = Driver.HandlerOf(DepartmentCatalog.Production);
+        var sales = Driver.HandlerOf(DepartmentCatalog.Sales);
+
+        var outsider = await Driver.TryAsync(complaint.Id, WorkflowAction.AddNote, new() { Note = "看一下", NotifyUserIds = [production.UserId, sales.UserId] }, quality);
+        var unknown = await Driver.TryAsync(complaint.Id, WorkflowAction.AddNote, new() { Note = "看一下", NotifyUserIds = ["nobody"] }, quality);
+        Assert.Equal((WorkflowError.RecipientNotOnCase, WorkflowError.RecipientNotOnCase), (outsider.Error, unknown.Error));
+        await Driver.DoAsync(complaint.Id, WorkflowAction.AddNote,
+            new() { Note = "样品已收到\n请客服回电客户", NotifyUserIds = [Driver.Clerk.UserId, production.UserId, quality.UserId, production.UserId] }, quality);
+
+        await using var check = Database.CreateContext();
+        var told = await check.Notifications.Where(n => n.Kind == Domain.Notifications.NotificationKind.WorkNote).OrderBy(n => n.RecipientUserId).ToListAsync();
+        // Each once, and not the writer.
+        Assert.Equal(new[] { production.UserId, Driver.Clerk.UserId }.Order(StringComparer.Ordinal), told.Select(n => n.RecipientUserId!).Order(StringComparer.Ordinal));
+        Assert.All(told, n => Assert.Equal((complaint.CaseNumber + ": " + ChaseNotices.Text(quality.Name, "样品已收到\n请客服回电客户"), complaint.Id),
+            (n.Text, n.ComplaintId)));
+    }
+
     /// <summary>What a note must leave alone: the stage, each task's status and owner, each time limit and whether it is met.</summary>
     private async Task<string> StateAsync(int id)
     {

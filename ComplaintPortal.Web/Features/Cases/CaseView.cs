@@ -25,7 +25,11 @@ public sealed record CaseView(
     IReadOnlyList<int> ProposedDepartments,
     IReadOnlyDictionary<int, IReadOnlyList<PortalUser>> People,
     DateTimeOffset Now,
-    CallerCases Caller);
+    CallerCases Caller)
+{
+    /// <summary>Whom a work note may tell: the people of the departments with a task on the case, and whoever recorded it.</summary>
+    public IReadOnlyList<PortalUser> NoteAudience { get; init; } = [];
+}
 
 /// <summary>Names for ids and codes (departments, categories, solution types, cause categories, other cases), so nothing shows an id.</summary>
 public sealed class CaseLookups(IReadOnlyList<Department> departments, IReadOnlyList<Category> categories,
@@ -133,12 +137,22 @@ public sealed class CaseViewReader(PortalDbContext db, TimeProvider time, Ledger
         var teams = assigning.Count == 0 ? [] : await db.Teams.AsNoTracking().Include(t => t.Members)
             .Where(t => assigning.Contains(t.DepartmentId) && t.IsActive).OrderBy(t => t.Code).ToListAsync(ct);
 
+        // A work note may tell the people on the case: those of the departments with a task on it and whoever recorded it.
+        IReadOnlyList<PortalUser> audience = [];
+        if (steps.Any(s => s.Step.Action == WorkflowAction.AddNote))
+        {
+            var taskDepartments = complaint.Tasks.Select(t => (int?)t.DepartmentId).Distinct().ToList();
+            var recorder = complaint.RecordedByUserId;
+            audience = await db.Users.AsNoTracking().Where(u => u.Id != viewer.UserId && (u.Id == recorder || taskDepartments.Contains(u.DepartmentId)))
+                .OrderBy(u => u.DepartmentId).ThenBy(u => u.UserName).ToListAsync(ct);
+        }
+
         var caller = await callers.ForContactAsync(complaint.Complainant.Phone, complaint.Complainant.Email, viewer, complaint.Id, ct);
 
         // Checked against the case's head and the signed digests, not only against itself.
         var verification = LedgerAudit.VerifyCase(events, complaint.LedgerEventCount, complaint.LedgerHeadHash, digests.LeavesOf(complaint.Id));
         return new CaseView(complaint, viewer, ComplaintWorkflow.WorksTheCase(complaint, viewer), duplicateOf, steps,
-            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams, staffed, causeCategories), proposed, people, time.GetUtcNow(), caller);
+            events, verification, deadlines, new CaseLookups(departments, categories, null, solutionTypes, teams, staffed, causeCategories), proposed, people, time.GetUtcNow(), caller) { NoteAudience = audience };
     }
 
     private async Task<IReadOnlySet<int>> StaffedDepartmentsAsync(CancellationToken ct)

@@ -127,10 +127,12 @@ public static partial class NoticeText
                 : string.Format(CultureInfo.CurrentCulture, DeadlineText.Notices_ChecksGiven, given.By, given.Count);
         }
 
-        if (notice.Kind == NotificationKind.TaskChased)
+        if (notice.Kind is NotificationKind.TaskChased or NotificationKind.WorkNote)
         {
+            // Who chased or noted, and their words (a note always has some).
             var (by, said) = Domain.Workflow.ChaseNotices.Read(notice.Text, notice.CaseNumber ?? "");
-            return string.Format(CultureInfo.CurrentCulture, said.Length == 0 ? DeadlineText.Notices_ChasedBy : DeadlineText.Notices_Chased, by, said);
+            return string.Format(CultureInfo.CurrentCulture, notice.Kind == NotificationKind.WorkNote ? DeadlineText.Notices_WorkNote
+                : said.Length == 0 ? DeadlineText.Notices_ChasedBy : DeadlineText.Notices_Chased, by, said);
         }
 
         if (notice.Kind is not (NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue))

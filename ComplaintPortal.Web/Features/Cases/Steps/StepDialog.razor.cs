@@ -16,6 +16,7 @@ public partial class StepDialog
     private string? error;
     private string? noteError;
     private string? suggestionError;
+    private string? notifyError;
     private string? replyDraft;
     private string? acknowledgementDraft;
     private string? dateError;
@@ -90,6 +91,14 @@ public partial class StepDialog
             return groups;
         }
     }
+
+    /// <summary>A person to tell of a note, with their department (or the case's recorder as such).</summary>
+    private string PersonText(PortalUser person) =>
+        person.DepartmentId is { } department && Lookups.Departments.FirstOrDefault(d => d.Id == department) is { } d
+            ? $"{person.DisplayName} · {d.DisplayName(CultureInfo.CurrentUICulture)}"
+            : person.DisplayName;
+
+    private string NameOf(string? id) => People.FirstOrDefault(p => p.Id == id)?.DisplayName ?? "";
 
     /// <summary>The solution types a department may choose now, in the organisation's order.</summary>
     private IReadOnlyList<SolutionType> ActiveSolutionTypes => [.. Lookups.SolutionTypes.Where(s => s.IsActive).OrderBy(s => s.SortOrder)];
@@ -189,8 +198,8 @@ public partial class StepDialog
 
     private async Task SubmitAsync()
     {
-        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError, causeCategoryError, suggestionError) =
-            (null, null, null, null, null, null, null, null, null);
+        (error, noteError, dateError, duplicateError, departmentsError, filesError, solutionTypeError, causeCategoryError, suggestionError, notifyError) =
+            (null, null, null, null, null, null, null, null, null, null);
         await form!.ValidateAsync();
         if (Step.Action == WorkflowAction.Dispatch && Form.DepartmentIds.Count == 0)
         {
@@ -260,6 +269,10 @@ public partial class StepDialog
                 break;
             case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Suggestion:
                 suggestionError = message;
+                break;
+            case WorkflowError.RecipientNotOnCase:
+            case WorkflowError.InputRefused when result.Refused?.Field == WorkflowInputRules.Fields.Notify:
+                notifyError = message;
                 break;
             default:
                 error = message;

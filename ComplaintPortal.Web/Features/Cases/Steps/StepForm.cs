@@ -47,6 +47,9 @@ public sealed class StepForm
 
     public string? DuplicateOf { get; set; }
 
+    /// <summary>With a work note: whom to tell.</summary>
+    public IReadOnlyCollection<string> Notify { get; set; } = [];
+
     public List<StagedEvidence> Files { get; } = [];
 
     public WorkflowInput ToInput(int? taskId, OrganisationClock clock)
@@ -72,6 +75,7 @@ public sealed class StepForm
             SatisfiedWithAttitude = SatisfiedWithAttitude,
             Suggestion = Text(Suggestion),
             DuplicateOfCaseNumber = Text(DuplicateOf),
+            NotifyUserIds = [.. Notify],
         };
     }
 
