@@ -292,11 +292,14 @@ public sealed partial class ComplaintWorkflow
         var recorder = c.Complaint.RecordedByUserId;
         var onCase = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id) && (u.Id == recorder || (u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))))
-            .Select(u => u.Id).ToListAsync(ct);
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         if (onCase.Count != ids.Count)
         {
             return WorkflowError.RecipientNotOnCase;
         }
+
+        // The ledger keeps whom it told, in the order chosen.
+        c.LedgerNote = WorkNotes.Write([.. ids.Select(id => onCase.Single(u => u.Id == id).DisplayName)], c.Input.Note!);
 
         var text = $"{c.Complaint.CaseNumber}: {ChaseNotices.Text(c.Actor.Name, c.Input.Note)}".Truncate(Notification.TextMaxLength);
         foreach (var id in ids)

@@ -87,6 +87,14 @@ public sealed class WorkNoteTests : CaseDatabaseTest
         var told = await check.Notifications.Where(n => n.Kind == Domain.Notifications.NotificationKind.WorkNote).OrderBy(n => n.RecipientUserId).ToListAsync();
         // Each once, and not the writer.
         Assert.Equal(new[] { production.UserId, Driver.Clerk.UserId }.Order(StringComparer.Ordinal), told.Select(n => n.RecipientUserId!).Order(StringComparer.Ordinal));
+        var line = await check.LedgerEvents.Where(e => e.ComplaintId == complaint.Id).OrderByDescending(e => e.Sequence).Select(e => e.Note).FirstAsync();
+        var (names, note) = WorkNotes.Read(line!);
+        Assert.Equal([Driver.Clerk.Name, "handler PROD"], names);
+        Assert.Equal("样品已收到\n请客服回电客户", note);
+        // A note that told nobody, or one written before notes could tell, reads whole.
+        var (none, plain) = WorkNotes.Read("a; b");
+        Assert.Empty(none);
+        Assert.Equal("a; b", plain);
         Assert.All(told, n => Assert.Equal((complaint.CaseNumber + ": " + ChaseNotices.Text(quality.Name, "样品已收到\n请客服回电客户"), complaint.Id),
             (n.Text, n.ComplaintId)));
     }

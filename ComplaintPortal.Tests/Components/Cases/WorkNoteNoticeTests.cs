@@ -28,6 +28,12 @@ public sealed class WorkNoteNoticeTests : CasePageTest
         cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "handler PROD · 生产部").Click();
         cut.Find("[data-test=confirm-step]").Click();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=step-dialog]")));
+        // The timeline keeps whom the note told, under the note's own words.
+        var line = cut.WaitForElement("[data-ledger-action=AddNote]").TextContent;
+        Assert.Contains("已通知", line, StringComparison.Ordinal);
+        Assert.Contains("handler PROD", line, StringComparison.Ordinal);
+        Assert.Contains("样品已转生产部，请核对批次", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("told#", line, StringComparison.Ordinal);
 
         var production = OpenAnother("zh-Hans", new ComplaintPortal.Domain.Notifications.NoticeFeed());
         production.SignInAs(Driver.HandlerOf(DepartmentCatalog.Production));

@@ -54,6 +54,9 @@ public sealed record LedgerFacts
     /// <summary>At a callback: other problems or suggestions the customer raised.</summary>
     public string? Suggestion { get; init; }
 
+    /// <summary>With a work note: whom it told, by name.</summary>
+    public IReadOnlyList<string> Told { get; init; } = [];
+
     public string? DuplicateOf { get; init; }
 
     public EvidenceFact? File { get; init; }

@@ -149,6 +149,7 @@ public sealed class LedgerNarrative(OrganisationClock clock, CaseLookups lookups
         Add(CaseText.Field_SatisfiedResult, YesNo(f.Satisfied));
         Add(CaseText.Field_SatisfiedAttitude, YesNo(f.SatisfiedWithAttitude));
         Add(CaseText.Field_Suggestion, f.Suggestion);
+        Add(CaseText.Timeline_Told, f.Told.Count == 0 ? null : string.Join(CaseText.Common_ListSeparator, f.Told));
         Add(CaseText.Field_DuplicateOf, f.DuplicateOf);
         if (f.File is { } file)
         {

@@ -55,6 +55,7 @@ public static partial class LedgerNoteReader
         WorkflowAction.MarkDuplicate => Duplicate(note),
         WorkflowAction.AttachEvidence => File(note),
         WorkflowAction.Escalate => Escalation(note),
+        WorkflowAction.AddNote => WorkNotes.Read(note) is var (told, text) ? new() { Told = told, Text = text } : null,
         _ => new() { Text = note },
     };
 
