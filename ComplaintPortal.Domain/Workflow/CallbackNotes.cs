@@ -13,14 +13,14 @@ public sealed record CallbackNote(bool Satisfied, bool? SatisfiedWithAttitude, s
 /// </summary>
 public static class CallbackNotes
 {
-    private const string SuggestionKey = "suggestion#";
+    private const string SuggestionKey = "suggestion";
 
     public static string Write(bool satisfied, bool? attitude, string? suggestion, string? remarks)
     {
         var line = string.Create(CultureInfo.InvariantCulture, $"satisfied={satisfied}; attitude={attitude?.ToString() ?? "-"}");
         if (!string.IsNullOrWhiteSpace(suggestion))
         {
-            line += string.Create(CultureInfo.InvariantCulture, $"; {SuggestionKey}{suggestion.Length}={suggestion}");
+            line += "; " + LengthPrefixed.Write(SuggestionKey, suggestion);
         }
 
         return string.IsNullOrWhiteSpace(remarks) ? line : line + "; " + remarks;
@@ -40,13 +40,10 @@ public static class CallbackNotes
         bool? attitude = bool.TryParse(parts[1]["attitude=".Length..], out var a) ? a : null;
         var rest = parts.Length == 3 ? parts[2] : null;
         string? suggestion = null;
-        if (rest is not null && rest.StartsWith(SuggestionKey, StringComparison.Ordinal)
-            && rest.IndexOf('=', StringComparison.Ordinal) is var equals and > 0
-            && int.TryParse(rest.AsSpan(SuggestionKey.Length, equals - SuggestionKey.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            && equals + 1 + length <= rest.Length)
+        if (rest is not null && LengthPrefixed.TryRead(rest, SuggestionKey, out var said, out var after))
         {
-            suggestion = rest.Substring(equals + 1, length);
-            rest = rest[(equals + 1 + length)..] is { Length: > 2 } after && after.StartsWith("; ", StringComparison.Ordinal) ? after[2..] : null;
+            suggestion = said;
+            rest = after is { Length: > 2 } && after.StartsWith("; ", StringComparison.Ordinal) ? after[2..] : null;
         }
 
         return new CallbackNote(satisfied, attitude, suggestion, rest);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComplaintPortal.Domain.Workflow;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace ComplaintPortal.Domain.Workflow;
 /// </summary>
 public static class WorkNotes
 {
-    private const string ToldKey = "told#";
+    private const string ToldKey = "told";
 
     /// <summary>The names joined as a reader lists them.</summary>
     public const string NameSeparator = "、";
@@ -23,18 +21,16 @@ public static class WorkNotes
         }
 
         var names = string.Join(NameSeparator, told.Select(n => n.ReplaceLineEndings(" ")));
-        return string.Create(CultureInfo.InvariantCulture, $"{ToldKey}{names.Length}={names}; {note}");
+        return LengthPrefixed.Write(ToldKey, names) + "; " + note;
     }
 
     /// <summary>Whom the note told (none for a note that told nobody, or one written before) and the note.</summary>
     public static (IReadOnlyList<string> Told, string Note) Read(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (line.StartsWith(ToldKey, StringComparison.Ordinal) && line.IndexOf('=', StringComparison.Ordinal) is var equals and > 0
-            && int.TryParse(line.AsSpan(ToldKey.Length, equals - ToldKey.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            && equals + 1 + length + 2 <= line.Length && line.AsSpan(equals + 1 + length, 2).SequenceEqual("; "))
+        if (LengthPrefixed.TryRead(line, ToldKey, out var names, out var rest) && rest.StartsWith("; ", StringComparison.Ordinal))
         {
-            return (line.Substring(equals + 1, length).Split(NameSeparator), line[(equals + 1 + length + 2)..]);
+            return (names.Split(NameSeparator), rest[2..]);
         }
 
         return ([], line);
