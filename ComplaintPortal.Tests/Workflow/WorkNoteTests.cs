@@ -77,6 +77,9 @@ public sealed class WorkNoteTests : CaseDatabaseTest
         var production = Driver.HandlerOf(DepartmentCatalog.Production);
         var sales = Driver.HandlerOf(DepartmentCatalog.Sales);
 
+        var crowd = await Driver.TryAsync(complaint.Id, WorkflowAction.AddNote,
+            new() { Note = "看一下", NotifyUserIds = [.. Enumerable.Range(0, WorkflowInputRules.MaxNotified + 1).Select(i => "u" + i)] }, quality);
+        Assert.Equal((WorkflowError.InputRefused, WorkflowInputRules.Fields.Notify), (crowd.Error, crowd.Refused?.Field));
         var outsider = await Driver.TryAsync(complaint.Id, WorkflowAction.AddNote, new() { Note = "看一下", NotifyUserIds = [production.UserId, sales.UserId] }, quality);
         var unknown = await Driver.TryAsync(complaint.Id, WorkflowAction.AddNote, new() { Note = "看一下", NotifyUserIds = ["nobody"] }, quality);
         Assert.Equal((WorkflowError.RecipientNotOnCase, WorkflowError.RecipientNotOnCase), (outsider.Error, unknown.Error));
