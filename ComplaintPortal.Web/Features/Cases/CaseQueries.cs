@@ -181,33 +181,22 @@ public sealed class CaseQueries(PortalDbContext db)
     {
         var size = Math.Clamp(request.PageSize, 1, largestPage);
         var page = await Sort(Rows(query, user), request, defaultOrder).Skip(Math.Max(0, request.Page) * size).Take(size).ToListAsync(ct);
-        var ids = page.Select(r => r.Id).ToList();
-        var chases = await ChasesAsync(ids, user, ct);
-        var tasks = await OwnTasksAsync(ids, user, ct);
-        return page.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
-            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional,
-            chases.GetValueOrDefault(r.Id)) { Version = r.Version, Task = tasks.GetValueOrDefault(r.Id) }).ToList();
-    }
+        var tasks = await OwnTasksAsync([.. page.Select(r => r.Id)], user, ct);
+        return page.Select(r => tasks.TryGetValue(r.Id, out var own) ? Row(r, own.Task, own.Chases) : Row(r, null, 0)).ToList();
 
-    /// <summary>For a department's viewer, each listed case's open task of their department and its owner: for the page shown only.</summary>
-    private async Task<Dictionary<int, OwnTask>> OwnTasksAsync(List<int> ids, ActingUser user, CancellationToken ct)
-    {
-        if (CaseAccess.DepartmentOf(user) is not { } department || ids.Count == 0)
+        static CaseRow Row(RowData r, OwnTask? task, int chases) => new(r.Id, r.CaseNumber, r.Stage, r.Priority, r.IsEscalated, r.ReceivedAt, r.Name,
+            r.Phone, r.Description, r.ViewerWorksIt, r.NextDue, r.NextDue is null ? null : r.NextDueSoon, r.NextDue is not null && r.Provisional, chases)
         {
-            return [];
-        }
-
-        var open = await db.DepartmentTasks.AsNoTracking()
-            .Where(t => ids.Contains(t.ComplaintId) && t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)
-            .OrderBy(t => t.Id).Select(t => new { t.ComplaintId, t.Id, t.OwnerName }).ToListAsync(ct);
-        return open.DistinctBy(t => t.ComplaintId).ToDictionary(t => t.ComplaintId, t => new OwnTask(t.Id, t.OwnerName));
+            Version = r.Version,
+            Task = task,
+        };
     }
 
     /// <summary>
-    /// For a department's viewer, how often each listed case's open task of their department was chased (催办): read for the page
-    /// shown only, after it is sorted and cut, so a long list costs no more.
+    /// For a department's viewer, each listed case's open task of their department: its owner, and how often the department
+    /// was chased on the case (催办). Read for the page shown only, after it is sorted and cut, so a long list costs no more.
     /// </summary>
-    private async Task<Dictionary<int, int>> ChasesAsync(List<int> ids, ActingUser user, CancellationToken ct)
+    private async Task<Dictionary<int, (OwnTask Task, int Chases)>> OwnTasksAsync(List<int> ids, ActingUser user, CancellationToken ct)
     {
         if (CaseAccess.DepartmentOf(user) is not { } department || ids.Count == 0)
         {
@@ -215,10 +204,18 @@ public sealed class CaseQueries(PortalDbContext db)
         }
 
         var chase = nameof(WorkflowAction.ChaseTask);
-        var open = db.DepartmentTasks.Where(t => ids.Contains(t.ComplaintId) && t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)
-            .Select(t => t.ComplaintId);
-        return await db.LedgerEvents.Where(e => ids.Contains(e.ComplaintId) && e.DepartmentId == department && e.Action == chase && open.Contains(e.ComplaintId))
-            .GroupBy(e => e.ComplaintId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var open = await db.DepartmentTasks.AsNoTracking()
+            .Where(t => ids.Contains(t.ComplaintId) && t.DepartmentId == department && t.Status != DepartmentTaskStatus.ReportedBack)
+            .OrderBy(t => t.Id)
+            .Select(t => new
+            {
+                t.ComplaintId,
+                t.Id,
+                t.OwnerName,
+                Chases = db.LedgerEvents.Count(e => e.ComplaintId == t.ComplaintId && e.DepartmentId == department && e.Action == chase),
+            })
+            .ToListAsync(ct);
+        return open.DistinctBy(t => t.ComplaintId).ToDictionary(t => t.ComplaintId, t => (new OwnTask(t.Id, t.OwnerName), t.Chases));
     }
 
     private IQueryable<RowData> Rows(IQueryable<Complaint> query, ActingUser user)
